@@ -1,0 +1,91 @@
+# Makefile -- builds libdyad and the dyad CLI.
+#   make          release build: build/release/{libdyad.a,dyad}
+#   make test     AddressSanitizer + UBSan build, then every test
+#   make run      install missing Debian packages, build, code the sample
+#   make bench    speed and memory figures (prints them; asserts nothing)
+#   make fuzz     libFuzzer targets (clang), FUZZ_SECONDS each
+CC      ?= cc
+CSTD    := -std=c11 -D_GNU_SOURCE
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+INC     := -Iinclude -Isrc
+LIBS    := -lm
+
+SRC      := $(sort $(wildcard src/*/*.c))
+TESTS    := $(sort $(wildcard tests/test_*.c))
+FUZZERS  := $(sort $(wildcard fuzz/fuzz_*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+HDRS     := $(wildcard include/*.h src/*/*.h)
+
+# ---- release
+REL       := build/release
+REL_CFLAGS := $(CSTD) -O2 -g $(WARN) $(INC)
+REL_OBJ   := $(SRC:%.c=$(REL)/%.o)
+
+all: $(REL)/dyad
+
+$(REL)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -c $< -o $@
+
+$(REL)/libdyad.a: $(REL_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(REL)/dyad: $(CLI_SRC) $(REL)/libdyad.a $(HDRS)
+	$(CC) $(REL_CFLAGS) $(CLI_SRC) $(REL)/libdyad.a $(LIBS) -o $@
+
+# ---- sanitizer build for tests
+ASAN        := build/asan
+ASAN_CFLAGS := $(CSTD) -O1 -g $(WARN) $(INC) -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ASAN_OBJ    := $(SRC:%.c=$(ASAN)/%.o)
+TEST_BINS   := $(TESTS:tests/%.c=$(ASAN)/tests/%)
+
+$(ASAN)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_CFLAGS) -c $< -o $@
+
+$(ASAN)/libdyad.a: $(ASAN_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(ASAN)/dyad: $(CLI_SRC) $(ASAN)/libdyad.a $(HDRS)
+	$(CC) $(ASAN_CFLAGS) $(CLI_SRC) $(ASAN)/libdyad.a $(LIBS) -o $@
+
+$(ASAN)/tests/%: tests/%.c tests/t.h $(ASAN)/libdyad.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_CFLAGS) $< $(ASAN)/libdyad.a $(LIBS) -o $@
+
+test: $(ASAN)/dyad $(TEST_BINS)
+	ASAN_OPTIONS=detect_leaks=1 bash tests/run.sh $(ASAN)
+
+# ---- the demo
+run:
+	bash scripts/install-deps.sh
+	$(MAKE) all
+	$(REL)/dyad code --table data/sample/phone-call.txt --date 2026-03-14
+
+# ---- benchmarks
+bench: $(REL)/dyad
+	bash bench/run.sh $(REL)/dyad
+
+# ---- fuzzing (clang + libFuzzer)
+FUZZ         := build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS  := $(CSTD) -O1 -g $(INC) -fsanitize=fuzzer,address,undefined
+FUZZ_BINS    := $(FUZZERS:fuzz/%.c=$(FUZZ)/%)
+
+$(FUZZ)/%: fuzz/%.c $(SRC) $(HDRS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) $< $(SRC) $(LIBS) -o $@
+
+fuzz: $(FUZZ_BINS)
+	@for f in $(FUZZ_BINS); do \
+	    n=$$(basename $$f); mkdir -p build/fuzz-corpus/$$n; \
+	    echo "== $$n ($(FUZZ_SECONDS)s)"; \
+	    $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz-corpus/$$n fuzz/corpus/$$n 2>&1 | tail -n 3 || exit 1; \
+	done
+
+clean:
+	rm -rf build
+
+.PHONY: all test run bench fuzz clean

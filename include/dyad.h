@@ -1,0 +1,270 @@
+/* dyad.h -- public interface of libdyad, the political event-data coder.
+ *
+ * The pipeline, one source folder per stage:
+ *   input/     readers: plain text, JSON Lines, PETRARCH XML  -> dyad_doc
+ *   text/      sentence splitting, tokenizing, normalizing, POS tagging
+ *   dict/      PETRARCH-2 dictionaries: verbs, actors, agents, discards, issues
+ *   coder/     phrase analysis and CAMEO coding              -> dyad_event
+ *   output/    JSON Lines writer, CAMEO code table
+ *   validate/  PETRARCH validation-file harness
+ *
+ * Conventions: no global mutable state. Everything a document needs is
+ * allocated from a dyad_arena owned by the caller and reset between
+ * documents. Functions that can fail return 0 on success and -1 on failure,
+ * filling a dyad_error with a message that names the file and line. Only the
+ * CLI decides to exit. Loaded dictionaries and models are immutable and may be
+ * shared by threads. */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+typedef struct dyad_error {
+    char msg[512];
+} dyad_error;
+
+/* printf-style: fills err (if non-NULL) and returns -1. */
+int dyad_error_set(dyad_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---------------------------------------------------------------- arena */
+
+/* A bump allocator: many small allocations, freed all at once. */
+typedef struct dyad_arena dyad_arena;
+
+dyad_arena *dyad_arena_new(size_t block_size);
+void dyad_arena_free(dyad_arena *a);
+void dyad_arena_reset(dyad_arena *a);           /* keeps the first block */
+void *dyad_arena_alloc(dyad_arena *a, size_t n); /* 16-byte aligned, zeroed; aborts never, NULL on OOM */
+char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n);
+char *dyad_arena_strdup(dyad_arena *a, const char *s);
+size_t dyad_arena_used(const dyad_arena *a);
+
+/* ---------------------------------------------------------------- input */
+
+typedef enum dyad_format {
+    DYAD_FMT_TEXT,  /* the whole stream is one document */
+    DYAD_FMT_JSONL, /* one JSON object per line: id, date, title, text, source, url */
+    DYAD_FMT_XML    /* PETRARCH <Sentence> records */
+} dyad_format;
+
+/* A gold event from a PETRARCH validation record. */
+typedef struct dyad_gold {
+    const char *source, *target, *code;
+} dyad_gold;
+
+/* A key/value pair: <Config option= value=>, <Environment> children. */
+typedef struct dyad_kv {
+    const char *key, *value;
+} dyad_kv;
+
+/* One document. All strings are NUL-terminated, valid UTF-8, and owned by
+ * the arena passed to dyad_reader_next. Missing fields are "" (never NULL). */
+typedef struct dyad_doc {
+    const char *id;
+    const char *date;       /* "YYYYMMDD" or "" when unknown */
+    const char *title;
+    const char *text;
+    size_t text_len;
+    const char *source, *url;
+    uint64_t line;          /* input line where the record starts (1-based) */
+
+    /* PETRARCH XML records only */
+    const char *category;   /* category="..." */
+    const char *parse;      /* raw <Parse> content (CoNLL-U), "" if none */
+    int evaluate;           /* 0 when evaluate="false" or sentence="false" */
+    int has_gold;           /* an <EventCoding> element was present */
+    int gold_noevents;      /* noevents="True" or error=... */
+    dyad_gold *gold;
+    size_t ngold;
+    const dyad_kv *config;  /* <Config> options in force at this record */
+    size_t nconfig;
+} dyad_doc;
+
+typedef struct dyad_reader dyad_reader;
+
+/* Opens a reader on an already-open stream. `name` is used in messages
+ * (a path, or "<stdin>"). For DYAD_FMT_TEXT `default_date` ("YYYYMMDD" or
+ * NULL) becomes the document date and the id is derived from the name. */
+dyad_reader *dyad_reader_open(FILE *fp, const char *name, dyad_format fmt,
+                              const char *default_date, dyad_error *err);
+void dyad_reader_close(dyad_reader *r);
+
+/* Reads the next document into *doc, allocating from `a`.
+ * Returns 1 for a document, 0 at end of input, -1 on an error that stops
+ * the run (err names the input and line). A malformed record that can be
+ * skipped is skipped: it is counted and a warning goes to the warning hook. */
+int dyad_reader_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err);
+
+/* Warnings for skipped records: "name:line: message". Default: stderr. */
+typedef void (*dyad_warn_fn)(void *ctx, const char *msg);
+void dyad_reader_on_warning(dyad_reader *r, dyad_warn_fn fn, void *ctx);
+uint64_t dyad_reader_skipped(const dyad_reader *r);
+
+/* XML only: the <Environment> children (Verbfile, Actorfile, ..., Include),
+ * available once the first record has been read. */
+const dyad_kv *dyad_reader_env(const dyad_reader *r, size_t *n);
+
+/* Guesses the format from a file name: .jsonl/.json -> JSONL, .xml -> XML,
+ * anything else -> TEXT. */
+dyad_format dyad_format_from_name(const char *path);
+
+/* ---------------------------------------------------------------- text */
+
+/* Penn Treebank part-of-speech tags. */
+typedef enum dyad_pos {
+    DYAD_POS_NONE = 0,
+    DYAD_POS_CC, DYAD_POS_CD, DYAD_POS_DT, DYAD_POS_EX, DYAD_POS_FW, DYAD_POS_IN,
+    DYAD_POS_JJ, DYAD_POS_JJR, DYAD_POS_JJS, DYAD_POS_LS, DYAD_POS_MD, DYAD_POS_NN,
+    DYAD_POS_NNS, DYAD_POS_NNP, DYAD_POS_NNPS, DYAD_POS_PDT, DYAD_POS_POS,
+    DYAD_POS_PRP, DYAD_POS_PRPS /* PRP$ */, DYAD_POS_RB, DYAD_POS_RBR, DYAD_POS_RBS,
+    DYAD_POS_RP, DYAD_POS_SYM, DYAD_POS_TO, DYAD_POS_UH, DYAD_POS_VB, DYAD_POS_VBD,
+    DYAD_POS_VBG, DYAD_POS_VBN, DYAD_POS_VBP, DYAD_POS_VBZ, DYAD_POS_WDT,
+    DYAD_POS_WP, DYAD_POS_WPS /* WP$ */, DYAD_POS_WRB,
+    DYAD_POS_COMMA /* , */, DYAD_POS_PERIOD /* . ! ? */, DYAD_POS_COLON /* : ; -- ... */,
+    DYAD_POS_LQUOTE /* `` */, DYAD_POS_RQUOTE /* '' */, DYAD_POS_LRB /* -LRB- */,
+    DYAD_POS_RRB /* -RRB- */, DYAD_POS_HASH /* # */, DYAD_POS_DOLLAR /* $ */,
+    DYAD_POS_COUNT
+} dyad_pos;
+
+const char *dyad_pos_name(dyad_pos p);        /* "NNP", "PRP$", ",", ... */
+dyad_pos dyad_pos_from_name(const char *name); /* DYAD_POS_NONE if unknown */
+
+typedef struct dyad_token {
+    const char *text;  /* surface form (NFC, curly quotes/dashes made ASCII) */
+    const char *upper; /* upper-case, accents folded to ASCII: dictionary key */
+    uint32_t start, end; /* byte offsets of the token in the document text */
+    uint8_t pos;       /* dyad_pos */
+} dyad_token;
+
+typedef struct dyad_sentence {
+    uint32_t start, end; /* byte offsets in the document text */
+    dyad_token *tokens;
+    uint32_t ntokens;
+} dyad_sentence;
+
+/* The tagger's lexicon and rules: loaded once, immutable, shareable. */
+typedef struct dyad_tagger dyad_tagger;
+dyad_tagger *dyad_tagger_new(dyad_error *err);
+void dyad_tagger_free(dyad_tagger *t);
+
+/* Splits `text` into sentences, tokenizes them (Treebank convention) and
+ * tags every token. Output is allocated from `a`. Never fails on any byte
+ * sequence; very long sentences are cut at max_tokens (0 = default 400). */
+int dyad_analyze(const dyad_tagger *t, dyad_arena *a, const char *text, size_t len,
+                 dyad_sentence **out, size_t *nout, dyad_error *err);
+
+/* Tokenize + tag a single sentence without splitting (for validation records
+ * that are one sentence each). */
+int dyad_analyze_sentence(const dyad_tagger *t, dyad_arena *a, const char *text,
+                          size_t len, dyad_sentence *out, dyad_error *err);
+
+/* ---------------------------------------------------------------- dictionaries */
+
+typedef struct dyad_dict dyad_dict;
+
+/* Files that make up a dictionary set; NULL entries are absent. */
+typedef struct dyad_dict_files {
+    const char *verbs, *actors[16], *agents, *discards, *issues;
+    size_t nactors;
+} dyad_dict_files;
+
+/* Problems found while loading: "file:line: message", one per skipped line. */
+typedef void (*dyad_problem_fn)(void *ctx, const char *msg);
+
+/* Loads every dictionary in a directory (by name: *verbs*|CAMEO* -> verbs,
+ * *actors* -> actors, *agents* -> agents, *discards* -> discards,
+ * *Issue* -> issues), or a compiled cache file. */
+dyad_dict *dyad_dict_load_dir(const char *dir, dyad_problem_fn on_problem, void *ctx,
+                              dyad_error *err);
+dyad_dict *dyad_dict_load_files(const dyad_dict_files *files, dyad_problem_fn on_problem,
+                                void *ctx, dyad_error *err);
+dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err);
+int dyad_dict_compile(const dyad_dict *d, const char *path, dyad_error *err);
+void dyad_dict_free(dyad_dict *d);
+
+typedef struct dyad_dict_stats {
+    size_t verbs, verb_forms, patterns, synsets, transformations;
+    size_t actors, actor_phrases, date_restrictions;
+    size_t agents, agent_phrases, discards, story_discards, issues;
+    size_t problems;
+} dyad_dict_stats;
+void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);
+
+/* Looks a name up as the actor dictionary would in a sentence: returns the
+ * code that applies on `date` (YYYYMMDD as an integer), or NULL. */
+const char *dyad_dict_lookup_actor(const dyad_dict *d, const char *name, int32_t date,
+                                   dyad_arena *a);
+
+/* ---------------------------------------------------------------- coder */
+
+typedef struct dyad_options {
+    int require_dyad;     /* 1: an event needs both source and target */
+    int new_actor_length; /* 0: off */
+    int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
+    int explain;          /* record why each event was coded */
+} dyad_options;
+
+void dyad_options_default(dyad_options *o);
+/* Applies a PETRARCH <Config option= value=>; -1 on an unknown option. */
+int dyad_options_set(dyad_options *o, const char *option, const char *value,
+                     dyad_error *err);
+
+typedef struct dyad_event {
+    const char *source, *target; /* actor codes ("" when absent) */
+    const char *code;            /* CAMEO code, e.g. "041" */
+    const char *source_text, *target_text, *verb;
+    uint32_t sentence;           /* index of the sentence in the document */
+    const char *issues;          /* "CODE n, CODE n" or "" */
+    const char *explain;         /* human-readable reasons, or NULL */
+} dyad_event;
+
+typedef struct dyad_coder dyad_coder;
+dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t,
+                           const dyad_options *o, dyad_error *err);
+void dyad_coder_free(dyad_coder *c);
+
+typedef struct dyad_result {
+    dyad_sentence *sentences;
+    size_t nsentences;
+    dyad_event *events;
+    size_t nevents;
+} dyad_result;
+
+/* Codes one document. `as_one_sentence` skips sentence splitting (used for
+ * validation records). Everything is allocated from `a`. */
+int dyad_code_doc(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
+                  int as_one_sentence, dyad_result *out, dyad_error *err);
+
+/* ---------------------------------------------------------------- output */
+
+typedef struct dyad_cameo {
+    const char *code, *name;
+    double goldstein;
+    int quad_class;
+} dyad_cameo;
+
+/* The CAMEO event-code table; NULL for an unknown code. */
+const dyad_cameo *dyad_cameo_find(const char *code);
+
+/* Writes one JSON Lines record per event. Returns -1 on a write error. */
+int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                            dyad_error *err);
+
+/* Appends s to a JSON string literal (with quotes) in buf; helper for writers. */
+void dyad_json_string(FILE *out, const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# install-deps.sh -- installs the Debian packages dyad needs, and only those
+# that are missing. Safe to run again: with everything present it does nothing.
+set -eu
+PKGS="build-essential clang libclang-rt-14-dev libsqlite3-dev"
+missing=""
+for p in $PKGS; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -z "$missing" ]; then
+    echo "install-deps: all packages present"
+    exit 0
+fi
+echo "install-deps: installing:$missing"
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
