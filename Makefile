@@ -6,11 +6,15 @@
 #   make fuzz     libFuzzer targets (clang), FUZZ_SECONDS each
 CC      ?= cc
 CSTD    := -std=c11 -D_GNU_SOURCE
-WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation
 INC     := -Iinclude -Isrc
 LIBS    := -lm
 
-SRC      := $(sort $(wildcard src/*/*.c))
+# text/: the tagger's WordNet lexicon is generated at build time from Debian's
+# wordnet-base (never committed); see src/text/gen/wordnet_gen.c.
+WORDNET  ?= /usr/share/wordnet
+GEN_LEX  := build/gen/wordnet_lex.c
+SRC      := $(sort $(wildcard src/*/*.c)) $(GEN_LEX)
 TESTS    := $(sort $(wildcard tests/test_*.c))
 FUZZERS  := $(sort $(wildcard fuzz/fuzz_*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -22,6 +26,12 @@ REL_CFLAGS := $(CSTD) -O2 -g $(WARN) $(INC)
 REL_OBJ   := $(SRC:%.c=$(REL)/%.o)
 
 all: $(REL)/dyad
+
+# text/: generated lexicon (see GEN_LEX above)
+$(GEN_LEX): src/text/gen/wordnet_gen.c src/text/lexhash.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O2 $(WARN) $(INC) $< -o build/gen/wordnet_gen
+	build/gen/wordnet_gen $(WORDNET) > $@.tmp && mv $@.tmp $@
 
 $(REL)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)

@@ -197,6 +197,7 @@ typedef struct dyad_dict_stats {
     size_t verbs, verb_forms, patterns, synsets, transformations;
     size_t actors, actor_phrases, date_restrictions;
     size_t agents, agent_phrases, discards, story_discards, issues;
+    size_t duplicate_phrases; /* same phrase twice: the first entry is kept */
     size_t problems;
 } dyad_dict_stats;
 void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);

@@ -1,0 +1,117 @@
+/* cmd_dict.c -- `dyad dict`: stats, lookup and compile.
+ *
+ *   dyad dict stats [--dict DIR|FILE]          entry counts and every problem
+ *   dyad dict lookup [--dict D] [--date D] NAME the actor code on a date
+ *   dyad dict compile [--dict DIR] -o FILE     the mmap-able cache */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: dyad dict stats   [--dict DIR|FILE]\n"
+    "       dyad dict lookup  [--dict DIR|FILE] [--date YYYY-MM-DD] NAME\n"
+    "       dyad dict compile [--dict DIR] -o FILE\n"
+    "Without --dict, dyad's own dictionaries are used.\n";
+
+static int stats(const char *path) {
+    dyad_error err = {{0}};
+    dyad_dict *d = cli_load_dict(path, 0, &err);
+    if (!d) return cli_fail("%s", err.msg);
+    dyad_dict_stats s;
+    dyad_dict_get_stats(d, &s);
+    printf("dictionaries:       %s\n", path ? path : cli_default_dict());
+    printf("verbs:              %zu (%zu forms)\n", s.verbs, s.verb_forms);
+    printf("verb patterns:      %zu\n", s.patterns);
+    printf("synsets:            %zu\n", s.synsets);
+    printf("transformations:    %zu\n", s.transformations);
+    printf("actors:             %zu\n", s.actors);
+    printf("actor phrases:      %zu\n", s.actor_phrases);
+    printf("date restrictions:  %zu\n", s.date_restrictions);
+    printf("agents:             %zu (%zu phrases with plurals)\n", s.agents, s.agent_phrases);
+    printf("discards:           %zu sentence, %zu story\n", s.discards, s.story_discards);
+    printf("issues:             %zu\n", s.issues);
+    printf("duplicate phrases:  %zu (first entry kept)\n", s.duplicate_phrases);
+    printf("problems:           %zu (each listed on stderr as file:line)\n", s.problems);
+    dyad_dict_free(d);
+    return 0;
+}
+
+/* Folds the name the way sentences are folded (accents, case) by running
+ * it through the tokenizer, then asks the dictionary. */
+static int lookup(const char *path, const char *date_s, const char *name) {
+    int32_t date = date_s ? cli_parse_date(date_s) : 20261127;
+    if (date < 0) return cli_fail("bad date '%s' (expected YYYY-MM-DD)", date_s);
+    dyad_error err = {{0}};
+    dyad_dict *d = cli_load_dict(path, 1, &err);
+    if (!d) return cli_fail("%s", err.msg);
+    dyad_tagger *t = dyad_tagger_new(&err);
+    dyad_arena *a = dyad_arena_new(0);
+    dyad_sentence s;
+    int rc = 1;
+    if (t && a && dyad_analyze_sentence(t, a, name, strlen(name), &s, &err) == 0) {
+        size_t len = 0;
+        for (uint32_t i = 0; i < s.ntokens; i++) len += strlen(s.tokens[i].upper) + 1;
+        char *folded = dyad_arena_alloc(a, len + 1);
+        for (uint32_t i = 0; i < s.ntokens; i++) {
+            if (i) strcat(folded, " ");
+            strcat(folded, s.tokens[i].upper);
+        }
+        const char *code = dyad_dict_lookup_actor(d, folded, date, a);
+        if (code) {
+            printf("%s\n", code);
+            rc = 0;
+        } else {
+            fprintf(stderr, "dyad: '%s' is not an actor in these dictionaries on %d\n", name, date);
+        }
+    } else {
+        rc = cli_fail("%s", err.msg);
+    }
+    dyad_arena_free(a);
+    dyad_tagger_free(t);
+    dyad_dict_free(d);
+    return rc;
+}
+
+static int compile(const char *path, const char *out) {
+    if (!out) return cli_fail("dict compile needs -o FILE");
+    dyad_error err = {{0}};
+    dyad_dict *d = cli_load_dict(path, 0, &err);
+    if (!d) return cli_fail("%s", err.msg);
+    int rc = dyad_dict_compile(d, out, &err);
+    dyad_dict_free(d);
+    if (rc) return cli_fail("%s", err.msg);
+    return 0;
+}
+
+int cmd_dict(int argc, char **argv) {
+    if (argc < 2 || !strcmp(argv[1], "--help")) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const char *dict = NULL, *date = NULL, *out = NULL, *name = NULL;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--dict") && i + 1 < argc) dict = argv[++i];
+        else if (!strcmp(argv[i], "--date") && i + 1 < argc) date = argv[++i];
+        else if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
+            return 2;
+        } else if (!name) name = argv[i];
+        else {
+            fprintf(stderr, "dyad: one NAME only (quote names with spaces)\n");
+            return 2;
+        }
+    }
+    if (!strcmp(argv[1], "stats")) return stats(dict);
+    if (!strcmp(argv[1], "compile")) return compile(dict, out);
+    if (!strcmp(argv[1], "lookup")) {
+        if (!name) {
+            fputs(usage, stderr);
+            return 2;
+        }
+        return lookup(dict, date, name);
+    }
+    fprintf(stderr, "dyad: unknown dict command '%s'\n%s", argv[1], usage);
+    return 2;
+}

@@ -1,0 +1,115 @@
+/* main.c -- the dyad command: dispatches to a subcommand.
+ *
+ *   dyad code [options] [FILE...]     code documents, JSON Lines on stdout
+ *   dyad validate FILE.xml            run a PETRARCH validation file
+ *   dyad dict stats|lookup|compile    inspect and compile dictionaries
+ *
+ * Only this layer prints usage and chooses exit codes: 0 success, 1 the
+ * run could not complete, 2 bad usage. */
+#include "cli.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef DYAD_DICT_DIR
+#define DYAD_DICT_DIR "/usr/local/share/dyad/dict"
+#endif
+
+static const char usage[] =
+    "usage: dyad <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  code [FILE...]          code news text into CAMEO events (JSON Lines)\n"
+    "  validate FILE.xml       score a PETRARCH validation file\n"
+    "  dict stats              count dictionary entries and report problems\n"
+    "  dict lookup NAME        the actor code a name has on a date\n"
+    "  dict compile -o FILE    write a compiled dictionary cache\n"
+    "\n"
+    "Run 'dyad <command> --help' for the options of a command.\n";
+
+int cli_fail(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("dyad: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return 1;
+}
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_default_dict(void) {
+    const char *env = getenv("DYAD_DICT");
+    if (env && *env) return env;
+    /* next to the binary's source tree: build/<kind>/dyad -> data/dict */
+    static char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 64);
+    if (n > 0) {
+        buf[n] = 0;
+        for (int up = 0; up < 3; up++) {
+            char *slash = strrchr(buf, '/');
+            if (!slash) break;
+            *slash = 0;
+            char probe[4200];
+            snprintf(probe, sizeof probe, "%s/data/dict", buf);
+            if (is_dir(probe)) {
+                strcat(buf, "/data/dict");
+                return buf;
+            }
+        }
+    }
+    return DYAD_DICT_DIR;
+}
+
+static void print_problem(void *ctx, const char *msg) {
+    (void)ctx;
+    fprintf(stderr, "%s\n", msg);
+}
+
+dyad_dict *cli_load_dict(const char *path, int quiet, dyad_error *err) {
+    if (!path) path = cli_default_dict();
+    if (is_dir(path)) return dyad_dict_load_dir(path, quiet ? NULL : print_problem, NULL, err);
+    return dyad_dict_load_compiled(path, err);
+}
+
+int32_t cli_parse_date(const char *s) {
+    char digits[9];
+    int k = 0;
+    for (const char *p = s; *p; p++) {
+        if (isdigit((unsigned char)*p)) {
+            if (k == 8) return -1;
+            digits[k++] = *p;
+        } else if (*p != '-') {
+            return -1;
+        }
+    }
+    if (k != 8) return -1;
+    digits[8] = 0;
+    int32_t v = (int32_t)atol(digits);
+    int m = v / 100 % 100, d = v % 100;
+    return (m >= 1 && m <= 12 && d >= 1 && d <= 31) ? v : -1;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("dyad %s\n", DYAD_VERSION);
+        return 0;
+    }
+    if (!strcmp(argv[1], "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "validate")) return cmd_validate(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "dict")) return cmd_dict(argc - 1, argv + 1);
+    fprintf(stderr, "dyad: unknown command '%s'\n%s", argv[1], usage);
+    return 2;
+}

@@ -1,0 +1,226 @@
+/* dict.h -- internal layout of a loaded dictionary set.
+ *
+ * Everything lives in flat arrays addressed by 32-bit indices (no pointers
+ * between records), so that the whole set can be written to a file as is
+ * and mapped back with mmap (compiled.c). Strings live in one pool; words
+ * are interned to ids; phrases are tries whose edges are hash-table entries
+ * keyed by (parent node, word id). Once loaded, a dyad_dict is immutable. */
+#ifndef DYAD_DICT_H
+#define DYAD_DICT_H
+
+#include "dyad.h"
+
+#include <stdint.h>
+
+#define DICT_NONE 0u /* "no string / no record": every index below is 1-based or offset > 0 */
+
+/* Open-addressing hash table: 64-bit keys (never 0) to 32-bit values. */
+typedef struct dhslot {
+    uint64_t key;
+    uint32_t val;
+    uint32_t pad;
+} dhslot;
+
+typedef struct dhash {
+    dhslot *slots;
+    uint32_t cap; /* a power of two, or 0 */
+    uint32_t n;
+} dhash;
+
+/* A phrase trie. Node 0 is the root. val[node] is payload+1 (0: no phrase
+ * ends here). stem[node] heads a list of prefix-matched last words
+ * (discards only). */
+typedef struct dtrie {
+    dhash edges;    /* (parent << 32 | word) -> child */
+    uint32_t *val;
+    uint32_t *stem; /* node -> index+1 into d->stems, or 0 */
+    uint32_t nnodes, cap;
+} dtrie;
+
+/* A prefix-matched last word of a discard phrase. */
+typedef struct dstem {
+    uint32_t str;  /* pool offset of the stem */
+    uint32_t val;  /* payload+1 */
+    uint32_t next; /* next stem of the same node, index+1 */
+} dstem;
+
+/* An actor's date restriction: code applies from..to inclusive (YYYYMMDD). */
+typedef struct drestr {
+    uint32_t code;
+    int32_t from, to;
+} drestr;
+
+typedef struct dactor {
+    uint32_t name;     /* pool: primary phrase as written */
+    uint32_t code;     /* pool: default code, or 0 */
+    uint32_t r_first, r_count;
+    uint32_t file, line;
+} dactor;
+
+/* A phrase that names an actor (primary or synonym). */
+typedef struct dphrase {
+    uint32_t actor;
+    uint32_t file, line;
+} dphrase;
+
+typedef struct dagent {
+    uint32_t code;   /* pool: code without '~' */
+    uint32_t prefix; /* 1: CODE~ (goes before the actor code) */
+    uint32_t name;   /* pool: phrase as written */
+    uint32_t file, line;
+} dagent;
+
+typedef struct ddiscard {
+    uint32_t story; /* 1: discards the whole story */
+    uint32_t name, file, line;
+} ddiscard;
+
+typedef struct dissue {
+    uint32_t code;   /* pool, or 0 for an ignore phrase */
+    uint32_t file, line;
+} dissue;
+
+/* Verbs. A form is one spelling of a verb ("SPOKE"), possibly with words
+ * before/after it for multi-word verbs ("+BEEF_UP": post word UP). */
+typedef struct dverbform {
+    uint32_t block;    /* index into blocks */
+    uint32_t lemma;    /* pool: the verb's base phrase */
+    uint32_t code;     /* pool: own code, or 0 to use the block's */
+    uint32_t pre_first, pre_n, post_first, post_n; /* word ids in d->ids */
+    uint32_t next;     /* next form with the same main word, index+1 */
+    uint32_t file, line;
+} dverbform;
+
+typedef struct dblock {
+    uint32_t name, code;
+    uint32_t pat_first, pat_n;
+    uint32_t file, line;
+} dblock;
+
+enum { PE_WORD = 1, PE_SYNSET, PE_TARGET, PE_SOURCE, PE_COMPOUND, PE_SKIP };
+enum { PG_PLAIN = 0, PG_NOUN = 1, PG_PREP = 2 };
+
+/* One element of a verb pattern. */
+typedef struct delem {
+    uint8_t kind;   /* PE_* */
+    uint8_t side;   /* 0 before the verb, 1 after */
+    uint8_t group;  /* PG_*: inside {...} or (...) */
+    uint8_t gstart; /* first element of its group */
+    uint32_t id;    /* word id or synset index */
+} delem;
+
+typedef struct dpattern {
+    uint32_t el_first, el_n;
+    uint32_t code, code2; /* pool: "A" of [A:B] and "B"; 0 when absent */
+    uint32_t nwords;      /* specificity: words and synsets matched */
+    uint32_t block;
+    uint32_t file, line;
+} dpattern;
+
+typedef struct dsynset {
+    uint32_t name;
+    uint32_t mem_first, mem_n; /* into synmems */
+} dsynset;
+
+/* A synset member: a phrase of word ids (d->ids), or a nested synset. */
+typedef struct dsynmem {
+    uint32_t id_first, id_n;
+    uint32_t synset; /* index+1 for a nested &SYN member, else 0 */
+} dsynmem;
+
+/* A transformation "~ a (b c VERB) VERB2 = x y CODE", kept as written. */
+typedef struct dtransform {
+    uint32_t text, file, line;
+} dtransform;
+
+typedef struct dfile {
+    uint32_t path;
+} dfile;
+
+/* A growable array of fixed-size records (or mapped, when loaded compiled). */
+typedef struct dvec {
+    void *v;
+    uint32_t n, cap;
+} dvec;
+
+struct dyad_dict {
+    dvec pool;      /* char */
+    dvec word_str;  /* uint32 pool offsets, id -> string; id 0 unused */
+    dhash words;    /* fnv(string) -> id */
+    dvec ids;       /* uint32 word-id sequences (multiword verbs, synsets) */
+    dvec files;     /* dfile */
+
+    dtrie actor_trie;  dvec actors, restrs, phrases;
+    dtrie agent_trie;  dvec agents;
+    dtrie discard_trie; dvec discards, stems;
+    dtrie issue_trie;  dvec issues;
+
+    dhash verb_index;  /* main word id -> first dverbform index+1 */
+    dvec forms, blocks, patterns, elems, synsets, synmems, transforms;
+    dhash synset_names; /* fnv(name) -> synset index+1 */
+
+    dyad_dict_stats stats;
+
+    /* compiled form: the mapping that all arrays point into, or NULL */
+    void *map;
+    size_t map_len;
+};
+
+/* ---- store.c: pool, vectors, hash tables, words, tries */
+uint64_t dict_fnv(const char *s, size_t n);
+int dvec_push(dvec *v, size_t elem, const void *rec); /* 0 / -1 on OOM */
+void *dvec_at(const dvec *v, size_t elem, uint32_t i);
+#define DV(d, field, type) ((type *)(d)->field.v)
+uint32_t dict_str(dyad_dict *d, const char *s, size_t n); /* pool offset (> 0) */
+static inline const char *dict_s(const dyad_dict *d, uint32_t off) {
+    return (const char *)d->pool.v + off;
+}
+int dhash_put(dhash *h, uint64_t key, uint32_t val); /* replaces */
+uint32_t dhash_get(const dhash *h, uint64_t key);    /* 0 if absent */
+uint32_t dict_word(dyad_dict *d, const char *s, size_t n); /* interns; id > 0 */
+uint32_t dict_word_find(const dyad_dict *d, const char *s, size_t n); /* 0 if unknown */
+int dtrie_init(dtrie *t);
+/* Adds a phrase of word ids; returns the final node, or -1 on OOM. */
+int64_t dtrie_add(dtrie *t, const uint32_t *words, size_t n);
+static inline uint32_t dtrie_child(const dtrie *t, uint32_t node, uint32_t word) {
+    uint32_t c = dhash_get(&t->edges, ((uint64_t)node << 32) | word);
+    return c; /* 0: none (the root is never a child) */
+}
+void dict_free_arrays(dyad_dict *d);
+
+/* ---- text helpers shared by the readers (parse.c) */
+typedef struct dline {
+    const char *path;
+    uint32_t file; /* index into d->files */
+    uint32_t no;   /* 1-based line number */
+    dyad_problem_fn on_problem;
+    void *ctx;
+    dyad_dict *d;
+} dline;
+
+void dict_problem(dline *ln, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *dict_strip_comment(char *s);       /* cuts at '#', trims both ends */
+void dict_upper(char *s);
+/* Splits a phrase on blanks and underscores into interned word ids.
+ * Returns the count (at most max), or -1 if empty/too long. */
+int dict_phrase_ids(dyad_dict *d, const char *s, size_t n, uint32_t *out, int max);
+/* "YYYYMMDD" or "YYMMDD" -> YYYYMMDD; -1 if malformed. */
+int32_t dict_parse_date(const char *s, size_t n);
+int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ctx,
+                    int (*each)(dline *ln, char *line, void *state), void *state,
+                    dyad_error *err);
+void dict_plurals(const char *word, char out[][128], int *n); /* regular noun plurals */
+
+/* ---- one reader per dictionary kind */
+int dict_read_actors(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx, dyad_error *err);
+int dict_read_agents(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx, dyad_error *err);
+int dict_read_discards(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx, dyad_error *err);
+int dict_read_issues(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx, dyad_error *err);
+int dict_read_verbs(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx, dyad_error *err);
+
+/* ---- lookups used by the coder (lookup.c) */
+const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, int *restr_used);
+int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *words, size_t n,
+                        size_t *len); /* longest member matching at words[0..] */
+
+#endif

@@ -1,0 +1,84 @@
+/* lookup.c -- questions the coder and the CLI ask of a loaded dictionary:
+ * which code an actor has on a date, whether words match a synset, and the
+ * stand-alone name lookup behind `dyad dict lookup`. */
+#include "dict.h"
+
+#include <ctype.h>
+#include <string.h>
+
+const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, int *restr_used) {
+    const dactor *a = (const dactor *)dvec_at(&d->actors, sizeof *a, actor);
+    const drestr *r = (const drestr *)d->restrs.v + a->r_first;
+    if (restr_used) *restr_used = -1;
+    /* a dated restriction that covers the date wins; a bare [CODE] line is
+     * the default, as is the code on the primary line */
+    uint32_t fallback = a->code;
+    for (uint32_t i = 0; i < a->r_count; i++) {
+        int bare = r[i].from == INT32_MIN && r[i].to == INT32_MAX;
+        if (bare) {
+            if (!fallback) fallback = r[i].code;
+            continue;
+        }
+        if (date >= r[i].from && date <= r[i].to) {
+            if (restr_used) *restr_used = (int)i;
+            return dict_s(d, r[i].code);
+        }
+    }
+    return fallback ? dict_s(d, fallback) : NULL;
+}
+
+int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *words, size_t n,
+                        size_t *len) {
+    const dsynset *ss = (const dsynset *)dvec_at(&d->synsets, sizeof *ss, synset);
+    const dsynmem *m = (const dsynmem *)d->synmems.v + ss->mem_first;
+    const uint32_t *ids = d->ids.v;
+    size_t best = 0;
+    for (uint32_t i = 0; i < ss->mem_n; i++) {
+        size_t l = 0;
+        if (m[i].synset) {
+            if (m[i].synset - 1 != synset && dict_synset_matches(d, m[i].synset - 1, words, n, &l) &&
+                l > best)
+                best = l;
+            continue;
+        }
+        if (m[i].id_n > n) continue;
+        size_t k = 0;
+        while (k < m[i].id_n && ids[m[i].id_first + k] == words[k]) k++;
+        if (k == m[i].id_n && k > best) best = k;
+    }
+    *len = best;
+    return best > 0;
+}
+
+/* Splits a name into upper-case words the way the tokenizer would see
+ * them (blanks and underscores separate; "'s" is its own word). */
+static size_t name_words(const dyad_dict *d, const char *name, uint32_t *ids, size_t max) {
+    size_t k = 0;
+    const char *p = name;
+    char w[256];
+    while (*p && k < max) {
+        while (*p == ' ' || *p == '_' || *p == '\t') p++;
+        size_t n = 0;
+        while (*p && *p != ' ' && *p != '_' && *p != '\t' && n < sizeof w - 1)
+            w[n++] = (char)toupper((unsigned char)*p++);
+        if (!n) break;
+        ids[k++] = dict_word_find(d, w, n);
+    }
+    return k;
+}
+
+const char *dyad_dict_lookup_actor(const dyad_dict *d, const char *name, int32_t date,
+                                   dyad_arena *a) {
+    (void)a;
+    uint32_t ids[64];
+    size_t n = name_words(d, name, ids, 64);
+    uint32_t node = 0, found = 0;
+    for (size_t i = 0; i < n; i++) {
+        node = ids[i] ? dtrie_child(&d->actor_trie, node, ids[i]) : 0;
+        if (!node) break;
+        if (d->actor_trie.val[node] && i == n - 1) found = d->actor_trie.val[node];
+    }
+    if (!found) return NULL;
+    const dphrase *ph = (const dphrase *)dvec_at(&d->phrases, sizeof *ph, found - 1);
+    return dict_actor_code(d, ph->actor, date, NULL);
+}

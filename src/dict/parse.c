@@ -1,0 +1,121 @@
+/* parse.c -- what all the dictionary readers share: reading a file line by
+ * line, comments, phrases split into interned words, dates, plurals, and
+ * reporting a problem as "file:line: message" without stopping the load. */
+#include "dict.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dict_problem(dline *ln, const char *fmt, ...) {
+    char msg[400], out[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(out, sizeof out, "%s:%u: %s", ln->path, ln->no, msg);
+    ln->d->stats.problems++;
+    if (ln->on_problem) ln->on_problem(ln->ctx, out);
+}
+
+char *dict_strip_comment(char *s) {
+    char *h = strchr(s, '#');
+    if (h) *h = 0;
+    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        s[--n] = 0;
+    return s;
+}
+
+void dict_upper(char *s) {
+    for (; *s; s++) *s = (char)toupper((unsigned char)*s);
+}
+
+int dict_phrase_ids(dyad_dict *d, const char *s, size_t n, uint32_t *out, int max) {
+    int k = 0;
+    size_t i = 0;
+    char w[256];
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '_' || s[i] == '\t')) i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != '_' && s[j] != '\t') j++;
+        if (j > i) {
+            if (k == max || j - i >= sizeof w) return -1;
+            for (size_t x = i; x < j; x++) w[x - i] = (char)toupper((unsigned char)s[x]);
+            uint32_t id = dict_word(d, w, j - i);
+            if (!id) return -1;
+            out[k++] = id;
+        }
+        i = j;
+    }
+    return k ? k : -1;
+}
+
+int32_t dict_parse_date(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i])) return -1;
+    long v;
+    if (n == 8) {
+        v = strtol(s, NULL, 10);
+    } else if (n == 6) {
+        long yy = (s[0] - '0') * 10 + (s[1] - '0');
+        long rest = strtol(s + 2, NULL, 10);
+        v = (yy < 30 ? 2000 + yy : 1900 + yy) * 10000 + rest;
+    } else {
+        return -1;
+    }
+    int m = (int)(v / 100 % 100), day = (int)(v % 100);
+    if (m < 1 || m > 12 || day < 1 || day > 31) return -1;
+    return (int32_t)v;
+}
+
+void dict_plurals(const char *w, char out[][128], int *n) {
+    size_t len = strlen(w);
+    *n = 0;
+    if (len == 0 || len > 120) return;
+    char last = w[len - 1], prev = len > 1 ? w[len - 2] : 0;
+    int vowel_prev = prev && strchr("AEIOU", prev);
+    if (last == 'Y' && !vowel_prev) {
+        snprintf(out[(*n)++], 128, "%.*sIES", (int)len - 1, w);
+    } else if (last == 'S' || last == 'X' || last == 'Z' || (last == 'H' && (prev == 'C' || prev == 'S'))) {
+        snprintf(out[(*n)++], 128, "%sES", w);
+    } else {
+        snprintf(out[(*n)++], 128, "%sS", w);
+    }
+}
+
+int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ctx,
+                    int (*each)(dline *ln, char *line, void *state), void *state,
+                    dyad_error *err) {
+    FILE *fp = fopen(path, "r");
+    if (!fp) return dyad_error_set(err, "%s: %s", path, strerror(errno));
+    uint32_t pathoff = dict_str(d, path, strlen(path));
+    dfile f = {pathoff};
+    if (!pathoff || dvec_push(&d->files, sizeof f, &f) < 0) {
+        fclose(fp);
+        return dyad_error_set(err, "%s: out of memory", path);
+    }
+    dline ln = {path, d->files.n - 1, 0, fn, ctx, d};
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    int rc = 0;
+    while ((got = getline(&buf, &cap, fp)) >= 0) {
+        ln.no++;
+        if (memchr(buf, 0, (size_t)got)) {
+            dict_problem(&ln, "NUL byte in line, line skipped");
+            continue;
+        }
+        if (each(&ln, buf, state) < 0) {
+            rc = dyad_error_set(err, "%s:%u: out of memory", path, ln.no);
+            break;
+        }
+    }
+    if (!rc && ferror(fp)) rc = dyad_error_set(err, "%s: read error", path);
+    free(buf);
+    fclose(fp);
+    return rc;
+}

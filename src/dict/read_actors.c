@@ -1,0 +1,162 @@
+/* read_actors.c -- the PETRARCH/TABARI actor dictionary.
+ *
+ *   PRIMARY_PHRASE [CODE]        a new actor; the code is its default
+ *   +SYNONYM_PHRASE              another name of the same actor
+ *   <TAB>[CODE 20130803-20210803] a date restriction (also >date, <date,
+ *   <TAB>[CODE]                  or a bare default); dates YYYYMMDD or YYMMDD
+ *
+ * Comments start with '#' or ';'. Every phrase goes into the actor trie,
+ * pointing at its actor; when the same phrase appears twice, the first
+ * entry keeps it and the repeat is counted. */
+#include "dict.h"
+
+#include <string.h>
+
+typedef struct actor_state {
+    int have_actor; /* a primary line has been seen */
+} actor_state;
+
+static char *cut_semicolon(char *s) {
+    char *c = strchr(s, ';');
+    if (c) *c = 0;
+    return dict_strip_comment(s);
+}
+
+static int add_phrase(dyad_dict *d, dline *ln, const char *s, size_t n) {
+    uint32_t ids[64];
+    int k = dict_phrase_ids(d, s, n, ids, 64);
+    if (k < 0) {
+        dict_problem(ln, "empty or over-long actor phrase, skipped");
+        return 0;
+    }
+    int64_t node = dtrie_add(&d->actor_trie, ids, (size_t)k);
+    if (node < 0) return -1;
+    if (d->actor_trie.val[node]) {
+        d->stats.duplicate_phrases++;
+        return 0;
+    }
+    dphrase ph = {d->actors.n - 1, ln->file, ln->no};
+    if (dvec_push(&d->phrases, sizeof ph, &ph) < 0) return -1;
+    d->actor_trie.val[node] = d->phrases.n;
+    d->stats.actor_phrases++;
+    return 0;
+}
+
+/* "[CODE]" "[CODE >date]" "[CODE <date]" "[CODE d1-d2]" -> restriction */
+static int parse_restriction(dyad_dict *d, dline *ln, const char *s, drestr *r) {
+    const char *close = strchr(s, ']');
+    if (s[0] != '[' || !close) {
+        dict_problem(ln, "date restriction must look like [CODE d1-d2], line skipped");
+        return 0;
+    }
+    const char *p = s + 1;
+    while (*p == ' ') p++;
+    const char *ce = p;
+    while (ce < close && *ce != ' ') ce++;
+    if (ce == p) {
+        dict_problem(ln, "date restriction without a code, line skipped");
+        return 0;
+    }
+    r->code = dict_str(d, p, (size_t)(ce - p));
+    r->from = INT32_MIN;
+    r->to = INT32_MAX;
+    const char *q = ce;
+    while (q < close && *q == ' ') q++;
+    const char *qe = close;
+    while (qe > q && qe[-1] == ' ') qe--;
+    if (q == qe) return 1; /* a bare default */
+    if (*q == '>' || *q == '<') {
+        int32_t dt = dict_parse_date(q + 1, (size_t)(qe - q - 1));
+        if (dt < 0) goto bad;
+        if (*q == '>') r->from = dt;
+        else r->to = dt;
+        return 1;
+    }
+    const char *dash = memchr(q, '-', (size_t)(qe - q));
+    if (!dash) goto bad;
+    r->from = dict_parse_date(q, (size_t)(dash - q));
+    r->to = dict_parse_date(dash + 1, (size_t)(qe - dash - 1));
+    if (r->from < 0 || r->to < 0) goto bad;
+    if (r->from > r->to) {
+        dict_problem(ln, "date range ends before it starts, line skipped");
+        return 0;
+    }
+    return 1;
+bad:
+    dict_problem(ln, "malformed date in restriction '%.*s', line skipped", (int)(close - s + 1), s);
+    return 0;
+}
+
+/* "PHRASE [CODE] ; comment" -> phrase length and code (0 if none) */
+static int split_code(dyad_dict *d, dline *ln, char *s, size_t *phrase_len, uint32_t *code) {
+    char *open = strchr(s, '[');
+    *code = 0;
+    if (!open) {
+        *phrase_len = strlen(s);
+        return 1;
+    }
+    char *close = strchr(open, ']');
+    if (!close) {
+        dict_problem(ln, "'[' without ']', line skipped");
+        return 0;
+    }
+    char *c = open + 1;
+    while (*c == ' ') c++;
+    char *ce = close;
+    while (ce > c && ce[-1] == ' ') ce--;
+    if (ce > c) *code = dict_str(d, c, (size_t)(ce - c));
+    size_t n = (size_t)(open - s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    *phrase_len = n;
+    return 1;
+}
+
+static int actor_line(dline *ln, char *raw, void *state) {
+    actor_state *st = state;
+    dyad_dict *d = ln->d;
+    char *s = cut_semicolon(raw);
+    if (!*s) return 0;
+    if (s[0] == '[') { /* a date restriction (TAB-indented in the format) */
+        if (!st->have_actor) {
+            dict_problem(ln, "date restriction before any actor, line skipped");
+            return 0;
+        }
+        drestr r;
+        if (!parse_restriction(d, ln, s, &r)) return 0;
+        dactor *a = (dactor *)dvec_at(&d->actors, sizeof *a, d->actors.n - 1);
+        if (!a->r_count) a->r_first = d->restrs.n;
+        if (dvec_push(&d->restrs, sizeof r, &r) < 0) return -1;
+        a = (dactor *)dvec_at(&d->actors, sizeof *a, d->actors.n - 1);
+        a->r_count++;
+        d->stats.date_restrictions++;
+        return 0;
+    }
+    if (s[0] == '+') {
+        if (!st->have_actor) {
+            dict_problem(ln, "synonym before any actor, line skipped");
+            return 0;
+        }
+        size_t n;
+        uint32_t code;
+        if (!split_code(d, ln, s + 1, &n, &code)) return 0;
+        return add_phrase(d, ln, s + 1, n);
+    }
+    size_t n;
+    uint32_t code;
+    if (!split_code(d, ln, s, &n, &code)) return 0;
+    if (n == 0) {
+        dict_problem(ln, "code without a phrase, line skipped");
+        return 0;
+    }
+    dactor a = {dict_str(d, s, n), code, 0, 0, ln->file, ln->no};
+    if (dvec_push(&d->actors, sizeof a, &a) < 0) return -1;
+    st->have_actor = 1;
+    d->stats.actors++;
+    return add_phrase(d, ln, s, n);
+}
+
+int dict_read_actors(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx,
+                     dyad_error *err) {
+    actor_state st = {0};
+    return dict_read_lines(path, d, fn, ctx, actor_line, &st, err);
+}
