@@ -44,6 +44,10 @@ $(REL)/libdyad.a: $(REL_OBJ)
 $(REL)/dyad: $(CLI_SRC) $(REL)/libdyad.a $(HDRS)
 	$(CC) $(REL_CFLAGS) $(CLI_SRC) $(REL)/libdyad.a $(LIBS) -o $@
 
+# text/: tagger accuracy against a PETRARCH validation file's parses
+$(REL)/tagger_accuracy: bench/tagger_accuracy.c $(REL)/libdyad.a $(HDRS)
+	$(CC) $(REL_CFLAGS) $< $(REL)/libdyad.a $(LIBS) -o $@
+
 # ---- sanitizer build for tests
 ASAN        := build/asan
 ASAN_CFLAGS := $(CSTD) -O1 -g $(WARN) $(INC) -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

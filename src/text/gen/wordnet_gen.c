@@ -1,0 +1,216 @@
+/* wordnet_gen.c -- build-time generator of the tagger's WordNet lexicon.
+ *
+ * Reads Debian's WordNet database (package wordnet-base, /usr/share/wordnet:
+ * index.{noun,verb,adj,adv}, data.{noun,adj} and the *.exc exception lists)
+ * and writes a C file holding a string pool, one record per single-word form
+ * and a ready-made open-addressing hash table (src/text/lexhash.h), so the
+ * tagger probes a const table and loads nothing at run time. WordNet data is
+ * never committed: the Makefile regenerates build/gen/wordnet_lex.c.
+ *
+ * usage: wordnet_gen WORDNET_DIR > wordnet_lex.c */
+#include "text/lexhash.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct gen_word {
+    char *w;
+    uint8_t cnt[4];
+    uint8_t flags;
+    int noun_cap, noun_low, adj_cap, adj_low;
+} gen_word;
+
+typedef struct gen_table {
+    gen_word *v;
+    size_t n, cap;
+    uint32_t *slots; /* index + 1 */
+    size_t nslots;
+} gen_table;
+
+static void die(const char *msg, const char *arg) {
+    fprintf(stderr, "wordnet_gen: %s %s\n", msg, arg ? arg : "");
+    exit(1);
+}
+
+static void grow_slots(gen_table *t);
+
+static gen_word *find(gen_table *t, const char *w, int create) {
+    if (t->nslots == 0 || (t->n + 1) * 2 > t->nslots) grow_slots(t);
+    size_t len = strlen(w);
+    uint32_t mask = (uint32_t)t->nslots - 1, i = lex_hash(w, len) & mask;
+    while (t->slots[i]) {
+        gen_word *g = &t->v[t->slots[i] - 1];
+        if (strcmp(g->w, w) == 0) return g;
+        i = (i + 1) & mask;
+    }
+    if (!create) return NULL;
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 65536;
+        t->v = realloc(t->v, t->cap * sizeof *t->v);
+        if (!t->v) die("out of memory", NULL);
+    }
+    gen_word *g = &t->v[t->n];
+    memset(g, 0, sizeof *g);
+    g->w = strdup(w);
+    if (!g->w) die("out of memory", NULL);
+    t->slots[i] = (uint32_t)++t->n;
+    return g;
+}
+
+static void grow_slots(gen_table *t) {
+    size_t n = t->nslots ? t->nslots * 2 : 1 << 17;
+    free(t->slots);
+    t->slots = calloc(n, sizeof *t->slots);
+    if (!t->slots) die("out of memory", NULL);
+    t->nslots = n;
+    uint32_t mask = (uint32_t)n - 1;
+    for (size_t k = 0; k < t->n; k++) {
+        uint32_t i = lex_hash(t->v[k].w, strlen(t->v[k].w)) & mask;
+        while (t->slots[i]) i = (i + 1) & mask;
+        t->slots[i] = (uint32_t)k + 1;
+    }
+}
+
+/* A single word of letters, digits, '-', '.', '\'': no multi-word lemmas. */
+static int usable(const char *w) {
+    if (!*w || strlen(w) > 40) return 0;
+    for (const char *p = w; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '-' && *p != '.' && *p != '\'') return 0;
+    return 1;
+}
+
+static FILE *open_wn(const char *dir, const char *name) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f) die("cannot open", path);
+    return f;
+}
+
+/* index.POS: "lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offsets" */
+static void read_index(gen_table *t, const char *dir, const char *name, int pos) {
+    FILE *f = open_wn(dir, name);
+    char line[65536];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == ' ') continue; /* licence header */
+        char *save = NULL, *lemma = strtok_r(line, " \n", &save);
+        strtok_r(NULL, " \n", &save);                        /* pos */
+        char *synsets = strtok_r(NULL, " \n", &save);
+        char *pcnt = strtok_r(NULL, " \n", &save);
+        if (!lemma || !synsets || !pcnt) continue;
+        int np = atoi(pcnt);
+        for (int i = 0; i < np; i++) strtok_r(NULL, " \n", &save);
+        strtok_r(NULL, " \n", &save);                        /* sense_cnt */
+        char *tagged = strtok_r(NULL, " \n", &save);
+        if (!tagged || !usable(lemma)) continue;
+        int c = 1 + atoi(tagged);
+        gen_word *g = find(t, lemma, 1);
+        g->cnt[pos] = (uint8_t)(c > 255 ? 255 : c);
+    }
+    fclose(f);
+}
+
+/* data.POS: records which lemmas are written capitalized in their synsets. */
+static void read_data_case(gen_table *t, const char *dir, const char *name, int pos) {
+    FILE *f = open_wn(dir, name);
+    char line[65536];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == ' ') continue;
+        char *save = NULL;
+        strtok_r(line, " \n", &save);          /* offset */
+        strtok_r(NULL, " \n", &save);          /* lex_filenum */
+        strtok_r(NULL, " \n", &save);          /* ss_type */
+        char *wcnt = strtok_r(NULL, " \n", &save);
+        if (!wcnt) continue;
+        int nw = (int)strtol(wcnt, NULL, 16);
+        for (int i = 0; i < nw; i++) {
+            char *w = strtok_r(NULL, " \n", &save);
+            strtok_r(NULL, " \n", &save);      /* lex_id */
+            if (!w) break;
+            char *paren = strchr(w, '(');      /* adjective markers: (a) (p) (ip) */
+            if (paren) *paren = '\0';
+            char low[256];
+            size_t k = 0;
+            for (; w[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)w[k]);
+            low[k] = '\0';
+            if (!usable(low)) continue;
+            gen_word *g = find(t, low, 0);
+            if (!g) continue;
+            int cap = isupper((unsigned char)w[0]) != 0;
+            if (pos == WN_NOUN) { if (cap) g->noun_cap++; else g->noun_low++; }
+            else { if (cap) g->adj_cap++; else g->adj_low++; }
+        }
+    }
+    fclose(f);
+}
+
+static int ends(const char *w, const char *suf) {
+    size_t n = strlen(w), m = strlen(suf);
+    return n >= m && strcmp(w + n - m, suf) == 0;
+}
+
+/* *.exc: "form lemma [lemma...]" */
+static void read_exc(gen_table *t, const char *dir, const char *name, int pos) {
+    FILE *f = open_wn(dir, name);
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        char *save = NULL, *form = strtok_r(line, " \n", &save);
+        char *lemma = strtok_r(NULL, " \n", &save);
+        if (!form || !lemma || !usable(form) || strcmp(form, lemma) == 0) continue;
+        gen_word *g = find(t, form, 1);
+        if (pos == WN_NOUN) g->flags |= WN_PLURAL;
+        else if (pos == WN_VERB) {
+            if (ends(form, "ing")) g->flags |= WN_GERUND;
+            else if (ends(form, "s") && !ends(form, "ss")) g->flags |= WN_VBZ;
+            else g->flags |= WN_PAST;
+        } else if (pos == WN_ADJ) {
+            if (ends(form, "st")) g->flags |= WN_SUPERL;
+            else g->flags |= WN_COMPAR;
+        }
+    }
+    fclose(f);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2) die("usage: wordnet_gen WORDNET_DIR", NULL);
+    const char *dir = argv[1];
+    gen_table t = {0};
+    read_index(&t, dir, "index.noun", WN_NOUN);
+    read_index(&t, dir, "index.verb", WN_VERB);
+    read_index(&t, dir, "index.adj", WN_ADJ);
+    read_index(&t, dir, "index.adv", WN_ADV);
+    read_data_case(&t, dir, "data.noun", WN_NOUN);
+    read_data_case(&t, dir, "data.adj", WN_ADJ);
+    read_exc(&t, dir, "noun.exc", WN_NOUN);
+    read_exc(&t, dir, "verb.exc", WN_VERB);
+    read_exc(&t, dir, "adj.exc", WN_ADJ);
+    for (size_t i = 0; i < t.n; i++) {
+        gen_word *g = &t.v[i];
+        if (g->noun_cap && !g->noun_low) g->flags |= WN_PROPER;
+        if (g->adj_cap && !g->adj_low) g->flags |= WN_CAPADJ;
+    }
+    printf("/* Generated by src/text/gen/wordnet_gen.c from WordNet 3.0 "
+           "(Princeton University, WordNet licence). Do not edit or commit. */\n");
+    printf("#include \"text/lexhash.h\"\n\nconst char dyad_wn_pool[] =\n");
+    uint32_t *offs = malloc(t.n * sizeof *offs);
+    if (!offs) die("out of memory", NULL);
+    uint32_t off = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        offs[i] = off;
+        printf("\"%s\\0\"\n", t.v[i].w); /* usable() admits no '"' or '\\' */
+        off += (uint32_t)strlen(t.v[i].w) + 1;
+    }
+    printf(";\n\nconst lex_entry dyad_wn_entries[] = {\n");
+    for (size_t i = 0; i < t.n; i++) {
+        gen_word *g = &t.v[i];
+        printf("{%u,{%u,%u,%u,%u},%u},\n", offs[i], g->cnt[0], g->cnt[1], g->cnt[2], g->cnt[3],
+               g->flags);
+    }
+    printf("};\n\nconst uint32_t dyad_wn_slots[] = {\n");
+    for (size_t i = 0; i < t.nslots; i++) printf("%u,%s", t.slots[i], i % 16 == 15 ? "\n" : "");
+    printf("};\n\nconst uint32_t dyad_wn_nslots = %zu;\nconst uint32_t dyad_wn_nentries = %zu;\n",
+           t.nslots, t.n);
+    return 0;
+}

@@ -1,0 +1,51 @@
+/* lexhash.h -- the hash function and record layout of the generated WordNet
+ * lexicon, shared by the generator (src/text/gen/wordnet_gen.c) and the
+ * tagger, so a table computed at build time can be probed at run time. */
+#ifndef DYAD_TEXT_LEXHASH_H
+#define DYAD_TEXT_LEXHASH_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* FNV-1a over the bytes of a lower-cased word. */
+static inline uint32_t lex_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* Which WordNet part of speech a count belongs to. */
+enum { WN_NOUN, WN_VERB, WN_ADJ, WN_ADV };
+
+/* Flags of a word form. */
+enum {
+    WN_PROPER = 1 << 0,  /* every noun sense is capitalized (Russia, Paris) */
+    WN_CAPADJ = 1 << 1,  /* an adjective sense is capitalized (Russian) */
+    WN_PLURAL = 1 << 2,  /* irregular noun plural (men, crises) */
+    WN_PAST = 1 << 3,    /* irregular or doubled verb past form (went, stopped) */
+    WN_GERUND = 1 << 4,  /* verb form in -ing from verb.exc (stopping) */
+    WN_VBZ = 1 << 5,     /* verb form in -s from verb.exc */
+    WN_COMPAR = 1 << 6,  /* comparative adjective (better, bigger) */
+    WN_SUPERL = 1 << 7,  /* superlative adjective (best, biggest) */
+};
+
+/* One word form. cnt[p] is 0 when the word has no sense in part of speech p,
+ * else 1 + the number of its senses found in WordNet's tagged corpus (capped),
+ * a frequency hint for choosing between noun and verb readings. */
+typedef struct lex_entry {
+    uint32_t off;    /* offset of the NUL-terminated word in the string pool */
+    uint8_t cnt[4];  /* indexed by WN_NOUN.. */
+    uint8_t flags;
+} lex_entry;
+
+/* The generated table (build/gen/wordnet_lex.c). slots[] holds entry index + 1,
+ * 0 for an empty slot; nslots is a power of two; linear probing. */
+extern const char dyad_wn_pool[];
+extern const lex_entry dyad_wn_entries[];
+extern const uint32_t dyad_wn_slots[];
+extern const uint32_t dyad_wn_nslots;
+extern const uint32_t dyad_wn_nentries;
+
+#endif

@@ -1,0 +1,45 @@
+/* lexicon.h -- what the tagger knows about a word before looking at its
+ * neighbours: the set of tags it can take and the likeliest one. */
+#ifndef DYAD_TEXT_LEXICON_H
+#define DYAD_TEXT_LEXICON_H
+#include "text/text.h"
+#include "text/lexhash.h"
+
+#define TAGBIT(p) ((uint64_t)1 << (p))
+
+typedef struct word_info {
+    uint64_t tags;  /* TAGBIT(dyad_pos) of every possible tag */
+    uint8_t best;   /* the likeliest tag out of context */
+    uint8_t wn;     /* WN_PROPER, WN_CAPADJ from WordNet */
+    uint8_t closed; /* from the closed-class list: no other reading */
+    uint8_t known;  /* found in some list, directly or by its stem */
+} word_info;
+
+/* Hand-written lists (closed.c). */
+extern const char *const text_closed_words[];
+extern const char *const text_irregular_verbs[];
+
+/* A hand-list entry in the tagger's own hash table. */
+typedef struct hand_entry {
+    char word[24];
+    uint64_t tags;
+    uint8_t best;
+    uint8_t closed;
+} hand_entry;
+
+struct dyad_tagger {
+    hand_entry *hand;
+    uint32_t nhand_slots; /* power of two */
+};
+
+/* Looks a lower-case word up: hand lists, WordNet, then WordNet by stem
+ * (-s, -ed, -ing, -er, -est, -ly). */
+void lex_lookup(const dyad_tagger *t, const char *w, size_t n, word_info *out);
+
+/* Tags of a word found nowhere, from its shape and suffix. */
+void lex_guess(const char *w, size_t n, word_info *out);
+
+/* Just the WordNet record of a lower-case word, or NULL. */
+const lex_entry *lex_wordnet(const char *w, size_t n);
+
+#endif

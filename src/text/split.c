@@ -1,0 +1,128 @@
+/* split.c -- sentence boundaries over the token stream.
+ *
+ * Working on tokens rather than bytes means the hard cases are already
+ * settled by the tokenizer: "3.5" and "U.S." are single tokens, so only a
+ * free-standing . ! ? (or an abbreviation followed by a sentence starter)
+ * can end a sentence. Closing quotes and brackets after the period stay with
+ * the sentence they close. A blank line always ends a sentence (a headline
+ * has no period), and a sentence that reaches TEXT_MAX_TOKENS is cut, so a
+ * document without any boundary still comes out in bounded pieces. */
+#include "text/text.h"
+
+#include <string.h>
+
+static int tok_is(const norm_text *nt, const raw_token *t, const char *lit) {
+    size_t n = t->e - t->s;
+    return strlen(lit) == n && memcmp(nt->s + t->s, lit, n) == 0;
+}
+
+static int is_closer(const norm_text *nt, const raw_token *t) {
+    return t->kind == TOK_RQUOTE || tok_is(nt, t, ")") || tok_is(nt, t, "]") ||
+           tok_is(nt, t, "}");
+}
+
+/* Capitalized words that begin sentences far more often than they follow an
+ * abbreviation inside one: after "U.S." or "Inc." they mark a new sentence. */
+static int is_sentence_starter(const norm_text *nt, const raw_token *t) {
+    static const char *const starters[] = {
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That",
+        "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "In", "On", "At",
+        "But", "And", "Or", "So", "Yet", "If", "When", "While", "After", "Before", "As",
+        "However", "Meanwhile", "Also", "Some", "Many", "Most", "No", "Not", "What", "Why",
+        "How", "Who", "Where", "Earlier", "Later", "Last", "Since", "Although", "Despite",
+        "Under", "According", "For", "From", "With", "Both", "Such", "Several", "One",
+    };
+    for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
+        if (tok_is(nt, t, starters[i])) return 1;
+    return 0;
+}
+
+static int starts_lower(const norm_text *nt, const raw_token *t) {
+    unsigned char c = (unsigned char)nt->s[t->s];
+    return c >= 'a' && c <= 'z';
+}
+
+static int starts_upper(const norm_text *nt, const raw_token *t) {
+    unsigned char c = (unsigned char)nt->s[t->s];
+    return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* If a sentence ends after token i, returns the index just past it (closers
+ * included) and sets *add_period; else 0. */
+static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t i,
+                             int *add_period) {
+    const raw_token *t = &toks->v[i];
+    int stop = t->kind == TOK_PUNCT && (tok_is(nt, t, ".") || tok_is(nt, t, "!") ||
+                                        tok_is(nt, t, "?"));
+    int ellipsis = t->kind == TOK_PUNCT && tok_is(nt, t, "...");
+    int abbrev = (t->flags & TF_ABBREV) && !(t->flags & TF_TITLE);
+    if (!stop && !ellipsis && !abbrev) return 0;
+    size_t j = i + 1;
+    while (j < toks->n && is_closer(nt, &toks->v[j]) && !(toks->v[j].flags & TF_PARA)) j++;
+    *add_period = 0;
+    if (j >= toks->n) { *add_period = abbrev; return j; }
+    const raw_token *next = &toks->v[j];
+    if (next->flags & TF_PARA) { *add_period = abbrev; return j; }
+    if (stop) {
+        if (starts_lower(nt, next)) return 0;
+        if (next->kind == TOK_PUNCT && strchr(",;:", nt->s[next->s])) return 0;
+        return j;
+    }
+    if (ellipsis) {
+        if (!(next->flags & TF_SPACE)) return 0;
+        return (next->kind == TOK_LQUOTE || is_sentence_starter(nt, next)) ? j : 0;
+    }
+    /* an abbreviation that may end a sentence (U.S., Inc., etc.) */
+    if (next->kind == TOK_LQUOTE || (starts_upper(nt, next) && is_sentence_starter(nt, next))) {
+        *add_period = 1;
+        return j;
+    }
+    return 0;
+}
+
+int text_split(dyad_arena *a, const norm_text *nt, const raw_tokens *toks,
+               sent_range **out, size_t *nout, dyad_error *err) {
+    size_t cap = 16, n = 0;
+    sent_range *v = dyad_arena_alloc(a, cap * sizeof *v);
+    if (!v) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+    size_t start = 0, i = 0;
+    while (i < toks->n) {
+        size_t end = 0;
+        int add = 0;
+        if (i > start && (toks->v[i].flags & TF_PARA)) end = i;
+        else if (i - start >= TEXT_MAX_TOKENS) end = i;
+        else {
+            end = boundary_after(nt, toks, i, &add);
+            if (end && end - start > TEXT_MAX_TOKENS) end = start + TEXT_MAX_TOKENS, add = 0;
+            if (end && end - start == TEXT_MAX_TOKENS) add = 0;
+        }
+        if (!end) { i++; continue; }
+        if (n == cap) {
+            sent_range *nv = dyad_arena_alloc(a, cap * 2 * sizeof *nv);
+            if (!nv) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+            memcpy(nv, v, n * sizeof *v);
+            v = nv;
+            cap *= 2;
+        }
+        v[n].first = start;
+        v[n].last = end;
+        v[n].add_period = add;
+        n++;
+        start = i = end;
+    }
+    if (start < toks->n) {
+        if (n == cap) {
+            sent_range *nv = dyad_arena_alloc(a, (cap + 1) * sizeof *nv);
+            if (!nv) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+            memcpy(nv, v, n * sizeof *v);
+            v = nv;
+        }
+        v[n].first = start;
+        v[n].last = toks->n;
+        v[n].add_period = 0;
+        n++;
+    }
+    *out = v;
+    *nout = n;
+    return 0;
+}

@@ -1,0 +1,401 @@
+/* tagger.c -- part-of-speech tagging: lexical tags, then contextual rules.
+ *
+ * Each token first gets the set of tags the lexicon allows and the likeliest
+ * of them (lexicon.c), with capitalization deciding for names: a capital
+ * inside a sentence makes a proper noun unless WordNet knows the word as a
+ * capitalized adjective (Russian, Iranian). Then hand-written rules in the
+ * manner of Brill's tagger revise each tag from its neighbours: a base verb
+ * after "to" or a modal, a participle after "has" or "was", a noun after a
+ * determiner, a verb after a subject pronoun, and so on. Every rule only
+ * picks among the tags the lexicon allowed. Linear in the sentence length,
+ * no allocation. */
+#include "text/lexicon.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define B(p) TAGBIT(DYAD_POS_##p)
+#define NOUNS (B(NN) | B(NNS) | B(NNP) | B(NNPS))
+#define VERBS (B(VB) | B(VBD) | B(VBG) | B(VBN) | B(VBP) | B(VBZ) | B(MD))
+
+typedef struct tag_state {
+    word_info info[TEXT_MAX_TOKENS];
+} tag_state;
+
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Punctuation and symbols: their tag, or DYAD_POS_NONE for a word. */
+static int punct_tag(const char *w) {
+    static const struct { const char *w; int pos; } tab[] = {
+        {",", DYAD_POS_COMMA}, {".", DYAD_POS_PERIOD}, {"!", DYAD_POS_PERIOD},
+        {"?", DYAD_POS_PERIOD}, {":", DYAD_POS_COLON}, {";", DYAD_POS_COLON},
+        {"...", DYAD_POS_COLON}, {"--", DYAD_POS_COLON}, {"-", DYAD_POS_COLON},
+        {"``", DYAD_POS_LQUOTE}, {"`", DYAD_POS_LQUOTE}, {"''", DYAD_POS_RQUOTE},
+        {"'", DYAD_POS_RQUOTE}, {"\"", DYAD_POS_RQUOTE}, {"(", DYAD_POS_LRB}, {"[", DYAD_POS_LRB},
+        {"{", DYAD_POS_LRB}, {")", DYAD_POS_RRB}, {"]", DYAD_POS_RRB}, {"}", DYAD_POS_RRB},
+        {"#", DYAD_POS_HASH}, {"$", DYAD_POS_DOLLAR}, {"%", DYAD_POS_NN}, {"&", DYAD_POS_CC},
+    };
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (strcmp(tab[i].w, w) == 0) return tab[i].pos;
+    unsigned char c = (unsigned char)w[0];
+    if (c < 0x80 && !is_upper(c) && !is_lower(c) && !is_digit(c)) return DYAD_POS_SYM;
+    if (c == 0xEF && strcmp(w, "\xEF\xBF\xBD") == 0) return DYAD_POS_SYM;
+    return DYAD_POS_NONE;
+}
+
+/* Numbers: 12, 1,200, 3.5, 1990s, 27-28, 1/2. Ordinals (1st) are JJ. */
+static int number_tag(const char *w, size_t n) {
+    if (!is_digit((unsigned char)w[0])) return DYAD_POS_NONE;
+    size_t letters = 0, i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (is_lower(c) || is_upper(c)) letters++;
+    }
+    if (!letters) return DYAD_POS_CD;
+    if (n >= 3 && (strcmp(w + n - 2, "st") == 0 || strcmp(w + n - 2, "nd") == 0 ||
+                   strcmp(w + n - 2, "rd") == 0 || strcmp(w + n - 2, "th") == 0) &&
+        is_digit((unsigned char)w[n - 3])) return DYAD_POS_JJ;
+    if (w[n - 1] == 's' && letters == 1) return DYAD_POS_CD;     /* 1990s */
+    if (strchr(w, '-')) return DYAD_POS_JJ;                        /* 20-year */
+    return DYAD_POS_CD;
+}
+
+static void set_single(word_info *wi, int pos) {
+    memset(wi, 0, sizeof *wi);
+    wi->tags = TAGBIT(pos);
+    wi->best = (uint8_t)pos;
+    wi->known = wi->closed = 1;
+}
+
+/* Lower-cases w into buf (ASCII only); 0 if it does not fit. */
+static size_t lower(const char *w, char *buf, size_t cap) {
+    size_t n = strlen(w);
+    if (n >= cap) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        buf[i] = (char)(is_upper(c) ? c + 32 : c);
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* Hyphenated words: Russia-Iran, pro-government, well-known, vice-president. */
+static void hyphen_info(const dyad_tagger *t, const char *lw, size_t n, word_info *wi) {
+    const char *last = strrchr(lw, '-');
+    size_t ln = n - (size_t)(last + 1 - lw);
+    word_info li;
+    if (ln == 0) { set_single(wi, DYAD_POS_JJ); wi->closed = 0; return; }
+    lex_lookup(t, last + 1, ln, &li);
+    memset(wi, 0, sizeof *wi);
+    wi->known = 1;
+    if (li.known && (li.tags & (B(NNS))) && li.best == DYAD_POS_NNS) {
+        wi->tags = B(NNS) | B(JJ);
+        wi->best = DYAD_POS_NNS;
+    } else if (li.known && (li.best == DYAD_POS_NN)) {
+        wi->tags = B(NN) | B(JJ);
+        wi->best = DYAD_POS_JJ;
+    } else {
+        wi->tags = B(JJ);
+        wi->best = DYAD_POS_JJ;
+    }
+}
+
+/* The lexical reading of one word token. `initial`: the first word of the
+ * sentence or of a quotation; `headline`: capitals say nothing here. */
+static void word_tag(const dyad_tagger *t, const char *w, int initial, int headline,
+                     word_info *wi) {
+    char lw[64];
+    size_t n = lower(w, lw, sizeof lw);
+    int num = number_tag(w, strlen(w));
+    if (num) { set_single(wi, num); return; }
+    if (!n) { set_single(wi, DYAD_POS_NN); return; }
+    unsigned char c0 = (unsigned char)w[0];
+    int cap = is_upper(c0) || (c0 >= 0xC3 && c0 <= 0xC5 && !(w[1] & 0x20));
+    int allcaps = cap && n >= 2;
+    for (size_t i = 0; i < n && allcaps; i++) if (is_lower((unsigned char)w[i])) allcaps = 0;
+    if (strchr(lw, '-') && !lex_wordnet(lw, n)) {
+        if (cap && !headline) { set_single(wi, DYAD_POS_NNP); wi->closed = 0; return; }
+        hyphen_info(t, lw, n, wi);
+        return;
+    }
+    if (w[n - 1] == '.' && n >= 2 && !lex_wordnet(lw, n)) {
+        /* an abbreviation: U.S., Gen., Inc. */
+        lex_lookup(t, lw, n, wi);
+        if (!wi->known) set_single(wi, is_upper(c0) ? DYAD_POS_NNP : DYAD_POS_NN);
+        return;
+    }
+    lex_lookup(t, lw, n, wi);
+    if (!cap) {
+        if (!wi->known) lex_guess(lw, n, wi);
+        return;
+    }
+    if (strcmp(lw, "i") == 0) return;
+    if (allcaps && !headline && n <= 5) { set_single(wi, DYAD_POS_NNP); wi->closed = 0; return; }
+    int plural_name = n > 3 && lw[n - 1] == 's' && lw[n - 2] != 's';
+    if (initial || headline) {
+        if (wi->closed) return;
+        if (wi->known && !(wi->wn & WN_PROPER)) {
+            if (wi->wn & WN_CAPADJ) { wi->best = DYAD_POS_JJ; wi->tags |= B(JJ) | B(NNP); }
+            else wi->tags |= B(NNP);
+            return;
+        }
+        set_single(wi, DYAD_POS_NNP);
+        wi->closed = 0;
+        return;
+    }
+    /* a capital inside a sentence */
+    if (wi->closed && (wi->best == DYAD_POS_PRP || wi->best == DYAD_POS_DT)) {
+        wi->tags |= B(NNP);
+        return;
+    }
+    if (wi->known && (wi->wn & WN_CAPADJ)) {
+        set_single(wi, DYAD_POS_JJ);
+        wi->tags |= B(NNP);
+        wi->closed = 0;
+        return;
+    }
+    if (plural_name && !wi->known) {
+        word_info si;
+        lex_lookup(t, lw, n - 1, &si);
+        if (si.wn & (WN_CAPADJ | WN_PROPER)) { set_single(wi, DYAD_POS_NNPS); return; }
+    }
+    if (plural_name && wi->known && (wi->tags & B(NNS)) && (wi->wn & WN_CAPADJ)) {
+        set_single(wi, DYAD_POS_NNPS);
+        return;
+    }
+    set_single(wi, DYAD_POS_NNP);
+    wi->closed = 0;
+}
+
+/* A title-case or all-caps line: most of its words are capitalized. */
+static int is_headline(const dyad_sentence *s) {
+    int words = 0, caps = 0;
+    for (uint32_t i = 1; i < s->ntokens; i++) {
+        unsigned char c = (unsigned char)s->tokens[i].text[0];
+        if (!is_upper(c) && !is_lower(c)) continue;
+        if (strlen(s->tokens[i].text) <= 3 && is_lower(c)) continue; /* of, in, the */
+        words++;
+        if (is_upper(c)) caps++;
+    }
+    return words >= 3 && caps * 10 >= words * 8;
+}
+
+static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, tag_state *st) {
+    int headline = is_headline(s), initial = 1;
+    uint32_t n = s->ntokens < TEXT_MAX_TOKENS ? s->ntokens : TEXT_MAX_TOKENS;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *w = s->tokens[i].text;
+        word_info *wi = &st->info[i];
+        int p = punct_tag(w);
+        if (p) {
+            set_single(wi, p);
+            if (p == DYAD_POS_LQUOTE || p == DYAD_POS_COLON || p == DYAD_POS_LRB) initial = 1;
+            continue;
+        }
+        word_tag(t, w, initial, headline, wi);
+        initial = 0;
+    }
+    return (int)n;
+}
+
+/* ---- contextual rules */
+
+typedef struct ctx {
+    const dyad_sentence *s;
+    word_info *info;
+    uint8_t *tag;
+    int n;
+} ctx;
+
+static int can(const ctx *c, int i, int pos) { return (c->info[i].tags & TAGBIT(pos)) != 0; }
+static int tag_at(const ctx *c, int i) { return i >= 0 && i < c->n ? c->tag[i] : DYAD_POS_NONE; }
+static int word_is(const ctx *c, int i, const char *w) {
+    return i >= 0 && i < c->n && strcasecmp(c->s->tokens[i].text, w) == 0;
+}
+static int in_set(int pos, uint64_t set) { return pos && (TAGBIT(pos) & set) != 0; }
+
+/* Index of the previous token, skipping adverbs (has not yet, will also). */
+static int prev_skip_rb(const ctx *c, int i) {
+    int j = i - 1;
+    while (j >= 0 && (c->tag[j] == DYAD_POS_RB) && i - j < 4) j--;
+    return j;
+}
+
+static int is_have(const ctx *c, int i) {
+    return word_is(c, i, "has") || word_is(c, i, "have") || word_is(c, i, "had") ||
+           word_is(c, i, "having") || word_is(c, i, "'ve") || word_is(c, i, "'d");
+}
+
+static int is_be(const ctx *c, int i) {
+    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being",
+                                     "am", "'re", "'m", NULL};
+    for (int k = 0; be[k]; k++) if (word_is(c, i, be[k])) return 1;
+    return word_is(c, i, "'s") && c->tag[i] == DYAD_POS_VBZ;
+}
+
+static int is_get(const ctx *c, int i) {
+    return word_is(c, i, "get") || word_is(c, i, "got") || word_is(c, i, "gets") ||
+           word_is(c, i, "getting") || word_is(c, i, "gotten");
+}
+
+static void set(ctx *c, int i, int pos) {
+    if (can(c, i, pos)) c->tag[i] = (uint8_t)pos;
+}
+
+#define SUBJECT (B(PRP) | B(NN) | B(NNS) | B(NNP) | B(NNPS) | B(WDT) | B(WP) | B(EX) | B(CD))
+#define DETERMINERS (B(DT) | B(PRPS) | B(POS) | B(WPS) | B(PDT))
+#define MODIFIERS (B(JJ) | B(JJR) | B(JJS) | B(CD))
+
+static int third_singular_subject(const ctx *c, int i) {
+    int t = tag_at(c, i);
+    if (t == DYAD_POS_NN || t == DYAD_POS_NNP) return 1;
+    return word_is(c, i, "he") || word_is(c, i, "she") || word_is(c, i, "it");
+}
+
+/* A verb reading for an ambiguous noun/verb word at i. */
+static void verb_reading(ctx *c, int i) {
+    int t = c->tag[i];
+    if (t == DYAD_POS_NNS || can(c, i, DYAD_POS_VBZ)) set(c, i, DYAD_POS_VBZ);
+    if (t == DYAD_POS_NN || t == DYAD_POS_VB || t == DYAD_POS_JJ) set(c, i, DYAD_POS_VBP);
+    if (t == DYAD_POS_VBN || t == DYAD_POS_JJ) set(c, i, DYAD_POS_VBD);
+}
+
+static void noun_reading(ctx *c, int i) {
+    int t = c->tag[i];
+    if (t == DYAD_POS_VBZ) set(c, i, DYAD_POS_NNS);
+    else if (t == DYAD_POS_VB || t == DYAD_POS_VBP) set(c, i, DYAD_POS_NN);
+}
+
+static void rule_token(ctx *c, int i) {
+    int t = c->tag[i], prev = tag_at(c, i - 1), next = tag_at(c, i + 1);
+    int pv = prev_skip_rb(c, i), ptag = tag_at(c, pv);
+    const char *w = c->s->tokens[i].text;
+    if (c->info[i].closed && __builtin_popcountll(c->info[i].tags) == 1) return;
+
+    if (strcmp(w, "'s") == 0) {
+        int after_pron = prev == DYAD_POS_PRP || word_is(c, i - 1, "that") ||
+                         word_is(c, i - 1, "there") || word_is(c, i - 1, "what") ||
+                         word_is(c, i - 1, "who") || word_is(c, i - 1, "here");
+        c->tag[i] = after_pron || in_set(next, B(VBN) | B(VBG) | B(RB)) ? DYAD_POS_VBZ
+                                                                          : DYAD_POS_POS;
+        return;
+    }
+    if (ptag == DYAD_POS_TO || ptag == DYAD_POS_MD) {
+        if (can(c, i, DYAD_POS_VB)) { c->tag[i] = DYAD_POS_VB; return; }
+    }
+    if (pv >= 0 && (word_is(c, pv, "do") || word_is(c, pv, "does") || word_is(c, pv, "did") ||
+                    word_is(c, pv, "n't")) && can(c, i, DYAD_POS_VB)) {
+        c->tag[i] = DYAD_POS_VB;
+        return;
+    }
+    if (pv >= 0 && is_have(c, pv) && can(c, i, DYAD_POS_VBN)) { c->tag[i] = DYAD_POS_VBN; return; }
+    if (pv >= 0 && (is_be(c, pv) || is_get(c, pv))) {
+        if (can(c, i, DYAD_POS_VBN) && in_set(t, B(VBD) | B(VBN) | B(JJ) | B(NN)) &&
+            !(t == DYAD_POS_JJ && !can(c, i, DYAD_POS_VBD))) { c->tag[i] = DYAD_POS_VBN; return; }
+        if (can(c, i, DYAD_POS_VBG) && t != DYAD_POS_JJ) { c->tag[i] = DYAD_POS_VBG; return; }
+    }
+    if (in_set(prev, DETERMINERS | MODIFIERS) || prev == DYAD_POS_IN || prev == DYAD_POS_TO) {
+        if (in_set(t, B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & NOUNS)) noun_reading(c, i);
+        if (t == DYAD_POS_VBD && in_set(prev, DETERMINERS | MODIFIERS)) {
+            if (can(c, i, DYAD_POS_VBN)) c->tag[i] = DYAD_POS_VBN;
+            else if (c->info[i].tags & NOUNS) set(c, i, DYAD_POS_NN);
+        }
+        if (in_set(t, B(VB) | B(VBP)) && can(c, i, DYAD_POS_JJ)) set(c, i, DYAD_POS_JJ);
+        return;
+    }
+    if (in_set(t, B(NN) | B(NNS) | B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & VERBS) &&
+        (c->info[i].tags & NOUNS)) {
+        int pron = prev == DYAD_POS_PRP || prev == DYAD_POS_WDT || prev == DYAD_POS_WP ||
+                   prev == DYAD_POS_EX;
+        int obj = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD) | B(TO) | B(JJ) | B(IN) |
+                                  B(RB) | B(NNS));
+        if (pron) verb_reading(c, i);
+        else if (prev == DYAD_POS_NNS && in_set(t, B(NN) | B(VB))) {
+            if (obj || next == DYAD_POS_PERIOD) verb_reading(c, i);
+        } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_NNS) {
+            if (in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD) | B(TO))) verb_reading(c, i);
+        } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_VBZ) {
+            if (!obj && next != DYAD_POS_PERIOD) noun_reading(c, i);
+        } else if (i == 0 || prev == DYAD_POS_LQUOTE) {
+            if (t == DYAD_POS_VBZ) noun_reading(c, i);
+        } else if (prev == DYAD_POS_CC && in_set(tag_at(c, i - 2), VERBS)) {
+            set(c, i, tag_at(c, i - 2));
+        } else if (t == DYAD_POS_VB || t == DYAD_POS_VBP) {
+            noun_reading(c, i);
+        }
+        t = c->tag[i];
+    }
+    if (t == DYAD_POS_VB && !(prev == DYAD_POS_CC && tag_at(c, i - 2) == DYAD_POS_VB)) {
+        if (in_set(prev, SUBJECT) && !third_singular_subject(c, i - 1)) set(c, i, DYAD_POS_VBP);
+    }
+    if (t == DYAD_POS_VBD || t == DYAD_POS_VBN) {
+        int by = word_is(c, i + 1, "by");
+        if (i == 0 || prev == DYAD_POS_COMMA || by) { if (by || i == 0) set(c, i, DYAD_POS_VBN); }
+        else if (in_set(prev, SUBJECT)) set(c, i, DYAD_POS_VBD);
+        else if (prev == DYAD_POS_CC && in_set(tag_at(c, i - 2), B(VBD) | B(VBN)))
+            set(c, i, tag_at(c, i - 2));
+        if (c->tag[i] == DYAD_POS_VBN && in_set(next, NOUNS) && can(c, i, DYAD_POS_JJ) &&
+            !can(c, i, DYAD_POS_VBD))
+            set(c, i, DYAD_POS_JJ);
+    }
+}
+
+/* Words whose tag depends on the next one. */
+static void rule_lookahead(ctx *c, int i) {
+    int next = tag_at(c, i + 1), prev = tag_at(c, i - 1);
+    const char *w = c->s->tokens[i].text;
+    if (word_is(c, i, "that")) {
+        if (in_set(prev, NOUNS) && in_set(next, VERBS)) c->tag[i] = DYAD_POS_WDT;
+        else if (in_set(next, B(NN) | B(NNS)) && !in_set(tag_at(c, i + 2), VERBS) && prev != DYAD_POS_NNS)
+            c->tag[i] = DYAD_POS_DT;
+        else if ((i == 0 || prev == DYAD_POS_LQUOTE) && in_set(next, VERBS | B(PERIOD)))
+            c->tag[i] = DYAD_POS_DT;
+        else c->tag[i] = DYAD_POS_IN;
+    } else if (word_is(c, i, "her")) {
+        c->tag[i] = in_set(next, NOUNS | MODIFIERS | B(JJ) | B(VBG) | B(VBN)) ? DYAD_POS_PRPS
+                                                                             : DYAD_POS_PRP;
+    } else if (word_is(c, i, "more") || word_is(c, i, "most") || word_is(c, i, "less")) {
+        int rb = in_set(next, B(JJ) | B(RB) | B(VBN));
+        if (word_is(c, i, "most")) c->tag[i] = rb ? DYAD_POS_RBS : DYAD_POS_JJS;
+        else c->tag[i] = rb ? DYAD_POS_RBR : DYAD_POS_JJR;
+    } else if ((word_is(c, i, "about") || word_is(c, i, "around")) && next == DYAD_POS_CD) {
+        c->tag[i] = DYAD_POS_RB;
+    } else if (word_is(c, i, "up") || word_is(c, i, "out") || word_is(c, i, "down") ||
+               word_is(c, i, "off") || word_is(c, i, "over") || word_is(c, i, "back")) {
+        if (in_set(prev, VERBS) && !word_is(c, i, "back"))
+            c->tag[i] = in_set(next, DETERMINERS | NOUNS) && !word_is(c, i, "up") &&
+                        !word_is(c, i, "out") && !word_is(c, i, "off") ? DYAD_POS_IN : DYAD_POS_RP;
+        else if (!word_is(c, i, "back"))
+            c->tag[i] = word_is(c, i, "up") && word_is(c, i + 1, "to") ? DYAD_POS_RB : DYAD_POS_IN;
+    } else if (word_is(c, i, "as") && word_is(c, i + 2, "as") && in_set(next, B(JJ) | B(RB))) {
+        c->tag[i] = DYAD_POS_RB;
+    } else if (word_is(c, i, "such") && word_is(c, i + 1, "as")) {
+        c->tag[i] = DYAD_POS_JJ;
+    } else if (c->tag[i] == DYAD_POS_NNP && (i == 0 || prev == DYAD_POS_LQUOTE)) {
+        (void)w;
+    } else if ((i == 0 || prev == DYAD_POS_LQUOTE) && in_set(c->tag[i], B(NN) | B(NNS)) &&
+               (next == DYAD_POS_NNP) && is_upper((unsigned char)w[0])) {
+        c->tag[i] = c->tag[i] == DYAD_POS_NNS ? DYAD_POS_NNPS : DYAD_POS_NNP;
+    }
+}
+
+void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
+    tag_state st;
+    uint8_t tag[TEXT_MAX_TOKENS];
+    int n = lex_stage(t, s, &st);
+    for (int i = 0; i < n; i++) tag[i] = st.info[i].best ? st.info[i].best : DYAD_POS_NN;
+    ctx c = {s, st.info, tag, n};
+    for (int i = 0; i < n; i++) rule_token(&c, i);
+    for (int i = 0; i < n; i++) rule_lookahead(&c, i);
+    for (int i = 0; i < n; i++) s->tokens[i].pos = tag[i];
+    /* beyond TEXT_MAX_TOKENS (dyad_analyze_sentence only): lexical tags */
+    for (uint32_t i = (uint32_t)n; i < s->ntokens; i++) {
+        word_info wi;
+        int p = punct_tag(s->tokens[i].text);
+        if (p) { s->tokens[i].pos = (uint8_t)p; continue; }
+        word_tag(t, s->tokens[i].text, 0, 0, &wi);
+        s->tokens[i].pos = wi.best ? wi.best : DYAD_POS_NN;
+    }
+}

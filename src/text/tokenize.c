@@ -1,0 +1,190 @@
+/* tokenize.c -- Penn Treebank tokenization of normalized text.
+ *
+ * One left-to-right pass, no backtracking: punctuation is split off,
+ * clitics become tokens of their own (did|n't, ca|n't, Russia|'s, they|'re),
+ * hyphenated words and numbers with inner commas or periods stay whole
+ * (Russia-Iran, 1,200, 3.5), abbreviations keep their period (U.S., Mr.),
+ * and straight quotes become `` or '' by their side. Each token records
+ * whether a space, a line break or a blank line came before it, which the
+ * sentence splitter needs. */
+#include "text/text.h"
+
+#include <string.h>
+
+static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_fffd(const char *s, size_t i, size_t len) {
+    return i + 2 < len && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBF &&
+           (unsigned char)s[i + 2] == 0xBD;
+}
+/* a byte that can be part of a word: ASCII letters, digits, non-ASCII */
+static int is_wordc(const char *s, size_t i, size_t len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) return !is_fffd(s, i, len);
+    return is_alpha(c) || is_digit(c);
+}
+
+static int push(dyad_arena *a, raw_tokens *t, uint32_t s, uint32_t e, const char *text,
+                int kind, int flags) {
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 256;
+        raw_token *v = dyad_arena_alloc(a, cap * sizeof *v);
+        if (!v) return -1;
+        if (t->n) memcpy(v, t->v, t->n * sizeof *v);
+        t->v = v;
+        t->cap = cap;
+    }
+    raw_token *k = &t->v[t->n++];
+    k->s = s;
+    k->e = e;
+    k->text = text;
+    k->kind = (uint8_t)kind;
+    k->flags = (uint8_t)flags;
+    return 0;
+}
+
+/* End of the word that starts at i. */
+static size_t scan_word(const char *s, size_t i, size_t len) {
+    size_t j = i, seg = i; /* seg: start of the current period-free segment */
+    while (j < len) {
+        unsigned char c = (unsigned char)s[j];
+        if (is_wordc(s, j, len)) { j++; continue; }
+        if (j == i || j + 1 >= len) break;
+        unsigned char p = (unsigned char)s[j - 1], n = (unsigned char)s[j + 1];
+        int p_word = is_wordc(s, j - 1, len), n_word = is_wordc(s, j + 1, len);
+        if (c == '-' && p_word && n_word) { j++; continue; }
+        if (c == '.' && is_digit(p) && is_digit(n)) { j++; continue; }
+        if (c == '.' && is_alpha(p) && is_alpha(n) && j - seg == 1) { j++; seg = j; continue; }
+        if (c == ',' && is_digit(p) && j + 3 < len + 0 && is_digit(n) &&
+            is_digit((unsigned char)s[j + 2]) && is_digit((unsigned char)s[j + 3]) &&
+            (j + 4 >= len || !is_digit((unsigned char)s[j + 4]))) { j++; continue; }
+        if (c == '\'' && is_alpha(p) && is_alpha(n)) { j++; continue; }
+        if (c == '&' && p >= 'A' && p <= 'Z' && n >= 'A' && n <= 'Z') { j++; continue; }
+        if (c == '/' && p_word && n_word) { j++; continue; }
+        break;
+    }
+    return j;
+}
+
+static int lower_eq(const char *s, size_t n, const char *lit) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != (unsigned char)lit[i]) return 0;
+    }
+    return lit[n] == '\0';
+}
+
+/* Length of a clitic at the end of word s[0..n): n't 's 'm 'd 're 've 'll. */
+static size_t clitic_len(const char *s, size_t n) {
+    if (n > 3 && lower_eq(s + n - 3, 3, "n't")) return 3;
+    if (n > 2 && (lower_eq(s + n - 2, 2, "'s") || lower_eq(s + n - 2, 2, "'m") ||
+                  lower_eq(s + n - 2, 2, "'d"))) return 2;
+    if (n > 3 && (lower_eq(s + n - 3, 3, "'re") || lower_eq(s + n - 3, 3, "'ve") ||
+                  lower_eq(s + n - 3, 3, "'ll"))) return 3;
+    return 0;
+}
+
+static size_t next_nonspace(const char *s, size_t i, size_t len) {
+    while (i < len && (s[i] == ' ' || s[i] == '\n')) i++;
+    return i;
+}
+
+/* Does the word s[i..j) keep the period that follows it? Returns the flags
+ * to set (TF_ABBREV, maybe TF_TITLE), 0 when the period is a token. */
+static int keeps_period(const char *s, size_t i, size_t j, size_t len) {
+    size_t n = j - i;
+    int letters = 0, inner = 0;
+    for (size_t k = i; k < j; k++) {
+        if (is_alpha((unsigned char)s[k])) letters++;
+        else if (s[k] == '.') inner = 1;
+    }
+    if (inner && letters) return TF_ABBREV;                        /* U.S. e.g. p.m. */
+    if (n == 1 && s[i] >= 'A' && s[i] <= 'Z') return TF_ABBREV | TF_TITLE; /* W. */
+    int kind = text_abbrev(s + i, n);
+    if (!kind) return 0;
+    if (lower_eq(s + i, n, "no") || lower_eq(s + i, n, "nos") || lower_eq(s + i, n, "vol")) {
+        size_t k = next_nonspace(s, j + 1, len);     /* No. 5, not "said no." */
+        if (k >= len || !is_digit((unsigned char)s[k])) return 0;
+    }
+    return kind == 2 ? TF_ABBREV | TF_TITLE : TF_ABBREV;
+}
+
+static int is_open_context(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '(' || c == '[' || c == '{' || c == '-';
+}
+
+int text_tokenize(dyad_arena *a, const norm_text *norm, raw_tokens *out, dyad_error *err) {
+    const char *s = norm->s;
+    size_t len = norm->len, i = 0;
+    int flags = TF_PARA; /* the document start counts as a paragraph start */
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\n') {
+            flags |= TF_SPACE;
+            if (c == '\n') flags |= (flags & TF_NEWLINE) ? TF_PARA : TF_NEWLINE;
+            i++;
+            continue;
+        }
+        int r = 0;
+        uint32_t st = (uint32_t)i;
+        if (is_wordc(s, i, len)) {
+            size_t j = scan_word(s, i, len);
+            int f = 0;
+            if (j < len && s[j] == '.' && !(j + 1 < len && s[j + 1] == '.'))
+                f = keeps_period(s, i, j, len);
+            if (f) {
+                r = push(a, out, st, (uint32_t)(j + 1), NULL, TOK_WORD, flags | f);
+                i = j + 1;
+            } else {
+                size_t cl = clitic_len(s + i, j - i);
+                if (cl) {
+                    r = push(a, out, st, (uint32_t)(j - cl), NULL, TOK_WORD, flags);
+                    if (!r) r = push(a, out, (uint32_t)(j - cl), (uint32_t)j, NULL, TOK_WORD, 0);
+                } else {
+                    int kind = is_digit(c) ? TOK_NUMBER : TOK_WORD;
+                    r = push(a, out, st, (uint32_t)j, NULL, kind, flags);
+                }
+                i = j;
+            }
+        } else if (is_fffd(s, i, len)) {
+            r = push(a, out, st, st + 3, NULL, TOK_UNKNOWN, flags);
+            i += 3;
+        } else if (c == '"') {
+            int open = (i == 0 || is_open_context((unsigned char)s[i - 1])) &&
+                       i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '\n';
+            r = push(a, out, st, st + 1, open ? "``" : "''", open ? TOK_LQUOTE : TOK_RQUOTE, flags);
+            i++;
+        } else if ((c == '`' || c == '\'') && i + 1 < len && s[i + 1] == (char)c) {
+            r = push(a, out, st, st + 2, c == '`' ? "``" : "''",
+                     c == '`' ? TOK_LQUOTE : TOK_RQUOTE, flags);
+            i += 2;
+        } else if (c == '`') {
+            r = push(a, out, st, st + 1, "`", TOK_LQUOTE, flags);
+            i++;
+        } else if (c == '\'') {
+            int after_word = i > 0 && is_wordc(s, i - 1, len) && !(flags & TF_SPACE);
+            int before_word = i + 1 < len && is_wordc(s, i + 1, len);
+            if (after_word && (s[i - 1] == 's' || s[i - 1] == 'S') && !before_word)
+                r = push(a, out, st, st + 1, "'", TOK_POSS, flags);
+            else if (!after_word && before_word)
+                r = push(a, out, st, st + 1, "`", TOK_LQUOTE, flags);
+            else
+                r = push(a, out, st, st + 1, "'", TOK_RQUOTE, flags);
+            i++;
+        } else if (c == '.' || c == '-') {
+            size_t j = i;
+            while (j < len && s[j] == (char)c) j++;
+            const char *text = NULL;
+            if (j - i >= 2) text = c == '.' ? "..." : "--";
+            r = push(a, out, st, (uint32_t)j, text, TOK_PUNCT, flags);
+            i = j;
+        } else {
+            r = push(a, out, st, st + 1, NULL, TOK_PUNCT, flags);
+            i++;
+        }
+        if (r) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+        flags = 0;
+    }
+    return 0;
+}
