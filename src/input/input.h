@@ -99,9 +99,11 @@ typedef struct rd_xml_tok {
     rd_buf attrs;                /* key\0value\0 ... (values decoded) */
     size_t nattrs;
     int nonspace;                /* TEXT: has non-whitespace characters */
+    uint64_t nonspace_line;      /* TEXT: line of the first of them */
     int overflow;                /* TEXT: the sink's limit was reached */
     uint64_t bad_line;           /* TEXT: line of invalid UTF-8 / NUL, or 0 */
     char bad[192];               /* BAD: what is wrong */
+    int bad_start;               /* BAD: in the start tag <name ...> (name is set) */
 } rd_xml_tok;
 
 /* Reads the next token. Character data is decoded (entities) and appended

@@ -57,6 +57,9 @@ static int member_value(rd_json *j, rd_buf *rec, int field, span *f) {
             return rd_json_fail(j, "out of memory");
         }
     } else {
+        const char *value = j->p;
+        if (rd_json_skip(j) < 0) return -1; /* report what is wrong with it */
+        j->p = value;
         return rd_json_fail(j, "field \"%s\" is not a string", field_names[field]);
     }
     f->off = off;

@@ -220,7 +220,7 @@ static int in_body(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err
     rd_xml *x = &r->xml;
     switch (t->type) {
     case RD_XML_TEXT:
-        if (t->nonspace) mark_bad(r, t->line, "text outside <Text>");
+        if (t->nonspace) mark_bad(r, t->nonspace_line, "text outside <Text>");
         return GO_ON;
     case RD_XML_OTHER:
     case RD_XML_EOF:
@@ -313,7 +313,8 @@ static void garbage(dyad_reader *r, const rd_xml_tok *t, const char *what) {
     x->seen_content = 1;
     if (x->in_garbage) return;
     x->in_garbage = 1;
-    rd_warn(r, t->line, "%s outside a <Sentence> record, ignored", what);
+    uint64_t line = t->type == RD_XML_TEXT ? t->nonspace_line : t->line;
+    rd_warn(r, line, "%s outside a <Sentence> record, ignored", what);
 }
 
 static int top_token(dyad_reader *r, rd_xml_tok *t) {
@@ -323,6 +324,14 @@ static int top_token(dyad_reader *r, rd_xml_tok *t) {
         if (t->nonspace) garbage(r, t, "text");
         return GO_ON;
     case RD_XML_BAD:
+        if (t->bad_start && strcmp(t->name, "Sentence") == 0) {
+            /* a broken <Sentence ...> tag: skip that record as a whole */
+            x->in_garbage = 0;
+            x->seen_element = 1;
+            if (begin_record(r, t) < 0) return FAILED;
+            mark_bad(r, t->line, t->bad);
+            return GO_ON;
+        }
         garbage(r, t, t->bad);
         return GO_ON;
     case RD_XML_EOF:

@@ -98,7 +98,10 @@ static int text(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
         const unsigned char *p = s->buf + s->pos, *q = p, *e = p + avail;
         while (q < e && *q != '<' && *q != '&' && *q != '\r') {
             if (*q == '\n') s->line++;
-            else if (!t->nonspace && *q != ' ' && *q != '\t') t->nonspace = 1;
+            else if (!t->nonspace && *q != ' ' && *q != '\t') {
+                t->nonspace = 1;
+                t->nonspace_line = s->line;
+            }
             q++;
         }
         if (emit(t, sink, limit, p, (size_t)(q - p)) < 0) return -1;
@@ -111,6 +114,7 @@ static int text(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
             continue;
         }
         rd_src_get(s); /* '&' */
+        if (!t->nonspace) t->nonspace_line = s->line;
         t->nonspace = 1;
         char out[24];
         size_t n = entity(s, out);
@@ -301,7 +305,10 @@ static int bang(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
                 matched = 1;
                 continue;
             }
-            if (!is_space(c)) t->nonspace = 1;
+            if (!is_space(c) && !t->nonspace) {
+                t->nonspace = 1;
+                t->nonspace_line = s->line;
+            }
             char ch = (char)c;
             if (emit(t, sink, limit, &ch, 1) < 0) return -1;
         }
@@ -329,8 +336,10 @@ int rd_xml_next(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
     rd_buf_clear(&t->attrs);
     t->nattrs = 0;
     t->nonspace = t->overflow = 0;
+    t->nonspace_line = 0;
     t->bad_line = 0;
     t->bad[0] = '\0';
+    t->bad_start = 0;
     int c = rd_src_peek(s);
     if (c < 0) return 0;
     if (c != '<') return text(s, t, sink, limit);
@@ -374,7 +383,10 @@ int rd_xml_next(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
         return 0;
     }
     if (start_tag(s, t, limit) < 0) return -1;
-    if (t->type == RD_XML_BAD) skip_rest_of_tag(s);
+    if (t->type == RD_XML_BAD) {
+        t->bad_start = 1;
+        skip_rest_of_tag(s);
+    }
     return 0;
 }
 
