@@ -21,6 +21,7 @@ static int make_token(dyad_arena *a, const norm_text *nt, const raw_token *t, dy
     dst->start = nt->orig[t->s];
     dst->end = nt->orig[t->e];
     if (dst->end < dst->start) dst->end = dst->start;
+    dst->pos = t->kind == TOK_POSS ? DYAD_POS_POS : DYAD_POS_NONE; /* a hint for the tagger */
     return 0;
 }
 

@@ -179,8 +179,10 @@ static void add_stems(scores *s, const char *w, size_t n) {
         if (ends(w, n, "ies")) cand[2] = stem(w, n - 3, "y");
         for (int k = 0; k < 3; k++) {
             if (!cand[k]) continue;
-            if (cnt(cand[k], WN_NOUN)) add(s, DYAD_POS_NNS, cnt(cand[k], WN_NOUN));
-            if (cnt(cand[k], WN_VERB)) add(s, DYAD_POS_VBZ, cnt(cand[k], WN_VERB));
+            /* a plural listed as a lemma of its own (leaders, arms) is
+             * still mostly the plural */
+            if (cnt(cand[k], WN_NOUN)) add(s, DYAD_POS_NNS, cnt(cand[k], WN_NOUN) + 4);
+            if (cnt(cand[k], WN_VERB)) add(s, DYAD_POS_VBZ, cnt(cand[k], WN_VERB) + 3);
         }
     }
     if (ends(w, n, "ed")) {

@@ -40,6 +40,8 @@ static int punct_tag(const char *w) {
     for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
         if (strcmp(tab[i].w, w) == 0) return tab[i].pos;
     unsigned char c = (unsigned char)w[0];
+    if (c == '\'' && (is_lower((unsigned char)w[1]) || is_upper((unsigned char)w[1])))
+        return DYAD_POS_NONE; /* 's 're 'll ... */
     if (c < 0x80 && !is_upper(c) && !is_lower(c) && !is_digit(c)) return DYAD_POS_SYM;
     if (c == 0xEF && strcmp(w, "\xEF\xBF\xBD") == 0) return DYAD_POS_SYM;
     return DYAD_POS_NONE;
@@ -136,9 +138,13 @@ static void word_tag(const dyad_tagger *t, const char *w, int initial, int headl
     int plural_name = n > 3 && lw[n - 1] == 's' && lw[n - 2] != 's';
     if (initial || headline) {
         if (wi->closed) return;
+        if (wi->known && (wi->wn & WN_CAPADJ)) {
+            wi->best = DYAD_POS_JJ; /* Iranian, Russian */
+            wi->tags |= B(JJ) | B(NNP);
+            return;
+        }
         if (wi->known && !(wi->wn & WN_PROPER)) {
-            if (wi->wn & WN_CAPADJ) { wi->best = DYAD_POS_JJ; wi->tags |= B(JJ) | B(NNP); }
-            else wi->tags |= B(NNP);
+            wi->tags |= B(NNP);
             return;
         }
         set_single(wi, DYAD_POS_NNP);
@@ -156,12 +162,12 @@ static void word_tag(const dyad_tagger *t, const char *w, int initial, int headl
         wi->closed = 0;
         return;
     }
-    if (plural_name && !wi->known) {
+    if (plural_name) {
         word_info si;
         lex_lookup(t, lw, n - 1, &si);
         if (si.wn & (WN_CAPADJ | WN_PROPER)) { set_single(wi, DYAD_POS_NNPS); return; }
     }
-    if (plural_name && wi->known && (wi->tags & B(NNS)) && (wi->wn & WN_CAPADJ)) {
+    if (plural_name && wi->known && (wi->best == DYAD_POS_NNS || (wi->wn & WN_PROPER))) {
         set_single(wi, DYAD_POS_NNPS);
         return;
     }
@@ -189,6 +195,7 @@ static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, tag_state *st
         const char *w = s->tokens[i].text;
         word_info *wi = &st->info[i];
         int p = punct_tag(w);
+        if (s->tokens[i].pos == DYAD_POS_POS) p = DYAD_POS_POS; /* countries' (tokenizer) */
         if (p) {
             set_single(wi, p);
             if (p == DYAD_POS_LQUOTE || p == DYAD_POS_COLON || p == DYAD_POS_LRB) initial = 1;
@@ -248,10 +255,25 @@ static void set(ctx *c, int i, int pos) {
 #define DETERMINERS (B(DT) | B(PRPS) | B(POS) | B(WPS) | B(PDT))
 #define MODIFIERS (B(JJ) | B(JJR) | B(JJS) | B(CD))
 
-static int third_singular_subject(const ctx *c, int i) {
-    int t = tag_at(c, i);
-    if (t == DYAD_POS_NN || t == DYAD_POS_NNP) return 1;
-    return word_is(c, i, "he") || word_is(c, i, "she") || word_is(c, i, "it");
+
+/* Is the noun phrase ending at token i the object of a preposition or a
+ * verb? Then an -ed word after it starts a reduced relative clause
+ * ("remarks published on Monday") and is a participle. */
+static int np_is_object(const ctx *c, int i) {
+    int j = i;
+    while (j >= 0 && in_set(c->tag[j], NOUNS | MODIFIERS | DETERMINERS)) j--;
+    if (j < 0 || j == i) return 0;
+    if (word_is(c, j, "that") || word_is(c, j, "than")) return 0;
+    if (c->tag[j] == DYAD_POS_IN) return 1;
+    return in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(VB) | B(VBG)) ? 2 : 0;
+}
+
+/* An -ed word after a noun: participle of a reduced relative, or past tense? */
+static int reduced_relative(const ctx *c, int i) {
+    int np = np_is_object(c, i - 1), next = tag_at(c, i + 1);
+    int object = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
+    if (np == 1) return in_set(c->tag[i - 1], B(NN) | B(NNS));
+    return np == 2 && !object;
 }
 
 /* A verb reading for an ambiguous noun/verb word at i. */
@@ -278,7 +300,7 @@ static void rule_token(ctx *c, int i) {
         int after_pron = prev == DYAD_POS_PRP || word_is(c, i - 1, "that") ||
                          word_is(c, i - 1, "there") || word_is(c, i - 1, "what") ||
                          word_is(c, i - 1, "who") || word_is(c, i - 1, "here");
-        c->tag[i] = after_pron || in_set(next, B(VBN) | B(VBG) | B(RB)) ? DYAD_POS_VBZ
+        c->tag[i] = after_pron || in_set(next, B(VBN) | B(VBG)) ? DYAD_POS_VBZ
                                                                           : DYAD_POS_POS;
         return;
     }
@@ -302,15 +324,22 @@ static void rule_token(ctx *c, int i) {
             if (can(c, i, DYAD_POS_VBN)) c->tag[i] = DYAD_POS_VBN;
             else if (c->info[i].tags & NOUNS) set(c, i, DYAD_POS_NN);
         }
-        if (in_set(t, B(VB) | B(VBP)) && can(c, i, DYAD_POS_JJ)) set(c, i, DYAD_POS_JJ);
+        if (in_set(c->tag[i], B(VB) | B(VBP)) && can(c, i, DYAD_POS_JJ)) set(c, i, DYAD_POS_JJ);
+        if (c->tag[i] == DYAD_POS_VBG && !in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD) | B(RP)) &&
+            (prev != DYAD_POS_IN || !in_set(next, NOUNS | B(JJ))))
+            set(c, i, DYAD_POS_NN); /* the bombing, days of fighting, a gardening license */
+        if (c->tag[i] == DYAD_POS_NN && in_set(prev, DETERMINERS) && in_set(next, B(NN) | B(NNS)) &&
+            can(c, i, DYAD_POS_JJ) && c->info[i].known)
+            set(c, i, DYAD_POS_JJ);
         return;
     }
     if (in_set(t, B(NN) | B(NNS) | B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & VERBS) &&
         (c->info[i].tags & NOUNS)) {
         int pron = prev == DYAD_POS_PRP || prev == DYAD_POS_WDT || prev == DYAD_POS_WP ||
-                   prev == DYAD_POS_EX;
-        int obj = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD) | B(TO) | B(JJ) | B(IN) |
-                                  B(RB) | B(NNS));
+                   prev == DYAD_POS_EX || word_is(c, i - 1, "that") || word_is(c, i - 1, "which");
+        int strong = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
+        int obj = strong || (!in_set(c->info[i].best, NOUNS) &&
+                             in_set(next, B(TO) | B(JJ) | B(IN) | B(RB) | B(NNS)));
         if (pron) verb_reading(c, i);
         else if (prev == DYAD_POS_NNS && in_set(t, B(NN) | B(VB))) {
             if (obj || next == DYAD_POS_PERIOD) verb_reading(c, i);
@@ -328,11 +357,12 @@ static void rule_token(ctx *c, int i) {
         t = c->tag[i];
     }
     if (t == DYAD_POS_VB && !(prev == DYAD_POS_CC && tag_at(c, i - 2) == DYAD_POS_VB)) {
-        if (in_set(prev, SUBJECT) && !third_singular_subject(c, i - 1)) set(c, i, DYAD_POS_VBP);
+        if (in_set(prev, SUBJECT | B(RRB))) set(c, i, DYAD_POS_VBP);
     }
     if (t == DYAD_POS_VBD || t == DYAD_POS_VBN) {
         int by = word_is(c, i + 1, "by");
         if (i == 0 || prev == DYAD_POS_COMMA || by) { if (by || i == 0) set(c, i, DYAD_POS_VBN); }
+        else if (in_set(prev, NOUNS) && reduced_relative(c, i)) set(c, i, DYAD_POS_VBN);
         else if (in_set(prev, SUBJECT)) set(c, i, DYAD_POS_VBD);
         else if (prev == DYAD_POS_CC && in_set(tag_at(c, i - 2), B(VBD) | B(VBN)))
             set(c, i, tag_at(c, i - 2));
@@ -360,13 +390,15 @@ static void rule_lookahead(ctx *c, int i) {
         int rb = in_set(next, B(JJ) | B(RB) | B(VBN));
         if (word_is(c, i, "most")) c->tag[i] = rb ? DYAD_POS_RBS : DYAD_POS_JJS;
         else c->tag[i] = rb ? DYAD_POS_RBR : DYAD_POS_JJR;
+    } else if (word_is(c, i, "about") && word_is(c, i + 1, "to") && tag_at(c, i + 2) == DYAD_POS_VB) {
+        c->tag[i] = DYAD_POS_JJ; /* "is about to leave" */
     } else if ((word_is(c, i, "about") || word_is(c, i, "around")) && next == DYAD_POS_CD) {
         c->tag[i] = DYAD_POS_RB;
     } else if (word_is(c, i, "up") || word_is(c, i, "out") || word_is(c, i, "down") ||
                word_is(c, i, "off") || word_is(c, i, "over") || word_is(c, i, "back")) {
         if (in_set(prev, VERBS) && !word_is(c, i, "back"))
-            c->tag[i] = in_set(next, DETERMINERS | NOUNS) && !word_is(c, i, "up") &&
-                        !word_is(c, i, "out") && !word_is(c, i, "off") ? DYAD_POS_IN : DYAD_POS_RP;
+            c->tag[i] = in_set(next, DETERMINERS | NOUNS) && word_is(c, i, "over") ? DYAD_POS_IN
+                                                                                : DYAD_POS_RP;
         else if (!word_is(c, i, "back"))
             c->tag[i] = word_is(c, i, "up") && word_is(c, i + 1, "to") ? DYAD_POS_RB : DYAD_POS_IN;
     } else if (word_is(c, i, "as") && word_is(c, i + 2, "as") && in_set(next, B(JJ) | B(RB))) {
