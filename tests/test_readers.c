@@ -709,6 +709,22 @@ static void test_xml_bad(void) {
         CHECK_STR(d.text, "AT&T &bogus; &#0; &#xD800; &#99999999; &");
         done(&f);
     }
+    /* fuzz finding: an element name that is not UTF-8 became an
+     * <Environment> key; names are now checked like everything else */
+    {
+        fixture f;
+        dyad_doc d;
+        open_str(&f, "<Environment>\n<PLE\x8a\x91nt source='x' />\n<Verbfile>v.txt</Verbfile>\n</Environment>\n" GOOD1,
+                 "n.xml", DYAD_FMT_XML);
+        CHECK(next(&f, &d) == 1);
+        size_t nenv = 0;
+        const dyad_kv *env = dyad_reader_env(f.r, &nenv);
+        CHECK(nenv == 1);
+        if (nenv == 1) CHECK_STR(env[0].key, "Verbfile");
+        CHECK(f.w.n == 1);
+        CHECK(contains(f.w.last, "n.xml:2: tag name is not valid UTF-8 in <Environment>, ignored"));
+        done(&f);
+    }
     /* CRLF line ends */
     {
         fixture f;

@@ -156,15 +156,19 @@ static void skip_rest_of_tag(rd_src *s) {
     }
 }
 
+/* A name into out: 0, -1 when too long, -2 when not valid UTF-8. */
 static int read_name(rd_src *s, char *out, size_t max) {
     size_t n = 0;
     while (is_name_char(rd_src_peek(s))) {
         int c = rd_src_get(s);
-        if (n + 1 >= max) return -1;
+        if (n + 1 >= max) {
+            out[n] = '\0';
+            return -1;
+        }
         out[n++] = (char)c;
     }
     out[n] = '\0';
-    return 0;
+    return rd_utf8_check(out, n) == (size_t)-1 ? 0 : -2;
 }
 
 static void skip_space(rd_src *s) {
@@ -252,7 +256,7 @@ static int start_tag(rd_src *s, rd_xml_tok *t, size_t limit) {
         t->nattrs++;
     }
     /* the key\0value\0 pairs must be valid UTF-8 apart from the separators */
-    const char *p = t->attrs.p, *e = p + t->attrs.len;
+    const char *p = t->attrs.p, *e = p ? p + t->attrs.len : NULL;
     while (p && p < e) {
         size_t n = strlen(p);
         if (rd_utf8_check(p, n) != (size_t)-1) {
@@ -376,8 +380,10 @@ int rd_xml_next(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
         set_bad(t, "'<' not followed by a tag name");
         return 0;
     }
-    if (read_name(s, t->name, sizeof t->name) < 0) {
-        set_bad(t, "tag name longer than %d bytes", RD_XML_NAME_MAX - 1);
+    int rc = read_name(s, t->name, sizeof t->name);
+    if (rc < 0) {
+        if (rc == -1) set_bad(t, "tag name longer than %d bytes", RD_XML_NAME_MAX - 1);
+        else set_bad(t, "tag name is not valid UTF-8");
         t->name[0] = '\0';
         skip_rest_of_tag(s);
         return 0;
