@@ -247,6 +247,16 @@ typedef struct dyad_result {
 int dyad_code_doc(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
                   int as_one_sentence, dyad_result *out, dyad_error *err);
 
+/* Codes sentences analysed elsewhere (e.g. from a CoNLL-U parse): the
+ * tokens need text, upper and pos. The result points at `sents`. */
+int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
+                        dyad_sentence *sents, size_t nsents, dyad_result *out,
+                        dyad_error *err);
+
+/* Upper-case, accent-folded form of a word (Erdoğan -> ERDOGAN), as the
+ * tokenizer makes token.upper. */
+char *dyad_fold_upper(dyad_arena *a, const char *s, size_t n);
+
 /* ---------------------------------------------------------------- output */
 
 typedef struct dyad_cameo {
@@ -262,8 +272,26 @@ const dyad_cameo *dyad_cameo_find(const char *code);
 int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             dyad_error *err);
 
-/* Appends s to a JSON string literal (with quotes) in buf; helper for writers. */
+/* Writes s as a JSON string literal (with quotes). */
 void dyad_json_string(FILE *out, const char *s);
+
+/* ---------------------------------------------------------------- validation */
+
+typedef struct dyad_validate_opts {
+    const char *dict;     /* overrides <Environment>; NULL: from the file */
+    int use_parse;        /* code from <Parse> instead of <Text> */
+    int quiet;            /* only the summary table and line */
+    FILE *report;         /* the human-readable report (stdout) */
+    FILE *events;         /* JSON Lines of every coded event, or NULL */
+} dyad_validate_opts;
+
+typedef struct dyad_validate_result {
+    size_t passed, failed, skipped;
+} dyad_validate_result;
+
+/* Runs a PETRARCH validation file; -1 if it could not be run to the end. */
+int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
+                  dyad_error *err);
 
 #ifdef __cplusplus
 }

@@ -85,14 +85,14 @@ typedef struct dissue {
 typedef struct dverbform {
     uint32_t block;    /* index into blocks */
     uint32_t lemma;    /* pool: the verb's base phrase */
-    uint32_t code;     /* pool: own code, or 0 to use the block's */
+    uint32_t code, code2; /* pool: own code (A of [A:B], B), or 0 to use the block's */
     uint32_t pre_first, pre_n, post_first, post_n; /* word ids in d->ids */
     uint32_t next;     /* next form with the same main word, index+1 */
     uint32_t file, line;
 } dverbform;
 
 typedef struct dblock {
-    uint32_t name, code;
+    uint32_t name, code, code2;
     uint32_t pat_first, pat_n;
     uint32_t file, line;
 } dblock;

@@ -66,7 +66,9 @@ static int parse_restriction(dyad_dict *d, dline *ln, const char *s, drestr *r) 
     while (qe > q && qe[-1] == ' ') qe--;
     if (q == qe) return 1; /* a bare default */
     if (*q == '>' || *q == '<') {
-        int32_t dt = dict_parse_date(q + 1, (size_t)(qe - q - 1));
+        const char *ds = q + 1;
+        while (ds < qe && *ds == ' ') ds++;
+        int32_t dt = dict_parse_date(ds, (size_t)(qe - ds));
         if (dt < 0) goto bad;
         if (*q == '>') r->from = dt;
         else r->to = dt;
@@ -74,8 +76,11 @@ static int parse_restriction(dyad_dict *d, dline *ln, const char *s, drestr *r) 
     }
     const char *dash = memchr(q, '-', (size_t)(qe - q));
     if (!dash) goto bad;
-    r->from = dict_parse_date(q, (size_t)(dash - q));
-    r->to = dict_parse_date(dash + 1, (size_t)(qe - dash - 1));
+    const char *fe = dash, *ts = dash + 1;
+    while (fe > q && fe[-1] == ' ') fe--;
+    while (ts < qe && *ts == ' ') ts++;
+    r->from = dict_parse_date(q, (size_t)(fe - q));
+    r->to = dict_parse_date(ts, (size_t)(qe - ts));
     if (r->from < 0 || r->to < 0) goto bad;
     if (r->from > r->to) {
         dict_problem(ln, "date range ends before it starts, line skipped");

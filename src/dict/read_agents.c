@@ -107,7 +107,7 @@ static int agent_line(dline *ln, char *raw, void *state) {
     dyad_dict *d = ln->d;
     char *s = dict_strip_comment(raw);
     if (!*s || s[0] == '<') return 0; /* blank, or an XML-style comment header */
-    if (s[0] == '!') return read_subst(st, ln, s);
+    if (s[0] == '!' && strchr(s, '=') && !strchr(s, '[')) return read_subst(st, ln, s);
     char *open = strchr(s, '[');
     if (!open) {
         dict_problem(ln, "agent without [code], line skipped");

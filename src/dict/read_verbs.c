@@ -91,7 +91,8 @@ static int regular_forms(const char *b, char out[][128]) {
 }
 
 /* Adds one spelling "WORD" or "PRE_+WORD_POST" of a verb. */
-static int add_form(dyad_dict *d, dline *ln, const char *form, uint32_t lemma, uint32_t code) {
+static int add_form(dyad_dict *d, dline *ln, const char *form, uint32_t lemma, uint32_t code,
+                    uint32_t code2) {
     char buf[256];
     snprintf(buf, sizeof buf, "%s", form);
     dict_upper(buf);
@@ -114,7 +115,7 @@ static int add_form(dyad_dict *d, dline *ln, const char *form, uint32_t lemma, u
         if (npost < 0) npost = 0;
     }
     uint32_t word = dict_word(d, main, (size_t)(mend - main));
-    dverbform f = {d->blocks.n - 1, lemma, code, d->ids.n, (uint32_t)npre, 0, (uint32_t)npost,
+    dverbform f = {d->blocks.n - 1, lemma, code, code2, d->ids.n, (uint32_t)npre, 0, (uint32_t)npost,
                    dhash_get(&d->verb_index, word), ln->file, ln->no};
     for (int i = 0; i < npre; i++)
         if (dvec_push(&d->ids, sizeof pre[i], &pre[i]) < 0) return -1;
@@ -155,11 +156,11 @@ static int verb_line(dyad_dict *d, dline *ln, char *s) {
     dict_upper(base);
     uint32_t lemma = dict_str(d, base, strlen(base));
     d->stats.verbs++;
-    if (add_form(d, ln, base, lemma, code) < 0) return -1;
+    if (add_form(d, ln, base, lemma, code, code2) < 0) return -1;
     if (forms) {
         dict_upper(forms);
         for (char *tok = strtok(forms, " \t"); tok; tok = strtok(NULL, " \t"))
-            if (add_form(d, ln, tok, lemma, code) < 0) return -1;
+            if (add_form(d, ln, tok, lemma, code, code2) < 0) return -1;
         return 0;
     }
     /* regular forms of the verb word, keeping the words around it */
@@ -176,7 +177,7 @@ static int verb_line(dyad_dict *d, dline *ln, char *s) {
     for (int i = 1; i < k; i++) { /* out[0] is the base, added above */
         char full[400];
         snprintf(full, sizeof full, "%.*s%s%s", (int)(main - base), base, out[i], mend);
-        if (add_form(d, ln, full, lemma, code) < 0) return -1;
+        if (add_form(d, ln, full, lemma, code, code2) < 0) return -1;
     }
     return 0;
 }
@@ -197,7 +198,7 @@ static int block_line(dyad_dict *d, dline *ln, char *s) {
         }
     }
     while (name_end > p && (name_end[-1] == ' ' || name_end[-1] == '-')) name_end--;
-    dblock b = {dict_str(d, p, (size_t)(name_end - p)), code, d->patterns.n, 0, ln->file, ln->no};
+    dblock b = {dict_str(d, p, (size_t)(name_end - p)), code, code2, d->patterns.n, 0, ln->file, ln->no};
     return dvec_push(&d->blocks, sizeof b, &b);
 }
 

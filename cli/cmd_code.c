@@ -1,0 +1,142 @@
+/* cmd_code.c -- `dyad code`: documents in, events out.
+ *
+ * A filter: reads the files named (or standard input), writes one JSON
+ * object per event to standard output (or a readable table with --table),
+ * warnings and errors to standard error. A bad record is skipped with a
+ * warning naming file and line; an input that cannot be read to the end
+ * stops the run with status 1 after everything coded so far is written. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: dyad code [options] [FILE...]      (no FILE or '-': standard input)\n"
+    "  --dict DIR|FILE     dictionaries (default: dyad's own)\n"
+    "  --format F          text | jsonl | xml (default: from the file name; stdin: text)\n"
+    "  --date YYYY-MM-DD   date of plain-text documents (default: today)\n"
+    "  --explain           add to each event why it was coded\n"
+    "  --table             print a readable table instead of JSON Lines\n"
+    "  --no-dyad           also code events that have a source but no target\n";
+
+typedef struct code_opts {
+    const char *dict, *date, *format;
+    int explain, table, no_dyad;
+} code_opts;
+
+static void print_table(const dyad_doc *doc, const dyad_result *res) {
+    for (size_t i = 0; i < res->nevents; i++) {
+        const dyad_event *e = &res->events[i];
+        const dyad_cameo *c = dyad_cameo_find(e->code);
+        const dyad_sentence *s = &res->sentences[e->sentence];
+        int len = (int)(s->end - s->start);
+        printf("%-8s %-10s %-10s %-5s %-34.34s | %.*s%s\n", doc->date, e->source, e->target, e->code,
+               c ? c->name : "?", len > 70 ? 70 : len, doc->text + s->start, len > 70 ? "..." : "");
+        if (e->explain) printf("         why: %s\n", e->explain);
+    }
+}
+
+static int code_stream(const code_opts *o, const dyad_coder *c, const char *name, FILE *fp,
+                       size_t *ndocs, size_t *nevents) {
+    dyad_error err = {{0}};
+    dyad_format fmt = DYAD_FMT_TEXT;
+    if (o->format) fmt = !strcmp(o->format, "jsonl") ? DYAD_FMT_JSONL
+                       : !strcmp(o->format, "xml") ? DYAD_FMT_XML : DYAD_FMT_TEXT;
+    else if (fp != stdin) fmt = dyad_format_from_name(name);
+    dyad_reader *r = dyad_reader_open(fp, name, fmt, o->date, &err);
+    if (!r) return cli_fail("%s", err.msg);
+    dyad_arena *a = dyad_arena_new(0);
+    if (!a) {
+        dyad_reader_close(r);
+        return cli_fail("out of memory");
+    }
+    if (o->table && !*ndocs)
+        printf("%-8s %-10s %-10s %-5s %-34s | %s\n", "date", "source", "target", "code", "event",
+               "sentence");
+    int rc = 0, got;
+    dyad_doc doc;
+    while ((got = dyad_reader_next(r, a, &doc, &err)) > 0) {
+        dyad_result res;
+        if (dyad_code_doc(c, a, &doc, fmt == DYAD_FMT_XML, &res, &err) < 0) {
+            fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", name,
+                    (unsigned long long)doc.line, doc.id, err.msg);
+        } else if (o->table) {
+            print_table(&doc, &res);
+        } else if (dyad_write_events_jsonl(stdout, &doc, &res, &err) < 0) {
+            rc = cli_fail("%s", err.msg);
+            break;
+        }
+        (*ndocs)++;
+        *nevents += res.nevents;
+        dyad_arena_reset(a);
+    }
+    if (got < 0) rc = cli_fail("%s", err.msg);
+    fflush(stdout);
+    dyad_arena_free(a);
+    dyad_reader_close(r);
+    return rc;
+}
+
+int cmd_code(int argc, char **argv) {
+    code_opts o = {0};
+    int first_file = argc;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--dict") && i + 1 < argc) o.dict = argv[++i];
+        else if (!strcmp(argv[i], "--date") && i + 1 < argc) o.date = argv[++i];
+        else if (!strcmp(argv[i], "--format") && i + 1 < argc) o.format = argv[++i];
+        else if (!strcmp(argv[i], "--explain")) o.explain = 1;
+        else if (!strcmp(argv[i], "--table")) o.table = 1;
+        else if (!strcmp(argv[i], "--no-dyad")) o.no_dyad = 1;
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
+            return 2;
+        } else {
+            first_file = i;
+            break;
+        }
+    }
+    if (o.format && strcmp(o.format, "text") && strcmp(o.format, "jsonl") && strcmp(o.format, "xml")) {
+        fprintf(stderr, "dyad: --format must be text, jsonl or xml\n");
+        return 2;
+    }
+    if (o.date && cli_parse_date(o.date) < 0) {
+        fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", o.date);
+        return 2;
+    }
+    dyad_error err = {{0}};
+    dyad_dict *d = cli_load_dict(o.dict, 1, &err);
+    if (!d) return cli_fail("%s", err.msg);
+    dyad_tagger *t = dyad_tagger_new(&err);
+    if (!t) {
+        dyad_dict_free(d);
+        return cli_fail("%s", err.msg);
+    }
+    dyad_options opt;
+    dyad_options_default(&opt);
+    opt.explain = o.explain;
+    opt.require_dyad = !o.no_dyad;
+    dyad_coder *c = dyad_coder_new(d, t, &opt, &err);
+    int rc = c ? 0 : cli_fail("%s", err.msg);
+    size_t ndocs = 0, nevents = 0;
+    if (c && first_file == argc) rc = code_stream(&o, c, "<stdin>", stdin, &ndocs, &nevents);
+    for (int i = first_file; c && i < argc && !rc; i++) {
+        if (!strcmp(argv[i], "-")) {
+            rc = code_stream(&o, c, "<stdin>", stdin, &ndocs, &nevents);
+            continue;
+        }
+        FILE *fp = fopen(argv[i], "r");
+        if (!fp) {
+            rc = cli_fail("%s: cannot open", argv[i]);
+            break;
+        }
+        rc = code_stream(&o, c, argv[i], fp, &ndocs, &nevents);
+        fclose(fp);
+    }
+    dyad_coder_free(c);
+    dyad_tagger_free(t);
+    dyad_dict_free(d);
+    return rc;
+}

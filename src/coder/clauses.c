@@ -1,0 +1,228 @@
+/* clauses.c -- verb groups and who governs them.
+ *
+ * A verb group is a run of auxiliaries, modals, negation, adverbs and
+ * "about to"/"to" ending in a main verb: "is about to restore", "will not
+ * ever clash", "has been attacked". For each group this finds:
+ *   - its voice (passive: a form of BE or GET before a past participle),
+ *   - its subject: the nearest unit to the left, skipping prepositional
+ *     phrases and comma insertions ("X, in remarks on Monday, urged");
+ *     an infinitive or a coordinated verb ("... and promised") inherits
+ *     the subject of the verb before it; a pronoun ("it", "they") stands
+ *     for the latest subject; "who/which/that" for the unit before it,
+ *   - its clause: where the words after the verb stop belonging to it
+ *     (a subordinate conjunction, a relative pronoun, ";", or a trailing
+ *     ", officials said"). */
+#include "coder.h"
+
+#include <string.h>
+
+static int is_verb(uint8_t pos) { return pos >= DYAD_POS_VB && pos <= DYAD_POS_VBZ; }
+static int is_adverb(uint8_t pos) {
+    return pos == DYAD_POS_RB || pos == DYAD_POS_RBR || pos == DYAD_POS_RBS;
+}
+
+static int up_is(const ctok *t, const char *w) { return !strcmp(t->up, w); }
+
+static int is_be(const ctok *t) {
+    static const char *const be[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM",
+                                     "GET", "GETS", "GOT", "GOTTEN", "GETTING", NULL};
+    for (int i = 0; be[i]; i++)
+        if (up_is(t, be[i])) return 1;
+    return 0;
+}
+
+static int is_negation(const ctok *t) {
+    return up_is(t, "NOT") || up_is(t, "N'T") || up_is(t, "NEVER");
+}
+
+/* Words that end the clause of the verb before them. */
+static int is_clause_stop(const ctok *t) {
+    static const char *const stop[] = {"AFTER", "WHEN", "BECAUSE", "WHILE", "ALTHOUGH", "THOUGH",
+                                       "WHEREAS", "UNLESS", "UNTIL", "IF", "BEFORE", "SINCE",
+                                       "WHILST", "ONCE", NULL};
+    if (t->pos == DYAD_POS_WDT || t->pos == DYAD_POS_WP || t->pos == DYAD_POS_WRB) return 1;
+    if (t->pos == DYAD_POS_COLON) return 1;
+    if (t->pos != DYAD_POS_IN) return 0;
+    for (int i = 0; stop[i]; i++)
+        if (up_is(t, stop[i])) return 1;
+    return 0;
+}
+
+/* Can token i continue a verb group that has seen a verb? */
+static int continues_group(const csent *s, int i) {
+    const ctok *t = s->t;
+    if (t[i].unit >= 0) return 0;
+    if (is_verb(t[i].pos) || t[i].pos == DYAD_POS_MD || is_negation(&t[i])) return 1;
+    if (t[i].pos == DYAD_POS_TO) return i + 1 < s->n && (is_verb(t[i + 1].pos) || is_adverb(t[i + 1].pos));
+    if (up_is(&t[i], "ABOUT")) return i + 1 < s->n && t[i + 1].pos == DYAD_POS_TO;
+    if (is_adverb(t[i].pos) || up_is(&t[i], "EVEN"))
+        for (int j = i + 1; j < s->n && j < i + 4; j++) {
+            if (is_verb(t[j].pos) || t[j].pos == DYAD_POS_MD || t[j].pos == DYAD_POS_TO) return 1;
+            if (!is_adverb(t[j].pos) && !is_negation(&t[j]) && !up_is(&t[j], "EVEN")) return 0;
+        }
+    return 0;
+}
+
+static int starts_group(const csent *s, int i) {
+    const ctok *t = s->t;
+    if (t[i].unit >= 0) return 0;
+    if (is_verb(t[i].pos) || t[i].pos == DYAD_POS_MD) return 1;
+    if (t[i].pos == DYAD_POS_TO) return i + 1 < s->n && is_verb(t[i + 1].pos);
+    return 0;
+}
+
+static void build_groups(csent *s) {
+    s->ngroups = 0;
+    for (int i = 0; i < s->n;) {
+        if (!starts_group(s, i)) {
+            i++;
+            continue;
+        }
+        vgroup *g = &s->groups[s->ngroups];
+        memset(g, 0, sizeof *g);
+        g->start = i;
+        g->main = -1;
+        int be_seen = 0;
+        while (i < s->n && (i == g->start || continues_group(s, i))) {
+            const ctok *t = &s->t[i];
+            if (is_verb(t->pos)) {
+                if (g->main >= 0 && is_be(&s->t[g->main])) be_seen = 1;
+                if (g->main >= 0 && s->t[g->main].pos == DYAD_POS_VBN && t->pos == DYAD_POS_VBN &&
+                    !be_seen && !is_be(&s->t[g->main]))
+                    break; /* "has indicated decided"? two participles: a new group */
+                g->main = i;
+            }
+            if (is_negation(t)) g->negated = 1;
+            i++;
+        }
+        g->end = i;
+        if (g->main < 0) continue; /* a lone modal */
+        const ctok *mv = &s->t[g->main];
+        g->passive = mv->pos == DYAD_POS_VBN && be_seen && !is_be(mv);
+        g->infinitive = s->t[g->start].pos == DYAD_POS_TO ||
+                        (g->main > g->start && s->t[g->main - 1].pos == DYAD_POS_TO);
+        g->subject = g->object = -1;
+        for (int k = g->start; k < g->end; k++) s->t[k].group = (int16_t)s->ngroups;
+        s->ngroups++;
+    }
+}
+
+/* Index of the comma before j that opens an insertion ending at j, or -1. */
+static int insertion_start(const csent *s, int j) {
+    for (int k = j - 1; k >= 0 && k > j - 25; k--) {
+        if (s->t[k].pos != DYAD_POS_COMMA) continue;
+        uint8_t p = s->t[k + 1].pos;
+        if (p == DYAD_POS_IN || p == DYAD_POS_DT || is_adverb(p) || p == DYAD_POS_VBN ||
+            p == DYAD_POS_VBG || p == DYAD_POS_WP || p == DYAD_POS_WDT || p == DYAD_POS_CD ||
+            p == DYAD_POS_JJ || p == DYAD_POS_PRPS)
+            return k;
+        return -1;
+    }
+    return -1;
+}
+
+static int latest_subject(const csent *s, int before_group) {
+    for (int k = before_group - 1; k >= 0; k--) {
+        int u = s->groups[k].subject;
+        if (u >= 0 && s->units[u].ncodes) return u;
+    }
+    return -1;
+}
+
+/* Gives a pronoun unit the codes of what it stands for. */
+static void resolve_pronoun(csent *s, int u, int gi) {
+    unit *p = &s->units[u];
+    if (p->ncodes) return;
+    int ref = latest_subject(s, gi);
+    const unit *src = ref >= 0 ? &s->units[ref] : NULL;
+    if (!src) return;
+    p->ncodes = src->ncodes;
+    memcpy(p->codes, src->codes, sizeof p->codes);
+    p->ncauses = src->ncauses;
+    memcpy(p->causes, src->causes, sizeof p->causes);
+    p->has_actor = src->has_actor;
+}
+
+static int find_subject(csent *s, int gi) {
+    vgroup *g = &s->groups[gi];
+    const ctok *t = s->t;
+    int saw_and = 0;
+    for (int j = g->start - 1; j >= 0; j--) {
+        if (t[j].unit >= 0) {
+            unit *u = &s->units[t[j].unit];
+            if (u->pronoun) {
+                resolve_pronoun(s, t[j].unit, gi);
+                return u->ncodes ? t[j].unit : -1;
+            }
+            if (u->in_pp && u->prep != s->c->w_of) {
+                j = u->start - 1; /* skip the preposition too */
+                continue;
+            }
+            if (saw_and && !g->infinitive) return t[j].unit;
+            return t[j].unit;
+        }
+        if (t[j].group >= 0) {
+            const vgroup *prev = &s->groups[t[j].group];
+            if (saw_and || g->infinitive) return prev->subject;
+            return -1;
+        }
+        if (t[j].pos == DYAD_POS_WDT || t[j].pos == DYAD_POS_WP) {
+            int k = j - 1;
+            if (k >= 0 && t[k].pos == DYAD_POS_COMMA) k--;
+            return k >= 0 ? t[k].unit : -1;
+        }
+        if (t[j].pos == DYAD_POS_CC) {
+            saw_and = 1;
+            continue;
+        }
+        if (t[j].pos == DYAD_POS_COMMA) {
+            int k = insertion_start(s, j);
+            if (k >= 0) j = k;
+            continue;
+        }
+        if (is_clause_stop(&t[j]) && t[j].pos != DYAD_POS_IN) return -1;
+    }
+    return -1;
+}
+
+/* The end of group gi's clause: exclusive token index. */
+static int clause_end(const csent *s, int gi) {
+    const vgroup *g = &s->groups[gi];
+    const ctok *t = s->t;
+    for (int j = g->end; j < s->n; j++) {
+        if (is_clause_stop(&t[j])) return j;
+        if (t[j].pos == DYAD_POS_COMMA) {
+            /* ", officials said" / ", said X": a reporting tail */
+            int k = j + 1;
+            while (k < s->n && (t[k].unit >= 0 || t[k].pos == DYAD_POS_DT || t[k].pos == DYAD_POS_JJ ||
+                                t[k].pos == DYAD_POS_NN || t[k].pos == DYAD_POS_NNS ||
+                                t[k].pos == DYAD_POS_NNP))
+                k++;
+            if (k > j + 1 && k < s->n && t[k].group >= 0 && t[k].group != gi) return j;
+        }
+        if (t[j].pos == DYAD_POS_CC && j + 1 < s->n && t[j + 1].group >= 0) return j;
+    }
+    return s->n;
+}
+
+int coder_find_groups(csent *s) {
+    s->groups = dyad_arena_alloc(s->a, sizeof *s->groups * (size_t)(s->n + 1));
+    if (!s->groups) return -1;
+    build_groups(s);
+    for (int gi = 0; gi < s->ngroups; gi++) {
+        vgroup *g = &s->groups[gi];
+        g->subject = find_subject(s, gi);
+        g->region_end = clause_end(s, gi);
+        g->region_start = g->subject >= 0 ? s->units[g->subject].start
+                                          : (gi > 0 ? s->groups[gi - 1].end : 0);
+        if (g->region_start > g->start) g->region_start = g->start;
+        for (int j = g->end; j < g->region_end; j++) {
+            int u = s->t[j].unit;
+            if (u >= 0 && u != g->subject && s->units[u].ncodes && !s->units[u].pronoun) {
+                g->object = u;
+                break;
+            }
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,195 @@
+/* coder.c -- the coder's entry points: options, setup, one document.
+ *
+ * A document is analysed (sentences, tokens, tags), checked against the
+ * story discards, and then each sentence is checked against the sentence
+ * discards and coded: units, verb groups, events. Nothing is cached across
+ * sentences except the subject of the previous one (for "it", "he"). */
+#include "coder.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void dyad_options_default(dyad_options *o) {
+    memset(o, 0, sizeof *o);
+    o->require_dyad = 1;
+    o->comma_min = 2;
+    o->comma_max = 8;
+    o->comma_bmin = 0;
+    o->comma_bmax = 0;
+    o->comma_emin = 2;
+    o->comma_emax = 8;
+}
+
+static int parse_bool(const char *v, int *out) {
+    if (!strcasecmp(v, "true") || !strcmp(v, "1") || !strcasecmp(v, "yes")) *out = 1;
+    else if (!strcasecmp(v, "false") || !strcmp(v, "0") || !strcasecmp(v, "no")) *out = 0;
+    else return -1;
+    return 0;
+}
+
+int dyad_options_set(dyad_options *o, const char *option, const char *value, dyad_error *err) {
+    struct { const char *name; int *field; } ints[] = {
+        {"new_actor_length", &o->new_actor_length}, {"comma_min", &o->comma_min},
+        {"comma_max", &o->comma_max}, {"comma_bmin", &o->comma_bmin},
+        {"comma_bmax", &o->comma_bmax}, {"comma_emin", &o->comma_emin},
+        {"comma_emax", &o->comma_emax}};
+    if (!strcasecmp(option, "require_dyad")) {
+        if (parse_bool(value, &o->require_dyad) < 0)
+            return dyad_error_set(err, "option require_dyad: '%s' is not true or false", value);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+        if (strcasecmp(option, ints[i].name)) continue;
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (end == value || *end || v < 0 || v > 1000)
+            return dyad_error_set(err, "option %s: '%s' is not a number from 0 to 1000", option, value);
+        *ints[i].field = (int)v;
+        return 0;
+    }
+    return dyad_error_set(err, "unknown option '%s'", option);
+}
+
+static uint32_t wid(const dyad_dict *d, const char *w) { return dict_word_find(d, w, strlen(w)); }
+
+dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_options *o,
+                           dyad_error *err) {
+    dyad_coder *c = calloc(1, sizeof *c);
+    if (!c) {
+        dyad_error_set(err, "out of memory");
+        return NULL;
+    }
+    c->dict = d;
+    c->tagger = t;
+    if (o) c->opt = *o;
+    else dyad_options_default(&c->opt);
+    c->w_by = wid(d, "BY");
+    c->w_and = wid(d, "AND");
+    c->w_or = wid(d, "OR");
+    c->w_of = wid(d, "OF");
+    c->w_in = wid(d, "IN");
+    c->w_from = wid(d, "FROM");
+    c->w_to = wid(d, "TO");
+    c->w_s = wid(d, "'S");
+    c->w_for = wid(d, "FOR");
+    c->w_at = wid(d, "AT");
+    c->w_with = wid(d, "WITH");
+    return c;
+}
+
+void dyad_coder_free(dyad_coder *c) { free(c); }
+
+/* The id of a plural noun's singular (TIES -> TIE, TREATIES -> TREATY). */
+static uint32_t singular_id(const dyad_dict *d, const char *up) {
+    size_t n = strlen(up);
+    char buf[128];
+    if (n < 4 || n >= sizeof buf || up[n - 1] != 'S') return 0;
+    if (n > 4 && !strcmp(up + n - 3, "IES")) {
+        memcpy(buf, up, n - 3);
+        memcpy(buf + n - 3, "Y", 2);
+        uint32_t id = dict_word_find(d, buf, n - 2);
+        if (id) return id;
+    }
+    if (up[n - 2] == 'E') {
+        uint32_t id = dict_word_find(d, up, n - 2);
+        if (id) return id;
+    }
+    return dict_word_find(d, up, n - 1);
+}
+
+static int32_t doc_date(const dyad_doc *doc) {
+    const char *s = doc->date;
+    if (!s || strlen(s) != 8) return 20261127;
+    return (int32_t)atol(s);
+}
+
+/* Does a discard phrase start at token i? 1 sentence, 2 story, 0 none. */
+static int discard_at(const dyad_dict *d, const ctok *t, int n, int i) {
+    const dtrie *tr = &d->discard_trie;
+    uint32_t node = 0;
+    int hit = 0;
+    for (int j = i; j < n; j++) {
+        /* stems hanging off this node match a word that begins with them */
+        for (uint32_t si = tr->stem[node]; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
+            const dstem *st = (const dstem *)d->stems.v + si - 1;
+            const char *stem = dict_s(d, st->str);
+            if (!strncmp(t[j].up, stem, strlen(stem))) {
+                const ddiscard *dc = (const ddiscard *)d->discards.v + st->val - 1;
+                return dc->story ? 2 : 1;
+            }
+        }
+        if (!t[j].id) break;
+        node = dtrie_child(tr, node, t[j].id);
+        if (!node) break;
+        if (tr->val[node]) {
+            const ddiscard *dc = (const ddiscard *)d->discards.v + tr->val[node] - 1;
+            hit = dc->story ? 2 : 1;
+            if (hit == 2) return 2;
+        }
+    }
+    return hit;
+}
+
+static int discard_kind(const dyad_dict *d, const ctok *t, int n) {
+    int kind = 0;
+    for (int i = 0; i < n && kind < 2; i++) {
+        int k = discard_at(d, t, n, i);
+        if (k > kind) kind = k;
+    }
+    return kind;
+}
+
+static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence *sent) {
+    ctok *t = dyad_arena_alloc(a, sizeof *t * (sent->ntokens + 1));
+    if (!t) return NULL;
+    for (uint32_t i = 0; i < sent->ntokens; i++) {
+        const dyad_token *k = &sent->tokens[i];
+        t[i].up = k->upper;
+        t[i].id = dict_word_find(c->dict, k->upper, strlen(k->upper));
+        t[i].sid = singular_id(c->dict, k->upper);
+        t[i].pos = k->pos;
+    }
+    return t;
+}
+
+int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
+                        dyad_sentence *sents, size_t nsents, dyad_result *out, dyad_error *err) {
+    memset(out, 0, sizeof *out);
+    out->sentences = sents;
+    out->nsentences = nsents;
+    ctok **toks = dyad_arena_alloc(a, sizeof *toks * (nsents + 1));
+    if (!toks) return dyad_error_set(err, "out of memory");
+    for (size_t i = 0; i < nsents; i++) {
+        toks[i] = make_tokens(c, a, &sents[i]);
+        if (!toks[i]) return dyad_error_set(err, "out of memory");
+        if (discard_kind(c->dict, toks[i], (int)sents[i].ntokens) == 2) return 0;
+    }
+    size_t cap = 0;
+    int32_t date = doc_date(doc);
+    for (size_t i = 0; i < nsents; i++) {
+        int n = (int)sents[i].ntokens;
+        if (n == 0 || discard_kind(c->dict, toks[i], n)) continue;
+        csent s = {c, a, toks[i], n, NULL, 0, NULL, 0, date, -1};
+        if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||
+            coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0)
+            return dyad_error_set(err, "out of memory coding sentence %zu", i + 1);
+    }
+    return 0;
+}
+
+int dyad_code_doc(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc, int as_one_sentence,
+                  dyad_result *out, dyad_error *err) {
+    dyad_sentence *sents = NULL;
+    size_t n = 0;
+    if (as_one_sentence) {
+        sents = dyad_arena_alloc(a, sizeof *sents);
+        if (!sents) return dyad_error_set(err, "out of memory");
+        if (dyad_analyze_sentence(c->tagger, a, doc->text, doc->text_len, sents, err) < 0)
+            return -1;
+        n = 1;
+    } else if (dyad_analyze(c->tagger, a, doc->text, doc->text_len, &sents, &n, err) < 0) {
+        return -1;
+    }
+    return dyad_code_sentences(c, a, doc, sents, n, out, err);
+}

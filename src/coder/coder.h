@@ -1,0 +1,98 @@
+/* coder.h -- internal interface of the coder stage.
+ *
+ * A sentence is coded in four passes, each in its own file:
+ *   units.c    actor and agent phrases -> noun-phrase units with codes,
+ *              joined across "of/in/from" and coordination ("X and Y")
+ *   clauses.c  verb groups, their voice, and the subject and object units
+ *              each one governs (infinitives, coordination, pronouns,
+ *              relative clauses, comma insertions, passives)
+ *   match.c    the verb dictionary: which form, which pattern, which code
+ *   events.c   events from each coded verb, with the reasons (--explain)
+ * All per-sentence memory comes from the caller's arena. */
+#ifndef DYAD_CODER_H
+#define DYAD_CODER_H
+
+#include "dyad.h"
+#include "dict/dict.h"
+
+#define MAX_CODES 16 /* codes in one compound unit */
+
+struct dyad_coder {
+    const dyad_dict *dict;
+    const dyad_tagger *tagger;
+    dyad_options opt;
+    /* word ids the coder asks about often, looked up once */
+    uint32_t w_by, w_and, w_or, w_of, w_in, w_from, w_to, w_s, w_for, w_at, w_with;
+};
+
+/* A token as the coder sees it. */
+typedef struct ctok {
+    const char *up;   /* upper-case folded form */
+    uint32_t id;      /* dictionary word id, 0 if unknown */
+    uint32_t sid;     /* id of its singular (nouns) or base form, 0 if none */
+    uint8_t pos;      /* dyad_pos */
+    int16_t unit;     /* unit index, -1 if none */
+    int16_t group;    /* verb group index, -1 if none */
+} ctok;
+
+/* Why a unit has its code: the dictionary entries used. */
+typedef struct cause {
+    uint8_t is_agent;
+    int restr;        /* date restriction used, -1 none */
+    uint32_t rec;     /* phrase (actors) or agent index */
+} cause;
+
+/* A noun-phrase unit: one or more codes (compound), token span. */
+typedef struct unit {
+    int start, end;   /* tokens [start, end) */
+    int ncodes;
+    const char *codes[MAX_CODES];
+    int ncauses;
+    cause causes[8];
+    uint8_t has_actor;  /* some code comes from the actor dictionary */
+    uint8_t pronoun;    /* a personal pronoun standing for an earlier unit */
+    uint8_t in_pp;      /* the object of a preposition */
+    uint32_t prep;      /* that preposition's word id */
+} unit;
+
+/* A verb group: auxiliaries, negation, adverbs and the main verb. */
+typedef struct vgroup {
+    int start, end;   /* tokens [start, end) */
+    int main;         /* the main verb's token */
+    uint8_t passive, infinitive, negated, coordinated;
+    int subject;      /* unit index or -1 */
+    int object;       /* unit index or -1 (first unit after the verb) */
+    int region_end;   /* where this verb's clause ends (exclusive) */
+    int region_start; /* where it begins */
+} vgroup;
+
+typedef struct csent {
+    const dyad_coder *c;
+    dyad_arena *a;
+    ctok *t;
+    int n;
+    unit *units;
+    int nunits;
+    vgroup *groups;
+    int ngroups;
+    int32_t date;
+    int last_subject; /* unit of the previous sentence's first subject, for pronouns */
+} csent;
+
+/* units.c */
+int coder_find_units(csent *s);
+/* clauses.c */
+int coder_find_groups(csent *s);
+/* match.c */
+typedef struct vmatch {
+    const dverbform *form;
+    const dpattern *pattern; /* NULL: the verb's or block's own code */
+    const char *code, *code2;
+    int source, target;      /* units fixed by $ and + in the pattern, or -1 */
+} vmatch;
+int coder_match_verb(const csent *s, const vgroup *g, vmatch *m);
+/* events.c */
+int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
+
+int coder_is_word(const csent *s, int i, uint32_t id);
+#endif

@@ -1,0 +1,179 @@
+/* events.c -- events from the coded verb groups of one sentence.
+ *
+ * For each verb group with a code: the source is the pattern's '$' unit or
+ * the subject, the target the pattern's '+' unit or the verb's object; in
+ * the passive the subject is the target and the agent of "by" (or the first
+ * unit after the verb) the source. A compound unit gives one event per
+ * actor; a compound subject without a target gives the events among its
+ * members ("X and Y renewed ties"). [A:B] codes A from source to target
+ * and B back. Repeated events in a sentence are kept once. */
+#include "coder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_null_code(const char *c) { return !c || !*c || !strcmp(c, "---"); }
+
+static int push_event(csent *s, dyad_event **ev, size_t *nev, size_t *cap, const dyad_event *e) {
+    for (size_t i = 0; i < *nev; i++) {
+        const dyad_event *x = &(*ev)[i];
+        if (x->sentence == e->sentence && !strcmp(x->source, e->source) &&
+            !strcmp(x->target, e->target) && !strcmp(x->code, e->code))
+            return 0;
+    }
+    if (*nev == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        dyad_event *nv = dyad_arena_alloc(s->a, ncap * sizeof *nv);
+        if (!nv) return -1;
+        if (*nev) memcpy(nv, *ev, *nev * sizeof *nv);
+        *ev = nv;
+        *cap = ncap;
+    }
+    (*ev)[(*nev)++] = *e;
+    return 0;
+}
+
+/* The sentence's words for tokens [a, b), joined with blanks. */
+static const char *span_text(csent *s, int a, int b) {
+    size_t len = 1;
+    for (int i = a; i < b; i++) len += strlen(s->t[i].up) + 1;
+    char *out = dyad_arena_alloc(s->a, len);
+    if (!out) return "";
+    char *p = out;
+    for (int i = a; i < b; i++) p += sprintf(p, "%s%s", i > a ? " " : "", s->t[i].up);
+    return out;
+}
+
+static const char *unit_text(csent *s, int u) {
+    return u < 0 ? "" : span_text(s, s->units[u].start, s->units[u].end);
+}
+
+/* Where a dictionary record came from: "file:line". */
+static void where(const dyad_dict *d, uint32_t file, uint32_t line, char *buf, size_t n) {
+    const dfile *f = (const dfile *)d->files.v + file;
+    const char *path = dict_s(d, f->path);
+    const char *slash = strrchr(path, '/');
+    snprintf(buf, n, "%s:%u", slash ? slash + 1 : path, line);
+}
+
+static void explain_unit(csent *s, int u, char *buf, size_t n) {
+    const dyad_dict *d = s->c->dict;
+    size_t len = 0;
+    if (u < 0) {
+        snprintf(buf, n, "(none)");
+        return;
+    }
+    const unit *x = &s->units[u];
+    len += (size_t)snprintf(buf + len, n - len, "\"%s\"", unit_text(s, u));
+    for (int k = 0; k < x->ncauses && len < n; k++) {
+        char at[300];
+        const cause *c = &x->causes[k];
+        if (c->is_agent) {
+            const dagent *ag = (const dagent *)d->agents.v + c->rec;
+            where(d, ag->file, ag->line, at, sizeof at);
+            len += (size_t)snprintf(buf + len, n - len, " agent %s [%s%s%s] (%s)",
+                                    dict_s(d, ag->name), ag->prefix ? "" : "~",
+                                    dict_s(d, ag->code), ag->prefix ? "~" : "", at);
+        } else {
+            const dphrase *ph = (const dphrase *)d->phrases.v + c->rec;
+            const dactor *ac = (const dactor *)d->actors.v + ph->actor;
+            where(d, ph->file, ph->line, at, sizeof at);
+            len += (size_t)snprintf(buf + len, n - len, " actor %s (%s)", dict_s(d, ac->name), at);
+            if (c->restr >= 0) {
+                const drestr *r = (const drestr *)d->restrs.v + ac->r_first + c->restr;
+                len += (size_t)snprintf(buf + len, n - len, " date restriction [%s %d-%d] applies on %d",
+                                        dict_s(d, r->code), r->from == INT32_MIN ? 0 : r->from,
+                                        r->to == INT32_MAX ? 99999999 : r->to, s->date);
+            }
+        }
+    }
+}
+
+static const char *explain(csent *s, const vgroup *g, const vmatch *m, int src, int tgt) {
+    const dyad_dict *d = s->c->dict;
+    char buf[2400], at[300], su[900], tu[900];
+    const dblock *b = (const dblock *)d->blocks.v + m->form->block;
+    where(d, m->form->file, m->form->line, at, sizeof at);
+    size_t len = (size_t)snprintf(buf, sizeof buf, "verb \"%s\" (%s%s%s) form %s (%s) in block %s",
+                                  span_text(s, g->start, g->end), g->passive ? "passive" : "active",
+                                  g->negated ? ", negated" : "", g->infinitive ? ", infinitive" : "",
+                                  dict_s(d, m->form->lemma), at, dict_s(d, b->name));
+    if (m->pattern) {
+        where(d, m->pattern->file, m->pattern->line, at, sizeof at);
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "; pattern at %s", at);
+    } else {
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "; no pattern matched: the verb's code");
+    }
+    explain_unit(s, src, su, sizeof su);
+    explain_unit(s, tgt, tu, sizeof tu);
+    snprintf(buf + len, sizeof buf - len, "; source %s; target %s", su, tu);
+    return dyad_arena_strdup(s->a, buf);
+}
+
+/* Source and target units of a coded group. */
+static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt) {
+    *src = m->source >= 0 ? m->source : g->subject;
+    *tgt = m->target >= 0 ? m->target : g->object;
+    if (g->passive && m->source < 0) {
+        int by = -1;
+        for (int j = g->end; j + 1 < g->region_end; j++)
+            if (s->t[j].id && s->t[j].id == s->c->w_by && s->t[j + 1].unit >= 0) {
+                by = s->t[j + 1].unit;
+                break;
+            }
+        *src = by >= 0 ? by : g->object;
+        *tgt = m->target >= 0 ? m->target : g->subject;
+    }
+    if (*src == *tgt) *tgt = -1;
+}
+
+static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code,
+                int su, int tu, const vgroup *g, const vmatch *m, const char *why, dyad_event **ev,
+                size_t *nev, size_t *cap) {
+    if (is_null_code(code) || !strcmp(sc, tc)) return 0;
+    dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), dict_s(s->c->dict, m->form->lemma),
+                    sentence, "", why};
+    (void)g;
+    return push_event(s, ev, nev, cap, &e);
+}
+
+int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
+    for (int gi = 0; gi < s->ngroups; gi++) {
+        const vgroup *g = &s->groups[gi];
+        vmatch m;
+        if (!coder_match_verb(s, g, &m)) continue;
+        if (is_null_code(m.code) && is_null_code(m.code2)) continue;
+        int su, tu;
+        roles(s, g, &m, &su, &tu);
+        if (su < 0 || !s->units[su].ncodes || !s->units[su].has_actor) continue;
+        const unit *S = &s->units[su];
+        const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
+        const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
+        if (!T && S->ncodes > 1) { /* compound subject acting among itself */
+            for (int a = 0; a < S->ncodes; a++)
+                for (int b = 0; b < S->ncodes; b++)
+                    if (a != b && emit(s, sentence, S->codes[a], S->codes[b], m.code ? m.code : m.code2,
+                                       su, su, g, &m, why, ev, nev, cap) < 0)
+                        return -1;
+            continue;
+        }
+        if (!T) {
+            if (s->c->opt.require_dyad) continue;
+            for (int a = 0; a < S->ncodes; a++)
+                if (emit(s, sentence, S->codes[a], "---", m.code, su, -1, g, &m, why, ev, nev, cap) < 0)
+                    return -1;
+            continue;
+        }
+        for (int a = 0; a < S->ncodes; a++)
+            for (int b = 0; b < T->ncodes; b++) {
+                if (m.code && emit(s, sentence, S->codes[a], T->codes[b], m.code, su, tu, g, &m, why,
+                                   ev, nev, cap) < 0)
+                    return -1;
+                if (m.code2 && emit(s, sentence, T->codes[b], S->codes[a], m.code2, tu, su, g, &m, why,
+                                    ev, nev, cap) < 0)
+                    return -1;
+            }
+    }
+    return 0;
+}

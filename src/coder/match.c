@@ -1,0 +1,163 @@
+/* match.c -- the verb dictionary applied to one verb group.
+ *
+ * The main verb's spelling leads, through one hash probe, to its forms;
+ * a multi-word form ("cordon off", "wire tap") needs its other words next
+ * to the verb. The form's block holds the patterns. A pattern's words
+ * after '*' must occur in order after the verb within its clause, those
+ * before '*' in order between the clause start and the verb; other words
+ * may come between. '+' and '$' take the next unit as target or source.
+ * The pattern with the most words wins; with none, the verb's own code or
+ * its block's code applies. */
+#include "coder.h"
+
+#include <string.h>
+
+static int tok_is(const ctok *t, uint32_t id) { return id && (t->id == id || t->sid == id); }
+
+int coder_is_word(const csent *s, int i, uint32_t id) {
+    return i >= 0 && i < s->n && id && s->t[i].id == id;
+}
+
+/* Words of a multi-word form next to the verb: 1 if all there. */
+static int form_fits(const csent *s, const dyad_dict *d, const dverbform *f, int main, int *post_end) {
+    const uint32_t *ids = d->ids.v;
+    for (uint32_t k = 0; k < f->pre_n; k++) {
+        int at = main - (int)f->pre_n + (int)k;
+        if (at < 0 || !tok_is(&s->t[at], ids[f->pre_first + k])) return 0;
+    }
+    for (uint32_t k = 0; k < f->post_n; k++) {
+        int at = main + 1 + (int)k;
+        if (at >= s->n || !tok_is(&s->t[at], ids[f->post_first + k])) return 0;
+    }
+    *post_end = main + 1 + (int)f->post_n;
+    return 1;
+}
+
+typedef struct mstate {
+    int source, target;
+} mstate;
+
+/* Finds the next unit with codes starting in [from, to). */
+static int next_unit(const csent *s, int from, int to) {
+    for (int k = from; k < to; k++) {
+        int u = s->t[k].unit;
+        if (u >= 0 && s->units[u].ncodes && s->units[u].start >= from) return u;
+    }
+    return -1;
+}
+
+/* Matches elements [e, e_end) in tokens [from, to). Returns 1 on success. */
+static int match_side(const csent *s, const delem *e, const delem *e_end, int from, int to,
+                      mstate *ms) {
+    const dyad_dict *d = s->c->dict;
+    int pos = from;
+    for (; e < e_end; e++) {
+        switch (e->kind) {
+        case PE_WORD: {
+            int k = pos;
+            while (k < to && !tok_is(&s->t[k], e->id)) k++;
+            if (k >= to) return 0;
+            pos = k + 1;
+            break;
+        }
+        case PE_SYNSET: {
+            int k = pos, found = 0;
+            uint32_t words[16];
+            for (; k < to && !found; k++) {
+                int n = 0;
+                for (int j = k; j < to && n < 16; j++) words[n++] = s->t[j].id;
+                size_t len = 0;
+                if (dict_synset_matches(d, e->id, words, (size_t)n, &len)) {
+                    found = 1;
+                    pos = k + (int)len;
+                    break;
+                }
+                /* a plural member spelled as the singular in text, or vice versa */
+                if (s->t[k].sid) {
+                    words[0] = s->t[k].sid;
+                    if (dict_synset_matches(d, e->id, words, (size_t)n, &len)) {
+                        found = 1;
+                        pos = k + (int)len;
+                        break;
+                    }
+                }
+            }
+            if (!found) return 0;
+            break;
+        }
+        case PE_TARGET:
+        case PE_SOURCE: {
+            int u = next_unit(s, pos, to);
+            if (u < 0) return 0;
+            if (e->kind == PE_TARGET) ms->target = u;
+            else ms->source = u;
+            pos = s->units[u].end;
+            break;
+        }
+        case PE_SKIP:
+            if (pos >= to) return 0;
+            pos++;
+            break;
+        default: /* PE_COMPOUND: a marker only */
+            break;
+        }
+    }
+    return 1;
+}
+
+static int match_pattern(const csent *s, const vgroup *g, const dpattern *p, int post_from,
+                         mstate *ms) {
+    const delem *el = (const delem *)s->c->dict->elems.v + p->el_first;
+    const delem *end = el + p->el_n, *mid = el;
+    while (mid < end && mid->side == 0) mid++;
+    ms->source = ms->target = -1;
+    if (mid > el && !match_side(s, el, mid, g->region_start, g->main, ms)) return 0;
+    return match_side(s, mid, end, post_from, g->region_end, ms);
+}
+
+int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
+    const dyad_dict *d = s->c->dict;
+    memset(m, 0, sizeof *m);
+    m->source = m->target = -1;
+    uint32_t fi = dhash_get(&d->verb_index, s->t[g->main].id);
+    const dverbform *best = NULL;
+    int best_extra = -1, post_from = g->main + 1;
+    for (; fi; fi = ((const dverbform *)d->forms.v)[fi - 1].next) {
+        const dverbform *f = (const dverbform *)d->forms.v + fi - 1;
+        int pe;
+        if (!form_fits(s, d, f, g->main, &pe)) continue;
+        int extra = (int)(f->pre_n + f->post_n);
+        if (extra > best_extra) {
+            best = f;
+            best_extra = extra;
+            post_from = pe;
+        }
+    }
+    if (!best) return 0;
+    m->form = best;
+    const dblock *b = (const dblock *)d->blocks.v + best->block;
+    const dpattern *pats = (const dpattern *)d->patterns.v + b->pat_first;
+    int best_words = -1;
+    if (post_from < g->end) post_from = g->end;
+    for (uint32_t i = 0; i < b->pat_n; i++) {
+        mstate ms;
+        if ((int)pats[i].nwords <= best_words) continue;
+        if (!match_pattern(s, g, &pats[i], post_from, &ms)) continue;
+        best_words = (int)pats[i].nwords;
+        m->pattern = &pats[i];
+        m->source = ms.source;
+        m->target = ms.target;
+    }
+    uint32_t code = 0, code2 = 0;
+    if (m->pattern) {
+        code = m->pattern->code;
+        code2 = m->pattern->code2;
+    } else {
+        int own = best->code || best->code2;
+        code = own ? best->code : b->code;
+        code2 = own ? best->code2 : b->code2;
+    }
+    m->code = code ? dict_s(d, code) : NULL;
+    m->code2 = code2 ? dict_s(d, code2) : NULL;
+    return 1;
+}

@@ -1,0 +1,231 @@
+/* units.c -- from tokens to noun-phrase units that carry actor codes.
+ *
+ * 1. Every token gets its dictionary word id (one hash probe).
+ * 2. At each position the longest actor phrase and the longest agent phrase
+ *    are found by walking the tries word by word.
+ * 3. Nominal tokens (determiners, adjectives, nouns, numbers, possessives)
+ *    and the phrases found form chunks; a chunk's code is its actor's code
+ *    with its agents' codes added (IRAN + PRESIDENT -> IRNGOV; a CODE~
+ *    agent goes in front). A person's own code (RUSGOV) beats a country
+ *    adjective's, and an agent already in the code is not added twice.
+ * 4. "agents of/from/in ACTOR" becomes one unit (soldiers from Gondor ->
+ *    GONMIL), and coordinated coded units (X, Y and Z) become one compound
+ *    unit that yields one event per actor. */
+#include "coder.h"
+
+#include <string.h>
+
+static int is_nominal(uint8_t pos) {
+    switch (pos) {
+    case DYAD_POS_DT: case DYAD_POS_PDT: case DYAD_POS_PRPS: case DYAD_POS_JJ:
+    case DYAD_POS_JJR: case DYAD_POS_JJS: case DYAD_POS_CD: case DYAD_POS_NN:
+    case DYAD_POS_NNS: case DYAD_POS_NNP: case DYAD_POS_NNPS: case DYAD_POS_POS:
+    case DYAD_POS_FW:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+typedef struct mention {
+    int start, end;
+    uint8_t is_agent;
+    uint32_t rec; /* phrase index (actor) or agent index */
+} mention;
+
+/* Longest phrase of `trie` starting at token i: end index, or i if none. */
+static int longest(const csent *s, const dtrie *trie, int i, uint32_t *val) {
+    uint32_t node = 0;
+    int best = i;
+    for (int j = i; j < s->n && s->t[j].id; j++) {
+        node = dtrie_child(trie, node, s->t[j].id);
+        if (!node) break;
+        if (trie->val[node]) {
+            best = j + 1;
+            *val = trie->val[node];
+        }
+    }
+    return best;
+}
+
+static int has_agent(const char *code, const char *agent) {
+    size_t n = strlen(code);
+    return n > 3 && strstr(code + 3, agent) != NULL;
+}
+
+/* The code of a chunk from the mentions inside it. */
+static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
+    const dyad_dict *d = s->c->dict;
+    const char *base = NULL;
+    const char *pre[4], *post[8];
+    int npre = 0, npost = 0;
+    for (int k = 0; k < nm; k++) {
+        if (u->ncauses < 8) u->causes[u->ncauses++] = (cause){m[k].is_agent, -1, m[k].rec};
+        if (!m[k].is_agent) {
+            const dphrase *ph = (const dphrase *)d->phrases.v + m[k].rec;
+            int r;
+            const char *code = dict_actor_code(d, ph->actor, s->date, &r);
+            u->causes[u->ncauses - 1].restr = r;
+            if (code && (!base || strlen(code) > strlen(base))) base = code;
+            continue;
+        }
+        const dagent *ag = (const dagent *)d->agents.v + m[k].rec;
+        const char *code = dict_s(d, ag->code);
+        if (ag->prefix && npre < 4) pre[npre++] = code;
+        else if (!ag->prefix && npost < 8) post[npost++] = code;
+    }
+    if (!base && !npre && !npost) return;
+    char buf[96];
+    size_t len = 0;
+    buf[0] = 0;
+    for (int k = 0; k < npre; k++) len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", pre[k]);
+    len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", base ? base : "---");
+    for (int k = 0; k < npost && len < sizeof buf; k++)
+        if (!base || !has_agent(base, post[k]))
+            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", post[k]);
+    u->codes[0] = dyad_arena_strdup(s->a, buf);
+    u->ncodes = 1;
+    u->has_actor = base != NULL;
+}
+
+static int is_pronoun(const ctok *t) {
+    if (t->pos != DYAD_POS_PRP) return 0;
+    return !strcmp(t->up, "IT") || !strcmp(t->up, "HE") || !strcmp(t->up, "SHE") ||
+           !strcmp(t->up, "THEY") || !strcmp(t->up, "WE");
+}
+
+/* Appends u2's codes to u (compound). */
+static void add_codes(unit *u, const unit *u2) {
+    for (int k = 0; k < u2->ncodes && u->ncodes < MAX_CODES; k++) {
+        int dup = 0;
+        for (int j = 0; j < u->ncodes; j++) dup |= !strcmp(u->codes[j], u2->codes[k]);
+        if (!dup) u->codes[u->ncodes++] = u2->codes[k];
+    }
+    for (int k = 0; k < u2->ncauses && u->ncauses < 8; k++) u->causes[u->ncauses++] = u2->causes[k];
+    u->has_actor |= u2->has_actor;
+}
+
+/* "agents of/from/in ACTOR": the agents' codes go onto the actor's. */
+static void join_agent_of(csent *s, unit *a, const unit *b) {
+    const char *bc = b->codes[0], *ac = a->codes[0]; /* ac = "---AGT" */
+    char buf[96];
+    snprintf(buf, sizeof buf, "%s%s", bc, has_agent(bc, ac + 3) ? "" : ac + 3);
+    a->codes[0] = dyad_arena_strdup(s->a, buf);
+    for (int k = 1; k < b->ncodes && a->ncodes < MAX_CODES; k++) {
+        snprintf(buf, sizeof buf, "%s%s", b->codes[k], has_agent(b->codes[k], ac + 3) ? "" : ac + 3);
+        a->codes[a->ncodes++] = dyad_arena_strdup(s->a, buf);
+    }
+    for (int k = 0; k < b->ncauses && a->ncauses < 8; k++) a->causes[a->ncauses++] = b->causes[k];
+    a->has_actor = 1;
+    a->end = b->end;
+}
+
+static int is_verbish(uint8_t pos) {
+    return (pos >= DYAD_POS_VB && pos <= DYAD_POS_VBZ) || pos == DYAD_POS_MD;
+}
+
+/* Merges units in place: agent-of-actor joins, then coordination. */
+static void merge_units(csent *s) {
+    unit *u = s->units;
+    int n = s->nunits, out = 0;
+    for (int i = 0; i < n; i++) {
+        unit cur = u[i];
+        /* agents of/from/in ACTOR */
+        while (i + 1 < n && cur.ncodes && !cur.has_actor && u[i + 1].has_actor &&
+               u[i + 1].start == cur.end + 1 &&
+               (coder_is_word(s, cur.end, s->c->w_of) || coder_is_word(s, cur.end, s->c->w_from) ||
+                coder_is_word(s, cur.end, s->c->w_in))) {
+            join_agent_of(s, &cur, &u[i + 1]);
+            i++;
+        }
+        /* X, Y and Z */
+        for (;;) {
+            int j = i + 1;
+            if (j >= n || !cur.has_actor || !u[j].has_actor) break;
+            int gap = u[j].start - cur.end;
+            const ctok *t = s->t;
+            int ok = 0;
+            if (gap == 1 && (t[cur.end].id == s->c->w_and || t[cur.end].id == s->c->w_or)) ok = 1;
+            if (gap == 1 && t[cur.end].pos == DYAD_POS_COMMA) ok = 2;
+            if (gap == 2 && t[cur.end].pos == DYAD_POS_COMMA &&
+                (t[cur.end + 1].id == s->c->w_and || t[cur.end + 1].id == s->c->w_or))
+                ok = 1;
+            /* "A, B said": B starts a new clause, not a list */
+            if (ok == 2 && u[j].end < s->n && is_verbish(t[u[j].end].pos)) ok = 0;
+            if (!ok) break;
+            add_codes(&cur, &u[j]);
+            cur.end = u[j].end;
+            i = j;
+        }
+        u[out++] = cur;
+    }
+    s->nunits = out;
+}
+
+int coder_find_units(csent *s) {
+    const dyad_dict *d = s->c->dict;
+    for (int i = 0; i < s->n; i++) {
+        s->t[i].unit = -1;
+        s->t[i].group = -1;
+    }
+    mention *m = dyad_arena_alloc(s->a, sizeof *m * (size_t)(s->n + 1));
+    s->units = dyad_arena_alloc(s->a, sizeof *s->units * (size_t)(s->n + 1));
+    if (!m || !s->units) return -1;
+    int nm = 0;
+    for (int i = 0; i < s->n;) {
+        uint32_t av = 0, gv = 0;
+        int ae = longest(s, &d->actor_trie, i, &av);
+        int ge = longest(s, &d->agent_trie, i, &gv);
+        if (ae == i && ge == i) {
+            i++;
+            continue;
+        }
+        if (ae >= ge) m[nm++] = (mention){i, ae, 0, av - 1};
+        else m[nm++] = (mention){i, ge, 1, gv - 1};
+        i = ae >= ge ? ae : ge;
+    }
+    /* chunks */
+    s->nunits = 0;
+    int k = 0;
+    for (int i = 0; i < s->n;) {
+        int in_mention = k < nm && m[k].start == i;
+        if (!in_mention && is_pronoun(&s->t[i])) {
+            unit *u = &s->units[s->nunits++];
+            memset(u, 0, sizeof *u);
+            u->start = i;
+            u->end = i + 1;
+            u->pronoun = 1;
+            i++;
+            continue;
+        }
+        if (!in_mention && !is_nominal(s->t[i].pos)) {
+            i++;
+            continue;
+        }
+        int start = i, k0 = k;
+        while (i < s->n) {
+            if (k < nm && m[k].start == i) {
+                i = m[k++].end;
+                continue;
+            }
+            if (!is_nominal(s->t[i].pos) || is_pronoun(&s->t[i])) break;
+            i++;
+        }
+        unit *u = &s->units[s->nunits];
+        memset(u, 0, sizeof *u);
+        u->start = start;
+        u->end = i;
+        chunk_code(s, u, m + k0, k - k0);
+        if (u->ncodes) s->nunits++;
+    }
+    merge_units(s);
+    for (int x = 0; x < s->nunits; x++) {
+        unit *u = &s->units[x];
+        for (int i = u->start; i < u->end; i++) s->t[i].unit = (int16_t)x;
+        if (u->start > 0 && (s->t[u->start - 1].pos == DYAD_POS_IN || s->t[u->start - 1].pos == DYAD_POS_TO)) {
+            u->in_pp = 1;
+            u->prep = s->t[u->start - 1].id;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,238 @@
+/* validate.c -- scoring a PETRARCH validation file.
+ *
+ * The <Environment> names the dictionaries (relative to the file), unless
+ * the caller gives its own. <Config> options apply to the records after
+ * them. A record counts when it is evaluated (evaluate/sentence not
+ * "false") and its category is in <Include> (when there is one). It passes
+ * when the sorted list of (source, target, code) triples coded from its
+ * <Text> (or its <Parse>) equals the sorted gold list; noevents and error
+ * records expect none. The report has a table per category, every failing
+ * record with what was expected and what was coded, and a closing
+ * "N passed, N failed" line. */
+#include "validate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct category {
+    char name[32];
+    size_t passed, failed;
+} category;
+
+typedef struct run {
+    const dyad_validate_opts *o;
+    dyad_dict *dict;
+    dyad_tagger *tagger;
+    category cats[64];
+    int ncats;
+    char include[512];
+    dyad_validate_result *res;
+} run;
+
+static void print_problem(void *ctx, const char *msg) {
+    fprintf(stderr, "%s\n", msg);
+    (void)ctx;
+}
+
+static const char *env_get(const dyad_kv *env, size_t n, const char *key) {
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(env[i].key, key)) return env[i].value;
+    return NULL;
+}
+
+/* Loads the dictionaries the <Environment> names, relative to the file. */
+static dyad_dict *env_dict(const char *path, const dyad_kv *env, size_t n, dyad_error *err) {
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash) slash[1] = 0;
+    else strcpy(dir, "./");
+    static const char *const keys[] = {"Verbfile", "Actorfile", "Agentfile", "Discardfile", "Issuefile"};
+    char paths[5][4200];
+    for (int i = 0; i < 5; i++) {
+        const char *v = env_get(env, n, keys[i]);
+        paths[i][0] = 0;
+        if (v && *v) snprintf(paths[i], sizeof paths[i], "%s%s", v[0] == '/' ? "" : dir, v);
+    }
+    dyad_dict_files f = {0};
+    f.verbs = paths[0][0] ? paths[0] : NULL;
+    if (paths[1][0]) f.actors[f.nactors++] = paths[1];
+    f.agents = paths[2][0] ? paths[2] : NULL;
+    f.discards = paths[3][0] ? paths[3] : NULL;
+    f.issues = paths[4][0] ? paths[4] : NULL;
+    return dyad_dict_load_files(&f, print_problem, NULL, err);
+}
+
+static int included(const run *r, const char *cat) {
+    if (!r->include[0]) return 1;
+    size_t n = strlen(cat);
+    for (const char *p = r->include; (p = strstr(p, cat)); p += n)
+        if ((p == r->include || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0)) return 1;
+    return 0;
+}
+
+static category *cat_of(run *r, const char *name) {
+    for (int i = 0; i < r->ncats; i++)
+        if (!strcmp(r->cats[i].name, name)) return &r->cats[i];
+    if (r->ncats == 64) return &r->cats[63];
+    category *c = &r->cats[r->ncats++];
+    snprintf(c->name, sizeof c->name, "%s", name);
+    return c;
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The triples "SRC TGT CODE", sorted, as one string joined by "; ". */
+static char *triples(dyad_arena *a, char **items, size_t n) {
+    qsort(items, n, sizeof *items, cmp_str);
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++) len += strlen(items[i]) + 2;
+    char *out = dyad_arena_alloc(a, len);
+    if (!out) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (i) strcat(out, "; ");
+        strcat(out, items[i]);
+    }
+    return out;
+}
+
+static int code_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_result *res, dyad_error *err) {
+    dyad_options opt;
+    dyad_options_default(&opt);
+    for (size_t i = 0; i < doc->nconfig; i++)
+        if (dyad_options_set(&opt, doc->config[i].key, doc->config[i].value, err) < 0)
+            return -1;
+    dyad_coder *c = dyad_coder_new(r->dict, r->tagger, &opt, err);
+    if (!c) return -1;
+    int rc;
+    if (r->o->use_parse && doc->parse[0]) {
+        dyad_sentence *s = dyad_arena_alloc(a, sizeof *s);
+        rc = s ? conll_to_sentence(a, doc->parse, s, err) : dyad_error_set(err, "out of memory");
+        if (!rc) rc = dyad_code_sentences(c, a, doc, s, 1, res, err);
+    } else {
+        rc = dyad_code_doc(c, a, doc, 1, res, err);
+    }
+    dyad_coder_free(c);
+    return rc;
+}
+
+static int score_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_error *err) {
+    dyad_result res;
+    if (code_record(r, a, doc, &res, err) < 0) return -1;
+    char **got = dyad_arena_alloc(a, sizeof *got * (res.nevents + 1));
+    char **want = dyad_arena_alloc(a, sizeof *want * (doc->ngold + 1));
+    if (!got || !want) return dyad_error_set(err, "out of memory");
+    for (size_t i = 0; i < res.nevents; i++) {
+        const dyad_event *e = &res.events[i];
+        size_t n = strlen(e->source) + strlen(e->target) + strlen(e->code) + 3;
+        got[i] = dyad_arena_alloc(a, n);
+        snprintf(got[i], n, "%s %s %s", e->source, e->target, e->code);
+        if (r->o->events) {
+            fputs("{\"record_id\":", r->o->events);
+            dyad_json_string(r->o->events, doc->id);
+            fputs(",\"source\":", r->o->events);
+            dyad_json_string(r->o->events, e->source);
+            fputs(",\"target\":", r->o->events);
+            dyad_json_string(r->o->events, e->target);
+            fputs(",\"code\":", r->o->events);
+            dyad_json_string(r->o->events, e->code);
+            fputs("}\n", r->o->events);
+        }
+    }
+    size_t nw = 0;
+    for (size_t i = 0; i < doc->ngold && !doc->gold_noevents; i++) {
+        const dyad_gold *g = &doc->gold[i];
+        size_t n = strlen(g->source) + strlen(g->target) + strlen(g->code) + 3;
+        want[nw] = dyad_arena_alloc(a, n);
+        snprintf(want[nw++], n, "%s %s %s", g->source, g->target, g->code);
+    }
+    char *gs = triples(a, got, res.nevents), *ws = triples(a, want, nw);
+    int pass = gs && ws && !strcmp(gs, ws);
+    category *cat = cat_of(r, doc->category);
+    if (pass) {
+        cat->passed++;
+        r->res->passed++;
+    } else {
+        cat->failed++;
+        r->res->failed++;
+        if (!r->o->quiet)
+            fprintf(r->o->report, "FAIL %s [%s]\n  text:     %s\n  expected: %s\n  got:      %s\n",
+                    doc->id, doc->category, doc->text, ws && *ws ? ws : "(no events)",
+                    gs && *gs ? gs : "(no events)");
+    }
+    return 0;
+}
+
+static void print_table(const run *r) {
+    FILE *f = r->o->report;
+    fprintf(f, "\n%-12s %8s %8s %8s\n", "category", "records", "passed", "percent");
+    for (int i = 0; i < r->ncats; i++) {
+        const category *c = &r->cats[i];
+        size_t n = c->passed + c->failed;
+        fprintf(f, "%-12s %8zu %8zu %7.1f%%\n", c->name, n, c->passed, n ? 100.0 * c->passed / n : 0.0);
+    }
+    size_t n = r->res->passed + r->res->failed;
+    fprintf(f, "%-12s %8zu %8zu %7.1f%%\n", "all", n, r->res->passed,
+            n ? 100.0 * r->res->passed / n : 0.0);
+    fprintf(f, "skipped (not evaluated or not included): %zu\n", r->res->skipped);
+    fprintf(f, "%zu passed, %zu failed\n", r->res->passed, r->res->failed);
+}
+
+int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
+                  dyad_error *err) {
+    memset(res, 0, sizeof *res);
+    FILE *fp = fopen(path, "r");
+    if (!fp) return dyad_error_set(err, "%s: cannot open", path);
+    run *r = calloc(1, sizeof *r);
+    dyad_arena *a = dyad_arena_new(0);
+    dyad_reader *rd = r && a ? dyad_reader_open(fp, path, DYAD_FMT_XML, NULL, err) : NULL;
+    int rc = rd ? 0 : -1;
+    if (rd) {
+        r->o = o;
+        r->res = res;
+        r->tagger = dyad_tagger_new(err);
+        if (!r->tagger) rc = -1;
+    }
+    dyad_doc doc;
+    int got;
+    while (!rc && (got = dyad_reader_next(rd, a, &doc, err)) != 0) {
+        if (got < 0) {
+            rc = -1;
+            break;
+        }
+        if (!r->dict) {
+            size_t n;
+            const dyad_kv *env = dyad_reader_env(rd, &n);
+            const char *inc = env_get(env, n, "Include");
+            if (inc) snprintf(r->include, sizeof r->include, "%s", inc);
+            if (o->dict) {
+                r->dict = dyad_dict_load_dir(o->dict, print_problem, NULL, err);
+                if (!r->dict) r->dict = dyad_dict_load_compiled(o->dict, err);
+            } else if (env_get(env, n, "Verbfile") || env_get(env, n, "Actorfile")) {
+                r->dict = env_dict(path, env, n, err);
+            } else {
+                rc = dyad_error_set(err, "%s: no <Environment> naming dictionaries: give --dict DIR", path);
+                break;
+            }
+            if (!r->dict) {
+                rc = -1;
+                break;
+            }
+        }
+        if (!doc.evaluate || !included(r, doc.category) || !doc.has_gold) res->skipped++;
+        else rc = score_record(r, a, &doc, err);
+        dyad_arena_reset(a);
+    }
+    if (!rc) print_table(r);
+    if (rd) dyad_reader_close(rd);
+    fclose(fp);
+    if (r) {
+        dyad_dict_free(r->dict);
+        dyad_tagger_free(r->tagger);
+    }
+    free(r);
+    dyad_arena_free(a);
+    return rc;
+}
