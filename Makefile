@@ -47,6 +47,8 @@ $(REL)/dyad: $(CLI_SRC) $(REL)/libdyad.a $(HDRS)
 # text/: tagger accuracy against a PETRARCH validation file's parses
 $(REL)/tagger_accuracy: bench/tagger_accuracy.c $(REL)/libdyad.a $(HDRS)
 	$(CC) $(REL_CFLAGS) $< $(REL)/libdyad.a $(LIBS) -o $@
+$(REL)/text_speed: bench/text_speed.c $(REL)/libdyad.a $(HDRS)
+	$(CC) $(REL_CFLAGS) $< $(REL)/libdyad.a $(LIBS) -o $@
 
 # ---- sanitizer build for tests
 ASAN        := build/asan

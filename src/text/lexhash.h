@@ -34,9 +34,14 @@ enum {
 /* One word form. cnt[p] is 0 when the word has no sense in part of speech p,
  * else 1 + the number of its senses found in WordNet's tagged corpus (capped),
  * a frequency hint for choosing between noun and verb readings. */
+/* Regular inflections the generator derived from a lemma, indexed by: */
+enum { WI_NNS, WI_VBZ, WI_VBD, WI_VBG, WI_JJR, WI_JJS, WI_COUNT };
+
 typedef struct lex_entry {
     uint32_t off;    /* offset of the NUL-terminated word in the string pool */
     uint8_t cnt[4];  /* indexed by WN_NOUN.. */
+    uint8_t infl[WI_COUNT]; /* like cnt, for the word as an inflected form of a
+                               lemma: "leaders" NNS, "talks" NNS and VBZ */
     uint8_t flags;
 } lex_entry;
 

@@ -17,7 +17,7 @@ const lex_entry *lex_wordnet(const char *w, size_t n) {
         if (!k) return NULL;
         const lex_entry *e = &dyad_wn_entries[k - 1];
         const char *s = dyad_wn_pool + e->off;
-        if (strncmp(s, w, n) == 0 && s[n] == '\0') return e;
+        if (s[0] == w[0] && strncmp(s, w, n) == 0 && s[n] == '\0') return e;
         i = (i + 1) & mask;
     }
 }
@@ -145,6 +145,12 @@ static void add_entry(scores *s, const lex_entry *e) {
     if (e->cnt[WN_VERB]) { add(s, DYAD_POS_VB, e->cnt[WN_VERB]); add(s, DYAD_POS_VBP, 1); }
     if (e->cnt[WN_ADJ]) add(s, DYAD_POS_JJ, e->cnt[WN_ADJ]);
     if (e->cnt[WN_ADV]) add(s, DYAD_POS_RB, e->cnt[WN_ADV]);
+    if (e->infl[WI_NNS]) add(s, DYAD_POS_NNS, e->infl[WI_NNS]);
+    if (e->infl[WI_VBZ]) add(s, DYAD_POS_VBZ, e->infl[WI_VBZ]);
+    if (e->infl[WI_VBD]) { add(s, DYAD_POS_VBD, e->infl[WI_VBD]); add(s, DYAD_POS_VBN, e->infl[WI_VBD] - 1); }
+    if (e->infl[WI_VBG]) add(s, DYAD_POS_VBG, e->infl[WI_VBG]);
+    if (e->infl[WI_JJR]) add(s, DYAD_POS_JJR, e->infl[WI_JJR]);
+    if (e->infl[WI_JJS]) add(s, DYAD_POS_JJS, e->infl[WI_JJS]);
     if (e->flags & WN_PLURAL) add(s, DYAD_POS_NNS, 40);
     if (e->flags & WN_PAST) { add(s, DYAD_POS_VBD, 40); add(s, DYAD_POS_VBN, 39); }
     if (e->flags & WN_GERUND) add(s, DYAD_POS_VBG, 40);
@@ -239,7 +245,7 @@ void lex_lookup(const dyad_tagger *t, const char *w, size_t n, word_info *out) {
         add_entry(&s, e);
         out->wn = e->flags & (WN_PROPER | WN_CAPADJ);
     }
-    add_stems(&s, w, n);
+    else add_stems(&s, w, n); /* forms WordNet's regular inflections missed */
     if (h) {
         /* irregular verb forms outrank WordNet's noun and adjective senses */
         for (int p = 1; p < DYAD_POS_COUNT; p++)

@@ -37,9 +37,10 @@ static int punct_tag(const char *w) {
         {"{", DYAD_POS_LRB}, {")", DYAD_POS_RRB}, {"]", DYAD_POS_RRB}, {"}", DYAD_POS_RRB},
         {"#", DYAD_POS_HASH}, {"$", DYAD_POS_DOLLAR}, {"%", DYAD_POS_NN}, {"&", DYAD_POS_CC},
     };
-    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-        if (strcmp(tab[i].w, w) == 0) return tab[i].pos;
     unsigned char c = (unsigned char)w[0];
+    if (is_lower(c) || is_upper(c) || is_digit(c)) return DYAD_POS_NONE;
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (tab[i].w[0] == w[0] && strcmp(tab[i].w, w) == 0) return tab[i].pos;
     if (c == '\'' && (is_lower((unsigned char)w[1]) || is_upper((unsigned char)w[1])))
         return DYAD_POS_NONE; /* 's 're 'll ... */
     if (c < 0x80 && !is_upper(c) && !is_lower(c) && !is_digit(c)) return DYAD_POS_SYM;
@@ -214,12 +215,15 @@ typedef struct ctx {
     word_info *info;
     uint8_t *tag;
     int n;
+    char (*low)[16];  /* lower-cased text of short words, "" for longer ones */
 } ctx;
 
 static int can(const ctx *c, int i, int pos) { return (c->info[i].tags & TAGBIT(pos)) != 0; }
 static int tag_at(const ctx *c, int i) { return i >= 0 && i < c->n ? c->tag[i] : DYAD_POS_NONE; }
-static int word_is(const ctx *c, int i, const char *w) {
-    return i >= 0 && i < c->n && strcasecmp(c->s->tokens[i].text, w) == 0;
+/* Is token i the word w (any case)? Short words only, which is all the
+ * rules ask about; a lower-cased copy makes this one short compare. */
+static inline int word_is(const ctx *c, int i, const char *w) {
+    return i >= 0 && i < c->n && c->low[i][0] == w[0] && strcmp(c->low[i], w) == 0;
 }
 static int in_set(int pos, uint64_t set) { return pos && (TAGBIT(pos) & set) != 0; }
 
@@ -293,10 +297,9 @@ static void noun_reading(ctx *c, int i) {
 static void rule_token(ctx *c, int i) {
     int t = c->tag[i], prev = tag_at(c, i - 1), next = tag_at(c, i + 1);
     int pv = prev_skip_rb(c, i), ptag = tag_at(c, pv);
-    const char *w = c->s->tokens[i].text;
     if (c->info[i].closed && __builtin_popcountll(c->info[i].tags) == 1) return;
 
-    if (strcmp(w, "'s") == 0) {
+    if (word_is(c, i, "'s")) {
         int after_pron = prev == DYAD_POS_PRP || word_is(c, i - 1, "that") ||
                          word_is(c, i - 1, "there") || word_is(c, i - 1, "what") ||
                          word_is(c, i - 1, "who") || word_is(c, i - 1, "here");
@@ -418,7 +421,10 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     uint8_t tag[TEXT_MAX_TOKENS];
     int n = lex_stage(t, s, &st);
     for (int i = 0; i < n; i++) tag[i] = st.info[i].best ? st.info[i].best : DYAD_POS_NN;
-    ctx c = {s, st.info, tag, n};
+    char low[TEXT_MAX_TOKENS][16];
+    for (int i = 0; i < n; i++)
+        if (!lower(s->tokens[i].text, low[i], sizeof low[i])) low[i][0] = '\0';
+    ctx c = {s, st.info, tag, n, low};
     for (int i = 0; i < n; i++) rule_token(&c, i);
     for (int i = 0; i < n; i++) rule_lookahead(&c, i);
     for (int i = 0; i < n; i++) s->tokens[i].pos = tag[i];

@@ -18,6 +18,7 @@
 typedef struct gen_word {
     char *w;
     uint8_t cnt[4];
+    uint8_t infl[WI_COUNT];
     uint8_t flags;
     int noun_cap, noun_low, adj_cap, adj_low;
 } gen_word;
@@ -173,6 +174,73 @@ static void read_exc(gen_table *t, const char *dir, const char *name, int pos) {
     fclose(f);
 }
 
+static int is_vowel(char c) { return strchr("aeiou", c) != NULL; }
+
+/* Regular inflection of lemma w by kind (WI_NNS ... WI_JJS) into out. */
+static void inflect(const char *w, int kind, char *out, size_t cap) {
+    size_t n = strlen(w);
+    char last = w[n - 1], prev = n > 1 ? w[n - 2] : 'a';
+    int cons_y = last == 'y' && !is_vowel(prev);
+    const char *suffix = "";
+    size_t keep = n;
+    switch (kind) {
+    case WI_NNS: case WI_VBZ:
+        if (ends(w, "s") || ends(w, "x") || ends(w, "z") || ends(w, "ch") || ends(w, "sh"))
+            suffix = "es";
+        else if (cons_y) { keep = n - 1; suffix = "ies"; }
+        else suffix = "s";
+        break;
+    case WI_VBD:
+        if (last == 'e') suffix = "d";
+        else if (cons_y) { keep = n - 1; suffix = "ied"; }
+        else suffix = "ed";
+        break;
+    case WI_VBG:
+        if (ends(w, "ie")) { keep = n - 2; suffix = "ying"; }
+        else if (last == 'e' && !ends(w, "ee") && !ends(w, "ye") && !ends(w, "oe") && n > 2)
+            { keep = n - 1; suffix = "ing"; }
+        else suffix = "ing";
+        break;
+    case WI_JJR: case WI_JJS:
+        if (last == 'e') suffix = kind == WI_JJR ? "r" : "st";
+        else if (cons_y) { keep = n - 1; suffix = kind == WI_JJR ? "ier" : "iest"; }
+        else suffix = kind == WI_JJR ? "er" : "est";
+        break;
+    }
+    snprintf(out, cap, "%.*s%s", (int)keep, w, suffix);
+}
+
+static void add_infl(gen_table *t, const char *lemma, int kind, int score) {
+    char form[128];
+    if (strlen(lemma) < 2 || strlen(lemma) > 60) return;
+    inflect(lemma, kind, form, sizeof form);
+    if (!usable(form)) return;
+    gen_word *g = find(t, form, 1);
+    if (score > 255) score = 255;
+    if (score > g->infl[kind]) g->infl[kind] = (uint8_t)score;
+}
+
+/* Adds every regular inflection of every lemma (the table may grow). */
+static void expand(gen_table *t) {
+    size_t nlemmas = t->n;
+    for (size_t i = 0; i < nlemmas; i++) {
+        char lemma[128];
+        snprintf(lemma, sizeof lemma, "%s", t->v[i].w);
+        uint8_t cnt[4];
+        memcpy(cnt, t->v[i].cnt, sizeof cnt);
+        if (cnt[WN_NOUN]) add_infl(t, lemma, WI_NNS, cnt[WN_NOUN] + 4);
+        if (cnt[WN_VERB]) {
+            add_infl(t, lemma, WI_VBZ, cnt[WN_VERB] + 3);
+            add_infl(t, lemma, WI_VBD, cnt[WN_VERB] + 1);
+            add_infl(t, lemma, WI_VBG, cnt[WN_VERB] + 1);
+        }
+        if (cnt[WN_ADJ] && strlen(lemma) <= 7 && !strchr(lemma, '-')) {
+            add_infl(t, lemma, WI_JJR, cnt[WN_ADJ]);
+            add_infl(t, lemma, WI_JJS, cnt[WN_ADJ]);
+        }
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) die("usage: wordnet_gen WORDNET_DIR", NULL);
     const char *dir = argv[1];
@@ -183,6 +251,7 @@ int main(int argc, char **argv) {
     read_index(&t, dir, "index.adv", WN_ADV);
     read_data_case(&t, dir, "data.noun", WN_NOUN);
     read_data_case(&t, dir, "data.adj", WN_ADJ);
+    expand(&t);
     read_exc(&t, dir, "noun.exc", WN_NOUN);
     read_exc(&t, dir, "verb.exc", WN_VERB);
     read_exc(&t, dir, "adj.exc", WN_ADJ);
@@ -205,8 +274,9 @@ int main(int argc, char **argv) {
     printf(";\n\nconst lex_entry dyad_wn_entries[] = {\n");
     for (size_t i = 0; i < t.n; i++) {
         gen_word *g = &t.v[i];
-        printf("{%u,{%u,%u,%u,%u},%u},\n", offs[i], g->cnt[0], g->cnt[1], g->cnt[2], g->cnt[3],
-               g->flags);
+        printf("{%u,{%u,%u,%u,%u},{%u,%u,%u,%u,%u,%u},%u},\n", offs[i], g->cnt[0], g->cnt[1],
+               g->cnt[2], g->cnt[3], g->infl[0], g->infl[1], g->infl[2], g->infl[3], g->infl[4],
+               g->infl[5], g->flags);
     }
     printf("};\n\nconst uint32_t dyad_wn_slots[] = {\n");
     for (size_t i = 0; i < t.nslots; i++) printf("%u,%s", t.slots[i], i % 16 == 15 ? "\n" : "");
