@@ -17,12 +17,18 @@ static const char usage[] =
     "  --date YYYY-MM-DD   date of plain-text documents (default: today)\n"
     "  --explain           add to each event why it was coded\n"
     "  --table             print a readable table instead of JSON Lines\n"
-    "  --no-dyad           also code events that have a source but no target\n";
+    "  --no-dyad           also code events that have a source but no target\n"
+    "  --trace             print each sentence's analysis to standard error\n";
 
 typedef struct code_opts {
     const char *dict, *date, *format;
-    int explain, table, no_dyad;
+    int explain, table, no_dyad, trace;
 } code_opts;
+
+static void trace_line(void *ctx, const char *line) {
+    (void)ctx;
+    fprintf(stderr, "trace: %s\n", line);
+}
 
 static void print_table(const dyad_doc *doc, const dyad_result *res) {
     for (size_t i = 0; i < res->nevents; i++) {
@@ -90,6 +96,7 @@ int cmd_code(int argc, char **argv) {
         else if (!strcmp(argv[i], "--explain")) o.explain = 1;
         else if (!strcmp(argv[i], "--table")) o.table = 1;
         else if (!strcmp(argv[i], "--no-dyad")) o.no_dyad = 1;
+        else if (!strcmp(argv[i], "--trace")) o.trace = 1;
         else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
             return 2;
@@ -118,6 +125,7 @@ int cmd_code(int argc, char **argv) {
     dyad_options_default(&opt);
     opt.explain = o.explain;
     opt.require_dyad = !o.no_dyad;
+    if (o.trace) opt.trace = trace_line;
     dyad_coder *c = dyad_coder_new(d, t, &opt, &err);
     int rc = c ? 0 : cli_fail("%s", err.msg);
     size_t ndocs = 0, nevents = 0;

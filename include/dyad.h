@@ -214,6 +214,9 @@ typedef struct dyad_options {
     int new_actor_length; /* 0: off */
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
     int explain;          /* record why each event was coded */
+    /* if set, receives every sentence's analysis (units [..], verb groups <..>) */
+    void (*trace)(void *ctx, const char *line);
+    void *trace_ctx;
 } dyad_options;
 
 void dyad_options_default(dyad_options *o);

@@ -48,11 +48,33 @@ static int is_clause_stop(const ctok *t) {
     return 0;
 }
 
+static int is_aux(const ctok *t) {
+    static const char *const aux[] = {"DO", "DOES", "DID", "HAVE", "HAS", "HAD", "HAVING", NULL};
+    if (is_be(t) || t->pos == DYAD_POS_MD) return 1;
+    for (int i = 0; aux[i]; i++)
+        if (up_is(t, aux[i])) return 1;
+    return 0;
+}
+
+/* Is the verb before token i (skipping adverbs and negation) a full verb,
+ * which a further verb cannot follow in the same group? */
+static int g_main_is_full(const csent *s, int i) {
+    for (int j = i - 1; j >= 0; j--) {
+        const ctok *t = &s->t[j];
+        if (is_adverb(t->pos) || is_negation(t) || up_is(t, "EVEN")) continue;
+        if (t->pos == DYAD_POS_TO) return 0;
+        if (is_verb(t->pos) || t->pos == DYAD_POS_MD) return !is_aux(t);
+        return 0;
+    }
+    return 0;
+}
+
 /* Can token i continue a verb group that has seen a verb? */
 static int continues_group(const csent *s, int i) {
     const ctok *t = s->t;
     if (t[i].unit >= 0) return 0;
-    if (is_verb(t[i].pos) || t[i].pos == DYAD_POS_MD || is_negation(&t[i])) return 1;
+    if (is_negation(&t[i])) return 1;
+    if (is_verb(t[i].pos) || t[i].pos == DYAD_POS_MD) return !g_main_is_full(s, i);
     if (t[i].pos == DYAD_POS_TO) return i + 1 < s->n && (is_verb(t[i + 1].pos) || is_adverb(t[i + 1].pos));
     if (up_is(&t[i], "ABOUT")) return i + 1 < s->n && t[i + 1].pos == DYAD_POS_TO;
     if (is_adverb(t[i].pos) || up_is(&t[i], "EVEN"))

@@ -90,9 +90,29 @@ static void explain_unit(csent *s, int u, char *buf, size_t n) {
     }
 }
 
+/* The sentence's analysis: units in [..], verb groups in <..>, tags after '/'. */
+static const char *structure(csent *s) {
+    size_t cap = 64;
+    for (int i = 0; i < s->n; i++) cap += strlen(s->t[i].up) + 12;
+    char *out = dyad_arena_alloc(s->a, cap), *p = out;
+    if (!out) return "";
+    for (int i = 0; i < s->n; i++) {
+        const ctok *t = &s->t[i];
+        int u = t->unit, g = t->group;
+        if (u >= 0 && s->units[u].start == i) p += sprintf(p, "[");
+        if (g >= 0 && s->groups[g].start == i) p += sprintf(p, "<");
+        p += sprintf(p, "%s/%s", t->up, dyad_pos_name((dyad_pos)t->pos));
+        if (g >= 0 && s->groups[g].end == i + 1) p += sprintf(p, ">");
+        if (u >= 0 && s->units[u].end == i + 1) p += sprintf(p, "]");
+        if (i + 1 < s->n) *p++ = ' ';
+    }
+    *p = 0;
+    return out;
+}
+
 static const char *explain(csent *s, const vgroup *g, const vmatch *m, int src, int tgt) {
     const dyad_dict *d = s->c->dict;
-    char buf[2400], at[300], su[900], tu[900];
+    char buf[4800], at[300], su[900], tu[900];
     const dblock *b = (const dblock *)d->blocks.v + m->form->block;
     where(d, m->form->file, m->form->line, at, sizeof at);
     size_t len = (size_t)snprintf(buf, sizeof buf, "verb \"%s\" (%s%s%s) form %s (%s) in block %s",
@@ -107,8 +127,37 @@ static const char *explain(csent *s, const vgroup *g, const vmatch *m, int src, 
     }
     explain_unit(s, src, su, sizeof su);
     explain_unit(s, tgt, tu, sizeof tu);
-    snprintf(buf + len, sizeof buf - len, "; source %s; target %s", su, tu);
+    snprintf(buf + len, sizeof buf - len, "; source %s; target %s; structure: %s", su, tu,
+             structure(s));
     return dyad_arena_strdup(s->a, buf);
+}
+
+/* The code of a negated verb ("did not attack", "will not help"). Refusing
+ * to cooperate is CAMEO's 12 (reject): not consulting is 125, not giving
+ * material cooperation 121, aid 122, not yielding 124, other cooperation 120.
+ * Not engaging in a conflict act (10-20) is read as the cooperative
+ * signal 050; not saying or appealing codes nothing. A pattern that spells
+ * the negation out itself ("- WILL NOT * ...") keeps its own code. */
+static const char *negated_code(const char *code) {
+    if (is_null_code(code) || strlen(code) < 2) return NULL;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root <= 2) return NULL;
+    if (root >= 10) return "050";
+    switch (root) {
+    case 4: return "125";
+    case 6: return "121";
+    case 7: return "122";
+    case 8: return "124";
+    default: return "120";
+    }
+}
+
+static int pattern_has_pre(const dyad_dict *d, const dpattern *p) {
+    if (!p) return 0;
+    const delem *e = (const delem *)d->elems.v + p->el_first;
+    for (uint32_t i = 0; i < p->el_n; i++)
+        if (e[i].side == 0 && (e[i].kind == PE_WORD || e[i].kind == PE_SYNSET)) return 1;
+    return 0;
 }
 
 /* Source and target units of a coded group. */
@@ -139,11 +188,17 @@ static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, con
 }
 
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
+    if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
     for (int gi = 0; gi < s->ngroups; gi++) {
         const vgroup *g = &s->groups[gi];
         vmatch m;
         if (!coder_match_verb(s, g, &m)) continue;
         if (is_null_code(m.code) && is_null_code(m.code2)) continue;
+        if (g->negated && !pattern_has_pre(s->c->dict, m.pattern)) {
+            m.code = negated_code(m.code ? m.code : m.code2);
+            m.code2 = NULL;
+            if (!m.code) continue;
+        }
         int su, tu;
         roles(s, g, &m, &su, &tu);
         if (su < 0 || !s->units[su].ncodes || !s->units[su].has_actor) continue;

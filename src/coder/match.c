@@ -46,24 +46,50 @@ static int next_unit(const csent *s, int from, int to) {
     return -1;
 }
 
+static int nominal(uint8_t p) {
+    return p == DYAD_POS_DT || p == DYAD_POS_PDT || p == DYAD_POS_PRPS || p == DYAD_POS_JJ ||
+           p == DYAD_POS_JJR || p == DYAD_POS_JJS || p == DYAD_POS_CD || p == DYAD_POS_NN ||
+           p == DYAD_POS_NNS || p == DYAD_POS_NNP || p == DYAD_POS_NNPS || p == DYAD_POS_POS ||
+           p == DYAD_POS_VBN || p == DYAD_POS_VBG || p == DYAD_POS_FW || p == DYAD_POS_RB;
+}
+
+/* How far the words of a group that began at `pos` may be looked for:
+ * a noun phrase ends at its first non-nominal token, a prepositional
+ * phrase at the next preposition, verb or punctuation. */
+static int group_limit(const csent *s, int pos, int to, uint8_t group) {
+    int k = pos;
+    for (; k < to; k++) {
+        uint8_t p = s->t[k].pos;
+        if (group == PG_NOUN && !nominal(p)) break;
+        if (group == PG_PREP && (p == DYAD_POS_IN || p == DYAD_POS_TO || p == DYAD_POS_COMMA ||
+                                 (p >= DYAD_POS_VB && p <= DYAD_POS_VBZ && p != DYAD_POS_VBN &&
+                                  p != DYAD_POS_VBG) || p == DYAD_POS_MD))
+            break;
+    }
+    return k;
+}
+
 /* Matches elements [e, e_end) in tokens [from, to). Returns 1 on success. */
 static int match_side(const csent *s, const delem *e, const delem *e_end, int from, int to,
                       mstate *ms) {
     const dyad_dict *d = s->c->dict;
-    int pos = from;
+    int pos = from, glimit = to;
     for (; e < e_end; e++) {
+        int lim = (e->group != PG_PLAIN && !e->gstart) ? glimit : to;
         switch (e->kind) {
         case PE_WORD: {
             int k = pos;
-            while (k < to && !tok_is(&s->t[k], e->id)) k++;
-            if (k >= to) return 0;
+            while (k < lim && !tok_is(&s->t[k], e->id)) k++;
+            if (k >= lim) return 0;
+            if (e->group == PG_NOUN && !nominal(s->t[k].pos)) return 0;
             pos = k + 1;
+            if (e->gstart) glimit = group_limit(s, pos, to, e->group);
             break;
         }
         case PE_SYNSET: {
             int k = pos, found = 0;
             uint32_t words[16];
-            for (; k < to && !found; k++) {
+            for (; k < lim && !found; k++) {
                 int n = 0;
                 for (int j = k; j < to && n < 16; j++) words[n++] = s->t[j].id;
                 size_t len = 0;
@@ -83,11 +109,12 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
                 }
             }
             if (!found) return 0;
+            if (e->gstart) glimit = group_limit(s, pos, to, e->group);
             break;
         }
         case PE_TARGET:
         case PE_SOURCE: {
-            int u = next_unit(s, pos, to);
+            int u = next_unit(s, pos, lim);
             if (u < 0) return 0;
             if (e->kind == PE_TARGET) ms->target = u;
             else ms->source = u;

@@ -162,6 +162,31 @@ static void merge_units(csent *s) {
     s->nunits = out;
 }
 
+/* A known verb form that the tagger took for a noun or adjective, standing
+ * between an actor (or pronoun) and what looks like its object, is a verb:
+ * "Putin calls Rouhani", "Arnor and Gondor welcome a resumption". */
+static void rescue_verbs(csent *s, const mention *m, int nm) {
+    const dyad_dict *d = s->c->dict;
+    int k = 0;
+    for (int i = 1; i + 1 < s->n; i++) {
+        while (k < nm && m[k].end <= i) k++;
+        if (k < nm && m[k].start <= i) continue; /* inside a phrase */
+        ctok *t = &s->t[i];
+        if (t->pos != DYAD_POS_NN && t->pos != DYAD_POS_NNS && t->pos != DYAD_POS_JJ &&
+            t->pos != DYAD_POS_NNP)
+            continue;
+        if (!t->id || !dhash_get(&d->verb_index, t->id)) continue;
+        int after_actor = (k > 0 && m[k - 1].end == i && !m[k - 1].is_agent) || is_pronoun(&s->t[i - 1]);
+        uint8_t np = s->t[i + 1].pos;
+        int before_object = np == DYAD_POS_DT || np == DYAD_POS_PRPS || np == DYAD_POS_IN ||
+                            np == DYAD_POS_TO || (k < nm && m[k].start == i + 1);
+        if (!after_actor || !before_object) continue;
+        size_t n = strlen(t->up);
+        t->pos = n > 2 && !strcmp(t->up + n - 2, "ED") ? DYAD_POS_VBD
+               : t->up[n - 1] == 'S' ? DYAD_POS_VBZ : DYAD_POS_VBP;
+    }
+}
+
 int coder_find_units(csent *s) {
     const dyad_dict *d = s->c->dict;
     for (int i = 0; i < s->n; i++) {
@@ -184,6 +209,7 @@ int coder_find_units(csent *s) {
         else m[nm++] = (mention){i, ge, 1, gv - 1};
         i = ae >= ge ? ae : ge;
     }
+    rescue_verbs(s, m, nm);
     /* chunks */
     s->nunits = 0;
     int k = 0;
@@ -209,6 +235,10 @@ int coder_find_units(csent *s) {
                 continue;
             }
             if (!is_nominal(s->t[i].pos) || is_pronoun(&s->t[i])) break;
+            /* a determiner starts a new noun phrase */
+            if (i > start && (s->t[i].pos == DYAD_POS_DT || s->t[i].pos == DYAD_POS_PRPS ||
+                              s->t[i].pos == DYAD_POS_PDT) && s->t[i - 1].pos != DYAD_POS_PDT)
+                break;
             i++;
         }
         unit *u = &s->units[s->nunits];
