@@ -2,9 +2,10 @@
  *
  * Accepted: "YYYYMMDD", "YYYY-MM-DD", and an ISO timestamp that starts with
  * "YYYY-MM-DD" followed by 'T' or ' ' ("2017-05-23T10:00:00Z"; the time and
- * zone are ignored: the date is taken as written). Month and day are checked
- * against the calendar, so "20170231" is refused rather than passed on to
- * the actor dictionary's date restrictions. */
+ * zone are ignored: the date is taken as written); blanks around the date
+ * are ignored. Month and day are checked against the calendar, so
+ * "20170231" is refused rather than passed on to the actor dictionary's
+ * date restrictions. */
 #include "input/input.h"
 
 #include <string.h>
@@ -29,6 +30,8 @@ static int days_in_month(int y, int m) {
 
 int rd_date_normalize(const char *s, size_t n, char out[9]) {
     char d[8];
+    while (n > 0 && (*s == ' ' || *s == '\t')) s++, n--;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
     if (n == 8 && all_digits(s, 8)) {
         memcpy(d, s, 8);
     } else if (n >= 10 && s[4] == '-' && s[7] == '-' && all_digits(s, 4) &&
