@@ -41,7 +41,7 @@ static int is_clause_stop(const ctok *t) {
                                        "WHEREAS", "UNLESS", "UNTIL", "IF", "BEFORE", "SINCE",
                                        "WHILST", "ONCE", NULL};
     if (t->pos == DYAD_POS_WDT || t->pos == DYAD_POS_WP || t->pos == DYAD_POS_WRB) return 1;
-    if (t->pos == DYAD_POS_COLON) return 1;
+    if (t->pos == DYAD_POS_COLON) return up_is(t, ";") || up_is(t, ":");
     if (t->pos != DYAD_POS_IN) return 0;
     for (int i = 0; stop[i]; i++)
         if (up_is(t, stop[i])) return 1;

@@ -49,6 +49,7 @@ typedef struct unit {
     const char *codes[MAX_CODES];
     int ncauses;
     cause causes[8];
+    const char *base;   /* the actor code before agents were added, or NULL */
     uint8_t has_actor;  /* some code comes from the actor dictionary */
     uint8_t pronoun;    /* a personal pronoun standing for an earlier unit */
     uint8_t in_pp;      /* the object of a preposition */

@@ -171,7 +171,9 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
                 by = s->t[j + 1].unit;
                 break;
             }
-        *src = by >= 0 ? by : g->object;
+        /* without "by", the source can only be in a prepositional phrase
+         * ("was shot dead in X"), never a clause ("it was noted that X") */
+        *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp ? g->object : -1);
         *tgt = m->target >= 0 ? m->target : g->subject;
     }
     if (*src == *tgt) *tgt = -1;
@@ -187,13 +189,29 @@ static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, con
     return push_event(s, ev, nev, cap, &e);
 }
 
+/* Is group gi an infinitive complement ("urged X to respond", "signed an
+ * accord to supply") of a verb that coded an event? Its meaning is part
+ * of that event, so it codes none of its own. */
+static int absorbed(const csent *s, int gi, const uint8_t *coded) {
+    const vgroup *g = &s->groups[gi];
+    if (gi == 0 || s->t[g->start].pos != DYAD_POS_TO || !coded[gi - 1]) return 0;
+    const vgroup *prev = &s->groups[gi - 1];
+    for (int j = prev->end; j < g->start; j++)
+        if (s->t[j].pos == DYAD_POS_COMMA || s->t[j].pos == DYAD_POS_CC) return 0;
+    return 1;
+}
+
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
+    uint8_t *coded = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1);
+    if (!coded) return -1;
     for (int gi = 0; gi < s->ngroups; gi++) {
         const vgroup *g = &s->groups[gi];
         vmatch m;
         if (!coder_match_verb(s, g, &m)) continue;
         if (is_null_code(m.code) && is_null_code(m.code2)) continue;
+        coded[gi] = 1;
+        if (absorbed(s, gi, coded)) continue;
         if (g->negated && !pattern_has_pre(s->c->dict, m.pattern)) {
             m.code = negated_code(m.code ? m.code : m.code2);
             m.code2 = NULL;

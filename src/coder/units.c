@@ -66,7 +66,10 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
             int r;
             const char *code = dict_actor_code(d, ph->actor, s->date, &r);
             u->causes[u->ncauses - 1].restr = r;
-            if (code && (!base || strlen(code) > strlen(base))) base = code;
+            /* the first actor is the base (the possessor in "Ithilen's minister
+             * Calimehtar"); a later one only refines it (RUS -> RUSGOV) */
+            if (code && (!base || (strlen(code) > strlen(base) && !strncmp(code, base, strlen(base)))))
+                base = code;
             continue;
         }
         const dagent *ag = (const dagent *)d->agents.v + m[k].rec;
@@ -86,6 +89,7 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     u->codes[0] = dyad_arena_strdup(s->a, buf);
     u->ncodes = 1;
     u->has_actor = base != NULL;
+    u->base = base;
 }
 
 static int is_pronoun(const ctok *t) {
@@ -117,6 +121,7 @@ static void join_agent_of(csent *s, unit *a, const unit *b) {
     }
     for (int k = 0; k < b->ncauses && a->ncauses < 8; k++) a->causes[a->ncauses++] = b->causes[k];
     a->has_actor = 1;
+    a->base = b->base;
     a->end = b->end;
 }
 
@@ -124,42 +129,76 @@ static int is_verbish(uint8_t pos) {
     return (pos >= DYAD_POS_VB && pos <= DYAD_POS_VBZ) || pos == DYAD_POS_MD;
 }
 
-/* Merges units in place: agent-of-actor joins, then coordination. */
-static void merge_units(csent *s) {
+static int joins_list(const csent *s, const unit *cur, const unit *next, int *comma) {
+    const ctok *t = s->t;
+    int gap = next->start - cur->end;
+    *comma = 0;
+    if (gap == 1 && (t[cur->end].id == s->c->w_and || t[cur->end].id == s->c->w_or)) return 1;
+    if (gap == 2 && t[cur->end].pos == DYAD_POS_COMMA &&
+        (t[cur->end + 1].id == s->c->w_and || t[cur->end + 1].id == s->c->w_or))
+        return 1;
+    if (gap == 1 && t[cur->end].pos == DYAD_POS_COMMA) {
+        *comma = 1;
+        /* "A, B said": B starts a new clause, not a list */
+        return !(next->end < s->n && is_verbish(t[next->end].pos));
+    }
+    return 0;
+}
+
+/* An agent-only unit coordinated with an actor's ("the Danish media and
+ * government") takes that actor: DNKMED, DNKGOV. */
+static void lend_actor(csent *s, unit *next, const unit *cur) {
+    char buf[96];
+    snprintf(buf, sizeof buf, "%s%s", cur->base, next->codes[0] + 3);
+    next->codes[0] = dyad_arena_strdup(s->a, buf);
+    next->base = cur->base;
+    next->has_actor = 1;
+}
+
+/* X, Y and Z: coordinated units with actors become one compound unit. */
+static void merge_lists(csent *s) {
     unit *u = s->units;
     int n = s->nunits, out = 0;
     for (int i = 0; i < n; i++) {
         unit cur = u[i];
-        /* agents of/from/in ACTOR */
-        while (i + 1 < n && cur.ncodes && !cur.has_actor && u[i + 1].has_actor &&
-               u[i + 1].start == cur.end + 1 &&
-               (coder_is_word(s, cur.end, s->c->w_of) || coder_is_word(s, cur.end, s->c->w_from) ||
-                coder_is_word(s, cur.end, s->c->w_in))) {
-            join_agent_of(s, &cur, &u[i + 1]);
+        while (i + 1 < n && cur.has_actor) {
+            int comma;
+            if (!joins_list(s, &cur, &u[i + 1], &comma)) break;
+            if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur.base &&
+                !u[i + 1].pronoun)
+                lend_actor(s, &u[i + 1], &cur);
+            if (!u[i + 1].has_actor) break;
+            add_codes(&cur, &u[i + 1]);
+            cur.end = u[i + 1].end;
             i++;
-        }
-        /* X, Y and Z */
-        for (;;) {
-            int j = i + 1;
-            if (j >= n || !cur.has_actor || !u[j].has_actor) break;
-            int gap = u[j].start - cur.end;
-            const ctok *t = s->t;
-            int ok = 0;
-            if (gap == 1 && (t[cur.end].id == s->c->w_and || t[cur.end].id == s->c->w_or)) ok = 1;
-            if (gap == 1 && t[cur.end].pos == DYAD_POS_COMMA) ok = 2;
-            if (gap == 2 && t[cur.end].pos == DYAD_POS_COMMA &&
-                (t[cur.end + 1].id == s->c->w_and || t[cur.end + 1].id == s->c->w_or))
-                ok = 1;
-            /* "A, B said": B starts a new clause, not a list */
-            if (ok == 2 && u[j].end < s->n && is_verbish(t[u[j].end].pos)) ok = 0;
-            if (!ok) break;
-            add_codes(&cur, &u[j]);
-            cur.end = u[j].end;
-            i = j;
         }
         u[out++] = cur;
     }
     s->nunits = out;
+}
+
+/* "agents of/from/in ACTOR": the agents' codes go onto the actor's. */
+static void merge_agent_of(csent *s) {
+    unit *u = s->units;
+    int n = s->nunits, out = 0;
+    for (int i = 0; i < n; i++) {
+        unit cur = u[i];
+        if (i + 1 < n && cur.ncodes && !cur.has_actor && !cur.pronoun && u[i + 1].has_actor &&
+            u[i + 1].start == cur.end + 1 &&
+            (coder_is_word(s, cur.end, s->c->w_of) || coder_is_word(s, cur.end, s->c->w_from) ||
+             coder_is_word(s, cur.end, s->c->w_in))) {
+            join_agent_of(s, &cur, &u[i + 1]);
+            i++;
+        }
+        u[out++] = cur;
+    }
+    s->nunits = out;
+}
+
+static void merge_units(csent *s) {
+    merge_lists(s);
+    merge_agent_of(s);
+    merge_lists(s);
 }
 
 /* A known verb form that the tagger took for a noun or adjective, standing
@@ -252,7 +291,10 @@ int coder_find_units(csent *s) {
     for (int x = 0; x < s->nunits; x++) {
         unit *u = &s->units[x];
         for (int i = u->start; i < u->end; i++) s->t[i].unit = (int16_t)x;
-        if (u->start > 0 && (s->t[u->start - 1].pos == DYAD_POS_IN || s->t[u->start - 1].pos == DYAD_POS_TO)) {
+        const ctok *before = u->start > 0 ? &s->t[u->start - 1] : NULL;
+        if (before && (before->pos == DYAD_POS_IN || before->pos == DYAD_POS_TO) &&
+            strcmp(before->up, "THAT") && strcmp(before->up, "WHETHER") && strcmp(before->up, "IF") &&
+            strcmp(before->up, "BECAUSE") && strcmp(before->up, "ALTHOUGH")) {
             u->in_pp = 1;
             u->prep = s->t[u->start - 1].id;
         }
