@@ -227,6 +227,22 @@ static int clause_end(const csent *s, int gi) {
     return s->n;
 }
 
+/* Where the verb's own phrases end: at "that/whether/if" or at a later
+ * verb group with its own subject (a complement clause). Patterns match
+ * only up to here; a target may still be the complement's subject. */
+static int phrases_end(const csent *s, int gi, int region_end) {
+    const vgroup *g = &s->groups[gi];
+    for (int j = g->end; j < region_end; j++) {
+        const ctok *t = &s->t[j];
+        if (t->pos == DYAD_POS_IN && (up_is(t, "THAT") || up_is(t, "WHETHER") || up_is(t, "IF")))
+            return j;
+        if (t->group >= 0 && t->group != gi && s->t[s->groups[t->group].start].pos != DYAD_POS_TO &&
+            j > g->end && s->t[j - 1].unit >= 0)
+            return s->units[s->t[j - 1].unit].start;
+    }
+    return region_end;
+}
+
 int coder_find_groups(csent *s) {
     s->groups = dyad_arena_alloc(s->a, sizeof *s->groups * (size_t)(s->n + 1));
     if (!s->groups) return -1;
@@ -235,6 +251,7 @@ int coder_find_groups(csent *s) {
         vgroup *g = &s->groups[gi];
         g->subject = find_subject(s, gi);
         g->region_end = clause_end(s, gi);
+        g->pattern_end = phrases_end(s, gi, g->region_end);
         g->region_start = g->subject >= 0 ? s->units[g->subject].start
                                           : (gi > 0 ? s->groups[gi - 1].end : 0);
         if (g->region_start > g->start) g->region_start = g->start;

@@ -64,6 +64,7 @@ typedef struct vgroup {
     int subject;      /* unit index or -1 */
     int object;       /* unit index or -1 (first unit after the verb) */
     int region_end;   /* where this verb's clause ends (exclusive) */
+    int pattern_end;  /* where its own phrases end: before a complement clause */
     int region_start; /* where it begins */
 } vgroup;
 

@@ -138,8 +138,10 @@ static int match_pattern(const csent *s, const vgroup *g, const dpattern *p, int
     const delem *end = el + p->el_n, *mid = el;
     while (mid < end && mid->side == 0) mid++;
     ms->source = ms->target = -1;
-    if (mid > el && !match_side(s, el, mid, g->region_start, g->main, ms)) return 0;
-    return match_side(s, mid, end, post_from, g->region_end, ms);
+    /* words before '*' are the nouns and prepositional phrases before the
+     * verb group, not its auxiliaries or adverbs */
+    if (mid > el && !match_side(s, el, mid, g->region_start, g->start, ms)) return 0;
+    return match_side(s, mid, end, post_from, g->pattern_end, ms);
 }
 
 int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {

@@ -165,7 +165,8 @@ static void merge_lists(csent *s) {
             int comma;
             if (!joins_list(s, &cur, &u[i + 1], &comma)) break;
             if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur.base &&
-                !u[i + 1].pronoun)
+                !u[i + 1].pronoun && !(i + 2 < n && u[i + 2].start == u[i + 1].end + 1 &&
+                                       u[i + 2].has_actor))
                 lend_actor(s, &u[i + 1], &cur);
             if (!u[i + 1].has_actor) break;
             add_codes(&cur, &u[i + 1]);
@@ -271,6 +272,13 @@ int coder_find_units(csent *s) {
         while (i < s->n) {
             if (k < nm && m[k].start == i) {
                 i = m[k++].end;
+                continue;
+            }
+            /* "awful and evil minister": coordinated adjectives stay inside */
+            if (s->t[i].pos == DYAD_POS_CC && i > start && i + 1 < s->n &&
+                s->t[i - 1].pos >= DYAD_POS_JJ && s->t[i - 1].pos <= DYAD_POS_JJS &&
+                is_nominal(s->t[i + 1].pos) && s->t[i + 1].pos != DYAD_POS_DT) {
+                i++;
                 continue;
             }
             if (!is_nominal(s->t[i].pos) || is_pronoun(&s->t[i])) break;
