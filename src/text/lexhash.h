@@ -26,7 +26,7 @@ enum {
     WN_PLURAL = 1 << 2,  /* irregular noun plural (men, crises) */
     WN_PAST = 1 << 3,    /* irregular or doubled verb past form (went, stopped) */
     WN_GERUND = 1 << 4,  /* verb form in -ing from verb.exc (stopping) */
-    WN_VBZ = 1 << 5,     /* verb form in -s from verb.exc */
+    WN_NAMECAP = 1 << 5, /* some noun sense is capitalized (China, Bush) */
     WN_COMPAR = 1 << 6,  /* comparative adjective (better, bigger) */
     WN_SUPERL = 1 << 7,  /* superlative adjective (best, biggest) */
 };

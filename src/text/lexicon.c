@@ -154,7 +154,6 @@ static void add_entry(scores *s, const lex_entry *e) {
     if (e->flags & WN_PLURAL) add(s, DYAD_POS_NNS, 40);
     if (e->flags & WN_PAST) { add(s, DYAD_POS_VBD, 40); add(s, DYAD_POS_VBN, 39); }
     if (e->flags & WN_GERUND) add(s, DYAD_POS_VBG, 40);
-    if (e->flags & WN_VBZ) add(s, DYAD_POS_VBZ, 40);
     if (e->flags & WN_COMPAR) add(s, DYAD_POS_JJR, 40);
     if (e->flags & WN_SUPERL) add(s, DYAD_POS_JJS, 40);
 }
@@ -243,7 +242,7 @@ void lex_lookup(const dyad_tagger *t, const char *w, size_t n, word_info *out) {
     const lex_entry *e = lex_wordnet(w, n);
     if (e) {
         add_entry(&s, e);
-        out->wn = e->flags & (WN_PROPER | WN_CAPADJ);
+        out->wn = e->flags & (WN_PROPER | WN_CAPADJ | WN_NAMECAP);
     }
     else add_stems(&s, w, n); /* forms WordNet's regular inflections missed */
     if (h) {

@@ -280,6 +280,16 @@ static int reduced_relative(const ctx *c, int i) {
     return np == 2 && !object;
 }
 
+/* The last finite or participle verb before token i, within a few tokens
+ * and not across a clause break; -1 if none. */
+static int last_verb(const ctx *c, int i) {
+    for (int j = i - 1; j >= 0 && i - j < 8; j--) {
+        if (in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(VBN) | B(VB) | B(VBG))) return j;
+        if (in_set(c->tag[j], B(COMMA) | B(COLON) | B(CC) | B(WDT) | B(WP))) return -1;
+    }
+    return -1;
+}
+
 /* A verb reading for an ambiguous noun/verb word at i. */
 static void verb_reading(ctx *c, int i) {
     int t = c->tag[i];
@@ -352,8 +362,11 @@ static void rule_token(ctx *c, int i) {
             if (!obj && next != DYAD_POS_PERIOD) noun_reading(c, i);
         } else if (i == 0 || prev == DYAD_POS_LQUOTE) {
             if (t == DYAD_POS_VBZ) noun_reading(c, i);
-        } else if (prev == DYAD_POS_CC && in_set(tag_at(c, i - 2), VERBS)) {
-            set(c, i, tag_at(c, i - 2));
+        } else if (prev == DYAD_POS_CC && last_verb(c, i - 1) >= 0 &&
+                   can(c, i, c->tag[last_verb(c, i - 1)]) &&
+                   i + 1 < c->n &&
+                   (c->info[i + 1].tags & (DETERMINERS | NOUNS | B(PRP) | B(CD) | B(IN) | B(TO) | B(RP)))) {
+            c->tag[i] = c->tag[last_verb(c, i - 1)]; /* stormed the building and set fire */
         } else if (t == DYAD_POS_VB || t == DYAD_POS_VBP) {
             noun_reading(c, i);
         }
@@ -367,8 +380,9 @@ static void rule_token(ctx *c, int i) {
         if (i == 0 || prev == DYAD_POS_COMMA || by) { if (by || i == 0) set(c, i, DYAD_POS_VBN); }
         else if (in_set(prev, NOUNS) && reduced_relative(c, i)) set(c, i, DYAD_POS_VBN);
         else if (in_set(prev, SUBJECT)) set(c, i, DYAD_POS_VBD);
-        else if (prev == DYAD_POS_CC && in_set(tag_at(c, i - 2), B(VBD) | B(VBN)))
-            set(c, i, tag_at(c, i - 2));
+        else if (prev == DYAD_POS_CC && last_verb(c, i - 1) >= 0 &&
+                 in_set(c->tag[last_verb(c, i - 1)], B(VBD) | B(VBN)))
+            set(c, i, c->tag[last_verb(c, i - 1)]);
         if (c->tag[i] == DYAD_POS_VBN && in_set(next, NOUNS) && can(c, i, DYAD_POS_JJ) &&
             !can(c, i, DYAD_POS_VBD))
             set(c, i, DYAD_POS_JJ);
@@ -403,7 +417,7 @@ static void rule_lookahead(ctx *c, int i) {
             c->tag[i] = in_set(next, DETERMINERS | NOUNS) && word_is(c, i, "over") ? DYAD_POS_IN
                                                                                 : DYAD_POS_RP;
         else if (!word_is(c, i, "back"))
-            c->tag[i] = word_is(c, i, "up") && word_is(c, i + 1, "to") ? DYAD_POS_RB : DYAD_POS_IN;
+            c->tag[i] = in_set(next, DETERMINERS | NOUNS | B(PRP)) ? DYAD_POS_IN : DYAD_POS_RB;
     } else if (word_is(c, i, "as") && word_is(c, i + 2, "as") && in_set(next, B(JJ) | B(RB))) {
         c->tag[i] = DYAD_POS_RB;
     } else if (word_is(c, i, "such") && word_is(c, i + 1, "as")) {
@@ -411,7 +425,8 @@ static void rule_lookahead(ctx *c, int i) {
     } else if (c->tag[i] == DYAD_POS_NNP && (i == 0 || prev == DYAD_POS_LQUOTE)) {
         (void)w;
     } else if ((i == 0 || prev == DYAD_POS_LQUOTE) && in_set(c->tag[i], B(NN) | B(NNS)) &&
-               (next == DYAD_POS_NNP) && is_upper((unsigned char)w[0])) {
+               (next == DYAD_POS_NNP || (next == DYAD_POS_POS && (c->info[i].wn & WN_NAMECAP))) &&
+               is_upper((unsigned char)w[0])) {
         c->tag[i] = c->tag[i] == DYAD_POS_NNS ? DYAD_POS_NNPS : DYAD_POS_NNP;
     }
 }

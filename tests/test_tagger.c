@@ -1,0 +1,146 @@
+/* test_tagger.c -- part-of-speech tags (src/text/tagger.c) on hand-checked
+ * news sentences, Penn Treebank tag names, and the tagger against the
+ * validation parses in ../shared (a floor, so a regression shows). */
+#include "dyad.h"
+#include "t.h"
+
+static dyad_tagger *tg;
+static dyad_arena *ar;
+
+/* "word/TAG word/TAG ..." for a text taken as one sentence. */
+static const char *tagged(const char *text) {
+    static char buf[8192];
+    dyad_sentence s;
+    dyad_error err;
+    dyad_arena_reset(ar);
+    if (dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err)) return "(error)";
+    size_t o = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < s.ntokens && o < sizeof buf - 64; i++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s/%s", i ? " " : "", s.tokens[i].text,
+                              dyad_pos_name((dyad_pos)s.tokens[i].pos));
+    return buf;
+}
+
+static void test_names(void) {
+    CHECK_STR(dyad_pos_name(DYAD_POS_NNP), "NNP");
+    CHECK_STR(dyad_pos_name(DYAD_POS_PRPS), "PRP$");
+    CHECK_STR(dyad_pos_name(DYAD_POS_WPS), "WP$");
+    CHECK_STR(dyad_pos_name(DYAD_POS_COMMA), ",");
+    CHECK_STR(dyad_pos_name(DYAD_POS_LQUOTE), "``");
+    CHECK_STR(dyad_pos_name(DYAD_POS_LRB), "-LRB-");
+    CHECK_STR(dyad_pos_name(DYAD_POS_COUNT), "");
+    CHECK(dyad_pos_from_name("VBZ") == DYAD_POS_VBZ);
+    CHECK(dyad_pos_from_name("PRP$") == DYAD_POS_PRPS);
+    CHECK(dyad_pos_from_name("''") == DYAD_POS_RQUOTE);
+    CHECK(dyad_pos_from_name("XYZ") == DYAD_POS_NONE);
+    CHECK(dyad_pos_from_name("") == DYAD_POS_NONE);
+    CHECK(dyad_pos_from_name(NULL) == DYAD_POS_NONE);
+    for (int p = 1; p < DYAD_POS_COUNT; p++) CHECK((int)dyad_pos_from_name(dyad_pos_name((dyad_pos)p)) == p);
+}
+
+static void test_sentences(void) {
+    CHECK_STR(tagged("Iranian President Hassan Rouhani has spoken on the telephone to Russian "
+                     "President Putin."),
+              "Iranian/JJ President/NNP Hassan/NNP Rouhani/NNP has/VBZ spoken/VBN on/IN the/DT "
+              "telephone/NN to/TO Russian/JJ President/NNP Putin/NNP ./.");
+    CHECK_STR(tagged("They attack the city."), "They/PRP attack/VBP the/DT city/NN ./.");
+    CHECK_STR(tagged("The attack was condemned by the United Nations."),
+              "The/DT attack/NN was/VBD condemned/VBN by/IN the/DT United/NNP Nations/NNPS ./.");
+    CHECK_STR(tagged("He said the talks will continue."),
+              "He/PRP said/VBD the/DT talks/NNS will/MD continue/VB ./.");
+    CHECK_STR(tagged("Putin calls Rouhani"), "Putin/NNP calls/VBZ Rouhani/NNP");
+    CHECK_STR(tagged("Russia's foreign minister didn't meet his counterpart."),
+              "Russia/NNP 's/POS foreign/JJ minister/NN did/VBD n't/RB meet/VB his/PRP$ "
+              "counterpart/NN ./.");
+    CHECK_STR(tagged("The police have arrested two men who attacked the embassy."),
+              "The/DT police/NNS have/VBP arrested/VBN two/CD men/NNS who/WP attacked/VBD the/DT "
+              "embassy/NN ./.");
+    CHECK_STR(tagged("Israeli forces killed three Palestinians in the West Bank on Monday, "
+                     "officials said."),
+              "Israeli/JJ forces/NNS killed/VBD three/CD Palestinians/NNPS in/IN the/DT West/NNP "
+              "Bank/NNP on/IN Monday/NNP ,/, officials/NNS said/VBD ./.");
+    CHECK_STR(tagged("The minister, who is expected to visit Moscow next week, has called for calm."),
+              "The/DT minister/NN ,/, who/WP is/VBZ expected/VBN to/TO visit/VB Moscow/NNP next/JJ "
+              "week/NN ,/, has/VBZ called/VBN for/IN calm/NN ./.");
+    CHECK_STR(tagged("Protesters stormed the building and set fire to cars."),
+              "Protesters/NNS stormed/VBD the/DT building/NN and/CC set/VBD fire/NN to/TO "
+              "cars/NNS ./.");
+    CHECK_STR(tagged("China's foreign ministry urged both sides to exercise restraint."),
+              "China/NNP 's/POS foreign/JJ ministry/NN urged/VBD both/DT sides/NNS to/TO "
+              "exercise/VB restraint/NN ./.");
+    CHECK_STR(tagged("Iran and Russia signed an agreement to expand trade."),
+              "Iran/NNP and/CC Russia/NNP signed/VBD an/DT agreement/NN to/TO expand/VB "
+              "trade/NN ./.");
+    CHECK_STR(tagged("Prices rose 3.5 percent in 2016, up from 1,200 in the 1990s."),
+              "Prices/NNS rose/VBD 3.5/CD percent/NN in/IN 2016/CD ,/, up/RB from/IN 1,200/CD "
+              "in/IN the/DT 1990s/CD ./.");
+    CHECK_STR(tagged("The countries' leaders can't agree."),
+              "The/DT countries/NNS '/POS leaders/NNS ca/MD n't/RB agree/VB ./.");
+    CHECK_STR(tagged("\"We will respond,\" she said."),
+              "``/`` We/PRP will/MD respond/VB ,/, ''/'' she/PRP said/VBD ./.");
+}
+
+/* Agreement with the CoNLL-U parses of the development validation records:
+ * a floor that catches regressions. The alignment here is rough (XML
+ * entities are left as they are), so it reads lower than the careful one of
+ * bench/tagger_accuracy.c, which prints the real figure and the details. */
+static void test_validation_floor(void) {
+    const char *path = t_shared("validation/petr2/PETR_Validate_records_2_02.dev.xml");
+    if (!path) { T_SKIP("validation records not found"); return; }
+    FILE *f = fopen(path, "rb");
+    if (!f) { T_SKIP("cannot open validation records"); return; }
+    static char xml[1 << 20];
+    size_t len = fread(xml, 1, sizeof xml - 1, f);
+    fclose(f);
+    xml[len] = '\0';
+    int gold = 0, agree = 0;
+    for (char *p = xml; (p = strstr(p, "<Text>"));) {
+        char *t1 = strstr(p, "</Text>"), *p0 = t1 ? strstr(t1, "<Parse>") : NULL;
+        char *p1 = p0 ? strstr(p0, "</Parse>") : NULL, *next = t1 ? strstr(t1, "<Text>") : NULL;
+        if (!p1) break;
+        char *text = p + 6;
+        p = t1 + 7;
+        if (next && p0 > next) continue;
+        dyad_sentence s;
+        dyad_error err;
+        dyad_arena_reset(ar);
+        if (dyad_analyze_sentence(tg, ar, text, (size_t)(t1 - text), &s, &err)) continue;
+        /* compare tags of tokens whose text matches at the same rank */
+        uint32_t k = 0;
+        for (char *line = p0 + 7; line < p1;) {
+            char *eol = strchr(line, '\n');
+            if (!eol || eol > p1) break;
+            char form[128], tag[16];
+            if (sscanf(line, "%*d\t%127[^\t]\t%*[^\t]\t%*[^\t]\t%15[^\t]", form, tag) == 2) {
+                gold++;
+                for (uint32_t j = k; j < s.ntokens && j < k + 3; j++)
+                    if (strcmp(s.tokens[j].text, form) == 0) {
+                        if (strcmp(dyad_pos_name((dyad_pos)s.tokens[j].pos), tag) == 0) agree++;
+                        k = j + 1;
+                        break;
+                    }
+            }
+            line = eol + 1;
+        }
+        p = p1;
+    }
+    fprintf(stderr, "test_tagger: %d/%d tokens agree with the validation parses (%.1f%%)\n", agree,
+            gold, gold ? 100.0 * agree / gold : 0.0);
+    CHECK(gold > 3000);
+    CHECK(agree * 100 >= gold * 88);
+}
+
+int main(void) {
+    dyad_error err;
+    tg = dyad_tagger_new(&err);
+    ar = dyad_arena_new(0);
+    CHECK(tg != NULL);
+    if (!tg) return t_summary();
+    test_names();
+    test_sentences();
+    test_validation_floor();
+    dyad_arena_free(ar);
+    dyad_tagger_free(tg);
+    return t_summary();
+}

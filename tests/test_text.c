@@ -1,0 +1,266 @@
+/* test_text.c -- sentence splitting, Treebank tokenization and Unicode
+ * normalization (src/text/), and robustness on hostile input. Every expected
+ * value below was written by hand from the Penn Treebank conventions. */
+#include "dyad.h"
+#include "t.h"
+
+static dyad_tagger *tg;
+static dyad_arena *ar;
+
+/* Token texts of one sentence joined by single spaces. */
+static const char *joined(const dyad_sentence *s) {
+    static char buf[8192];
+    size_t o = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < s->ntokens && o < sizeof buf - 64; i++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i ? " " : "", s->tokens[i].text);
+    return buf;
+}
+
+static dyad_sentence *split(const char *text, size_t *n) {
+    dyad_sentence *s = NULL;
+    dyad_error err;
+    dyad_arena_reset(ar);
+    if (dyad_analyze(tg, ar, text, strlen(text), &s, n, &err)) { *n = 0; return NULL; }
+    return s;
+}
+
+/* The tokens of a text taken as one sentence. */
+static const char *toks(const char *text) {
+    dyad_sentence s;
+    dyad_error err;
+    dyad_arena_reset(ar);
+    if (dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err)) return "(error)";
+    return joined(&s);
+}
+
+static void test_splitting(void) {
+    size_t n;
+    dyad_sentence *s;
+
+    s = split("Mr. Smith met Dr. Jones and Gen. Lee in the U.S. capital. They talked.", &n);
+    CHECK(n == 2);
+    if (n == 2) {
+        CHECK_STR(joined(&s[0]), "Mr. Smith met Dr. Jones and Gen. Lee in the U.S. capital .");
+        CHECK_STR(joined(&s[1]), "They talked .");
+    }
+    s = split("George W. Bush met Vladimir V. Putin on Jan. 5. Sen. Kerry, Rep. King and Gov. "
+              "Brown agreed.", &n);
+    CHECK(n == 2);
+    if (n == 2) CHECK_STR(joined(&s[1]), "Sen. Kerry , Rep. King and Gov. Brown agreed .");
+
+    s = split("Prices rose 3.5 percent. Exports fell.", &n);
+    CHECK(n == 2);
+    if (n == 2) CHECK_STR(joined(&s[0]), "Prices rose 3.5 percent .");
+
+    /* a closing quote after the period stays with its sentence */
+    s = split("\"He left.\" She stayed.", &n);
+    CHECK(n == 2);
+    if (n == 2) {
+        CHECK_STR(joined(&s[0]), "`` He left . ''");
+        CHECK_STR(joined(&s[1]), "She stayed .");
+    }
+    /* ellipsis inside a sentence */
+    s = split("He waited... and then he left.", &n);
+    CHECK(n == 1);
+    if (n == 1) CHECK_STR(joined(&s[0]), "He waited ... and then he left .");
+
+    /* a headline without a period, then a blank line */
+    s = split("Putin calls Rouhani, reaffirms importance of Russia-Iran ties\n\nDays after the "
+              "election, Putin called.", &n);
+    CHECK(n == 2);
+    if (n == 2) {
+        CHECK_STR(joined(&s[0]), "Putin calls Rouhani , reaffirms importance of Russia-Iran ties");
+        CHECK_STR(joined(&s[1]), "Days after the election , Putin called .");
+        CHECK(s[0].start == 0 && s[0].end == 61);
+        CHECK(s[1].start == 63);
+    }
+    /* a single line break inside a sentence is just a space */
+    s = split("Arnor is about to restore\nfull ties with Gondor.", &n);
+    CHECK(n == 1);
+
+    /* an abbreviation that ends the sentence gets a "." token of its own */
+    s = split("The talks were held in the U.S. The next round is in Geneva.", &n);
+    CHECK(n == 2);
+    if (n == 2) {
+        CHECK_STR(joined(&s[0]), "The talks were held in the U.S. .");
+        CHECK(s[0].tokens[s[0].ntokens - 1].start == 30);
+        CHECK(s[0].tokens[s[0].ntokens - 1].end == 31);
+    }
+    s = split("Shares of Acme Inc. rose. Acme Corp. and Widget Co. fell, as did the U.K. pound.",
+              &n);
+    CHECK(n == 2);
+    if (n == 2) CHECK_STR(joined(&s[0]), "Shares of Acme Inc. rose .");
+
+    s = split("Did he go? Yes! No.", &n);
+    CHECK(n == 3);
+
+    s = split("", &n);
+    CHECK(n == 0);
+    s = split("   \n\n  ", &n);
+    CHECK(n == 0);
+}
+
+static void test_tokenizing(void) {
+    CHECK_STR(toks("They didn't go."), "They did n't go .");
+    CHECK_STR(toks("We can't and won't."), "We ca n't and wo n't .");
+    CHECK_STR(toks("Russia's army and the countries' leaders"),
+              "Russia 's army and the countries ' leaders");
+    CHECK_STR(toks("They're here, we'll see, I've been, I'm sure, he'd go"),
+              "They 're here , we 'll see , I 've been , I 'm sure , he 'd go");
+    CHECK_STR(toks("Russia-Iran ties, pro-government rallies on March 27-28"),
+              "Russia-Iran ties , pro-government rallies on March 27-28");
+    CHECK_STR(toks("1,200 troops and $3.5 billion (about 40%)"),
+              "1,200 troops and $ 3.5 billion ( about 40 % )");
+    CHECK_STR(toks("The U.S. and Mr. Smith"), "The U.S. and Mr. Smith");
+    CHECK_STR(toks("He said \"no\" to 'them'."), "He said `` no '' to ` them ' .");
+    CHECK_STR(toks("Wait -- what?!"), "Wait -- what ? !");
+    CHECK_STR(toks("O'Brien left"), "O'Brien left");
+    CHECK_STR(toks("in 1,2,3 order"), "in 1 , 2 , 3 order"); /* not a thousands group */
+}
+
+static void test_offsets(void) {
+    /* offsets are bytes of the original text, even after normalization */
+    const char *text = "\xE2\x80\x9CWe won\xE2\x80\x99t,\xE2\x80\x9D Erdo\xC4\x9F" "an said.";
+    dyad_sentence s;
+    dyad_error err;
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err) == 0);
+    CHECK_STR(joined(&s), "`` We wo n't , '' Erdo\xC4\x9F" "an said .");
+    CHECK(s.ntokens == 9);
+    if (s.ntokens == 9) {
+        CHECK(s.tokens[0].start == 0 && s.tokens[0].end == 3);   /* the curly quote */
+        CHECK(s.tokens[1].start == 3 && s.tokens[1].end == 5);   /* We */
+        CHECK(s.tokens[2].start == 6 && s.tokens[2].end == 8);   /* wo */
+        CHECK(s.tokens[3].start == 8 && s.tokens[3].end == 13);  /* n’t: 5 bytes */
+        CHECK(s.tokens[5].start == 14 && s.tokens[5].end == 17); /* closing quote */
+        CHECK(s.tokens[6].start == 18 && s.tokens[6].end == 26); /* Erdoğan */
+        CHECK_STR(s.tokens[6].upper, "ERDOGAN");
+        CHECK(s.start == 0 && s.end == strlen(text));
+    }
+}
+
+static const char *upper_of(const char *text) {
+    dyad_sentence s;
+    dyad_error err;
+    dyad_arena_reset(ar);
+    if (dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err) || s.ntokens == 0) return "";
+    return s.tokens[0].upper;
+}
+
+static void test_normalizing(void) {
+    CHECK_STR(upper_of("Erdo\xC4\x9F" "an"), "ERDOGAN");
+    CHECK_STR(upper_of("M\xC3\xBCller"), "MULLER");
+    CHECK_STR(upper_of("S\xC3\xA3o"), "SAO");
+    CHECK_STR(upper_of("\xC5\x81\xC3\xB3" "d\xC5\xBA"), "LODZ");
+    CHECK_STR(upper_of("Stra\xC3\x9F" "e"), "STRASSE");
+    CHECK_STR(upper_of("\xC3\x86thelred"), "AETHELRED");
+    CHECK_STR(upper_of("\xC8\x98" "tefan"), "STEFAN");          /* Ș, Romanian */
+    CHECK_STR(upper_of("Mu\xCC\x88ller"), "MULLER");            /* decomposed u + U+0308 */
+    CHECK_STR(upper_of("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"), /* Москва kept */
+              "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0");
+    /* dashes, curly quotes and odd spaces become ASCII */
+    CHECK_STR(toks("March 27\xE2\x80\x93" "28"), "March 27-28");
+    CHECK_STR(toks("\xE2\x80\x98Yes\xE2\x80\x99 he said"), "` Yes ' he said");
+    CHECK_STR(toks("a\xC2\xA0" "b\xE2\x80\x89" "c"), "a b c");
+    CHECK_STR(toks("war\xE2\x80\x94peace"), "war -- peace");
+    CHECK_STR(toks("wait\xE2\x80\xA6"), "wait ...");
+}
+
+static void test_robustness(void) {
+    size_t n;
+    dyad_sentence *s;
+    dyad_error err;
+
+    /* invalid UTF-8: every bad byte is one unknown character */
+    const char bad[] = "ab\xFF" "cd \xC3 x \xE2\x82 y \xF0\x9F\x98 z \xED\xA0\x80.";
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze(tg, ar, bad, sizeof bad - 1, &s, &n, &err) == 0);
+    CHECK(n == 1);
+    if (n == 1) {
+        CHECK_STR(s[0].tokens[0].text, "ab");
+        CHECK_STR(s[0].tokens[1].text, "\xEF\xBF\xBD");
+        CHECK(s[0].tokens[1].start == 2 && s[0].tokens[1].end == 3);
+        CHECK(s[0].tokens[1].pos == DYAD_POS_SYM);
+    }
+    /* NUL bytes are spaces */
+    const char nul[] = "Peace\0talks\0began.";
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze(tg, ar, nul, sizeof nul - 1, &s, &n, &err) == 0);
+    CHECK(n == 1 && s[0].ntokens == 4);
+
+    /* a 5,000-word sentence: pieces of at most 400 tokens */
+    size_t big = 5000 * 6;
+    char *text = malloc(big + 1);
+    for (size_t i = 0; i < 5000; i++) memcpy(text + i * 6, "words ", 6);
+    text[big] = '\0';
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze(tg, ar, text, big, &s, &n, &err) == 0);
+    CHECK(n == 13);
+    size_t total = 0, max = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += s[i].ntokens;
+        if (s[i].ntokens > max) max = s[i].ntokens;
+    }
+    CHECK(total == 5000);
+    CHECK(max == 400);
+    /* as one sentence nothing is dropped */
+    dyad_sentence one;
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze_sentence(tg, ar, text, big, &one, &err) == 0);
+    CHECK(one.ntokens == 5000);
+    CHECK(one.tokens[4999].pos == DYAD_POS_NNS);
+    free(text);
+
+    /* 1 MB of punctuation */
+    size_t mb = 1 << 20;
+    text = malloc(mb);
+    const char *punct = ".,;:!?\"'()-[]{}$%&*/";
+    for (size_t i = 0; i < mb; i++) text[i] = punct[i % strlen(punct)];
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze(tg, ar, text, mb, &s, &n, &err) == 0);
+    total = 0;
+    max = 0;
+    int inside = 1;
+    for (size_t i = 0; i < n; i++) {
+        total += s[i].ntokens;
+        if (s[i].ntokens > max) max = s[i].ntokens;
+        if (s[i].end > mb || s[i].start > s[i].end) inside = 0;
+    }
+    CHECK(total > 100000 && max <= 400 && inside);
+    free(text);
+
+    /* 1 MB without a single boundary or space */
+    text = malloc(mb);
+    memset(text, 'a', mb);
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze(tg, ar, text, mb, &s, &n, &err) == 0);
+    CHECK(n == 1 && s[0].ntokens == 1 && s[0].end == mb);
+    free(text);
+
+    /* every byte value */
+    char all[256];
+    for (int i = 0; i < 256; i++) all[i] = (char)i;
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze(tg, ar, all, sizeof all, &s, &n, &err) == 0);
+
+    CHECK(dyad_analyze(NULL, ar, "x", 1, &s, &n, &err) == -1);
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze(tg, ar, NULL, 0, &s, &n, &err) == 0 && n == 0);
+}
+
+int main(void) {
+    dyad_error err;
+    tg = dyad_tagger_new(&err);
+    ar = dyad_arena_new(0);
+    CHECK(tg != NULL);
+    if (!tg) return t_summary();
+    test_splitting();
+    test_tokenizing();
+    test_offsets();
+    test_normalizing();
+    test_robustness();
+    dyad_arena_free(ar);
+    dyad_tagger_free(tg);
+    return t_summary();
+}
