@@ -77,10 +77,14 @@ static int continues_group(const csent *s, int i) {
     if (is_verb(t[i].pos) || t[i].pos == DYAD_POS_MD) return !g_main_is_full(s, i);
     if (t[i].pos == DYAD_POS_TO) return i + 1 < s->n && (is_verb(t[i + 1].pos) || is_adverb(t[i + 1].pos));
     if (up_is(&t[i], "ABOUT")) return i + 1 < s->n && t[i + 1].pos == DYAD_POS_TO;
-    if (is_adverb(t[i].pos) || up_is(&t[i], "EVEN"))
-        for (int j = i + 1; j < s->n && j < i + 4; j++) {
+    /* adverbs (also coordinated: "heavily and unjustly") before a verb */
+    if (is_adverb(t[i].pos) || up_is(&t[i], "EVEN") ||
+        (t[i].pos == DYAD_POS_CC && i > 0 && is_adverb(t[i - 1].pos)))
+        for (int j = i + 1; j < s->n && j < i + 5; j++) {
             if (is_verb(t[j].pos) || t[j].pos == DYAD_POS_MD || t[j].pos == DYAD_POS_TO) return 1;
-            if (!is_adverb(t[j].pos) && !is_negation(&t[j]) && !up_is(&t[j], "EVEN")) return 0;
+            if (!is_adverb(t[j].pos) && !is_negation(&t[j]) && !up_is(&t[j], "EVEN") &&
+                t[j].pos != DYAD_POS_CC)
+                return 0;
         }
     return 0;
 }
@@ -120,7 +124,9 @@ static void build_groups(csent *s) {
         g->end = i;
         if (g->main < 0) continue; /* a lone modal */
         const ctok *mv = &s->t[g->main];
-        g->passive = mv->pos == DYAD_POS_VBN && be_seen && !is_be(mv);
+        /* BE + participle; a participle the tagger took for a past tense
+         * after BE ("was criticized/VBD") is one too */
+        g->passive = (mv->pos == DYAD_POS_VBN || mv->pos == DYAD_POS_VBD) && be_seen && !is_be(mv);
         g->infinitive = s->t[g->start].pos == DYAD_POS_TO ||
                         (g->main > g->start && s->t[g->main - 1].pos == DYAD_POS_TO);
         g->subject = g->object = -1;
@@ -222,7 +228,11 @@ static int clause_end(const csent *s, int gi) {
                 k++;
             if (k > j + 1 && k < s->n && t[k].group >= 0 && t[k].group != gi) return j;
         }
-        if (t[j].pos == DYAD_POS_CC && j + 1 < s->n && t[j + 1].group >= 0) return j;
+        if (t[j].pos == DYAD_POS_CC && j + 1 < s->n && t[j + 1].group >= 0) {
+            uint8_t p = t[s->groups[t[j + 1].group].start].pos;
+            if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD)
+                return j; /* "... and killed": a coordinated finite verb */
+        }
     }
     return s->n;
 }

@@ -189,6 +189,18 @@ static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, con
     return push_event(s, ev, nev, cap, &e);
 }
 
+static int has_object(const csent *s, const vgroup *g) {
+    for (int j = g->end; j < g->pattern_end; j++) {
+        uint8_t p = s->t[j].pos;
+        if (p == DYAD_POS_NN || p == DYAD_POS_NNS || p == DYAD_POS_NNP || p == DYAD_POS_NNPS ||
+            p == DYAD_POS_PRP)
+            return 1;
+        if (p == DYAD_POS_IN || p == DYAD_POS_TO || p == DYAD_POS_COMMA || p == DYAD_POS_PERIOD)
+            return 0;
+    }
+    return 0;
+}
+
 /* Is group gi an infinitive complement ("urged X to respond", "signed an
  * accord to supply") of a verb that coded an event? Its meaning is part
  * of that event, so it codes none of its own. */
@@ -232,7 +244,9 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             continue;
         }
         if (!T) {
-            if (s->c->opt.require_dyad) continue;
+            /* without a dyad, a verb still needs an object ("burned down its
+             * embassy"); "X said" alone codes nothing */
+            if (s->c->opt.require_dyad || !has_object(s, g)) continue;
             for (int a = 0; a < S->ncodes; a++)
                 if (emit(s, sentence, S->codes[a], "---", m.code, su, -1, g, &m, why, ev, nev, cap) < 0)
                     return -1;

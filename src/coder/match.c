@@ -79,9 +79,16 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
         switch (e->kind) {
         case PE_WORD: {
             int k = pos;
+            /* the head of a {noun phrase} follows the word before it directly */
+            int head = e->group == PG_NOUN && !e->gstart && (e + 1 == e_end || e[1].group != PG_NOUN ||
+                                                             e[1].gstart);
             while (k < lim && !tok_is(&s->t[k], e->id)) k++;
             if (k >= lim) return 0;
             if (e->group == PG_NOUN && !nominal(s->t[k].pos)) return 0;
+            if (head && k != pos) return 0;
+            if (e->side == 0 && (s->t[k].pos == DYAD_POS_RB || s->t[k].pos == DYAD_POS_RBR ||
+                                 s->t[k].pos == DYAD_POS_RBS))
+                return 0; /* words before the verb are nouns, not adverbs */
             pos = k + 1;
             if (e->gstart) glimit = group_limit(s, pos, to, e->group);
             break;
