@@ -104,6 +104,16 @@ static void build_groups(csent *s) {
             i++;
             continue;
         }
+        /* a participle right after a full verb modifies its object: "will
+         * abandon improved relations" */
+        if (s->ngroups && s->groups[s->ngroups - 1].end == i &&
+            (s->t[i].pos == DYAD_POS_VBD || s->t[i].pos == DYAD_POS_VBN) &&
+            !is_aux(&s->t[s->groups[s->ngroups - 1].main]) && i + 1 < s->n &&
+            s->t[i + 1].pos != DYAD_POS_IN && s->t[i + 1].pos != DYAD_POS_TO) {
+            s->t[i].pos = DYAD_POS_VBN;
+            i++;
+            continue;
+        }
         vgroup *g = &s->groups[s->ngroups];
         memset(g, 0, sizeof *g);
         g->start = i;

@@ -85,7 +85,11 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
             while (k < lim && !tok_is(&s->t[k], e->id)) k++;
             if (k >= lim) return 0;
             if (e->group == PG_NOUN && !nominal(s->t[k].pos)) return 0;
-            if (head && k != pos) return 0;
+            if (head)
+                for (int j = pos; j < k; j++) /* only adjectives between modifier and head */
+                    if (!(s->t[j].pos >= DYAD_POS_JJ && s->t[j].pos <= DYAD_POS_JJS) &&
+                        s->t[j].pos != DYAD_POS_VBN && s->t[j].pos != DYAD_POS_VBG)
+                        return 0;
             if (e->side == 0 && (s->t[k].pos == DYAD_POS_RB || s->t[k].pos == DYAD_POS_RBR ||
                                  s->t[k].pos == DYAD_POS_RBS))
                 return 0; /* words before the verb are nouns, not adverbs */
