@@ -104,6 +104,15 @@ static void build_groups(csent *s) {
             i++;
             continue;
         }
+        /* a participle after a determiner is an adjective: "a clearly
+         * inebriated official" */
+        if ((s->t[i].pos == DYAD_POS_VBD || s->t[i].pos == DYAD_POS_VBN) && i > 0 &&
+            (s->t[i - 1].pos == DYAD_POS_DT ||
+             (is_adverb(s->t[i - 1].pos) && i > 1 && s->t[i - 2].pos == DYAD_POS_DT))) {
+            s->t[i].pos = DYAD_POS_VBN;
+            i++;
+            continue;
+        }
         /* a participle right after a full verb modifies its object: "will
          * abandon improved relations" */
         if (s->ngroups && s->groups[s->ngroups - 1].end == i &&
@@ -230,13 +239,17 @@ static int clause_end(const csent *s, int gi) {
     for (int j = g->end; j < s->n; j++) {
         if (is_clause_stop(&t[j])) return j;
         if (t[j].pos == DYAD_POS_COMMA) {
-            /* ", officials said" / ", said X": a reporting tail */
-            int k = j + 1;
-            while (k < s->n && (t[k].unit >= 0 || t[k].pos == DYAD_POS_DT || t[k].pos == DYAD_POS_JJ ||
-                                t[k].pos == DYAD_POS_NN || t[k].pos == DYAD_POS_NNS ||
-                                t[k].pos == DYAD_POS_NNP))
-                k++;
-            if (k > j + 1 && k < s->n && t[k].group >= 0 && t[k].group != gi) return j;
+            /* ", officials said", ", a clearly tired official said": a
+             * reporting tail, whose speaker is no object of this verb */
+            for (int k = j + 1; k < s->n && k < j + 10; k++) {
+                if (t[k].pos == DYAD_POS_COMMA || t[k].pos == DYAD_POS_PERIOD || t[k].pos == DYAD_POS_IN)
+                    break;
+                if (t[k].unit >= 0) {
+                    int e = s->units[t[k].unit].end;
+                    if (e < s->n && t[e].group >= 0 && t[e].group != gi) return j;
+                    break;
+                }
+            }
         }
         if (t[j].pos == DYAD_POS_CC && j + 1 < s->n && t[j + 1].group >= 0) {
             uint8_t p = t[s->groups[t[j + 1].group].start].pos;
@@ -270,6 +283,10 @@ int coder_find_groups(csent *s) {
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];
         g->subject = find_subject(s, gi);
+        int first = g->subject >= 0 && s->units[g->subject].end <= g->start ? s->units[g->subject].start
+                                                                             : g->start;
+        g->subordinate = first > 0 && s->t[first - 1].pos == DYAD_POS_IN &&
+                         !up_is(&s->t[first - 1], "THAT") && !up_is(&s->t[first - 1], "WHETHER");
         g->region_end = clause_end(s, gi);
         g->pattern_end = phrases_end(s, gi, g->region_end);
         g->region_start = g->subject >= 0 ? s->units[g->subject].start

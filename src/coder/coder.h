@@ -61,6 +61,7 @@ typedef struct vgroup {
     int start, end;   /* tokens [start, end) */
     int main;         /* the main verb's token */
     uint8_t passive, infinitive, negated, coordinated;
+    uint8_t subordinate; /* in an adverbial clause: "after X burned Y" */
     int subject;      /* unit index or -1 */
     int object;       /* unit index or -1 (first unit after the verb) */
     int region_end;   /* where this verb's clause ends (exclusive) */

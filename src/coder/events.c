@@ -234,8 +234,8 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         vmatch m;
         if (!coder_match_verb(s, g, &m)) continue;
         if (is_null_code(m.code) && is_null_code(m.code2)) continue;
-        coded[gi] = 1;
         if (absorbed(s, gi, coded)) continue;
+        size_t before = *nev;
         if (g->negated && !pattern_has_pre(s->c->dict, m.pattern)) {
             m.code = negated_code(m.code ? m.code : m.code2);
             m.code2 = NULL;
@@ -253,15 +253,17 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
                     if (a != b && emit(s, sentence, S->codes[a], S->codes[b], m.code ? m.code : m.code2,
                                        su, su, g, &m, why, ev, nev, cap) < 0)
                         return -1;
+            coded[gi] = *nev > before;
             continue;
         }
         if (!T) {
             /* without a dyad, a verb still needs an object ("burned down its
-             * embassy"); "X said" alone codes nothing */
-            if (s->c->opt.require_dyad || !has_object(s, g)) continue;
+             * embassy") and a main clause; "X said" alone codes nothing */
+            if (s->c->opt.require_dyad || !has_object(s, g) || g->subordinate) continue;
             for (int a = 0; a < S->ncodes; a++)
                 if (emit(s, sentence, S->codes[a], "---", m.code, su, -1, g, &m, why, ev, nev, cap) < 0)
                     return -1;
+            coded[gi] = *nev > before;
             continue;
         }
         for (int a = 0; a < S->ncodes; a++)
@@ -273,6 +275,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
                                     ev, nev, cap) < 0)
                     return -1;
             }
+        coded[gi] = *nev > before;
     }
     return 0;
 }

@@ -202,6 +202,26 @@ static void merge_units(csent *s) {
     merge_lists(s);
 }
 
+/* Words that introduce a clause when a subject and verb follow: "since
+ * Putin appears", "that Gondor and Osgiliath have". */
+static int is_subordinator(const ctok *t) {
+    static const char *const w[] = {"THAT", "WHETHER", "IF", "BECAUSE", "ALTHOUGH", "THOUGH", "SINCE",
+                                    "AFTER", "BEFORE", "AS", "UNTIL", "WHILE", "ONCE", "UNLESS",
+                                    "WHEREAS", "WHEN", NULL};
+    for (int i = 0; w[i]; i++)
+        if (!strcmp(t->up, w[i])) return 1;
+    return 0;
+}
+
+/* Does a new noun phrase start at token i (inside a run of nominal
+ * tokens)? A determiner starts one, and so does an adjective after a noun
+ * ("after his victory Iranian President Rouhani"). */
+static int starts_new_np(const csent *s, int i) {
+    uint8_t p = s->t[i].pos, q = s->t[i - 1].pos;
+    if ((p == DYAD_POS_DT || p == DYAD_POS_PRPS || p == DYAD_POS_PDT) && q != DYAD_POS_PDT) return 1;
+    return p >= DYAD_POS_JJ && p <= DYAD_POS_JJS && q >= DYAD_POS_NN && q <= DYAD_POS_NNPS;
+}
+
 /* A known verb form that the tagger took for a noun or adjective, standing
  * between an actor (or pronoun) and what looks like its object, is a verb:
  * "Putin calls Rouhani", "Arnor and Gondor welcome a resumption". */
@@ -270,6 +290,7 @@ int coder_find_units(csent *s) {
         }
         int start = i, k0 = k;
         while (i < s->n) {
+            if (i > start && starts_new_np(s, i)) break;
             if (k < nm && m[k].start == i) {
                 i = m[k++].end;
                 continue;
@@ -282,10 +303,6 @@ int coder_find_units(csent *s) {
                 continue;
             }
             if (!is_nominal(s->t[i].pos) || is_pronoun(&s->t[i])) break;
-            /* a determiner starts a new noun phrase */
-            if (i > start && (s->t[i].pos == DYAD_POS_DT || s->t[i].pos == DYAD_POS_PRPS ||
-                              s->t[i].pos == DYAD_POS_PDT) && s->t[i - 1].pos != DYAD_POS_PDT)
-                break;
             i++;
         }
         unit *u = &s->units[s->nunits];
@@ -301,8 +318,7 @@ int coder_find_units(csent *s) {
         for (int i = u->start; i < u->end; i++) s->t[i].unit = (int16_t)x;
         const ctok *before = u->start > 0 ? &s->t[u->start - 1] : NULL;
         if (before && (before->pos == DYAD_POS_IN || before->pos == DYAD_POS_TO) &&
-            strcmp(before->up, "THAT") && strcmp(before->up, "WHETHER") && strcmp(before->up, "IF") &&
-            strcmp(before->up, "BECAUSE") && strcmp(before->up, "ALTHOUGH")) {
+            !(is_subordinator(before) && u->end < s->n && is_verbish(s->t[u->end].pos))) {
             u->in_pp = 1;
             u->prep = s->t[u->start - 1].id;
         }
