@@ -42,7 +42,7 @@ const char *const text_closed_words[] = {
     "unlike IN", "until IN", "till IN", "up RP IN RB", "down RP IN RB", "via IN",
     "within IN", "without IN", "because IN", "although IN", "though IN RB",
     "while IN", "whilst IN", "if IN", "unless IN", "whereas IN", "once RB IN",
-    "as IN RB", "like IN VB VBP", "to TO", "versus IN", "vs. IN", "vs IN",
+    "as IN RB", "like IN VB VBP", "to TO IN", "versus IN", "vs. IN", "vs IN",
     "regarding VBG", "including VBG", "following VBG", "concerning VBG",
     "according VBG", "ago RB", "away RB", "together RB", "back RB",
     /* conjunctions */

@@ -108,7 +108,7 @@ static void hyphen_info(const dyad_tagger *t, const char *lw, size_t n, word_inf
 /* The lexical reading of one word token. `initial`: the first word of the
  * sentence or of a quotation; `headline`: capitals say nothing here. */
 static void word_tag(const dyad_tagger *t, const char *w, int initial, int headline,
-                     word_info *wi) {
+                     int next_cap, word_info *wi) {
     char lw[64];
     size_t n = lower(w, lw, sizeof lw);
     int num = number_tag(w, strlen(w));
@@ -158,11 +158,12 @@ static void word_tag(const dyad_tagger *t, const char *w, int initial, int headl
         return;
     }
     if (wi->known && (wi->wn & WN_CAPADJ)) {
-        set_single(wi, DYAD_POS_JJ);
+        set_single(wi, DYAD_POS_JJ); /* may become NNP inside a name: see name_adjective() */
         wi->tags |= B(NNP);
         wi->closed = 0;
         return;
     }
+    if (plural_name && next_cap) { set_single(wi, DYAD_POS_NNP); wi->closed = 0; return; }
     if (plural_name) {
         word_info si;
         lex_lookup(t, lw, n - 1, &si);
@@ -202,7 +203,8 @@ static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, tag_state *st
             if (p == DYAD_POS_LQUOTE || p == DYAD_POS_COLON || p == DYAD_POS_LRB) initial = 1;
             continue;
         }
-        word_tag(t, w, initial, headline, wi);
+        int next_cap = i + 1 < n && is_upper((unsigned char)s->tokens[i + 1].text[0]);
+        word_tag(t, w, initial, headline, next_cap, wi);
         initial = 0;
     }
     return (int)n;
@@ -275,6 +277,9 @@ static int np_is_object(const ctx *c, int i) {
 /* An -ed word after a noun: participle of a reduced relative, or past tense? */
 static int reduced_relative(const ctx *c, int i) {
     int np = np_is_object(c, i - 1), next = tag_at(c, i + 1);
+    if (next == DYAD_POS_RP || word_is(c, i + 1, "down") || word_is(c, i + 1, "up") ||
+        word_is(c, i + 1, "out") || word_is(c, i + 1, "off"))
+        return 0; /* a phrasal verb: crowds burned down the embassy */
     int object = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
     if (np == 1) return in_set(c->tag[i - 1], B(NN) | B(NNS));
     return np == 2 && !object;
@@ -309,6 +314,16 @@ static void rule_token(ctx *c, int i) {
     int pv = prev_skip_rb(c, i), ptag = tag_at(c, pv);
     if (c->info[i].closed && __builtin_popcountll(c->info[i].tags) == 1) return;
 
+    if (word_is(c, i, "to")) {
+        /* the infinitive marker before a verb, a preposition before a noun
+         * phrase (the convention of the Stanford parses we measure against) */
+        int j = i + 1;
+        while (j < c->n && c->tag[j] == DYAD_POS_RB && j < i + 3) j++;
+        int verb = j < c->n && can(c, j, DYAD_POS_VB) &&
+                   !in_set(c->info[j].best, B(DT) | B(PDT) | B(PRP) | B(PRPS) | B(NNP) | B(NNPS) | B(CD));
+        c->tag[i] = verb ? DYAD_POS_TO : DYAD_POS_IN;
+        return;
+    }
     if (word_is(c, i, "'s")) {
         int after_pron = prev == DYAD_POS_PRP || word_is(c, i - 1, "that") ||
                          word_is(c, i - 1, "there") || word_is(c, i - 1, "what") ||
@@ -331,7 +346,8 @@ static void rule_token(ctx *c, int i) {
             !(t == DYAD_POS_JJ && !can(c, i, DYAD_POS_VBD))) { c->tag[i] = DYAD_POS_VBN; return; }
         if (can(c, i, DYAD_POS_VBG) && t != DYAD_POS_JJ) { c->tag[i] = DYAD_POS_VBG; return; }
     }
-    if (in_set(prev, DETERMINERS | MODIFIERS) || prev == DYAD_POS_IN || prev == DYAD_POS_TO) {
+    int rel = word_is(c, i - 1, "that") || word_is(c, i - 1, "which");
+    if (!rel && (in_set(prev, DETERMINERS | MODIFIERS) || prev == DYAD_POS_IN || prev == DYAD_POS_TO)) {
         if (in_set(t, B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & NOUNS)) noun_reading(c, i);
         if (t == DYAD_POS_VBD && in_set(prev, DETERMINERS | MODIFIERS)) {
             if (can(c, i, DYAD_POS_VBN)) c->tag[i] = DYAD_POS_VBN;
@@ -357,7 +373,7 @@ static void rule_token(ctx *c, int i) {
         else if (prev == DYAD_POS_NNS && in_set(t, B(NN) | B(VB))) {
             if (obj || next == DYAD_POS_PERIOD) verb_reading(c, i);
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_NNS) {
-            if (in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD) | B(TO))) verb_reading(c, i);
+            if (in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO))) verb_reading(c, i);
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_VBZ) {
             if (!obj && next != DYAD_POS_PERIOD) noun_reading(c, i);
         } else if (i == 0 || prev == DYAD_POS_LQUOTE) {
@@ -389,11 +405,48 @@ static void rule_token(ctx *c, int i) {
     }
 }
 
+/* Capitalized words that name an office: a nationality adjective before
+ * them stays an adjective (Russian President Putin). */
+static int is_title_word(const char *w) {
+    static const char *const titles[] = {
+        "President", "Prime", "Minister", "Foreign", "Defense", "Defence", "Interior",
+        "Secretary", "Chancellor", "King", "Queen", "Prince", "Leader", "Ambassador", "Envoy",
+        "Deputy", "Vice", "General", "Gen.", "Col.", "Lt.", "Sen.", "Rep.", "Gov.", "Mr.",
+        "Mrs.", "Ms.", "Dr.", "Supreme", "Chief", "Premier", "Governor", "Senator", "Mayor",
+        "Spokesman", "Commander", "Finance", "Trade", "Economy", "Energy", "Justice",
+        "Ministry", "Embassy", "Army", "Navy", "Air", "Military", "Security", "Police",
+        "Official", "Officials", "Foreign", "State", "Government",
+    };
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+        if (strcmp(titles[i], w) == 0) return 1;
+    return 0;
+}
+
+/* A nationality adjective inside a name (the Central African Republic, the
+ * European Commission) is part of the proper noun. */
+static int name_adjective(const ctx *c, int i) {
+    if (!is_upper((unsigned char)c->s->tokens[i].text[0])) return 0;
+    if (i > 0 && c->tag[i - 1] == DYAD_POS_NNP && is_upper((unsigned char)c->s->tokens[i - 1].text[0]) &&
+        !is_title_word(c->s->tokens[i - 1].text))
+        return 1;
+    if (i + 1 < c->n && c->tag[i + 1] == DYAD_POS_NNP && !is_title_word(c->s->tokens[i + 1].text) &&
+        (i > 0 && in_set(c->tag[i - 1], DETERMINERS)))
+        return 1;
+    return 0;
+}
+
 /* Words whose tag depends on the next one. */
 static void rule_lookahead(ctx *c, int i) {
     int next = tag_at(c, i + 1), prev = tag_at(c, i - 1);
     const char *w = c->s->tokens[i].text;
-    if (word_is(c, i, "that")) {
+    if (c->tag[i] == DYAD_POS_JJ && (c->info[i].wn & WN_CAPADJ) && can(c, i, DYAD_POS_NNP) &&
+        name_adjective(c, i)) {
+        c->tag[i] = DYAD_POS_NNP;
+    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_NN) &&
+               in_set(prev, B(DT) | B(JJ) | B(NN)) &&
+               in_set(next, B(IN) | B(COMMA) | B(PERIOD) | B(CC) | B(COLON))) {
+        c->tag[i] = DYAD_POS_NN; /* a future with ..., a hat-trick , */
+    } else if (word_is(c, i, "that")) {
         if (in_set(prev, NOUNS) && in_set(next, VERBS)) c->tag[i] = DYAD_POS_WDT;
         else if (in_set(next, B(NN) | B(NNS)) && !in_set(tag_at(c, i + 2), VERBS) && prev != DYAD_POS_NNS)
             c->tag[i] = DYAD_POS_DT;
@@ -448,7 +501,7 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
         word_info wi;
         int p = punct_tag(s->tokens[i].text);
         if (p) { s->tokens[i].pos = (uint8_t)p; continue; }
-        word_tag(t, s->tokens[i].text, 0, 0, &wi);
+        word_tag(t, s->tokens[i].text, 0, 0, 0, &wi);
         s->tokens[i].pos = wi.best ? wi.best : DYAD_POS_NN;
     }
 }
