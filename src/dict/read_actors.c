@@ -153,8 +153,21 @@ static int actor_line(dline *ln, char *raw, void *state) {
         dict_problem(ln, "code without a phrase, line skipped");
         return 0;
     }
-    dactor a = {dict_str(d, s, n), code, 0, 0, ln->file, ln->no};
+    /* "PHRASE [CODE date-date]": a restriction on the primary line (TABARI) */
+    drestr r;
+    int dated = code && strchr(dict_s(d, code), ' ');
+    if (dated) {
+        char *open = strchr(s + n, '[');
+        code = 0;
+        if (!parse_restriction(d, ln, open, &r)) return 0;
+    }
+    dactor a = {dict_str(d, s, n), code, dated ? d->restrs.n : 0, 0, ln->file, ln->no};
     if (dvec_push(&d->actors, sizeof a, &a) < 0) return -1;
+    if (dated) {
+        if (dvec_push(&d->restrs, sizeof r, &r) < 0) return -1;
+        ((dactor *)d->actors.v)[d->actors.n - 1].r_count = 1;
+        d->stats.date_restrictions++;
+    }
     st->have_actor = 1;
     d->stats.actors++;
     return add_phrase(d, ln, s, n);

@@ -1,0 +1,183 @@
+/* test_dict.c -- the dictionary loader: counts, plurals and verb forms,
+ * date restrictions, synsets, problems reported by file and line, the
+ * compiled cache, and the Phoenix set when ../shared is present. */
+#include "t.h"
+#include "dyad.h"
+#include "dict/dict.h"
+
+typedef struct problems {
+    int n;
+    char last[600];
+    int lines[64];
+} problems;
+
+static void collect(void *ctx, const char *msg) {
+    problems *p = ctx;
+    const char *colon = strchr(msg, ':');
+    if (p->n < 64 && colon) p->lines[p->n] = atoi(colon + 1);
+    p->n++;
+    snprintf(p->last, sizeof p->last, "%s", msg);
+}
+
+static uint32_t word(const dyad_dict *d, const char *w) { return dict_word_find(d, w, strlen(w)); }
+
+/* Does the phrase (blank-separated upper-case words) end at a node of trie t? */
+static uint32_t phrase_val(const dyad_dict *d, const dtrie *t, const char *phrase) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", phrase);
+    uint32_t node = 0;
+    for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
+        uint32_t id = word(d, w);
+        node = id ? dtrie_child(t, node, id) : 0;
+        if (!node) return 0;
+    }
+    return t->val[node];
+}
+
+static int has_form(const dyad_dict *d, const char *form) {
+    uint32_t id = word(d, form);
+    return id && dhash_get(&d->verb_index, id) != 0;
+}
+
+static void test_mini(void) {
+    problems p = {0};
+    dyad_error err = {{0}};
+    dyad_dict *d = dyad_dict_load_dir("tests/data/dict", collect, &p, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    dyad_dict_stats st;
+    dyad_dict_get_stats(d, &st);
+    CHECK(p.n == 0);
+    CHECK(st.problems == 0);
+    CHECK(st.synsets == 2);
+    CHECK(st.patterns == 5);
+    CHECK(st.verbs == 9); /* MEET ACCUSE BLAME RESTORE SEND ATTACK CARRY_OUT CRITICIZE CONDEMN */
+    CHECK(st.actors == 4);
+    CHECK(st.actor_phrases == 8);
+    CHECK(st.date_restrictions == 5);
+    CHECK(st.agents == 7);
+    CHECK(st.discards == 2);
+    CHECK(st.story_discards == 1);
+
+    /* regular verb forms, irregular forms, multi-word verbs */
+    CHECK(has_form(d, "ACCUSED") && has_form(d, "ACCUSES") && has_form(d, "ACCUSING"));
+    CHECK(has_form(d, "CRITICIZED") && has_form(d, "CRITICIZING"));
+    CHECK(has_form(d, "MET") && has_form(d, "MEETING"));
+    CHECK(has_form(d, "BLAMED"));
+    CHECK(has_form(d, "CARRIED")); /* main word of +CARRIED_OUT */
+
+    /* agents: generated plurals, irregular plural, no plural, substitution */
+    CHECK(phrase_val(d, &d->agent_trie, "PRESIDENTS") != 0);
+    CHECK(phrase_val(d, &d->agent_trie, "FOREIGN MINISTERS") != 0);
+    CHECK(phrase_val(d, &d->agent_trie, "ARMIES") != 0);
+    CHECK(phrase_val(d, &d->agent_trie, "POLICES") == 0);
+    CHECK(phrase_val(d, &d->agent_trie, "CONGRESSWOMEN") != 0);
+    CHECK(phrase_val(d, &d->agent_trie, "CONGRESS") == 0);
+    uint32_t hr = phrase_val(d, &d->agent_trie, "HUMAN RIGHTS GROUP");
+    CHECK(hr && ((const dagent *)d->agents.v)[hr - 1].prefix == 1);
+
+    /* actors and dates (YYMMDD dates before 2030 are 20YY, else 19YY) */
+    CHECK_STR(dyad_dict_lookup_actor(d, "FREEDONIAN", 20200101, NULL), "FRE");
+    CHECK_STR(dyad_dict_lookup_actor(d, "RUFUS FIREFLY", 19330601, NULL), "FREGOV");
+    CHECK_STR(dyad_dict_lookup_actor(d, "FIREFLY", 19500101, NULL), "FREELI");
+    CHECK_STR(dyad_dict_lookup_actor(d, "FIREFLY", 20200101, NULL), "FREGOV");
+    CHECK_STR(dyad_dict_lookup_actor(d, "TRENTINO", 19330601, NULL), "SYLGOV");
+    CHECK_STR(dyad_dict_lookup_actor(d, "TRENTINO", 19400101, NULL), "SYLELI"); /* the [CODE] default */
+    CHECK(dyad_dict_lookup_actor(d, "RUFUS", 20200101, NULL) == NULL);
+
+    /* synset members with plurals unless the label ends in '_' */
+    uint32_t aid = dhash_get(&d->synset_names, dict_fnv("&AID", 4));
+    CHECK(aid != 0);
+    uint32_t w[1] = {word(d, "AIDS")};
+    size_t len = 0;
+    CHECK(aid && dict_synset_matches(d, aid - 1, w, 1, &len) && len == 1);
+    uint32_t ties = dhash_get(&d->synset_names, dict_fnv("&TIES", 5));
+    w[0] = word(d, "TIESS");
+    CHECK(ties && w[0] == 0);
+
+    /* the compiled cache gives the same answers */
+    const char *path = "build/test_dict.dyc";
+    CHECK(dyad_dict_compile(d, path, &err) == 0);
+    dyad_dict *c = dyad_dict_load_compiled(path, &err);
+    CHECK(c != NULL);
+    if (c) {
+        dyad_dict_stats cs;
+        dyad_dict_get_stats(c, &cs);
+        CHECK(cs.actor_phrases == st.actor_phrases && cs.patterns == st.patterns);
+        CHECK_STR(dyad_dict_lookup_actor(c, "RUFUS FIREFLY", 19330601, NULL), "FREGOV");
+        CHECK(phrase_val(c, &c->agent_trie, "CONGRESSWOMEN") != 0);
+        dyad_dict_free(c);
+    }
+    remove(path);
+    dyad_dict_free(d);
+}
+
+static void test_bad(void) {
+    problems p = {0};
+    dyad_error err = {{0}};
+    dyad_dict_files f = {0};
+    f.verbs = "tests/data/baddict/bad.verbs.txt";
+    f.actors[0] = "tests/data/baddict/bad.actors.txt";
+    f.nactors = 1;
+    f.agents = "tests/data/baddict/bad.agents.txt";
+    dyad_dict *d = dyad_dict_load_files(&f, collect, &p, &err);
+    CHECK(d != NULL); /* bad lines are skipped, the load completes */
+    CHECK(p.n == 19);
+    /* verbs lines 4-9, actors 1,2,4,5,6,7,10, agents 1-6 */
+    int want[] = {4, 5, 6, 7, 8, 9, 1, 2, 4, 5, 6, 7, 10, 1, 2, 3, 4, 5, 6};
+    for (int i = 0; i < 19 && i < p.n; i++) CHECK(p.lines[i] == want[i]);
+    CHECK(strstr(p.last, "bad.agents.txt:6:") != NULL);
+    if (d) {
+        dyad_dict_stats st;
+        dyad_dict_get_stats(d, &st);
+        CHECK(st.problems == 19);
+        CHECK_STR(dyad_dict_lookup_actor(d, "GOODLAND CITY", 20200101, NULL), "GDL");
+        CHECK(has_form(d, "SAID") == 0); /* SAY is regular to the loader: SAYED */
+        CHECK(has_form(d, "SAYS"));
+    }
+    dyad_dict_free(d);
+
+    /* a missing file is an error, not a crash */
+    f.verbs = "tests/data/baddict/no-such-file.txt";
+    d = dyad_dict_load_files(&f, collect, &p, &err);
+    CHECK(d == NULL && strstr(err.msg, "no-such-file.txt") != NULL);
+    CHECK(dyad_dict_load_dir("tests/data/no-such-dir", NULL, NULL, &err) == NULL);
+    CHECK(dyad_dict_load_compiled("tests/data/dict/mini.verbs.txt", &err) == NULL);
+    CHECK(strstr(err.msg, "not a compiled dyad dictionary") != NULL);
+}
+
+static void test_phoenix(void) {
+    const char *dir = t_shared("dictionaries/phoenix");
+    if (!dir) {
+        T_SKIP("../shared/dictionaries/phoenix absent: Phoenix counts not checked");
+        return;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s", dir);
+    problems p = {0};
+    dyad_error err = {{0}};
+    dyad_dict *d = dyad_dict_load_dir(path, collect, &p, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    dyad_dict_stats st;
+    dyad_dict_get_stats(d, &st);
+    /* counted by hand from the files with grep: lines starting "- " in
+     * CAMEO.2.0.txt (4668, of which 8 are malformed or use undefined
+     * synsets), "&" lines (40), "~" lines (8) */
+    CHECK(st.synsets == 40);
+    CHECK(st.transformations == 8);
+    CHECK(st.patterns + 8 == 4668);
+    CHECK(st.actor_phrases > 34000 && st.actor_phrases < 35000);
+    CHECK(st.agents > 1900 && st.agents < 2400);
+    CHECK(st.discards + st.story_discards > 490 && st.discards + st.story_discards < 520);
+    CHECK(st.problems == (size_t)p.n);
+    CHECK_STR(dyad_dict_lookup_actor(d, "HASSAN ROUHANI", 20170523, NULL), "IRNGOV");
+    dyad_dict_free(d);
+}
+
+int main(void) {
+    test_mini();
+    test_bad();
+    test_phoenix();
+    return t_summary();
+}
