@@ -54,6 +54,12 @@ static void mark_bad(dyad_reader *r, uint64_t line, const char *why) {
     x->part = P_BAD;
 }
 
+static void too_long(dyad_reader *r, uint64_t line) {
+    char why[80];
+    snprintf(why, sizeof why, "record longer than %zu bytes", r->max_record);
+    mark_bad(r, line, why);
+}
+
 static int begin_record(dyad_reader *r, const rd_xml_tok *t) {
     rd_xml *x = &r->xml;
     x->mode = M_RECORD;
@@ -69,7 +75,7 @@ static int begin_record(dyad_reader *r, const rd_xml_tok *t) {
         if (v && put_str(&r->rec, v, &x->attr[i]) < 0) return -1;
     }
     if (r->rec.len > r->max_record)
-        mark_bad(r, t->line, "record longer than the maximum record size");
+        too_long(r, t->line);
     return 0;
 }
 
@@ -99,7 +105,7 @@ static int add_gold(dyad_reader *r, const rd_xml_tok *t) {
         if (put_str(&r->rec, v ? v : "", &off[i]) < 0) return -1;
     }
     if (r->rec.len > r->max_record) {
-        mark_bad(r, t->line, "record longer than the maximum record size");
+        too_long(r, t->line);
         return 0;
     }
     return rd_buf_put(&x->gold, off, sizeof off);
@@ -188,7 +194,7 @@ static int in_content(dyad_reader *r, rd_xml_tok *t, const char *elem, int *redo
     rd_xml *x = &r->xml;
     switch (t->type) {
     case RD_XML_TEXT:
-        if (t->overflow) mark_bad(r, t->line, "record longer than the maximum record size");
+        if (t->overflow) too_long(r, t->line);
         else if (t->bad_line) mark_bad(r, t->bad_line, "invalid UTF-8 or NUL byte");
         return GO_ON;
     case RD_XML_OTHER:
