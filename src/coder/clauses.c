@@ -194,6 +194,16 @@ static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
     int saw_and = 0;
+    /* "X criticized Y and accused Z": a verb right after "and" shares the
+     * subject of the verb before it */
+    int b = g->start - 1;
+    while (b >= 0 && is_adverb(t[b].pos)) b--;
+    if (b > 0 && t[b].pos == DYAD_POS_CC && gi > 0 && !g->infinitive) {
+        const vgroup *prev = &s->groups[gi - 1];
+        int has_own = 0; /* a unit directly before "and" that is prev's subject is "X and Y V" */
+        for (int j = prev->end; j < b; j++) has_own |= t[j].group >= 0;
+        if (!has_own && prev->end <= b) return prev->subject;
+    }
     for (int j = g->start - 1; j >= 0; j--) {
         if (t[j].unit >= 0) {
             unit *u = &s->units[t[j].unit];
@@ -201,7 +211,7 @@ static int find_subject(csent *s, int gi) {
                 resolve_pronoun(s, t[j].unit, gi);
                 return u->ncodes ? t[j].unit : -1;
             }
-            if (u->in_pp && u->prep != s->c->w_of) {
+            if (u->in_pp && strcmp(u->prep, "OF")) {
                 j = u->start - 1; /* skip the preposition too */
                 continue;
             }

@@ -51,8 +51,6 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
     return dyad_error_set(err, "unknown option '%s'", option);
 }
 
-static uint32_t wid(const dyad_dict *d, const char *w) { return dict_word_find(d, w, strlen(w)); }
-
 dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_options *o,
                            dyad_error *err) {
     dyad_coder *c = calloc(1, sizeof *c);
@@ -64,17 +62,6 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
     c->tagger = t;
     if (o) c->opt = *o;
     else dyad_options_default(&c->opt);
-    c->w_by = wid(d, "BY");
-    c->w_and = wid(d, "AND");
-    c->w_or = wid(d, "OR");
-    c->w_of = wid(d, "OF");
-    c->w_in = wid(d, "IN");
-    c->w_from = wid(d, "FROM");
-    c->w_to = wid(d, "TO");
-    c->w_s = wid(d, "'S");
-    c->w_for = wid(d, "FOR");
-    c->w_at = wid(d, "AT");
-    c->w_with = wid(d, "WITH");
     return c;
 }
 

@@ -21,8 +21,6 @@ struct dyad_coder {
     const dyad_dict *dict;
     const dyad_tagger *tagger;
     dyad_options opt;
-    /* word ids the coder asks about often, looked up once */
-    uint32_t w_by, w_and, w_or, w_of, w_in, w_from, w_to, w_s, w_for, w_at, w_with;
 };
 
 /* A token as the coder sees it. */
@@ -53,7 +51,7 @@ typedef struct unit {
     uint8_t has_actor;  /* some code comes from the actor dictionary */
     uint8_t pronoun;    /* a personal pronoun standing for an earlier unit */
     uint8_t in_pp;      /* the object of a preposition */
-    uint32_t prep;      /* that preposition's word id */
+    const char *prep;   /* that preposition, upper-case */
 } unit;
 
 /* A verb group: auxiliaries, negation, adverbs and the main verb. */
@@ -97,5 +95,7 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m);
 /* events.c */
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
 
-int coder_is_word(const csent *s, int i, uint32_t id);
+/* Is token i the (upper-case) word w? Function words are compared as
+ * strings: a dictionary need not contain them. */
+int coder_is_word(const csent *s, int i, const char *w);
 #endif

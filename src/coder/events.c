@@ -167,7 +167,7 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
     if (g->passive && m->source < 0) {
         int by = -1;
         for (int j = g->end; j + 1 < g->region_end; j++)
-            if (s->t[j].id && s->t[j].id == s->c->w_by && s->t[j + 1].unit >= 0) {
+            if (coder_is_word(s, j, "BY") && s->t[j + 1].unit >= 0) {
                 by = s->t[j + 1].unit;
                 break;
             }

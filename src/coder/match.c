@@ -14,8 +14,8 @@
 
 static int tok_is(const ctok *t, uint32_t id) { return id && (t->id == id || t->sid == id); }
 
-int coder_is_word(const csent *s, int i, uint32_t id) {
-    return i >= 0 && i < s->n && id && s->t[i].id == id;
+int coder_is_word(const csent *s, int i, const char *w) {
+    return i >= 0 && i < s->n && !strcmp(s->t[i].up, w);
 }
 
 /* Words of a multi-word form next to the verb: 1 if all there. */

@@ -133,9 +133,9 @@ static int joins_list(const csent *s, const unit *cur, const unit *next, int *co
     const ctok *t = s->t;
     int gap = next->start - cur->end;
     *comma = 0;
-    if (gap == 1 && (t[cur->end].id == s->c->w_and || t[cur->end].id == s->c->w_or)) return 1;
+    if (gap == 1 && (coder_is_word(s, cur->end, "AND") || coder_is_word(s, cur->end, "OR"))) return 1;
     if (gap == 2 && t[cur->end].pos == DYAD_POS_COMMA &&
-        (t[cur->end + 1].id == s->c->w_and || t[cur->end + 1].id == s->c->w_or))
+        (coder_is_word(s, cur->end + 1, "AND") || coder_is_word(s, cur->end + 1, "OR")))
         return 1;
     if (gap == 1 && t[cur->end].pos == DYAD_POS_COMMA) {
         *comma = 1;
@@ -186,8 +186,8 @@ static void merge_agent_of(csent *s) {
         unit cur = u[i];
         if (i + 1 < n && cur.ncodes && !cur.has_actor && !cur.pronoun && u[i + 1].has_actor &&
             u[i + 1].start == cur.end + 1 &&
-            (coder_is_word(s, cur.end, s->c->w_of) || coder_is_word(s, cur.end, s->c->w_from) ||
-             coder_is_word(s, cur.end, s->c->w_in))) {
+            (coder_is_word(s, cur.end, "OF") || coder_is_word(s, cur.end, "FROM") ||
+             coder_is_word(s, cur.end, "IN"))) {
             join_agent_of(s, &cur, &u[i + 1]);
             i++;
         }
@@ -320,7 +320,7 @@ int coder_find_units(csent *s) {
         if (before && (before->pos == DYAD_POS_IN || before->pos == DYAD_POS_TO) &&
             !(is_subordinator(before) && u->end < s->n && is_verbish(s->t[u->end].pos))) {
             u->in_pp = 1;
-            u->prep = s->t[u->start - 1].id;
+            u->prep = s->t[u->start - 1].up;
         }
     }
     return 0;
