@@ -81,6 +81,9 @@ static void test_sentences(void) {
               "in/IN the/DT 1990s/CD ./.");
     CHECK_STR(tagged("The countries' leaders can't agree."),
               "The/DT countries/NNS '/POS leaders/NNS ca/MD n't/RB agree/VB ./.");
+    CHECK_STR(tagged("It cost $5 and the U.S.-led talks in the state-run hall stalled."),
+              "It/PRP cost/VBD $/$ 5/CD and/CC the/DT U.S.-led/JJ talks/NNS in/IN the/DT "
+              "state-run/JJ hall/NN stalled/VBD ./.");
     CHECK_STR(tagged("\"We will respond,\" she said."),
               "``/`` We/PRP will/MD respond/VB ,/, ''/'' she/PRP said/VBD ./.");
 }

@@ -117,6 +117,9 @@ static void test_tokenizing(void) {
     CHECK_STR(toks("Wait -- what?!"), "Wait -- what ? !");
     CHECK_STR(toks("O'Brien left"), "O'Brien left");
     CHECK_STR(toks("in 1,2,3 order"), "in 1 , 2 , 3 order"); /* not a thousands group */
+    CHECK_STR(toks("the U.S.-led raid at 10:30 (www.example.com)"),
+              "the U.S.-led raid at 10:30 ( www.example.com )");
+    CHECK_STR(toks("No. 10 and said no."), "No. 10 and said no .");
 }
 
 static void test_offsets(void) {

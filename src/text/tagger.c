@@ -119,6 +119,18 @@ static void word_tag(const dyad_tagger *t, const char *w, int initial, int headl
     int allcaps = cap && n >= 2;
     for (size_t i = 0; i < n && allcaps; i++) if (is_lower((unsigned char)w[i])) allcaps = 0;
     if (strchr(lw, '-') && !lex_wordnet(lw, n)) {
+        const char *last = strrchr(lw, '-') + 1;
+        size_t ln = n - (size_t)(last - lw);
+        if (ln > 3 && (strcmp(last + ln - 2, "ed") == 0 || strcmp(last + ln - 3, "ing") == 0)) {
+            set_single(wi, DYAD_POS_JJ); /* U.S.-led, state-run, Iran-backed */
+            wi->closed = 0;
+            return;
+        }
+        if (strcmp(last, "led") == 0 || strcmp(last, "run") == 0 || strcmp(last, "held") == 0) {
+            set_single(wi, DYAD_POS_JJ);
+            wi->closed = 0;
+            return;
+        }
         if (cap && !headline) { set_single(wi, DYAD_POS_NNP); wi->closed = 0; return; }
         hyphen_info(t, lw, n, wi);
         return;
@@ -179,15 +191,21 @@ static void word_tag(const dyad_tagger *t, const char *w, int initial, int headl
 
 /* A title-case or all-caps line: most of its words are capitalized. */
 static int is_headline(const dyad_sentence *s) {
-    int words = 0, caps = 0;
-    for (uint32_t i = 1; i < s->ntokens; i++) {
-        unsigned char c = (unsigned char)s->tokens[i].text[0];
+    static const char *const small[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for",
+                                        "and", "or", "but", "with", "by", "as", "from", "vs.",
+                                        "after", "over", "amid", "into", NULL};
+    int words = 0;
+    for (uint32_t i = 0; i < s->ntokens; i++) {
+        const char *w = s->tokens[i].text;
+        unsigned char c = (unsigned char)w[0];
         if (!is_upper(c) && !is_lower(c)) continue;
-        if (strlen(s->tokens[i].text) <= 3 && is_lower(c)) continue; /* of, in, the */
+        int skip = 0;
+        for (int k = 0; small[k] && !skip; k++) skip = strcmp(w, small[k]) == 0;
+        if (skip) continue;
+        if (is_lower(c)) return 0; /* a lower-case content word: running text */
         words++;
-        if (is_upper(c)) caps++;
     }
-    return words >= 3 && caps * 10 >= words * 8;
+    return words >= 3;
 }
 
 static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, tag_state *st) {
@@ -281,6 +299,14 @@ static int reduced_relative(const ctx *c, int i) {
         word_is(c, i + 1, "out") || word_is(c, i + 1, "off"))
         return 0; /* a phrasal verb: crowds burned down the embassy */
     int object = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
+    /* before the clause has a finite verb, the -ed word is that verb
+     * (the talks in the hall stalled) */
+    int finite = 0;
+    for (int j = i - 2; j >= 0 && !finite; j--) {
+        if (in_set(c->tag[j], B(CC) | B(COLON))) break;
+        finite = in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(MD));
+    }
+    if (!finite) return 0;
     if (np == 1) return in_set(c->tag[i - 1], B(NN) | B(NNS));
     return np == 2 && !object;
 }
@@ -298,6 +324,11 @@ static int last_verb(const ctx *c, int i) {
 /* A verb reading for an ambiguous noun/verb word at i. */
 static void verb_reading(ctx *c, int i) {
     int t = c->tag[i];
+    if (t == DYAD_POS_VB && can(c, i, DYAD_POS_VBD) &&
+        (word_is(c, i - 1, "he") || word_is(c, i - 1, "she") || word_is(c, i - 1, "it"))) {
+        c->tag[i] = DYAD_POS_VBD; /* it cost, she put */
+        return;
+    }
     if (t == DYAD_POS_NNS || can(c, i, DYAD_POS_VBZ)) set(c, i, DYAD_POS_VBZ);
     if (t == DYAD_POS_NN || t == DYAD_POS_VB || t == DYAD_POS_JJ) set(c, i, DYAD_POS_VBP);
     if (t == DYAD_POS_VBN || t == DYAD_POS_JJ) set(c, i, DYAD_POS_VBD);
@@ -376,6 +407,11 @@ static void rule_token(ctx *c, int i) {
             if (in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO))) verb_reading(c, i);
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_VBZ) {
             if (!obj && next != DYAD_POS_PERIOD) noun_reading(c, i);
+        } else if (in_set(prev, B(VBD) | B(VBZ) | B(VBP) | B(VBN) | B(VBG)) &&
+                   in_set(t, B(VB) | B(VBP))) {
+            noun_reading(c, i); /* set fire, made progress */
+        } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && in_set(t, B(VB) | B(VBP))) {
+            if (!strong) noun_reading(c, i); /* the peace process, an oil spill */
         } else if (i == 0 || prev == DYAD_POS_LQUOTE) {
             if (t == DYAD_POS_VBZ) noun_reading(c, i);
         } else if (prev == DYAD_POS_CC && last_verb(c, i - 1) >= 0 &&
@@ -383,13 +419,14 @@ static void rule_token(ctx *c, int i) {
                    i + 1 < c->n &&
                    (c->info[i + 1].tags & (DETERMINERS | NOUNS | B(PRP) | B(CD) | B(IN) | B(TO) | B(RP)))) {
             c->tag[i] = c->tag[last_verb(c, i - 1)]; /* stormed the building and set fire */
-        } else if (t == DYAD_POS_VB || t == DYAD_POS_VBP) {
-            noun_reading(c, i);
         }
         t = c->tag[i];
     }
     if (t == DYAD_POS_VB && !(prev == DYAD_POS_CC && tag_at(c, i - 2) == DYAD_POS_VB)) {
-        if (in_set(prev, SUBJECT | B(RRB))) set(c, i, DYAD_POS_VBP);
+        int singular = word_is(c, i - 1, "he") || word_is(c, i - 1, "she") ||
+                       word_is(c, i - 1, "it") || prev == DYAD_POS_NN || prev == DYAD_POS_NNP;
+        if (singular && can(c, i, DYAD_POS_VBD)) set(c, i, DYAD_POS_VBD); /* it cost, he put */
+        else if (in_set(prev, SUBJECT | B(RRB))) set(c, i, DYAD_POS_VBP);
     }
     if (t == DYAD_POS_VBD || t == DYAD_POS_VBN) {
         int by = word_is(c, i + 1, "by");

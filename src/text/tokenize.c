@@ -43,6 +43,15 @@ static int push(dyad_arena *a, raw_tokens *t, uint32_t s, uint32_t e, const char
     return 0;
 }
 
+static int lower_eq(const char *s, size_t n, const char *lit) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != (unsigned char)lit[i]) return 0;
+    }
+    return lit[n] == '\0';
+}
+
 /* End of the word that starts at i. */
 static size_t scan_word(const char *s, size_t i, size_t len) {
     size_t j = i, seg = i; /* seg: start of the current period-free segment */
@@ -55,6 +64,10 @@ static size_t scan_word(const char *s, size_t i, size_t len) {
         if (c == '-' && p_word && n_word) { j++; continue; }
         if (c == '.' && is_digit(p) && is_digit(n)) { j++; continue; }
         if (c == '.' && is_alpha(p) && is_alpha(n) && j - seg == 1) { j++; seg = j; continue; }
+        if (c == '.' && is_alpha(p) && n == '-' && j - seg == 1 && j + 2 < len &&
+            is_wordc(s, j + 2, len) && j > i + 1 && s[j - 2] == '.') { j += 2; continue; } /* U.S.-led */
+        if (c == '.' && p_word && n_word && j - i >= 3 && lower_eq(s + i, 4, "www.")) { j++; continue; }
+        if (c == ':' && is_digit(p) && is_digit(n)) { j++; continue; } /* 10:30 */
         if (c == ',' && is_digit(p) && j + 3 < len + 0 && is_digit(n) &&
             is_digit((unsigned char)s[j + 2]) && is_digit((unsigned char)s[j + 3]) &&
             (j + 4 >= len || !is_digit((unsigned char)s[j + 4]))) { j++; continue; }
@@ -66,14 +79,6 @@ static size_t scan_word(const char *s, size_t i, size_t len) {
     return j;
 }
 
-static int lower_eq(const char *s, size_t n, const char *lit) {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != (unsigned char)lit[i]) return 0;
-    }
-    return lit[n] == '\0';
-}
 
 /* Length of a clitic at the end of word s[0..n): n't 's 'm 'd 're 've 'll. */
 static size_t clitic_len(const char *s, size_t n) {
