@@ -18,7 +18,7 @@ for t in "$bindir"/tests/test_*; do
     if [ "$f" != 0 ] || [ $rc != 0 ]; then printf '%s\n' "$out"; echo "FAIL: $t"; [ "$f" = 0 ] && bad=$((bad + 1))
     else printf '%-40s %s\n' "$(basename "$t")" "$line"; printf '%s\n' "$out" | grep -i 'skipped:' || true; fi
 done
-for t in tests/cli/*.sh; do
+for t in tests/cli/test_*.sh; do
     [ -f "$t" ] || continue
     out=$(DYAD="$bindir/dyad" bash "$t" 2>&1); rc=$?
     line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
