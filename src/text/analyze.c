@@ -14,9 +14,11 @@ static int make_token(dyad_arena *a, const norm_text *nt, const raw_token *t, dy
     if (!text) {
         text = dyad_arena_strndup(a, nt->s + t->s, n);
         if (!text) return -1;
+    } else {
+        n = strlen(text);
     }
     dst->text = text;
-    dst->upper = text_fold_upper(a, text, strlen(text));
+    dst->upper = text_fold_upper(a, text, n);
     if (!dst->upper) return -1;
     dst->start = nt->orig[t->s];
     dst->end = nt->orig[t->e];

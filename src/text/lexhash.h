@@ -37,17 +37,20 @@ enum {
 /* Regular inflections the generator derived from a lemma, indexed by: */
 enum { WI_NNS, WI_VBZ, WI_VBD, WI_VBG, WI_JJR, WI_JJS, WI_COUNT };
 
+#define LEX_WORD_MAX 19 /* longer words are left out of the table */
+
+/* 32 bytes, aligned: one probe touches one slot and one cache line. */
 typedef struct lex_entry {
-    uint32_t off;    /* offset of the NUL-terminated word in the string pool */
-    uint8_t cnt[4];  /* indexed by WN_NOUN.. */
+    uint8_t cnt[4];         /* indexed by WN_NOUN.. */
     uint8_t infl[WI_COUNT]; /* like cnt, for the word as an inflected form of a
                                lemma: "leaders" NNS, "talks" NNS and VBZ */
     uint8_t flags;
-} lex_entry;
+    uint8_t len;
+    char w[LEX_WORD_MAX + 1];
+} __attribute__((aligned(32))) lex_entry;
 
 /* The generated table (build/gen/wordnet_lex.c). slots[] holds entry index + 1,
  * 0 for an empty slot; nslots is a power of two; linear probing. */
-extern const char dyad_wn_pool[];
 extern const lex_entry dyad_wn_entries[];
 extern const uint32_t dyad_wn_slots[];
 extern const uint32_t dyad_wn_nslots;

@@ -11,15 +11,25 @@
 #include <string.h>
 
 const lex_entry *lex_wordnet(const char *w, size_t n) {
+    if (n > LEX_WORD_MAX) return NULL;
     uint32_t mask = dyad_wn_nslots - 1, i = lex_hash(w, n) & mask;
     for (;;) {
         uint32_t k = dyad_wn_slots[i];
         if (!k) return NULL;
         const lex_entry *e = &dyad_wn_entries[k - 1];
-        const char *s = dyad_wn_pool + e->off;
-        if (s[0] == w[0] && strncmp(s, w, n) == 0 && s[n] == '\0') return e;
+        if (e->len == n && memcmp(e->w, w, n) == 0) return e;
         i = (i + 1) & mask;
     }
+}
+
+void lex_prefetch_slot(const char *w, size_t n, uint32_t *hash) {
+    *hash = lex_hash(w, n);
+    __builtin_prefetch(&dyad_wn_slots[*hash & (dyad_wn_nslots - 1)]);
+}
+
+void lex_prefetch_entry(uint32_t hash) {
+    uint32_t k = dyad_wn_slots[hash & (dyad_wn_nslots - 1)];
+    if (k) __builtin_prefetch(&dyad_wn_entries[k - 1]);
 }
 
 static const hand_entry *hand_find(const dyad_tagger *t, const char *w, size_t n) {
@@ -132,11 +142,13 @@ void dyad_tagger_free(dyad_tagger *t) {
 /* ---- scoring of the readings of an open-class word */
 
 typedef struct scores {
+    uint64_t set; /* TAGBIT of the tags given a score */
     int v[DYAD_POS_COUNT];
 } scores;
 
 static void add(scores *s, int pos, int score) {
-    if (score > s->v[pos]) s->v[pos] = score;
+    if (!(s->set & TAGBIT(pos)) || score > s->v[pos]) s->v[pos] = score;
+    s->set |= TAGBIT(pos);
 }
 
 /* Readings of a WordNet entry as the word itself (not a stem). */
@@ -219,7 +231,8 @@ static void add_stems(scores *s, const char *w, size_t n) {
 
 static void finish(const scores *s, word_info *out) {
     int best = 0, bs = 0;
-    for (int p = 1; p < DYAD_POS_COUNT; p++) {
+    for (uint64_t set = s->set; set; set &= set - 1) {
+        int p = __builtin_ctzll(set);
         if (!s->v[p]) continue;
         out->tags |= TAGBIT(p);
         if (s->v[p] > bs) { bs = s->v[p]; best = p; }
@@ -238,7 +251,7 @@ void lex_lookup(const dyad_tagger *t, const char *w, size_t n, word_info *out) {
         return;
     }
     scores s;
-    memset(&s, 0, sizeof s);
+    s.set = 0; /* v[] is read only where set says it was written */
     const lex_entry *e = lex_wordnet(w, n);
     if (e) {
         add_entry(&s, e);

@@ -111,7 +111,7 @@ static void word_tag(const dyad_tagger *t, const char *w, int initial, int headl
                      int next_cap, word_info *wi) {
     char lw[64];
     size_t n = lower(w, lw, sizeof lw);
-    int num = number_tag(w, strlen(w));
+    int num = is_digit((unsigned char)w[0]) ? number_tag(w, n ? n : strlen(w)) : DYAD_POS_NONE;
     if (num) { set_single(wi, num); return; }
     if (!n) { set_single(wi, DYAD_POS_NN); return; }
     unsigned char c0 = (unsigned char)w[0];
@@ -524,11 +524,19 @@ static void rule_lookahead(ctx *c, int i) {
 void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     tag_state st;
     uint8_t tag[TEXT_MAX_TOKENS];
+    char low[TEXT_MAX_TOKENS][16];
+    uint32_t hash[TEXT_MAX_TOKENS];
+    int m = s->ntokens < TEXT_MAX_TOKENS ? (int)s->ntokens : TEXT_MAX_TOKENS;
+    for (int i = 0; i < m; i++) {
+        size_t k = lower(s->tokens[i].text, low[i], sizeof low[i]);
+        if (!k) low[i][0] = '\0';
+        hash[i] = 0;
+        if (k > 1) lex_prefetch_slot(low[i], k, &hash[i]);
+    }
+    for (int i = 0; i < m; i++)
+        if (hash[i]) lex_prefetch_entry(hash[i]);
     int n = lex_stage(t, s, &st);
     for (int i = 0; i < n; i++) tag[i] = st.info[i].best ? st.info[i].best : DYAD_POS_NN;
-    char low[TEXT_MAX_TOKENS][16];
-    for (int i = 0; i < n; i++)
-        if (!lower(s->tokens[i].text, low[i], sizeof low[i])) low[i][0] = '\0';
     ctx c = {s, st.info, tag, n, low};
     for (int i = 0; i < n; i++) rule_token(&c, i);
     for (int i = 0; i < n; i++) rule_lookahead(&c, i);
