@@ -21,39 +21,18 @@ static int is_adverb(uint8_t pos) {
     return pos == DYAD_POS_RB || pos == DYAD_POS_RBR || pos == DYAD_POS_RBS;
 }
 
-static int up_is(const ctok *t, const char *w) { return !strcmp(t->up, w); }
-
-static int is_be(const ctok *t) {
-    static const char *const be[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM",
-                                     "GET", "GETS", "GOT", "GOTTEN", "GETTING", NULL};
-    for (int i = 0; be[i]; i++)
-        if (up_is(t, be[i])) return 1;
-    return 0;
-}
-
-static int is_negation(const ctok *t) {
-    return up_is(t, "NOT") || up_is(t, "N'T") || up_is(t, "NEVER");
-}
+static int is_be(const ctok *t) { return (t->wc & WC_BE) != 0; }
+static int is_negation(const ctok *t) { return (t->wc & WC_NEG) != 0; }
 
 /* Words that end the clause of the verb before them. */
 static int is_clause_stop(const ctok *t) {
-    static const char *const stop[] = {"AFTER", "WHEN", "BECAUSE", "WHILE", "ALTHOUGH", "THOUGH",
-                                       "WHEREAS", "UNLESS", "UNTIL", "IF", "BEFORE", "SINCE",
-                                       "WHILST", "ONCE", NULL};
     if (t->pos == DYAD_POS_WDT || t->pos == DYAD_POS_WP || t->pos == DYAD_POS_WRB) return 1;
-    if (t->pos == DYAD_POS_COLON) return up_is(t, ";") || up_is(t, ":");
-    if (t->pos != DYAD_POS_IN) return 0;
-    for (int i = 0; stop[i]; i++)
-        if (up_is(t, stop[i])) return 1;
-    return 0;
+    if (t->pos == DYAD_POS_COLON) return (t->wc & WC_SEMI) != 0;
+    return t->pos == DYAD_POS_IN && (t->wc & WC_STOP);
 }
 
 static int is_aux(const ctok *t) {
-    static const char *const aux[] = {"DO", "DOES", "DID", "HAVE", "HAS", "HAD", "HAVING", NULL};
-    if (is_be(t) || t->pos == DYAD_POS_MD) return 1;
-    for (int i = 0; aux[i]; i++)
-        if (up_is(t, aux[i])) return 1;
-    return 0;
+    return (t->wc & (WC_BE | WC_HAVEDO)) || t->pos == DYAD_POS_MD;
 }
 
 /* Is the verb before token i (skipping adverbs and negation) a full verb,
@@ -61,7 +40,7 @@ static int is_aux(const ctok *t) {
 static int g_main_is_full(const csent *s, int i) {
     for (int j = i - 1; j >= 0; j--) {
         const ctok *t = &s->t[j];
-        if (is_adverb(t->pos) || is_negation(t) || up_is(t, "EVEN")) continue;
+        if (is_adverb(t->pos) || is_negation(t) || (t->wc & WC_EVEN)) continue;
         if (t->pos == DYAD_POS_TO) return 0;
         if (is_verb(t->pos) || t->pos == DYAD_POS_MD) return !is_aux(t);
         return 0;
@@ -76,13 +55,13 @@ static int continues_group(const csent *s, int i) {
     if (is_negation(&t[i])) return 1;
     if (is_verb(t[i].pos) || t[i].pos == DYAD_POS_MD) return !g_main_is_full(s, i);
     if (t[i].pos == DYAD_POS_TO) return i + 1 < s->n && (is_verb(t[i + 1].pos) || is_adverb(t[i + 1].pos));
-    if (up_is(&t[i], "ABOUT")) return i + 1 < s->n && t[i + 1].pos == DYAD_POS_TO;
+    if (t[i].wc & WC_ABOUT) return i + 1 < s->n && t[i + 1].pos == DYAD_POS_TO;
     /* adverbs (also coordinated: "heavily and unjustly") before a verb */
-    if (is_adverb(t[i].pos) || up_is(&t[i], "EVEN") ||
+    if (is_adverb(t[i].pos) || (t[i].wc & WC_EVEN) ||
         (t[i].pos == DYAD_POS_CC && i > 0 && is_adverb(t[i - 1].pos)))
         for (int j = i + 1; j < s->n && j < i + 5; j++) {
             if (is_verb(t[j].pos) || t[j].pos == DYAD_POS_MD || t[j].pos == DYAD_POS_TO) return 1;
-            if (!is_adverb(t[j].pos) && !is_negation(&t[j]) && !up_is(&t[j], "EVEN") &&
+            if (!is_adverb(t[j].pos) && !is_negation(&t[j]) && !(t[j].wc & WC_EVEN) &&
                 t[j].pos != DYAD_POS_CC)
                 return 0;
         }
@@ -211,7 +190,7 @@ static int find_subject(csent *s, int gi) {
                 resolve_pronoun(s, t[j].unit, gi);
                 return u->ncodes ? t[j].unit : -1;
             }
-            if (u->in_pp && strcmp(u->prep, "OF")) {
+            if (u->in_pp && !(s->t[u->start - 1].wc & WC_OF)) {
                 j = u->start - 1; /* skip the preposition too */
                 continue;
             }
@@ -277,7 +256,7 @@ static int phrases_end(const csent *s, int gi, int region_end) {
     const vgroup *g = &s->groups[gi];
     for (int j = g->end; j < region_end; j++) {
         const ctok *t = &s->t[j];
-        if (t->pos == DYAD_POS_IN && (up_is(t, "THAT") || up_is(t, "WHETHER") || up_is(t, "IF")))
+        if (t->pos == DYAD_POS_IN && (t->wc & WC_COMPL))
             return j;
         if (t->group >= 0 && t->group != gi && s->t[s->groups[t->group].start].pos != DYAD_POS_TO &&
             j > g->end && s->t[j - 1].unit >= 0)
@@ -296,7 +275,7 @@ int coder_find_groups(csent *s) {
         int first = g->subject >= 0 && s->units[g->subject].end <= g->start ? s->units[g->subject].start
                                                                              : g->start;
         g->subordinate = first > 0 && s->t[first - 1].pos == DYAD_POS_IN &&
-                         !up_is(&s->t[first - 1], "THAT") && !up_is(&s->t[first - 1], "WHETHER");
+                         !(s->t[first - 1].wc & WC_COMPL);
         g->region_end = clause_end(s, gi);
         g->pattern_end = phrases_end(s, gi, g->region_end);
         g->region_start = g->subject >= 0 ? s->units[g->subject].start

@@ -51,6 +51,44 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
     return dyad_error_set(err, "unknown option '%s'", option);
 }
 
+/* Adds synset `bit`'s first words (through nested sets) to the mask table. */
+static int add_synmask(dyad_coder *c, uint32_t synset, uint32_t bit, int depth) {
+    const dyad_dict *d = c->dict;
+    const dsynset *ss = (const dsynset *)d->synsets.v + synset;
+    for (uint32_t i = 0; i < ss->mem_n; i++) {
+        const dsynmem *m = (const dsynmem *)d->synmems.v + ss->mem_first + i;
+        if (m->synset) {
+            if (depth < 4 && add_synmask(c, m->synset - 1, bit, depth + 1) < 0) return -1;
+            continue;
+        }
+        if (!m->id_n) continue;
+        uint32_t w = ((const uint32_t *)d->ids.v)[m->id_first];
+        uint64_t key = (uint64_t)w * 2 + 1 + (bit >= 32);
+        uint32_t mask = dhash_get(&c->synmask, key) | (1u << (bit & 31));
+        if (dhash_put(&c->synmask, key, mask) < 0) return -1;
+    }
+    return 0;
+}
+
+static uint64_t synmask_of(const dyad_coder *c, uint32_t w) {
+    if (!w || !c->synmask.cap) return 0;
+    return dhash_get(&c->synmask, (uint64_t)w * 2 + 1) |
+           ((uint64_t)dhash_get(&c->synmask, (uint64_t)w * 2 + 2) << 32);
+}
+
+/* Lengths of the discard stems, so a word's prefixes outside them are
+ * never looked up. */
+static void stem_lengths(dyad_coder *c) {
+    const dyad_dict *d = c->dict;
+    c->stem_min = 1 << 30;
+    c->stem_max = 0;
+    for (uint32_t i = 0; i < d->stems.n; i++) {
+        int n = (int)strlen(dict_s(d, ((const dstem *)d->stems.v)[i].str));
+        if (n < c->stem_min) c->stem_min = n;
+        if (n > c->stem_max) c->stem_max = n;
+    }
+}
+
 dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_options *o,
                            dyad_error *err) {
     dyad_coder *c = calloc(1, sizeof *c);
@@ -59,13 +97,26 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
         return NULL;
     }
     c->dict = d;
+    int rc = coder_words_init(c);
+    for (uint32_t i = 0; !rc && i < d->synsets.n && i < 64; i++) rc = add_synmask(c, i, i, 0);
+    if (rc) {
+        dyad_coder_free(c);
+        dyad_error_set(err, "out of memory");
+        return NULL;
+    }
+    stem_lengths(c);
     c->tagger = t;
     if (o) c->opt = *o;
     else dyad_options_default(&c->opt);
     return c;
 }
 
-void dyad_coder_free(dyad_coder *c) { free(c); }
+void dyad_coder_free(dyad_coder *c) {
+    if (!c) return;
+    coder_words_free(c);
+    free(c->synmask.slots);
+    free(c);
+}
 
 /* The id of a plural noun's singular (TIES -> TIE, TREATIES -> TREATY). */
 static uint32_t singular_id(const dyad_dict *d, const char *up) {
@@ -92,18 +143,28 @@ static int32_t doc_date(const dyad_doc *doc) {
 }
 
 /* Does a discard phrase start at token i? 1 sentence, 2 story, 0 none. */
-static int discard_at(const dyad_dict *d, const ctok *t, int n, int i) {
+static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
+    const dyad_dict *d = c->dict;
     const dtrie *tr = &d->discard_trie;
     uint32_t node = 0;
     int hit = 0;
     for (int j = i; j < n; j++) {
-        /* stems hanging off this node match a word that begins with them */
-        for (uint32_t si = tr->stem[node]; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
-            const dstem *st = (const dstem *)d->stems.v + si - 1;
-            const char *stem = dict_s(d, st->str);
-            if (!strncmp(t[j].up, stem, strlen(stem))) {
-                const ddiscard *dc = (const ddiscard *)d->discards.v + st->val - 1;
-                return dc->story ? 2 : 1;
+        /* stems hanging off this node match a word that begins with them:
+         * each prefix of the word is one hash probe */
+        if (tr->stem[node]) {
+            uint64_t h = 1469598103934665603ULL;
+            for (const char *p = t[j].up; *p && p - t[j].up < c->stem_max; p++) {
+                h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+                if (p - t[j].up + 1 < c->stem_min) continue;
+                uint32_t si = dhash_get(&d->stem_index, stem_key(node, h ? h : 1));
+                for (; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
+                    const dstem *st = (const dstem *)d->stems.v + si - 1;
+                    const char *stem = dict_s(d, st->str);
+                    size_t sl = strlen(stem);
+                    if (sl != (size_t)(p - t[j].up + 1) || strncmp(t[j].up, stem, sl)) continue;
+                    const ddiscard *dc = (const ddiscard *)d->discards.v + st->val - 1;
+                    return dc->story ? 2 : 1;
+                }
             }
         }
         if (!t[j].id) break;
@@ -118,10 +179,10 @@ static int discard_at(const dyad_dict *d, const ctok *t, int n, int i) {
     return hit;
 }
 
-static int discard_kind(const dyad_dict *d, const ctok *t, int n) {
+static int discard_kind(const dyad_coder *c, const ctok *t, int n) {
     int kind = 0;
     for (int i = 0; i < n && kind < 2; i++) {
-        int k = discard_at(d, t, n, i);
+        int k = discard_at(c, t, n, i);
         if (k > kind) kind = k;
     }
     return kind;
@@ -136,6 +197,8 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         t[i].id = dict_word_find(c->dict, k->upper, strlen(k->upper));
         t[i].sid = singular_id(c->dict, k->upper);
         t[i].pos = k->pos;
+        t[i].wc = coder_word_class(c, k->upper);
+        t[i].syn = synmask_of(c, t[i].id) | synmask_of(c, t[i].sid);
     }
     return t;
 }
@@ -146,17 +209,19 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     out->sentences = sents;
     out->nsentences = nsents;
     ctok **toks = dyad_arena_alloc(a, sizeof *toks * (nsents + 1));
-    if (!toks) return dyad_error_set(err, "out of memory");
+    uint8_t *discard = dyad_arena_alloc(a, nsents + 1);
+    if (!toks || !discard) return dyad_error_set(err, "out of memory");
     for (size_t i = 0; i < nsents; i++) {
         toks[i] = make_tokens(c, a, &sents[i]);
         if (!toks[i]) return dyad_error_set(err, "out of memory");
-        if (discard_kind(c->dict, toks[i], (int)sents[i].ntokens) == 2) return 0;
+        discard[i] = (uint8_t)discard_kind(c, toks[i], (int)sents[i].ntokens);
+        if (discard[i] == 2) return 0; /* a story discard drops the whole document */
     }
     size_t cap = 0;
     int32_t date = doc_date(doc);
     for (size_t i = 0; i < nsents; i++) {
         int n = (int)sents[i].ntokens;
-        if (n == 0 || discard_kind(c->dict, toks[i], n)) continue;
+        if (n == 0 || discard[i]) continue;
         csent s = {c, a, toks[i], n, NULL, 0, NULL, 0, date, -1};
         if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||
             coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0)

@@ -21,13 +21,29 @@ struct dyad_coder {
     const dyad_dict *dict;
     const dyad_tagger *tagger;
     dyad_options opt;
+    dhash words;       /* function words -> class (words.c) */
+    dhash synmask;     /* word id -> synsets (< 64) one of whose members starts with it */
+    int stem_min, stem_max; /* lengths of the discard stems */
 };
+
+/* Classes of function words (words.c). */
+enum {
+    WC_BE = 1 << 0, WC_HAVEDO = 1 << 1, WC_NEG = 1 << 2, WC_EVEN = 1 << 3, WC_ABOUT = 1 << 4,
+    WC_STOP = 1 << 5, WC_SUBORD = 1 << 6, WC_COMPL = 1 << 7, WC_PRON = 1 << 8, WC_AND = 1 << 9,
+    WC_OR = 1 << 10, WC_OF = 1 << 11, WC_FROM = 1 << 12, WC_IN = 1 << 13, WC_BY = 1 << 14,
+    WC_SEMI = 1 << 15, WC_TIME = 1 << 16,
+};
+int coder_words_init(dyad_coder *c);
+void coder_words_free(dyad_coder *c);
+uint32_t coder_word_class(const dyad_coder *c, const char *up);
 
 /* A token as the coder sees it. */
 typedef struct ctok {
     const char *up;   /* upper-case folded form */
     uint32_t id;      /* dictionary word id, 0 if unknown */
     uint32_t sid;     /* id of its singular (nouns) or base form, 0 if none */
+    uint32_t wc;      /* WC_* classes of a function word */
+    uint64_t syn;     /* bit i: synset i may start at this token (i < 64) */
     uint8_t pos;      /* dyad_pos */
     int16_t unit;     /* unit index, -1 if none */
     int16_t group;    /* verb group index, -1 if none */
@@ -95,7 +111,8 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m);
 /* events.c */
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
 
-/* Is token i the (upper-case) word w? Function words are compared as
- * strings: a dictionary need not contain them. */
-int coder_is_word(const csent *s, int i, const char *w);
+/* Is token i a function word of class cls (WC_*)? */
+static inline int coder_is_word(const csent *s, int i, uint32_t cls) {
+    return i >= 0 && i < s->n && (s->t[i].wc & cls);
+}
 #endif

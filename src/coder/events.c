@@ -167,7 +167,7 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
     if (g->passive && m->source < 0) {
         int by = -1;
         for (int j = g->end; j + 1 < g->region_end; j++)
-            if (coder_is_word(s, j, "BY") && s->t[j + 1].unit >= 0) {
+            if (coder_is_word(s, j, WC_BY) && s->t[j + 1].unit >= 0) {
                 by = s->t[j + 1].unit;
                 break;
             }
@@ -189,21 +189,10 @@ static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, con
     return push_event(s, ev, nev, cap, &e);
 }
 
-/* "today", "on Monday", "last week": time, not an object */
-static int is_time_word(const char *w) {
-    static const char *const tw[] = {"TODAY", "YESTERDAY", "TOMORROW", "TONIGHT", "MONDAY",
-                                     "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-                                     "SUNDAY", "WEEK", "MONTH", "YEAR", "WEEKEND", "MORNING",
-                                     "EVENING", "NIGHT", "AFTERNOON", NULL};
-    for (int i = 0; tw[i]; i++)
-        if (!strcmp(w, tw[i])) return 1;
-    return 0;
-}
-
 static int has_object(const csent *s, const vgroup *g) {
     for (int j = g->end; j < g->pattern_end; j++) {
         uint8_t p = s->t[j].pos;
-        if (is_time_word(s->t[j].up)) continue;
+        if (s->t[j].wc & WC_TIME) continue; /* "said today": time, not an object */
         if (p == DYAD_POS_NN || p == DYAD_POS_NNS || p == DYAD_POS_NNP || p == DYAD_POS_NNPS ||
             p == DYAD_POS_PRP)
             return 1;

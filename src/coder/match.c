@@ -14,9 +14,6 @@
 
 static int tok_is(const ctok *t, uint32_t id) { return id && (t->id == id || t->sid == id); }
 
-int coder_is_word(const csent *s, int i, const char *w) {
-    return i >= 0 && i < s->n && !strcmp(s->t[i].up, w);
-}
 
 /* Words of a multi-word form next to the verb: 1 if all there. */
 static int form_fits(const csent *s, const dyad_dict *d, const dverbform *f, int main, int *post_end) {
@@ -101,6 +98,7 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
             int k = pos, found = 0;
             uint32_t words[16];
             for (; k < lim && !found; k++) {
+                if (e->id < 64 && !(s->t[k].syn & (1ULL << e->id))) continue;
                 int n = 0;
                 for (int j = k; j < to && n < 16; j++) words[n++] = s->t[j].id;
                 size_t len = 0;

@@ -92,11 +92,7 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     u->base = base;
 }
 
-static int is_pronoun(const ctok *t) {
-    if (t->pos != DYAD_POS_PRP) return 0;
-    return !strcmp(t->up, "IT") || !strcmp(t->up, "HE") || !strcmp(t->up, "SHE") ||
-           !strcmp(t->up, "THEY") || !strcmp(t->up, "WE");
-}
+static int is_pronoun(const ctok *t) { return t->pos == DYAD_POS_PRP && (t->wc & WC_PRON); }
 
 /* Appends u2's codes to u (compound). */
 static void add_codes(unit *u, const unit *u2) {
@@ -133,9 +129,9 @@ static int joins_list(const csent *s, const unit *cur, const unit *next, int *co
     const ctok *t = s->t;
     int gap = next->start - cur->end;
     *comma = 0;
-    if (gap == 1 && (coder_is_word(s, cur->end, "AND") || coder_is_word(s, cur->end, "OR"))) return 1;
+    if (gap == 1 && (coder_is_word(s, cur->end, WC_AND | WC_OR))) return 1;
     if (gap == 2 && t[cur->end].pos == DYAD_POS_COMMA &&
-        (coder_is_word(s, cur->end + 1, "AND") || coder_is_word(s, cur->end + 1, "OR")))
+        (coder_is_word(s, cur->end + 1, WC_AND | WC_OR)))
         return 1;
     if (gap == 1 && t[cur->end].pos == DYAD_POS_COMMA) {
         *comma = 1;
@@ -186,8 +182,7 @@ static void merge_agent_of(csent *s) {
         unit cur = u[i];
         if (i + 1 < n && cur.ncodes && !cur.has_actor && !cur.pronoun && u[i + 1].has_actor &&
             u[i + 1].start == cur.end + 1 &&
-            (coder_is_word(s, cur.end, "OF") || coder_is_word(s, cur.end, "FROM") ||
-             coder_is_word(s, cur.end, "IN"))) {
+            coder_is_word(s, cur.end, WC_OF | WC_FROM | WC_IN)) {
             join_agent_of(s, &cur, &u[i + 1]);
             i++;
         }
@@ -204,14 +199,7 @@ static void merge_units(csent *s) {
 
 /* Words that introduce a clause when a subject and verb follow: "since
  * Putin appears", "that Gondor and Osgiliath have". */
-static int is_subordinator(const ctok *t) {
-    static const char *const w[] = {"THAT", "WHETHER", "IF", "BECAUSE", "ALTHOUGH", "THOUGH", "SINCE",
-                                    "AFTER", "BEFORE", "AS", "UNTIL", "WHILE", "ONCE", "UNLESS",
-                                    "WHEREAS", "WHEN", NULL};
-    for (int i = 0; w[i]; i++)
-        if (!strcmp(t->up, w[i])) return 1;
-    return 0;
-}
+static int is_subordinator(const ctok *t) { return (t->wc & WC_SUBORD) != 0; }
 
 /* Does a new noun phrase start at token i (inside a run of nominal
  * tokens)? A determiner starts one, and so does an adjective after a noun

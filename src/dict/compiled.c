@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "DYADDIC2"
+#define MAGIC "DYADDIC3"
 
 typedef struct section {
     void **ptr;
@@ -50,7 +50,7 @@ static size_t sections(dyad_dict *d, section *s) {
     VEC(discards, ddiscard); VEC(stems, dstem); TRIE(issue_trie); VEC(issues, dissue);
     HASH(verb_index); VEC(forms, dverbform); VEC(blocks, dblock); VEC(patterns, dpattern);
     VEC(elems, delem); VEC(synsets, dsynset); VEC(synmems, dsynmem);
-    VEC(transforms, dtransform); HASH(synset_names);
+    VEC(transforms, dtransform); HASH(synset_names); HASH(synset_first); HASH(stem_index);
 #undef VEC
 #undef HASH
 #undef TRIE

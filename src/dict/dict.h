@@ -158,6 +158,8 @@ struct dyad_dict {
     dhash verb_index;  /* main word id -> first dverbform index+1 */
     dvec forms, blocks, patterns, elems, synsets, synmems, transforms;
     dhash synset_names; /* fnv(name) -> synset index+1 */
+    dhash synset_first; /* (synset << 32 | first word id) -> 1: a member may start here */
+    dhash stem_index;   /* stem_key(node, stem) -> dstem index+1, for prefix matching */
 
     dyad_dict_stats stats;
 
@@ -219,6 +221,12 @@ int dict_read_issues(dyad_dict *d, const char *path, dyad_problem_fn fn, void *c
 int dict_read_verbs(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx, dyad_error *err);
 
 /* ---- lookups used by the coder (lookup.c) */
+/* Key of a discard stem hanging off trie node `node`, from the FNV hash of
+ * its spelling (so that a token's prefixes can be hashed incrementally). */
+static inline uint64_t stem_key(uint32_t node, uint64_t fnv) {
+    return (fnv ^ ((uint64_t)node * 0x9E3779B97F4A7C15ULL)) | 1;
+}
+
 const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, int *restr_used);
 int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *words, size_t n,
                         size_t *len); /* longest member matching at words[0..] */

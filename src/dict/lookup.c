@@ -29,6 +29,8 @@ const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, in
 
 int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *words, size_t n,
                         size_t *len) {
+    *len = 0;
+    if (!n || !dhash_get(&d->synset_first, ((uint64_t)synset << 32) | words[0])) return 0;
     const dsynset *ss = (const dsynset *)dvec_at(&d->synsets, sizeof *ss, synset);
     const dsynmem *m = (const dsynmem *)d->synmems.v + ss->mem_first;
     const uint32_t *ids = d->ids.v;

@@ -224,6 +224,16 @@ static int synset_start(dyad_dict *d, dline *ln, verb_state *st, char *s) {
 
 static int synset_add(dyad_dict *d, const uint32_t *ids, int k, uint32_t nested) {
     dsynmem m = {d->ids.n, (uint32_t)k, nested};
+    uint32_t self = d->synsets.n - 1;
+    if (k && dhash_put(&d->synset_first, ((uint64_t)self << 32) | ids[0], 1) < 0) return -1;
+    if (nested) { /* the nested set's first words start members here too */
+        const dsynset *ns = (const dsynset *)d->synsets.v + nested - 1;
+        for (uint32_t i = 0; i < ns->mem_n; i++) {
+            const dsynmem *nm = (const dsynmem *)d->synmems.v + ns->mem_first + i;
+            uint32_t first = nm->id_n ? ((const uint32_t *)d->ids.v)[nm->id_first] : 0;
+            if (first && dhash_put(&d->synset_first, ((uint64_t)self << 32) | first, 1) < 0) return -1;
+        }
+    }
     for (int i = 0; i < k; i++)
         if (dvec_push(&d->ids, sizeof ids[i], &ids[i]) < 0) return -1;
     if (dvec_push(&d->synmems, sizeof m, &m) < 0) return -1;

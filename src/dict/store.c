@@ -187,6 +187,8 @@ void dict_free_arrays(dyad_dict *d) {
     free(d->words.slots);
     free(d->verb_index.slots);
     free(d->synset_names.slots);
+    free(d->synset_first.slots);
+    free(d->stem_index.slots);
     dtrie_free(&d->actor_trie);
     dtrie_free(&d->agent_trie);
     dtrie_free(&d->discard_trie);

@@ -1,0 +1,55 @@
+/* words.c -- the function words the coder's rules ask about ("and", "by",
+ * "was", "after", "it"...), as bit classes looked up once per token.
+ *
+ * Rules test these words constantly; comparing strings each time cost more
+ * than the rest of clause analysis. A token's class mask comes from one
+ * probe of a small hash table built when the coder is created. */
+#include "coder.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct fword {
+    const char *w;
+    uint32_t cls;
+} fword;
+
+static const fword fwords[] = {
+    {"IS", WC_BE}, {"ARE", WC_BE}, {"WAS", WC_BE}, {"WERE", WC_BE}, {"BE", WC_BE},
+    {"BEEN", WC_BE}, {"BEING", WC_BE}, {"AM", WC_BE}, {"GET", WC_BE}, {"GETS", WC_BE},
+    {"GOT", WC_BE}, {"GOTTEN", WC_BE}, {"GETTING", WC_BE},
+    {"DO", WC_HAVEDO}, {"DOES", WC_HAVEDO}, {"DID", WC_HAVEDO}, {"HAVE", WC_HAVEDO},
+    {"HAS", WC_HAVEDO}, {"HAD", WC_HAVEDO}, {"HAVING", WC_HAVEDO},
+    {"NOT", WC_NEG}, {"N'T", WC_NEG}, {"NEVER", WC_NEG},
+    {"EVEN", WC_EVEN}, {"ABOUT", WC_ABOUT},
+    {"AFTER", WC_STOP | WC_SUBORD}, {"WHEN", WC_STOP | WC_SUBORD},
+    {"BECAUSE", WC_STOP | WC_SUBORD}, {"WHILE", WC_STOP | WC_SUBORD},
+    {"ALTHOUGH", WC_STOP | WC_SUBORD}, {"THOUGH", WC_STOP | WC_SUBORD},
+    {"WHEREAS", WC_STOP | WC_SUBORD}, {"UNLESS", WC_STOP | WC_SUBORD},
+    {"UNTIL", WC_STOP | WC_SUBORD}, {"IF", WC_STOP | WC_SUBORD | WC_COMPL},
+    {"BEFORE", WC_STOP | WC_SUBORD}, {"SINCE", WC_STOP | WC_SUBORD},
+    {"WHILST", WC_STOP | WC_SUBORD}, {"ONCE", WC_STOP | WC_SUBORD}, {"AS", WC_SUBORD},
+    {"THAT", WC_SUBORD | WC_COMPL}, {"WHETHER", WC_SUBORD | WC_COMPL},
+    {"IT", WC_PRON}, {"HE", WC_PRON}, {"SHE", WC_PRON}, {"THEY", WC_PRON}, {"WE", WC_PRON},
+    {"AND", WC_AND}, {"OR", WC_OR}, {"OF", WC_OF}, {"FROM", WC_FROM}, {"IN", WC_IN},
+    {"BY", WC_BY}, {";", WC_SEMI}, {":", WC_SEMI},
+    {"TODAY", WC_TIME}, {"YESTERDAY", WC_TIME}, {"TOMORROW", WC_TIME}, {"TONIGHT", WC_TIME},
+    {"MONDAY", WC_TIME}, {"TUESDAY", WC_TIME}, {"WEDNESDAY", WC_TIME}, {"THURSDAY", WC_TIME},
+    {"FRIDAY", WC_TIME}, {"SATURDAY", WC_TIME}, {"SUNDAY", WC_TIME}, {"WEEK", WC_TIME},
+    {"MONTH", WC_TIME}, {"YEAR", WC_TIME}, {"WEEKEND", WC_TIME}, {"MORNING", WC_TIME},
+    {"EVENING", WC_TIME}, {"NIGHT", WC_TIME}, {"AFTERNOON", WC_TIME},
+};
+
+int coder_words_init(dyad_coder *c) {
+    for (size_t i = 0; i < sizeof fwords / sizeof fwords[0]; i++)
+        if (dhash_put(&c->words, dict_fnv(fwords[i].w, strlen(fwords[i].w)), (uint32_t)i + 1) < 0)
+            return -1;
+    return 0;
+}
+
+void coder_words_free(dyad_coder *c) { free(c->words.slots); }
+
+uint32_t coder_word_class(const dyad_coder *c, const char *up) {
+    uint32_t i = dhash_get(&c->words, dict_fnv(up, strlen(up)));
+    return i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0;
+}
