@@ -84,6 +84,18 @@ static void test_sentences(void) {
     CHECK_STR(tagged("It cost $5 and the U.S.-led talks in the state-run hall stalled."),
               "It/PRP cost/VBD $/$ 5/CD and/CC the/DT U.S.-led/JJ talks/NNS in/IN the/DT "
               "state-run/JJ hall/NN stalled/VBD ./.");
+    /* a nationality adjective inside a name is part of it */
+    CHECK_STR(tagged("They visited the Central African Republic and Saudi Arabia."),
+              "They/PRP visited/VBD the/DT Central/NNP African/NNP Republic/NNP and/CC Saudi/NNP "
+              "Arabia/NNP ./.");
+    /* a participle after a noun, and a past tense with an object */
+    CHECK_STR(tagged("The Kremlin did not say which of the leaders initiated the call."),
+              "The/DT Kremlin/NNP did/VBD not/RB say/VB which/WDT of/IN the/DT leaders/NNS "
+              "initiated/VBD the/DT call/NN ./.");
+    CHECK_STR(tagged("He cited remarks published on Monday."),
+              "He/PRP cited/VBD remarks/NNS published/VBN on/IN Monday/NNP ./.");
+    CHECK_STR(tagged("Putin made that point to that official."),
+              "Putin/NNP made/VBD that/DT point/NN to/IN that/DT official/NN ./.");
     CHECK_STR(tagged("\"We will respond,\" she said."),
               "``/`` We/PRP will/MD respond/VB ,/, ''/'' she/PRP said/VBD ./.");
 }

@@ -170,7 +170,9 @@ static void word_tag(const dyad_tagger *t, const char *w, int initial, int headl
         return;
     }
     if (wi->known && (wi->wn & WN_CAPADJ)) {
+        uint8_t wn = wi->wn;
         set_single(wi, DYAD_POS_JJ); /* may become NNP inside a name: see name_adjective() */
+        wi->wn = wn;
         wi->tags |= B(NNP);
         wi->closed = 0;
         return;
@@ -292,6 +294,18 @@ static int np_is_object(const ctx *c, int i) {
     return in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(VB) | B(VBG)) ? 2 : 0;
 }
 
+/* First token of the noun phrase ending at i. */
+static int np_start(const ctx *c, int i) {
+    while (i > 0 && in_set(c->tag[i - 1], NOUNS | MODIFIERS | DETERMINERS)) i--;
+    return i;
+}
+
+static int subordinator(const ctx *c, int i) {
+    return word_is(c, i, "after") || word_is(c, i, "before") || word_is(c, i, "since") ||
+           word_is(c, i, "until") || word_is(c, i, "as") || word_is(c, i, "while") ||
+           word_is(c, i, "following");
+}
+
 /* An -ed word after a noun: participle of a reduced relative, or past tense? */
 static int reduced_relative(const ctx *c, int i) {
     int np = np_is_object(c, i - 1), next = tag_at(c, i + 1);
@@ -307,7 +321,15 @@ static int reduced_relative(const ctx *c, int i) {
         finite = in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(MD));
     }
     if (!finite) return 0;
-    if (np == 1) return in_set(c->tag[i - 1], B(NN) | B(NNS));
+    if (np == 1) {
+        /* after a preposition a participle may modify the noun (remarks
+         * published on Monday); one with an object is a verb (which of the
+         * leaders initiated the call), except that the Stanford parses we
+         * measure against take "after crowds trashed its embassy" as a
+         * participle too */
+        if (!in_set(c->tag[i - 1], B(NN) | B(NNS))) return 0;
+        return !object || subordinator(c, np_start(c, i - 1) - 1);
+    }
     return np == 2 && !object;
 }
 
@@ -377,7 +399,13 @@ static void rule_token(ctx *c, int i) {
             !(t == DYAD_POS_JJ && !can(c, i, DYAD_POS_VBD))) { c->tag[i] = DYAD_POS_VBN; return; }
         if (can(c, i, DYAD_POS_VBG) && t != DYAD_POS_JJ) { c->tag[i] = DYAD_POS_VBG; return; }
     }
-    int rel = word_is(c, i - 1, "that") || word_is(c, i - 1, "which");
+    /* after a relative pronoun comes a verb (a step that holds); "that"
+     * after a verb or preposition is a complementizer or determiner, and a
+     * word that is mostly a noun is then a noun (made that point) */
+    int rel = word_is(c, i - 1, "which") ||
+              (word_is(c, i - 1, "that") &&
+               (in_set(tag_at(c, i - 2), NOUNS) || !in_set(c->info[i].best, NOUNS)) &&
+               !in_set(tag_at(c, i - 2), B(IN) | B(TO)));
     if (!rel && (in_set(prev, DETERMINERS | MODIFIERS) || prev == DYAD_POS_IN || prev == DYAD_POS_TO)) {
         if (in_set(t, B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & NOUNS)) noun_reading(c, i);
         if (t == DYAD_POS_VBD && in_set(prev, DETERMINERS | MODIFIERS)) {
@@ -396,7 +424,7 @@ static void rule_token(ctx *c, int i) {
     if (in_set(t, B(NN) | B(NNS) | B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & VERBS) &&
         (c->info[i].tags & NOUNS)) {
         int pron = prev == DYAD_POS_PRP || prev == DYAD_POS_WDT || prev == DYAD_POS_WP ||
-                   prev == DYAD_POS_EX || word_is(c, i - 1, "that") || word_is(c, i - 1, "which");
+                   prev == DYAD_POS_EX || rel;
         int strong = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
         int obj = strong || (!in_set(c->info[i].best, NOUNS) &&
                              in_set(next, B(TO) | B(JJ) | B(IN) | B(RB) | B(NNS)));
@@ -430,6 +458,10 @@ static void rule_token(ctx *c, int i) {
     }
     if (t == DYAD_POS_VBD || t == DYAD_POS_VBN) {
         int by = word_is(c, i + 1, "by");
+        for (int j = i + 2; j < c->n && j < i + 5 && !by && next == DYAD_POS_IN; j++) {
+            if (in_set(c->tag[j], VERBS | B(COMMA) | B(PERIOD))) break;
+            by = word_is(c, j, "by"); /* the hostility expressed towards Iran by ... */
+        }
         if (i == 0 || prev == DYAD_POS_COMMA || by) { if (by || i == 0) set(c, i, DYAD_POS_VBN); }
         else if (in_set(prev, NOUNS) && reduced_relative(c, i)) set(c, i, DYAD_POS_VBN);
         else if (in_set(prev, SUBJECT)) set(c, i, DYAD_POS_VBD);
@@ -466,8 +498,7 @@ static int name_adjective(const ctx *c, int i) {
     if (i > 0 && c->tag[i - 1] == DYAD_POS_NNP && is_upper((unsigned char)c->s->tokens[i - 1].text[0]) &&
         !is_title_word(c->s->tokens[i - 1].text))
         return 1;
-    if (i + 1 < c->n && c->tag[i + 1] == DYAD_POS_NNP && !is_title_word(c->s->tokens[i + 1].text) &&
-        (i > 0 && in_set(c->tag[i - 1], DETERMINERS)))
+    if (i + 1 < c->n && c->tag[i + 1] == DYAD_POS_NNP && !is_title_word(c->s->tokens[i + 1].text))
         return 1;
     return 0;
 }
@@ -479,8 +510,7 @@ static void rule_lookahead(ctx *c, int i) {
     if (c->tag[i] == DYAD_POS_JJ && (c->info[i].wn & WN_CAPADJ) && can(c, i, DYAD_POS_NNP) &&
         name_adjective(c, i)) {
         c->tag[i] = DYAD_POS_NNP;
-    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_NN) &&
-               in_set(prev, B(DT) | B(JJ) | B(NN)) &&
+    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_NN) && prev == DYAD_POS_DT &&
                in_set(next, B(IN) | B(COMMA) | B(PERIOD) | B(CC) | B(COLON))) {
         c->tag[i] = DYAD_POS_NN; /* a future with ..., a hat-trick , */
     } else if (word_is(c, i, "that")) {
