@@ -51,29 +51,42 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
     return dyad_error_set(err, "unknown option '%s'", option);
 }
 
-/* Adds synset `bit`'s first words (through nested sets) to the mask table. */
-static int add_synmask(dyad_coder *c, uint32_t synset, uint32_t bit, int depth) {
+/* Marks synset `bit` on the first words of its members (through nested sets). */
+static void mark_synset(dyad_coder *c, uint32_t synset, uint32_t bit, int depth) {
     const dyad_dict *d = c->dict;
     const dsynset *ss = (const dsynset *)d->synsets.v + synset;
     for (uint32_t i = 0; i < ss->mem_n; i++) {
         const dsynmem *m = (const dsynmem *)d->synmems.v + ss->mem_first + i;
-        if (m->synset) {
-            if (depth < 4 && add_synmask(c, m->synset - 1, bit, depth + 1) < 0) return -1;
-            continue;
-        }
-        if (!m->id_n) continue;
-        uint32_t w = ((const uint32_t *)d->ids.v)[m->id_first];
-        uint64_t key = (uint64_t)w * 2 + 1 + (bit >= 32);
-        uint32_t mask = dhash_get(&c->synmask, key) | (1u << (bit & 31));
-        if (dhash_put(&c->synmask, key, mask) < 0) return -1;
+        if (m->synset && depth < 4) mark_synset(c, m->synset - 1, bit, depth + 1);
+        else if (m->id_n) c->wsyn[((const uint32_t *)d->ids.v)[m->id_first]] |= 1ULL << bit;
     }
-    return 0;
 }
 
-static uint64_t synmask_of(const dyad_coder *c, uint32_t w) {
-    if (!w || !c->synmask.cap) return 0;
-    return dhash_get(&c->synmask, (uint64_t)w * 2 + 1) |
-           ((uint64_t)dhash_get(&c->synmask, (uint64_t)w * 2 + 2) << 32);
+/* Marks the words that begin a phrase of trie t: its root's edges. */
+static void mark_starts(dyad_coder *c, const dtrie *t, uint8_t flag) {
+    for (uint32_t i = 0; i < t->edges.cap; i++) {
+        uint64_t key = t->edges.slots[i].key;
+        if (key && (key >> 32) == 0 && (uint32_t)key < c->nwords) c->wstart[(uint32_t)key] |= flag;
+    }
+}
+
+static int word_tables(dyad_coder *c) {
+    const dyad_dict *d = c->dict;
+    c->nwords = d->word_str.n;
+    c->wsyn = calloc(c->nwords + 1, sizeof *c->wsyn);
+    c->wcls = calloc(c->nwords + 1, sizeof *c->wcls);
+    c->wstart = calloc(c->nwords + 1, sizeof *c->wstart);
+    if (!c->wsyn || !c->wcls || !c->wstart) return -1;
+    for (uint32_t i = 0; i < d->synsets.n && i < 64; i++) mark_synset(c, i, i, 0);
+    mark_starts(c, &d->actor_trie, WS_ACTOR);
+    mark_starts(c, &d->agent_trie, WS_AGENT);
+    for (uint32_t i = 0; i < d->verb_index.cap; i++) {
+        uint64_t key = d->verb_index.slots[i].key;
+        if (key && key < c->nwords) c->wstart[key] |= WS_VERB;
+    }
+    for (uint32_t id = 1; id < c->nwords; id++)
+        c->wcls[id] = coder_word_class(c, dict_s(d, ((const uint32_t *)d->word_str.v)[id]));
+    return 0;
 }
 
 /* Lengths of the discard stems, so a word's prefixes outside them are
@@ -97,9 +110,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
         return NULL;
     }
     c->dict = d;
-    int rc = coder_words_init(c);
-    for (uint32_t i = 0; !rc && i < d->synsets.n && i < 64; i++) rc = add_synmask(c, i, i, 0);
-    if (rc) {
+    if (coder_words_init(c) < 0 || word_tables(c) < 0) {
         dyad_coder_free(c);
         dyad_error_set(err, "out of memory");
         return NULL;
@@ -114,7 +125,9 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
 void dyad_coder_free(dyad_coder *c) {
     if (!c) return;
     coder_words_free(c);
-    free(c->synmask.slots);
+    free(c->wsyn);
+    free(c->wcls);
+    free(c->wstart);
     free(c);
 }
 
@@ -195,10 +208,11 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         const dyad_token *k = &sent->tokens[i];
         t[i].up = k->upper;
         t[i].id = dict_word_find(c->dict, k->upper, strlen(k->upper));
-        t[i].sid = singular_id(c->dict, k->upper);
         t[i].pos = k->pos;
-        t[i].wc = coder_word_class(c, k->upper);
-        t[i].syn = synmask_of(c, t[i].id) | synmask_of(c, t[i].sid);
+        t[i].sid = singular_id(c->dict, k->upper);
+        /* function words the dictionary lacks still need their class */
+        t[i].wc = t[i].id ? c->wcls[t[i].id] : coder_word_class(c, k->upper);
+        t[i].syn = c->wsyn[t[i].id] | c->wsyn[t[i].sid];
     }
     return t;
 }

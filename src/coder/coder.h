@@ -22,7 +22,12 @@ struct dyad_coder {
     const dyad_tagger *tagger;
     dyad_options opt;
     dhash words;       /* function words -> class (words.c) */
-    dhash synmask;     /* word id -> synsets (< 64) one of whose members starts with it */
+    /* facts about each dictionary word, indexed by word id, so that a
+     * token needs one hash probe (its id) instead of one per question */
+    uint32_t nwords;
+    uint64_t *wsyn;    /* synsets (< 64) one of whose members starts with the word */
+    uint32_t *wcls;    /* WC_* classes of function words */
+    uint8_t *wstart;   /* WS_* phrases that can start with the word */
     int stem_min, stem_max; /* lengths of the discard stems */
 };
 
@@ -36,6 +41,8 @@ enum {
 int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);
 uint32_t coder_word_class(const dyad_coder *c, const char *up);
+
+enum { WS_ACTOR = 1, WS_AGENT = 2, WS_VERB = 4 };
 
 /* A token as the coder sees it. */
 typedef struct ctok {

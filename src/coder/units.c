@@ -214,7 +214,6 @@ static int starts_new_np(const csent *s, int i) {
  * between an actor (or pronoun) and what looks like its object, is a verb:
  * "Putin calls Rouhani", "Arnor and Gondor welcome a resumption". */
 static void rescue_verbs(csent *s, const mention *m, int nm) {
-    const dyad_dict *d = s->c->dict;
     int k = 0;
     for (int i = 1; i + 1 < s->n; i++) {
         while (k < nm && m[k].end <= i) k++;
@@ -223,7 +222,7 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
         if (t->pos != DYAD_POS_NN && t->pos != DYAD_POS_NNS && t->pos != DYAD_POS_JJ &&
             t->pos != DYAD_POS_NNP)
             continue;
-        if (!t->id || !dhash_get(&d->verb_index, t->id)) continue;
+        if (!(s->c->wstart[t->id] & WS_VERB)) continue;
         int after_actor = (k > 0 && m[k - 1].end == i && !m[k - 1].is_agent) || is_pronoun(&s->t[i - 1]);
         uint8_t np = s->t[i + 1].pos;
         int before_object = np == DYAD_POS_DT || np == DYAD_POS_PRPS || np == DYAD_POS_IN ||
@@ -247,8 +246,9 @@ int coder_find_units(csent *s) {
     int nm = 0;
     for (int i = 0; i < s->n;) {
         uint32_t av = 0, gv = 0;
-        int ae = longest(s, &d->actor_trie, i, &av);
-        int ge = longest(s, &d->agent_trie, i, &gv);
+        uint8_t st = s->c->wstart[s->t[i].id];
+        int ae = st & WS_ACTOR ? longest(s, &d->actor_trie, i, &av) : i;
+        int ge = st & WS_AGENT ? longest(s, &d->agent_trie, i, &gv) : i;
         if (ae == i && ge == i) {
             i++;
             continue;
