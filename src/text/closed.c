@@ -86,7 +86,7 @@ const char *const text_closed_words[] = {
     "government NN", "minister NN", "president NN", "spokesman NN",
     "state NN VB", "states NNS VBZ", "united VBN JJ", "military JJ NN",
     "official NN JJ", "foreign JJ", "security NN", "according VBG",
-    "due JJ", "able JJ", "new JJ", "top JJ NN", "former JJ", "senior JJ",
+    "due JJ", "thanks NNS", "able JJ", "new JJ", "top JJ NN", "former JJ", "senior JJ",
     "own JJ", "national JJ", "international JJ", "prime JJ",
     NULL,
 };

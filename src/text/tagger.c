@@ -156,6 +156,11 @@ static void word_tag(const dyad_tagger *t, const char *w, int initial, int headl
             wi->tags |= B(JJ) | B(NNP);
             return;
         }
+        if (wi->known && (wi->wn & WN_NAMECAP) && wi->best == DYAD_POS_NN && !headline) {
+            wi->tags |= B(NNP); /* Morocco, China: a name more often than a common noun */
+            wi->best = DYAD_POS_NNP;
+            return;
+        }
         if (wi->known && !(wi->wn & WN_PROPER)) {
             wi->tags |= B(NNP);
             return;
@@ -183,7 +188,7 @@ static void word_tag(const dyad_tagger *t, const char *w, int initial, int headl
         lex_lookup(t, lw, n - 1, &si);
         if (si.wn & (WN_CAPADJ | WN_PROPER)) { set_single(wi, DYAD_POS_NNPS); return; }
     }
-    if (plural_name && wi->known && (wi->best == DYAD_POS_NNS || (wi->wn & WN_PROPER))) {
+    if (plural_name && wi->known && wi->best == DYAD_POS_NNS && !(wi->wn & WN_PROPER)) {
         set_single(wi, DYAD_POS_NNPS);
         return;
     }
@@ -309,28 +314,29 @@ static int subordinator(const ctx *c, int i) {
 /* An -ed word after a noun: participle of a reduced relative, or past tense? */
 static int reduced_relative(const ctx *c, int i) {
     int np = np_is_object(c, i - 1), next = tag_at(c, i + 1);
+    int object = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
     if (next == DYAD_POS_RP || word_is(c, i + 1, "down") || word_is(c, i + 1, "up") ||
         word_is(c, i + 1, "out") || word_is(c, i + 1, "off"))
         return 0; /* a phrasal verb: crowds burned down the embassy */
-    int object = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
-    /* before the clause has a finite verb, the -ed word is that verb
-     * (the talks in the hall stalled) */
-    int finite = 0;
-    for (int j = i - 2; j >= 0 && !finite; j--) {
+    if (!np || !in_set(c->tag[i - 1], B(NN) | B(NNS))) return 0;
+    /* a clause needs a finite verb: if there is none before or after, the
+     * -ed word is it (the talks in the hall stalled) */
+    int before = 0, after = 0;
+    for (int j = i - 2; j >= 0 && !before; j--) {
         if (in_set(c->tag[j], B(CC) | B(COLON))) break;
-        finite = in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(MD));
+        before = in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(MD));
     }
-    if (!finite) return 0;
-    if (np == 1) {
-        /* after a preposition a participle may modify the noun (remarks
-         * published on Monday); one with an object is a verb (which of the
-         * leaders initiated the call), except that the Stanford parses we
-         * measure against take "after crowds trashed its embassy" as a
-         * participle too */
-        if (!in_set(c->tag[i - 1], B(NN) | B(NNS))) return 0;
-        return !object || subordinator(c, np_start(c, i - 1) - 1);
+    for (int j = i + 1; j < c->n && !after; j++) {
+        if (in_set(c->tag[j], B(CC) | B(COLON))) break;
+        after = in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(MD));
     }
-    return np == 2 && !object;
+    if (object) {
+        /* a participle takes no object (which of the leaders initiated the
+         * call); but the Stanford parses we measure against take "after
+         * crowds trashed its embassy" as a participle, so follow them there */
+        return np == 1 && before && subordinator(c, np_start(c, i - 1) - 1);
+    }
+    return before || after; /* remarks published on Monday */
 }
 
 /* The last finite or participle verb before token i, within a few tokens
@@ -371,7 +377,7 @@ static void rule_token(ctx *c, int i) {
         /* the infinitive marker before a verb, a preposition before a noun
          * phrase (the convention of the Stanford parses we measure against) */
         int j = i + 1;
-        while (j < c->n && c->tag[j] == DYAD_POS_RB && j < i + 3) j++;
+        while (j + 1 < c->n && can(c, j, DYAD_POS_RB) && can(c, j + 1, DYAD_POS_VB) && j < i + 3) j++;
         int verb = j < c->n && can(c, j, DYAD_POS_VB) &&
                    !in_set(c->info[j].best, B(DT) | B(PDT) | B(PRP) | B(PRPS) | B(NNP) | B(NNPS) | B(CD));
         c->tag[i] = verb ? DYAD_POS_TO : DYAD_POS_IN;
@@ -389,7 +395,9 @@ static void rule_token(ctx *c, int i) {
         if (can(c, i, DYAD_POS_VB)) { c->tag[i] = DYAD_POS_VB; return; }
     }
     if (pv >= 0 && (word_is(c, pv, "do") || word_is(c, pv, "does") || word_is(c, pv, "did") ||
-                    word_is(c, pv, "n't")) && can(c, i, DYAD_POS_VB)) {
+                    word_is(c, pv, "n't") || word_is(c, pv, "help") || word_is(c, pv, "helps") ||
+                    word_is(c, pv, "helped") || word_is(c, pv, "let")) && can(c, i, DYAD_POS_VB) &&
+        !in_set(c->info[i].best, B(NNS) | B(NNP))) {
         c->tag[i] = DYAD_POS_VB;
         return;
     }
@@ -398,6 +406,10 @@ static void rule_token(ctx *c, int i) {
         if (can(c, i, DYAD_POS_VBN) && in_set(t, B(VBD) | B(VBN) | B(JJ) | B(NN)) &&
             !(t == DYAD_POS_JJ && !can(c, i, DYAD_POS_VBD))) { c->tag[i] = DYAD_POS_VBN; return; }
         if (can(c, i, DYAD_POS_VBG) && t != DYAD_POS_JJ) { c->tag[i] = DYAD_POS_VBG; return; }
+        if (is_be(c, pv) && in_set(t, B(VB) | B(VBP) | B(NN)) && can(c, i, DYAD_POS_JJ)) {
+            c->tag[i] = DYAD_POS_JJ; /* it was clear */
+            return;
+        }
     }
     /* after a relative pronoun comes a verb (a step that holds); "that"
      * after a verb or preposition is a complementizer or determiner, and a
@@ -412,9 +424,9 @@ static void rule_token(ctx *c, int i) {
             if (can(c, i, DYAD_POS_VBN)) c->tag[i] = DYAD_POS_VBN;
             else if (c->info[i].tags & NOUNS) set(c, i, DYAD_POS_NN);
         }
-        if (in_set(c->tag[i], B(VB) | B(VBP)) && can(c, i, DYAD_POS_JJ)) set(c, i, DYAD_POS_JJ);
+        if (in_set(c->tag[i], B(VB) | B(VBP) | B(IN)) && can(c, i, DYAD_POS_JJ)) set(c, i, DYAD_POS_JJ);
         if (c->tag[i] == DYAD_POS_VBG && !in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD) | B(RP)) &&
-            (prev != DYAD_POS_IN || !in_set(next, NOUNS | B(JJ))))
+            (prev != DYAD_POS_IN || in_set(next, B(PERIOD) | B(COMMA) | B(COLON) | B(NONE))))
             set(c, i, DYAD_POS_NN); /* the bombing, days of fighting, a gardening license */
         if (c->tag[i] == DYAD_POS_NN && in_set(prev, DETERMINERS) && in_set(next, B(NN) | B(NNS)) &&
             can(c, i, DYAD_POS_JJ) && c->info[i].known)
@@ -432,14 +444,17 @@ static void rule_token(ctx *c, int i) {
         else if (prev == DYAD_POS_NNS && in_set(t, B(NN) | B(VB))) {
             if (obj || next == DYAD_POS_PERIOD) verb_reading(c, i);
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_NNS) {
-            if (in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO))) verb_reading(c, i);
+            if (in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO)) ||
+                (prev == DYAD_POS_NN && in_set(next, B(NN) | B(JJ) | B(VB))))
+                verb_reading(c, i); /* the agreement covers trade */
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_VBZ) {
             if (!obj && next != DYAD_POS_PERIOD) noun_reading(c, i);
         } else if (in_set(prev, B(VBD) | B(VBZ) | B(VBP) | B(VBN) | B(VBG)) &&
                    in_set(t, B(VB) | B(VBP))) {
             noun_reading(c, i); /* set fire, made progress */
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && in_set(t, B(VB) | B(VBP))) {
-            if (!strong) noun_reading(c, i); /* the peace process, an oil spill */
+            if (next == DYAD_POS_PERIOD && can(c, i, DYAD_POS_VBD)) c->tag[i] = DYAD_POS_VBD;
+            else if (!strong) noun_reading(c, i); /* the peace process, an oil spill */
         } else if (i == 0 || prev == DYAD_POS_LQUOTE) {
             if (t == DYAD_POS_VBZ) noun_reading(c, i);
         } else if (prev == DYAD_POS_CC && last_verb(c, i - 1) >= 0 &&
@@ -447,6 +462,9 @@ static void rule_token(ctx *c, int i) {
                    i + 1 < c->n &&
                    (c->info[i + 1].tags & (DETERMINERS | NOUNS | B(PRP) | B(CD) | B(IN) | B(TO) | B(RP)))) {
             c->tag[i] = c->tag[last_verb(c, i - 1)]; /* stormed the building and set fire */
+        } else if (prev == DYAD_POS_CC && in_set(tag_at(c, i - 2), B(NN) | B(NNS)) &&
+                   in_set(t, B(VB) | B(VBP)) && !in_set(next, DETERMINERS | B(PRP))) {
+            noun_reading(c, i); /* death at sea and torture */
         }
         t = c->tag[i];
     }
@@ -513,6 +531,9 @@ static void rule_lookahead(ctx *c, int i) {
     } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_NN) && prev == DYAD_POS_DT &&
                in_set(next, B(IN) | B(COMMA) | B(PERIOD) | B(CC) | B(COLON))) {
         c->tag[i] = DYAD_POS_NN; /* a future with ..., a hat-trick , */
+    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_RB) &&
+               in_set(next, B(VB) | B(VBD) | B(VBN) | B(VBZ) | B(VBP))) {
+        c->tag[i] = DYAD_POS_RB; /* to further strengthen */
     } else if (word_is(c, i, "that")) {
         if (in_set(prev, NOUNS) && in_set(next, VERBS)) c->tag[i] = DYAD_POS_WDT;
         else if (in_set(next, B(NN) | B(NNS)) && !in_set(tag_at(c, i + 2), VERBS) && prev != DYAD_POS_NNS)
