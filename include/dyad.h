@@ -46,6 +46,7 @@ dyad_arena *dyad_arena_new(size_t block_size);
 void dyad_arena_free(dyad_arena *a);
 void dyad_arena_reset(dyad_arena *a);           /* keeps the first block */
 void *dyad_arena_alloc(dyad_arena *a, size_t n); /* 16-byte aligned, zeroed; aborts never, NULL on OOM */
+void *dyad_arena_alloc_uninit(dyad_arena *a, size_t n); /* the same, not zeroed */
 char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n);
 char *dyad_arena_strdup(dyad_arena *a, const char *s);
 size_t dyad_arena_used(const dyad_arena *a);

@@ -266,7 +266,7 @@ static int phrases_end(const csent *s, int gi, int region_end) {
 }
 
 int coder_find_groups(csent *s) {
-    s->groups = dyad_arena_alloc(s->a, sizeof *s->groups * (size_t)(s->n + 1));
+    s->groups = dyad_arena_alloc_uninit(s->a, sizeof *s->groups * (size_t)(s->n + 1));
     if (!s->groups) return -1;
     build_groups(s);
     for (int gi = 0; gi < s->ngroups; gi++) {

@@ -202,7 +202,7 @@ static int discard_kind(const dyad_coder *c, const ctok *t, int n) {
 }
 
 static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence *sent) {
-    ctok *t = dyad_arena_alloc(a, sizeof *t * (sent->ntokens + 1));
+    ctok *t = dyad_arena_alloc_uninit(a, sizeof *t * (sent->ntokens + 1));
     if (!t) return NULL;
     for (uint32_t i = 0; i < sent->ntokens; i++) {
         const dyad_token *k = &sent->tokens[i];
@@ -236,7 +236,11 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     for (size_t i = 0; i < nsents; i++) {
         int n = (int)sents[i].ntokens;
         if (n == 0 || discard[i]) continue;
-        csent s = {c, a, toks[i], n, NULL, 0, NULL, 0, date, -1};
+        csent s = {c, a, toks[i], n, NULL, 0, NULL, 0, date, {0}, -1};
+        for (int k = 0; k < n; k++) {
+            coder_bloom_add(s.bloom, toks[i][k].id);
+            coder_bloom_add(s.bloom, toks[i][k].sid);
+        }
         if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||
             coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0)
             return dyad_error_set(err, "out of memory coding sentence %zu", i + 1);

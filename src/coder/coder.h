@@ -100,8 +100,18 @@ typedef struct csent {
     vgroup *groups;
     int ngroups;
     int32_t date;
+    uint64_t bloom[4]; /* word ids (and singulars) present in the sentence */
     int last_subject; /* unit of the previous sentence's first subject, for pronouns */
 } csent;
+
+static inline void coder_bloom_add(uint64_t *b, uint32_t id) {
+    uint32_t h = (id * 2654435761u) >> 24;
+    b[h >> 6] |= 1ULL << (h & 63);
+}
+static inline int coder_bloom_has(const uint64_t *b, uint32_t id) {
+    uint32_t h = (id * 2654435761u) >> 24;
+    return (b[h >> 6] >> (h & 63)) & 1;
+}
 
 /* units.c */
 int coder_find_units(csent *s);

@@ -75,6 +75,7 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
         int lim = (e->group != PG_PLAIN && !e->gstart) ? glimit : to;
         switch (e->kind) {
         case PE_WORD: {
+            if (!coder_bloom_has(s->bloom, e->id)) return 0; /* not in the sentence at all */
             int k = pos;
             /* the head of a {noun phrase} follows the word before it directly */
             int head = e->group == PG_NOUN && !e->gstart && (e + 1 == e_end || e[1].group != PG_NOUN ||

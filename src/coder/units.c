@@ -156,20 +156,22 @@ static void merge_lists(csent *s) {
     unit *u = s->units;
     int n = s->nunits, out = 0;
     for (int i = 0; i < n; i++) {
-        unit cur = u[i];
-        while (i + 1 < n && cur.has_actor) {
+        int first = i;
+        unit *cur = &u[i];
+        while (i + 1 < n && cur->has_actor) {
             int comma;
-            if (!joins_list(s, &cur, &u[i + 1], &comma)) break;
-            if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur.base &&
+            if (!joins_list(s, cur, &u[i + 1], &comma)) break;
+            if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base &&
                 !u[i + 1].pronoun && !(i + 2 < n && u[i + 2].start == u[i + 1].end + 1 &&
                                        u[i + 2].has_actor))
-                lend_actor(s, &u[i + 1], &cur);
+                lend_actor(s, &u[i + 1], cur);
             if (!u[i + 1].has_actor) break;
-            add_codes(&cur, &u[i + 1]);
-            cur.end = u[i + 1].end;
+            add_codes(cur, &u[i + 1]);
+            cur->end = u[i + 1].end;
             i++;
         }
-        u[out++] = cur;
+        if (out != first) u[out] = *cur;
+        out++;
     }
     s->nunits = out;
 }
@@ -179,14 +181,16 @@ static void merge_agent_of(csent *s) {
     unit *u = s->units;
     int n = s->nunits, out = 0;
     for (int i = 0; i < n; i++) {
-        unit cur = u[i];
-        if (i + 1 < n && cur.ncodes && !cur.has_actor && !cur.pronoun && u[i + 1].has_actor &&
-            u[i + 1].start == cur.end + 1 &&
-            coder_is_word(s, cur.end, WC_OF | WC_FROM | WC_IN)) {
-            join_agent_of(s, &cur, &u[i + 1]);
+        int first = i;
+        unit *cur = &u[i];
+        if (i + 1 < n && cur->ncodes && !cur->has_actor && !cur->pronoun && u[i + 1].has_actor &&
+            u[i + 1].start == cur->end + 1 &&
+            coder_is_word(s, cur->end, WC_OF | WC_FROM | WC_IN)) {
+            join_agent_of(s, cur, &u[i + 1]);
             i++;
         }
-        u[out++] = cur;
+        if (out != first) u[out] = *cur;
+        out++;
     }
     s->nunits = out;
 }
@@ -240,8 +244,8 @@ int coder_find_units(csent *s) {
         s->t[i].unit = -1;
         s->t[i].group = -1;
     }
-    mention *m = dyad_arena_alloc(s->a, sizeof *m * (size_t)(s->n + 1));
-    s->units = dyad_arena_alloc(s->a, sizeof *s->units * (size_t)(s->n + 1));
+    mention *m = dyad_arena_alloc_uninit(s->a, sizeof *m * (size_t)(s->n + 1));
+    s->units = dyad_arena_alloc_uninit(s->a, sizeof *s->units * (size_t)(s->n + 1));
     if (!m || !s->units) return -1;
     int nm = 0;
     for (int i = 0; i < s->n;) {

@@ -72,6 +72,12 @@ void dyad_arena_reset(dyad_arena *a) {
 }
 
 void *dyad_arena_alloc(dyad_arena *a, size_t n) {
+    void *p = dyad_arena_alloc_uninit(a, n);
+    if (p) memset(p, 0, n);
+    return p;
+}
+
+void *dyad_arena_alloc_uninit(dyad_arena *a, size_t n) {
     n = (n + 15) & ~(size_t)15;
     if (n == 0) n = 16;
     block *b = a->head;
@@ -87,7 +93,6 @@ void *dyad_arena_alloc(dyad_arena *a, size_t n) {
     void *p = b->data + b->used;
     b->used += n;
     a->total += n;
-    memset(p, 0, n);
     return p;
 }
 
