@@ -96,9 +96,13 @@ static void expand_word(const char *w, variants *out) {
         if (!plus) break;
         p = plus + 1;
     }
-    /* forms of each part */
-    variants acc = {.n = 1};
-    acc.v[0][0] = 0;
+    /* forms of each part, combined part by part; two buffers swap roles so
+     * that only the variants in use are ever written */
+    variants tmp;
+    variants *bufs[2] = {out, &tmp};
+    int cur = 0;
+    bufs[0]->n = 1;
+    bufs[0]->v[0][0] = 0;
     for (int i = 0; i < np; i++) {
         char forms[6][128];
         int nf = 0;
@@ -120,17 +124,22 @@ static void expand_word(const char *w, variants *out) {
         } else {
             snprintf(forms[nf++], 128, "%s", x);
         }
-        variants next = {.n = 0};
-        for (int a = 0; a < acc.n; a++)
+        const variants *acc = bufs[cur];
+        variants *next = bufs[1 - cur];
+        next->n = 0;
+        for (int a = 0; a < acc->n; a++)
             for (int f = 0; f < nf; f++)
                 for (int sep = 0; sep < (i ? 2 : 1); sep++) {
-                    if (next.n == MAX_VARIANTS) break;
-                    snprintf(next.v[next.n++], 256, "%s%s%s", acc.v[a], i ? (sep ? "-" : " ") : "",
+                    if (next->n == MAX_VARIANTS) break;
+                    snprintf(next->v[next->n++], 256, "%s%s%s", acc->v[a], i ? (sep ? "-" : " ") : "",
                              forms[f]);
                 }
-        acc = next;
+        cur = 1 - cur;
     }
-    *out = acc;
+    if (cur == 1) { /* the result is in tmp: copy the variants in use */
+        out->n = tmp.n;
+        for (int i = 0; i < tmp.n; i++) memcpy(out->v[i], tmp.v[i], strlen(tmp.v[i]) + 1);
+    }
 }
 
 typedef struct issue_state {
