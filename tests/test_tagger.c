@@ -94,6 +94,11 @@ static void test_sentences(void) {
               "initiated/VBD the/DT call/NN ./.");
     CHECK_STR(tagged("He cited remarks published on Monday."),
               "He/PRP cited/VBD remarks/NNS published/VBN on/IN Monday/NNP ./.");
+    CHECK_STR(tagged("After the nation said it would act, police said 16 people died."),
+              "After/IN the/DT nation/NN said/VBD it/PRP would/MD act/VB ,/, police/NNS said/VBD "
+              "16/CD people/NNS died/VBD ./.");
+    CHECK_STR(tagged("The talks in the capital ended in failure."),
+              "The/DT talks/NNS in/IN the/DT capital/NN ended/VBD in/IN failure/NN ./.");
     CHECK_STR(tagged("Putin made that point to that official."),
               "Putin/NNP made/VBD that/DT point/NN to/IN that/DT official/NN ./.");
     CHECK_STR(tagged("\"We will respond,\" she said."),

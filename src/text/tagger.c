@@ -299,6 +299,17 @@ static int np_is_object(const ctx *c, int i) {
     return in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(VB) | B(VBG)) ? 2 : 0;
 }
 
+/* Verbs of saying: after a noun they are the clause's verb, not a
+ * participle modifying the noun. */
+static int reporting_verb(const ctx *c, int i) {
+    static const char *const verbs[] = {"said", "told", "added", "warned", "claimed", "stated",
+                                        "announced", "insisted", "argued", "noted", "replied",
+                                        "declared", "confirmed", "denied", "explained", NULL};
+    for (int k = 0; verbs[k]; k++)
+        if (word_is(c, i, verbs[k])) return 1;
+    return 0;
+}
+
 /* First token of the noun phrase ending at i. */
 static int np_start(const ctx *c, int i) {
     while (i > 0 && in_set(c->tag[i - 1], NOUNS | MODIFIERS | DETERMINERS)) i--;
@@ -306,19 +317,24 @@ static int np_start(const ctx *c, int i) {
 }
 
 static int subordinator(const ctx *c, int i) {
-    return word_is(c, i, "after") || word_is(c, i, "before") || word_is(c, i, "since") ||
-           word_is(c, i, "until") || word_is(c, i, "as") || word_is(c, i, "while") ||
-           word_is(c, i, "following");
+    return word_is(c, i, "after") || word_is(c, i, "before");
 }
 
 /* An -ed word after a noun: participle of a reduced relative, or past tense? */
 static int reduced_relative(const ctx *c, int i) {
     int np = np_is_object(c, i - 1), next = tag_at(c, i + 1);
-    int object = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
+    int k = i + 1;
+    while (k < c->n && c->tag[k] == DYAD_POS_RB && k < i + 3) k++;
+    int object = in_set(tag_at(c, k), DETERMINERS | B(PRP) | B(NNP) | B(CD));
     if (next == DYAD_POS_RP || word_is(c, i + 1, "down") || word_is(c, i + 1, "up") ||
         word_is(c, i + 1, "out") || word_is(c, i + 1, "off"))
         return 0; /* a phrasal verb: crowds burned down the embassy */
     if (!np || !in_set(c->tag[i - 1], B(NN) | B(NNS))) return 0;
+    if (reporting_verb(c, i)) return 0; /* the party said on Friday */
+    int head = np_start(c, i - 1) - 1;
+    if (np == 2 && (reporting_verb(c, head) || word_is(c, head, "says") || word_is(c, head, "say")))
+        return 0; /* police said 16 people died */
+    if (word_is(c, i + 1, "that") || next == DYAD_POS_LQUOTE) return 0;
     /* a clause needs a finite verb: if there is none before or after, the
      * -ed word is it (the talks in the hall stalled) */
     int before = 0, after = 0;
@@ -330,11 +346,13 @@ static int reduced_relative(const ctx *c, int i) {
         if (in_set(c->tag[j], B(CC) | B(COLON))) break;
         after = in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(MD));
     }
-    if (object) {
+    if (object || next == DYAD_POS_CC) {
         /* a participle takes no object (which of the leaders initiated the
          * call); but the Stanford parses we measure against take "after
-         * crowds trashed its embassy" as a participle, so follow them there */
-        return np == 1 && before && subordinator(c, np_start(c, i - 1) - 1);
+         * crowds trashed its embassy" as a participle: follow them in just
+         * that shape (after/before, a bare plural, a determiner) */
+        return np == 1 && before && np_start(c, i - 1) == i - 1 && c->tag[i - 1] == DYAD_POS_NNS &&
+               subordinator(c, i - 2) && in_set(next, B(DT) | B(PRPS));
     }
     return before || after; /* remarks published on Monday */
 }
@@ -420,7 +438,8 @@ static void rule_token(ctx *c, int i) {
                !in_set(tag_at(c, i - 2), B(IN) | B(TO)));
     if (!rel && (in_set(prev, DETERMINERS | MODIFIERS) || prev == DYAD_POS_IN || prev == DYAD_POS_TO)) {
         if (in_set(t, B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & NOUNS)) noun_reading(c, i);
-        if (t == DYAD_POS_VBD && in_set(prev, DETERMINERS | MODIFIERS)) {
+        if (t == DYAD_POS_VBD && in_set(prev, DETERMINERS | MODIFIERS) &&
+            in_set(prev, DETERMINERS) && in_set(next, NOUNS | B(JJ))) { /* the reported attack */
             if (can(c, i, DYAD_POS_VBN)) c->tag[i] = DYAD_POS_VBN;
             else if (c->info[i].tags & NOUNS) set(c, i, DYAD_POS_NN);
         }
@@ -475,8 +494,9 @@ static void rule_token(ctx *c, int i) {
         else if (in_set(prev, SUBJECT | B(RRB))) set(c, i, DYAD_POS_VBP);
     }
     if (t == DYAD_POS_VBD || t == DYAD_POS_VBN) {
-        int by = word_is(c, i + 1, "by");
-        for (int j = i + 2; j < c->n && j < i + 5 && !by && next == DYAD_POS_IN; j++) {
+        int by = word_is(c, i + 1, "by") && !reporting_verb(c, i);
+        for (int j = i + 2; j < c->n && j < i + 5 && !by && next == DYAD_POS_IN && !reporting_verb(c, i);
+             j++) {
             if (in_set(c->tag[j], VERBS | B(COMMA) | B(PERIOD))) break;
             by = word_is(c, j, "by"); /* the hostility expressed towards Iran by ... */
         }
