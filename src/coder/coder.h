@@ -104,10 +104,7 @@ typedef struct csent {
     int last_subject; /* unit of the previous sentence's first subject, for pronouns */
 } csent;
 
-static inline void coder_bloom_add(uint64_t *b, uint32_t id) {
-    uint32_t h = (id * 2654435761u) >> 24;
-    b[h >> 6] |= 1ULL << (h & 63);
-}
+#define coder_bloom_add dict_bloom_add
 static inline int coder_bloom_has(const uint64_t *b, uint32_t id) {
     uint32_t h = (id * 2654435761u) >> 24;
     return (b[h >> 6] >> (h & 63)) & 1;

@@ -176,16 +176,18 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     m->form = best;
     const dblock *b = (const dblock *)d->blocks.v + best->block;
     const dpattern *pats = (const dpattern *)d->patterns.v + b->pat_first;
-    int best_words = -1;
     if (post_from < g->end) post_from = g->end;
+    /* patterns come most specific first (read_verbs.c): the first match wins */
     for (uint32_t i = 0; i < b->pat_n; i++) {
+        const uint64_t *need = pats[i].need, *have = s->bloom;
+        if ((need[0] & ~have[0]) | (need[1] & ~have[1]) | (need[2] & ~have[2]) | (need[3] & ~have[3]))
+            continue; /* a required word is missing from the sentence */
         mstate ms;
-        if ((int)pats[i].nwords <= best_words) continue;
         if (!match_pattern(s, g, &pats[i], post_from, &ms)) continue;
-        best_words = (int)pats[i].nwords;
         m->pattern = &pats[i];
         m->source = ms.source;
         m->target = ms.target;
+        break;
     }
     uint32_t code = 0, code2 = 0;
     if (m->pattern) {

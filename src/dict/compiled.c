@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "DYADDIC3"
+#define MAGIC "DYADDIC4"
 
 typedef struct section {
     void **ptr;

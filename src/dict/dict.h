@@ -110,6 +110,7 @@ typedef struct delem {
 } delem;
 
 typedef struct dpattern {
+    uint64_t need[4];     /* bloom bits of the words the pattern requires */
     uint32_t el_first, el_n;
     uint32_t code, code2; /* pool: "A" of [A:B] and "B"; 0 when absent */
     uint32_t nwords;      /* specificity: words and synsets matched */
@@ -221,6 +222,13 @@ int dict_read_issues(dyad_dict *d, const char *path, dyad_problem_fn fn, void *c
 int dict_read_verbs(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx, dyad_error *err);
 
 /* ---- lookups used by the coder (lookup.c) */
+/* The 256-bit bloom filter that sentences and patterns share: a pattern
+ * whose required words are not all in a sentence's filter cannot match. */
+static inline void dict_bloom_add(uint64_t *b, uint32_t id) {
+    uint32_t h = (id * 2654435761u) >> 24;
+    b[h >> 6] |= 1ULL << (h & 63);
+}
+
 /* Key of a discard stem hanging off trie node `node`, from the FNV hash of
  * its spelling (so that a token's prefixes can be hashed incrementally). */
 static inline uint64_t stem_key(uint32_t node, uint64_t fnv) {

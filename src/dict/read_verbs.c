@@ -365,8 +365,12 @@ static int pattern_line(dyad_dict *d, dline *ln, char *s) {
         d->elems.n = first;
         return 0;
     }
-    dpattern p = {first, d->elems.n - first, code, code2, (uint32_t)nwords, d->blocks.n - 1,
+    dpattern p = {{0}, first, d->elems.n - first, code, code2, (uint32_t)nwords, d->blocks.n - 1,
                   ln->file, ln->no};
+    for (uint32_t i = first; i < d->elems.n; i++) {
+        const delem *e = (const delem *)d->elems.v + i;
+        if (e->kind == PE_WORD) dict_bloom_add(p.need, e->id);
+    }
     if (dvec_push(&d->patterns, sizeof p, &p) < 0) return -1;
     dblock *b = (dblock *)dvec_at(&d->blocks, sizeof *b, d->blocks.n - 1);
     b->pat_n++;
@@ -409,8 +413,30 @@ static int verbs_each(dline *ln, char *raw, void *state) {
     return verb_line(d, ln, s);
 }
 
+/* Most specific first: within a block, patterns with more words come
+ * first, and among equals the file's order stays (a stable sort), so the
+ * first pattern that matches is the one to use. */
+static void sort_patterns(dyad_dict *d) {
+    dpattern *all = d->patterns.v;
+    for (uint32_t b = 0; b < d->blocks.n; b++) {
+        const dblock *bl = (const dblock *)d->blocks.v + b;
+        dpattern *p = all + bl->pat_first;
+        for (uint32_t i = 1; i < bl->pat_n; i++) { /* insertion sort: blocks are small */
+            dpattern x = p[i];
+            uint32_t j = i;
+            while (j > 0 && p[j - 1].nwords < x.nwords) {
+                p[j] = p[j - 1];
+                j--;
+            }
+            p[j] = x;
+        }
+    }
+}
+
 int dict_read_verbs(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx,
                     dyad_error *err) {
     verb_state st = {MODE_NONE, 1};
-    return dict_read_lines(path, d, fn, ctx, verbs_each, &st, err);
+    int rc = dict_read_lines(path, d, fn, ctx, verbs_each, &st, err);
+    if (!rc) sort_patterns(d);
+    return rc;
 }
