@@ -310,6 +310,20 @@ static int reporting_verb(const ctx *c, int i) {
     return 0;
 }
 
+/* Verbs that take a clause: the noun after them is a subject, not an
+ * object (said the group wants to ...). */
+static int clause_verb(const ctx *c, int i) {
+    static const char *const verbs[] = {"say", "says", "believe", "believes", "believed",
+                                        "think", "thinks", "thought", "hope", "hopes", "hoped",
+                                        "fear", "fears", "feared", "know", "knows", "knew",
+                                        "meaning", "means", "suggest", "suggests", "suggested",
+                                        "claim", "claims", "argue", "argues", "warn", "warns", NULL};
+    if (reporting_verb(c, i)) return 1;
+    for (int k = 0; verbs[k]; k++)
+        if (word_is(c, i, verbs[k])) return 1;
+    return 0;
+}
+
 /* First token of the noun phrase ending at i. */
 static int np_start(const ctx *c, int i) {
     while (i > 0 && in_set(c->tag[i - 1], NOUNS | MODIFIERS | DETERMINERS)) i--;
@@ -454,8 +468,8 @@ static void rule_token(ctx *c, int i) {
     }
     if (in_set(t, B(NN) | B(NNS) | B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & VERBS) &&
         (c->info[i].tags & NOUNS)) {
-        int pron = prev == DYAD_POS_PRP || prev == DYAD_POS_WDT || prev == DYAD_POS_WP ||
-                   prev == DYAD_POS_EX || rel;
+        int pron = ptag == DYAD_POS_PRP || ptag == DYAD_POS_WDT || ptag == DYAD_POS_WP ||
+                   ptag == DYAD_POS_EX || rel;
         int strong = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
         int obj = strong || (!in_set(c->info[i].best, NOUNS) &&
                              in_set(next, B(TO) | B(JJ) | B(IN) | B(RB) | B(NNS)));
@@ -463,7 +477,11 @@ static void rule_token(ctx *c, int i) {
         else if (prev == DYAD_POS_NNS && in_set(t, B(NN) | B(VB))) {
             if (obj || next == DYAD_POS_PERIOD) verb_reading(c, i);
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_NNS) {
-            if (in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO)) ||
+            /* inside an object (began wildcat strikes, over management plans)
+             * the plural is a noun; after a subject it may be the verb */
+            int np = np_is_object(c, i - 1);
+            if (np == 1 || (np == 2 && !clause_verb(c, np_start(c, i - 1) - 1))) {
+            } else if (in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO)) ||
                 (prev == DYAD_POS_NN && in_set(next, B(NN) | B(JJ) | B(VB))))
                 verb_reading(c, i); /* the agreement covers trade */
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_VBZ) {
@@ -556,7 +574,8 @@ static void rule_lookahead(ctx *c, int i) {
         c->tag[i] = DYAD_POS_RB; /* to further strengthen */
     } else if (word_is(c, i, "that")) {
         if (in_set(prev, NOUNS) && in_set(next, VERBS)) c->tag[i] = DYAD_POS_WDT;
-        else if (in_set(next, B(NN) | B(NNS)) && !in_set(tag_at(c, i + 2), VERBS) && prev != DYAD_POS_NNS)
+        else if (in_set(next, B(NN) | B(NNS)) && !in_set(tag_at(c, i + 2), VERBS) && prev != DYAD_POS_NNS &&
+                 !(in_set(prev, VERBS) && next == DYAD_POS_NNS))
             c->tag[i] = DYAD_POS_DT;
         else if ((i == 0 || prev == DYAD_POS_LQUOTE) && in_set(next, VERBS | B(PERIOD)))
             c->tag[i] = DYAD_POS_DT;
