@@ -50,6 +50,12 @@ static int nominal(uint8_t p) {
            p == DYAD_POS_VBN || p == DYAD_POS_VBG || p == DYAD_POS_FW || p == DYAD_POS_RB;
 }
 
+static int ends_object(uint8_t p) {
+    return p == DYAD_POS_IN || p == DYAD_POS_TO || p == DYAD_POS_COMMA || p == DYAD_POS_PERIOD ||
+           p == DYAD_POS_COLON || p == DYAD_POS_MD || (p >= DYAD_POS_VB && p <= DYAD_POS_VBZ &&
+                                                       p != DYAD_POS_VBN && p != DYAD_POS_VBG);
+}
+
 /* How far the words of a group that began at `pos` may be looked for:
  * a noun phrase ends at its first non-nominal token, a prepositional
  * phrase at the next preposition, verb or punctuation. */
@@ -80,7 +86,14 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
             /* the head of a {noun phrase} follows the word before it directly */
             int head = e->group == PG_NOUN && !e->gstart && (e + 1 == e_end || e[1].group != PG_NOUN ||
                                                              e[1].gstart);
-            while (k < lim && !tok_is(&s->t[k], e->id)) k++;
+            /* a bare word after the verb is in its object: it is not looked
+             * for past a preposition, punctuation or another verb */
+            int object_only = e->side == 1 && e->group == PG_PLAIN, begun = 0;
+            while (k < lim && !tok_is(&s->t[k], e->id)) {
+                if (object_only && begun && ends_object(s->t[k].pos)) return 0;
+                begun |= nominal(s->t[k].pos) && s->t[k].pos != DYAD_POS_RB;
+                k++;
+            }
             if (k >= lim) return 0;
             if (e->group == PG_NOUN && !nominal(s->t[k].pos)) return 0;
             if (head)
