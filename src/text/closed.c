@@ -14,7 +14,7 @@ const char *const text_closed_words[] = {
     "every DT", "each DT", "some DT", "any DT", "no DT", "another DT", "all DT PDT",
     "both DT CC", "either DT CC", "neither DT CC", "half PDT NN", "such JJ PDT",
     "several JJ", "many JJ", "much JJ RB", "few JJ", "fewer JJR", "least JJS",
-    "more JJR RBR", "most JJS RBS", "less JJR RBR", "other JJ", "own JJ",
+    "more JJR RBR", "most JJS RBS", "less JJR RBR", "other JJ", "own JJ VB VBP",
     "same JJ", "various JJ", "enough JJ RB", "further JJ RB", "last JJ",
     "first JJ RB", "next JJ", "former JJ", "latter JJ",
     /* pronouns */
@@ -87,7 +87,7 @@ const char *const text_closed_words[] = {
     "state NN VB", "states NNS VBZ", "united VBN JJ", "military JJ NN",
     "official NN JJ", "foreign JJ", "security NN", "according VBG",
     "due JJ", "thanks NNS", "able JJ", "new JJ", "top JJ NN", "former JJ", "senior JJ",
-    "own JJ", "national JJ", "international JJ", "prime JJ",
+    "national JJ", "international JJ", "prime JJ",
     NULL,
 };
 

@@ -472,7 +472,7 @@ static void rule_token(ctx *c, int i) {
                    ptag == DYAD_POS_EX || rel;
         int strong = in_set(next, DETERMINERS | B(PRP) | B(NNP) | B(CD));
         int obj = strong || (!in_set(c->info[i].best, NOUNS) &&
-                             in_set(next, B(TO) | B(JJ) | B(IN) | B(RB) | B(NNS)));
+                             in_set(next, B(TO) | B(JJ) | B(IN) | B(RB) | B(NNS) | B(NN)));
         if (pron) verb_reading(c, i);
         else if (prev == DYAD_POS_NNS && in_set(t, B(NN) | B(VB))) {
             if (obj || next == DYAD_POS_PERIOD) verb_reading(c, i);
@@ -482,7 +482,8 @@ static void rule_token(ctx *c, int i) {
             int np = np_is_object(c, i - 1);
             if (np == 1 || (np == 2 && !clause_verb(c, np_start(c, i - 1) - 1))) {
             } else if (in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO)) ||
-                (prev == DYAD_POS_NN && in_set(next, B(NN) | B(JJ) | B(VB))))
+                (prev == DYAD_POS_NN && (in_set(next, B(NN) | B(JJ) | B(VB)) ||
+                                         (next == DYAD_POS_VBP && can(c, i + 1, DYAD_POS_NN)))))
                 verb_reading(c, i); /* the agreement covers trade */
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_VBZ) {
             if (!obj && next != DYAD_POS_PERIOD) noun_reading(c, i);
@@ -566,8 +567,10 @@ static void rule_lookahead(ctx *c, int i) {
     if (c->tag[i] == DYAD_POS_JJ && (c->info[i].wn & WN_CAPADJ) && can(c, i, DYAD_POS_NNP) &&
         name_adjective(c, i)) {
         c->tag[i] = DYAD_POS_NNP;
-    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_NN) && prev == DYAD_POS_DT &&
-               in_set(next, B(IN) | B(COMMA) | B(PERIOD) | B(CC) | B(COLON))) {
+    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_NN) &&
+               (prev == DYAD_POS_DT || (prev == DYAD_POS_JJ && in_set(tag_at(c, i - 2), DETERMINERS))) &&
+               in_set(next, B(IN) | B(COMMA) | B(PERIOD) | B(CC) | B(COLON)) &&
+               !(next == DYAD_POS_CC && tag_at(c, i + 2) == DYAD_POS_JJ)) {
         c->tag[i] = DYAD_POS_NN; /* a future with ..., a hat-trick , */
     } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_RB) &&
                in_set(next, B(VB) | B(VBD) | B(VBN) | B(VBZ) | B(VBP))) {
