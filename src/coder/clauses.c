@@ -54,7 +54,11 @@ static int continues_group(const csent *s, int i) {
     if (t[i].unit >= 0) return 0;
     if (is_negation(&t[i])) return 1;
     if (is_verb(t[i].pos) || t[i].pos == DYAD_POS_MD) return !g_main_is_full(s, i);
-    if (t[i].pos == DYAD_POS_TO) return i + 1 < s->n && (is_verb(t[i + 1].pos) || is_adverb(t[i + 1].pos));
+    /* "is about to restore" stays one group; after a full verb, "to" starts
+     * the verb's infinitive complement ("offered | to hold talks") */
+    if (t[i].pos == DYAD_POS_TO)
+        return i + 1 < s->n && (is_verb(t[i + 1].pos) || is_adverb(t[i + 1].pos)) &&
+               !g_main_is_full(s, i);
     if (t[i].wc & WC_ABOUT) return i + 1 < s->n && t[i + 1].pos == DYAD_POS_TO;
     /* adverbs (also coordinated: "heavily and unjustly") before a verb */
     if (is_adverb(t[i].pos) || (t[i].wc & WC_EVEN) ||

@@ -122,6 +122,8 @@ typedef struct vmatch {
     int source, target;      /* units fixed by $ and + in the pattern, or -1 */
 } vmatch;
 int coder_match_verb(const csent *s, const vgroup *g, vmatch *m);
+/* combine.c: the code of "upper to lower" ("urged to release"), or NULL */
+const char *coder_combine(const char *upper, const char *lower, char *buf, size_t n);
 /* events.c */
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
 

@@ -205,13 +205,34 @@ static int has_object(const csent *s, const vgroup *g) {
 /* Is group gi an infinitive complement ("urged X to respond", "signed an
  * accord to supply") of a verb that coded an event? Its meaning is part
  * of that event, so it codes none of its own. */
-static int absorbed(const csent *s, int gi, const uint8_t *coded) {
+static int complement_of_previous(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
-    if (gi == 0 || s->t[g->start].pos != DYAD_POS_TO || !coded[gi - 1]) return 0;
+    if (gi == 0 || s->t[g->start].pos != DYAD_POS_TO) return 0;
     const vgroup *prev = &s->groups[gi - 1];
     for (int j = prev->end; j < g->start; j++)
         if (s->t[j].pos == DYAD_POS_COMMA || s->t[j].pos == DYAD_POS_CC) return 0;
     return 1;
+}
+
+static int absorbed(const csent *s, int gi, const uint8_t *coded) {
+    return gi > 0 && coded[gi - 1] && complement_of_previous(s, gi);
+}
+
+/* "urged X to release Y": group gi's code combined with its infinitive
+ * complement's (combine.c). Returns the complement's target unit when gi
+ * has none of its own, through *tgt. */
+static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size_t n, int *tgt) {
+    *tgt = -1;
+    if (gi + 1 >= s->ngroups || !complement_of_previous(s, gi + 1) || !m->code) return;
+    vmatch low;
+    const vgroup *h = &s->groups[gi + 1];
+    if (!coder_match_verb(s, h, &low) || is_null_code(low.code) || h->negated) return;
+    const char *code = coder_combine(m->code, low.code, buf, n);
+    if (!code) return;
+    m->code = dyad_arena_strdup(s->a, code);
+    m->code2 = NULL;
+    int su;
+    roles(s, h, &low, &su, tgt);
 }
 
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
@@ -225,6 +246,9 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if (is_null_code(m.code) && is_null_code(m.code2)) continue;
         if (absorbed(s, gi, coded)) continue;
         size_t before = *nev;
+        char combined[8];
+        int low_tgt;
+        combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt);
         if (g->negated && !pattern_has_pre(s->c->dict, m.pattern)) {
             m.code = negated_code(m.code ? m.code : m.code2);
             m.code2 = NULL;
@@ -232,6 +256,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         }
         int su, tu;
         roles(s, g, &m, &su, &tu);
+        if ((tu < 0 || !s->units[tu].has_actor) && low_tgt >= 0 && low_tgt != su) tu = low_tgt;
         if (su < 0 || !s->units[su].ncodes || !s->units[su].has_actor) continue;
         const unit *S = &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
