@@ -75,6 +75,14 @@ static void test_splitting(void) {
         CHECK(s[0].start == 0 && s[0].end == 61);
         CHECK(s[1].start == 63);
     }
+    /* a headline on the first line, then a single line break */
+    s = split("Putin calls Rouhani, reaffirms importance of Russia-Iran ties\nDays after the "
+              "election, Putin called.", &n);
+    CHECK(n == 2);
+    if (n == 2) CHECK_STR(joined(&s[1]), "Days after the election , Putin called .");
+    /* but not a wrapped line that ends in a function word */
+    s = split("Telemar left for\nMinas Tirith on Wednesday.", &n);
+    CHECK(n == 1);
     /* a single line break inside a sentence is just a space */
     s = split("Arnor is about to restore\nfull ties with Gondor.", &n);
     CHECK(n == 1);

@@ -47,6 +47,34 @@ static int starts_upper(const norm_text *nt, const raw_token *t) {
     return (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+/* Words a line can end with only in the middle of a wrapped sentence. */
+static int is_function_word(const norm_text *nt, const raw_token *t) {
+    static const char *const words[] = {
+        "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and",
+        "or", "but", "as", "that", "which", "who", "his", "her", "its", "their", "our", "is",
+        "are", "was", "were", "has", "have", "had", "will", "would", "than", "into", "about",
+        "after", "before", "over", "under", "between", "against", "during", "said", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (tok_is(nt, t, words[i])) return 1;
+    return 0;
+}
+
+/* A headline on the first line of a document, followed by a single line
+ * break and the story: "Putin calls Rouhani, reaffirms ties\nDays after". The
+ * line has no final punctuation, does not end in a function word, and the
+ * next line starts with a capital. Only the first line: elsewhere a line
+ * break is taken as wrapping. */
+static int headline_break(const norm_text *nt, const raw_tokens *toks, size_t start, size_t i) {
+    if (start != 0 || i + 1 >= toks->n || i + 1 > 40) return 0;
+    const raw_token *t = &toks->v[i], *next = &toks->v[i + 1];
+    if (!(next->flags & TF_NEWLINE) || (next->flags & TF_PARA)) return 0;
+    if (t->kind != TOK_WORD && t->kind != TOK_NUMBER && t->kind != TOK_RQUOTE) return 0;
+    if (is_function_word(nt, t)) return 0;
+    for (size_t k = 1; k <= i; k++)
+        if (toks->v[k].flags & TF_NEWLINE) return 0; /* not the first line */
+    return starts_upper(nt, next) || next->kind == TOK_LQUOTE;
+}
+
 /* If a sentence ends after token i, returns the index just past it (closers
  * included) and sets *add_period; else 0. */
 static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t i,
@@ -91,6 +119,7 @@ int text_split(dyad_arena *a, const norm_text *nt, const raw_tokens *toks,
         int add = 0;
         if (i > start && (toks->v[i].flags & TF_PARA)) end = i;
         else if (i - start >= TEXT_MAX_TOKENS) end = i;
+        else if (headline_break(nt, toks, start, i)) end = i + 1;
         else {
             end = boundary_after(nt, toks, i, &add);
             if (end && end - start > TEXT_MAX_TOKENS) end = start + TEXT_MAX_TOKENS, add = 0;
