@@ -287,7 +287,9 @@ int coder_find_groups(csent *s) {
         if (g->region_start > g->start) g->region_start = g->start;
         for (int j = g->end; j < g->region_end; j++) {
             int u = s->t[j].unit;
-            if (u >= 0 && u != g->subject && s->units[u].ncodes && !s->units[u].pronoun) {
+            /* the first unit with an actor: "provided military aid to Taiwan"
+             * has an agent word (military) before the actor */
+            if (u >= 0 && u != g->subject && s->units[u].has_actor && !s->units[u].pronoun) {
                 g->object = u;
                 break;
             }

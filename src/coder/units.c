@@ -183,7 +183,10 @@ static void merge_agent_of(csent *s) {
     for (int i = 0; i < n; i++) {
         int first = i;
         unit *cur = &u[i];
-        if (i + 1 < n && cur->ncodes && !cur->has_actor && !cur->pronoun && u[i + 1].has_actor &&
+        /* not "its troops from Lebanon": the troops are the possessor's */
+        int possessed = s->t[cur->start].pos == DYAD_POS_PRPS;
+        if (i + 1 < n && cur->ncodes && !cur->has_actor && !cur->pronoun && !possessed &&
+            u[i + 1].has_actor &&
             u[i + 1].start == cur->end + 1 &&
             coder_is_word(s, cur->end, WC_OF | WC_FROM | WC_IN)) {
             join_agent_of(s, cur, &u[i + 1]);
