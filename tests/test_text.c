@@ -168,6 +168,8 @@ static void test_normalizing(void) {
     CHECK_STR(upper_of("\xC3\x86thelred"), "AETHELRED");
     CHECK_STR(upper_of("\xC8\x98" "tefan"), "STEFAN");          /* Ș, Romanian */
     CHECK_STR(upper_of("Mu\xCC\x88ller"), "MULLER");            /* decomposed u + U+0308 */
+    CHECK_STR(toks("Mu\xCC\x88ller and Erdog\xCC\x86" "an"), "M\xC3\xBCller and Erdo\xC4\x9F" "an");
+    CHECK_STR(toks("x\xCC\x88 \xCC\x81"), "x\xCC\x88 \xCC\x81"); /* nothing to compose with */
     CHECK_STR(upper_of("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"), /* Москва kept */
               "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0");
     /* dashes, curly quotes and odd spaces become ASCII */
