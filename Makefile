@@ -81,7 +81,7 @@ run:
 	$(REL)/dyad code --table data/sample/phone-call.txt --date 2026-03-14
 
 # ---- benchmarks
-bench: $(REL)/dyad
+bench: $(REL)/dyad $(REL)/tagger_accuracy
 	bash bench/run.sh $(REL)/dyad
 
 # ---- fuzzing (clang + libFuzzer)

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage[] =
     "usage: dyad code [options] [FILE...]      (no FILE or '-': standard input)\n"
@@ -18,12 +19,17 @@ static const char usage[] =
     "  --explain           add to each event why it was coded\n"
     "  --table             print a readable table instead of JSON Lines\n"
     "  --no-dyad           also code events that have a source but no target\n"
-    "  --trace             print each sentence's analysis to standard error\n";
+    "  --trace             print each sentence's analysis to standard error\n"
+    "  --stats             print documents, sentences, events and time to standard error\n";
 
 typedef struct code_opts {
     const char *dict, *date, *format;
-    int explain, table, no_dyad, trace;
+    int explain, table, no_dyad, trace, stats;
 } code_opts;
+
+typedef struct code_counts {
+    size_t docs, sentences, events, bytes;
+} code_counts;
 
 static void trace_line(void *ctx, const char *line) {
     (void)ctx;
@@ -43,7 +49,7 @@ static void print_table(const dyad_doc *doc, const dyad_result *res) {
 }
 
 static int code_stream(const code_opts *o, const dyad_coder *c, const char *name, FILE *fp,
-                       size_t *ndocs, size_t *nevents) {
+                       code_counts *n) {
     dyad_error err = {{0}};
     dyad_format fmt = DYAD_FMT_TEXT;
     if (o->format) fmt = !strcmp(o->format, "jsonl") ? DYAD_FMT_JSONL
@@ -56,7 +62,7 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
         dyad_reader_close(r);
         return cli_fail("out of memory");
     }
-    if (o->table && !*ndocs)
+    if (o->table && !n->docs)
         printf("%-8s %-10s %-10s %-5s %-34s | %s\n", "date", "source", "target", "code", "event",
                "sentence");
     int rc = 0, got;
@@ -72,8 +78,10 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
             rc = cli_fail("%s", err.msg);
             break;
         }
-        (*ndocs)++;
-        *nevents += res.nevents;
+        n->docs++;
+        n->sentences += res.nsentences;
+        n->events += res.nevents;
+        n->bytes += doc.text_len;
         dyad_arena_reset(a);
     }
     if (got < 0) rc = cli_fail("%s", err.msg);
@@ -97,6 +105,7 @@ int cmd_code(int argc, char **argv) {
         else if (!strcmp(argv[i], "--table")) o.table = 1;
         else if (!strcmp(argv[i], "--no-dyad")) o.no_dyad = 1;
         else if (!strcmp(argv[i], "--trace")) o.trace = 1;
+        else if (!strcmp(argv[i], "--stats")) o.stats = 1;
         else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
             return 2;
@@ -128,11 +137,13 @@ int cmd_code(int argc, char **argv) {
     if (o.trace) opt.trace = trace_line;
     dyad_coder *c = dyad_coder_new(d, t, &opt, &err);
     int rc = c ? 0 : cli_fail("%s", err.msg);
-    size_t ndocs = 0, nevents = 0;
-    if (c && first_file == argc) rc = code_stream(&o, c, "<stdin>", stdin, &ndocs, &nevents);
+    code_counts n = {0};
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (c && first_file == argc) rc = code_stream(&o, c, "<stdin>", stdin, &n);
     for (int i = first_file; c && i < argc && !rc; i++) {
         if (!strcmp(argv[i], "-")) {
-            rc = code_stream(&o, c, "<stdin>", stdin, &ndocs, &nevents);
+            rc = code_stream(&o, c, "<stdin>", stdin, &n);
             continue;
         }
         FILE *fp = fopen(argv[i], "r");
@@ -140,8 +151,14 @@ int cmd_code(int argc, char **argv) {
             rc = cli_fail("%s: cannot open", argv[i]);
             break;
         }
-        rc = code_stream(&o, c, argv[i], fp, &ndocs, &nevents);
+        rc = code_stream(&o, c, argv[i], fp, &n);
         fclose(fp);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (o.stats) {
+        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        fprintf(stderr, "documents %zu sentences %zu events %zu bytes %zu seconds %.3f\n", n.docs,
+                n.sentences, n.events, n.bytes, secs);
     }
     dyad_coder_free(c);
     dyad_tagger_free(t);

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage[] =
     "usage: dyad dict stats   [--dict DIR|FILE]\n"
@@ -14,9 +15,17 @@ static const char usage[] =
     "       dyad dict compile [--dict DIR] -o FILE\n"
     "Without --dict, dyad's own dictionaries are used.\n";
 
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 static int stats(const char *path) {
     dyad_error err = {{0}};
+    double t0 = now_ms();
     dyad_dict *d = cli_load_dict(path, 0, &err);
+    double ms = now_ms() - t0;
     if (!d) return cli_fail("%s", err.msg);
     dyad_dict_stats s;
     dyad_dict_get_stats(d, &s);
@@ -33,6 +42,7 @@ static int stats(const char *path) {
     printf("issues:             %zu\n", s.issues);
     printf("duplicate phrases:  %zu (first entry kept)\n", s.duplicate_phrases);
     printf("problems:           %zu (each listed on stderr as file:line)\n", s.problems);
+    printf("load time:          %.2f ms\n", ms);
     dyad_dict_free(d);
     return 0;
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# bench/run.sh DYAD -- dyad's speed and memory figures, printed (nothing is
+# asserted: the machine is noisy; medians of several runs are quoted).
+#   1. dictionary loading: the Phoenix set as text and compiled (mmap)
+#   2. coding the synthetic news corpus end to end (read, analyse, code,
+#      write JSON Lines), with the Phoenix dictionaries and with dyad's own
+#   3. the part-of-speech tagger against the validation file's parses
+set -u
+D=${1:-build/release/dyad}
+SHARED=${DYAD_SHARED:-../shared}
+RUNS=${RUNS:-5}
+TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+
+PHX=$SHARED/dictionaries/phoenix
+CORPUS=$SHARED/corpus/synthetic-news.jsonl
+if [ ! -d "$PHX" ] || [ ! -f "$CORPUS" ]; then
+    echo "bench: $SHARED (Phoenix dictionaries, corpus) absent: nothing to measure"; exit 0
+fi
+
+echo "== dictionary loading ($RUNS runs, median)"
+for i in $(seq "$RUNS"); do "$D" dict stats --dict "$PHX" 2>/dev/null | awk '/load time/ {print $3}'; done | median > "$TMP/t"
+echo "Phoenix as text:       $(cat "$TMP/t") ms   peak RSS $(peak_kb "$D" dict stats --dict "$PHX") KB   (target: 300 ms, 100 MB)"
+"$D" dict compile --dict "$PHX" -o "$TMP/phoenix.dyc" 2>/dev/null
+for i in $(seq "$RUNS"); do "$D" dict stats --dict "$TMP/phoenix.dyc" 2>/dev/null | awk '/load time/ {print $3}'; done | median > "$TMP/t"
+echo "Phoenix compiled:      $(cat "$TMP/t") ms   peak RSS $(peak_kb "$D" dict stats --dict "$TMP/phoenix.dyc") KB   file $(du -k "$TMP/phoenix.dyc" | cut -f1) KB   (target: 20 ms)"
+for i in $(seq "$RUNS"); do "$D" dict stats 2>/dev/null | awk '/load time/ {print $3}'; done | median > "$TMP/t"
+echo "dyad's own as text:    $(cat "$TMP/t") ms"
+
+code_bench() { # label, dict args...
+    local label=$1; shift
+    : > "$TMP/rates"; : > "$TMP/mbs"
+    for i in $(seq "$RUNS"); do
+        "$D" code --stats "$@" "$CORPUS" 2>"$TMP/stats" >/dev/null
+        read -r _ docs _ sents _ events _ bytes _ secs < "$TMP/stats"
+        awk -v s="$sents" -v t="$secs" 'BEGIN {printf "%.0f\n", s / t}' >> "$TMP/rates"
+        awk -v b="$bytes" -v t="$secs" 'BEGIN {printf "%.2f\n", b / t / 1e6}' >> "$TMP/mbs"
+    done
+    echo "$label: $(median < "$TMP/rates") sentences/s   $(median < "$TMP/mbs") MB/s   ($docs documents, $sents sentences, $events events; one thread; rates of $RUNS runs: $(tr '\n' ' ' < "$TMP/rates"))"
+    echo "    peak RSS $(peak_kb "$D" code "$@" "$CORPUS") KB   (targets: 50,000 sentences/s, 150 MB)"
+}
+echo "== coding $CORPUS ($RUNS runs, median)"
+code_bench "Phoenix dictionaries  " --dict "$PHX"
+code_bench "Phoenix, compiled     " --dict "$TMP/phoenix.dyc"
+code_bench "dyad's own dictionaries"
+
+echo "== part-of-speech tagger"
+ACC=$(dirname "$D")/tagger_accuracy
+if [ -x "$ACC" ] && [ -f "$SHARED/validation/petr2/PETR_Validate_records_2_02.dev.xml" ]; then
+    "$ACC" "$SHARED/validation/petr2/PETR_Validate_records_2_02.dev.xml" 2>&1 | head -n 3
+else
+    echo "tagger_accuracy not built or validation file absent"
+fi
