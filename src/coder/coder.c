@@ -132,8 +132,7 @@ void dyad_coder_free(dyad_coder *c) {
 }
 
 /* The id of a plural noun's singular (TIES -> TIE, TREATIES -> TREATY). */
-static uint32_t singular_id(const dyad_dict *d, const char *up) {
-    size_t n = strlen(up);
+static uint32_t singular_id(const dyad_dict *d, const char *up, size_t n) {
     char buf[128];
     if (n < 4 || n >= sizeof buf || up[n - 1] != 'S') return 0;
     if (n > 4 && !strcmp(up + n - 3, "IES")) {
@@ -206,12 +205,13 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
     if (!t) return NULL;
     for (uint32_t i = 0; i < sent->ntokens; i++) {
         const dyad_token *k = &sent->tokens[i];
+        size_t len = strlen(k->upper);
         t[i].up = k->upper;
-        t[i].id = dict_word_find(c->dict, k->upper, strlen(k->upper));
+        t[i].id = dict_word_find(c->dict, k->upper, len);
         t[i].pos = k->pos;
-        t[i].sid = singular_id(c->dict, k->upper);
+        t[i].sid = singular_id(c->dict, k->upper, len);
         /* function words the dictionary lacks still need their class */
-        t[i].wc = t[i].id ? c->wcls[t[i].id] : coder_word_class(c, k->upper);
+        t[i].wc = t[i].id ? c->wcls[t[i].id] : len <= 9 ? coder_word_class(c, k->upper) : 0;
         t[i].syn = c->wsyn[t[i].id] | c->wsyn[t[i].sid];
     }
     return t;

@@ -97,7 +97,7 @@ void *dyad_arena_alloc_uninit(dyad_arena *a, size_t n) {
 }
 
 char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n) {
-    char *p = dyad_arena_alloc(a, n + 1);
+    char *p = dyad_arena_alloc_uninit(a, n + 1);
     if (!p) return NULL;
     memcpy(p, s, n);
     p[n] = '\0';
