@@ -152,7 +152,7 @@ static void test_validation_floor(void) {
     fprintf(stderr, "test_tagger: %d/%d tokens agree with the validation parses (%.1f%%)\n", agree,
             gold, gold ? 100.0 * agree / gold : 0.0);
     CHECK(gold > 3000);
-    CHECK(agree * 100 >= gold * 88);
+    CHECK(agree * 100 >= gold * 90);
 }
 
 int main(void) {

@@ -110,8 +110,11 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
                    dyad_error *err) {
     if (len > 0x3FFFFFFF) return dyad_error_set(err, "%s:%d: document too long (%zu bytes)",
                                                 __FILE__, __LINE__, len);
-    /* the worst case grows an invalid byte to 3 (U+FFFD) */
-    size_t cap = len * 3 + 1;
+    /* only an invalid byte grows (to the 3 bytes of U+FFFD); every other
+     * replacement is no longer than what it replaces */
+    size_t high = 0;
+    for (size_t i = 0; i < len; i++) high += (unsigned char)text[i] >> 7;
+    size_t cap = len + 2 * high + 1;
     char *s = dyad_arena_alloc(a, cap);
     uint32_t *orig = dyad_arena_alloc(a, (cap + 1) * sizeof *orig);
     if (!s || !orig) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);

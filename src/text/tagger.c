@@ -8,7 +8,12 @@
  * after "to" or a modal, a participle after "has" or "was", a noun after a
  * determiner, a verb after a subject pronoun, and so on. Every rule only
  * picks among the tags the lexicon allowed. Linear in the sentence length,
- * no allocation. */
+ * no allocation.
+ *
+ * Conventions follow the Stanford parses of the PETRARCH validation records,
+ * which the tagger is measured against (bench/tagger_accuracy.c): "to" is TO
+ * only before a verb and IN before a noun phrase, "'s" is POS or VBZ, title
+ * words in names are NNP, "about to" is JJ. */
 #include "text/lexicon.h"
 
 #include <string.h>
