@@ -480,7 +480,8 @@ static void rule_token(ctx *c, int i) {
                              in_set(next, B(TO) | B(JJ) | B(IN) | B(RB) | B(NNS) | B(NN)));
         if (pron) verb_reading(c, i);
         else if (prev == DYAD_POS_NNS && in_set(t, B(NN) | B(VB))) {
-            if (obj || next == DYAD_POS_PERIOD) verb_reading(c, i);
+            if (in_set(tag_at(c, i - 2), DETERMINERS) && !strong) noun_reading(c, i); /* the police force */
+            else if (obj || next == DYAD_POS_PERIOD) verb_reading(c, i);
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_NNS) {
             /* inside an object (began wildcat strikes, over management plans)
              * the plural is a noun; after a subject it may be the verb */
@@ -494,9 +495,15 @@ static void rule_token(ctx *c, int i) {
             if (!obj && next != DYAD_POS_PERIOD) noun_reading(c, i);
         } else if (in_set(prev, B(VBD) | B(VBZ) | B(VBP) | B(VBN) | B(VBG)) &&
                    in_set(t, B(VB) | B(VBP))) {
-            noun_reading(c, i); /* set fire, made progress */
+            if (can(c, i, DYAD_POS_JJ) && (in_set(next, B(IN) | B(COMMA) | B(PERIOD)) ||
+                                           word_is(c, i + 1, "that")))
+                c->tag[i] = DYAD_POS_JJ; /* made clear that, make sure */
+            else
+                noun_reading(c, i); /* set fire, made progress */
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && in_set(t, B(VB) | B(VBP))) {
             if (next == DYAD_POS_PERIOD && can(c, i, DYAD_POS_VBD)) c->tag[i] = DYAD_POS_VBD;
+            else if (can(c, i, DYAD_POS_VBN) && next == DYAD_POS_IN && reduced_relative(c, i))
+                c->tag[i] = DYAD_POS_VBN; /* an election set for October */
             else if (!strong) noun_reading(c, i); /* the peace process, an oil spill */
         } else if (i == 0 || prev == DYAD_POS_LQUOTE) {
             if (t == DYAD_POS_VBZ) noun_reading(c, i);
@@ -574,7 +581,8 @@ static void rule_lookahead(ctx *c, int i) {
         c->tag[i] = DYAD_POS_NNP;
     } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_NN) &&
                (prev == DYAD_POS_DT || (prev == DYAD_POS_JJ && in_set(tag_at(c, i - 2), DETERMINERS))) &&
-               in_set(next, B(IN) | B(COMMA) | B(PERIOD) | B(CC) | B(COLON)) &&
+               in_set(next, B(IN) | B(COMMA) | B(PERIOD) | B(CC) | B(COLON) | B(TO) | B(VBZ) |
+                            B(VBD) | B(MD)) &&
                !(next == DYAD_POS_CC && tag_at(c, i + 2) == DYAD_POS_JJ)) {
         c->tag[i] = DYAD_POS_NN; /* a future with ..., a hat-trick , */
     } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_RB) &&
