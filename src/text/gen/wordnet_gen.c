@@ -228,6 +228,15 @@ static void expand(gen_table *t) {
         uint8_t cnt[4];
         memcpy(cnt, t->v[i].cnt, sizeof cnt);
         if (cnt[WN_NOUN]) add_infl(t, lemma, WI_NNS, cnt[WN_NOUN] + 4);
+        size_t ln = strlen(lemma);
+        if (cnt[WN_NOUN] && ln > 3 && strcmp(lemma + ln - 3, "man") == 0) {
+            /* -man -> -men, as WordNet's own morphology does (women, chairmen) */
+            char men[128];
+            snprintf(men, sizeof men, "%.*smen", (int)(ln - 3), lemma);
+            gen_word *g = find(t, men, 1);
+            int score = cnt[WN_NOUN] + 4;
+            if (score > g->infl[WI_NNS]) g->infl[WI_NNS] = (uint8_t)(score > 255 ? 255 : score);
+        }
         if (cnt[WN_VERB]) {
             add_infl(t, lemma, WI_VBZ, cnt[WN_VERB] + 3);
             add_infl(t, lemma, WI_VBD, cnt[WN_VERB] + 1);
