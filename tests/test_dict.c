@@ -146,6 +146,24 @@ static void test_bad(void) {
     CHECK(strstr(err.msg, "not a compiled dyad dictionary") != NULL);
 }
 
+/* Found by fuzz_dict: a block header with a malformed code, then patterns
+ * (they once went to a block that did not exist). */
+static void test_fuzz_regressions(void) {
+    problems p = {0};
+    dyad_error err = {{0}};
+    dyad_dict_files f = {0};
+    f.verbs = "tests/data/baddict2/fuzz-bad-header.verbs.txt";
+    dyad_dict *d = dyad_dict_load_files(&f, collect, &p, &err);
+    CHECK(d != NULL);
+    CHECK(p.n >= 2); /* the header, and the lines left without a block */
+    if (d) {
+        dyad_dict_stats st;
+        dyad_dict_get_stats(d, &st);
+        CHECK(st.problems == (size_t)p.n);
+    }
+    dyad_dict_free(d);
+}
+
 static void test_phoenix(void) {
     const char *dir = t_shared("dictionaries/phoenix");
     if (!dir) {
@@ -178,6 +196,7 @@ static void test_phoenix(void) {
 int main(void) {
     test_mini();
     test_bad();
+    test_fuzz_regressions();
     test_phoenix();
     return t_summary();
 }

@@ -395,8 +395,12 @@ static int verbs_each(dline *ln, char *raw, void *state) {
     char *s = dict_strip_comment(raw);
     if (!*s) return 0;
     if (!strncmp(s, "---", 3)) {
-        st->mode = MODE_BLOCK;
-        return block_line(d, ln, s);
+        /* a malformed header leaves no block: the lines under it are
+         * reported rather than filed under the block before */
+        uint32_t before = d->blocks.n;
+        int rc = block_line(d, ln, s);
+        st->mode = d->blocks.n > before ? MODE_BLOCK : MODE_NONE;
+        return rc;
     }
     if (s[0] == '&') return synset_start(d, ln, st, s);
     if (s[0] == '+' && st->mode == MODE_SYNSET) return synset_member(d, ln, st, s + 1);
