@@ -7,8 +7,8 @@
 CC      ?= cc
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation
-INC     := -Iinclude -Isrc
-LIBS    := -lm
+INC     := -Iinclude -Isrc -I/usr/include/libxml2
+LIBS    := -lm -lsqlite3 -lxml2 -lgumbo -lpq
 
 # text/: the tagger's WordNet lexicon is generated at build time from Debian's
 # wordnet-base (never committed); see src/text/gen/wordnet_gen.c.
@@ -25,7 +25,19 @@ REL       := build/release
 REL_CFLAGS := $(CSTD) -O2 -g $(WARN) $(INC)
 REL_OBJ   := $(SRC:%.c=$(REL)/%.o)
 
-all: $(REL)/dyad
+all: $(REL)/dyad $(REL)/dyad.dyc
+
+# dyad's own dictionaries, compiled at build time: the default set
+DICT_FILES := $(sort $(wildcard data/dict/*.txt))
+$(REL)/dyad.dyc: $(REL)/dyad $(DICT_FILES)
+	$(REL)/dyad dict compile --dict data/dict -o $@
+
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict
+	install -m 755 $(REL)/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 $(REL)/dyad.dyc $(DESTDIR)$(PREFIX)/share/dyad/dyad.dyc
+	install -m 644 $(DICT_FILES) $(DESTDIR)$(PREFIX)/share/dyad/dict/
 
 # text/: generated lexicon (see GEN_LEX above)
 $(GEN_LEX): src/text/gen/wordnet_gen.c src/text/lexhash.h
@@ -104,4 +116,4 @@ fuzz: $(FUZZ_BINS)
 clean:
 	rm -rf build
 
-.PHONY: all test run bench fuzz clean
+.PHONY: all test run bench fuzz clean install

@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef DYAD_DICT_DIR
-#define DYAD_DICT_DIR "/usr/local/share/dyad/dict"
+#ifndef DYAD_DICT_DEFAULT
+#define DYAD_DICT_DEFAULT "/usr/local/share/dyad/dyad.dyc"
 #endif
 
 static const char usage[] =
@@ -46,14 +46,30 @@ static int is_dir(const char *p) {
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+static int is_file(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The default dictionaries, first found: $DYAD_DICT; the compiled set the
+ * build put next to the binary (dyad.dyc); the source tree's data/dict; the
+ * installed set. */
 const char *cli_default_dict(void) {
     const char *env = getenv("DYAD_DICT");
     if (env && *env) return env;
-    /* next to the binary's source tree: build/<kind>/dyad -> data/dict */
     static char buf[4096];
     ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 64);
     if (n > 0) {
         buf[n] = 0;
+        char *slash = strrchr(buf, '/');
+        if (slash) {
+            char probe[4200];
+            snprintf(probe, sizeof probe, "%.*s/dyad.dyc", (int)(slash - buf), buf);
+            if (is_file(probe)) {
+                snprintf(buf, sizeof buf, "%s", probe);
+                return buf;
+            }
+        }
         for (int up = 0; up < 3; up++) {
             char *slash = strrchr(buf, '/');
             if (!slash) break;
@@ -66,7 +82,7 @@ const char *cli_default_dict(void) {
             }
         }
     }
-    return DYAD_DICT_DIR;
+    return DYAD_DICT_DEFAULT;
 }
 
 static void print_problem(void *ctx, const char *msg) {
