@@ -119,6 +119,28 @@ static void test_rules(void) {
     teardown(&f);
 }
 
+/* new_actor_length: unknown proper-noun phrases become actors named by their text */
+static void test_new_actors(void) {
+    fixture f;
+    if (setup(&f, "tests/data/dict") < 0) {
+        CHECK(0);
+        return;
+    }
+    CHECK_STR(code(&f, "The Ministry of Magic accused Sylvania.", "20200601"), "");
+    dyad_options o;
+    dyad_options_default(&o);
+    dyad_error err = {{0}};
+    CHECK(dyad_options_set(&o, "new_actor_length", "4", &err) == 0);
+    CHECK(dyad_options_set(&o, "no_such_option", "1", &err) == -1);
+    dyad_coder_free(f.coder);
+    f.coder = dyad_coder_new(f.dict, f.tagger, &o, &err);
+    CHECK_STR(code(&f, "The Ministry of Magic accused Sylvania.", "20200601"),
+              "\"THE MINISTRY OF MAGIC\" SYL 112");
+    /* longer than the limit: not an actor */
+    CHECK_STR(code(&f, "The Grand Old Ministry of Magic accused Sylvania.", "20200601"), "");
+    teardown(&f);
+}
+
 static void test_robust(void) {
     fixture f;
     if (setup(&f, "tests/data/dict") < 0) {
@@ -136,6 +158,12 @@ static void test_robust(void) {
     memset(big, ',', (1 << 20) - 1);
     big[(1 << 20) - 1] = 0;
     CHECK_STR(code(&f, big, "20200601"), "");
+    /* a 5,000-word sentence */
+    big[0] = 0;
+    for (int i = 0; i < 5000; i++) strcat(big, i % 7 ? "word " : "Freedonia ");
+    strcat(big, "accused Sylvania.");
+    r = code(&f, big, "20200601");
+    CHECK(strncmp(r, "error", 5) != 0);
     for (size_t i = 0; i < (1 << 20) - 1; i++) big[i] = "Freedonia accused Sylvania "[i % 27];
     r = code(&f, big, "20200601");
     CHECK(strncmp(r, "error", 5) != 0);
@@ -206,6 +234,7 @@ static void test_seed(void) {
 
 int main(void) {
     test_rules();
+    test_new_actors();
     test_robust();
     test_seed();
     return t_summary();

@@ -204,6 +204,54 @@ static void merge_units(csent *s) {
     merge_lists(s);
 }
 
+/* Counts the words of tokens [a, b) that name something (not "'s" or
+ * punctuation); sets *proper when one is a proper noun. */
+static int name_words(const csent *s, int a, int b, int *proper) {
+    int n = 0;
+    for (int i = a; i < b; i++) {
+        uint8_t p = s->t[i].pos;
+        if (p == DYAD_POS_POS || p == DYAD_POS_COMMA || p == DYAD_POS_PERIOD) continue;
+        *proper |= p == DYAD_POS_NNP || p == DYAD_POS_NNPS;
+        n++;
+    }
+    return n;
+}
+
+/* PETRARCH's new_actor_length: a proper-noun phrase the dictionaries do not
+ * know, of at most that many words ("the Ministry of Magic"), becomes an
+ * actor whose code is its own text in quotes. "X of Y" is one phrase. */
+static void new_actor(csent *s, unit *u, int *next) {
+    int proper = 0, end = u->end;
+    int n = name_words(s, u->start, end, &proper);
+    if (end + 1 < s->n && (s->t[end].wc & WC_OF) && s->t[end + 1].unit < 0) {
+        int j = end + 1;
+        while (j < s->n && (s->t[j].pos == DYAD_POS_NNP || s->t[j].pos == DYAD_POS_NNPS)) j++;
+        if (j > end + 1) {
+            n = name_words(s, u->start, j, &proper) + 0;
+            end = j;
+        }
+    }
+    /* the tail of a longer phrase ("... Ministry of Magic") is no name of its own */
+    if (u->start > 0 && (s->t[u->start - 1].wc & WC_OF)) return;
+    if (!proper || n > s->c->opt.new_actor_length) return;
+    char buf[256];
+    size_t len = 0;
+    buf[len++] = '"';
+    for (int i = u->start; i < end && len < sizeof buf - 2; i++) {
+        if (s->t[i].pos == DYAD_POS_POS) continue;
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len > 1 ? " " : "", s->t[i].up);
+    }
+    if (len > sizeof buf - 2) len = sizeof buf - 2;
+    buf[len++] = '"';
+    buf[len] = 0;
+    u->end = end;
+    *next = end;
+    u->codes[0] = dyad_arena_strdup(s->a, buf);
+    u->ncodes = 1;
+    u->has_actor = 1;
+    u->base = u->codes[0];
+}
+
 /* Words that introduce a clause when a subject and verb follow: "since
  * Putin appears", "that Gondor and Osgiliath have". */
 static int is_subordinator(const ctok *t) { return (t->wc & WC_SUBORD) != 0; }
@@ -305,6 +353,7 @@ int coder_find_units(csent *s) {
         u->start = start;
         u->end = i;
         chunk_code(s, u, m + k0, k - k0);
+        if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
         if (u->ncodes) s->nunits++;
     }
     merge_units(s);
