@@ -141,6 +141,28 @@ static void test_new_actors(void) {
     teardown(&f);
 }
 
+/* comma options: a comma-delimited clause of the configured length is left out */
+static void test_comma_options(void) {
+    fixture f;
+    if (setup(&f, "tests/data/dict") < 0) {
+        CHECK(0);
+        return;
+    }
+    dyad_options o;
+    dyad_options_default(&o);
+    dyad_error err = {{0}};
+    CHECK(dyad_options_set(&o, "comma_min", "1", &err) == 0);
+    CHECK(dyad_options_set(&o, "comma_max", "3", &err) == 0);
+    dyad_coder_free(f.coder);
+    f.coder = dyad_coder_new(f.dict, f.tagger, &o, &err);
+    /* the internal clause "Sylvania said" (2 words) goes: Freedonia accused Trentino */
+    CHECK_STR(code(&f, "Freedonia, Sylvania said, accused Trentino.", "19330601"), "FRE SYLGOV 112");
+    /* a comma between modifiers is no clause boundary */
+    CHECK_STR(code(&f, "Freedonia will restore complete, diplomatic relations with Sylvania.", "20200601"),
+              "FRE SYL 064");
+    teardown(&f);
+}
+
 static void test_robust(void) {
     fixture f;
     if (setup(&f, "tests/data/dict") < 0) {
@@ -235,6 +257,7 @@ static void test_seed(void) {
 int main(void) {
     test_rules();
     test_new_actors();
+    test_comma_options();
     test_robust();
     test_seed();
     return t_summary();

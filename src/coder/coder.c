@@ -12,13 +12,7 @@
 
 void dyad_options_default(dyad_options *o) {
     memset(o, 0, sizeof *o);
-    o->require_dyad = 1;
-    o->comma_min = 2;
-    o->comma_max = 8;
-    o->comma_bmin = 0;
-    o->comma_bmax = 0;
-    o->comma_emin = 2;
-    o->comma_emax = 8;
+    o->require_dyad = 1; /* comma options 0: off, dyad reads insertions itself */
 }
 
 static int parse_bool(const char *v, int *out) {
@@ -154,6 +148,50 @@ static int32_t doc_date(const dyad_doc *doc) {
     return (int32_t)atol(s);
 }
 
+/* Words in tokens [a, b), punctuation not counted. */
+static int clause_words(const ctok *t, int a, int b) {
+    int n = 0;
+    for (int i = a; i < b; i++)
+        n += t[i].pos != DYAD_POS_COMMA && t[i].pos != DYAD_POS_PERIOD && t[i].pos != DYAD_POS_COLON &&
+             t[i].pos != DYAD_POS_LQUOTE && t[i].pos != DYAD_POS_RQUOTE;
+    return n;
+}
+
+static int in_range(int n, int lo, int hi) { return hi > 0 && n >= lo && n <= hi; }
+
+/* PETRARCH's comma options: a comma-delimited clause at the start
+ * (comma_bmin..bmax words), inside (comma_min..max) or at the end
+ * (comma_emin..emax) is left out of coding. Off (0) unless configured.
+ * Returns the new token count. */
+static int drop_comma_clauses(const dyad_options *o, ctok *t, int n) {
+    if (o->comma_max <= 0 && o->comma_bmax <= 0 && o->comma_emax <= 0) return n;
+    int commas[64], nc = 0;
+    for (int i = 0; i < n && nc < 64; i++) {
+        if (t[i].pos != DYAD_POS_COMMA) continue;
+        /* "complete, full diplomatic ties": a comma between modifiers is
+         * inside a noun phrase, not a clause boundary */
+        int in_np = i > 0 && i + 1 < n && t[i + 1].pos == DYAD_POS_JJ &&
+                    !(t[i - 1].pos >= DYAD_POS_NN && t[i - 1].pos <= DYAD_POS_NNPS);
+        if (!in_np) commas[nc++] = i;
+    }
+    if (!nc) return n;
+    uint8_t drop[1024] = {0};
+    if (n > 1024) return n;
+    int end = n;
+    while (end > 0 && t[end - 1].pos == DYAD_POS_PERIOD) end--;
+    if (in_range(clause_words(t, 0, commas[0]), o->comma_bmin, o->comma_bmax))
+        memset(drop, 1, (size_t)commas[0] + 1);
+    for (int k = 0; k + 1 < nc; k++)
+        if (in_range(clause_words(t, commas[k] + 1, commas[k + 1]), o->comma_min, o->comma_max))
+            memset(drop + commas[k], 1, (size_t)(commas[k + 1] - commas[k]));
+    if (in_range(clause_words(t, commas[nc - 1] + 1, end), o->comma_emin, o->comma_emax))
+        memset(drop + commas[nc - 1], 1, (size_t)(end - commas[nc - 1]));
+    int out = 0;
+    for (int i = 0; i < n; i++)
+        if (!drop[i]) t[out++] = t[i];
+    return out;
+}
+
 /* Does a discard phrase start at token i? 1 sentence, 2 story, 0 none. */
 static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
     const dyad_dict *d = c->dict;
@@ -236,6 +274,7 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     for (size_t i = 0; i < nsents; i++) {
         int n = (int)sents[i].ntokens;
         if (n == 0 || discard[i]) continue;
+        n = drop_comma_clauses(&c->opt, toks[i], n);
         csent s = {c, a, toks[i], n, NULL, 0, NULL, 0, date, {0}, -1};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, toks[i][k].id);
