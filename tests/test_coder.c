@@ -26,6 +26,16 @@ static int setup(fixture *f, const char *dir) {
     return f->coder ? 0 : -1;
 }
 
+/* Recreates the fixture's coder with PETRARCH options: {"name", "value"}... */
+static void set_options(fixture *f, const char *const opts[][2], size_t n) {
+    dyad_options o;
+    dyad_options_default(&o);
+    dyad_error err = {{0}};
+    for (size_t i = 0; i < n; i++) CHECK(dyad_options_set(&o, opts[i][0], opts[i][1], &err) == 0);
+    dyad_coder_free(f->coder);
+    f->coder = dyad_coder_new(f->dict, f->tagger, &o, &err);
+}
+
 static void teardown(fixture *f) {
     dyad_coder_free(f->coder);
     dyad_tagger_free(f->tagger);
@@ -128,12 +138,10 @@ static void test_new_actors(void) {
     }
     CHECK_STR(code(&f, "The Ministry of Magic accused Sylvania.", "20200601"), "");
     dyad_options o;
-    dyad_options_default(&o);
     dyad_error err = {{0}};
-    CHECK(dyad_options_set(&o, "new_actor_length", "4", &err) == 0);
     CHECK(dyad_options_set(&o, "no_such_option", "1", &err) == -1);
-    dyad_coder_free(f.coder);
-    f.coder = dyad_coder_new(f.dict, f.tagger, &o, &err);
+    static const char *const opts[][2] = {{"new_actor_length", "4"}};
+    set_options(&f, opts, 1);
     CHECK_STR(code(&f, "The Ministry of Magic accused Sylvania.", "20200601"),
               "\"THE MINISTRY OF MAGIC\" SYL 112");
     /* longer than the limit: not an actor */
@@ -148,13 +156,8 @@ static void test_comma_options(void) {
         CHECK(0);
         return;
     }
-    dyad_options o;
-    dyad_options_default(&o);
-    dyad_error err = {{0}};
-    CHECK(dyad_options_set(&o, "comma_min", "1", &err) == 0);
-    CHECK(dyad_options_set(&o, "comma_max", "3", &err) == 0);
-    dyad_coder_free(f.coder);
-    f.coder = dyad_coder_new(f.dict, f.tagger, &o, &err);
+    static const char *const opts[][2] = {{"comma_min", "1"}, {"comma_max", "3"}};
+    set_options(&f, opts, 2);
     /* the internal clause "Sylvania said" (2 words) goes: Freedonia accused Trentino */
     CHECK_STR(code(&f, "Freedonia, Sylvania said, accused Trentino.", "19330601"), "FRE SYLGOV 112");
     /* a comma between modifiers is no clause boundary */

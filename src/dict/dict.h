@@ -209,6 +209,10 @@ void dict_upper(char *s);
 int dict_phrase_ids(dyad_dict *d, const char *s, size_t n, uint32_t *out, int max);
 /* "YYYYMMDD" or "YYMMDD" -> YYYYMMDD; -1 if malformed. */
 int32_t dict_parse_date(const char *s, size_t n);
+/* Adds a phrase to trie t. Returns its node (> 0) when the phrase is new,
+ * 0 when it was skipped (malformed: reported; a repeat: counted), -1 on OOM. */
+int64_t dict_trie_phrase(dyad_dict *d, dline *ln, dtrie *t, const char *s, size_t n,
+                         const char *what);
 int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ctx,
                     int (*each)(dline *ln, char *line, void *state), void *state,
                     dyad_error *err);

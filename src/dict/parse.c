@@ -54,6 +54,23 @@ int dict_phrase_ids(dyad_dict *d, const char *s, size_t n, uint32_t *out, int ma
     return k ? k : -1;
 }
 
+int64_t dict_trie_phrase(dyad_dict *d, dline *ln, dtrie *t, const char *s, size_t n,
+                         const char *what) {
+    uint32_t ids[64];
+    int k = dict_phrase_ids(d, s, n, ids, 64);
+    if (k < 0) {
+        dict_problem(ln, "empty or over-long %s phrase, skipped", what);
+        return 0;
+    }
+    int64_t node = dtrie_add(t, ids, (size_t)k);
+    if (node < 0) return -1;
+    if (t->val[node]) {
+        d->stats.duplicate_phrases++;
+        return 0;
+    }
+    return node;
+}
+
 int32_t dict_parse_date(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (!isdigit((unsigned char)s[i])) return -1;

@@ -23,18 +23,8 @@ static char *cut_semicolon(char *s) {
 }
 
 static int add_phrase(dyad_dict *d, dline *ln, const char *s, size_t n) {
-    uint32_t ids[64];
-    int k = dict_phrase_ids(d, s, n, ids, 64);
-    if (k < 0) {
-        dict_problem(ln, "empty or over-long actor phrase, skipped");
-        return 0;
-    }
-    int64_t node = dtrie_add(&d->actor_trie, ids, (size_t)k);
-    if (node < 0) return -1;
-    if (d->actor_trie.val[node]) {
-        d->stats.duplicate_phrases++;
-        return 0;
-    }
+    int64_t node = dict_trie_phrase(d, ln, &d->actor_trie, s, n, "actor");
+    if (node <= 0) return (int)node;
     dphrase ph = {d->actors.n - 1, ln->file, ln->no};
     if (dvec_push(&d->phrases, sizeof ph, &ph) < 0) return -1;
     d->actor_trie.val[node] = d->phrases.n;

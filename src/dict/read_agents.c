@@ -28,18 +28,8 @@ typedef struct agent_state {
 } agent_state;
 
 static int add_agent_phrase(dyad_dict *d, dline *ln, const char *phrase, uint32_t agent) {
-    uint32_t ids[64];
-    int k = dict_phrase_ids(d, phrase, strlen(phrase), ids, 64);
-    if (k < 0) {
-        dict_problem(ln, "empty or over-long agent phrase, skipped");
-        return 0;
-    }
-    int64_t node = dtrie_add(&d->agent_trie, ids, (size_t)k);
-    if (node < 0) return -1;
-    if (d->agent_trie.val[node]) {
-        d->stats.duplicate_phrases++;
-        return 0;
-    }
+    int64_t node = dict_trie_phrase(d, ln, &d->agent_trie, phrase, strlen(phrase), "agent");
+    if (node <= 0) return (int)node;
     d->agent_trie.val[node] = agent + 1;
     d->stats.agent_phrases++;
     return 0;
