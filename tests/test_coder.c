@@ -114,6 +114,22 @@ static void test_rules(void) {
     /* no actor, no event; self-events are dropped */
     CHECK_STR(code(&f, "The crowd accused the police.", "20200601"), "");
     CHECK_STR(code(&f, "Freedonia accused Freedonian troops.", "20200601"), "FRE FREMIL 112");
+    /* issues: counted per sentence; an ignore phrase cancels them */
+    {
+        dyad_doc d2 = {0};
+        d2.id = d2.title = d2.source = d2.url = d2.category = d2.parse = "";
+        d2.date = "20200601";
+        d2.text = "Freedonia accused Sylvania of human rights abuses and of breaking sanctions.";
+        d2.text_len = strlen(d2.text);
+        dyad_result r2;
+        dyad_error e2 = {{0}};
+        CHECK(dyad_code_doc(f.coder, f.arena, &d2, 0, &r2, &e2) == 0);
+        CHECK(r2.nevents == 1 && !strcmp(r2.events[0].issues, "RIGHTS 1, SANCTIONS 1"));
+        d2.text = "Freedonia accused Sylvania over human rights and the rights of way.";
+        d2.text_len = strlen(d2.text);
+        CHECK(dyad_code_doc(f.coder, f.arena, &d2, 0, &r2, &e2) == 0);
+        CHECK(r2.nevents == 1 && !strcmp(r2.events[0].issues, ""));
+    }
     /* explain names the pattern and the entries */
     dyad_doc doc = {0};
     doc.id = doc.title = doc.source = doc.url = doc.category = doc.parse = "";

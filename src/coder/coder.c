@@ -148,6 +148,41 @@ static int32_t doc_date(const dyad_doc *doc) {
     return (int32_t)atol(s);
 }
 
+/* The issues dictionary: each issue phrase in the sentence counts for its
+ * code; an ignore phrase ("~...") anywhere cancels the sentence's issues.
+ * Returns "CODE n, CODE n" in order of first mention, or "". */
+static const char *issues_of(const dyad_coder *c, dyad_arena *a, const ctok *t, int n) {
+    const dyad_dict *d = c->dict;
+    if (!d->issues.n) return "";
+    uint32_t codes[16], counts[16];
+    int nc = 0;
+    for (int i = 0; i < n; i++) {
+        uint32_t node = 0, hit = 0;
+        for (int j = i; j < n && t[j].id; j++) {
+            node = dtrie_child(&d->issue_trie, node, t[j].id);
+            if (!node) break;
+            if (d->issue_trie.val[node]) hit = d->issue_trie.val[node];
+        }
+        if (!hit) continue;
+        uint32_t code = ((const dissue *)d->issues.v)[hit - 1].code;
+        if (!code) return ""; /* an ignore phrase */
+        int k = 0;
+        while (k < nc && codes[k] != code) k++;
+        if (k == nc && nc < 16) {
+            codes[nc] = code;
+            counts[nc++] = 0;
+        }
+        if (k < nc) counts[k]++;
+    }
+    if (!nc) return "";
+    char buf[1024];
+    size_t len = 0;
+    for (int k = 0; k < nc && len < sizeof buf; k++)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s %u", k ? ", " : "", dict_s(d, codes[k]),
+                                counts[k]);
+    return dyad_arena_strdup(a, buf);
+}
+
 /* Words in tokens [a, b), punctuation not counted. */
 static int clause_words(const ctok *t, int a, int b) {
     int n = 0;
@@ -275,7 +310,7 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         int n = (int)sents[i].ntokens;
         if (n == 0 || discard[i]) continue;
         n = drop_comma_clauses(&c->opt, toks[i], n);
-        csent s = {c, a, toks[i], n, NULL, 0, NULL, 0, date, {0}, -1};
+        csent s = {c, a, toks[i], n, NULL, 0, NULL, 0, date, issues_of(c, a, toks[i], n), {0}, -1};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, toks[i][k].id);
             coder_bloom_add(s.bloom, toks[i][k].sid);

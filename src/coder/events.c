@@ -184,7 +184,7 @@ static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, con
                 size_t *nev, size_t *cap) {
     if (is_null_code(code) || !strcmp(sc, tc)) return 0;
     dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), dict_s(s->c->dict, m->form->lemma),
-                    sentence, "", why};
+                    sentence, s->issues, why};
     (void)g;
     return push_event(s, ev, nev, cap, &e);
 }
