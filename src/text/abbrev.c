@@ -13,44 +13,47 @@
 
 typedef struct abbrev {
     const char *w;
+    size_t len;
     int kind; /* 1: may end a sentence, 2: never does */
 } abbrev;
+
+#define A(w, kind) {w, sizeof(w) - 1, kind}
 
 /* Matched case-sensitively, except that an all-lower-case entry also matches
  * a capitalized word at the start of a sentence ("Etc."). */
 static const abbrev abbrevs[] = {
     /* titles and ranks */
-    {"Mr", 2}, {"Mrs", 2}, {"Ms", 2}, {"Dr", 2}, {"Prof", 2}, {"Gen", 2}, {"Col", 2},
-    {"Lt", 2}, {"Maj", 2}, {"Capt", 2}, {"Cmdr", 2}, {"Adm", 2}, {"Sgt", 2}, {"Cpl", 2},
-    {"Pvt", 2}, {"Brig", 2}, {"Sen", 2}, {"Rep", 2}, {"Gov", 2}, {"Pres", 2},
-    {"Rev", 2}, {"Fr", 2}, {"Hon", 2}, {"Amb", 2}, {"Sens", 2}, {"Reps", 2},
-    {"Messrs", 2}, {"Mme", 2}, {"Mt", 2}, {"Ft", 2}, {"Gens", 2}, {"Supt", 2},
-    {"Insp", 2}, {"Atty", 2}, {"Rt", 2}, {"Sr", 1}, {"Jr", 1}, {"St", 1},
+    A("Mr", 2), A("Mrs", 2), A("Ms", 2), A("Dr", 2), A("Prof", 2), A("Gen", 2), A("Col", 2),
+    A("Lt", 2), A("Maj", 2), A("Capt", 2), A("Cmdr", 2), A("Adm", 2), A("Sgt", 2), A("Cpl", 2),
+    A("Pvt", 2), A("Brig", 2), A("Sen", 2), A("Rep", 2), A("Gov", 2), A("Pres", 2),
+    A("Rev", 2), A("Fr", 2), A("Hon", 2), A("Amb", 2), A("Sens", 2), A("Reps", 2),
+    A("Messrs", 2), A("Mme", 2), A("Mt", 2), A("Ft", 2), A("Gens", 2), A("Supt", 2),
+    A("Insp", 2), A("Atty", 2), A("Rt", 2), A("Sr", 1), A("Jr", 1), A("St", 1),
     /* months and days */
-    {"Jan", 2}, {"Feb", 2}, {"Mar", 2}, {"Apr", 2}, {"Jun", 2}, {"Jul", 2}, {"Aug", 2},
-    {"Sep", 2}, {"Sept", 2}, {"Oct", 2}, {"Nov", 2}, {"Dec", 2},
-    {"Mon", 2}, {"Tue", 2}, {"Tues", 2}, {"Wed", 2}, {"Thu", 2}, {"Thur", 2},
-    {"Thurs", 2}, {"Fri", 2}, {"Sat", 1}, {"Sun", 1},
+    A("Jan", 2), A("Feb", 2), A("Mar", 2), A("Apr", 2), A("Jun", 2), A("Jul", 2), A("Aug", 2),
+    A("Sep", 2), A("Sept", 2), A("Oct", 2), A("Nov", 2), A("Dec", 2),
+    A("Mon", 2), A("Tue", 2), A("Tues", 2), A("Wed", 2), A("Thu", 2), A("Thur", 2),
+    A("Thurs", 2), A("Fri", 2), A("Sat", 1), A("Sun", 1),
     /* companies and the like */
-    {"Inc", 1}, {"Corp", 1}, {"Co", 1}, {"Ltd", 1}, {"Bros", 1}, {"Cos", 1}, {"Plc", 1},
-    {"Dept", 1}, {"Univ", 1}, {"Assn", 1}, {"Ave", 1}, {"Blvd", 1}, {"Rd", 1},
+    A("Inc", 1), A("Corp", 1), A("Co", 1), A("Ltd", 1), A("Bros", 1), A("Cos", 1), A("Plc", 1),
+    A("Dept", 1), A("Univ", 1), A("Assn", 1), A("Ave", 1), A("Blvd", 1), A("Rd", 1),
     /* states (AP style) */
-    {"Ala", 1}, {"Ariz", 1}, {"Ark", 1}, {"Calif", 1}, {"Colo", 1}, {"Conn", 1},
-    {"Del", 1}, {"Fla", 1}, {"Ga", 1}, {"Ill", 1}, {"Ind", 1}, {"Kan", 1}, {"Ky", 1},
-    {"La", 1}, {"Md", 1}, {"Mass", 1}, {"Mich", 1}, {"Minn", 1}, {"Miss", 1},
-    {"Mo", 1}, {"Mont", 1}, {"Neb", 1}, {"Nev", 1}, {"Okla", 1}, {"Ore", 1}, {"Pa", 1},
-    {"Tenn", 1}, {"Va", 1}, {"Vt", 1}, {"Wash", 1}, {"Wis", 1}, {"Wyo", 1},
+    A("Ala", 1), A("Ariz", 1), A("Ark", 1), A("Calif", 1), A("Colo", 1), A("Conn", 1),
+    A("Del", 1), A("Fla", 1), A("Ga", 1), A("Ill", 1), A("Ind", 1), A("Kan", 1), A("Ky", 1),
+    A("La", 1), A("Md", 1), A("Mass", 1), A("Mich", 1), A("Minn", 1), A("Miss", 1),
+    A("Mo", 1), A("Mont", 1), A("Neb", 1), A("Nev", 1), A("Okla", 1), A("Ore", 1), A("Pa", 1),
+    A("Tenn", 1), A("Va", 1), A("Vt", 1), A("Wash", 1), A("Wis", 1), A("Wyo", 1),
     /* lower-case */
-    {"vs", 2}, {"v", 2}, {"etc", 1}, {"approx", 2}, {"cf", 2}, {"ca", 2}, {"no", 2},
-    {"No", 2}, {"Nos", 2}, {"nos", 2}, {"vol", 2}, {"Vol", 2}, {"pp", 2}, {"fig", 2},
-    {"Fig", 2}, {"est", 1}, {"min", 1}, {"max", 1}, {"dept", 1}, {"govt", 1},
-    {"Govt", 1}, {"int'l", 1}, {"Int'l", 1}, {"al", 1}, {"op", 1}, {"Op", 1},
+    A("vs", 2), A("v", 2), A("etc", 1), A("approx", 2), A("cf", 2), A("ca", 2), A("no", 2),
+    A("No", 2), A("Nos", 2), A("nos", 2), A("vol", 2), A("Vol", 2), A("pp", 2), A("fig", 2),
+    A("Fig", 2), A("est", 1), A("min", 1), A("max", 1), A("dept", 1), A("govt", 1),
+    A("Govt", 1), A("int'l", 1), A("Int'l", 1), A("al", 1), A("op", 1), A("Op", 1),
 };
 
 int text_abbrev(const char *w, size_t n) {
     for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
-        const char *a = abbrevs[i].w;
-        if (strlen(a) == n && strncmp(a, w, n) == 0) return abbrevs[i].kind;
+        if (abbrevs[i].len == n && abbrevs[i].w[0] == w[0] && memcmp(abbrevs[i].w, w, n) == 0)
+            return abbrevs[i].kind;
     }
     return 0;
 }

@@ -10,16 +10,31 @@
 /* Fills *dst from raw token t. */
 static int make_token(dyad_arena *a, const norm_text *nt, const raw_token *t, dyad_token *dst) {
     size_t n = t->e - t->s;
-    const char *text = t->text;
-    if (!text) {
-        text = dyad_arena_strndup(a, nt->s + t->s, n);
-        if (!text) return -1;
-    } else {
-        n = strlen(text);
+    const char *src = t->text ? t->text : nt->s + t->s;
+    if (t->text) n = strlen(t->text);
+    int lower = 0; /* anything to fold? */
+    for (size_t i = 0; i < n && !lower; i++) {
+        unsigned char c = (unsigned char)src[i];
+        lower = (c >= 'a' && c <= 'z') || c >= 0x80;
     }
-    dst->text = text;
-    dst->upper = text_fold_upper(a, text, n);
-    if (!dst->upper) return -1;
+    /* one allocation: the text, then its folded upper case if it differs */
+    size_t size = (t->text ? 0 : n + 1) + (lower ? 2 * n + 1 : 0);
+    char *buf = size ? dyad_arena_alloc_uninit(a, size) : NULL;
+    if (size && !buf) return -1;
+    if (t->text) {
+        dst->text = t->text;
+    } else {
+        memcpy(buf, src, n);
+        buf[n] = '\0';
+        dst->text = buf;
+        buf += n + 1;
+    }
+    if (lower) {
+        text_fold_upper_into(buf, dst->text, n);
+        dst->upper = buf;
+    } else {
+        dst->upper = dst->text;
+    }
     dst->start = nt->orig[t->s];
     dst->end = nt->orig[t->e];
     if (dst->end < dst->start) dst->end = dst->start;
@@ -30,7 +45,7 @@ static int make_token(dyad_arena *a, const norm_text *nt, const raw_token *t, dy
 static int build_sentence(dyad_arena *a, const norm_text *nt, const raw_tokens *toks,
                           size_t first, size_t last, int add_period, dyad_sentence *s) {
     size_t n = last - first + (add_period ? 1 : 0);
-    s->tokens = dyad_arena_alloc(a, (n ? n : 1) * sizeof *s->tokens);
+    s->tokens = dyad_arena_alloc_uninit(a, (n ? n : 1) * sizeof *s->tokens); /* all filled */
     if (!s->tokens) return -1;
     for (size_t i = first; i < last; i++)
         if (make_token(a, nt, &toks->v[i], &s->tokens[i - first])) return -1;
@@ -41,6 +56,7 @@ static int build_sentence(dyad_arena *a, const norm_text *nt, const raw_tokens *
         const dyad_token *ab = &s->tokens[n - 2];
         p->text = ".";
         p->upper = ".";
+        p->pos = DYAD_POS_NONE;
         p->start = ab->end > ab->start ? ab->end - 1 : ab->end;
         p->end = ab->end;
     }

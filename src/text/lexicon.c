@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-const lex_entry *lex_wordnet(const char *w, size_t n) {
+static const lex_entry *wordnet_hashed(const char *w, size_t n, uint32_t h) {
     if (n > LEX_WORD_MAX) return NULL;
-    uint32_t mask = dyad_wn_nslots - 1, i = lex_hash(w, n) & mask;
+    uint32_t mask = dyad_wn_nslots - 1, i = h & mask;
     for (;;) {
         uint32_t k = dyad_wn_slots[i];
         if (!k) return NULL;
@@ -20,6 +20,10 @@ const lex_entry *lex_wordnet(const char *w, size_t n) {
         if (e->len == n && memcmp(e->w, w, n) == 0) return e;
         i = (i + 1) & mask;
     }
+}
+
+const lex_entry *lex_wordnet(const char *w, size_t n) {
+    return wordnet_hashed(w, n, lex_hash(w, n));
 }
 
 void lex_prefetch_slot(const char *w, size_t n, uint32_t *hash) {
@@ -32,14 +36,18 @@ void lex_prefetch_entry(uint32_t hash) {
     if (k) __builtin_prefetch(&dyad_wn_entries[k - 1]);
 }
 
-static const hand_entry *hand_find(const dyad_tagger *t, const char *w, size_t n) {
+static const hand_entry *hand_hashed(const dyad_tagger *t, const char *w, size_t n, uint32_t h) {
     if (n >= sizeof t->hand[0].word) return NULL;
-    uint32_t mask = t->nhand_slots - 1, i = lex_hash(w, n) & mask;
+    uint32_t mask = t->nhand_slots - 1, i = h & mask;
     while (t->hand[i].word[0]) {
         if (strncmp(t->hand[i].word, w, n) == 0 && t->hand[i].word[n] == '\0') return &t->hand[i];
         i = (i + 1) & mask;
     }
     return NULL;
+}
+
+static const hand_entry *hand_find(const dyad_tagger *t, const char *w, size_t n) {
+    return hand_hashed(t, w, n, lex_hash(w, n));
 }
 
 /* Adds tags to a word in the hand table (creating it). */
@@ -242,7 +250,8 @@ static void finish(const scores *s, word_info *out) {
 
 void lex_lookup(const dyad_tagger *t, const char *w, size_t n, word_info *out) {
     memset(out, 0, sizeof *out);
-    const hand_entry *h = hand_find(t, w, n);
+    uint32_t hash = lex_hash(w, n); /* one hash for both tables */
+    const hand_entry *h = hand_hashed(t, w, n, hash);
     if (h && h->closed) {
         out->tags = h->tags;
         out->best = h->best;
@@ -252,7 +261,7 @@ void lex_lookup(const dyad_tagger *t, const char *w, size_t n, word_info *out) {
     }
     scores s;
     s.set = 0; /* v[] is read only where set says it was written */
-    const lex_entry *e = lex_wordnet(w, n);
+    const lex_entry *e = wordnet_hashed(w, n, hash);
     if (e) {
         add_entry(&s, e);
         out->wn = e->flags & (WN_PROPER | WN_CAPADJ | WN_NAMECAP);

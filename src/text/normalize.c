@@ -115,8 +115,8 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
     size_t high = 0;
     for (size_t i = 0; i < len; i++) high += (unsigned char)text[i] >> 7;
     size_t cap = len + 2 * high + 1;
-    char *s = dyad_arena_alloc(a, cap);
-    uint32_t *orig = dyad_arena_alloc(a, (cap + 1) * sizeof *orig);
+    char *s = dyad_arena_alloc_uninit(a, cap);
+    uint32_t *orig = dyad_arena_alloc_uninit(a, (cap + 1) * sizeof *orig);
     if (!s || !orig) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
     const unsigned char *p = (const unsigned char *)text;
     size_t i = 0, o = 0;
@@ -202,6 +202,11 @@ static const char *fold_cp(uint32_t cp) {
 char *text_fold_upper(dyad_arena *a, const char *s, size_t n) {
     char *out = dyad_arena_alloc(a, n * 2 + 1); /* a 2-byte char folds to at most 2 */
     if (!out) return NULL;
+    text_fold_upper_into(out, s, n);
+    return out;
+}
+
+size_t text_fold_upper_into(char *out, const char *s, size_t n) {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, o = 0;
     while (i < n) {
@@ -224,5 +229,5 @@ char *text_fold_upper(dyad_arena *a, const char *s, size_t n) {
         i += k;
     }
     out[o] = '\0';
-    return out;
+    return o;
 }

@@ -79,11 +79,11 @@ static void set_single(word_info *wi, int pos) {
 
 /* Lower-cases w into buf (ASCII only); 0 if it does not fit. */
 static size_t lower(const char *w, char *buf, size_t cap) {
-    size_t n = strlen(w);
-    if (n >= cap) return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        buf[i] = (char)(is_upper(c) ? c + 32 : c);
+    size_t n = 0;
+    for (; w[n]; n++) {
+        if (n + 1 >= cap) return 0;
+        unsigned char c = (unsigned char)w[n];
+        buf[n] = (char)(is_upper(c) ? c + 32 : c);
     }
     buf[n] = '\0';
     return n;
@@ -254,8 +254,11 @@ static int can(const ctx *c, int i, int pos) { return (c->info[i].tags & TAGBIT(
 static int tag_at(const ctx *c, int i) { return i >= 0 && i < c->n ? c->tag[i] : DYAD_POS_NONE; }
 /* Is token i the word w (any case)? Short words only, which is all the
  * rules ask about; a lower-cased copy makes this one short compare. */
-static inline int word_is(const ctx *c, int i, const char *w) {
-    return i >= 0 && i < c->n && c->low[i][0] == w[0] && strcmp(c->low[i], w) == 0;
+static inline __attribute__((always_inline)) int word_is(const ctx *c, int i, const char *w) {
+    if (i < 0 || i >= c->n || c->low[i][0] != w[0]) return 0;
+    const char *a = c->low[i];
+    while (*a && *a == *w) a++, w++;
+    return *a == *w;
 }
 static int in_set(int pos, uint64_t set) { return pos && (TAGBIT(pos) & set) != 0; }
 

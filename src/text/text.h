@@ -28,6 +28,8 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
 /* Upper-cases `s` with accents folded to ASCII (Erdoğan -> ERDOGAN) into the
  * arena. */
 char *text_fold_upper(dyad_arena *a, const char *s, size_t n);
+/* The same into out[], which has room for 2 * n + 1 bytes; returns the length. */
+size_t text_fold_upper_into(char *out, const char *s, size_t n);
 
 /* ---- tokenize.c */
 

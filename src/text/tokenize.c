@@ -28,7 +28,7 @@ static int push(dyad_arena *a, raw_tokens *t, uint32_t s, uint32_t e, const char
                 int kind, int flags) {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 256;
-        raw_token *v = dyad_arena_alloc(a, cap * sizeof *v);
+        raw_token *v = dyad_arena_alloc_uninit(a, cap * sizeof *v);
         if (!v) return -1;
         if (t->n) memcpy(v, t->v, t->n * sizeof *v);
         t->v = v;
