@@ -13,12 +13,12 @@
 
 static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int is_fffd(const char *s, size_t i, size_t len) {
+static inline __attribute__((always_inline)) int is_fffd(const char *s, size_t i, size_t len) {
     return i + 2 < len && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBF &&
            (unsigned char)s[i + 2] == 0xBD;
 }
 /* a byte that can be part of a word: ASCII letters, digits, non-ASCII */
-static int is_wordc(const char *s, size_t i, size_t len) {
+static inline __attribute__((always_inline)) int is_wordc(const char *s, size_t i, size_t len) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x80) return !is_fffd(s, i, len);
     return is_alpha(c) || is_digit(c);
