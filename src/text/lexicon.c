@@ -2,9 +2,9 @@
  *
  * Two tables: the hand-written lists of closed.c, hashed once into the tagger
  * when it is made, and the WordNet table generated at build time (a const
- * open-addressing hash, see lexhash.h). An inflected form that WordNet does
- * not list is found through its stem by a handful of suffix rules, which is
- * all of WordNet's morphology a tagger needs, at a few probes per word. */
+ * open-addressing hash, see lexhash.h) which already holds the regular
+ * inflections, so a known word costs one probe. A form the generator did not
+ * derive is looked for through its stem by a handful of suffix rules. */
 #include "text/lexicon.h"
 
 #include <stdlib.h>

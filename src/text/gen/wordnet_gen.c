@@ -2,10 +2,12 @@
  *
  * Reads Debian's WordNet database (package wordnet-base, /usr/share/wordnet:
  * index.{noun,verb,adj,adv}, data.{noun,adj} and the *.exc exception lists)
- * and writes a C file holding a string pool, one record per single-word form
- * and a ready-made open-addressing hash table (src/text/lexhash.h), so the
- * tagger probes a const table and loads nothing at run time. WordNet data is
- * never committed: the Makefile regenerates build/gen/wordnet_lex.c.
+ * and writes a C file holding one 32-byte record per single-word form (the
+ * lemmas, their regular inflections -- plurals, -s, -ed, -ing, -er, -est --
+ * and the irregular forms of the exception lists) and a ready-made
+ * open-addressing hash table (src/text/lexhash.h), so the tagger probes a
+ * const table and loads nothing at run time. WordNet data is never
+ * committed: the Makefile regenerates build/gen/wordnet_lex.c.
  *
  * usage: wordnet_gen WORDNET_DIR > wordnet_lex.c */
 #include "text/lexhash.h"
