@@ -104,6 +104,10 @@ static void test_rules(void) {
               "FRE SYL 111; FRE SYLGOV 112");
     /* a pronoun stands for the latest subject */
     CHECK_STR(code(&f, "Freedonia said it accused Sylvania.", "20200601"), "FRE SYL 112");
+    /* transformations: "A says B attacked" -> A accuses B (112);
+     * "A says A will do Q to B" -> A does Q to B */
+    CHECK_STR(code(&f, "Freedonia said Sylvania attacked Trentino.", "19330601"), "FRE SYL 112");
+    CHECK_STR(code(&f, "Freedonia said it would attack Sylvania.", "20200601"), "FRE SYL 190");
     /* negation of a conflict verb reads as cooperation (050) */
     CHECK_STR(code(&f, "Freedonia did not criticize Sylvania.", "20200601"), "FRE SYL 050");
     /* sentence discard: a stem matches "CUPS" too; story discard drops all */

@@ -104,7 +104,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
         return NULL;
     }
     c->dict = d;
-    if (coder_words_init(c) < 0 || word_tables(c) < 0) {
+    if (coder_words_init(c) < 0 || word_tables(c) < 0 || coder_transforms_init(c) < 0) {
         dyad_coder_free(c);
         dyad_error_set(err, "out of memory");
         return NULL;
@@ -119,6 +119,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
 void dyad_coder_free(dyad_coder *c) {
     if (!c) return;
     coder_words_free(c);
+    free(c->xforms);
     free(c->wsyn);
     free(c->wcls);
     free(c->wstart);

@@ -17,11 +17,22 @@
 
 #define MAX_CODES 16 /* codes in one compound unit */
 
+/* A parsed transformation (transform.c). */
+typedef struct xform {
+    char osrc, isrc, itgt, rsrc, rtgt; /* variables: a-z, '.', '_' */
+    const char *icode;                 /* the inner verb's code, NULL for Q */
+    char overb[64];                    /* the outer verb, upper case */
+    char rcode[16];                    /* the resulting code, "" for Q */
+    uint32_t rec;                      /* index in the dictionary's list */
+} xform;
+
 struct dyad_coder {
     const dyad_dict *dict;
     const dyad_tagger *tagger;
     dyad_options opt;
     dhash words;       /* function words -> class (words.c) */
+    xform *xforms;     /* transformations (transform.c) */
+    int nxforms;
     /* facts about each dictionary word, indexed by word id, so that a
      * token needs one hash probe (its id) instead of one per question */
     uint32_t nwords;
@@ -125,6 +136,12 @@ typedef struct vmatch {
 int coder_match_verb(const csent *s, const vgroup *g, vmatch *m);
 /* combine.c: the code of "upper to lower" ("urged to release"), or NULL */
 const char *coder_combine(const char *upper, const char *lower, char *buf, size_t n);
+/* transform.c */
+int coder_transforms_init(dyad_coder *c);
+/* The transformation that applies to an outer verb acting on an inner event,
+ * with the units its result's source and target stand for; or NULL. */
+const xform *coder_transform(const csent *s, const vmatch *outer, int osrc, int isrc, int itgt,
+                             const char *icode, int *rsrc, int *rtgt);
 /* events.c */
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
 

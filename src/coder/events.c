@@ -235,14 +235,56 @@ static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size
     roles(s, h, &low, &su, tgt);
 }
 
+/* A transformation of group gi acting on the next group's event ("A says
+ * B attacked" -> A accuses B): emits the result. 1 if one applied. */
+static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dyad_event **ev,
+                       size_t *nev, size_t *cap) {
+    if (!s->c->nxforms || gi + 1 >= s->ngroups) return 0;
+    const vgroup *g = &s->groups[gi], *h = &s->groups[gi + 1];
+    if (h->start >= g->region_end) return 0;
+    vmatch low;
+    if (!coder_match_verb(s, h, &low) || is_null_code(low.code)) return 0;
+    int isrc, itgt;
+    roles(s, h, &low, &isrc, &itgt);
+    if (complement_of_previous(s, gi + 1)) isrc = -1; /* an infinitive has no source of its own */
+    int rs, rt;
+    const xform *x = coder_transform(s, m, g->subject, isrc, itgt, low.code, &rs, &rt);
+    if (!x) return 0;
+    const char *code = x->rcode[0] ? x->rcode : low.code;
+    const unit *S = &s->units[rs];
+    const char *why = NULL;
+    if (s->c->opt.explain) {
+        const dtransform *t = (const dtransform *)s->c->dict->transforms.v + x->rec;
+        char buf[600], at[300];
+        where(s->c->dict, t->file, t->line, at, sizeof at);
+        snprintf(buf, sizeof buf, "transformation \"%s\" (%s); %s", dict_s(s->c->dict, t->text), at,
+                 explain(s, g, m, rs, rt));
+        why = dyad_arena_strdup(s->a, buf);
+    }
+    for (int a = 0; a < S->ncodes; a++)
+        for (int b = 0; b < (rt >= 0 ? s->units[rt].ncodes : 1); b++) {
+            const char *tc = rt >= 0 ? s->units[rt].codes[b] : "---";
+            if (rt < 0 && s->c->opt.require_dyad) continue;
+            if (emit(s, sentence, S->codes[a], tc, code, rs, rt, g, m, why, ev, nev, cap) < 0) return -1;
+        }
+    return 1;
+}
+
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
     uint8_t *coded = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1);
-    if (!coded) return -1;
+    uint8_t *done = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1); /* used by a transformation */
+    if (!coded || !done) return -1;
     for (int gi = 0; gi < s->ngroups; gi++) {
         const vgroup *g = &s->groups[gi];
         vmatch m;
-        if (!coder_match_verb(s, g, &m)) continue;
+        if (done[gi] || !coder_match_verb(s, g, &m)) continue;
+        int tr = transformed(s, gi, &m, sentence, ev, nev, cap);
+        if (tr < 0) return -1;
+        if (tr) {
+            coded[gi] = done[gi + 1] = 1;
+            continue;
+        }
         if (is_null_code(m.code) && is_null_code(m.code2)) continue;
         if (absorbed(s, gi, coded)) continue;
         size_t before = *nev;
