@@ -90,7 +90,7 @@ test: $(ASAN)/dyad $(TEST_BINS)
 run:
 	bash scripts/install-deps.sh
 	$(MAKE) all
-	$(REL)/dyad code --table data/sample/phone-call.txt --date 2026-03-14
+	$(REL)/dyad code --table --date 2026-03-14 data/sample/phone-call.txt
 
 # ---- benchmarks
 bench: $(REL)/dyad $(REL)/tagger_accuracy

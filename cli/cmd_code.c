@@ -91,13 +91,16 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
     return rc;
 }
 
-int cmd_code(int argc, char **argv) {
+static int code_main(int argc, char **argv, char **files) {
     code_opts o = {0};
-    int first_file = argc;
+    /* options may come before or after the files: files are gathered */
+    int nfiles = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help")) {
             fputs(usage, stdout);
             return 0;
+        } else if (!strcmp(argv[i], "--")) {
+            while (++i < argc) files[nfiles++] = argv[i];
         } else if (!strcmp(argv[i], "--dict") && i + 1 < argc) o.dict = argv[++i];
         else if (!strcmp(argv[i], "--date") && i + 1 < argc) o.date = argv[++i];
         else if (!strcmp(argv[i], "--format") && i + 1 < argc) o.format = argv[++i];
@@ -110,8 +113,7 @@ int cmd_code(int argc, char **argv) {
             fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
             return 2;
         } else {
-            first_file = i;
-            break;
+            files[nfiles++] = argv[i];
         }
     }
     if (o.format && strcmp(o.format, "text") && strcmp(o.format, "jsonl") && strcmp(o.format, "xml")) {
@@ -140,18 +142,18 @@ int cmd_code(int argc, char **argv) {
     code_counts n = {0};
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (c && first_file == argc) rc = code_stream(&o, c, "<stdin>", stdin, &n);
-    for (int i = first_file; c && i < argc && !rc; i++) {
-        if (!strcmp(argv[i], "-")) {
+    if (c && nfiles == 0) rc = code_stream(&o, c, "<stdin>", stdin, &n);
+    for (int i = 0; c && i < nfiles && !rc; i++) {
+        if (!strcmp(files[i], "-")) {
             rc = code_stream(&o, c, "<stdin>", stdin, &n);
             continue;
         }
-        FILE *fp = fopen(argv[i], "r");
+        FILE *fp = fopen(files[i], "r");
         if (!fp) {
-            rc = cli_fail("%s: cannot open", argv[i]);
+            rc = cli_fail("%s: cannot open", files[i]);
             break;
         }
-        rc = code_stream(&o, c, argv[i], fp, &n);
+        rc = code_stream(&o, c, files[i], fp, &n);
         fclose(fp);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -163,5 +165,13 @@ int cmd_code(int argc, char **argv) {
     dyad_coder_free(c);
     dyad_tagger_free(t);
     dyad_dict_free(d);
+    return rc;
+}
+
+int cmd_code(int argc, char **argv) {
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) return cli_fail("out of memory");
+    int rc = code_main(argc, argv, files);
+    free(files);
     return rc;
 }
