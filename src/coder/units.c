@@ -83,9 +83,13 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     buf[0] = 0;
     for (int k = 0; k < npre; k++) len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", pre[k]);
     len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", base ? base : "---");
-    for (int k = 0; k < npost && len < sizeof buf; k++)
-        if (!base || !has_agent(base, post[k]))
-            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", post[k]);
+    /* agents are added once each, and not when the actor's code has them
+     * already (RUSGOV + President) */
+    for (int k = 0; k < npost && len < sizeof buf; k++) {
+        int repeat = base && has_agent(base, post[k]);
+        for (int j = 0; j < k; j++) repeat |= !strcmp(post[j], post[k]);
+        if (!repeat) len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", post[k]);
+    }
     u->codes[0] = dyad_arena_strdup(s->a, buf);
     u->ncodes = 1;
     u->has_actor = base != NULL;
