@@ -3,6 +3,8 @@
  *   dyad code [options] [FILE...]     code documents, JSON Lines on stdout
  *   dyad validate FILE.xml            run a PETRARCH validation file
  *   dyad dict stats|lookup|compile    inspect and compile dictionaries
+ *   dyad ingest --db DB FILE...       code documents into an event store
+ *   dyad ties --db DB A [B]           the series of a dyad, a country's partners
  *
  * Only this layer prints usage and chooses exit codes: 0 success, 1 the
  * run could not complete, 2 bad usage. */
@@ -28,6 +30,8 @@ static const char usage[] =
     "  dict stats              count dictionary entries and report problems\n"
     "  dict lookup NAME        the actor code a name has on a date\n"
     "  dict compile -o FILE    write a compiled dictionary cache\n"
+    "  ingest --db DB FILE...  code news (files, feeds, pages, directories) into a store\n"
+    "  ties --db DB A [B]      events between two countries per period; A's partners\n"
     "\n"
     "Run 'dyad <command> --help' for the options of a command.\n";
 
@@ -126,6 +130,8 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[1], "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(argv[1], "validate")) return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(argv[1], "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "ties")) return cmd_ties(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n%s", argv[1], usage);
     return 2;
 }

@@ -297,6 +297,153 @@ typedef struct dyad_validate_result {
 int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
                   dyad_error *err);
 
+/* ================================================================
+ * Event store, news feeds and dyad time series (issue 5).
+ * Kept in its own block: src/feed/ (more readers), src/store/ (SQLite and
+ * PostgreSQL), src/ties/ (series of a dyad, partners, SVG chart).
+ * ================================================================ */
+
+/* ---------------------------------------------------------------- feeds */
+
+typedef enum dyad_feed_format {
+    DYAD_FEED_AUTO,  /* guess from the name (and the first bytes of .xml files) */
+    DYAD_FEED_TEXT, DYAD_FEED_JSONL, DYAD_FEED_XML, /* the dyad_reader formats */
+    DYAD_FEED_RSS,   /* RSS 2.0: one document per <item> */
+    DYAD_FEED_ATOM,  /* Atom: one document per <entry> */
+    DYAD_FEED_HTML,  /* one web page: the article body */
+    DYAD_FEED_DIR    /* every file of a directory, each by its own format */
+} dyad_feed_format;
+
+/* "auto|text|jsonl|xml|rss|atom|html|dir" -> format; -1 if unknown. */
+int dyad_feed_format_parse(const char *name, dyad_feed_format *out);
+/* The format of a path: a directory, .rss, .atom, .html/.htm, .jsonl/.json,
+ * .xml (RSS, Atom or PETRARCH XML by its root element), else text. */
+dyad_feed_format dyad_feed_format_guess(const char *path);
+
+typedef struct dyad_feed dyad_feed;
+/* Opens a file, a directory or "-" (standard input). */
+dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
+                          dyad_error *err);
+/* As dyad_reader_next: 1 a document, 0 the end, -1 an error naming file and
+ * line. Skipped items are warned about (stderr) and counted. */
+int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err);
+void dyad_feed_close(dyad_feed *f);
+uint64_t dyad_feed_skipped(const dyad_feed *f);
+/* Bytes of input read so far and in all (0 when unknown, e.g. a pipe). */
+void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
+
+/* Removes syndication boilerplate: WordPress "The post TITLE appeared first
+ * on SITE." and "Read more" / "Continue reading" lines. The result is
+ * allocated from `a`. */
+char *dyad_strip_boilerplate(dyad_arena *a, const char *text, size_t len, size_t *out_len);
+/* RFC 822 ("Sat, 14 Mar 2026 10:00:00 +0000") or ISO 8601 -> "YYYYMMDD". */
+int dyad_feed_date(const char *s, char out[9]);
+
+/* ---------------------------------------------------------------- event dates */
+
+/* The date an event happened, from words in its sentence ("yesterday",
+ * "on Saturday", "last week", "on March 27-28") resolved against the
+ * document date (YYYYMMDD). Writes out (YYYYMMDD) and returns the phrase
+ * kind ("document" when the sentence says nothing usable). */
+const char *dyad_event_date(const char *doc_date, const char *sentence, size_t len,
+                            char out[9]);
+
+/* ---------------------------------------------------------------- store */
+
+/* The country of an actor code: its first three letters; codes of
+ * international and non-state bodies (IGO, NGO, IMG, MNC) keep six
+ * (IGOUNO, NGOAMN) so they stay apart. Returns the length (0 if none). */
+size_t dyad_actor_country(const char *code, char out[8]);
+
+typedef struct dyad_store dyad_store;
+
+typedef struct dyad_store_opts {
+    int one_a_day;      /* count one event per (date, source, target, code) */
+    int batch;          /* documents per transaction (0: 500) */
+    double near_dup;    /* MinHash Jaccard estimate that makes a near copy (0: 0.8, <0: off) */
+} dyad_store_opts;
+
+typedef enum dyad_store_status {
+    DYAD_STORED,     /* a new document */
+    DYAD_DUP_ID,     /* a document with this id is stored already: nothing added */
+    DYAD_DUP_TEXT,   /* the same normalised text is stored already: nothing added */
+    DYAD_NEAR_COPY   /* stored and linked to its original; its events not counted */
+} dyad_store_status;
+
+typedef struct dyad_store_added {
+    dyad_store_status status;
+    int64_t doc, original;  /* store keys (original: the stored copy, or 0) */
+    double similarity;      /* NEAR_COPY: estimated Jaccard similarity */
+    size_t events, counted; /* events stored, and of them counted in ties */
+} dyad_store_added;
+
+/* A path (SQLite file, created if absent) or postgresql://... */
+dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_error *err);
+/* Adds a coded document (input: the file it came from, for the record). */
+int dyad_store_add(dyad_store *s, const dyad_doc *doc, const dyad_result *res,
+                   const char *input, dyad_store_added *out, dyad_error *err);
+int dyad_store_commit(dyad_store *s, dyad_error *err);
+/* Commits what is pending and closes; frees s even when it fails. */
+int dyad_store_close(dyad_store *s, dyad_error *err);
+
+typedef struct dyad_store_counts {
+    int64_t documents, near_copies, sentences, events, counted;
+} dyad_store_counts;
+int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err);
+
+/* One counted event as the series see it. */
+typedef struct dyad_store_event {
+    const char *date;             /* event date YYYYMMDD */
+    const char *src_country, *tgt_country, *code;
+    int quad_class;
+    double goldstein;
+} dyad_store_event;
+typedef void (*dyad_store_event_fn)(void *ctx, const dyad_store_event *e);
+/* Every counted event between countries a and b (either direction), or of
+ * a with anyone when b is NULL. */
+int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
+                    void *ctx, dyad_error *err);
+
+/* ---------------------------------------------------------------- ties */
+
+typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR } dyad_period;
+
+typedef struct dyad_tie_row {
+    char period[12];          /* "2026-W11", "2026-03", "2026" */
+    int dir;                  /* 0: a -> b, 1: b -> a */
+    long n, quad[5];          /* events, and by QuadClass 1..4 */
+    double gsum;              /* Goldstein sum (mean = gsum / n) */
+    char top[3][4];           /* the most frequent codes */
+    long topn[3];
+} dyad_tie_row;
+
+typedef struct dyad_ties {
+    char a[8], b[8];
+    dyad_period by;
+    dyad_tie_row *rows;       /* sorted by period, then direction */
+    size_t n;
+} dyad_ties;
+
+int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
+                    dyad_ties *out, dyad_error *err);
+void dyad_ties_free(dyad_ties *t);
+/* fmt: "table", "csv" or "json". */
+int dyad_ties_write(FILE *out, const dyad_ties *t, const char *fmt, dyad_error *err);
+/* An SVG chart: Goldstein sum and event counts per period, both directions. */
+int dyad_ties_svg(FILE *out, const dyad_ties *t, dyad_error *err);
+
+typedef struct dyad_partner {
+    char country[8];
+    long n, out, in, quad[5];
+    double gsum;
+} dyad_partner;
+/* The partners of country a ranked by volume (then tone); *out is malloc'd. */
+int dyad_partners_query(dyad_store *s, const char *a, dyad_partner **out, size_t *n,
+                        dyad_error *err);
+int dyad_partners_write(FILE *out, const char *a, const dyad_partner *p, size_t n,
+                        const char *fmt, dyad_error *err);
+
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,365 @@
+/* cmd_ingest.c -- `dyad ingest`: news in, an event store out.
+ *
+ * Reads files, directories and feeds (dyad_feed), codes each document and
+ * adds it to the store (dyad_store: SQLite or PostgreSQL), once: documents
+ * already stored (same id or same normalised text) add nothing, so a run
+ * can be repeated or resumed after it was killed. An input that cannot be
+ * read (a malformed feed, a missing file) is reported with its file and
+ * line and the run goes on with the next one (status 1 at the end); a
+ * store error (disk full, connection lost) stops the run at once, after
+ * the open batch is rolled back: the store keeps whole documents only.
+ * On a terminal, a progress bar on stderr; a summary line at the end. */
+#include "cli.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: dyad ingest --db DB [options] FILE|DIR...   ('-': standard input)\n"
+    "  --db PATH|URL      SQLite file (created if absent) or postgresql://...\n"
+    "  --dict DIR|FILE    dictionaries (default: dyad's own)\n"
+    "  --format F         auto|text|jsonl|xml|rss|atom|html|dir (default: auto, from the name)\n"
+    "  --date YYYY-MM-DD  date of documents that carry none\n"
+    "  --one-a-day        count one event per (date, source, target, code)\n"
+    "  --no-near-dups     do not look for syndicated near copies\n"
+    "  --batch N          documents per transaction (default 500)\n"
+    "  --no-progress      no progress bar, even on a terminal\n"
+    "  --quiet            no summary line\n";
+
+typedef struct ingest_stats {
+    uint64_t read, stored, dup_id, dup_text, near, events, counted, not_coded, skipped;
+} ingest_stats;
+
+typedef struct progress {
+    int on;
+    double start, last;
+    uint64_t total, done_before; /* bytes: of all inputs, of finished inputs */
+} progress;
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress_show(progress *p, const ingest_stats *st, uint64_t done, int final) {
+    if (!p->on) return;
+    double t = now();
+    if (!final && t - p->last < 0.1) return;
+    p->last = t;
+    double el = t - p->start > 1e-6 ? t - p->start : 1e-6;
+    char bar[32] = "";
+    char tail[64] = "";
+    if (p->total) {
+        double f = (double)done / (double)p->total;
+        if (f > 1) f = 1;
+        int k = (int)(f * 24);
+        for (int i = 0; i < 24; i++) bar[i] = i < k ? '#' : '.';
+        bar[24] = 0;
+        double left = f > 0.001 ? el / f - el : 0;
+        snprintf(tail, sizeof tail, " %3d%%  %d:%02d left", (int)(f * 100), (int)left / 60,
+                 (int)left % 60);
+    }
+    fprintf(stderr, "\r\033[K%s%s%s %llu docs  %.0f docs/s  %.0f events/s%s", p->total ? "[" : "",
+            bar, p->total ? "]" : "", (unsigned long long)st->read, (double)st->read / el,
+            (double)st->events / el, final ? "" : tail);
+    if (final) fputc('\n', stderr);
+}
+
+/* ---- the pipeline: a reader thread reads and codes documents into slots,
+ * each with its own arena; the main thread stores them in input order. The
+ * store's work (hashing, MinHash, SQL) then overlaps with coding. */
+
+#define NSLOTS 64
+
+enum { S_DOC, S_INPUT_FAILED, S_END };
+
+typedef struct slot {
+    int kind;
+    dyad_arena *a;
+    dyad_doc doc;
+    dyad_result res;
+    const char *path;
+    uint64_t done, total; /* bytes of all input read so far, and in all */
+    uint64_t skipped;     /* S_END: records the input's reader skipped */
+    char msg[600];        /* S_INPUT_FAILED */
+} slot;
+
+typedef struct pipe_q {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int ring_free[NSLOTS], ring_ready[NSLOTS];
+    size_t free_h, free_n, ready_h, ready_n;
+    slot slots[NSLOTS];
+    int stop; /* set by the store side: give up */
+    /* the reader's inputs */
+    char **paths;
+    int npaths;
+    dyad_feed_format fmt;
+    const char *date;
+    const dyad_coder *c;
+    uint64_t total;
+    uint64_t not_coded;
+} pipe_q;
+
+static slot *take_free(pipe_q *q) {
+    pthread_mutex_lock(&q->mu);
+    while (!q->free_n && !q->stop) pthread_cond_wait(&q->cv, &q->mu);
+    slot *s = NULL;
+    if (!q->stop) {
+        s = &q->slots[q->ring_free[q->free_h]];
+        q->free_h = (q->free_h + 1) % NSLOTS;
+        q->free_n--;
+    }
+    pthread_mutex_unlock(&q->mu);
+    return s;
+}
+
+static void put_ready(pipe_q *q, slot *s) {
+    pthread_mutex_lock(&q->mu);
+    q->ring_ready[(q->ready_h + q->ready_n) % NSLOTS] = (int)(s - q->slots);
+    q->ready_n++;
+    pthread_cond_broadcast(&q->cv);
+    pthread_mutex_unlock(&q->mu);
+}
+
+static slot *take_ready(pipe_q *q) {
+    pthread_mutex_lock(&q->mu);
+    while (!q->ready_n) pthread_cond_wait(&q->cv, &q->mu);
+    slot *s = &q->slots[q->ring_ready[q->ready_h]];
+    q->ready_h = (q->ready_h + 1) % NSLOTS;
+    q->ready_n--;
+    pthread_mutex_unlock(&q->mu);
+    return s;
+}
+
+static void put_free(pipe_q *q, slot *s) {
+    dyad_arena_reset(s->a);
+    pthread_mutex_lock(&q->mu);
+    q->ring_free[(q->free_h + q->free_n) % NSLOTS] = (int)(s - q->slots);
+    q->free_n++;
+    pthread_cond_broadcast(&q->cv);
+    pthread_mutex_unlock(&q->mu);
+}
+
+static uint64_t input_size(const char *path) {
+    struct stat s;
+    return strcmp(path, "-") && stat(path, &s) == 0 && S_ISREG(s.st_mode) ? (uint64_t)s.st_size : 0;
+}
+
+/* The reader thread: every input, every document, coded; then S_END. */
+static void *reader_main(void *arg) {
+    pipe_q *q = arg;
+    uint64_t done_before = 0;
+    for (int i = 0; i < q->npaths; i++) {
+        const char *path = q->paths[i];
+        slot *s = take_free(q);
+        if (!s) return NULL;
+        dyad_error err = {{0}};
+        dyad_feed *f = dyad_feed_open(path, q->fmt, q->date, &err);
+        if (!f) {
+            s->kind = S_INPUT_FAILED;
+            s->path = path;
+            snprintf(s->msg, sizeof s->msg, "%s", err.msg);
+            put_ready(q, s);
+            continue;
+        }
+        uint64_t done, total;
+        dyad_feed_progress(f, &done, &total);
+        if (!input_size(path)) q->total += total; /* a directory: known once open */
+        int got;
+        while ((got = dyad_feed_next(f, s->a, &s->doc, &err)) > 0) {
+            if (dyad_code_doc(q->c, s->a, &s->doc, 0, &s->res, &err) < 0) {
+                fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", path,
+                        (unsigned long long)s->doc.line, s->doc.id, err.msg);
+                q->not_coded++;
+                dyad_arena_reset(s->a);
+                continue;
+            }
+            s->kind = S_DOC;
+            s->path = path;
+            dyad_feed_progress(f, &done, &total);
+            s->done = done_before + done;
+            s->total = q->total;
+            put_ready(q, s);
+            if (!(s = take_free(q))) break;
+        }
+        dyad_feed_progress(f, &done, &total);
+        done_before += total;
+        uint64_t skipped = dyad_feed_skipped(f);
+        dyad_feed_close(f);
+        if (!s) return NULL;
+        s->kind = got < 0 ? S_INPUT_FAILED : S_END;
+        s->path = path;
+        s->skipped = skipped;
+        snprintf(s->msg, sizeof s->msg, "%s", got < 0 ? err.msg : "");
+        s->done = done_before;
+        s->total = q->total;
+        put_ready(q, s);
+    }
+    slot *s = take_free(q);
+    if (s) {
+        s->kind = S_END;
+        s->path = NULL;
+        s->skipped = 0;
+        put_ready(q, s);
+    }
+    return NULL;
+}
+
+/* The store side: 0 all stored, 1 some input failed, -1 the store failed. */
+static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg) {
+    int rc = 0;
+    for (;;) {
+        slot *s = take_ready(q);
+        if (s->kind == S_END && !s->path) {
+            put_free(q, s);
+            break;
+        }
+        if (s->kind == S_INPUT_FAILED) {
+            if (pg->on) fputc('\n', stderr);
+            cli_fail("%s", s->msg);
+            rc = 1;
+        } else if (s->kind == S_END) {
+            sum->skipped += s->skipped;
+        } else {
+            dyad_error err = {{0}};
+            dyad_store_added ad;
+            sum->read++;
+            if (dyad_store_add(st, &s->doc, &s->res, s->path, &ad, &err) < 0) {
+                if (pg->on) fputc('\n', stderr);
+                cli_fail("%s (document %s of %s; the open batch was rolled back)", err.msg,
+                         s->doc.id, s->path);
+                pthread_mutex_lock(&q->mu);
+                q->stop = 1;
+                pthread_cond_broadcast(&q->cv);
+                pthread_mutex_unlock(&q->mu);
+                return -1;
+            }
+            switch (ad.status) {
+            case DYAD_STORED: sum->stored++; break;
+            case DYAD_DUP_ID: sum->dup_id++; break;
+            case DYAD_DUP_TEXT: sum->dup_text++; break;
+            case DYAD_NEAR_COPY: sum->near++; break;
+            }
+            sum->events += ad.events;
+            sum->counted += ad.counted;
+        }
+        pg->total = s->total;
+        progress_show(pg, sum, s->done, 0);
+        put_free(q, s);
+    }
+    return rc;
+}
+
+static int run_pipeline(char **paths, int npaths, dyad_feed_format fmt, const char *date,
+                        const dyad_coder *c, dyad_store *st, ingest_stats *sum, progress *pg) {
+    pipe_q *q = calloc(1, sizeof *q);
+    if (!q) return cli_fail("out of memory");
+    pthread_mutex_init(&q->mu, NULL);
+    pthread_cond_init(&q->cv, NULL);
+    q->paths = paths;
+    q->npaths = npaths;
+    q->fmt = fmt;
+    q->date = date;
+    q->c = c;
+    q->total = pg->total;
+    int rc = 0;
+    for (int i = 0; i < NSLOTS; i++) {
+        if (!(q->slots[i].a = dyad_arena_new(0))) rc = cli_fail("out of memory");
+        q->ring_free[i] = i;
+    }
+    q->free_n = NSLOTS;
+    pthread_t th;
+    if (!rc && pthread_create(&th, NULL, reader_main, q) != 0) rc = cli_fail("cannot start a thread");
+    if (!rc) {
+        rc = store_all(q, st, sum, pg);
+        pthread_join(th, NULL);
+    }
+    sum->not_coded = q->not_coded;
+    pg->total = q->total;
+    for (int i = 0; i < NSLOTS; i++) dyad_arena_free(q->slots[i].a);
+    pthread_mutex_destroy(&q->mu);
+    pthread_cond_destroy(&q->cv);
+    free(q);
+    return rc;
+}
+
+int cmd_ingest(int argc, char **argv) {
+    const char *db = NULL, *dict = NULL, *date = NULL, *format = "auto";
+    dyad_store_opts so = {0};
+    int quiet = 0, no_progress = 0, first = argc;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) db = argv[++i];
+        else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dict = argv[++i];
+        else if (!strcmp(argv[i], "--date") && i + 1 < argc) date = argv[++i];
+        else if (!strcmp(argv[i], "--format") && i + 1 < argc) format = argv[++i];
+        else if (!strcmp(argv[i], "--batch") && i + 1 < argc) so.batch = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--one-a-day")) so.one_a_day = 1;
+        else if (!strcmp(argv[i], "--no-near-dups")) so.near_dup = -1;
+        else if (!strcmp(argv[i], "--no-progress")) no_progress = 1;
+        else if (!strcmp(argv[i], "--quiet")) quiet = 1;
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
+            return 2;
+        } else {
+            first = i;
+            break;
+        }
+    }
+    dyad_feed_format fmt;
+    if (!db || first == argc) {
+        fprintf(stderr, "dyad: ingest needs --db and at least one input\n%s", usage);
+        return 2;
+    }
+    if (dyad_feed_format_parse(format, &fmt) < 0) {
+        fprintf(stderr, "dyad: unknown --format '%s'\n%s", format, usage);
+        return 2;
+    }
+    char d8[9] = "";
+    if (date) {
+        int32_t v = cli_parse_date(date);
+        if (v < 0) {
+            fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", date);
+            return 2;
+        }
+        snprintf(d8, sizeof d8, "%08d", (int)v);
+    }
+    dyad_error err = {{0}};
+    dyad_store *s = dyad_store_open(db, &so, &err);
+    if (!s) return cli_fail("%s", err.msg);
+    dyad_dict *d = cli_load_dict(dict, 1, &err);
+    dyad_tagger *t = d ? dyad_tagger_new(&err) : NULL;
+    dyad_options opt;
+    dyad_options_default(&opt);
+    dyad_coder *c = t ? dyad_coder_new(d, t, &opt, &err) : NULL;
+    int rc = 0;
+    if (!c) rc = cli_fail("%s", err.msg);
+    ingest_stats st = {0};
+    progress pg = {!no_progress && isatty(2), now(), 0, 0, 0};
+    for (int i = first; i < argc; i++) pg.total += input_size(argv[i]);
+    if (c && run_pipeline(argv + first, argc - first, fmt, d8, c, s, &st, &pg)) rc = 1;
+    progress_show(&pg, &st, pg.total, 1);
+    if (dyad_store_close(s, &err) < 0) rc = cli_fail("%s", err.msg);
+    if (!quiet)
+        fprintf(stderr,
+                "dyad: ingest: %llu documents read: %llu stored, %llu near copies, %llu duplicate "
+                "ids, %llu duplicate texts, %llu not coded, %llu skipped; %llu events (%llu "
+                "counted)\n",
+                (unsigned long long)st.read, (unsigned long long)st.stored,
+                (unsigned long long)st.near, (unsigned long long)st.dup_id,
+                (unsigned long long)st.dup_text, (unsigned long long)st.not_coded,
+                (unsigned long long)st.skipped, (unsigned long long)st.events,
+                (unsigned long long)st.counted);
+    dyad_coder_free(c);
+    dyad_tagger_free(t);
+    dyad_dict_free(d);
+    return rc;
+}

@@ -1,0 +1,305 @@
+/* feed.c -- dyad_feed: one reader over every kind of news input.
+ *
+ * Plain text, JSON Lines and PETRARCH XML go through dyad_reader; RSS,
+ * Atom and HTML files are parsed whole (rss.c, html.c: feeds and pages are
+ * small) into a list of items handed out one by one; a directory is read
+ * file by file, each by its own format, in name order. Every document's
+ * text loses its syndication boilerplate (boilerplate.c) before coding. */
+#include "feed/feed.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+struct dyad_feed {
+    dyad_feed_format fmt;
+    char *path;
+    char date[16];
+    FILE *fp;
+    dyad_reader *r;          /* text, jsonl, xml */
+    fd_items items;          /* rss, atom, html */
+    size_t next;
+    char **names;            /* dir */
+    size_t nnames, inames;
+    dyad_feed *sub;
+    uint64_t total, done_base, skipped;
+};
+
+static const char *const format_names[] = {"auto", "text", "jsonl", "xml", "rss",
+                                           "atom", "html", "dir"};
+
+int dyad_feed_format_parse(const char *name, dyad_feed_format *out) {
+    for (int i = 0; i < 8; i++)
+        if (!strcmp(name, format_names[i])) {
+            *out = (dyad_feed_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+static int has_ext(const char *path, const char *ext) {
+    size_t n = strlen(path), e = strlen(ext);
+    return n > e && !strcasecmp(path + n - e, ext);
+}
+
+/* .xml files: RSS, Atom or PETRARCH records, by the first element. */
+static dyad_feed_format sniff_xml(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return DYAD_FEED_XML;
+    char buf[2048];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    for (char *p = buf; (p = strchr(p, '<')); p++) {
+        if (p[1] == '?' || p[1] == '!') continue;
+        if (!strncmp(p + 1, "rss", 3) || !strncmp(p + 1, "rdf:RDF", 7)) return DYAD_FEED_RSS;
+        if (!strncmp(p + 1, "feed", 4)) return DYAD_FEED_ATOM;
+        return DYAD_FEED_XML;
+    }
+    return DYAD_FEED_XML;
+}
+
+dyad_feed_format dyad_feed_format_guess(const char *path) {
+    struct stat st;
+    if (!strcmp(path, "-")) return DYAD_FEED_TEXT;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return DYAD_FEED_DIR;
+    if (has_ext(path, ".rss")) return DYAD_FEED_RSS;
+    if (has_ext(path, ".atom")) return DYAD_FEED_ATOM;
+    if (has_ext(path, ".html") || has_ext(path, ".htm")) return DYAD_FEED_HTML;
+    if (has_ext(path, ".jsonl") || has_ext(path, ".json")) return DYAD_FEED_JSONL;
+    if (has_ext(path, ".xml")) return sniff_xml(path);
+    return DYAD_FEED_TEXT;
+}
+
+static int by_name(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int open_dir(dyad_feed *f, dyad_error *err) {
+    DIR *d = opendir(f->path);
+    if (!d) return dyad_error_set(err, "%s: cannot open directory: %s", f->path, strerror(errno));
+    struct dirent *e;
+    size_t cap = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        if (f->nnames == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(f->names, cap * sizeof *nn);
+            if (!nn) break;
+            f->names = nn;
+        }
+        size_t len = strlen(f->path) + strlen(e->d_name) + 2;
+        char *full = malloc(len);
+        if (!full) break;
+        snprintf(full, len, "%s/%s", f->path, e->d_name);
+        struct stat st;
+        if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) f->total += (uint64_t)st.st_size;
+        if (stat(full, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+            free(full);
+            continue;
+        }
+        f->names[f->nnames++] = full;
+    }
+    closedir(d);
+    if (f->nnames) qsort(f->names, f->nnames, sizeof *f->names, by_name);
+    return 0;
+}
+
+static char *slurp(FILE *fp, size_t *len) {
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (n < cap) break;
+        char *nb = realloc(buf, cap * 2 + 1);
+        if (!nb) { free(buf); return NULL; }
+        buf = nb;
+        cap *= 2;
+    }
+    if (buf) buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+static int open_parsed(dyad_feed *f, dyad_error *err) {
+    size_t len;
+    char *buf = slurp(f->fp, &len);
+    if (!buf) return dyad_error_set(err, "%s: out of memory", f->path);
+    if (ferror(f->fp)) {
+        free(buf);
+        return dyad_error_set(err, "%s: read error: %s", f->path, strerror(errno));
+    }
+    int rc = f->fmt == DYAD_FEED_HTML ? fd_parse_html(f->path, buf, len, &f->items, err)
+                                      : fd_parse_feed(f->path, buf, len, &f->items, err);
+    free(buf);
+    f->skipped += f->items.skipped;
+    return rc;
+}
+
+dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
+                          dyad_error *err) {
+    dyad_feed *f = calloc(1, sizeof *f);
+    if (!f || !(f->path = strdup(path))) {
+        free(f);
+        dyad_error_set(err, "%s: out of memory", path);
+        return NULL;
+    }
+    if (fmt == DYAD_FEED_AUTO) fmt = dyad_feed_format_guess(path);
+    f->fmt = fmt;
+    if (default_date) snprintf(f->date, sizeof f->date, "%s", default_date);
+    int rc = 0;
+    if (fmt == DYAD_FEED_DIR) {
+        rc = open_dir(f, err);
+    } else {
+        int is_stdin = !strcmp(path, "-");
+        f->fp = is_stdin ? stdin : fopen(path, "rb");
+        struct stat st;
+        if (!f->fp) rc = dyad_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+        else if (!is_stdin && fstat(fileno(f->fp), &st) == 0 && S_ISREG(st.st_mode))
+            f->total = (uint64_t)st.st_size;
+        if (!rc && (fmt == DYAD_FEED_RSS || fmt == DYAD_FEED_ATOM || fmt == DYAD_FEED_HTML)) {
+            rc = open_parsed(f, err);
+        } else if (!rc) {
+            dyad_format rf = fmt == DYAD_FEED_JSONL ? DYAD_FMT_JSONL
+                           : fmt == DYAD_FEED_XML   ? DYAD_FMT_XML
+                                                    : DYAD_FMT_TEXT;
+            f->r = dyad_reader_open(f->fp, is_stdin ? "<stdin>" : path, rf,
+                                    default_date && *default_date ? default_date : NULL, err);
+            if (!f->r) rc = -1;
+        }
+    }
+    if (rc < 0) {
+        dyad_feed_close(f);
+        return NULL;
+    }
+    return f;
+}
+
+void dyad_feed_close(dyad_feed *f) {
+    if (!f) return;
+    dyad_reader_close(f->r);
+    if (f->fp && f->fp != stdin) fclose(f->fp);
+    fd_items_free(&f->items);
+    for (size_t i = 0; i < f->nnames; i++) free(f->names[i]);
+    free(f->names);
+    dyad_feed_close(f->sub);
+    free(f->path);
+    free(f);
+}
+
+uint64_t dyad_feed_skipped(const dyad_feed *f) {
+    return f->skipped + (f->r ? dyad_reader_skipped(f->r) : 0) + (f->sub ? dyad_feed_skipped(f->sub) : 0);
+}
+
+void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total) {
+    *total = f->total;
+    *done = 0;
+    if (f->fmt == DYAD_FEED_DIR) {
+        uint64_t d = 0, t = 0;
+        if (f->sub) dyad_feed_progress(f->sub, &d, &t);
+        *done = f->done_base + d;
+    } else if (f->r && f->fp != stdin) {
+        long pos = ftell(f->fp);
+        *done = pos > 0 ? (uint64_t)pos : 0;
+    } else if (f->items.n) {
+        *done = f->total * f->next / f->items.n;
+    }
+    if (*done > *total) *done = *total;
+}
+
+static int next_item(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
+    if (f->next >= f->items.n) return 0;
+    fd_item *it = &f->items.v[f->next++];
+    memset(doc, 0, sizeof *doc);
+    doc->id = dyad_arena_strdup(a, it->id);
+    doc->date = dyad_arena_strdup(a, *it->date ? it->date : f->date);
+    doc->title = dyad_arena_strdup(a, it->title);
+    doc->source = dyad_arena_strdup(a, it->source);
+    doc->url = dyad_arena_strdup(a, it->url);
+    doc->category = doc->parse = "";
+    doc->evaluate = 1;
+    doc->line = it->line;
+    /* the headline leads the text, as in the plain-text reader */
+    size_t tl = strlen(it->title), xl = strlen(it->text);
+    char *text = dyad_arena_alloc_uninit(a, tl + xl + 3);
+    if (!doc->id || !doc->date || !doc->title || !doc->source || !doc->url || !text)
+        return dyad_error_set(err, "%s: out of memory", f->path);
+    memcpy(text, it->title, tl);
+    size_t n = tl;
+    if (tl) text[n++] = '\n', text[n++] = '\n';
+    memcpy(text + n, it->text, xl);
+    n += xl;
+    text[n] = 0;
+    doc->text = text;
+    doc->text_len = n;
+    return 1;
+}
+
+static int next_in_dir(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
+    for (;;) {
+        if (f->sub) {
+            int got = dyad_feed_next(f->sub, a, doc, err);
+            if (got != 0) return got;
+            uint64_t d, t;
+            dyad_feed_progress(f->sub, &d, &t);
+            f->done_base += t;
+            f->skipped += dyad_feed_skipped(f->sub);
+            dyad_feed_close(f->sub);
+            f->sub = NULL;
+        }
+        if (f->inames >= f->nnames) return 0;
+        const char *name = f->names[f->inames++];
+        f->sub = dyad_feed_open(name, DYAD_FEED_AUTO, f->date, err);
+        if (!f->sub) return -1;
+    }
+}
+
+int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
+    int got;
+    if (f->fmt == DYAD_FEED_DIR) return next_in_dir(f, a, doc, err);
+    if (f->r) got = dyad_reader_next(f->r, a, doc, err);
+    else got = next_item(f, a, doc, err);
+    if (got <= 0) return got;
+    if (!*doc->date && *f->date) doc->date = dyad_arena_strdup(a, f->date);
+    if (f->fmt != DYAD_FEED_XML) {
+        size_t n;
+        char *t = dyad_strip_boilerplate(a, doc->text, doc->text_len, &n);
+        if (!t) return dyad_error_set(err, "%s: out of memory", f->path);
+        doc->text = t;
+        doc->text_len = n;
+    }
+    return 1;
+}
+
+int fd_items_add(fd_items *it, char *id, char *date, char *title, char *text, char *url,
+                 char *source, uint64_t line) {
+    char *f[6] = {id, date, title, text, url, source};
+    int bad = 0;
+    for (int i = 0; i < 6; i++)
+        if (!f[i] && !(f[i] = strdup(""))) bad = 1;
+    if (!bad && it->n == it->cap) {
+        size_t nc = it->cap ? it->cap * 2 : 16;
+        fd_item *nv = realloc(it->v, nc * sizeof *nv);
+        if (nv) it->v = nv, it->cap = nc;
+        else bad = 1;
+    }
+    if (bad) {
+        for (int i = 0; i < 6; i++) free(f[i]);
+        return -1;
+    }
+    it->v[it->n++] = (fd_item){f[0], f[1], f[2], f[3], f[4], f[5], line};
+    return 0;
+}
+
+void fd_items_free(fd_items *it) {
+    for (size_t i = 0; i < it->n; i++) {
+        fd_item *x = &it->v[i];
+        free(x->id), free(x->date), free(x->title), free(x->text), free(x->url), free(x->source);
+    }
+    free(it->v);
+    memset(it, 0, sizeof *it);
+}

@@ -1,0 +1,33 @@
+/* feed.h -- internals of the feed readers: RSS and Atom (rss.c, libxml2),
+ * web pages (html.c, gumbo), and the list of items they hand to feed.c,
+ * which turns them into dyad_docs one at a time. */
+#ifndef DYAD_FEED_H
+#define DYAD_FEED_H
+
+#include "dyad.h"
+
+typedef struct fd_item {
+    char *id, *date, *title, *text, *url, *source; /* malloc'd, never NULL */
+    uint64_t line;
+} fd_item;
+
+typedef struct fd_items {
+    fd_item *v;
+    size_t n, cap;
+    uint64_t skipped;
+} fd_items;
+
+/* Takes ownership of the strings (NULL becomes ""); -1 on OOM. */
+int fd_items_add(fd_items *it, char *id, char *date, char *title, char *text, char *url,
+                 char *source, uint64_t line);
+void fd_items_free(fd_items *it);
+
+/* A feed: fmt is DYAD_FEED_RSS or DYAD_FEED_ATOM (either is accepted; the
+ * root element decides). Items without text are skipped with a warning. */
+int fd_parse_feed(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err);
+/* A web page: one item, the article body. */
+int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err);
+/* Text of an HTML fragment (a feed item's description): tags dropped,
+ * blocks separated by blank lines. malloc'd; NULL on OOM. */
+char *fd_html_text(const char *html, size_t len);
+#endif

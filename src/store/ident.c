@@ -1,0 +1,91 @@
+/* ident.c -- what makes two documents the same: a hash of the normalised
+ * text (exact duplicates: the same story fed twice, with other spacing,
+ * case or punctuation) and a MinHash signature over word shingles (near
+ * duplicates: a syndicated copy with its own headline, byline or footer).
+ *
+ * MinHash: each of the MH_N functions maps a shingle's hash through its own
+ * seed and keeps the minimum; the share of equal minima between two
+ * signatures estimates the Jaccard similarity of their shingle sets. The
+ * signature is cut into MH_BANDS bands whose hashes are the lookup keys
+ * (locality-sensitive hashing): copies share at least one band with high
+ * probability, unrelated stories almost never. */
+#include "store/store.h"
+
+#include <stdlib.h>
+
+static uint64_t mix64(uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+static int is_word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+size_t st_text_identity(const char *text, size_t len, int64_t *hash, uint64_t **words,
+                        size_t *cap) {
+    uint64_t h1 = 0xcbf29ce484222325ULL;
+    size_t n = 0, i = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (i < len) {
+        while (i < len && !is_word_byte(p[i])) i++;
+        if (i >= len) break;
+        uint64_t w = 0x9e3779b97f4a7c15ULL;
+        if (n) { /* one space between words */
+            h1 = (h1 ^ ' ') * 0x100000001b3ULL;
+        }
+        for (; i < len && is_word_byte(p[i]); i++) {
+            unsigned char c = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i];
+            h1 = (h1 ^ c) * 0x100000001b3ULL;
+            w = (w ^ c) * 0x100000001b3ULL;
+        }
+        if (words) {
+            if (n == *cap) {
+                size_t nc = *cap ? *cap * 2 : 1024;
+                uint64_t *nw = realloc(*words, nc * sizeof *nw);
+                if (!nw) { words = NULL; n++; continue; }
+                *words = nw;
+                *cap = nc;
+            }
+            (*words)[n] = mix64(w);
+        }
+        n++;
+    }
+    *hash = (int64_t)mix64(h1 ^ n);
+    return n;
+}
+
+int st_minhash(const uint64_t *words, size_t n, uint64_t sig[MH_N]) {
+    if (!words || n < MH_SHINGLE || n - MH_SHINGLE + 1 < MH_MIN_SHINGLES) return 0;
+    for (int k = 0; k < MH_N; k++) sig[k] = UINT64_MAX;
+    for (size_t i = 0; i + MH_SHINGLE <= n; i++) {
+        uint64_t s = 0;
+        for (int j = 0; j < MH_SHINGLE; j++) s = mix64(s ^ words[i + j]) + (uint64_t)j;
+        for (int k = 0; k < MH_N; k++) {
+            /* cheap per-function permutation: multiply by an odd constant
+             * and add a seed, then one xorshift */
+            uint64_t x = s * (0x9e3779b97f4a7c15ULL + 2 * (uint64_t)k) + 0x632be59bd9b4e019ULL * (uint64_t)(k + 1);
+            x ^= x >> 29;
+            if (x < sig[k]) sig[k] = x;
+        }
+    }
+    return 1;
+}
+
+void st_minhash_bands(const uint64_t sig[MH_N], int64_t keys[MH_BANDS]) {
+    for (int b = 0; b < MH_BANDS; b++) {
+        uint64_t h = (uint64_t)b;
+        for (int r = 0; r < MH_ROWS; r++) h = mix64(h ^ sig[b * MH_ROWS + r]);
+        keys[b] = (int64_t)(((uint64_t)b << 56) | (h & 0x00ffffffffffffffULL));
+    }
+}
+
+double st_minhash_similarity(const uint64_t a[MH_N], const uint64_t b[MH_N]) {
+    int same = 0;
+    for (int k = 0; k < MH_N; k++) same += a[k] == b[k];
+    return (double)same / MH_N;
+}

@@ -1,0 +1,358 @@
+/* sqlite.c -- the event store in an SQLite file (the embedded default).
+ *
+ * Schema (created if absent; `meta` records its version):
+ *
+ *   documents(doc INTEGER PRIMARY KEY, id TEXT UNIQUE,
+ *             text_hash INTEGER UNIQUE, -- 64-bit hash of the normalised text
+ *             date TEXT,            -- YYYYMMDD or ''
+ *             title, source, url, input TEXT, text TEXT,
+ *             original INTEGER,     -- the stored story this is a near copy of, or NULL
+ *             similarity REAL)      -- estimated Jaccard similarity to it
+ *   sentences(doc, idx, start, end)   -- byte offsets into documents.text: the
+ *             text is substr(CAST(text AS BLOB), start + 1, end - start)
+ *   events(event INTEGER PRIMARY KEY, doc, sentence,
+ *          date TEXT,               -- when it happened (YYYYMMDD), see date_kind
+ *          date_kind TEXT,          -- document | yesterday | weekday | ... | none
+ *          source, target TEXT,     -- actor codes
+ *          src_country, tgt_country TEXT, -- dyad_actor_country of each
+ *          code, root_code TEXT, quad_class INTEGER, goldstein REAL,
+ *          source_text, target_text, verb, issues TEXT,
+ *          counted INTEGER)         -- 0: near copy or one-a-day repeat
+ *   indexes: events(src_country, tgt_country), events(tgt_country), and
+ *            events(date, source, target, code) once --one-a-day is used
+ *   doc_minhash(doc INTEGER PRIMARY KEY, sig BLOB)  -- MinHash signature
+ *   doc_bands(key INTEGER, doc INTEGER)             -- LSH band keys
+ *   near_copies: a view (doc, original, similarity)
+ *
+ * The file is in WAL mode with synchronous=NORMAL: a committed transaction
+ * survives the process being killed (a power cut may lose the last ones,
+ * never consistency). Statements are prepared once. */
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_FIND, Q_CAND, Q_DOC, Q_MINHASH, Q_BAND, Q_SENT, Q_EVENT,
+    Q_DAILY, Q_COUNT
+};
+
+static const char *const sql_text[Q_COUNT] = {
+    "BEGIN IMMEDIATE",
+    "COMMIT",
+    "ROLLBACK",
+    "SELECT doc, id = ?1 FROM documents WHERE id = ?1 OR text_hash = ?2 LIMIT 1",
+    "SELECT DISTINCT b.doc, m.sig FROM doc_bands b JOIN doc_minhash m ON m.doc = b.doc"
+    " WHERE b.key IN (?1,?2,?3,?4,?5,?6,?7,?8) LIMIT 64",
+    "INSERT INTO documents(id, text_hash, date, title, source, url, input, text, original,"
+    " similarity) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    "INSERT INTO doc_minhash(doc, sig) VALUES (?1, ?2)",
+    "INSERT OR IGNORE INTO doc_bands(key, doc) VALUES (?1, ?2)",
+    "INSERT INTO sentences(doc, idx, start, end) VALUES (?1,?2,?3,?4)",
+    "INSERT INTO events(doc, sentence, date, date_kind, source, target, src_country,"
+    " tgt_country, code, root_code, quad_class, goldstein, source_text, target_text, verb,"
+    " issues, counted) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+    "SELECT 1 FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
+    " AND counted = 1 LIMIT 1",
+};
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+    "INSERT OR IGNORE INTO meta VALUES ('schema', 'dyad-store 1');"
+    "CREATE TABLE IF NOT EXISTS documents(doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    " text_hash INTEGER NOT NULL UNIQUE, date TEXT, title TEXT, source TEXT, url TEXT,"
+    " input TEXT, text TEXT, original INTEGER REFERENCES documents(doc), similarity REAL);"
+    "CREATE TABLE IF NOT EXISTS sentences(doc INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    " start INTEGER, end INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS events(event INTEGER PRIMARY KEY, doc INTEGER NOT NULL,"
+    " sentence INTEGER, date TEXT, date_kind TEXT, source TEXT, target TEXT,"
+    " src_country TEXT, tgt_country TEXT, code TEXT, root_code TEXT, quad_class INTEGER,"
+    " goldstein REAL, source_text TEXT, target_text TEXT, verb TEXT, issues TEXT,"
+    " counted INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events(src_country, tgt_country);"
+    "CREATE INDEX IF NOT EXISTS events_target ON events(tgt_country);"
+    "CREATE TABLE IF NOT EXISTS doc_minhash(doc INTEGER PRIMARY KEY, sig BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS doc_bands(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
+    " PRIMARY KEY(key, doc)) WITHOUT ROWID;"
+    "CREATE VIEW IF NOT EXISTS near_copies AS SELECT doc, original, similarity"
+    " FROM documents WHERE original IS NOT NULL;";
+
+typedef struct sq_backend {
+    st_backend base;
+    sqlite3 *db;
+    sqlite3_stmt *q[Q_COUNT];
+    int daily_index; /* the one-a-day index exists */
+} sq_backend;
+
+static int sq_fail(sq_backend *s, dyad_error *err, const char *what) {
+    return dyad_error_set(err, "%s: %s: %s", s->base.name, what, sqlite3_errmsg(s->db));
+}
+
+static int sq_exec(sq_backend *s, int q, dyad_error *err, const char *what) {
+    sqlite3_stmt *st = s->q[q];
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sq_fail(s, err, what);
+    return 0;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s) {
+    sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
+}
+
+static int sq_begin(st_backend *b, dyad_error *err) {
+    return sq_exec((sq_backend *)b, Q_BEGIN, err, "begin");
+}
+static int sq_commit(st_backend *b, dyad_error *err) {
+    return sq_exec((sq_backend *)b, Q_COMMIT, err, "commit");
+}
+static void sq_rollback(st_backend *b) {
+    sq_backend *s = (sq_backend *)b;
+    if (!sqlite3_get_autocommit(s->db)) sq_exec(s, Q_ROLLBACK, NULL, "rollback");
+}
+
+static int sq_find_doc(st_backend *b, const char *id, int64_t hash, int64_t *doc, int *by_id,
+                       dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    sqlite3_stmt *st = s->q[Q_FIND];
+    bind_text(st, 1, id);
+    sqlite3_bind_int64(st, 2, hash);
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        found = 1;
+        *doc = sqlite3_column_int64(st, 0);
+        *by_id = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_fail(s, err, "looking up a document");
+    return found;
+}
+
+static int sq_candidates(st_backend *b, const int64_t keys[MH_BANDS], st_candidate *out,
+                         size_t max, size_t *n, dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    sqlite3_stmt *st = s->q[Q_CAND];
+    for (int i = 0; i < MH_BANDS; i++) sqlite3_bind_int64(st, i + 1, keys[i]);
+    int rc;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n >= max || sqlite3_column_bytes(st, 1) != (int)sizeof out->sig) continue;
+        out[*n].doc = sqlite3_column_int64(st, 0);
+        memcpy(out[*n].sig, sqlite3_column_blob(st, 1), sizeof out->sig);
+        (*n)++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return sq_fail(s, err, "looking up near copies");
+    return 0;
+}
+
+static int sq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    sqlite3_stmt *st = s->q[Q_DOC];
+    bind_text(st, 1, d->id);
+    sqlite3_bind_int64(st, 2, d->hash);
+    bind_text(st, 3, d->date);
+    bind_text(st, 4, d->title);
+    bind_text(st, 5, d->source);
+    bind_text(st, 6, d->url);
+    bind_text(st, 7, d->input);
+    sqlite3_bind_text(st, 8, d->text, (int)d->text_len, SQLITE_STATIC);
+    if (d->original) {
+        sqlite3_bind_int64(st, 9, d->original);
+        sqlite3_bind_double(st, 10, d->similarity);
+    } else {
+        sqlite3_bind_null(st, 9);
+        sqlite3_bind_null(st, 10);
+    }
+    if (sq_exec(s, Q_DOC, err, "storing a document") < 0) return -1;
+    *doc = sqlite3_last_insert_rowid(s->db);
+    return 0;
+}
+
+static int sq_insert_minhash(st_backend *b, int64_t doc, const uint64_t sig[MH_N],
+                             const int64_t keys[MH_BANDS], dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    sqlite3_stmt *st = s->q[Q_MINHASH];
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_blob(st, 2, sig, (int)(MH_N * sizeof *sig), SQLITE_STATIC);
+    if (sq_exec(s, Q_MINHASH, err, "storing a signature") < 0) return -1;
+    st = s->q[Q_BAND];
+    for (int i = 0; i < MH_BANDS; i++) {
+        sqlite3_bind_int64(st, 1, keys[i]);
+        sqlite3_bind_int64(st, 2, doc);
+        if (sq_exec(s, Q_BAND, err, "storing a signature") < 0) return -1;
+    }
+    return 0;
+}
+
+static int sq_insert_sentence(st_backend *b, int64_t doc, uint32_t idx, uint32_t start,
+                              uint32_t end, const char *text, size_t len, dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    sqlite3_stmt *st = s->q[Q_SENT];
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_int(st, 2, (int)idx);
+    sqlite3_bind_int(st, 3, (int)start);
+    sqlite3_bind_int(st, 4, (int)end);
+    return sq_exec(s, Q_SENT, err, "storing a sentence");
+}
+
+static int sq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    sqlite3_stmt *st = s->q[Q_EVENT];
+    char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0};
+    sqlite3_bind_int64(st, 1, e->doc);
+    sqlite3_bind_int(st, 2, (int)e->sentence);
+    bind_text(st, 3, e->date);
+    bind_text(st, 4, e->date_kind);
+    bind_text(st, 5, e->source);
+    bind_text(st, 6, e->target);
+    bind_text(st, 7, e->src_country);
+    bind_text(st, 8, e->tgt_country);
+    bind_text(st, 9, e->code);
+    sqlite3_bind_text(st, 10, root, -1, SQLITE_TRANSIENT);
+    if (e->quad_class) {
+        sqlite3_bind_int(st, 11, e->quad_class);
+        sqlite3_bind_double(st, 12, e->goldstein);
+    } else {
+        sqlite3_bind_null(st, 11);
+        sqlite3_bind_null(st, 12);
+    }
+    bind_text(st, 13, e->source_text);
+    bind_text(st, 14, e->target_text);
+    bind_text(st, 15, e->verb);
+    bind_text(st, 16, e->issues);
+    sqlite3_bind_int(st, 17, e->counted);
+    return sq_exec(s, Q_EVENT, err, "storing an event");
+}
+
+static int sq_seen_daily(st_backend *b, const char *date, const char *source, const char *target,
+                         const char *code, dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    char *msg = NULL;
+    /* made on first use: other runs do not pay for its upkeep */
+    if (!s->daily_index &&
+        sqlite3_exec(s->db, "CREATE INDEX IF NOT EXISTS events_daily ON events(date, source,"
+                            " target, code)", NULL, NULL, &msg) != SQLITE_OK) {
+        dyad_error_set(err, "%s: one-a-day index: %s", s->base.name, msg ? msg : "?");
+        sqlite3_free(msg);
+        return -1;
+    }
+    s->daily_index = 1;
+    sqlite3_stmt *st = s->q[Q_DAILY];
+    bind_text(st, 1, date);
+    bind_text(st, 2, source);
+    bind_text(st, 3, target);
+    bind_text(st, 4, code);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_fail(s, err, "one-a-day lookup");
+    return rc == SQLITE_ROW;
+}
+
+static int sq_scan(st_backend *b, const char *a, const char *bb, dyad_store_event_fn fn,
+                   void *ctx, dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    const char *sql = bb
+        ? "SELECT date, src_country, tgt_country, code, quad_class, goldstein FROM events"
+          " WHERE counted = 1 AND date <> '' AND ((src_country = ?1 AND tgt_country = ?2)"
+          " OR (src_country = ?2 AND tgt_country = ?1)) ORDER BY date"
+        : "SELECT date, src_country, tgt_country, code, quad_class, goldstein FROM events"
+          " WHERE counted = 1 AND src_country = ?1 AND tgt_country <> ?1 AND tgt_country <> ''"
+          " UNION ALL "
+          "SELECT date, src_country, tgt_country, code, quad_class, goldstein FROM events"
+          " WHERE counted = 1 AND tgt_country = ?1 AND src_country <> ?1 AND src_country <> ''";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, err, "reading events");
+    bind_text(st, 1, a);
+    if (bb) bind_text(st, 2, bb);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        dyad_store_event e = {(const char *)sqlite3_column_text(st, 0),
+                              (const char *)sqlite3_column_text(st, 1),
+                              (const char *)sqlite3_column_text(st, 2),
+                              (const char *)sqlite3_column_text(st, 3), sqlite3_column_int(st, 4),
+                              sqlite3_column_double(st, 5)};
+        if (!e.date) e.date = "";
+        if (!e.src_country) e.src_country = "";
+        if (!e.tgt_country) e.tgt_country = "";
+        if (!e.code) e.code = "";
+        fn(ctx, &e);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return sq_fail(s, err, "reading events");
+    return 0;
+}
+
+static int64_t count_of(sq_backend *s, const char *sql, int *bad) {
+    sqlite3_stmt *st;
+    int64_t v = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        *bad = 1;
+        return 0;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+    else *bad = 1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int sq_count(st_backend *b, dyad_store_counts *c, dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    int bad = 0;
+    c->documents = count_of(s, "SELECT count(*) FROM documents", &bad);
+    c->near_copies = count_of(s, "SELECT count(*) FROM documents WHERE original IS NOT NULL", &bad);
+    c->sentences = count_of(s, "SELECT count(*) FROM sentences", &bad);
+    c->events = count_of(s, "SELECT count(*) FROM events", &bad);
+    c->counted = count_of(s, "SELECT count(*) FROM events WHERE counted = 1", &bad);
+    return bad ? sq_fail(s, err, "counting rows") : 0;
+}
+
+static void sq_close(st_backend *b) {
+    sq_backend *s = (sq_backend *)b;
+    if (!s) return;
+    for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+static const st_ops sq_ops = {sq_begin, sq_commit, sq_rollback, sq_find_doc, sq_candidates,
+                              sq_insert_doc, sq_insert_minhash, sq_insert_sentence,
+                              sq_insert_event, sq_seen_daily, sq_scan, sq_count, sq_close};
+
+st_backend *st_sqlite_open(const char *path, dyad_error *err) {
+    sq_backend *s = calloc(1, sizeof *s);
+    if (!s) {
+        dyad_error_set(err, "%s: out of memory", path);
+        return NULL;
+    }
+    s->base.ops = &sq_ops;
+    snprintf(s->base.name, sizeof s->base.name, "%s", path);
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        dyad_error_set(err, "%s: cannot open database: %s", path,
+                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        sq_close(&s->base);
+        return NULL;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", NULL, NULL,
+                     &msg) != SQLITE_OK ||
+        sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
+        dyad_error_set(err, "%s: not a usable dyad store: %s", path, msg ? msg : "?");
+        sqlite3_free(msg);
+        sq_close(&s->base);
+        return NULL;
+    }
+    for (int i = 0; i < Q_COUNT; i++) {
+        if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i],
+                               NULL) != SQLITE_OK) {
+            sq_fail(s, err, "preparing statements (not a dyad store?)");
+            sq_close(&s->base);
+            return NULL;
+        }
+    }
+    return &s->base;
+}

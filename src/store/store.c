@@ -1,0 +1,224 @@
+/* store.c -- the event store: coded documents in, rows out, each document
+ * once.
+ *
+ * For every document: the hash of its normalised text and its id decide
+ * whether it is stored already (then nothing is added: re-ingesting is
+ * idempotent, within one run as across runs); its MinHash signature finds
+ * a stored story it is a near copy of (then it is stored, linked to the
+ * original, and its events are kept but not counted). Each event gets the
+ * date its sentence gives it (event_date.c) and, with one_a_day, is counted
+ * only if no counted event has the same (date, source, target, code).
+ *
+ * Documents are written in batches of opts.batch per transaction; a
+ * document's rows are always in one transaction with it, so a run that is
+ * killed leaves whole documents and a rerun skips exactly those. */
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct dyad_store {
+    st_backend *b;
+    dyad_store_opts o;
+    int in_tx;
+    int pending;
+    uint64_t *words;
+    size_t words_cap;
+    st_candidate cand[ST_MAX_CANDIDATES];
+};
+
+dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_error *err) {
+    if (!url || !*url) {
+        dyad_error_set(err, "no database given");
+        return NULL;
+    }
+    dyad_store *s = calloc(1, sizeof *s);
+    if (!s) {
+        dyad_error_set(err, "%s: out of memory", url);
+        return NULL;
+    }
+    if (o) s->o = *o;
+    if (s->o.batch <= 0) s->o.batch = 500;
+    if (s->o.near_dup == 0) s->o.near_dup = 0.8;
+    if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11))
+        s->b = st_pg_open(url, err);
+    else
+        s->b = st_sqlite_open(url, err);
+    if (!s->b) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+int dyad_store_commit(dyad_store *s, dyad_error *err) {
+    if (!s->in_tx) return 0;
+    s->in_tx = 0;
+    s->pending = 0;
+    if (s->b->ops->commit(s->b, err) < 0) {
+        s->b->ops->rollback(s->b);
+        return -1;
+    }
+    return 0;
+}
+
+int dyad_store_close(dyad_store *s, dyad_error *err) {
+    if (!s) return 0;
+    int rc = dyad_store_commit(s, err);
+    s->b->ops->close(s->b);
+    free(s->words);
+    free(s);
+    return rc;
+}
+
+size_t dyad_actor_country(const char *code, char out[8]) {
+    size_t n = 0;
+    if (!code) code = "";
+    size_t want = 3;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+        !strncmp(code, "MNC", 3))
+        want = 6;
+    while (n < want && code[n] >= 'A' && code[n] <= 'Z') {
+        out[n] = code[n];
+        n++;
+    }
+    if (n < 3) n = 0; /* not a country-led code */
+    out[n] = 0;
+    return n;
+}
+
+/* Best near-copy original among the stored documents sharing a band. */
+static int find_original(dyad_store *s, const uint64_t sig[MH_N], const int64_t keys[MH_BANDS],
+                         int64_t *orig, double *sim, dyad_error *err) {
+    size_t n = 0;
+    *orig = 0;
+    *sim = 0;
+    if (s->b->ops->candidates(s->b, keys, s->cand, ST_MAX_CANDIDATES, &n, err) < 0) return -1;
+    for (size_t i = 0; i < n; i++) {
+        double j = st_minhash_similarity(sig, s->cand[i].sig);
+        if (j >= s->o.near_dup && (j > *sim || (j == *sim && s->cand[i].doc < *orig))) {
+            *sim = j;
+            *orig = s->cand[i].doc;
+        }
+    }
+    return 0;
+}
+
+static int add_events(dyad_store *s, int64_t doc, const dyad_doc *d, const dyad_result *res,
+                      int copy, dyad_store_added *out, dyad_error *err) {
+    for (size_t i = 0; i < res->nevents; i++) {
+        const dyad_event *e = &res->events[i];
+        const dyad_cameo *c = dyad_cameo_find(e->code);
+        char sc[8], tc[8], date[9] = "";
+        st_event_row r = {0};
+        r.doc = doc;
+        r.sentence = e->sentence;
+        r.date_kind = "none";
+        if (e->sentence < res->nsentences) {
+            const dyad_sentence *sn = &res->sentences[e->sentence];
+            r.date_kind = dyad_event_date(d->date, d->text + sn->start, sn->end - sn->start, date);
+        } else if (strlen(d->date) == 8) {
+            memcpy(date, d->date, 9);
+            r.date_kind = "document";
+        }
+        r.date = date;
+        r.source = e->source ? e->source : "";
+        r.target = e->target ? e->target : "";
+        dyad_actor_country(r.source, sc);
+        dyad_actor_country(r.target, tc);
+        r.src_country = sc;
+        r.tgt_country = tc;
+        r.code = e->code ? e->code : "";
+        r.source_text = e->source_text ? e->source_text : "";
+        r.target_text = e->target_text ? e->target_text : "";
+        r.verb = e->verb ? e->verb : "";
+        r.issues = e->issues ? e->issues : "";
+        r.quad_class = c ? c->quad_class : 0;
+        r.goldstein = c ? c->goldstein : 0;
+        r.counted = !copy;
+        if (r.counted && s->o.one_a_day) {
+            int seen = s->b->ops->seen_daily(s->b, r.date, r.source, r.target, r.code, err);
+            if (seen < 0) return -1;
+            r.counted = !seen;
+        }
+        if (s->b->ops->insert_event(s->b, &r, err) < 0) return -1;
+        out->events++;
+        out->counted += (size_t)r.counted;
+    }
+    return 0;
+}
+
+static int add_doc(dyad_store *s, const dyad_doc *d, const dyad_result *res, const char *input,
+                   dyad_store_added *out, dyad_error *err) {
+    const st_ops *op = s->b->ops;
+    int64_t hash;
+    size_t nw = st_text_identity(d->text, d->text_len, &hash, &s->words, &s->words_cap);
+    if (nw == 0) { /* an empty text is only a duplicate of itself */
+        st_text_identity(d->id, strlen(d->id), &hash, NULL, NULL);
+        hash ^= 0x5bd1e995;
+    }
+    int by_id = 0;
+    int64_t found = 0;
+    int got = op->find_doc(s->b, d->id, hash, &found, &by_id, err);
+    if (got < 0) return -1;
+    if (got) {
+        out->status = by_id ? DYAD_DUP_ID : DYAD_DUP_TEXT;
+        out->doc = out->original = found;
+        return 0;
+    }
+    uint64_t sig[MH_N];
+    int64_t keys[MH_BANDS];
+    int has_sig = s->o.near_dup > 0 && st_minhash(s->words, nw, sig);
+    st_doc_row row = {hash, d->id, d->date, d->title, d->text, d->source, d->url,
+                      input ? input : "", d->text_len, 0, 0};
+    if (has_sig) {
+        st_minhash_bands(sig, keys);
+        if (find_original(s, sig, keys, &row.original, &row.similarity, err) < 0) return -1;
+    }
+    int64_t doc;
+    if (op->insert_doc(s->b, &row, &doc, err) < 0) return -1;
+    out->doc = doc;
+    out->original = row.original;
+    out->similarity = row.similarity;
+    out->status = row.original ? DYAD_NEAR_COPY : DYAD_STORED;
+    /* only originals are indexed: a copy of a copy links to the first */
+    if (has_sig && !row.original && op->insert_minhash(s->b, doc, sig, keys, err) < 0) return -1;
+    for (size_t i = 0; i < res->nsentences; i++) {
+        const dyad_sentence *sn = &res->sentences[i];
+        if (op->insert_sentence(s->b, doc, (uint32_t)i, sn->start, sn->end, d->text + sn->start,
+                                sn->end - sn->start, err) < 0)
+            return -1;
+    }
+    return add_events(s, doc, d, res, row.original != 0, out, err);
+}
+
+int dyad_store_add(dyad_store *s, const dyad_doc *d, const dyad_result *res, const char *input,
+                   dyad_store_added *out, dyad_error *err) {
+    dyad_store_added dummy;
+    if (!out) out = &dummy;
+    memset(out, 0, sizeof *out);
+    if (!s->in_tx) {
+        if (s->b->ops->begin(s->b, err) < 0) return -1;
+        s->in_tx = 1;
+    }
+    if (add_doc(s, d, res, input, out, err) < 0) {
+        /* the batch is lost as a whole: nothing half-written stays */
+        s->b->ops->rollback(s->b);
+        s->in_tx = 0;
+        s->pending = 0;
+        return -1;
+    }
+    if (out->status == DYAD_STORED || out->status == DYAD_NEAR_COPY) s->pending++;
+    if (s->pending >= s->o.batch) return dyad_store_commit(s, err);
+    return 0;
+}
+
+int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err) {
+    memset(c, 0, sizeof *c);
+    return s->b->ops->count(s->b, c, err);
+}
+
+int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
+                    void *ctx, dyad_error *err) {
+    return s->b->ops->scan(s->b, a, b, fn, ctx, err);
+}

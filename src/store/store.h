@@ -1,0 +1,87 @@
+/* store.h -- internals of the event store: the backend interface that
+ * SQLite (sqlite.c) and PostgreSQL (pg.c) implement, and the helpers that
+ * decide what a document is (normalised-text hash, MinHash signature).
+ *
+ * store.c holds the logic that does not depend on the database: exact and
+ * near duplicates, event dates, the one-a-day filter, batching. A backend
+ * only stores rows and answers a few lookups. */
+#ifndef DYAD_STORE_H
+#define DYAD_STORE_H
+
+#include "dyad.h"
+
+#define MH_N 32       /* MinHash functions per signature */
+#define MH_BANDS 8    /* LSH bands of MH_N / MH_BANDS rows */
+#define MH_ROWS (MH_N / MH_BANDS)
+#define MH_SHINGLE 4  /* words per shingle */
+#define MH_MIN_SHINGLES 12 /* shorter documents are not compared */
+#define ST_MAX_CANDIDATES 64
+
+typedef struct st_doc_row {
+    int64_t hash;
+    const char *id, *date, *title, *text, *source, *url, *input;
+    size_t text_len;
+    int64_t original; /* 0 unless a near copy */
+    double similarity;
+} st_doc_row;
+
+typedef struct st_event_row {
+    int64_t doc;
+    uint32_t sentence;
+    const char *date, *date_kind, *source, *target, *src_country, *tgt_country, *code;
+    const char *source_text, *target_text, *verb, *issues;
+    int quad_class;       /* 0 when the code is not in the CAMEO table */
+    double goldstein;
+    int counted;
+} st_event_row;
+
+typedef struct st_candidate {
+    int64_t doc;
+    uint64_t sig[MH_N];
+} st_candidate;
+
+typedef struct st_backend st_backend;
+typedef struct st_ops {
+    int (*begin)(st_backend *b, dyad_error *err);
+    int (*commit)(st_backend *b, dyad_error *err);
+    void (*rollback)(st_backend *b);
+    /* 1 and *doc, *by_id when a document with this id or hash is stored */
+    int (*find_doc)(st_backend *b, const char *id, int64_t hash, int64_t *doc, int *by_id,
+                    dyad_error *err);
+    int (*candidates)(st_backend *b, const int64_t keys[MH_BANDS], st_candidate *out,
+                      size_t max, size_t *n, dyad_error *err);
+    int (*insert_doc)(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_error *err);
+    int (*insert_minhash)(st_backend *b, int64_t doc, const uint64_t sig[MH_N],
+                          const int64_t keys[MH_BANDS], dyad_error *err);
+    int (*insert_sentence)(st_backend *b, int64_t doc, uint32_t idx, uint32_t start,
+                           uint32_t end, const char *text, size_t len, dyad_error *err);
+    int (*insert_event)(st_backend *b, const st_event_row *e, dyad_error *err);
+    /* 1 when a counted event with this (date, source, target, code) is stored */
+    int (*seen_daily)(st_backend *b, const char *date, const char *source, const char *target,
+                      const char *code, dyad_error *err);
+    int (*scan)(st_backend *b, const char *a, const char *bb, dyad_store_event_fn fn,
+                void *ctx, dyad_error *err);
+    int (*count)(st_backend *b, dyad_store_counts *c, dyad_error *err);
+    void (*close)(st_backend *b);
+} st_ops;
+
+struct st_backend {
+    const st_ops *ops;
+    char name[256]; /* for messages: the path, or the URL without password */
+};
+
+st_backend *st_sqlite_open(const char *path, dyad_error *err);
+st_backend *st_pg_open(const char *url, dyad_error *err);
+
+/* ---- text identity (ident.c) */
+/* Normalised text: ASCII letters lower-cased, every run of characters that
+ * are not letters or digits (ASCII) made one space, trimmed. Its 64-bit
+ * hash goes to *hash; the words' hashes to *words (malloc'd, grown as
+ * needed). Returns the number of words. */
+size_t st_text_identity(const char *text, size_t len, int64_t *hash, uint64_t **words,
+                        size_t *cap);
+/* MinHash signature of the MH_SHINGLE-word shingles; 0 if too short. */
+int st_minhash(const uint64_t *words, size_t n, uint64_t sig[MH_N]);
+void st_minhash_bands(const uint64_t sig[MH_N], int64_t keys[MH_BANDS]);
+double st_minhash_similarity(const uint64_t a[MH_N], const uint64_t b[MH_N]);
+#endif

@@ -1,0 +1,180 @@
+/* ties.c -- the series of a dyad: per period and direction, the counted
+ * events by QuadClass, the Goldstein sum and mean, and the top codes.
+ *
+ * Events come from dyad_store_scan (counted ones only: near copies and
+ * one-a-day repeats are left out). Periods between the first and the last
+ * are all present, gaps as zero rows, so the series can be read and drawn
+ * as time. Written as a table, CSV or JSON. */
+#include "ties/ties.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define TY_MAX_PERIODS 100000
+
+typedef struct code_n { char code[4]; long n; } code_n;
+
+typedef struct acc {
+    const char *a, *b;
+    dyad_period by;
+    long lo, hi;       /* period keys seen */
+    struct ev { long key; int dir; char code[4]; int quad; double g; } *ev;
+    size_t n, cap;
+    int oom;
+} acc;
+
+static void on_event(void *ctx, const dyad_store_event *e) {
+    acc *x = ctx;
+    long key = ty_period_key(x->by, e->date);
+    if (key < 0 || x->oom) return;
+    if (x->n == x->cap) {
+        size_t nc = x->cap ? x->cap * 2 : 256;
+        struct ev *nv = realloc(x->ev, nc * sizeof *nv);
+        if (!nv) { x->oom = 1; return; }
+        x->ev = nv;
+        x->cap = nc;
+    }
+    struct ev *v = &x->ev[x->n++];
+    v->key = key;
+    v->dir = strcmp(e->src_country, x->a) != 0;
+    snprintf(v->code, sizeof v->code, "%s", e->code);
+    v->quad = e->quad_class;
+    v->g = e->goldstein;
+    if (x->n == 1 || key < x->lo) x->lo = key;
+    if (x->n == 1 || key > x->hi) x->hi = key;
+}
+
+static void add_code(code_n **codes, size_t *nc, const char *code) {
+    for (size_t i = 0; i < *nc; i++)
+        if (!strcmp((*codes)[i].code, code)) { (*codes)[i].n++; return; }
+    code_n *nv = realloc(*codes, (*nc + 1) * sizeof **codes);
+    if (!nv) return;
+    *codes = nv;
+    snprintf(nv[*nc].code, sizeof nv->code, "%s", code);
+    nv[(*nc)++].n = 1;
+}
+
+static int by_count(const void *a, const void *b) {
+    const code_n *x = a, *y = b;
+    if (x->n != y->n) return x->n < y->n ? 1 : -1;
+    return strcmp(x->code, y->code);
+}
+
+int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
+                    dyad_ties *out, dyad_error *err) {
+    memset(out, 0, sizeof *out);
+    snprintf(out->a, sizeof out->a, "%s", a);
+    snprintf(out->b, sizeof out->b, "%s", b);
+    out->by = by;
+    acc x = {out->a, out->b, by, 0, 0, NULL, 0, 0, 0};
+    if (dyad_store_scan(s, out->a, out->b, on_event, &x, err) < 0) {
+        free(x.ev);
+        return -1;
+    }
+    if (x.oom) {
+        free(x.ev);
+        return dyad_error_set(err, "out of memory reading the events of %s-%s", a, b);
+    }
+    if (x.n == 0) return 0;
+    size_t np = (size_t)(x.hi - x.lo + 1);
+    if (np > TY_MAX_PERIODS) {
+        free(x.ev);
+        return dyad_error_set(err, "%s-%s spans %zu %ss: too many to list", a, b, np,
+                              ty_period_name(by));
+    }
+    out->rows = calloc(np * 2, sizeof *out->rows);
+    code_n **codes = calloc(np * 2, sizeof *codes);
+    size_t *ncodes = calloc(np * 2, sizeof *ncodes);
+    if (!out->rows || !codes || !ncodes) {
+        free(out->rows), free(codes), free(ncodes), free(x.ev);
+        out->rows = NULL;
+        return dyad_error_set(err, "out of memory");
+    }
+    out->n = np * 2;
+    for (size_t i = 0; i < out->n; i++) {
+        ty_period_label(by, x.lo + (long)(i / 2), out->rows[i].period);
+        out->rows[i].dir = (int)(i % 2);
+    }
+    for (size_t i = 0; i < x.n; i++) {
+        size_t r = (size_t)(x.ev[i].key - x.lo) * 2 + (size_t)x.ev[i].dir;
+        dyad_tie_row *row = &out->rows[r];
+        row->n++;
+        if (x.ev[i].quad >= 1 && x.ev[i].quad <= 4) row->quad[x.ev[i].quad]++;
+        row->gsum += x.ev[i].g;
+        add_code(&codes[r], &ncodes[r], x.ev[i].code);
+    }
+    for (size_t r = 0; r < out->n; r++) {
+        if (ncodes[r]) qsort(codes[r], ncodes[r], sizeof **codes, by_count);
+        for (size_t k = 0; k < 3 && k < ncodes[r]; k++) {
+            snprintf(out->rows[r].top[k], 4, "%s", codes[r][k].code);
+            out->rows[r].topn[k] = codes[r][k].n;
+        }
+        free(codes[r]);
+    }
+    free(codes), free(ncodes), free(x.ev);
+    return 0;
+}
+
+void dyad_ties_free(dyad_ties *t) {
+    free(t->rows);
+    t->rows = NULL;
+    t->n = 0;
+}
+
+static void top_codes(FILE *out, const dyad_tie_row *r, const char *sep, int json) {
+    for (int k = 0; k < 3 && r->top[k][0]; k++) {
+        if (json) fprintf(out, "%s{\"code\":\"%s\",\"n\":%ld}", k ? "," : "", r->top[k], r->topn[k]);
+        else fprintf(out, "%s%s (%ld)", k ? sep : "", r->top[k], r->topn[k]);
+    }
+}
+
+int dyad_ties_write(FILE *out, const dyad_ties *t, const char *fmt, dyad_error *err) {
+    const char *who[2] = {t->a, t->b};
+    int json = !strcmp(fmt, "json"), csv = !strcmp(fmt, "csv");
+    if (!json && !csv && strcmp(fmt, "table"))
+        return dyad_error_set(err, "unknown format '%s' (table, csv or json)", fmt);
+    if (csv)
+        fputs("period,source,target,events,quad1,quad2,quad3,quad4,goldstein_sum,goldstein_mean,"
+              "top_codes\n", out);
+    else if (json)
+        fprintf(out, "{\"a\":\"%s\",\"b\":\"%s\",\"by\":\"%s\",\"rows\":[", t->a, t->b,
+                ty_period_name(t->by));
+    else
+        fprintf(out, "%-9s %-15s %6s %5s %5s %5s %5s %9s %7s  %s\n", "period", "direction",
+                "events", "q1", "q2", "q3", "q4", "gold_sum", "mean", "top codes");
+    for (size_t i = 0; i < t->n; i++) {
+        const dyad_tie_row *r = &t->rows[i];
+        const char *src = who[r->dir], *tgt = who[!r->dir];
+        double mean = r->n ? r->gsum / (double)r->n : 0;
+        if (csv) {
+            fprintf(out, "%s,%s,%s,%ld,%ld,%ld,%ld,%ld,%.1f,", r->period, src, tgt, r->n,
+                    r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->gsum);
+            if (r->n) fprintf(out, "%.2f", mean);
+            fputs(",\"", out);
+            top_codes(out, r, " ", 0);
+            fputs("\"\n", out);
+        } else if (json) {
+            fprintf(out, "%s\n{\"period\":\"%s\",\"source\":\"%s\",\"target\":\"%s\",\"events\":%ld,"
+                    "\"quad\":[%ld,%ld,%ld,%ld],\"goldstein_sum\":%.1f,\"goldstein_mean\":",
+                    i ? "," : "", r->period, src, tgt, r->n, r->quad[1], r->quad[2], r->quad[3],
+                    r->quad[4], r->gsum);
+            if (r->n) fprintf(out, "%.2f", mean);
+            else fputs("null", out);
+            fputs(",\"top_codes\":[", out);
+            top_codes(out, r, "", 1);
+            fputs("]}", out);
+        } else {
+            char dir[20];
+            snprintf(dir, sizeof dir, "%s->%s", src, tgt);
+            fprintf(out, "%-9s %-15s %6ld %5ld %5ld %5ld %5ld %9.1f ", r->period, dir, r->n,
+                    r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->gsum);
+            if (r->n) fprintf(out, "%7.2f  ", mean);
+            else fprintf(out, "%7s  ", "-");
+            top_codes(out, r, ", ", 0);
+            fputc('\n', out);
+        }
+    }
+    if (json) fputs("\n]}\n", out);
+    if (ferror(out)) return dyad_error_set(err, "writing the series failed");
+    return 0;
+}

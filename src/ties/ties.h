@@ -1,0 +1,14 @@
+/* ties.h -- internals of the dyad series: period keys and labels. */
+#ifndef DYAD_TIES_H
+#define DYAD_TIES_H
+
+#include "dyad.h"
+
+/* A period as an integer that grows by one per period (so a series can be
+ * indexed and its gaps filled): months since year 0, years, or weeks since
+ * the Monday of 1969-12-29. -1 for a malformed date. */
+long ty_period_key(dyad_period by, const char *yyyymmdd);
+/* "2026-03", "2026", "2026-W11" (ISO 8601 week) */
+void ty_period_label(dyad_period by, long key, char out[12]);
+const char *ty_period_name(dyad_period by);
+#endif

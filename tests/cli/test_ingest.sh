@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# test_ingest.sh -- dyad ingest and dyad ties as a user meets them: an RSS
+# feed, an Atom feed, a web page and a JSON Lines file (tests/data/feed/,
+# written for these tests) into SQLite; boilerplate coded into nothing;
+# re-ingesting adds nothing; the series and the partners as counted by
+# hand (see the comments); an SVG that renders; a run killed with SIGKILL
+# that a rerun completes without duplicates; clear errors for bad inputs.
+. "$(dirname "$0")/lib.sh"
+D=${DYAD:-build/release/dyad}
+F=tests/data/feed
+DB=$TMP/events.db
+if ! command -v sqlite3 >/dev/null; then
+    skip "sqlite3 command not installed (scripts/install-deps.sh installs it)"; summary; exit
+fi
+q() { sqlite3 "$1" "$2"; }
+
+$D ingest --no-progress --db $DB $F/world.rss $F/world.atom $F/article.html $F/wire.jsonl 2>$TMP/err
+check "ingest exits 0" test $? = 0
+# 8 documents read: dtw-001, dtw-002, atom-1, article.html, wire-1 (a near
+# copy of dtw-001), wire-2, wire-3 (wire-2's text in other case and
+# spacing), wire-1 again (a known id); dtw-003 has no text and is skipped.
+check "summary" grep -q "8 documents read: 5 stored, 1 near copies, 1 duplicate ids, 1 duplicate texts, 0 not coded, 1 skipped; 9 events (8 counted)" $TMP/err
+check "skipped item named" grep -q "world.rss:28: item without text skipped" $TMP/err
+check "documents" test "$(q $DB 'select count(*) from documents')" = 6
+check "near copy linked" test "$(q $DB "select o.id from documents d join documents o on o.doc = d.original where d.id = 'wire-1'")" = dtw-001
+# dtw-001: the headline (RUS>IRN 051) and Putin met Pezeshkian (040); the
+# WordPress footer repeats the headline but is gone, so no third event
+check "feed footer not coded" test "$(q $DB "select count(*) from events e join documents d using(doc) where d.id = 'dtw-001'")" = 2
+check "no footer text" test "$(q $DB "select count(*) from documents where text like '%appeared first%' or text like '%Continue reading%' or text like '%Read more%'")" = 0
+# the page: only the article's sentence (042 and 043); the nav, share bar,
+# aside, script and footer hold five more political sentences
+check "page boilerplate not coded" test "$(q $DB "select group_concat(code) from (select code from events e join documents d using(doc) where d.id = 'article.html' order by code)")" = "042,043"
+# event dates: Friday before Sat 14 Mar 2026; March 27-28; yesterday; last week
+check "date on Friday" test "$(q $DB "select date from events where code = '040' and counted = 1")" = 20260313
+check "date March 27-28" test "$(q $DB "select distinct date from events where code in ('042','043')")" = 20260327
+check "date yesterday" test "$(q $DB "select date from events where code = '073'")" = 20260419
+check "date last week" test "$(q $DB "select date from events where date_kind = 'last week'")" = 20260326
+
+# again: nothing new
+before=$(q $DB 'select (select count(*) from documents)||"/"||(select count(*) from events)||"/"||(select count(*) from sentences)')
+$D ingest --no-progress --db $DB $F/world.rss $F/world.atom $F/article.html $F/wire.jsonl 2>$TMP/err2
+check "re-ingest exits 0" test $? = 0
+check "re-ingest stores nothing" grep -q ": 0 stored, 0 near copies, 7 duplicate ids" $TMP/err2
+after=$(q $DB 'select (select count(*) from documents)||"/"||(select count(*) from events)||"/"||(select count(*) from sentences)')
+check "re-ingest adds no rows" test "$before" = "$after"
+
+# ties by month, counted by hand from the events above (near copy left out):
+# March RUS>IRN: 051 (3.4) 040 (1.0) 043 (2.8) = 3 events, sum 7.2
+# March IRN>RUS: 042 (1.9) 051 last week (3.4) = 2 events, sum 5.3
+# April RUS>IRN: 051 (3.4) 073 (7.4, QuadClass 2) = 2, sum 10.8
+# April IRN>RUS: 112 (-2.0, QuadClass 3) = 1
+$D ties --db $DB RUS IRN --format csv >$TMP/ties.csv
+check "ties exits 0" test $? = 0
+cat >$TMP/want.csv <<'CSV'
+period,source,target,events,quad1,quad2,quad3,quad4,goldstein_sum,goldstein_mean,top_codes
+2026-03,RUS,IRN,3,3,0,0,0,7.2,2.40,"040 (1) 043 (1) 051 (1)"
+2026-03,IRN,RUS,2,2,0,0,0,5.3,2.65,"042 (1) 051 (1)"
+2026-04,RUS,IRN,2,1,1,0,0,10.8,5.40,"051 (1) 073 (1)"
+2026-04,IRN,RUS,1,0,0,1,0,-2.0,-2.00,"112 (1)"
+CSV
+check "ties by month" diff $TMP/want.csv $TMP/ties.csv
+$D ties --db $DB RUS IRN --by year >$TMP/year.txt
+check "ties by year" grep -Eq '^2026 +RUS->IRN +5 +4 +1 +0 +0 +18.0 +3.60  051 \(2\), 040 \(1\), 043 \(1\)$' $TMP/year.txt
+$D ties --db $DB IRN IRN --format json | grep -q '"rows":\[' ; check "json" test $? = 0
+$D ties --db $DB RUS --format csv >$TMP/partners.csv
+check "partners" grep -q '^1,RUS,IRN,8,5,3,6,1,1,0,21.3,2.66$' $TMP/partners.csv
+$D ties --db $DB RUS IRN --by week --plot $TMP/ties.svg >/dev/null
+check "svg written" grep -q '<svg' $TMP/ties.svg
+check "svg legend" grep -q 'RUS → IRN' $TMP/ties.svg
+if command -v rsvg-convert >/dev/null; then
+    rsvg-convert $TMP/ties.svg -o $TMP/ties.png; check "svg renders" test -s $TMP/ties.png
+else
+    skip "rsvg-convert not installed: the SVG was not rendered"
+fi
+
+# bad inputs: named, the run goes on, status 1, the store consistent
+printf '<?xml version="1.0"?>\n<rss><channel>\n<item><description>a & b</description></item>\n</channel></rss>\n' >$TMP/bad.rss
+$D ingest --no-progress --db $DB $TMP/bad.rss $F/world.atom 2>$TMP/err3
+check "malformed feed exits 1" test $? = 1
+check "malformed feed named with line" grep -q "bad.rss:3: malformed feed" $TMP/err3
+check "the next input still read" grep -q "1 documents read" $TMP/err3
+check "store consistent" test "$(q $DB 'pragma integrity_check')" = ok
+$D ingest --db $TMP/no/such/dir/x.db $F/world.atom 2>$TMP/err4
+check "unwritable db exits 1" test $? = 1
+check "unwritable db named" grep -q "no/such/dir/x.db" $TMP/err4
+$D ingest --db $DB 2>/dev/null; check "no input exits 2" test $? = 2
+$D ties --db $DB Russia IRN 2>/dev/null; check "bad country exits 2" test $? = 2
+
+# SIGKILL partway through a large input, then a rerun: nothing lost, nothing twice
+CORPUS=${SHARED:+$SHARED/corpus/synthetic-news.jsonl}
+if [ -n "$CORPUS" ] && [ -f "$CORPUS" ]; then
+    # a copy of the binary and of the dictionaries: other work in the tree
+    # may rebuild or edit them while this runs, and the counts must match
+    cp "$D" $TMP/dyad && cp -r data/dict $TMP/dict
+    for k in 1 2 3; do sed "s/\"id\": \"syn-/\"id\": \"c$k-/" "$CORPUS"; done >$TMP/big.jsonl
+    K=$TMP/kill.db
+    $TMP/dyad ingest --dict $TMP/dict --no-progress --batch 40 --db $K $TMP/big.jsonl 2>/dev/null &
+    pid=$!
+    for i in $(seq 1 400); do
+        n=$(sqlite3 $K 'select count(*) from documents' 2>/dev/null || echo 0)
+        [ "${n:-0}" -ge 200 ] && break
+        sleep 0.05
+    done
+    kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; rc=$?
+    check "the run was killed" test $rc = 137
+    n1=$(q $K 'select count(*) from documents')
+    check "killed store consistent" test "$(q $K 'pragma integrity_check')" = ok
+    check "killed run kept its commits" test "$n1" -ge 200
+    check "whole documents only" test "$(q $K 'select count(*) from events where doc not in (select doc from documents)')" = 0
+    $TMP/dyad ingest --dict $TMP/dict --no-progress --db $K $TMP/big.jsonl 2>$TMP/err5
+    check "rerun exits 0" test $? = 0
+    # every text three times: 4500 stored in all, the copies are duplicates
+    check "rerun completes" test "$(q $K 'select count(*) from documents')" = "$(wc -l <"$CORPUS")"
+    check "no duplicate ids" test "$(q $K 'select count(*) - count(distinct id) from documents')" = 0
+    check "no duplicate texts" test "$(q $K 'select count(*) - count(distinct text_hash) from documents')" = 0
+    want=$($TMP/dyad code --dict $TMP/dict "$CORPUS" 2>/dev/null | wc -l)
+    check "every event once" test "$(q $K 'select count(*) from events')" = "$want"
+else
+    skip "shared corpus absent: the SIGKILL test needs ../shared/corpus/synthetic-news.jsonl"
+fi
+summary

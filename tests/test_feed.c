@@ -1,0 +1,186 @@
+/* test_feed.c -- the feed readers on test data written for them
+ * (tests/data/feed/): RSS items with their links, dates and text, and the
+ * WordPress footer and "Continue reading" gone; Atom; the article of a web
+ * page without its navigation, share bar, aside, scripts and footer; a
+ * directory; malformed feeds named with file and line; feed dates and
+ * boilerplate on their own. */
+#include "t.h"
+#include "dyad.h"
+
+typedef struct got {
+    int n;
+    char id[8][128], date[8][9], title[8][128], url[8][128], source[8][64];
+    char text[8][2048];
+} got;
+
+static int read_all(const char *path, dyad_feed_format fmt, got *g, uint64_t *skipped,
+                    dyad_error *err) {
+    memset(g, 0, sizeof *g);
+    dyad_feed *f = dyad_feed_open(path, fmt, "20260101", err);
+    if (!f) return -1;
+    dyad_arena *a = dyad_arena_new(0);
+    dyad_doc d;
+    int rc;
+    while ((rc = dyad_feed_next(f, a, &d, err)) > 0 && g->n < 8) {
+        snprintf(g->id[g->n], 128, "%s", d.id);
+        snprintf(g->date[g->n], 9, "%s", d.date);
+        snprintf(g->title[g->n], 128, "%s", d.title);
+        snprintf(g->url[g->n], 128, "%s", d.url);
+        snprintf(g->source[g->n], 64, "%s", d.source);
+        snprintf(g->text[g->n], 2048, "%s", d.text);
+        g->n++;
+        dyad_arena_reset(a);
+    }
+    if (skipped) *skipped = dyad_feed_skipped(f);
+    dyad_arena_free(a);
+    dyad_feed_close(f);
+    return rc < 0 ? -1 : 0;
+}
+
+static void test_rss(void) {
+    got g;
+    uint64_t skipped = 0;
+    dyad_error err = {{0}};
+    CHECK(dyad_feed_format_guess("tests/data/feed/world.rss") == DYAD_FEED_RSS);
+    CHECK(read_all("tests/data/feed/world.rss", DYAD_FEED_AUTO, &g, &skipped, &err) == 0);
+    CHECK(g.n == 2);
+    CHECK(skipped == 1); /* dtw-003 has no text */
+    CHECK_STR(g.id[0], "dtw-001");
+    CHECK_STR(g.date[0], "20260314");
+    CHECK_STR(g.title[0], "Russia praises Iran");
+    CHECK_STR(g.url[0], "https://wire.example.org/2026/03/14/moscow-talks/");
+    CHECK_STR(g.source[0], "Dyad Test Wire");
+    CHECK(strncmp(g.text[0], "Russia praises Iran\n\nRussian President Vladimir Putin met", 57) == 0);
+    CHECK(strstr(g.text[0], "appeared first on") == NULL);
+    CHECK(strstr(g.text[0], "<p>") == NULL);
+    /* the last paragraph before the footer ends the text */
+    size_t n = strlen(g.text[0]);
+    CHECK(n > 19 && !strcmp(g.text[0] + n - 19, "technical projects."));
+    CHECK_STR(g.id[1], "dtw-002");
+    CHECK_STR(g.date[1], "20260402");
+    CHECK_STR(g.text[1], "Tehran complains about delays\n\n"
+                         "Iran accused Russia of delaying the delivery of air defence systems.");
+}
+
+static void test_atom(void) {
+    got g;
+    dyad_error err = {{0}};
+    CHECK(read_all("tests/data/feed/world.atom", DYAD_FEED_AUTO, &g, NULL, &err) == 0);
+    CHECK(g.n == 1);
+    CHECK_STR(g.id[0], "urn:dyad:test:atom-1");
+    CHECK_STR(g.date[0], "20260420");
+    CHECK_STR(g.url[0], "https://atom.example.org/aid");
+    CHECK_STR(g.text[0], "Aid convoy reaches Iran\n\nRussia sent humanitarian aid to Iran yesterday.");
+}
+
+static void test_html(void) {
+    got g;
+    dyad_error err = {{0}};
+    CHECK(read_all("tests/data/feed/article.html", DYAD_FEED_AUTO, &g, NULL, &err) == 0);
+    CHECK(g.n == 1);
+    CHECK_STR(g.id[0], "article.html");
+    CHECK_STR(g.date[0], "20260402");
+    CHECK_STR(g.title[0], "Araghchi in Moscow");
+    CHECK_STR(g.url[0], "https://news.example.org/araghchi-moscow");
+    CHECK(strstr(g.text[0], "Iranian Foreign Minister Abbas Araghchi visited Moscow on March 27-28.") != NULL);
+    CHECK(strstr(g.text[0], "wreath-laying ceremony") != NULL);
+    const char *gone[] = {"condemned", "Share on", "thanked", "spying", "attacked", "Copyright",
+                          "staff writer", "color", "Home"};
+    for (size_t i = 0; i < sizeof gone / sizeof *gone; i++) {
+        if (strstr(g.text[0], gone[i])) fprintf(stderr, "kept: %s\n", gone[i]);
+        CHECK(strstr(g.text[0], gone[i]) == NULL);
+    }
+}
+
+static void test_dir(void) {
+    got g;
+    dyad_error err = {{0}};
+    /* article.html 1, world.atom 1, world.rss 2, wire.jsonl 4 (name order) */
+    CHECK(read_all("tests/data/feed", DYAD_FEED_AUTO, &g, NULL, &err) == 0);
+    CHECK(g.n == 8);
+    CHECK_STR(g.id[0], "article.html");
+    CHECK_STR(g.id[1], "wire-1");
+    CHECK_STR(g.id[5], "urn:dyad:test:atom-1");
+    CHECK_STR(g.id[6], "dtw-001");
+}
+
+static void test_malformed(void) {
+    char dir[] = "/tmp/dyad-feed-XXXXXX";
+    if (!mkdtemp(dir)) return;
+    char path[256];
+    snprintf(path, sizeof path, "%s/broken.rss", dir);
+    FILE *f = fopen(path, "w");
+    fputs("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>\n<item><title>A</title>\n"
+          "<description>text & more</description></item>\n</channel></rss>\n", f);
+    fclose(f);
+    got g;
+    dyad_error err = {{0}};
+    CHECK(read_all(path, DYAD_FEED_AUTO, &g, NULL, &err) == -1);
+    /* the bare '&' is on line 4 */
+    char want[300];
+    snprintf(want, sizeof want, "%s:4: malformed feed", path);
+    CHECK(strstr(err.msg, want) != NULL);
+    if (!strstr(err.msg, want)) fprintf(stderr, "got: %s\n", err.msg);
+    snprintf(path, sizeof path, "%s/notafeed.rss", dir);
+    f = fopen(path, "w");
+    fputs("<?xml version=\"1.0\"?>\n<html><body>hi</body></html>\n", f);
+    fclose(f);
+    CHECK(read_all(path, DYAD_FEED_AUTO, &g, NULL, &err) == -1);
+    CHECK(strstr(err.msg, "not an RSS or Atom feed") != NULL);
+    snprintf(path, sizeof path, "%s/empty.html", dir);
+    f = fopen(path, "w");
+    fputs("<html><body><nav>Russia condemned Iran</nav></body></html>", f);
+    fclose(f);
+    CHECK(read_all(path, DYAD_FEED_AUTO, &g, NULL, &err) == -1);
+    CHECK(strstr(err.msg, "no article text") != NULL);
+    CHECK(read_all("/nonexistent/feed.rss", DYAD_FEED_AUTO, &g, NULL, &err) == -1);
+    CHECK(strstr(err.msg, "/nonexistent/feed.rss") != NULL);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+}
+
+static void test_dates(void) {
+    char d[9];
+    CHECK(dyad_feed_date("Sat, 14 Mar 2026 09:30:00 +0000", d) == 0);
+    CHECK_STR(d, "20260314");
+    CHECK(dyad_feed_date("2 Apr 2026 14:00 GMT", d) == 0);
+    CHECK_STR(d, "20260402");
+    CHECK(dyad_feed_date("Thu, 02 Apr 26 14:00:00 GMT", d) == 0);
+    CHECK_STR(d, "20260402");
+    CHECK(dyad_feed_date("2026-04-20T08:00:00Z", d) == 0);
+    CHECK_STR(d, "20260420");
+    CHECK(dyad_feed_date("  2024-02-29", d) == 0);
+    CHECK_STR(d, "20240229");
+    CHECK(dyad_feed_date("2025-02-29", d) == -1);
+    CHECK(dyad_feed_date("Sat, 14 Foo 2026", d) == -1);
+    CHECK(dyad_feed_date("yesterday", d) == -1);
+}
+
+static void test_boilerplate(void) {
+    dyad_arena *a = dyad_arena_new(0);
+    size_t n;
+    const char *t1 = "Russia praised Iran.\n\nThe post Russia praises Iran appeared first on Wire.";
+    CHECK_STR(dyad_strip_boilerplate(a, t1, strlen(t1), &n), "Russia praised Iran.");
+    const char *t2 = "Russia praised Iran. The post Russia praises Iran appeared first on Wire.";
+    CHECK_STR(dyad_strip_boilerplate(a, t2, strlen(t2), &n), "Russia praised Iran.");
+    const char *t3 = "Iran thanked Russia.\nRead more\nContinue reading \xe2\x80\x9cTalks\xe2\x80\x9d \xe2\x86\x92\nEnd.";
+    CHECK_STR(dyad_strip_boilerplate(a, t3, strlen(t3), &n), "Iran thanked Russia.\nEnd.");
+    const char *t4 = "Iran thanked Russia for the talks [...]";
+    CHECK_STR(dyad_strip_boilerplate(a, t4, strlen(t4), &n), "Iran thanked Russia for the talks");
+    /* "read more" inside a sentence is text */
+    const char *t5 = "Students read more books than before.";
+    CHECK_STR(dyad_strip_boilerplate(a, t5, strlen(t5), &n), t5);
+    dyad_arena_free(a);
+}
+
+int main(void) {
+    test_rss();
+    test_atom();
+    test_html();
+    test_dir();
+    test_malformed();
+    test_dates();
+    test_boilerplate();
+    return t_summary();
+}

@@ -1,0 +1,262 @@
+/* test_store.c -- the event store: text identity and MinHash, actor
+ * countries, event dates, exact and near duplicates across runs, the
+ * one-a-day filter, and the series and partners read back from it. The
+ * documents and events are built by hand here (no coder), so every
+ * expected number below is counted from the rows written in this file. */
+#include "t.h"
+#include "dyad.h"
+#include "store/store.h"
+
+#include <math.h>
+
+static void test_identity(void) {
+    int64_t h1, h2, h3;
+    uint64_t *w = NULL;
+    size_t cap = 0;
+    const char *a = "Russia praised Iran, officials said.";
+    const char *b = "  RUSSIA praised   iran -- officials said!";
+    CHECK(st_text_identity(a, strlen(a), &h1, &w, &cap) == 5);
+    st_text_identity(b, strlen(b), &h2, &w, &cap);
+    CHECK(h1 == h2); /* case, spacing and punctuation do not matter */
+    const char *c = "Russia praised Iraq, officials said.";
+    st_text_identity(c, strlen(c), &h3, &w, &cap);
+    CHECK(h1 != h3);
+
+    /* a long story, its syndicated copy (other headline and footer), and an
+     * unrelated story */
+    const char *story =
+        "The meeting lasted more than three hours and covered trade energy transport corridors "
+        "and the price of grain according to people familiar with the discussions who asked not "
+        "to be named because they were not authorised to speak about the talks in public and "
+        "officials in both capitals described the atmosphere as businesslike";
+    char copy[1024], other[1024];
+    snprintf(copy, sizeof copy, "Talks in Moscow. %s (Reporting by the desk)", story);
+    snprintf(other, sizeof other, "%s",
+             "Heavy rain flooded the lower town on Tuesday and the river rose above its banks for "
+             "the first time in a decade while schools were closed and buses ran on a reduced "
+             "timetable as engineers inspected two bridges and the power station upstream");
+    uint64_t s1[MH_N], s2[MH_N], s3[MH_N];
+    size_t n;
+    int64_t h;
+    n = st_text_identity(story, strlen(story), &h, &w, &cap);
+    CHECK(st_minhash(w, n, s1) == 1);
+    n = st_text_identity(copy, strlen(copy), &h, &w, &cap);
+    CHECK(st_minhash(w, n, s2) == 1);
+    n = st_text_identity(other, strlen(other), &h, &w, &cap);
+    CHECK(st_minhash(w, n, s3) == 1);
+    /* 58 words: 55 shingles of 4; the copy adds 8 words: 63 shingles, of
+     * which 55 shared, true Jaccard 55/63 = 0.87 */
+    CHECK(st_minhash_similarity(s1, s2) >= 0.7);
+    CHECK(st_minhash_similarity(s1, s3) <= 0.2);
+    const char *shorty = "Russia praised Iran.";
+    n = st_text_identity(shorty, strlen(shorty), &h, &w, &cap);
+    CHECK(st_minhash(w, n, s3) == 0); /* too short to compare */
+    free(w);
+}
+
+static void test_country(void) {
+    char c[8];
+    CHECK(dyad_actor_country("RUSGOV", c) == 3);
+    CHECK_STR(c, "RUS");
+    CHECK(dyad_actor_country("IRN", c) == 3);
+    CHECK_STR(c, "IRN");
+    CHECK(dyad_actor_country("IGOUNOHRI", c) == 6);
+    CHECK_STR(c, "IGOUNO");
+    CHECK(dyad_actor_country("NGOAMN", c) == 6);
+    CHECK_STR(c, "NGOAMN");
+    CHECK(dyad_actor_country("", c) == 0);
+    CHECK_STR(c, "");
+    CHECK(dyad_actor_country("US", c) == 0);
+}
+
+static void check_date(const char *doc, const char *sentence, const char *want, const char *kind) {
+    char out[9];
+    const char *k = dyad_event_date(doc, sentence, strlen(sentence), out);
+    CHECK_STR(out, want);
+    CHECK_STR(k, kind);
+}
+
+static void test_event_dates(void) {
+    /* 2026-03-14 is a Saturday */
+    check_date("20260314", "Putin met Pezeshkian in Moscow on Friday.", "20260313", "weekday");
+    check_date("20260314", "They met on Saturday.", "20260314", "weekday");
+    check_date("20260314", "They met last Saturday.", "20260307", "weekday");
+    check_date("20260314", "They met on Sunday.", "20260308", "weekday");
+    check_date("20260314", "Russia sent aid to Iran yesterday.", "20260313", "yesterday");
+    check_date("20260314", "Iran thanked Russia last week.", "20260307", "last week");
+    check_date("20260314", "Iran thanked Russia last month.", "20260214", "last month");
+    check_date("20260331", "Iran thanked Russia last month.", "20260228", "last month");
+    check_date("20260402", "Araghchi visited Moscow on March 27-28.", "20260327", "month day");
+    check_date("20260402", "Araghchi visited Moscow on 27 March.", "20260327", "month day");
+    check_date("20260105", "The talks on December 30 failed.", "20251230", "month day");
+    check_date("20260105", "The talks on Dec. 30 failed.", "20251230", "month day");
+    check_date("20260105", "The talks on March 3, 2024 failed.", "20240303", "month day");
+    check_date("20260105", "Iran may 5 times say no.", "20260105", "document");
+    check_date("20260105", "Russia praised Iran.", "20260105", "document");
+    check_date("20260105", "The talks on February 30 failed.", "20260105", "document");
+    check_date("20240301", "They met yesterday.", "20240229", "yesterday"); /* leap day */
+    check_date("20260101", "They met yesterday.", "20251231", "yesterday");
+    check_date("", "They met yesterday.", "", "none");
+}
+
+/* ---- the store, with documents made by hand */
+
+typedef struct fake {
+    dyad_doc doc;
+    dyad_sentence sents[4];
+    dyad_event ev[4];
+    dyad_result res;
+} fake;
+
+/* A document whose sentence 0 holds events "SRC>TGT:CODE" separated by ' '. */
+static void make(fake *f, const char *id, const char *date, const char *text, const char *evs) {
+    memset(f, 0, sizeof *f);
+    f->doc.id = id;
+    f->doc.date = date;
+    f->doc.title = f->doc.source = f->doc.url = f->doc.category = f->doc.parse = "";
+    f->doc.text = text;
+    f->doc.text_len = strlen(text);
+    f->sents[0].start = 0;
+    f->sents[0].end = (uint32_t)strlen(text);
+    f->res.sentences = f->sents;
+    f->res.nsentences = 1;
+    f->res.events = f->ev;
+    static char buf[8][4][3][16]; /* stable strings for the events */
+    static int slot;
+    slot = (slot + 1) % 8;
+    size_t n = 0;
+    for (const char *p = evs; p && *p && n < 4;) {
+        char src[16], tgt[16], code[16];
+        int used = 0;
+        if (sscanf(p, "%15[^>]>%15[^:]:%15s%n", src, tgt, code, &used) != 3) break;
+        strcpy(buf[slot][n][0], src);
+        strcpy(buf[slot][n][1], tgt);
+        strcpy(buf[slot][n][2], code);
+        f->ev[n] = (dyad_event){buf[slot][n][0], buf[slot][n][1], buf[slot][n][2], "", "", "", 0,
+                                "", NULL};
+        n++;
+        p += used;
+        while (*p == ' ') p++;
+    }
+    f->res.nevents = n;
+}
+
+static const char *const story =
+    "The meeting lasted more than three hours and covered trade energy transport corridors and "
+    "the price of grain according to people familiar with the discussions who asked not to be "
+    "named because they were not authorised to speak about the talks in public.";
+
+static void test_store(const char *path) {
+    dyad_error err = {{0}};
+    dyad_store_opts o = {0};
+    o.one_a_day = 1;
+    o.batch = 2;
+    dyad_store *s = dyad_store_open(path, &o, &err);
+    CHECK(s != NULL);
+    if (!s) {
+        fprintf(stderr, "%s\n", err.msg);
+        return;
+    }
+    fake a, b, c, d, e, f;
+    char copy[600];
+    snprintf(copy, sizeof copy, "Moscow talks. %s", story);
+    make(&a, "a", "20260314", story, "RUSGOV>IRNGOV:040 RUS>IRN:051");
+    make(&b, "b", "20260314", "Russia praised Iran on Saturday.", "RUS>IRN:051");
+    make(&c, "c", "20260314", copy, "RUSGOV>IRNGOV:040");
+    make(&d, "d", "20260402", "Iran accused Russia of delays.", "IRN>RUS:112");
+    make(&e, "a", "20260402", "Another text under a known id.", "IRN>RUS:112");
+    make(&f, "f", "20260402", "IRAN accused   russia of delays!", "IRN>RUS:112");
+    dyad_store_added ad;
+    CHECK(dyad_store_add(s, &a.doc, &a.res, "t", &ad, &err) == 0);
+    CHECK(ad.status == DYAD_STORED && ad.events == 2 && ad.counted == 2);
+    int64_t doc_a = ad.doc;
+    /* the same (date, source, target, code) as a's second event: not counted */
+    CHECK(dyad_store_add(s, &b.doc, &b.res, "t", &ad, &err) == 0);
+    CHECK(ad.status == DYAD_STORED && ad.events == 1 && ad.counted == 0);
+    CHECK(dyad_store_add(s, &c.doc, &c.res, "t", &ad, &err) == 0);
+    CHECK(ad.status == DYAD_NEAR_COPY && ad.original == doc_a && ad.counted == 0);
+    CHECK(ad.similarity >= 0.8);
+    CHECK(dyad_store_add(s, &d.doc, &d.res, "t", &ad, &err) == 0);
+    CHECK(ad.status == DYAD_STORED && ad.counted == 1);
+    CHECK(dyad_store_add(s, &e.doc, &e.res, "t", &ad, &err) == 0);
+    CHECK(ad.status == DYAD_DUP_ID && ad.doc == doc_a && ad.events == 0);
+    CHECK(dyad_store_add(s, &f.doc, &f.res, "t", &ad, &err) == 0);
+    CHECK(ad.status == DYAD_DUP_TEXT && ad.events == 0);
+    CHECK(dyad_store_close(s, &err) == 0);
+
+    /* a second run: everything is known already */
+    s = dyad_store_open(path, &o, &err);
+    CHECK(s != NULL);
+    if (!s) return;
+    CHECK(dyad_store_add(s, &a.doc, &a.res, "t", &ad, &err) == 0 && ad.status == DYAD_DUP_ID);
+    CHECK(dyad_store_add(s, &d.doc, &d.res, "t", &ad, &err) == 0 && ad.status == DYAD_DUP_ID);
+    dyad_store_counts n;
+    CHECK(dyad_store_count(s, &n, &err) == 0);
+    CHECK(n.documents == 4);   /* a, b, c, d */
+    CHECK(n.near_copies == 1); /* c */
+    CHECK(n.sentences == 4);
+    CHECK(n.events == 5);      /* 2 + 1 + 1 + 1 */
+    CHECK(n.counted == 3);     /* a's two, d's one */
+
+    dyad_ties t;
+    CHECK(dyad_ties_query(s, "RUS", "IRN", DYAD_BY_MONTH, &t, &err) == 0);
+    /* March: RUS->IRN 040 (1.0) + 051 (3.4); no IRN->RUS. April: IRN->RUS 112 (-2.0) */
+    CHECK(t.n == 4);
+    if (t.n == 4) {
+        CHECK_STR(t.rows[0].period, "2026-03");
+        CHECK(t.rows[0].dir == 0 && t.rows[0].n == 2 && t.rows[0].quad[1] == 2);
+        CHECK(fabs(t.rows[0].gsum - 4.4) < 1e-9);
+        CHECK_STR(t.rows[0].top[0], "040");
+        CHECK_STR(t.rows[0].top[1], "051");
+        CHECK(t.rows[1].dir == 1 && t.rows[1].n == 0);
+        CHECK_STR(t.rows[3].period, "2026-04");
+        CHECK(t.rows[3].dir == 1 && t.rows[3].n == 1 && t.rows[3].quad[3] == 1);
+        CHECK(fabs(t.rows[3].gsum + 2.0) < 1e-9);
+    }
+    dyad_ties_free(&t);
+    dyad_partner *p = NULL;
+    size_t np = 0;
+    CHECK(dyad_partners_query(s, "IRN", &p, &np, &err) == 0);
+    CHECK(np == 1 && p && !strcmp(p[0].country, "RUS") && p[0].n == 3 && p[0].out == 1 &&
+          p[0].in == 2);
+    free(p);
+    CHECK(dyad_store_close(s, &err) == 0);
+}
+
+static void test_bad_store(void) {
+    dyad_error err = {{0}};
+    dyad_store *s = dyad_store_open("/nonexistent-dir/x/events.db", NULL, &err);
+    CHECK(s == NULL);
+    CHECK(strstr(err.msg, "/nonexistent-dir/x/events.db") != NULL);
+    /* a file that is not a database */
+    char path[] = "/tmp/dyad-store-notdb-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd >= 0) {
+        const char junk[] = "this is not an SQLite file, just some text that is long enough.\n";
+        for (int i = 0; i < 100; i++)
+            if (write(fd, junk, sizeof junk - 1) < 0) break;
+        close(fd);
+        s = dyad_store_open(path, NULL, &err);
+        CHECK(s == NULL);
+        CHECK(strstr(err.msg, path) != NULL);
+        dyad_store_close(s, NULL);
+        unlink(path);
+    }
+}
+
+int main(void) {
+    test_identity();
+    test_country();
+    test_event_dates();
+    char dir[] = "/tmp/dyad-store-XXXXXX";
+    if (mkdtemp(dir)) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/events.db", dir);
+        test_store(path);
+        char cmd[700];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+        if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    }
+    test_bad_store();
+    return t_summary();
+}
