@@ -45,6 +45,8 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
     return dyad_error_set(err, "unknown option '%s'", option);
 }
 
+static uint32_t stem_at(const dyad_coder *c, uint32_t node, const char *w);
+
 /* Marks synset `bit` on the first words of its members (through nested sets). */
 static void mark_synset(dyad_coder *c, uint32_t synset, uint32_t bit, int depth) {
     const dyad_dict *d = c->dict;
@@ -78,8 +80,13 @@ static int word_tables(dyad_coder *c) {
         uint64_t key = d->verb_index.slots[i].key;
         if (key && key < c->nwords) c->wstart[key] |= WS_VERB;
     }
-    for (uint32_t id = 1; id < c->nwords; id++)
-        c->wcls[id] = coder_word_class(c, dict_s(d, ((const uint32_t *)d->word_str.v)[id]));
+    c->wstem = calloc(c->nwords + 1, sizeof *c->wstem);
+    if (!c->wstem) return -1;
+    for (uint32_t id = 1; id < c->nwords; id++) {
+        const char *w = dict_s(d, ((const uint32_t *)d->word_str.v)[id]);
+        c->wcls[id] = coder_word_class(c, w);
+        if (d->discard_trie.stem[0]) c->wstem[id] = stem_at(c, 0, w);
+    }
     return 0;
 }
 
@@ -104,12 +111,12 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
         return NULL;
     }
     c->dict = d;
+    stem_lengths(c);
     if (coder_words_init(c) < 0 || word_tables(c) < 0 || coder_transforms_init(c) < 0) {
         dyad_coder_free(c);
         dyad_error_set(err, "out of memory");
         return NULL;
     }
-    stem_lengths(c);
     c->tagger = t;
     if (o) c->opt = *o;
     else dyad_options_default(&c->opt);
@@ -121,6 +128,7 @@ void dyad_coder_free(dyad_coder *c) {
     coder_words_free(c);
     free(c->xforms);
     free(c->wsyn);
+    free(c->wstem);
     free(c->wcls);
     free(c->wstart);
     free(c);
@@ -228,6 +236,24 @@ static int drop_comma_clauses(const dyad_options *o, ctok *t, int n) {
     return out;
 }
 
+/* The discard whose stem, hanging off trie node `node`, begins word w. */
+static uint32_t stem_at(const dyad_coder *c, uint32_t node, const char *w) {
+    const dyad_dict *d = c->dict;
+    uint64_t h = 1469598103934665603ULL;
+    for (const char *p = w; *p && p - w < c->stem_max; p++) {
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        if (p - w + 1 < c->stem_min) continue;
+        for (uint32_t si = dhash_get(&d->stem_index, stem_key(node, h ? h : 1)); si;
+             si = ((const dstem *)d->stems.v)[si - 1].next) {
+            const dstem *st = (const dstem *)d->stems.v + si - 1;
+            const char *stem = dict_s(d, st->str);
+            size_t sl = strlen(stem);
+            if (sl == (size_t)(p - w + 1) && !strncmp(w, stem, sl)) return st->val;
+        }
+    }
+    return 0;
+}
+
 /* Does a discard phrase start at token i? 1 sentence, 2 story, 0 none. */
 static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
     const dyad_dict *d = c->dict;
@@ -238,20 +264,9 @@ static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
         /* stems hanging off this node match a word that begins with them:
          * each prefix of the word is one hash probe */
         if (tr->stem[node]) {
-            uint64_t h = 1469598103934665603ULL;
-            for (const char *p = t[j].up; *p && p - t[j].up < c->stem_max; p++) {
-                h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-                if (p - t[j].up + 1 < c->stem_min) continue;
-                uint32_t si = dhash_get(&d->stem_index, stem_key(node, h ? h : 1));
-                for (; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
-                    const dstem *st = (const dstem *)d->stems.v + si - 1;
-                    const char *stem = dict_s(d, st->str);
-                    size_t sl = strlen(stem);
-                    if (sl != (size_t)(p - t[j].up + 1) || strncmp(t[j].up, stem, sl)) continue;
-                    const ddiscard *dc = (const ddiscard *)d->discards.v + st->val - 1;
-                    return dc->story ? 2 : 1;
-                }
-            }
+            /* one-word stems: known once per dictionary word (coder.c) */
+            uint32_t val = node == 0 && t[j].id ? c->wstem[t[j].id] : stem_at(c, node, t[j].up);
+            if (val) return ((const ddiscard *)d->discards.v + val - 1)->story ? 2 : 1;
         }
         if (!t[j].id) break;
         node = dtrie_child(tr, node, t[j].id);

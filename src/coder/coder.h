@@ -39,6 +39,7 @@ struct dyad_coder {
     uint64_t *wsyn;    /* synsets (< 64) one of whose members starts with the word */
     uint32_t *wcls;    /* WC_* classes of function words */
     uint8_t *wstart;   /* WS_* phrases that can start with the word */
+    uint32_t *wstem;   /* discard+1 whose one-word stem begins the word, or 0 */
     int stem_min, stem_max; /* lengths of the discard stems */
 };
 

@@ -23,6 +23,8 @@ typedef struct run {
     const dyad_validate_opts *o;
     dyad_dict *dict;
     dyad_tagger *tagger;
+    dyad_coder *coder;     /* kept while the records' options stay the same */
+    dyad_options coder_opt;
     category cats[64];
     int ncats;
     char include[512];
@@ -104,8 +106,13 @@ static int code_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_result *
     for (size_t i = 0; i < doc->nconfig; i++)
         if (dyad_options_set(&opt, doc->config[i].key, doc->config[i].value, err) < 0)
             return -1;
-    dyad_coder *c = dyad_coder_new(r->dict, r->tagger, &opt, err);
-    if (!c) return -1;
+    if (!r->coder || memcmp(&opt, &r->coder_opt, sizeof opt)) {
+        dyad_coder_free(r->coder);
+        r->coder = dyad_coder_new(r->dict, r->tagger, &opt, err);
+        r->coder_opt = opt;
+        if (!r->coder) return -1;
+    }
+    const dyad_coder *c = r->coder;
     int rc;
     if (r->o->use_parse && doc->parse[0]) {
         dyad_sentence *s = dyad_arena_alloc(a, sizeof *s);
@@ -114,7 +121,6 @@ static int code_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_result *
     } else {
         rc = dyad_code_doc(c, a, doc, 1, res, err);
     }
-    dyad_coder_free(c);
     return rc;
 }
 
@@ -229,6 +235,7 @@ int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_r
     if (rd) dyad_reader_close(rd);
     fclose(fp);
     if (r) {
+        dyad_coder_free(r->coder);
         dyad_dict_free(r->dict);
         dyad_tagger_free(r->tagger);
     }
