@@ -4,38 +4,118 @@
  * (YYYY-MM-DD), source, target, code, root_code, quad_class, goldstein,
  * event_name, source_text, target_text, verb, issues, and explain when
  * --explain asked for it. A code missing from the CAMEO table gets null
- * weights rather than invented ones. */
+ * weights rather than invented ones. Each line is built in memory and
+ * written with one fwrite: per-character stdio calls cost more than the
+ * coding of the sentence. */
 #include "dyad.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
-void dyad_json_string(FILE *out, const char *s) {
-    putc('"', out);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20) fprintf(out, "\\u%04x", *p);
-            else putc(*p, out);
+/* A growable line buffer. */
+typedef struct line {
+    char *s;
+    size_t n, cap;
+    int oom;
+} line;
+
+static void put(line *l, const char *s, size_t n) {
+    if (l->oom) return;
+    if (l->n + n + 1 > l->cap) {
+        size_t cap = l->cap ? l->cap : 1024;
+        while (cap < l->n + n + 1) cap *= 2;
+        char *p = realloc(l->s, cap);
+        if (!p) {
+            l->oom = 1;
+            return;
         }
+        l->s = p;
+        l->cap = cap;
     }
-    putc('"', out);
+    memcpy(l->s + l->n, s, n);
+    l->n += n;
 }
 
-static void json_text_span(FILE *out, const char *text, uint32_t a, uint32_t b) {
-    char buf[4096];
-    size_t n = b > a ? b - a : 0;
-    if (n >= sizeof buf) n = sizeof buf - 1;
-    memcpy(buf, text + a, n);
-    buf[n] = 0;
-    for (size_t i = 0; i < n; i++)
-        if (buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t') buf[i] = ' ';
-    dyad_json_string(out, buf);
+static void puts_(line *l, const char *s) { put(l, s, strlen(s)); }
+
+/* s[0..n) as a JSON string literal; newlines and tabs in sentence text
+ * become blanks when `flat` is set. */
+static void put_json(line *l, const char *s, size_t n, int flat) {
+    put(l, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        put(l, s + run, i - run);
+        run = i + 1;
+        char esc[8];
+        if (flat && (c == '\n' || c == '\r' || c == '\t')) put(l, " ", 1);
+        else if (c == '"') put(l, "\\\"", 2);
+        else if (c == '\\') put(l, "\\\\", 2);
+        else if (c == '\n') put(l, "\\n", 2);
+        else if (c == '\r') put(l, "\\r", 2);
+        else if (c == '\t') put(l, "\\t", 2);
+        else {
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            put(l, esc, 6);
+        }
+    }
+    put(l, s + run, n - run);
+    put(l, "\"", 1);
+}
+
+static void field(line *l, const char *name, const char *value) {
+    put(l, ",\"", 2);
+    puts_(l, name);
+    put(l, "\":", 2);
+    put_json(l, value ? value : "", value ? strlen(value) : 0, 0);
+}
+
+void dyad_json_string(FILE *out, const char *s) {
+    line l = {0};
+    put_json(&l, s ? s : "", s ? strlen(s) : 0, 0);
+    if (!l.oom) fwrite(l.s, 1, l.n, out);
+    free(l.s);
+}
+
+static void event_line(line *l, const dyad_doc *doc, const dyad_result *res, const dyad_event *e,
+                       const char *date) {
+    const dyad_cameo *c = dyad_cameo_find(e->code);
+    char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0}, num[96];
+    l->n = 0;
+    puts_(l, "{\"doc_id\":");
+    put_json(l, doc->id, strlen(doc->id), 0);
+    snprintf(num, sizeof num, ",\"sentence\":%u,\"sentence_text\":", e->sentence);
+    puts_(l, num);
+    if (e->sentence < res->nsentences && doc->text) {
+        const dyad_sentence *s = &res->sentences[e->sentence];
+        size_t a = s->start, b = s->end > s->start ? s->end : s->start;
+        if (b > doc->text_len) b = doc->text_len;
+        if (a > b) a = b;
+        put_json(l, doc->text + a, b - a, 1);
+    } else {
+        puts_(l, "\"\"");
+    }
+    if (date[0]) field(l, "date", date);
+    else puts_(l, ",\"date\":null");
+    field(l, "source", e->source);
+    field(l, "target", e->target);
+    field(l, "code", e->code);
+    field(l, "root_code", root);
+    if (c) {
+        snprintf(num, sizeof num, ",\"quad_class\":%d,\"goldstein\":%.1f", c->quad_class, c->goldstein);
+        puts_(l, num);
+        field(l, "event_name", c->name);
+    } else {
+        puts_(l, ",\"quad_class\":null,\"goldstein\":null,\"event_name\":null");
+    }
+    field(l, "source_text", e->source_text);
+    field(l, "target_text", e->target_text);
+    field(l, "verb", e->verb);
+    field(l, "issues", e->issues);
+    if (e->explain) field(l, "explain", e->explain);
+    puts_(l, "}\n");
 }
 
 int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *res,
@@ -43,49 +123,13 @@ int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *r
     char date[11] = "";
     if (doc->date && strlen(doc->date) == 8)
         snprintf(date, sizeof date, "%.4s-%.2s-%.2s", doc->date, doc->date + 4, doc->date + 6);
-    for (size_t i = 0; i < res->nevents; i++) {
-        const dyad_event *e = &res->events[i];
-        const dyad_cameo *c = dyad_cameo_find(e->code);
-        char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0};
-        fputs("{\"doc_id\":", out);
-        dyad_json_string(out, doc->id);
-        fprintf(out, ",\"sentence\":%u,\"sentence_text\":", e->sentence);
-        if (e->sentence < res->nsentences)
-            json_text_span(out, doc->text, res->sentences[e->sentence].start,
-                           res->sentences[e->sentence].end);
-        else
-            fputs("\"\"", out);
-        fputs(",\"date\":", out);
-        date[0] ? dyad_json_string(out, date) : (void)fputs("null", out);
-        fputs(",\"source\":", out);
-        dyad_json_string(out, e->source);
-        fputs(",\"target\":", out);
-        dyad_json_string(out, e->target);
-        fputs(",\"code\":", out);
-        dyad_json_string(out, e->code);
-        fputs(",\"root_code\":", out);
-        dyad_json_string(out, root);
-        if (c) {
-            fprintf(out, ",\"quad_class\":%d,\"goldstein\":%.1f,\"event_name\":", c->quad_class,
-                    c->goldstein);
-            dyad_json_string(out, c->name);
-        } else {
-            fputs(",\"quad_class\":null,\"goldstein\":null,\"event_name\":null", out);
-        }
-        fputs(",\"source_text\":", out);
-        dyad_json_string(out, e->source_text);
-        fputs(",\"target_text\":", out);
-        dyad_json_string(out, e->target_text);
-        fputs(",\"verb\":", out);
-        dyad_json_string(out, e->verb);
-        fputs(",\"issues\":", out);
-        dyad_json_string(out, e->issues);
-        if (e->explain) {
-            fputs(",\"explain\":", out);
-            dyad_json_string(out, e->explain);
-        }
-        fputs("}\n", out);
+    line l = {0};
+    for (size_t i = 0; i < res->nevents && !l.oom; i++) {
+        event_line(&l, doc, res, &res->events[i], date);
+        if (!l.oom) fwrite(l.s, 1, l.n, out);
     }
+    free(l.s);
+    if (l.oom) return dyad_error_set(err, "writing events: out of memory");
     if (ferror(out)) return dyad_error_set(err, "writing events: %s", strerror(errno));
     return 0;
 }
