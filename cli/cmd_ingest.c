@@ -74,7 +74,7 @@ static void progress_show(progress *p, const ingest_stats *st, uint64_t done, in
  * each with its own arena; the main thread stores them in input order. The
  * store's work (hashing, MinHash, SQL) then overlaps with coding. */
 
-#define NSLOTS 64
+#define NSLOTS 16
 
 enum { S_DOC, S_INPUT_FAILED, S_END };
 

@@ -35,7 +35,7 @@ static void test_identity(void) {
              "Heavy rain flooded the lower town on Tuesday and the river rose above its banks for "
              "the first time in a decade while schools were closed and buses ran on a reduced "
              "timetable as engineers inspected two bridges and the power station upstream");
-    uint64_t s1[MH_N], s2[MH_N], s3[MH_N];
+    uint32_t s1[MH_N], s2[MH_N], s3[MH_N];
     size_t n;
     int64_t h;
     n = st_text_identity(story, strlen(story), &h, &w, &cap);

@@ -8,8 +8,8 @@
  *             title, source, url, input TEXT, text TEXT,
  *             original INTEGER,     -- the stored story this is a near copy of, or NULL
  *             similarity REAL)      -- estimated Jaccard similarity to it
- *   sentences(doc, idx, start, end)   -- byte offsets into documents.text: the
- *             text is substr(CAST(text AS BLOB), start + 1, end - start)
+ *   sentences(doc, idx, start, end, text)  -- the sentences events were coded
+ *             from (start, end: byte offsets into documents.text)
  *   events(event INTEGER PRIMARY KEY, doc, sentence,
  *          date TEXT,               -- when it happened (YYYYMMDD), see date_kind
  *          date_kind TEXT,          -- document | yesterday | weekday | ... | none
@@ -20,8 +20,9 @@
  *          counted INTEGER)         -- 0: near copy or one-a-day repeat
  *   indexes: events(src_country, tgt_country), events(tgt_country), and
  *            events(date, source, target, code) once --one-a-day is used
- *   doc_minhash(doc INTEGER PRIMARY KEY, sig BLOB)  -- MinHash signature
- *   doc_bands(key INTEGER, doc INTEGER)             -- LSH band keys
+ *   doc_minhash(doc INTEGER PRIMARY KEY, sig BLOB)  -- MinHash signature of
+ *             each original (32 x 32 bits); the band index is built from
+ *             these in memory (lsh.c)
  *   near_copies: a view (doc, original, similarity)
  *
  * The file is in WAL mode with synchronous=NORMAL: a committed transaction
@@ -34,7 +35,7 @@
 #include <string.h>
 
 enum {
-    Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_FIND, Q_CAND, Q_DOC, Q_MINHASH, Q_BAND, Q_SENT, Q_EVENT,
+    Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_FIND, Q_DOC, Q_MINHASH, Q_SENT, Q_EVENT,
     Q_DAILY, Q_COUNT
 };
 
@@ -43,13 +44,10 @@ static const char *const sql_text[Q_COUNT] = {
     "COMMIT",
     "ROLLBACK",
     "SELECT doc, id = ?1 FROM documents WHERE id = ?1 OR text_hash = ?2 LIMIT 1",
-    "SELECT DISTINCT b.doc, m.sig FROM doc_bands b JOIN doc_minhash m ON m.doc = b.doc"
-    " WHERE b.key IN (?1,?2,?3,?4,?5,?6,?7,?8) LIMIT 64",
     "INSERT INTO documents(id, text_hash, date, title, source, url, input, text, original,"
     " similarity) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
     "INSERT INTO doc_minhash(doc, sig) VALUES (?1, ?2)",
-    "INSERT OR IGNORE INTO doc_bands(key, doc) VALUES (?1, ?2)",
-    "INSERT INTO sentences(doc, idx, start, end) VALUES (?1,?2,?3,?4)",
+    "INSERT OR IGNORE INTO sentences(doc, idx, start, end, text) VALUES (?1,?2,?3,?4,?5)",
     "INSERT INTO events(doc, sentence, date, date_kind, source, target, src_country,"
     " tgt_country, code, root_code, quad_class, goldstein, source_text, target_text, verb,"
     " issues, counted) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
@@ -64,7 +62,7 @@ static const char schema[] =
     " text_hash INTEGER NOT NULL UNIQUE, date TEXT, title TEXT, source TEXT, url TEXT,"
     " input TEXT, text TEXT, original INTEGER REFERENCES documents(doc), similarity REAL);"
     "CREATE TABLE IF NOT EXISTS sentences(doc INTEGER NOT NULL, idx INTEGER NOT NULL,"
-    " start INTEGER, end INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;"
+    " start INTEGER, end INTEGER, text TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS events(event INTEGER PRIMARY KEY, doc INTEGER NOT NULL,"
     " sentence INTEGER, date TEXT, date_kind TEXT, source TEXT, target TEXT,"
     " src_country TEXT, tgt_country TEXT, code TEXT, root_code TEXT, quad_class INTEGER,"
@@ -73,8 +71,6 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS events_dyad ON events(src_country, tgt_country);"
     "CREATE INDEX IF NOT EXISTS events_target ON events(tgt_country);"
     "CREATE TABLE IF NOT EXISTS doc_minhash(doc INTEGER PRIMARY KEY, sig BLOB NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS doc_bands(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
-    " PRIMARY KEY(key, doc)) WITHOUT ROWID;"
     "CREATE VIEW IF NOT EXISTS near_copies AS SELECT doc, original, similarity"
     " FROM documents WHERE original IS NOT NULL;";
 
@@ -129,21 +125,23 @@ static int sq_find_doc(st_backend *b, const char *id, int64_t hash, int64_t *doc
     return found;
 }
 
-static int sq_candidates(st_backend *b, const int64_t keys[MH_BANDS], st_candidate *out,
-                         size_t max, size_t *n, dyad_error *err) {
+static int sq_load_minhash(st_backend *b, st_lsh *l, dyad_error *err) {
     sq_backend *s = (sq_backend *)b;
-    sqlite3_stmt *st = s->q[Q_CAND];
-    for (int i = 0; i < MH_BANDS; i++) sqlite3_bind_int64(st, i + 1, keys[i]);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT doc, sig FROM doc_minhash", -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, err, "reading signatures");
     int rc;
-    *n = 0;
+    uint32_t sig[MH_N];
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n >= max || sqlite3_column_bytes(st, 1) != (int)sizeof out->sig) continue;
-        out[*n].doc = sqlite3_column_int64(st, 0);
-        memcpy(out[*n].sig, sqlite3_column_blob(st, 1), sizeof out->sig);
-        (*n)++;
+        if (sqlite3_column_bytes(st, 1) != (int)sizeof sig) continue;
+        memcpy(sig, sqlite3_column_blob(st, 1), sizeof sig);
+        if (st_lsh_add(l, sqlite3_column_int64(st, 0), sig) < 0) {
+            sqlite3_finalize(st);
+            return dyad_error_set(err, "%s: out of memory reading signatures", s->base.name);
+        }
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return sq_fail(s, err, "looking up near copies");
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return sq_fail(s, err, "reading signatures");
     return 0;
 }
 
@@ -170,20 +168,13 @@ static int sq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_
     return 0;
 }
 
-static int sq_insert_minhash(st_backend *b, int64_t doc, const uint64_t sig[MH_N],
-                             const int64_t keys[MH_BANDS], dyad_error *err) {
+static int sq_insert_minhash(st_backend *b, int64_t doc, const uint32_t sig[MH_N],
+                             dyad_error *err) {
     sq_backend *s = (sq_backend *)b;
     sqlite3_stmt *st = s->q[Q_MINHASH];
     sqlite3_bind_int64(st, 1, doc);
     sqlite3_bind_blob(st, 2, sig, (int)(MH_N * sizeof *sig), SQLITE_STATIC);
-    if (sq_exec(s, Q_MINHASH, err, "storing a signature") < 0) return -1;
-    st = s->q[Q_BAND];
-    for (int i = 0; i < MH_BANDS; i++) {
-        sqlite3_bind_int64(st, 1, keys[i]);
-        sqlite3_bind_int64(st, 2, doc);
-        if (sq_exec(s, Q_BAND, err, "storing a signature") < 0) return -1;
-    }
-    return 0;
+    return sq_exec(s, Q_MINHASH, err, "storing a signature");
 }
 
 static int sq_insert_sentence(st_backend *b, int64_t doc, uint32_t idx, uint32_t start,
@@ -194,6 +185,7 @@ static int sq_insert_sentence(st_backend *b, int64_t doc, uint32_t idx, uint32_t
     sqlite3_bind_int(st, 2, (int)idx);
     sqlite3_bind_int(st, 3, (int)start);
     sqlite3_bind_int(st, 4, (int)end);
+    sqlite3_bind_text(st, 5, text, (int)len, SQLITE_STATIC);
     return sq_exec(s, Q_SENT, err, "storing a sentence");
 }
 
@@ -317,7 +309,7 @@ static void sq_close(st_backend *b) {
     free(s);
 }
 
-static const st_ops sq_ops = {sq_begin, sq_commit, sq_rollback, sq_find_doc, sq_candidates,
+static const st_ops sq_ops = {sq_begin, sq_commit, sq_rollback, sq_find_doc, sq_load_minhash,
                               sq_insert_doc, sq_insert_minhash, sq_insert_sentence,
                               sq_insert_event, sq_seen_daily, sq_scan, sq_count, sq_close};
 
@@ -329,7 +321,7 @@ st_backend *st_sqlite_open(const char *path, dyad_error *err) {
     }
     s->base.ops = &sq_ops;
     snprintf(s->base.name, sizeof s->base.name, "%s", path);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK) {
         dyad_error_set(err, "%s: cannot open database: %s", path,
                        s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -338,7 +330,8 @@ st_backend *st_sqlite_open(const char *path, dyad_error *err) {
     }
     sqlite3_busy_timeout(s->db, 10000);
     char *msg = NULL;
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", NULL, NULL,
+    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                             " PRAGMA wal_autocheckpoint=4000;", NULL, NULL,
                      &msg) != SQLITE_OK ||
         sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
         dyad_error_set(err, "%s: not a usable dyad store: %s", path, msg ? msg : "?");

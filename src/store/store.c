@@ -24,7 +24,9 @@ struct dyad_store {
     int pending;
     uint64_t *words;
     size_t words_cap;
-    st_candidate cand[ST_MAX_CANDIDATES];
+    st_lsh lsh;
+    int lsh_loaded;
+    int failed; /* a batch was rolled back: the index may name lost documents */
 };
 
 dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_error *err) {
@@ -57,6 +59,7 @@ int dyad_store_commit(dyad_store *s, dyad_error *err) {
     s->pending = 0;
     if (s->b->ops->commit(s->b, err) < 0) {
         s->b->ops->rollback(s->b);
+        s->failed = 1;
         return -1;
     }
     return 0;
@@ -66,6 +69,7 @@ int dyad_store_close(dyad_store *s, dyad_error *err) {
     if (!s) return 0;
     int rc = dyad_store_commit(s, err);
     s->b->ops->close(s->b);
+    st_lsh_free(&s->lsh);
     free(s->words);
     free(s);
     return rc;
@@ -88,20 +92,19 @@ size_t dyad_actor_country(const char *code, char out[8]) {
 }
 
 /* Best near-copy original among the stored documents sharing a band. */
-static int find_original(dyad_store *s, const uint64_t sig[MH_N], const int64_t keys[MH_BANDS],
-                         int64_t *orig, double *sim, dyad_error *err) {
-    size_t n = 0;
+static void find_original(dyad_store *s, const uint32_t sig[MH_N], int64_t *orig, double *sim) {
+    uint32_t cand[ST_MAX_CANDIDATES];
+    size_t n = st_lsh_candidates(&s->lsh, sig, cand, ST_MAX_CANDIDATES);
     *orig = 0;
     *sim = 0;
-    if (s->b->ops->candidates(s->b, keys, s->cand, ST_MAX_CANDIDATES, &n, err) < 0) return -1;
     for (size_t i = 0; i < n; i++) {
-        double j = st_minhash_similarity(sig, s->cand[i].sig);
-        if (j >= s->o.near_dup && (j > *sim || (j == *sim && s->cand[i].doc < *orig))) {
+        double j = st_minhash_similarity(sig, s->lsh.sigs[cand[i]]);
+        int64_t doc = s->lsh.docs[cand[i]];
+        if (j >= s->o.near_dup && (j > *sim || (j == *sim && doc < *orig))) {
             *sim = j;
-            *orig = s->cand[i].doc;
+            *orig = doc;
         }
     }
-    return 0;
 }
 
 static int add_events(dyad_store *s, int64_t doc, const dyad_doc *d, const dyad_result *res,
@@ -166,15 +169,15 @@ static int add_doc(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
         out->doc = out->original = found;
         return 0;
     }
-    uint64_t sig[MH_N];
-    int64_t keys[MH_BANDS];
+    uint32_t sig[MH_N];
     int has_sig = s->o.near_dup > 0 && st_minhash(s->words, nw, sig);
+    if (has_sig && !s->lsh_loaded) {
+        if (op->load_minhash(s->b, &s->lsh, err) < 0) return -1;
+        s->lsh_loaded = 1;
+    }
     st_doc_row row = {hash, d->id, d->date, d->title, d->text, d->source, d->url,
                       input ? input : "", d->text_len, 0, 0};
-    if (has_sig) {
-        st_minhash_bands(sig, keys);
-        if (find_original(s, sig, keys, &row.original, &row.similarity, err) < 0) return -1;
-    }
+    if (has_sig) find_original(s, sig, &row.original, &row.similarity);
     int64_t doc;
     if (op->insert_doc(s->b, &row, &doc, err) < 0) return -1;
     out->doc = doc;
@@ -182,10 +185,18 @@ static int add_doc(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
     out->similarity = row.similarity;
     out->status = row.original ? DYAD_NEAR_COPY : DYAD_STORED;
     /* only originals are indexed: a copy of a copy links to the first */
-    if (has_sig && !row.original && op->insert_minhash(s->b, doc, sig, keys, err) < 0) return -1;
-    for (size_t i = 0; i < res->nsentences; i++) {
-        const dyad_sentence *sn = &res->sentences[i];
-        if (op->insert_sentence(s->b, doc, (uint32_t)i, sn->start, sn->end, d->text + sn->start,
+    if (has_sig && !row.original) {
+        if (op->insert_minhash(s->b, doc, sig, err) < 0) return -1;
+        if (st_lsh_add(&s->lsh, doc, sig) < 0) return dyad_error_set(err, "out of memory");
+    }
+    /* the sentences events come from, each once (events are in sentence order) */
+    uint32_t last = UINT32_MAX;
+    for (size_t i = 0; i < res->nevents; i++) {
+        uint32_t k = res->events[i].sentence;
+        if (k == last || k >= res->nsentences) continue;
+        last = k;
+        const dyad_sentence *sn = &res->sentences[k];
+        if (op->insert_sentence(s->b, doc, k, sn->start, sn->end, d->text + sn->start,
                                 sn->end - sn->start, err) < 0)
             return -1;
     }
@@ -197,6 +208,9 @@ int dyad_store_add(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
     dyad_store_added dummy;
     if (!out) out = &dummy;
     memset(out, 0, sizeof *out);
+    if (s->failed)
+        return dyad_error_set(err, "%s: a write failed earlier in this run; open the store again",
+                              s->b->name);
     if (!s->in_tx) {
         if (s->b->ops->begin(s->b, err) < 0) return -1;
         s->in_tx = 1;
@@ -206,6 +220,7 @@ int dyad_store_add(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
         s->b->ops->rollback(s->b);
         s->in_tx = 0;
         s->pending = 0;
+        s->failed = 1;
         return -1;
     }
     if (out->status == DYAD_STORED || out->status == DYAD_NEAR_COPY) s->pending++;

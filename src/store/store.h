@@ -35,10 +35,19 @@ typedef struct st_event_row {
     int counted;
 } st_event_row;
 
-typedef struct st_candidate {
-    int64_t doc;
-    uint64_t sig[MH_N];
-} st_candidate;
+/* The near-copy index (lsh.c). */
+typedef struct st_lsh {
+    uint64_t *keys;     /* band keys (never 0), open addressing */
+    uint32_t *idx;      /* the document of each key: an index into docs/sigs */
+    size_t cap, n;
+    int64_t *docs;
+    uint32_t (*sigs)[MH_N];
+    size_t ndocs, capdocs;
+} st_lsh;
+int st_lsh_add(st_lsh *l, int64_t doc, const uint32_t sig[MH_N]);
+/* Indexes (into l->docs, l->sigs) of documents sharing a band with sig. */
+size_t st_lsh_candidates(const st_lsh *l, const uint32_t sig[MH_N], uint32_t *out, size_t max);
+void st_lsh_free(st_lsh *l);
 
 typedef struct st_backend st_backend;
 typedef struct st_ops {
@@ -48,11 +57,10 @@ typedef struct st_ops {
     /* 1 and *doc, *by_id when a document with this id or hash is stored */
     int (*find_doc)(st_backend *b, const char *id, int64_t hash, int64_t *doc, int *by_id,
                     dyad_error *err);
-    int (*candidates)(st_backend *b, const int64_t keys[MH_BANDS], st_candidate *out,
-                      size_t max, size_t *n, dyad_error *err);
+    /* every stored signature, to build the near-copy index */
+    int (*load_minhash)(st_backend *b, st_lsh *l, dyad_error *err);
     int (*insert_doc)(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_error *err);
-    int (*insert_minhash)(st_backend *b, int64_t doc, const uint64_t sig[MH_N],
-                          const int64_t keys[MH_BANDS], dyad_error *err);
+    int (*insert_minhash)(st_backend *b, int64_t doc, const uint32_t sig[MH_N], dyad_error *err);
     int (*insert_sentence)(st_backend *b, int64_t doc, uint32_t idx, uint32_t start,
                            uint32_t end, const char *text, size_t len, dyad_error *err);
     int (*insert_event)(st_backend *b, const st_event_row *e, dyad_error *err);
@@ -81,7 +89,8 @@ st_backend *st_pg_open(const char *url, dyad_error *err);
 size_t st_text_identity(const char *text, size_t len, int64_t *hash, uint64_t **words,
                         size_t *cap);
 /* MinHash signature of the MH_SHINGLE-word shingles; 0 if too short. */
-int st_minhash(const uint64_t *words, size_t n, uint64_t sig[MH_N]);
-void st_minhash_bands(const uint64_t sig[MH_N], int64_t keys[MH_BANDS]);
-double st_minhash_similarity(const uint64_t a[MH_N], const uint64_t b[MH_N]);
+int st_minhash(const uint64_t *words, size_t n, uint32_t sig[MH_N]);
+/* band keys: never 0 */
+void st_minhash_bands(const uint32_t sig[MH_N], uint64_t keys[MH_BANDS]);
+double st_minhash_similarity(const uint32_t a[MH_N], const uint32_t b[MH_N]);
 #endif

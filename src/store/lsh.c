@@ -1,0 +1,80 @@
+/* lsh.c -- the near-copy index: every stored original's MinHash signature
+ * and its band keys, in memory (an open-addressing table of (band key,
+ * document) pairs). Built when the store opens from the signatures it
+ * holds, then kept up to date as documents are added; a lookup gives the
+ * documents that share at least one band with a new signature. Memory:
+ * about 200 bytes per stored original (200 MB for a million). */
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int grow_table(st_lsh *l) {
+    size_t cap = l->cap ? l->cap * 2 : 4096;
+    uint64_t *keys = calloc(cap, sizeof *keys);
+    uint32_t *idx = calloc(cap, sizeof *idx);
+    if (!keys || !idx) {
+        free(keys), free(idx);
+        return -1;
+    }
+    for (size_t i = 0; i < l->cap; i++) {
+        if (!l->keys[i]) continue;
+        size_t h = (size_t)(l->keys[i] & (cap - 1));
+        while (keys[h]) h = (h + 1) & (cap - 1);
+        keys[h] = l->keys[i];
+        idx[h] = l->idx[i];
+    }
+    free(l->keys), free(l->idx);
+    l->keys = keys;
+    l->idx = idx;
+    l->cap = cap;
+    return 0;
+}
+
+int st_lsh_add(st_lsh *l, int64_t doc, const uint32_t sig[MH_N]) {
+    if (l->ndocs == l->capdocs) {
+        size_t nc = l->capdocs ? l->capdocs * 2 : 1024;
+        int64_t *d = realloc(l->docs, nc * sizeof *d);
+        if (!d) return -1;
+        l->docs = d;
+        uint32_t(*s)[MH_N] = realloc(l->sigs, nc * sizeof *s);
+        if (!s) return -1;
+        l->sigs = s;
+        l->capdocs = nc;
+    }
+    if ((l->n + MH_BANDS) * 2 > l->cap && grow_table(l) < 0) return -1;
+    uint32_t k = (uint32_t)l->ndocs++;
+    l->docs[k] = doc;
+    memcpy(l->sigs[k], sig, sizeof l->sigs[k]);
+    uint64_t keys[MH_BANDS];
+    st_minhash_bands(sig, keys);
+    for (int b = 0; b < MH_BANDS; b++) {
+        size_t h = (size_t)(keys[b] & (l->cap - 1));
+        while (l->keys[h]) h = (h + 1) & (l->cap - 1);
+        l->keys[h] = keys[b];
+        l->idx[h] = k;
+        l->n++;
+    }
+    return 0;
+}
+
+size_t st_lsh_candidates(const st_lsh *l, const uint32_t sig[MH_N], uint32_t *out, size_t max) {
+    size_t n = 0;
+    if (!l->cap) return 0;
+    uint64_t keys[MH_BANDS];
+    st_minhash_bands(sig, keys);
+    for (int b = 0; b < MH_BANDS; b++) {
+        for (size_t h = (size_t)(keys[b] & (l->cap - 1)); l->keys[h]; h = (h + 1) & (l->cap - 1)) {
+            if (l->keys[h] != keys[b]) continue;
+            size_t j = 0;
+            while (j < n && out[j] != l->idx[h]) j++;
+            if (j == n && n < max) out[n++] = l->idx[h];
+        }
+    }
+    return n;
+}
+
+void st_lsh_free(st_lsh *l) {
+    free(l->keys), free(l->idx), free(l->docs), free(l->sigs);
+    memset(l, 0, sizeof *l);
+}
