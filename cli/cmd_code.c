@@ -14,7 +14,9 @@
 static const char usage[] =
     "usage: dyad code [options] [FILE...]      (no FILE or '-': standard input)\n"
     "  --dict DIR|FILE     dictionaries (default: dyad's own)\n"
-    "  --format F          text | jsonl | xml (default: from the file name; stdin: text)\n"
+    "  --format F          text | jsonl | xml | rss | atom | html | dir\n"
+    "                      (default: from the file name; stdin: text)\n"
+    "  --output O          jsonl | phoenix | gdelt (default: jsonl)\n"
     "  --date YYYY-MM-DD   date of plain-text documents (default: today)\n"
     "  --explain           add to each event why it was coded\n"
     "  --table             print a readable table instead of JSON Lines\n"
@@ -23,12 +25,13 @@ static const char usage[] =
     "  --stats             print documents, sentences, events and time to standard error\n";
 
 typedef struct code_opts {
-    const char *dict, *date, *format;
+    const char *dict, *date, *format, *output;
     int explain, table, no_dyad, trace, stats;
 } code_opts;
 
 typedef struct code_counts {
     size_t docs, sentences, events, bytes;
+    uint64_t gdelt_id; /* the next GDELT GlobalEventID */
 } code_counts;
 
 static void trace_line(void *ctx, const char *line) {
@@ -46,6 +49,59 @@ static void print_table(const dyad_doc *doc, const dyad_result *res) {
                c ? c->name : "?", len > 70 ? 70 : len, doc->text + s->start, len > 70 ? "..." : "");
         if (e->explain) printf("         why: %s\n", e->explain);
     }
+}
+
+static int write_events(const code_opts *o, code_counts *n, const dyad_doc *doc,
+                        const dyad_result *res, dyad_error *err) {
+    if (o->output && !strcmp(o->output, "phoenix"))
+        return dyad_write_events_phoenix(stdout, doc, res, err);
+    if (o->output && !strcmp(o->output, "gdelt"))
+        return dyad_write_events_gdelt(stdout, doc, res, &n->gdelt_id, err);
+    return dyad_write_events_jsonl(stdout, doc, res, err);
+}
+
+/* Feeds, pages and directories (src/feed/): read whole, then coded. */
+static int code_feed(const code_opts *o, const dyad_coder *c, const char *path,
+                     dyad_feed_format fmt, code_counts *n) {
+    dyad_error err = {{0}};
+    dyad_feed *f = dyad_feed_open(path, fmt, o->date, &err);
+    if (!f) return cli_fail("%s", err.msg);
+    dyad_arena *a = dyad_arena_new(0);
+    int rc = a ? 0 : cli_fail("out of memory"), got = 0;
+    dyad_doc doc;
+    if (o->table && !n->docs)
+        printf("%-8s %-10s %-10s %-5s %-34s | %s\n", "date", "source", "target", "code", "event",
+               "sentence");
+    while (!rc && (got = dyad_feed_next(f, a, &doc, &err)) > 0) {
+        dyad_result res;
+        if (dyad_code_doc(c, a, &doc, 0, &res, &err) < 0) {
+            fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", path,
+                    (unsigned long long)doc.line, doc.id, err.msg);
+            res.nsentences = res.nevents = 0;
+        } else if (o->table) {
+            print_table(&doc, &res);
+        } else if (write_events(o, n, &doc, &res, &err) < 0) {
+            rc = cli_fail("%s", err.msg);
+        }
+        n->docs++;
+        n->sentences += res.nsentences;
+        n->events += res.nevents;
+        n->bytes += doc.text_len;
+        dyad_arena_reset(a);
+    }
+    if (got < 0) rc = cli_fail("%s", err.msg);
+    fflush(stdout);
+    dyad_arena_free(a);
+    dyad_feed_close(f);
+    return rc;
+}
+
+/* The feed format a file is read with, or AUTO for the dyad_reader ones. */
+static dyad_feed_format feed_format(const code_opts *o, const char *path) {
+    dyad_feed_format f = DYAD_FEED_AUTO;
+    if (o->format) dyad_feed_format_parse(o->format, &f);
+    else if (strcmp(path, "-")) f = dyad_feed_format_guess(path);
+    return f >= DYAD_FEED_RSS ? f : DYAD_FEED_AUTO;
 }
 
 static int code_stream(const code_opts *o, const dyad_coder *c, const char *name, FILE *fp,
@@ -74,7 +130,7 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
                     (unsigned long long)doc.line, doc.id, err.msg);
         } else if (o->table) {
             print_table(&doc, &res);
-        } else if (dyad_write_events_jsonl(stdout, &doc, &res, &err) < 0) {
+        } else if (write_events(o, n, &doc, &res, &err) < 0) {
             rc = cli_fail("%s", err.msg);
             break;
         }
@@ -104,6 +160,7 @@ static int code_main(int argc, char **argv, char **files) {
         } else if (!strcmp(argv[i], "--dict") && i + 1 < argc) o.dict = argv[++i];
         else if (!strcmp(argv[i], "--date") && i + 1 < argc) o.date = argv[++i];
         else if (!strcmp(argv[i], "--format") && i + 1 < argc) o.format = argv[++i];
+        else if (!strcmp(argv[i], "--output") && i + 1 < argc) o.output = argv[++i];
         else if (!strcmp(argv[i], "--explain")) o.explain = 1;
         else if (!strcmp(argv[i], "--table")) o.table = 1;
         else if (!strcmp(argv[i], "--no-dyad")) o.no_dyad = 1;
@@ -116,8 +173,14 @@ static int code_main(int argc, char **argv, char **files) {
             files[nfiles++] = argv[i];
         }
     }
-    if (o.format && strcmp(o.format, "text") && strcmp(o.format, "jsonl") && strcmp(o.format, "xml")) {
-        fprintf(stderr, "dyad: --format must be text, jsonl or xml\n");
+    dyad_feed_format ff;
+    if (o.format && (dyad_feed_format_parse(o.format, &ff) < 0 || ff == DYAD_FEED_AUTO)) {
+        fprintf(stderr, "dyad: --format must be text, jsonl, xml, rss, atom, html or dir\n");
+        return 2;
+    }
+    if (o.output && strcmp(o.output, "jsonl") && strcmp(o.output, "phoenix") &&
+        strcmp(o.output, "gdelt")) {
+        fprintf(stderr, "dyad: --output must be jsonl, phoenix or gdelt\n");
         return 2;
     }
     if (o.date && cli_parse_date(o.date) < 0) {
@@ -140,12 +203,17 @@ static int code_main(int argc, char **argv, char **files) {
     dyad_coder *c = dyad_coder_new(d, t, &opt, &err);
     int rc = c ? 0 : cli_fail("%s", err.msg);
     code_counts n = {0};
+    n.gdelt_id = 1;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (c && nfiles == 0) rc = code_stream(&o, c, "<stdin>", stdin, &n);
     for (int i = 0; c && i < nfiles && !rc; i++) {
         if (!strcmp(files[i], "-")) {
             rc = code_stream(&o, c, "<stdin>", stdin, &n);
+            continue;
+        }
+        if (feed_format(&o, files[i]) != DYAD_FEED_AUTO) {
+            rc = code_feed(&o, c, files[i], feed_format(&o, files[i]), &n);
             continue;
         }
         FILE *fp = fopen(files[i], "r");

@@ -404,6 +404,18 @@ typedef void (*dyad_store_event_fn)(void *ctx, const dyad_store_event *e);
 int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                     void *ctx, dyad_error *err);
 
+/* ---------------------------------------------------------------- more outputs */
+
+/* Phoenix's tab-separated event layout (src/output/phoenix.c). */
+int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                              dyad_error *err);
+/* A GDELT 2.0 style event table, 61 columns (src/output/gdelt.c); event ids
+ * are taken from *next_id, which is advanced. */
+int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                            uint64_t *next_id, dyad_error *err);
+/* Phoenix's PentaClass of a CAMEO code: 0 neutral .. 4 material conflict. */
+int dyad_penta_class(const char *code);
+
 /* ---------------------------------------------------------------- ties */
 
 typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR } dyad_period;

@@ -86,6 +86,23 @@ check "unwritable db named" grep -q "no/such/dir/x.db" $TMP/err4
 $D ingest --db $DB 2>/dev/null; check "no input exits 2" test $? = 2
 $D ties --db $DB Russia IRN 2>/dev/null; check "bad country exits 2" test $? = 2
 
+# dyad code reads feeds, pages and directories too, and writes Phoenix and
+# GDELT layouts: dtw-001's headline RUS>IRN 051 (PentaClass 1, Goldstein
+# 3.4) and Putin met Pezeshkian (040); dtw-002: IRN>RUS 112 (QuadClass 3)
+$D code --output phoenix $F/world.rss >$TMP/phx.tsv 2>/dev/null
+check "phoenix lines" test "$(wc -l <$TMP/phx.tsv)" = 3
+check "phoenix columns" test "$(awk -F'\t' '{print NF}' $TMP/phx.tsv | sort -u)" = 26
+check "phoenix first event" test "$(head -1 $TMP/phx.tsv | cut -f1,2,6,7,10,14,15,16,17,24)" = "$(printf 'dtw-001-0-0\t20260314\tRUS\tRUS\tIRN\t051\t05\t1\t3.4\tdtw-001_0')"
+check "phoenix roles" test "$(sed -n 2p $TMP/phx.tsv | cut -f6-9)" = "$(printf 'RUSGOV\tRUS\tGOV\t')"
+$D code --output gdelt $F/world.rss >$TMP/gdelt.tsv 2>/dev/null
+check "gdelt columns" test "$(awk -F'\t' '{print NF}' $TMP/gdelt.tsv | sort -u)" = 61
+check "gdelt third event" test "$(sed -n 3p $TMP/gdelt.tsv | cut -f1,2,3,4,6,8,16,18,27,28,29,30,31,60,61)" = "$(printf '3\t20260402\t202604\t2026\tIRN\tIRN\tRUS\tRUS\t112\t112\t11\t3\t-2.0\t20260402000000\thttps://wire.example.org/2026/04/02/delays/')"
+check "gdelt actor type" test "$(sed -n 2p $TMP/gdelt.tsv | cut -f6,8,13)" = "$(printf 'RUSGOV\tRUS\tGOV')"
+check "code a page" test "$($D code $F/article.html | grep -c '"code"')" = 2
+# the directory: page 2, atom 1, rss 3, jsonl 6 (dyad code does not dedupe)
+check "code a directory" test "$($D code $F 2>/dev/null | wc -l)" = 12
+$D code --output csv $F/world.rss >/dev/null 2>&1; check "bad output exits 2" test $? = 2
+
 # SIGKILL partway through a large input, then a rerun: nothing lost, nothing twice
 CORPUS=${SHARED:+$SHARED/corpus/synthetic-news.jsonl}
 if [ -n "$CORPUS" ] && [ -f "$CORPUS" ]; then
