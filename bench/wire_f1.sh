@@ -3,6 +3,7 @@
 #
 #   bash bench/wire_f1.sh DYAD [FILE.tsv]      (default tests/data/wire-2014-2025.tsv)
 #   WIRE_VERBOSE=1 bash bench/wire_f1.sh ...   also lists every miss and extra event
+#   WIRE_DICT=DIR|FILE.dyc bash bench/wire_f1.sh ...   codes with other dictionaries
 #
 # FILE.tsv: one expected event a line, `date<TAB>sentence<TAB>SOURCE<TAB>TARGET<TAB>CODE`
 # (date YYYY-MM-DD); `#` lines are comments. A sentence with several events is
@@ -37,7 +38,7 @@ awk -F'\t' -v expf="$T/expected" -v docs="$T/docs.tsv" '
       if (!(key in id)) { id[key] = ++n; print n "\t" $1 "\t" $2 > docs }
       print id[key] "\t" $3 "\t" $4 "\t" $5 > expf }' "$F"
 jq -Rc 'split("\t") | {id: .[0], date: .[1], text: .[2]}' "$T/docs.tsv" > "$T/docs.jsonl"
-"$D" code --format jsonl "$T/docs.jsonl" > "$T/out.jsonl" 2> "$T/err" ||
+"$D" code --format jsonl ${WIRE_DICT:+--dict "$WIRE_DICT"} "$T/docs.jsonl" > "$T/out.jsonl" 2> "$T/err" ||
     { echo "wire_f1.sh: dyad failed:" >&2; cat "$T/err" >&2; exit 1; }
 jq -r '[.doc_id, .source, .target, .code] | @tsv' "$T/out.jsonl" > "$T/predicted"
 
