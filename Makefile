@@ -7,7 +7,7 @@
 CC      ?= cc
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation
-INC     := -Iinclude -Isrc -I/usr/include/libxml2
+INC     := -Iinclude -Isrc -I/usr/include/libxml2 -I/usr/include/postgresql
 LIBS    := -lm -lsqlite3 -lxml2 -lgumbo -lpq
 
 # text/: the tagger's WordNet lexicon is generated at build time from Debian's

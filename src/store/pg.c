@@ -1,8 +1,527 @@
-/* pg.c -- the event store in PostgreSQL (placeholder until libpq COPY lands). */
+/* pg.c -- the event store in PostgreSQL, written through libpq's COPY.
+ *
+ * The schema is the SQLite one (see sqlite.c) with PostgreSQL types. COPY
+ * cannot be interleaved with queries on one connection, so the lookups a
+ * document needs (is this id or text stored? a counted event on this
+ * day?) are answered from hash sets in memory, loaded when the store opens
+ * (ids and text hashes) or when first needed (one-a-day keys), and kept up
+ * to date as rows are added. Rows of a batch are buffered as COPY text and
+ * sent at commit in one transaction: BEGIN, COPY documents, sentences,
+ * events, doc_minhash, COMMIT. A failed COPY rolls the whole batch back.
+ * Document keys are given here (max(doc) + 1 ...), so one ingest writes to
+ * a store at a time: a session advisory lock makes a second one fail with
+ * a clear message instead of clashing keys. */
 #include "store/store.h"
 
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct pg_set { /* 64-bit key -> int64 value; key 0 is empty */
+    uint64_t *k;
+    int64_t *v;
+    size_t cap, n;
+} pg_set;
+
+typedef struct pg_buf { char *p; size_t n, cap; int oom; } pg_buf;
+
+enum { T_DOCS, T_SENTS, T_EVENTS, T_MINHASH, T_COUNT };
+static const char *const copy_sql[T_COUNT] = {
+    "COPY documents(doc, id, text_hash, date, title, source, url, input, text, original,"
+    " similarity) FROM STDIN",
+    "COPY sentences(doc, idx, start_off, end_off, text) FROM STDIN",
+    "COPY events(doc, sentence, date, date_kind, source, target, src_country, tgt_country, code,"
+    " root_code, quad_class, goldstein, source_text, target_text, verb, issues, counted)"
+    " FROM STDIN",
+    "COPY doc_minhash(doc, sig) FROM STDIN",
+};
+
+typedef struct pq_backend {
+    st_backend base;
+    PGconn *db;
+    int64_t next_doc;
+    pg_set ids, hashes, daily;
+    int daily_loaded;
+    pg_buf buf[T_COUNT];
+} pq_backend;
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+    "INSERT INTO meta VALUES ('schema', 'dyad-store 1') ON CONFLICT DO NOTHING;"
+    "CREATE TABLE IF NOT EXISTS documents(doc BIGINT PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    " text_hash BIGINT NOT NULL UNIQUE, date TEXT, title TEXT, source TEXT, url TEXT,"
+    " input TEXT, text TEXT, original BIGINT REFERENCES documents(doc), similarity REAL);"
+    "CREATE TABLE IF NOT EXISTS sentences(doc BIGINT NOT NULL, idx INTEGER NOT NULL,"
+    " start_off INTEGER, end_off INTEGER, text TEXT, PRIMARY KEY(doc, idx));"
+    "CREATE TABLE IF NOT EXISTS events(event BIGSERIAL PRIMARY KEY, doc BIGINT NOT NULL,"
+    " sentence INTEGER, date TEXT, date_kind TEXT, source TEXT, target TEXT,"
+    " src_country TEXT, tgt_country TEXT, code TEXT, root_code TEXT, quad_class INTEGER,"
+    " goldstein REAL, source_text TEXT, target_text TEXT, verb TEXT, issues TEXT,"
+    " counted INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events(src_country, tgt_country);"
+    "CREATE INDEX IF NOT EXISTS events_target ON events(tgt_country);"
+    "CREATE TABLE IF NOT EXISTS doc_minhash(doc BIGINT PRIMARY KEY, sig BYTEA NOT NULL);"
+    "CREATE OR REPLACE VIEW near_copies AS SELECT doc, original, similarity"
+    " FROM documents WHERE original IS NOT NULL;";
+
+/* ---- small helpers */
+
+static uint64_t fnv(const char *s) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return h ? h : 1;
+}
+
+static int set_put(pg_set *s, uint64_t k, int64_t v) {
+    if (!k) k = 1;
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 4096;
+        uint64_t *nk = calloc(cap, sizeof *nk);
+        int64_t *nv = calloc(cap, sizeof *nv);
+        if (!nk || !nv) {
+            free(nk), free(nv);
+            return -1;
+        }
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->k[i]) continue;
+            size_t h = s->k[i] & (cap - 1);
+            while (nk[h]) h = (h + 1) & (cap - 1);
+            nk[h] = s->k[i];
+            nv[h] = s->v[i];
+        }
+        free(s->k), free(s->v);
+        s->k = nk, s->v = nv, s->cap = cap;
+    }
+    size_t h = k & (s->cap - 1);
+    while (s->k[h] && s->k[h] != k) h = (h + 1) & (s->cap - 1);
+    if (!s->k[h]) s->n++;
+    s->k[h] = k;
+    s->v[h] = v;
+    return 0;
+}
+
+static int set_get(const pg_set *s, uint64_t k, int64_t *v) {
+    if (!k) k = 1;
+    if (!s->cap) return 0;
+    for (size_t h = k & (s->cap - 1); s->k[h]; h = (h + 1) & (s->cap - 1))
+        if (s->k[h] == k) {
+            if (v) *v = s->v[h];
+            return 1;
+        }
+    return 0;
+}
+
+static void set_free(pg_set *s) {
+    free(s->k), free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+static void put(pg_buf *b, const char *s, size_t n) {
+    if (b->oom) return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = (b->cap ? b->cap * 2 : 65536) + n;
+        char *p = realloc(b->p, cap);
+        if (!p) { b->oom = 1; return; }
+        b->p = p, b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+/* A COPY text field, escaped, then a tab (or a newline at the end). */
+static void fld(pg_buf *b, const char *s, size_t n, char end) {
+    size_t from = 0;
+    for (size_t i = 0; i < n && s[i]; i++) {
+        const char *esc = s[i] == '\\' ? "\\\\" : s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n"
+                        : s[i] == '\r' ? "\\r" : NULL;
+        if (!esc) continue;
+        put(b, s + from, i - from);
+        put(b, esc, 2);
+        from = i + 1;
+    }
+    size_t len = from;
+    while (len < n && s[len]) len++;
+    put(b, s + from, len - from);
+    put(b, &end, 1);
+}
+static void fs(pg_buf *b, const char *s, char end) { fld(b, s ? s : "", (size_t)-1, end); }
+static void fnum(pg_buf *b, long long v, char end) {
+    char t[32];
+    int n = snprintf(t, sizeof t, "%lld", v);
+    put(b, t, (size_t)n);
+    put(b, &end, 1);
+}
+
+static int pq_fail(pq_backend *s, dyad_error *err, const char *what) {
+    char msg[400];
+    snprintf(msg, sizeof msg, "%s", PQerrorMessage(s->db));
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = 0;
+    for (char *p = msg; *p; p++) /* one line: libpq's hints go after a newline and a tab */
+        if (*p == '\n' || *p == '\t') *p = ' ';
+    return dyad_error_set(err, "%s: %s: %s", s->base.name, what, msg);
+}
+
+static int pq_exec(pq_backend *s, const char *sql, dyad_error *err, const char *what) {
+    PGresult *r = PQexec(s->db, sql);
+    int st = PQresultStatus(r);
+    PQclear(r);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return pq_fail(s, err, what);
+    return 0;
+}
+
+/* ---- the operations */
+
+static int pq_begin(st_backend *b, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    for (int t = 0; t < T_COUNT; t++) s->buf[t].n = 0, s->buf[t].oom = 0;
+    (void)err;
+    return 0;
+}
+
+static int copy_one(pq_backend *s, int t, dyad_error *err) {
+    if (!s->buf[t].n) return 0;
+    PGresult *r = PQexec(s->db, copy_sql[t]);
+    int st = PQresultStatus(r);
+    PQclear(r);
+    if (st != PGRES_COPY_IN) return pq_fail(s, err, "starting COPY");
+    const char *p = s->buf[t].p;
+    size_t left = s->buf[t].n;
+    while (left) {
+        int chunk = left > (1 << 20) ? 1 << 20 : (int)left;
+        if (PQputCopyData(s->db, p, chunk) != 1) return pq_fail(s, err, "COPY");
+        p += chunk;
+        left -= (size_t)chunk;
+    }
+    if (PQputCopyEnd(s->db, NULL) != 1) return pq_fail(s, err, "COPY");
+    r = PQgetResult(s->db);
+    st = PQresultStatus(r);
+    PQclear(r);
+    while ((r = PQgetResult(s->db))) PQclear(r);
+    if (st != PGRES_COMMAND_OK) return pq_fail(s, err, "COPY");
+    return 0;
+}
+
+static int pq_commit(st_backend *b, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    for (int t = 0; t < T_COUNT; t++)
+        if (s->buf[t].oom) return dyad_error_set(err, "%s: out of memory", s->base.name);
+    if (pq_exec(s, "BEGIN", err, "begin") < 0) return -1;
+    for (int t = 0; t < T_COUNT; t++)
+        if (copy_one(s, t, err) < 0) {
+            pq_exec(s, "ROLLBACK", NULL, "rollback");
+            return -1;
+        }
+    if (pq_exec(s, "COMMIT", err, "commit") < 0) return -1;
+    for (int t = 0; t < T_COUNT; t++) s->buf[t].n = 0;
+    return 0;
+}
+
+static void pq_rollback(st_backend *b) {
+    pq_backend *s = (pq_backend *)b;
+    for (int t = 0; t < T_COUNT; t++) s->buf[t].n = 0;
+}
+
+static int pq_find_doc(st_backend *b, const char *id, int64_t hash, int64_t *doc, int *by_id,
+                       dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    (void)err;
+    if (set_get(&s->ids, fnv(id), doc)) {
+        *by_id = 1;
+        return 1;
+    }
+    if (set_get(&s->hashes, (uint64_t)hash, doc)) {
+        *by_id = 0;
+        return 1;
+    }
+    return 0;
+}
+
+static int load_rows(pq_backend *s, const char *sql, PGresult **out, dyad_error *err,
+                     const char *what) {
+    *out = PQexec(s->db, sql);
+    if (PQresultStatus(*out) != PGRES_TUPLES_OK) {
+        PQclear(*out);
+        return pq_fail(s, err, what);
+    }
+    return 0;
+}
+
+static int hexval(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static int pq_load_minhash(st_backend *b, st_lsh *l, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    PGresult *r;
+    if (load_rows(s, "SELECT doc, encode(sig, 'hex') FROM doc_minhash", &r, err,
+                  "reading signatures") < 0)
+        return -1;
+    uint32_t sig[MH_N];
+    for (int i = 0; i < PQntuples(r); i++) {
+        const char *h = PQgetvalue(r, i, 1);
+        if (strlen(h) != 2 * sizeof sig) continue;
+        unsigned char *p = (unsigned char *)sig;
+        for (size_t k = 0; k < sizeof sig; k++) p[k] = (unsigned char)(hexval(h[2 * k]) * 16 + hexval(h[2 * k + 1]));
+        if (st_lsh_add(l, strtoll(PQgetvalue(r, i, 0), NULL, 10), sig) < 0) {
+            PQclear(r);
+            return dyad_error_set(err, "%s: out of memory", s->base.name);
+        }
+    }
+    PQclear(r);
+    return 0;
+}
+
+static int pq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    pg_buf *o = &s->buf[T_DOCS];
+    *doc = s->next_doc++;
+    fnum(o, *doc, '\t');
+    fs(o, d->id, '\t');
+    fnum(o, d->hash, '\t');
+    fs(o, d->date, '\t');
+    fs(o, d->title, '\t');
+    fs(o, d->source, '\t');
+    fs(o, d->url, '\t');
+    fs(o, d->input, '\t');
+    fld(o, d->text, d->text_len, '\t');
+    if (d->original) {
+        char t[64];
+        fnum(o, d->original, '\t');
+        snprintf(t, sizeof t, "%.4f\n", d->similarity);
+        put(o, t, strlen(t));
+    } else {
+        put(o, "\\N\t\\N\n", 6);
+    }
+    if (set_put(&s->ids, fnv(d->id), *doc) < 0 || set_put(&s->hashes, (uint64_t)d->hash, *doc) < 0)
+        return dyad_error_set(err, "%s: out of memory", s->base.name);
+    return 0;
+}
+
+static int pq_insert_minhash(st_backend *b, int64_t doc, const uint32_t sig[MH_N],
+                             dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    pg_buf *o = &s->buf[T_MINHASH];
+    static const char hex[] = "0123456789abcdef";
+    char t[2 * MH_N * 4 + 8];
+    const unsigned char *p = (const unsigned char *)sig;
+    size_t n = 0;
+    t[n++] = '\\', t[n++] = '\\', t[n++] = 'x';
+    for (size_t k = 0; k < MH_N * sizeof *sig; k++) t[n++] = hex[p[k] >> 4], t[n++] = hex[p[k] & 15];
+    t[n++] = '\n';
+    fnum(o, doc, '\t');
+    put(o, t, n);
+    (void)err;
+    return 0;
+}
+
+static int pq_insert_sentence(st_backend *b, int64_t doc, uint32_t idx, uint32_t start,
+                              uint32_t end, const char *text, size_t len, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    pg_buf *o = &s->buf[T_SENTS];
+    fnum(o, doc, '\t');
+    fnum(o, idx, '\t');
+    fnum(o, start, '\t');
+    fnum(o, end, '\t');
+    fld(o, text, len, '\n');
+    (void)err;
+    return 0;
+}
+
+static uint64_t daily_key(const char *date, const char *src, const char *tgt, const char *code) {
+    char t[128];
+    snprintf(t, sizeof t, "%s|%s|%s|%s", date, src, tgt, code);
+    return fnv(t);
+}
+
+static int pq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    pg_buf *o = &s->buf[T_EVENTS];
+    char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0};
+    fnum(o, e->doc, '\t');
+    fnum(o, e->sentence, '\t');
+    fs(o, e->date, '\t');
+    fs(o, e->date_kind, '\t');
+    fs(o, e->source, '\t');
+    fs(o, e->target, '\t');
+    fs(o, e->src_country, '\t');
+    fs(o, e->tgt_country, '\t');
+    fs(o, e->code, '\t');
+    fs(o, root, '\t');
+    if (e->quad_class) {
+        char t[64];
+        snprintf(t, sizeof t, "%d\t%.1f\t", e->quad_class, e->goldstein);
+        put(o, t, strlen(t));
+    } else {
+        put(o, "\\N\t\\N\t", 6);
+    }
+    fs(o, e->source_text, '\t');
+    fs(o, e->target_text, '\t');
+    fs(o, e->verb, '\t');
+    fs(o, e->issues, '\t');
+    fnum(o, e->counted, '\n');
+    if (e->counted && s->daily_loaded &&
+        set_put(&s->daily, daily_key(e->date, e->source, e->target, e->code), 1) < 0)
+        return dyad_error_set(err, "%s: out of memory", s->base.name);
+    return 0;
+}
+
+static int pq_seen_daily(st_backend *b, const char *date, const char *source, const char *target,
+                         const char *code, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    if (!s->daily_loaded) {
+        /* only counted events already sent: this batch's are not counted yet */
+        PGresult *r;
+        if (load_rows(s, "SELECT date, source, target, code FROM events WHERE counted = 1", &r,
+                      err, "one-a-day keys") < 0)
+            return -1;
+        for (int i = 0; i < PQntuples(r); i++)
+            if (set_put(&s->daily, daily_key(PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+                                             PQgetvalue(r, i, 2), PQgetvalue(r, i, 3)), 1) < 0) {
+                PQclear(r);
+                return dyad_error_set(err, "%s: out of memory", s->base.name);
+            }
+        PQclear(r);
+        s->daily_loaded = 1;
+        /* events buffered before the set existed */
+        const char *p = s->buf[T_EVENTS].p, *end = p + s->buf[T_EVENTS].n;
+        while (p && p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            char line[2048];
+            size_t n = (size_t)((nl ? nl : end) - p);
+            if (n < sizeof line) {
+                memcpy(line, p, n);
+                line[n] = 0;
+                char *f[17] = {0};
+                int k = 0;
+                for (char *q = line; k < 17 && q; k++) {
+                    f[k] = q;
+                    q = strchr(q, '\t');
+                    if (q) *q++ = 0;
+                }
+                if (k == 17 && !strcmp(f[16], "1"))
+                    set_put(&s->daily, daily_key(f[2], f[4], f[5], f[8]), 1);
+            }
+            p = nl ? nl + 1 : end;
+        }
+    }
+    return set_get(&s->daily, daily_key(date, source, target, code), NULL);
+}
+
+static int pq_scan(st_backend *b, const char *a, const char *bb, dyad_store_event_fn fn,
+                   void *ctx, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    const char *sql = bb
+        ? "SELECT date, src_country, tgt_country, code, coalesce(quad_class, 0),"
+          " coalesce(goldstein, 0) FROM events WHERE counted = 1 AND date <> '' AND"
+          " ((src_country = $1 AND tgt_country = $2) OR (src_country = $2 AND tgt_country = $1))"
+          " ORDER BY date"
+        : "SELECT date, src_country, tgt_country, code, coalesce(quad_class, 0),"
+          " coalesce(goldstein, 0) FROM events WHERE counted = 1 AND ((src_country = $1 AND"
+          " tgt_country <> $1 AND tgt_country <> '') OR (tgt_country = $1 AND src_country <> $1"
+          " AND src_country <> ''))";
+    const char *params[2] = {a, bb};
+    PGresult *r = PQexecParams(s->db, sql, bb ? 2 : 1, NULL, params, NULL, NULL, 0);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        PQclear(r);
+        return pq_fail(s, err, "reading events");
+    }
+    for (int i = 0; i < PQntuples(r); i++) {
+        dyad_store_event e = {PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+                              PQgetvalue(r, i, 3), atoi(PQgetvalue(r, i, 4)),
+                              strtod(PQgetvalue(r, i, 5), NULL)};
+        fn(ctx, &e);
+    }
+    PQclear(r);
+    return 0;
+}
+
+static int pq_count(st_backend *b, dyad_store_counts *c, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    PGresult *r;
+    if (load_rows(s, "SELECT (SELECT count(*) FROM documents),"
+                     " (SELECT count(*) FROM documents WHERE original IS NOT NULL),"
+                     " (SELECT count(*) FROM sentences), (SELECT count(*) FROM events),"
+                     " (SELECT count(*) FROM events WHERE counted = 1)",
+                  &r, err, "counting rows") < 0)
+        return -1;
+    c->documents = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    c->near_copies = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
+    c->sentences = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
+    c->events = strtoll(PQgetvalue(r, 0, 3), NULL, 10);
+    c->counted = strtoll(PQgetvalue(r, 0, 4), NULL, 10);
+    PQclear(r);
+    return 0;
+}
+
+static void pq_close(st_backend *b) {
+    pq_backend *s = (pq_backend *)b;
+    if (!s) return;
+    PQfinish(s->db);
+    set_free(&s->ids), set_free(&s->hashes), set_free(&s->daily);
+    for (int t = 0; t < T_COUNT; t++) free(s->buf[t].p);
+    free(s);
+}
+
+static const st_ops pq_ops = {pq_begin, pq_commit, pq_rollback, pq_find_doc, pq_load_minhash,
+                              pq_insert_doc, pq_insert_minhash, pq_insert_sentence,
+                              pq_insert_event, pq_seen_daily, pq_scan, pq_count, pq_close};
+
+/* The URL for messages, without a password. */
+static void safe_name(const char *url, char *out, size_t n) {
+    const char *at = strchr(url, '@'), *scheme = strstr(url, "://");
+    const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+    if (at && colon && colon < at)
+        snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
+    else
+        snprintf(out, n, "%s", url);
+}
+
 st_backend *st_pg_open(const char *url, dyad_error *err) {
-    (void)url;
-    dyad_error_set(err, "PostgreSQL stores are not supported yet");
-    return NULL;
+    pq_backend *s = calloc(1, sizeof *s);
+    if (!s) {
+        dyad_error_set(err, "out of memory");
+        return NULL;
+    }
+    s->base.ops = &pq_ops;
+    safe_name(url, s->base.name, sizeof s->base.name);
+    s->db = PQconnectdb(url);
+    if (!s->db || PQstatus(s->db) != CONNECTION_OK) {
+        if (s->db) pq_fail(s, err, "cannot connect");
+        else dyad_error_set(err, "%s: cannot connect: out of memory", s->base.name);
+        pq_close(&s->base);
+        return NULL;
+    }
+    PGresult *r = NULL;
+    if (pq_exec(s, "SET client_min_messages = warning", err, "setup") < 0 ||
+        pq_exec(s, schema, err, "creating the schema") < 0 ||
+        load_rows(s, "SELECT pg_try_advisory_lock(7310851), (SELECT coalesce(max(doc), 0) + 1"
+                     " FROM documents)", &r, err, "locking the store") < 0) {
+        pq_close(&s->base);
+        return NULL;
+    }
+    int locked = !strcmp(PQgetvalue(r, 0, 0), "t");
+    s->next_doc = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
+    PQclear(r);
+    if (!locked) {
+        dyad_error_set(err, "%s: another dyad ingest is writing to this store", s->base.name);
+        pq_close(&s->base);
+        return NULL;
+    }
+    if (load_rows(s, "SELECT doc, id, text_hash FROM documents", &r, err, "reading documents") < 0) {
+        pq_close(&s->base);
+        return NULL;
+    }
+    for (int i = 0; i < PQntuples(r); i++) {
+        int64_t doc = strtoll(PQgetvalue(r, i, 0), NULL, 10);
+        if (set_put(&s->ids, fnv(PQgetvalue(r, i, 1)), doc) < 0 ||
+            set_put(&s->hashes, (uint64_t)strtoll(PQgetvalue(r, i, 2), NULL, 10), doc) < 0) {
+            PQclear(r);
+            dyad_error_set(err, "%s: out of memory", s->base.name);
+            pq_close(&s->base);
+            return NULL;
+        }
+    }
+    PQclear(r);
+    return &s->base;
 }

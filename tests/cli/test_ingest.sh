@@ -135,4 +135,44 @@ if [ -n "$CORPUS" ] && [ -f "$CORPUS" ]; then
 else
     skip "shared corpus absent: the SIGKILL test needs ../shared/corpus/synthetic-news.jsonl"
 fi
+
+# PostgreSQL: a real server started here, on loopback, in a temporary
+# directory (as the postgres user when run as root); skipped, saying so,
+# when it cannot be started
+pg_test() {
+    local bin initdb pgd port u run
+    initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | tail -1)
+    [ -x "$initdb" ] || { skip "PostgreSQL test: initdb not found (Debian package postgresql)"; return; }
+    command -v psql >/dev/null || { skip "PostgreSQL test: psql not found"; return; }
+    bin=$(dirname "$initdb")
+    pgd=$(mktemp -d /tmp/dyad-pg-XXXXXX)
+    run=""
+    if [ "$(id -u)" = 0 ]; then
+        id postgres >/dev/null 2>&1 && command -v runuser >/dev/null ||
+            { skip "PostgreSQL test: root without a postgres user to run the server"; rm -rf "$pgd"; return; }
+        chown postgres "$pgd"; run="runuser -u postgres --"
+    fi
+    port=$((20000 + RANDOM % 20000))
+    if ! $run "$bin/initdb" -D "$pgd/data" --auth=trust -U postgres >"$pgd/initdb.log" 2>&1 ||
+       ! $run "$bin/pg_ctl" -D "$pgd/data" -l "$pgd/log" -w -t 30 \
+            -o "-p $port -k $pgd -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null 2>&1; then
+        skip "PostgreSQL test: could not start a server (see the logs in $pgd)"; return
+    fi
+    u="postgresql://postgres@127.0.0.1:$port/postgres"
+    $D ingest --no-progress --db "$u" $F/world.rss $F/world.atom $F/article.html $F/wire.jsonl 2>$TMP/pg1
+    check "pg ingest exits 0" test $? = 0
+    check "pg summary" grep -q "8 documents read: 5 stored, 1 near copies, 1 duplicate ids, 1 duplicate texts, 0 not coded, 1 skipped; 9 events (8 counted)" $TMP/pg1
+    $D ingest --no-progress --db "$u" $F/world.rss $F/world.atom $F/article.html $F/wire.jsonl 2>$TMP/pg2
+    check "pg re-ingest stores nothing" grep -q ": 0 stored, 0 near copies, 7 duplicate ids" $TMP/pg2
+    check "pg rows" test "$(psql -At "$u" -c 'select (select count(*) from documents)||'"'/'"'||(select count(*) from events)||'"'/'"'||(select count(*) from events where counted = 1)')" = "6/9/8"
+    check "pg near copy" test "$(psql -At "$u" -c "select o.id from documents d join documents o on o.doc = d.original where d.id = 'wire-1'")" = dtw-001
+    $D ties --db "$u" RUS IRN --format csv >$TMP/pg.csv
+    check "pg ties as SQLite's" diff $TMP/want.csv $TMP/pg.csv
+    $D ingest --no-progress --db "postgresql://postgres:secret@127.0.0.1:1/x" $F/world.atom 2>$TMP/pg3
+    check "unreachable pg exits 1" test $? = 1
+    check "unreachable pg named, password hidden" grep -q "postgresql://postgres:\*\*\*@127.0.0.1:1/x: cannot connect" $TMP/pg3
+    $run "$bin/pg_ctl" -D "$pgd/data" -m immediate stop >/dev/null 2>&1
+    rm -rf "$pgd"
+}
+pg_test
 summary
