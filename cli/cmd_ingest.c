@@ -32,6 +32,7 @@ static const char usage[] =
 
 typedef struct ingest_stats {
     uint64_t read, stored, dup_id, dup_text, near, events, counted, not_coded, skipped;
+    uint64_t rolled_back; /* stored, then lost with a batch that failed */
 } ingest_stats;
 
 typedef struct progress {
@@ -232,8 +233,10 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
             sum->read++;
             if (dyad_store_add(st, &s->doc, &s->res, s->path, &ad, &err) < 0) {
                 if (pg->on) fputc('\n', stderr);
-                cli_fail("%s (document %s of %s; the open batch was rolled back)", err.msg,
-                         s->doc.id, s->path);
+                cli_fail("%s (at document %s of %s; the open batch of %zu documents was rolled "
+                         "back: they are not stored)", err.msg, s->doc.id, s->path,
+                         dyad_store_rolled_back(st));
+                sum->rolled_back = dyad_store_rolled_back(st);
                 pthread_mutex_lock(&q->mu);
                 q->stop = 1;
                 pthread_cond_broadcast(&q->cv);
@@ -352,12 +355,15 @@ int cmd_ingest(int argc, char **argv) {
         fprintf(stderr,
                 "dyad: ingest: %llu documents read: %llu stored, %llu near copies, %llu duplicate "
                 "ids, %llu duplicate texts, %llu not coded, %llu skipped; %llu events (%llu "
-                "counted)\n",
+                "counted)%s\n",
                 (unsigned long long)st.read, (unsigned long long)st.stored,
                 (unsigned long long)st.near, (unsigned long long)st.dup_id,
                 (unsigned long long)st.dup_text, (unsigned long long)st.not_coded,
                 (unsigned long long)st.skipped, (unsigned long long)st.events,
-                (unsigned long long)st.counted);
+                (unsigned long long)st.counted, st.rolled_back ? "; then a write failed" : "");
+    if (!quiet && st.rolled_back)
+        fprintf(stderr, "dyad: ingest: the last %llu documents stored were rolled back with their "
+                        "batch: run again to add them\n", (unsigned long long)st.rolled_back);
     dyad_coder_free(c);
     dyad_tagger_free(t);
     dyad_dict_free(d);

@@ -383,6 +383,9 @@ dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_erro
 int dyad_store_add(dyad_store *s, const dyad_doc *doc, const dyad_result *res,
                    const char *input, dyad_store_added *out, dyad_error *err);
 int dyad_store_commit(dyad_store *s, dyad_error *err);
+/* After a failed add or commit: how many added documents were rolled back
+ * with the open batch (the store keeps whole batches only). */
+size_t dyad_store_rolled_back(const dyad_store *s);
 /* Commits what is pending and closes; frees s even when it fails. */
 int dyad_store_close(dyad_store *s, dyad_error *err);
 

@@ -6,6 +6,7 @@
 #include "t.h"
 #include "dyad.h"
 #include "store/store.h"
+#include "ties/ties.h"
 
 #include <math.h>
 
@@ -244,8 +245,34 @@ static void test_bad_store(void) {
     }
 }
 
+static void check_period(dyad_period by, const char *date, const char *want) {
+    char label[12];
+    ty_period_label(by, ty_period_key(by, date), label);
+    CHECK_STR(label, want);
+}
+
+static void test_periods(void) {
+    /* ISO weeks: Monday-based, the year of the week's Thursday */
+    check_period(DYAD_BY_WEEK, "20260101", "2026-W01");   /* a Thursday */
+    check_period(DYAD_BY_WEEK, "20251229", "2026-W01");   /* its Monday */
+    check_period(DYAD_BY_WEEK, "20251228", "2025-W52");   /* the Sunday before */
+    check_period(DYAD_BY_WEEK, "20270101", "2026-W53");   /* a Friday */
+    check_period(DYAD_BY_WEEK, "20241230", "2025-W01");
+    check_period(DYAD_BY_WEEK, "20260314", "2026-W11");
+    check_period(DYAD_BY_MONTH, "20260314", "2026-03");
+    check_period(DYAD_BY_YEAR, "20260314", "2026");
+    CHECK(ty_period_key(DYAD_BY_MONTH, "2026031") == -1);
+    CHECK(ty_period_key(DYAD_BY_MONTH, "") == -1);
+    CHECK(ty_period_key(DYAD_BY_MONTH, "20261301") == -1);
+    /* consecutive periods have consecutive keys */
+    CHECK(ty_period_key(DYAD_BY_MONTH, "20260101") - ty_period_key(DYAD_BY_MONTH, "20251231") == 1);
+    CHECK(ty_period_key(DYAD_BY_WEEK, "20260105") - ty_period_key(DYAD_BY_WEEK, "20260104") == 1);
+    CHECK(ty_period_key(DYAD_BY_WEEK, "20260104") == ty_period_key(DYAD_BY_WEEK, "20251229"));
+}
+
 int main(void) {
     test_identity();
+    test_periods();
     test_country();
     test_event_dates();
     char dir[] = "/tmp/dyad-store-XXXXXX";

@@ -27,7 +27,10 @@ struct dyad_store {
     st_lsh lsh;
     int lsh_loaded;
     int failed; /* a batch was rolled back: the index may name lost documents */
+    size_t rolled_back; /* documents of that batch */
 };
+
+size_t dyad_store_rolled_back(const dyad_store *s) { return s->rolled_back; }
 
 dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_error *err) {
     if (!url || !*url) {
@@ -56,10 +59,12 @@ dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_erro
 int dyad_store_commit(dyad_store *s, dyad_error *err) {
     if (!s->in_tx) return 0;
     s->in_tx = 0;
+    size_t pending = (size_t)s->pending;
     s->pending = 0;
     if (s->b->ops->commit(s->b, err) < 0) {
         s->b->ops->rollback(s->b);
         s->failed = 1;
+        s->rolled_back = pending;
         return -1;
     }
     return 0;
@@ -219,6 +224,7 @@ int dyad_store_add(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
         /* the batch is lost as a whole: nothing half-written stays */
         s->b->ops->rollback(s->b);
         s->in_tx = 0;
+        s->rolled_back = (size_t)s->pending;
         s->pending = 0;
         s->failed = 1;
         return -1;

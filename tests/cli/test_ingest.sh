@@ -136,6 +136,25 @@ else
     skip "shared corpus absent: the SIGKILL test needs ../shared/corpus/synthetic-news.jsonl"
 fi
 
+# a full disk: a 2 MB tmpfs (needs root and mount; skipped otherwise)
+full_test() {
+    local m=$TMP/full
+    mkdir -p $m
+    if [ -z "$CORPUS" ] || [ ! -f "$CORPUS" ] || [ "$(id -u)" != 0 ] ||
+       ! mount -t tmpfs -o size=2m tmpfs $m 2>/dev/null; then
+        skip "full-disk test: needs root, mount and the shared corpus"; return
+    fi
+    $D ingest --no-progress --batch 100 --db $m/e.db "$CORPUS" 2>$TMP/full.err
+    check "full disk exits 1" test $? = 1
+    check "full disk named" grep -q "$m/e.db: .*disk is full" $TMP/full.err
+    check "full disk: rollback reported" grep -q "rolled back" $TMP/full.err
+    check "full disk: store consistent" test "$(q $m/e.db 'pragma integrity_check')" = ok
+    n=$(q $m/e.db 'select count(*) from documents')
+    check "full disk: whole batches kept" test $((n % 100)) = 0 -a "$n" -gt 0
+    umount $m
+}
+full_test
+
 # PostgreSQL: a real server started here, on loopback, in a temporary
 # directory (as the postgres user when run as root); skipped, saying so,
 # when it cannot be started
