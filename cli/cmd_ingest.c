@@ -92,7 +92,8 @@ typedef struct slot {
 
 typedef struct pipe_q {
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    pthread_cond_t ready_cv, free_cv;
+    int flush; /* hand over what is ready without waiting for a full group */
     int ring_free[NSLOTS], ring_ready[NSLOTS];
     size_t free_h, free_n, ready_h, ready_n;
     slot slots[NSLOTS];
@@ -107,9 +108,18 @@ typedef struct pipe_q {
     uint64_t not_coded;
 } pipe_q;
 
+/* Hand-offs go in groups of BATCH slots, not one by one, so the two
+ * threads do not wake each other for every document. Whoever is about to
+ * wait first wakes the other: no deadlock. */
+#define BATCH (NSLOTS / 2)
+
 static slot *take_free(pipe_q *q) {
     pthread_mutex_lock(&q->mu);
-    while (!q->free_n && !q->stop) pthread_cond_wait(&q->cv, &q->mu);
+    while (!q->free_n && !q->stop) {
+        q->flush = 1;
+        pthread_cond_signal(&q->ready_cv);
+        pthread_cond_wait(&q->free_cv, &q->mu);
+    }
     slot *s = NULL;
     if (!q->stop) {
         s = &q->slots[q->ring_free[q->free_h]];
@@ -124,16 +134,21 @@ static void put_ready(pipe_q *q, slot *s) {
     pthread_mutex_lock(&q->mu);
     q->ring_ready[(q->ready_h + q->ready_n) % NSLOTS] = (int)(s - q->slots);
     q->ready_n++;
-    pthread_cond_broadcast(&q->cv);
+    if (s->kind != S_DOC) q->flush = 1;
+    if (q->ready_n >= BATCH || q->flush) pthread_cond_signal(&q->ready_cv);
     pthread_mutex_unlock(&q->mu);
 }
 
 static slot *take_ready(pipe_q *q) {
     pthread_mutex_lock(&q->mu);
-    while (!q->ready_n) pthread_cond_wait(&q->cv, &q->mu);
+    while (!q->ready_n || (q->ready_n < BATCH && !q->flush)) {
+        pthread_cond_signal(&q->free_cv);
+        pthread_cond_wait(&q->ready_cv, &q->mu);
+    }
     slot *s = &q->slots[q->ring_ready[q->ready_h]];
     q->ready_h = (q->ready_h + 1) % NSLOTS;
     q->ready_n--;
+    if (!q->ready_n) q->flush = 0;
     pthread_mutex_unlock(&q->mu);
     return s;
 }
@@ -143,7 +158,7 @@ static void put_free(pipe_q *q, slot *s) {
     pthread_mutex_lock(&q->mu);
     q->ring_free[(q->free_h + q->free_n) % NSLOTS] = (int)(s - q->slots);
     q->free_n++;
-    pthread_cond_broadcast(&q->cv);
+    if (q->free_n >= BATCH) pthread_cond_signal(&q->free_cv);
     pthread_mutex_unlock(&q->mu);
 }
 
@@ -239,7 +254,7 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
                 sum->rolled_back = dyad_store_rolled_back(st);
                 pthread_mutex_lock(&q->mu);
                 q->stop = 1;
-                pthread_cond_broadcast(&q->cv);
+                pthread_cond_broadcast(&q->free_cv);
                 pthread_mutex_unlock(&q->mu);
                 return -1;
             }
@@ -264,7 +279,8 @@ static int run_pipeline(char **paths, int npaths, dyad_feed_format fmt, const ch
     pipe_q *q = calloc(1, sizeof *q);
     if (!q) return cli_fail("out of memory");
     pthread_mutex_init(&q->mu, NULL);
-    pthread_cond_init(&q->cv, NULL);
+    pthread_cond_init(&q->ready_cv, NULL);
+    pthread_cond_init(&q->free_cv, NULL);
     q->paths = paths;
     q->npaths = npaths;
     q->fmt = fmt;
@@ -287,7 +303,8 @@ static int run_pipeline(char **paths, int npaths, dyad_feed_format fmt, const ch
     pg->total = q->total;
     for (int i = 0; i < NSLOTS; i++) dyad_arena_free(q->slots[i].a);
     pthread_mutex_destroy(&q->mu);
-    pthread_cond_destroy(&q->cv);
+    pthread_cond_destroy(&q->ready_cv);
+    pthread_cond_destroy(&q->free_cv);
     free(q);
     return rc;
 }

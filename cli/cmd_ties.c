@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: dyad ties --db DB COUNTRY [COUNTRY2] [options]\n"
@@ -61,6 +62,8 @@ int cmd_ties(int argc, char **argv) {
                             "six for IGO/NGO/IMG/MNC: IGOUNO)\n", cc[i]);
             return 2;
         }
+    if (strncmp(db, "postgres", 8) && access(db, R_OK) != 0) /* do not create an empty store */
+        return cli_fail("%s: no such store (write one with 'dyad ingest --db %s ...')", db, db);
     dyad_error err = {{0}};
     dyad_store *s = dyad_store_open(db, NULL, &err);
     if (!s) return cli_fail("%s", err.msg);

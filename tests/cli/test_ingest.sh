@@ -85,6 +85,8 @@ check "unwritable db exits 1" test $? = 1
 check "unwritable db named" grep -q "no/such/dir/x.db" $TMP/err4
 $D ingest --db $DB 2>/dev/null; check "no input exits 2" test $? = 2
 $D ties --db $DB Russia IRN 2>/dev/null; check "bad country exits 2" test $? = 2
+$D ties --db $TMP/typo.db RUS 2>$TMP/err6; check "missing store exits 1" test $? = 1
+check "missing store named, not created" test ! -e $TMP/typo.db -a -n "$(grep typo.db $TMP/err6)"
 
 # dyad code reads feeds, pages and directories too, and writes Phoenix and
 # GDELT layouts: dtw-001's headline RUS>IRN 051 (PentaClass 1, Goldstein
