@@ -133,6 +133,7 @@ typedef struct vmatch {
     const dpattern *pattern; /* NULL: the verb's or block's own code */
     const char *code, *code2;
     int source, target;      /* units fixed by $ and + in the pattern, or -1 */
+    int compound;            /* a % pattern: the subject's actors act among themselves */
 } vmatch;
 int coder_match_verb(const csent *s, const vgroup *g, vmatch *m);
 /* combine.c: the code of "upper to lower" ("urged to release"), or NULL */

@@ -303,7 +303,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         const unit *S = &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
-        if (!T && S->ncodes > 1) { /* compound subject acting among itself */
+        if (!T && S->ncodes > 1 && m.compound) { /* "X and Y renewed ties": among themselves */
             for (int a = 0; a < S->ncodes; a++)
                 for (int b = 0; b < S->ncodes; b++)
                     if (a != b && emit(s, sentence, S->codes[a], S->codes[b], m.code ? m.code : m.code2,

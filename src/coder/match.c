@@ -32,6 +32,8 @@ static int form_fits(const csent *s, const dyad_dict *d, const dverbform *f, int
 
 typedef struct mstate {
     int source, target;
+    int compound;  /* the subject names several actors */
+    int used_pct;  /* the pattern's % matched it */
 } mstate;
 
 /* Finds the next unit with codes starting in [from, to). */
@@ -148,7 +150,11 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
             if (pos >= to) return 0;
             pos++;
             break;
-        default: /* PE_COMPOUND: a marker only */
+        case PE_COMPOUND: /* %: the subject must be compound */
+            if (!ms->compound) return 0;
+            ms->used_pct = 1;
+            break;
+        default:
             break;
         }
     }
@@ -161,6 +167,8 @@ static int match_pattern(const csent *s, const vgroup *g, const dpattern *p, int
     const delem *end = el + p->el_n, *mid = el;
     while (mid < end && mid->side == 0) mid++;
     ms->source = ms->target = -1;
+    ms->used_pct = 0;
+    ms->compound = g->subject >= 0 && s->units[g->subject].ncodes > 1;
     /* words before '*' are the nouns and prepositional phrases before the
      * verb group, not its auxiliaries or adverbs */
     if (mid > el && !match_side(s, el, mid, g->region_start, g->start, ms)) return 0;
@@ -200,6 +208,7 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
         m->pattern = &pats[i];
         m->source = ms.source;
         m->target = ms.target;
+        m->compound = ms.used_pct;
         break;
     }
     uint32_t code = 0, code2 = 0;

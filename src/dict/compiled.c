@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "DYADDIC4"
+#define MAGIC "DYADDIC5"
 
 typedef struct section {
     void **ptr;

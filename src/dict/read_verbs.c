@@ -340,6 +340,7 @@ static int pattern_line(dyad_dict *d, dline *ln, char *s) {
             rc = push_elem(d, PE_SOURCE, side, group, gstart, 0);
         } else if (!strcmp(tok, "%")) {
             rc = push_elem(d, PE_COMPOUND, side, group, gstart, 0);
+            nwords++; /* a compound condition makes the pattern more specific */
         } else if (!strcmp(tok, "^")) {
             rc = push_elem(d, PE_SKIP, side, group, gstart, 0);
         } else if (tok[0] == '&') {
