@@ -77,7 +77,7 @@ static void progress_show(progress *p, const ingest_stats *st, uint64_t done, in
 
 #define NSLOTS 16
 
-enum { S_DOC, S_INPUT_FAILED, S_END };
+enum { S_DOC, S_KNOWN, S_INPUT_FAILED, S_END };
 
 typedef struct slot {
     int kind;
@@ -87,6 +87,7 @@ typedef struct slot {
     const char *path;
     uint64_t done, total; /* bytes of all input read so far, and in all */
     uint64_t skipped;     /* S_END: records the input's reader skipped */
+    int known;            /* S_KNOWN: 1 the id, 2 the text is stored already */
     char msg[600];        /* S_INPUT_FAILED */
 } slot;
 
@@ -104,6 +105,7 @@ typedef struct pipe_q {
     dyad_feed_format fmt;
     const char *date;
     const dyad_coder *c;
+    dyad_store *known;    /* a read-only handle on the store: skip coding what it has */
     uint64_t total;
     uint64_t not_coded;
 } pipe_q;
@@ -189,6 +191,18 @@ static void *reader_main(void *arg) {
         if (!input_size(path)) q->total += total; /* a directory: known once open */
         int got;
         while ((got = dyad_feed_next(f, s->a, &s->doc, &err)) > 0) {
+            int known = q->known ? dyad_store_has(q->known, &s->doc, &err) : 0;
+            if (known > 0) { /* stored by an earlier run: no need to code it */
+                s->kind = S_KNOWN;
+                s->known = known;
+                s->path = path;
+                dyad_feed_progress(f, &done, &total);
+                s->done = done_before + done;
+                s->total = q->total;
+                put_ready(q, s);
+                if (!(s = take_free(q))) break;
+                continue;
+            }
             if (dyad_code_doc(q->c, s->a, &s->doc, 0, &s->res, &err) < 0) {
                 fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", path,
                         (unsigned long long)s->doc.line, s->doc.id, err.msg);
@@ -242,6 +256,10 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
             rc = 1;
         } else if (s->kind == S_END) {
             sum->skipped += s->skipped;
+        } else if (s->kind == S_KNOWN) {
+            sum->read++;
+            if (s->known == 1) sum->dup_id++;
+            else sum->dup_text++;
         } else {
             dyad_error err = {{0}};
             dyad_store_added ad;
@@ -274,7 +292,8 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
     return rc;
 }
 
-static int run_pipeline(char **paths, int npaths, dyad_feed_format fmt, const char *date,
+static int run_pipeline(const char *db, char **paths, int npaths, dyad_feed_format fmt,
+                        const char *date,
                         const dyad_coder *c, dyad_store *st, ingest_stats *sum, progress *pg) {
     pipe_q *q = calloc(1, sizeof *q);
     if (!q) return cli_fail("out of memory");
@@ -287,6 +306,13 @@ static int run_pipeline(char **paths, int npaths, dyad_feed_format fmt, const ch
     q->date = date;
     q->c = c;
     q->total = pg->total;
+    /* a second, read-only handle for the reader thread: documents stored
+     * by earlier runs are not coded again (a rerun after a crash is fast);
+     * if it cannot be had, every document is coded and the store decides */
+    dyad_store_opts ro = {0};
+    ro.read_only = 1;
+    ro.near_dup = -1;
+    q->known = dyad_store_open(db, &ro, NULL);
     int rc = 0;
     for (int i = 0; i < NSLOTS; i++) {
         if (!(q->slots[i].a = dyad_arena_new(0))) rc = cli_fail("out of memory");
@@ -302,6 +328,7 @@ static int run_pipeline(char **paths, int npaths, dyad_feed_format fmt, const ch
     sum->not_coded = q->not_coded;
     pg->total = q->total;
     for (int i = 0; i < NSLOTS; i++) dyad_arena_free(q->slots[i].a);
+    dyad_store_close(q->known, NULL);
     pthread_mutex_destroy(&q->mu);
     pthread_cond_destroy(&q->ready_cv);
     pthread_cond_destroy(&q->free_cv);
@@ -365,7 +392,7 @@ int cmd_ingest(int argc, char **argv) {
     ingest_stats st = {0};
     progress pg = {!no_progress && isatty(2), now(), 0, 0, 0};
     for (int i = first; i < argc; i++) pg.total += input_size(argv[i]);
-    if (c && run_pipeline(argv + first, argc - first, fmt, d8, c, s, &st, &pg)) rc = 1;
+    if (c && run_pipeline(db, argv + first, argc - first, fmt, d8, c, s, &st, &pg)) rc = 1;
     progress_show(&pg, &st, pg.total, 1);
     if (dyad_store_close(s, &err) < 0) rc = cli_fail("%s", err.msg);
     if (!quiet)

@@ -361,6 +361,7 @@ typedef struct dyad_store_opts {
     int one_a_day;      /* count one event per (date, source, target, code) */
     int batch;          /* documents per transaction (0: 500) */
     double near_dup;    /* MinHash Jaccard estimate that makes a near copy (0: 0.8, <0: off) */
+    int read_only;      /* only look: no schema, no lock, dyad_store_add refused */
 } dyad_store_opts;
 
 typedef enum dyad_store_status {
@@ -383,6 +384,10 @@ dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_erro
 int dyad_store_add(dyad_store *s, const dyad_doc *doc, const dyad_result *res,
                    const char *input, dyad_store_added *out, dyad_error *err);
 int dyad_store_commit(dyad_store *s, dyad_error *err);
+/* Is a document with this id (1) or this normalised text (2) stored
+ * already? 0 if not. Lets a reader skip coding what a store has (a second,
+ * read_only handle can ask this from another thread). */
+int dyad_store_has(dyad_store *s, const dyad_doc *doc, dyad_error *err);
 /* After a failed add or commit: how many added documents were rolled back
  * with the open batch (the store keeps whole batches only). */
 size_t dyad_store_rolled_back(const dyad_store *s);

@@ -477,7 +477,7 @@ static void safe_name(const char *url, char *out, size_t n) {
         snprintf(out, n, "%s", url);
 }
 
-st_backend *st_pg_open(const char *url, dyad_error *err) {
+st_backend *st_pg_open(const char *url, int read_only, dyad_error *err) {
     pq_backend *s = calloc(1, sizeof *s);
     if (!s) {
         dyad_error_set(err, "out of memory");
@@ -493,6 +493,7 @@ st_backend *st_pg_open(const char *url, dyad_error *err) {
         return NULL;
     }
     PGresult *r = NULL;
+    if (read_only) goto load; /* no schema, no lock: only lookups */
     if (pq_exec(s, "SET client_min_messages = warning", err, "setup") < 0 ||
         pq_exec(s, schema, err, "creating the schema") < 0 ||
         load_rows(s, "SELECT pg_try_advisory_lock(7310851), (SELECT coalesce(max(doc), 0) + 1"
@@ -508,6 +509,7 @@ st_backend *st_pg_open(const char *url, dyad_error *err) {
         pq_close(&s->base);
         return NULL;
     }
+load:
     if (load_rows(s, "SELECT doc, id, text_hash FROM documents", &r, err, "reading documents") < 0) {
         pq_close(&s->base);
         return NULL;

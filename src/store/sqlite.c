@@ -313,7 +313,7 @@ static const st_ops sq_ops = {sq_begin, sq_commit, sq_rollback, sq_find_doc, sq_
                               sq_insert_doc, sq_insert_minhash, sq_insert_sentence,
                               sq_insert_event, sq_seen_daily, sq_scan, sq_count, sq_close};
 
-st_backend *st_sqlite_open(const char *path, dyad_error *err) {
+st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err) {
     sq_backend *s = calloc(1, sizeof *s);
     if (!s) {
         dyad_error_set(err, "%s: out of memory", path);
@@ -321,8 +321,8 @@ st_backend *st_sqlite_open(const char *path, dyad_error *err) {
     }
     s->base.ops = &sq_ops;
     snprintf(s->base.name, sizeof s->base.name, "%s", path);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
-        SQLITE_OK) {
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         dyad_error_set(err, "%s: cannot open database: %s", path,
                        s->db ? sqlite3_errmsg(s->db) : "out of memory");
         sq_close(&s->base);
@@ -330,10 +330,10 @@ st_backend *st_sqlite_open(const char *path, dyad_error *err) {
     }
     sqlite3_busy_timeout(s->db, 10000);
     char *msg = NULL;
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                             " PRAGMA wal_autocheckpoint=4000;", NULL, NULL,
-                     &msg) != SQLITE_OK ||
-        sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
+    if (!read_only && (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                           " PRAGMA wal_autocheckpoint=4000;",
+                                    NULL, NULL, &msg) != SQLITE_OK ||
+                       sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK)) {
         dyad_error_set(err, "%s: not a usable dyad store: %s", path, msg ? msg : "?");
         sqlite3_free(msg);
         sq_close(&s->base);

@@ -46,9 +46,9 @@ dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_erro
     if (s->o.batch <= 0) s->o.batch = 500;
     if (s->o.near_dup == 0) s->o.near_dup = 0.8;
     if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11))
-        s->b = st_pg_open(url, err);
+        s->b = st_pg_open(url, s->o.read_only, err);
     else
-        s->b = st_sqlite_open(url, err);
+        s->b = st_sqlite_open(url, s->o.read_only, err);
     if (!s->b) {
         free(s);
         return NULL;
@@ -156,15 +156,28 @@ static int add_events(dyad_store *s, int64_t doc, const dyad_doc *d, const dyad_
     return 0;
 }
 
+static size_t doc_hash(dyad_store *s, const dyad_doc *d, int64_t *hash) {
+    size_t nw = st_text_identity(d->text, d->text_len, hash, &s->words, &s->words_cap);
+    if (nw == 0) { /* an empty text is only a duplicate of itself */
+        st_text_identity(d->id, strlen(d->id), hash, NULL, NULL);
+        *hash ^= 0x5bd1e995;
+    }
+    return nw;
+}
+
+int dyad_store_has(dyad_store *s, const dyad_doc *d, dyad_error *err) {
+    int64_t hash, found;
+    int by_id = 0;
+    doc_hash(s, d, &hash);
+    int got = s->b->ops->find_doc(s->b, d->id, hash, &found, &by_id, err);
+    return got <= 0 ? got : by_id ? 1 : 2;
+}
+
 static int add_doc(dyad_store *s, const dyad_doc *d, const dyad_result *res, const char *input,
                    dyad_store_added *out, dyad_error *err) {
     const st_ops *op = s->b->ops;
     int64_t hash;
-    size_t nw = st_text_identity(d->text, d->text_len, &hash, &s->words, &s->words_cap);
-    if (nw == 0) { /* an empty text is only a duplicate of itself */
-        st_text_identity(d->id, strlen(d->id), &hash, NULL, NULL);
-        hash ^= 0x5bd1e995;
-    }
+    size_t nw = doc_hash(s, d, &hash);
     int by_id = 0;
     int64_t found = 0;
     int got = op->find_doc(s->b, d->id, hash, &found, &by_id, err);
@@ -213,6 +226,7 @@ int dyad_store_add(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
     dyad_store_added dummy;
     if (!out) out = &dummy;
     memset(out, 0, sizeof *out);
+    if (s->o.read_only) return dyad_error_set(err, "%s: opened read-only", s->b->name);
     if (s->failed)
         return dyad_error_set(err, "%s: a write failed earlier in this run; open the store again",
                               s->b->name);
