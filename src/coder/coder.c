@@ -322,19 +322,28 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     }
     size_t cap = 0;
     int32_t date = doc_date(doc);
+    /* a sentence's units, groups and explanations live in scratch memory
+     * that is reset after it, so a long document does not pile them up */
+    dyad_arena *scratch = dyad_arena_new(64 * 1024);
+    if (!scratch) return dyad_error_set(err, "out of memory");
     for (size_t i = 0; i < nsents; i++) {
         int n = (int)sents[i].ntokens;
         if (n == 0 || discard[i]) continue;
         n = drop_comma_clauses(&c->opt, toks[i], n);
-        csent s = {c, a, toks[i], n, NULL, 0, NULL, 0, date, issues_of(c, a, toks[i], n), {0}, -1};
+        dyad_arena_reset(scratch);
+        csent s = {c, scratch, a, toks[i], n, NULL, 0, NULL, 0, date,
+                   issues_of(c, scratch, toks[i], n), {0}, -1};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, toks[i][k].id);
             coder_bloom_add(s.bloom, toks[i][k].sid);
         }
         if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||
-            coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0)
+            coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0) {
+            dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory coding sentence %zu", i + 1);
+        }
     }
+    dyad_arena_free(scratch);
     return 0;
 }
 

@@ -104,7 +104,8 @@ typedef struct vgroup {
 
 typedef struct csent {
     const dyad_coder *c;
-    dyad_arena *a;
+    dyad_arena *a;      /* scratch for this sentence, reset after it */
+    dyad_arena *keep;   /* the document's arena: events and their strings */
     ctok *t;
     int n;
     unit *units;

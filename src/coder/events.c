@@ -15,22 +15,35 @@
 
 static int is_null_code(const char *c) { return !c || !*c || !strcmp(c, "---"); }
 
+/* Adds an event unless the sentence has it already. Its strings are
+ * copied to the document's arena: the sentence's scratch is reset. */
 static int push_event(csent *s, dyad_event **ev, size_t *nev, size_t *cap, const dyad_event *e) {
-    for (size_t i = 0; i < *nev; i++) {
+    for (size_t i = *nev; i-- > 0 && (*ev)[i].sentence == e->sentence;) {
         const dyad_event *x = &(*ev)[i];
-        if (x->sentence == e->sentence && !strcmp(x->source, e->source) &&
-            !strcmp(x->target, e->target) && !strcmp(x->code, e->code))
+        if (!strcmp(x->source, e->source) && !strcmp(x->target, e->target) && !strcmp(x->code, e->code))
             return 0;
     }
     if (*nev == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
-        dyad_event *nv = dyad_arena_alloc(s->a, ncap * sizeof *nv);
+        dyad_event *nv = dyad_arena_alloc_uninit(s->keep, ncap * sizeof *nv);
         if (!nv) return -1;
         if (*nev) memcpy(nv, *ev, *nev * sizeof *nv);
         *ev = nv;
         *cap = ncap;
     }
-    (*ev)[(*nev)++] = *e;
+    dyad_event k = *e;
+    dyad_arena *a = s->keep;
+    k.source = dyad_arena_strdup(a, e->source);
+    k.target = dyad_arena_strdup(a, e->target);
+    k.code = dyad_arena_strdup(a, e->code);
+    k.source_text = dyad_arena_strdup(a, e->source_text);
+    k.target_text = dyad_arena_strdup(a, e->target_text);
+    k.issues = dyad_arena_strdup(a, e->issues);
+    k.explain = e->explain ? dyad_arena_strdup(a, e->explain) : NULL;
+    if (!k.source || !k.target || !k.code || !k.source_text || !k.target_text || !k.issues ||
+        (e->explain && !k.explain))
+        return -1;
+    (*ev)[(*nev)++] = k;
     return 0;
 }
 
