@@ -38,8 +38,9 @@ check "date last week" test "$(q $DB "select date from events where date_kind = 
 
 # again: nothing new
 before=$(q $DB 'select (select count(*) from documents)||"/"||(select count(*) from events)||"/"||(select count(*) from sentences)')
-$D ingest --no-progress --db $DB $F/world.rss $F/world.atom $F/article.html $F/wire.jsonl 2>$TMP/err2
+$D ingest --db $DB $F/world.rss $F/world.atom $F/article.html $F/wire.jsonl 2>$TMP/err2
 check "re-ingest exits 0" test $? = 0
+check "no progress bar when stderr is not a terminal" test -z "$(grep -e 'docs/s' -e $'\r' $TMP/err2)"
 check "re-ingest stores nothing" grep -q ": 0 stored, 0 near copies, 7 duplicate ids" $TMP/err2
 after=$(q $DB 'select (select count(*) from documents)||"/"||(select count(*) from events)||"/"||(select count(*) from sentences)')
 check "re-ingest adds no rows" test "$before" = "$after"
@@ -71,6 +72,15 @@ if command -v rsvg-convert >/dev/null; then
     rsvg-convert $TMP/ties.svg -o $TMP/ties.png; check "svg renders" test -s $TMP/ties.png
 else
     skip "rsvg-convert not installed: the SVG was not rendered"
+fi
+
+# on a terminal (script(1) gives one), a progress bar on stderr
+if command -v script >/dev/null; then
+    script -qec "$D ingest --db $TMP/tty.db $F/wire.jsonl" /dev/null >$TMP/tty.out 2>&1
+    check "progress bar on a terminal" grep -q 'docs/s.*events/s' $TMP/tty.out
+    check "progress bar with percent" grep -q '100%\|\[########################\]' $TMP/tty.out
+else
+    skip "script(1) not installed: the progress bar was not tested on a terminal"
 fi
 
 # bad inputs: named, the run goes on, status 1, the store consistent
