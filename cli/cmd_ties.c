@@ -81,6 +81,10 @@ int cmd_ties(int argc, char **argv) {
             rc = cli_fail("%s", err.msg);
         } else {
             if (dyad_ties_write(stdout, &t, format, &err) < 0) rc = cli_fail("%s", err.msg);
+            if (t.undated)
+                fprintf(stderr, "dyad: note: %ld counted events between %s and %s have no date "
+                                "and are in no period (ingest them with --date)\n",
+                        t.undated, cc[0], cc[1]);
             if (plot && !rc) {
                 FILE *f = fopen(plot, "w");
                 if (!f) rc = cli_fail("%s: cannot write", plot);

@@ -442,6 +442,7 @@ typedef struct dyad_ties {
     dyad_period by;
     dyad_tie_row *rows;       /* sorted by period, then direction */
     size_t n;
+    long undated;             /* counted events without a date: not in any period */
 } dyad_ties;
 
 int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,

@@ -78,7 +78,7 @@ static void test_html(void) {
     dyad_error err = {{0}};
     CHECK(read_all("tests/data/feed/article.html", DYAD_FEED_AUTO, &g, NULL, &err) == 0);
     CHECK(g.n == 1);
-    CHECK_STR(g.id[0], "article.html");
+    CHECK_STR(g.id[0], "https://news.example.org/araghchi-moscow");
     CHECK_STR(g.date[0], "20260402");
     CHECK_STR(g.title[0], "Araghchi in Moscow");
     CHECK_STR(g.url[0], "https://news.example.org/araghchi-moscow");
@@ -98,7 +98,7 @@ static void test_dir(void) {
     /* article.html 1, world.atom 1, world.rss 2, wire.jsonl 4 (name order) */
     CHECK(read_all("tests/data/feed", DYAD_FEED_AUTO, &g, NULL, &err) == 0);
     CHECK(g.n == 8);
-    CHECK_STR(g.id[0], "article.html");
+    CHECK_STR(g.id[0], "https://news.example.org/araghchi-moscow");
     CHECK_STR(g.id[1], "wire-1");
     CHECK_STR(g.id[5], "urn:dyad:test:atom-1");
     CHECK_STR(g.id[6], "dtw-001");
@@ -134,6 +134,27 @@ static void test_malformed(void) {
     CHECK(read_all(path, DYAD_FEED_AUTO, &g, NULL, &err) == -1);
     CHECK(strstr(err.msg, "no article text") != NULL);
     CHECK(read_all("/nonexistent/feed.rss", DYAD_FEED_AUTO, &g, NULL, &err) == -1);
+    /* sub-directories; two files of the same name are two documents */
+    char sub[300];
+    snprintf(sub, sizeof sub, "mkdir -p '%s/t/a' '%s/t/b'", dir, dir);
+    if (system(sub) == 0) {
+        const char *names[2] = {"a", "b"};
+        for (int i = 0; i < 2; i++) {
+            snprintf(path, sizeof path, "%s/t/%s/story.txt", dir, names[i]);
+            f = fopen(path, "w");
+            fprintf(f, "Story %s: Iran thanked Russia.\n", names[i]);
+            fclose(f);
+        }
+        snprintf(path, sizeof path, "%s/t", dir);
+        CHECK(read_all(path, DYAD_FEED_AUTO, &g, NULL, &err) == 0);
+        CHECK(g.n == 2);
+        snprintf(path, sizeof path, "%s/t/a/story.txt", dir);
+        CHECK_STR(g.id[0], path);
+        CHECK_STR(g.text[0], "Story a: Iran thanked Russia.\n");
+        CHECK_STR(g.date[0], "20260101"); /* the default date */
+        snprintf(path, sizeof path, "%s/t/b/story.txt", dir);
+        CHECK_STR(g.id[1], path);
+    }
     CHECK(strstr(err.msg, "/nonexistent/feed.rss") != NULL);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

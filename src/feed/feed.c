@@ -4,7 +4,9 @@
  * Atom and HTML files are parsed whole (rss.c, html.c: feeds and pages are
  * small) into a list of items handed out one by one; a directory is read
  * file by file, each by its own format, in name order. Every document's
- * text loses its syndication boilerplate (boilerplate.c) before coding. */
+ * text loses its syndication boilerplate (boilerplate.c) before coding. A
+ * plain-text file's id is its path as given (the plain reader's base name
+ * would make a/story.txt and b/story.txt one document). */
 #include "feed/feed.h"
 
 #include <dirent.h>
@@ -265,6 +267,9 @@ int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) 
     else got = next_item(f, a, doc, err);
     if (got <= 0) return got;
     if (!*doc->date && *f->date) doc->date = dyad_arena_strdup(a, f->date);
+    /* a plain-text file is known by its path, not only its base name:
+     * a/story.txt and b/story.txt are two documents */
+    if (f->fmt == DYAD_FEED_TEXT && f->fp != stdin) doc->id = dyad_arena_strdup(a, f->path);
     if (f->fmt != DYAD_FEED_XML) {
         size_t n;
         char *t = dyad_strip_boilerplate(a, doc->text, doc->text_len, &n);

@@ -7,7 +7,7 @@
  * or id says share/social/related/newsletter/comment/advert is dropped.
  * The headline comes from og:title, <h1> or <title>; the date from
  * article:published_time, <time datetime> or a date meta tag; the link from
- * the canonical link or og:url. fd_html_text serves feeds: the text of an
+ * the canonical link or og:url, and the id is that link (else the path). fd_html_text serves feeds: the text of an
  * HTML fragment with the same rules. */
 #include "feed/feed.h"
 
@@ -221,9 +221,8 @@ int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, 
         free(text), free(title), free(url);
         return dyad_error_set(err, "%s:1: no article text found in the page", name);
     }
-    const char *slash = strrchr(name, '/');
-    if (fd_items_add(out, strdup(slash ? slash + 1 : name), strdup(date), title, text, url, NULL,
-                     line) < 0)
+    /* the id: the canonical link, else the path (pages are often all index.html) */
+    if (fd_items_add(out, strdup(url ? url : name), strdup(date), title, text, url, NULL, line) < 0)
         return dyad_error_set(err, "%s: out of memory", name);
     return 0;
 }

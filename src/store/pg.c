@@ -413,7 +413,7 @@ static int pq_scan(st_backend *b, const char *a, const char *bb, dyad_store_even
     pq_backend *s = (pq_backend *)b;
     const char *sql = bb
         ? "SELECT date, src_country, tgt_country, code, coalesce(quad_class, 0),"
-          " coalesce(goldstein, 0) FROM events WHERE counted = 1 AND date <> '' AND"
+          " coalesce(goldstein, 0) FROM events WHERE counted = 1 AND"
           " ((src_country = $1 AND tgt_country = $2) OR (src_country = $2 AND tgt_country = $1))"
           " ORDER BY date"
         : "SELECT date, src_country, tgt_country, code, coalesce(quad_class, 0),"

@@ -247,7 +247,7 @@ static int sq_scan(st_backend *b, const char *a, const char *bb, dyad_store_even
     sq_backend *s = (sq_backend *)b;
     const char *sql = bb
         ? "SELECT date, src_country, tgt_country, code, quad_class, goldstein FROM events"
-          " WHERE counted = 1 AND date <> '' AND ((src_country = ?1 AND tgt_country = ?2)"
+          " WHERE counted = 1 AND ((src_country = ?1 AND tgt_country = ?2)"
           " OR (src_country = ?2 AND tgt_country = ?1)) ORDER BY date"
         : "SELECT date, src_country, tgt_country, code, quad_class, goldstein FROM events"
           " WHERE counted = 1 AND src_country = ?1 AND tgt_country <> ?1 AND tgt_country <> ''"

@@ -18,6 +18,7 @@ typedef struct acc {
     const char *a, *b;
     dyad_period by;
     long lo, hi;       /* period keys seen */
+    long undated;
     struct ev { long key; int dir; char code[4]; int quad; double g; } *ev;
     size_t n, cap;
     int oom;
@@ -26,6 +27,7 @@ typedef struct acc {
 static void on_event(void *ctx, const dyad_store_event *e) {
     acc *x = ctx;
     long key = ty_period_key(x->by, e->date);
+    if (key < 0) x->undated++;
     if (key < 0 || x->oom) return;
     if (x->n == x->cap) {
         size_t nc = x->cap ? x->cap * 2 : 256;
@@ -66,7 +68,7 @@ int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
     snprintf(out->a, sizeof out->a, "%s", a);
     snprintf(out->b, sizeof out->b, "%s", b);
     out->by = by;
-    acc x = {out->a, out->b, by, 0, 0, NULL, 0, 0, 0};
+    acc x = {out->a, out->b, by, 0, 0, 0, NULL, 0, 0, 0};
     if (dyad_store_scan(s, out->a, out->b, on_event, &x, err) < 0) {
         free(x.ev);
         return -1;
@@ -75,7 +77,11 @@ int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
         free(x.ev);
         return dyad_error_set(err, "out of memory reading the events of %s-%s", a, b);
     }
-    if (x.n == 0) return 0;
+    out->undated = x.undated;
+    if (x.n == 0) {
+        free(x.ev);
+        return 0;
+    }
     size_t np = (size_t)(x.hi - x.lo + 1);
     if (np > TY_MAX_PERIODS) {
         free(x.ev);

@@ -29,7 +29,7 @@ check "feed footer not coded" test "$(q $DB "select count(*) from events e join 
 check "no footer text" test "$(q $DB "select count(*) from documents where text like '%appeared first%' or text like '%Continue reading%' or text like '%Read more%'")" = 0
 # the page: only the article's sentence (042 and 043); the nav, share bar,
 # aside, script and footer hold five more political sentences
-check "page boilerplate not coded" test "$(q $DB "select group_concat(code) from (select code from events e join documents d using(doc) where d.id = 'article.html' order by code)")" = "042,043"
+check "page boilerplate not coded" test "$(q $DB "select group_concat(code) from (select code from events e join documents d using(doc) where d.url = 'https://news.example.org/araghchi-moscow' order by code)")" = "042,043"
 # event dates: Friday before Sat 14 Mar 2026; March 27-28; yesterday; last week
 check "date on Friday" test "$(q $DB "select date from events where code = '040' and counted = 1")" = 20260313
 check "date March 27-28" test "$(q $DB "select distinct date from events where code in ('042','043')")" = 20260327
