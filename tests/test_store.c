@@ -98,6 +98,14 @@ static void test_event_dates(void) {
     check_date("20240301", "They met yesterday.", "20240229", "yesterday"); /* leap day */
     check_date("20260101", "They met yesterday.", "20251231", "yesterday");
     check_date("", "They met yesterday.", "", "none");
+    check_date("20260314", "Russia said Friday it would send aid.", "20260313", "weekday");
+    check_date("20260314", "Thousands attended Friday prayers.", "20260314", "document");
+    check_date("20260314", "They will meet next Monday.", "20260316", "next weekday");
+    check_date("20260314", "They will meet next Saturday.", "20260321", "next weekday");
+    check_date("20260314", "They met two days ago.", "20260312", "ago");
+    check_date("20260314", "They met 3 weeks ago.", "20260221", "ago");
+    check_date("20260314", "They met a week ago.", "20260307", "ago");
+    check_date("20260314", "Talks resume next week.", "20260321", "next week");
 }
 
 /* ---- the store, with documents made by hand */

@@ -1,10 +1,11 @@
 /* event_date.c -- when an event happened, from the words of its sentence.
  *
  * News is written relative to its dateline: "yesterday", "on Saturday",
- * "last week", "on March 27-28". The first such phrase in the sentence is
- * resolved against the document date: weekdays to the most recent such day
- * on or before it ("last Monday": strictly before), "last week" to seven
- * days before, a month and day to that day in the document's year (the year
+ * "said Friday", "last week", "two days ago", "on March 27-28". The first
+ * such phrase in the sentence is resolved against the document date:
+ * weekdays to the most recent such day on or before it ("last Monday":
+ * strictly before; "next Monday": the next one after), "last week" to seven
+ * days before ("next week" after), "N days/weeks ago" back N days/weeks, a month and day to that day in the document's year (the year
  * before when that would be more than a month after the dateline; a range
  * "27-28" takes its first day; month names count only capitalised, so the
  * verb "may" is not May). No phrase, or no document date: the
@@ -83,6 +84,20 @@ static int day_number(word w) {
     return v >= 1 && v <= 31 ? v : 0;
 }
 
+static int number_of(word w) {
+    static const char *const nums[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                       "eight", "nine", "ten", "eleven", "twelve"};
+    for (int i = 0; i < 12; i++)
+        if (weq(w, nums[i])) return i + 1;
+    if (w.n == 1 && w.p[0] == 'a') return 1;
+    int v = 0;
+    for (size_t i = 0; i < w.n; i++) {
+        if (w.p[i] < '0' || w.p[i] > '9' || v > 1000) return 0;
+        v = v * 10 + (w.p[i] - '0');
+    }
+    return v;
+}
+
 #define MAXW 160
 
 const char *dyad_event_date(const char *doc_date, const char *s, size_t len, char out[9]) {
@@ -116,11 +131,33 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
             put_date(days_from_civil(py, pm, pd), out);
             return "last month";
         }
+        if (weq(prev, "next") && weq(w[i], "week")) { put_date(today + 7, out); return "next week"; }
+        /* "two days ago", "3 weeks ago" */
+        if (i + 2 < n && weq(w[i + 2], "ago")) {
+            int k = number_of(w[i]);
+            int unit = weq(w[i + 1], "days") || weq(w[i + 1], "day") ? 1
+                     : weq(w[i + 1], "weeks") || weq(w[i + 1], "week") ? 7 : 0;
+            if (k > 0 && unit) {
+                put_date(today - (long)k * unit, out);
+                return "ago";
+            }
+        }
+        /* weekdays: "on Friday", "last Friday", "Friday night", and the news
+         * style "said Friday" (capitalised, not "Friday prayers");
+         * "next Friday" is ahead, the others the latest such day */
         int wd = find_in(w[i], weekdays, 7);
-        if (wd >= 0 && (weq(prev, "on") || weq(prev, "last") || weq(prev, "since") ||
-                        (i + 1 < n && (weq(w[i + 1], "morning") || weq(w[i + 1], "night") ||
-                                       weq(w[i + 1], "evening") || weq(w[i + 1], "afternoon"))))) {
+        int next_is = i + 1 < n && (weq(w[i + 1], "morning") || weq(w[i + 1], "night") ||
+                                    weq(w[i + 1], "evening") || weq(w[i + 1], "afternoon"));
+        int prayers = i + 1 < n && (weq(w[i + 1], "prayers") || weq(w[i + 1], "prayer"));
+        if (wd >= 0 && !prayers &&
+            (weq(prev, "on") || weq(prev, "last") || weq(prev, "since") || weq(prev, "next") ||
+             next_is || (w[i].p[0] >= 'A' && w[i].p[0] <= 'Z'))) {
             long today_wd = ((today % 7) + 7) % 7;
+            if (weq(prev, "next")) {
+                long ahead = (wd - today_wd + 7) % 7;
+                put_date(today + (ahead ? ahead : 7), out);
+                return "next weekday";
+            }
             long back = (today_wd - wd + 7) % 7;
             if (back == 0 && weq(prev, "last")) back = 7;
             put_date(today - back, out);
