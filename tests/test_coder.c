@@ -108,6 +108,12 @@ static void test_rules(void) {
      * "A says A will do Q to B" -> A does Q to B */
     CHECK_STR(code(&f, "Freedonia said Sylvania attacked Trentino.", "19330601"), "FRE SYL 112");
     CHECK_STR(code(&f, "Freedonia said it would attack Sylvania.", "20200601"), "FRE SYL 190");
+    /* coordinated adjectives name two actors sharing the agent */
+    CHECK_STR(code(&f, "Freedonian and Sylvanian troops attacked Trentino.", "19330601"),
+              "FREMIL SYLGOV 190; SYLMIL SYLGOV 190");
+    /* what failed did not happen; a vow to do harm is a threat */
+    CHECK_STR(code(&f, "Freedonia failed to condemn Sylvania.", "20200601"), "");
+    CHECK_STR(code(&f, "Freedonia vowed to attack Sylvania.", "20200601"), "FRE SYL 138");
     /* negation of a conflict verb reads as cooperation (050) */
     CHECK_STR(code(&f, "Freedonia did not criticize Sylvania.", "20200601"), "FRE SYL 050");
     /* sentence discard: a stem matches "CUPS" too; story discard drops all */

@@ -273,6 +273,13 @@ int coder_find_groups(csent *s) {
     s->groups = dyad_arena_alloc_uninit(s->a, sizeof *s->groups * (size_t)(s->n + 1));
     if (!s->groups) return -1;
     build_groups(s);
+    /* "failed to condemn": what failed did not happen (negated = 2: no event) */
+    for (int gi = 0; gi + 1 < s->ngroups; gi++) {
+        const char *w = s->t[s->groups[gi].main].up;
+        if (!strncmp(w, "FAIL", 4) && s->t[s->groups[gi + 1].start].pos == DYAD_POS_TO &&
+            s->groups[gi + 1].start == s->groups[gi].end)
+            s->groups[gi + 1].negated = 2;
+    }
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];
         g->subject = find_subject(s, gi);

@@ -93,7 +93,8 @@ typedef struct unit {
 typedef struct vgroup {
     int start, end;   /* tokens [start, end) */
     int main;         /* the main verb's token */
-    uint8_t passive, infinitive, negated, coordinated;
+    uint8_t passive, infinitive, coordinated;
+    uint8_t negated;     /* 1: "not", "never"; 2: "failed to" (nothing happened) */
     uint8_t subordinate; /* in an adverbial clause: "after X burned Y" */
     int subject;      /* unit index or -1 */
     int object;       /* unit index or -1 (first unit after the verb) */

@@ -49,6 +49,12 @@ static const char *const by_kind[][7] = {
 
 const char *coder_combine(const char *upper, const char *lower, char *buf, size_t n) {
     if (!upper || !lower || strlen(upper) != 3 || upper[2] != '0') return NULL;
+    /* a vow to do harm is a threat (13): of force (138) for 18-20 */
+    int lroot = strlen(lower) >= 2 ? (lower[0] - '0') * 10 + (lower[1] - '0') : 0;
+    if (!strncmp(upper, "03", 2) && lroot >= 10) {
+        snprintf(buf, n, "%s", lroot >= 18 ? "138" : "130");
+        return buf;
+    }
     int row = !strncmp(upper, "02", 2) ? 0 : !strncmp(upper, "03", 2) ? 1
             : !strncmp(upper, "10", 2) ? 2 : !strncmp(upper, "12", 2) ? 3 : -1;
     int detail, kind = row < 0 ? 0 : kind_of(lower, &detail);

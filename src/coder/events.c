@@ -304,6 +304,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         char combined[8];
         int low_tgt;
         combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt);
+        if (g->negated == 2) continue;
         if (g->negated && !pattern_has_pre(s->c->dict, m.pattern)) {
             m.code = negated_code(m.code ? m.code : m.code2);
             m.code2 = NULL;

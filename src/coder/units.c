@@ -53,6 +53,24 @@ static int has_agent(const char *code, const char *agent) {
     return n > 3 && strstr(code + 3, agent) != NULL;
 }
 
+/* "Indian and Pakistani troops": actors joined by "and" inside one noun
+ * phrase share its agents, one code each (INDMIL, PAKMIL). `agents` is the
+ * agent part of the phrase's code. */
+static void coordinated_actors(csent *s, unit *u, const mention *m, int nm, const char *agents) {
+    const dyad_dict *d = s->c->dict;
+    for (int k = 0; k + 1 < nm; k++) {
+        if (m[k].is_agent || m[k + 1].is_agent || m[k].end + 1 != m[k + 1].start ||
+            !(s->t[m[k].end].wc & (WC_AND | WC_OR)))
+            continue;
+        const dphrase *ph = (const dphrase *)d->phrases.v + m[k + 1].rec;
+        const char *code = dict_actor_code(d, ph->actor, s->date, NULL);
+        if (!code || u->ncodes >= MAX_CODES) continue;
+        char buf[96];
+        snprintf(buf, sizeof buf, "%s%s", code, agents);
+        u->codes[u->ncodes++] = dyad_arena_strdup(s->a, buf);
+    }
+}
+
 /* The code of a chunk from the mentions inside it. */
 static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     const dyad_dict *d = s->c->dict;
@@ -94,6 +112,7 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     u->ncodes = 1;
     u->has_actor = base != NULL;
     u->base = base;
+    coordinated_actors(s, u, m, nm, buf + strlen(base ? base : "---"));
 }
 
 static int is_pronoun(const ctok *t) { return t->pos == DYAD_POS_PRP && (t->wc & WC_PRON); }
@@ -285,7 +304,7 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
         int after_actor = (k > 0 && m[k - 1].end == i && !m[k - 1].is_agent) || is_pronoun(&s->t[i - 1]);
         uint8_t np = s->t[i + 1].pos;
         int before_object = np == DYAD_POS_DT || np == DYAD_POS_PRPS || np == DYAD_POS_IN ||
-                            np == DYAD_POS_TO || (k < nm && m[k].start == i + 1);
+                            np == DYAD_POS_TO || np == DYAD_POS_JJ || (k < nm && m[k].start == i + 1);
         if (!after_actor || !before_object) continue;
         size_t n = strlen(t->up);
         t->pos = n > 2 && !strcmp(t->up + n - 2, "ED") ? DYAD_POS_VBD
@@ -343,8 +362,12 @@ int coder_find_units(csent *s) {
                 continue;
             }
             /* "awful and evil minister": coordinated adjectives stay inside */
-            if (s->t[i].pos == DYAD_POS_CC && i > start && i + 1 < s->n &&
-                s->t[i - 1].pos >= DYAD_POS_JJ && s->t[i - 1].pos <= DYAD_POS_JJS &&
+            int adjectives = i > start && s->t[i - 1].pos >= DYAD_POS_JJ && s->t[i - 1].pos <= DYAD_POS_JJS;
+            /* "Freedonian and Sylvanian troops": two actors before one noun */
+            int actors = i > start && k > 0 && m[k - 1].end == i && !m[k - 1].is_agent && k < nm &&
+                         m[k].start == i + 1 && !m[k].is_agent && m[k].end < s->n &&
+                         (s->t[m[k].end].pos == DYAD_POS_NNS || s->t[m[k].end].pos == DYAD_POS_NN);
+            if (s->t[i].pos == DYAD_POS_CC && i + 1 < s->n && (adjectives || actors) &&
                 is_nominal(s->t[i + 1].pos) && s->t[i + 1].pos != DYAD_POS_DT) {
                 i++;
                 continue;
