@@ -108,6 +108,12 @@ static void test_rules(void) {
      * "A says A will do Q to B" -> A does Q to B */
     CHECK_STR(code(&f, "Freedonia said Sylvania attacked Trentino.", "19330601"), "FRE SYL 112");
     CHECK_STR(code(&f, "Freedonia said it would attack Sylvania.", "20200601"), "FRE SYL 190");
+    /* a participle after the object does not end the verb's phrases; a
+     * comparative's "than" does not end a prepositional phrase */
+    CHECK_STR(code(&f, "Freedonia sent aid to Sylvanian troops stationed abroad.", "20200601"),
+              "FRE SYLMIL 073");
+    CHECK_STR(code(&f, "Sylvania was attacked by Freedonia with more than 400 drones.", "20200601"),
+              "FRE SYL 195");
     /* coordinated adjectives name two actors sharing the agent */
     CHECK_STR(code(&f, "Freedonian and Sylvanian troops attacked Trentino.", "19330601"),
               "FREMIL SYLGOV 190; SYLMIL SYLGOV 190");

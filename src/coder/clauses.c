@@ -262,8 +262,12 @@ static int phrases_end(const csent *s, int gi, int region_end) {
         const ctok *t = &s->t[j];
         if (t->pos == DYAD_POS_IN && (t->wc & WC_COMPL))
             return j;
-        if (t->group >= 0 && t->group != gi && s->t[s->groups[t->group].start].pos != DYAD_POS_TO &&
-            j > g->end && s->t[j - 1].unit >= 0)
+        /* a finite verb after a noun phrase starts that phrase's clause; a
+         * bare participle ("diplomats suspected of spying") does not */
+        uint8_t first = t->group >= 0 ? s->t[s->groups[t->group].start].pos : 0;
+        int finite = first == DYAD_POS_VBD || first == DYAD_POS_VBZ || first == DYAD_POS_VBP ||
+                     first == DYAD_POS_MD;
+        if (t->group >= 0 && t->group != gi && finite && j > g->end && s->t[j - 1].unit >= 0)
             return s->units[s->t[j - 1].unit].start;
     }
     return region_end;

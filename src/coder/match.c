@@ -66,6 +66,9 @@ static int group_limit(const csent *s, int pos, int to, uint8_t group) {
     for (; k < to; k++) {
         uint8_t p = s->t[k].pos;
         if (group == PG_NOUN && !nominal(p)) break;
+        /* "with more than 400 drones": a comparative's "than" is no new phrase */
+        if (p == DYAD_POS_IN && k > pos && (s->t[k - 1].pos == DYAD_POS_JJR || s->t[k - 1].pos == DYAD_POS_RBR))
+            continue;
         if (group == PG_PREP && (p == DYAD_POS_IN || p == DYAD_POS_TO || p == DYAD_POS_COMMA ||
                                  (p >= DYAD_POS_VB && p <= DYAD_POS_VBZ && p != DYAD_POS_VBN &&
                                   p != DYAD_POS_VBG) || p == DYAD_POS_MD))

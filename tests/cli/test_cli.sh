@@ -43,7 +43,7 @@ check "the headline is coded" grep -q '"doc_id":"c".*"code":"040"' "$TMP/out"
 # dict stats / lookup / compile
 $D dict stats --dict tests/data/dict >"$TMP/out" 2>"$TMP/err"
 check "stats runs" test $? = 0
-check "stats counts patterns" grep -q "verb patterns: *5" "$TMP/out"
+check "stats counts patterns" grep -q "verb patterns: *6" "$TMP/out"
 $D dict stats --dict tests/data/baddict >"$TMP/out" 2>"$TMP/err"
 check "stats lists problems" test "$(grep -c ':[0-9]*: ' "$TMP/err")" = 19
 check "stats counts problems" grep -q "problems: *19" "$TMP/out"
