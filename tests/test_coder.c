@@ -114,6 +114,9 @@ static void test_rules(void) {
               "FRE SYLMIL 073");
     CHECK_STR(code(&f, "Sylvania was attacked by Freedonia with more than 400 drones.", "20200601"),
               "FRE SYL 195");
+    /* a gerund after a preposition is no event of its own, nor its infinitive */
+    CHECK_STR(code(&f, "Freedonia accused Sylvania of trying to attack Trentino.", "19330601"),
+              "FRE SYL 112");
     /* coordinated adjectives name two actors sharing the agent */
     CHECK_STR(code(&f, "Freedonian and Sylvanian troops attacked Trentino.", "19330601"),
               "FREMIL SYLGOV 190; SYLMIL SYLGOV 190");

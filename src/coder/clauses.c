@@ -87,10 +87,13 @@ static void build_groups(csent *s) {
             i++;
             continue;
         }
-        /* a participle after a determiner is an adjective: "a clearly
-         * inebriated official" */
+        /* a participle after a determiner or preposition, before a noun, is an
+         * adjective: "a clearly inebriated official", "in occupied Kherson" */
+        int before_noun = i + 1 < s->n && (s->t[i + 1].unit >= 0 || (s->t[i + 1].pos >= DYAD_POS_NN &&
+                                                                     s->t[i + 1].pos <= DYAD_POS_NNPS));
         if ((s->t[i].pos == DYAD_POS_VBD || s->t[i].pos == DYAD_POS_VBN) && i > 0 &&
             (s->t[i - 1].pos == DYAD_POS_DT ||
+             (s->t[i - 1].pos == DYAD_POS_IN && before_noun && !(s->t[i - 1].wc & WC_SUBORD)) ||
              (is_adverb(s->t[i - 1].pos) && i > 1 && s->t[i - 2].pos == DYAD_POS_DT))) {
             s->t[i].pos = DYAD_POS_VBN;
             i++;
@@ -277,6 +280,18 @@ int coder_find_groups(csent *s) {
     s->groups = dyad_arena_alloc_uninit(s->a, sizeof *s->groups * (size_t)(s->n + 1));
     if (!s->groups) return -1;
     build_groups(s);
+    /* "accused X of trying to kill Y": what an accusation or a preposition
+     * names as a gerund is not an event of its own, nor its infinitive */
+    for (int gi = 0; gi < s->ngroups; gi++) {
+        vgroup *g = &s->groups[gi];
+        if (s->t[g->start].pos == DYAD_POS_VBG && g->start > 0 && s->t[g->start - 1].pos == DYAD_POS_IN &&
+            !(s->t[g->start - 1].wc & WC_SUBORD)) {
+            g->negated = 2;
+            if (gi + 1 < s->ngroups && s->t[s->groups[gi + 1].start].pos == DYAD_POS_TO &&
+                s->groups[gi + 1].start == g->end)
+                s->groups[gi + 1].negated = 2;
+        }
+    }
     /* "failed to condemn": what failed did not happen (negated = 2: no event) */
     for (int gi = 0; gi + 1 < s->ngroups; gi++) {
         const char *w = s->t[s->groups[gi].main].up;
