@@ -25,10 +25,11 @@ typedef struct pg_set { /* 64-bit key -> int64 value; key 0 is empty */
 
 typedef struct pg_buf { char *p; size_t n, cap; int oom; } pg_buf;
 
-enum { T_DOCS, T_SENTS, T_EVENTS, T_MINHASH, T_COUNT };
+enum { T_DOCS, T_NEAR, T_SENTS, T_EVENTS, T_MINHASH, T_COUNT };
 static const char *const copy_sql[T_COUNT] = {
     "COPY documents(doc, id, text_hash, date, title, source, url, input, text, original,"
     " similarity) FROM STDIN",
+    "COPY near_copies(doc, original, similarity) FROM STDIN",
     "COPY sentences(doc, idx, start_off, end_off, text) FROM STDIN",
     "COPY events(doc, sentence, date, date_kind, source, target, src_country, tgt_country, code,"
     " root_code, quad_class, goldstein, source_text, target_text, verb, issues, counted)"
@@ -61,8 +62,8 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS events_dyad ON events(src_country, tgt_country);"
     "CREATE INDEX IF NOT EXISTS events_target ON events(tgt_country);"
     "CREATE TABLE IF NOT EXISTS doc_minhash(doc BIGINT PRIMARY KEY, sig BYTEA NOT NULL);"
-    "CREATE OR REPLACE VIEW near_copies AS SELECT doc, original, similarity"
-    " FROM documents WHERE original IS NOT NULL;";
+    "CREATE TABLE IF NOT EXISTS near_copies(doc BIGINT PRIMARY KEY, original BIGINT NOT NULL"
+    " REFERENCES documents(doc), similarity REAL);";
 
 /* ---- small helpers */
 
@@ -290,6 +291,10 @@ static int pq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_
         fnum(o, d->original, '\t');
         snprintf(t, sizeof t, "%.4f\n", d->similarity);
         put(o, t, strlen(t));
+        pg_buf *nc = &s->buf[T_NEAR];
+        fnum(nc, *doc, '\t');
+        fnum(nc, d->original, '\t');
+        put(nc, t, strlen(t));
     } else {
         put(o, "\\N\t\\N\n", 6);
     }

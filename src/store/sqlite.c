@@ -23,7 +23,8 @@
  *   doc_minhash(doc INTEGER PRIMARY KEY, sig BLOB)  -- MinHash signature of
  *             each original (32 x 32 bits); the band index is built from
  *             these in memory (lsh.c)
- *   near_copies: a view (doc, original, similarity)
+ *   near_copies(doc INTEGER PRIMARY KEY, original INTEGER, similarity REAL)
+ *             -- each syndicated copy and the story it copies (as in documents)
  *
  * The file is in WAL mode with synchronous=NORMAL: a committed transaction
  * survives the process being killed (a power cut may lose the last ones,
@@ -35,7 +36,7 @@
 #include <string.h>
 
 enum {
-    Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_FIND, Q_DOC, Q_MINHASH, Q_SENT, Q_EVENT,
+    Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_FIND, Q_DOC, Q_NEAR, Q_MINHASH, Q_SENT, Q_EVENT,
     Q_DAILY, Q_COUNT
 };
 
@@ -46,6 +47,7 @@ static const char *const sql_text[Q_COUNT] = {
     "SELECT doc, id = ?1 FROM documents WHERE id = ?1 OR text_hash = ?2 LIMIT 1",
     "INSERT INTO documents(id, text_hash, date, title, source, url, input, text, original,"
     " similarity) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    "INSERT INTO near_copies(doc, original, similarity) VALUES (?1, ?2, ?3)",
     "INSERT INTO doc_minhash(doc, sig) VALUES (?1, ?2)",
     "INSERT OR IGNORE INTO sentences(doc, idx, start, end, text) VALUES (?1,?2,?3,?4,?5)",
     "INSERT INTO events(doc, sentence, date, date_kind, source, target, src_country,"
@@ -71,8 +73,8 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS events_dyad ON events(src_country, tgt_country);"
     "CREATE INDEX IF NOT EXISTS events_target ON events(tgt_country);"
     "CREATE TABLE IF NOT EXISTS doc_minhash(doc INTEGER PRIMARY KEY, sig BLOB NOT NULL);"
-    "CREATE VIEW IF NOT EXISTS near_copies AS SELECT doc, original, similarity"
-    " FROM documents WHERE original IS NOT NULL;";
+    "CREATE TABLE IF NOT EXISTS near_copies(doc INTEGER PRIMARY KEY, original INTEGER NOT NULL"
+    " REFERENCES documents(doc), similarity REAL);";
 
 typedef struct sq_backend {
     st_backend base;
@@ -165,7 +167,12 @@ static int sq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_
     }
     if (sq_exec(s, Q_DOC, err, "storing a document") < 0) return -1;
     *doc = sqlite3_last_insert_rowid(s->db);
-    return 0;
+    if (!d->original) return 0;
+    st = s->q[Q_NEAR];
+    sqlite3_bind_int64(st, 1, *doc);
+    sqlite3_bind_int64(st, 2, d->original);
+    sqlite3_bind_double(st, 3, d->similarity);
+    return sq_exec(s, Q_NEAR, err, "linking a near copy");
 }
 
 static int sq_insert_minhash(st_backend *b, int64_t doc, const uint32_t sig[MH_N],

@@ -23,6 +23,7 @@ check "summary" grep -q "8 documents read: 5 stored, 1 near copies, 1 duplicate 
 check "skipped item named" grep -q "world.rss:28: item without text skipped" $TMP/err
 check "documents" test "$(q $DB 'select count(*) from documents')" = 6
 check "near copy linked" test "$(q $DB "select o.id from documents d join documents o on o.doc = d.original where d.id = 'wire-1'")" = dtw-001
+check "near copy in its table" test "$(q $DB "select o.id from near_copies n join documents d on d.doc = n.doc join documents o on o.doc = n.original where d.id = 'wire-1' and n.similarity >= 0.8")" = dtw-001
 # dtw-001: the headline (RUS>IRN 051) and Putin met Pezeshkian (040); the
 # WordPress footer repeats the headline but is gone, so no third event
 check "feed footer not coded" test "$(q $DB "select count(*) from events e join documents d using(doc) where d.id = 'dtw-001'")" = 2
@@ -204,6 +205,7 @@ pg_test() {
     check "pg re-ingest stores nothing" grep -q ": 0 stored, 0 near copies, 7 duplicate ids" $TMP/pg2
     check "pg rows" test "$(psql -At "$u" -c 'select (select count(*) from documents)||'"'/'"'||(select count(*) from events)||'"'/'"'||(select count(*) from events where counted = 1)')" = "6/9/8"
     check "pg near copy" test "$(psql -At "$u" -c "select o.id from documents d join documents o on o.doc = d.original where d.id = 'wire-1'")" = dtw-001
+    check "pg near copy table" test "$(psql -At "$u" -c "select o.id from near_copies n join documents o on o.doc = n.original")" = dtw-001
     $D ties --db "$u" RUS IRN --format csv >$TMP/pg.csv
     check "pg ties as SQLite's" diff $TMP/want.csv $TMP/pg.csv
     $D ingest --no-progress --db "postgresql://postgres:secret@127.0.0.1:1/x" $F/world.atom 2>$TMP/pg3
