@@ -123,6 +123,8 @@ static void test_rules(void) {
     /* what failed did not happen; a vow to do harm is a threat */
     CHECK_STR(code(&f, "Freedonia failed to condemn Sylvania.", "20200601"), "");
     CHECK_STR(code(&f, "Freedonia vowed to attack Sylvania.", "20200601"), "FRE SYL 138");
+    /* agreeing to do something is an intention to do it: agree + meet = 036 */
+    CHECK_STR(code(&f, "Freedonia agreed to meet with Sylvania.", "20200601"), "FRE SYL 036");
     /* negation of a conflict verb reads as cooperation (050) */
     CHECK_STR(code(&f, "Freedonia did not criticize Sylvania.", "20200601"), "FRE SYL 050");
     /* sentence discard: a stem matches "CUPS" too; story discard drops all */

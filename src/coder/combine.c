@@ -48,6 +48,8 @@ static const char *const by_kind[][7] = {
 };
 
 const char *coder_combine(const char *upper, const char *lower, char *buf, size_t n) {
+    /* agreeing to do something (019, express accord) is an intention to do it */
+    if (upper && !strcmp(upper, "019")) upper = "030";
     if (!upper || !lower || strlen(upper) != 3 || upper[2] != '0') return NULL;
     /* a vow to do harm is a threat (13): of force (138) for 18-20 */
     int lroot = strlen(lower) >= 2 ? (lower[0] - '0') * 10 + (lower[1] - '0') : 0;
