@@ -62,9 +62,19 @@ static int by_count(const void *a, const void *b) {
     return strcmp(x->code, y->code);
 }
 
+/* Country codes are capital letters only (they go into SVG and JSON as is). */
+static int country_ok(const char *c) {
+    size_t n = strlen(c);
+    for (size_t i = 0; i < n; i++)
+        if (c[i] < 'A' || c[i] > 'Z') return 0;
+    return n >= 3 && n <= 6;
+}
+
 int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
                     dyad_ties *out, dyad_error *err) {
     memset(out, 0, sizeof *out);
+    if (!country_ok(a) || !country_ok(b))
+        return dyad_error_set(err, "'%.20s'/'%.20s': country codes are 3 to 6 capital letters", a, b);
     snprintf(out->a, sizeof out->a, "%s", a);
     snprintf(out->b, sizeof out->b, "%s", b);
     out->by = by;
