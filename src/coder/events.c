@@ -231,6 +231,29 @@ static int absorbed(const csent *s, int gi, const uint8_t *coded) {
     return gi > 0 && coded[gi - 1] && complement_of_previous(s, gi);
 }
 
+/* "X said it would invest in Y": a cooperative act (04-08) announced with
+ * "would" or "will" in a statement's complement is an intention (03x). */
+static void reported_intention(csent *s, int gi, vmatch *m) {
+    const vgroup *g = &s->groups[gi];
+    if (gi == 0 || !m->code || strlen(m->code) < 2) return;
+    int root = (m->code[0] - '0') * 10 + (m->code[1] - '0');
+    if (root < 4 || root > 8) return;
+    int modal = 0;
+    for (int k = g->start; k < g->main; k++)
+        modal |= !strcmp(s->t[k].up, "WOULD") || !strcmp(s->t[k].up, "WILL");
+    if (!modal) return;
+    const vgroup *prev = &s->groups[gi - 1];
+    if (prev->region_end <= g->start) return; /* not in the statement's clause */
+    vmatch pm;
+    if (coder_match_verb(s, prev, &pm) && !is_null_code(pm.code) && strncmp(pm.code, "01", 2)) return;
+    char buf[8];
+    const char *code = coder_combine("030", m->code, buf, sizeof buf);
+    if (code) {
+        m->code = dyad_arena_strdup(s->a, code);
+        m->code2 = NULL;
+    }
+}
+
 /* "urged X to release Y": group gi's code combined with its infinitive
  * complement's (combine.c). Returns the complement's target unit when gi
  * has none of its own, through *tgt. */
@@ -304,6 +327,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         char combined[8];
         int low_tgt;
         combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt);
+        reported_intention(s, gi, &m);
         if (g->negated == 2) continue;
         if (g->negated && !pattern_has_pre(s->c->dict, m.pattern)) {
             m.code = negated_code(m.code ? m.code : m.code2);
