@@ -117,6 +117,8 @@ static void test_rules(void) {
     /* a gerund after a preposition is no event of its own, nor its infinitive */
     CHECK_STR(code(&f, "Freedonia accused Sylvania of trying to attack Trentino.", "19330601"),
               "FRE SYL 112");
+    /* an agent word the tagger reads as an adjective stays in its phrase */
+    CHECK_STR(code(&f, "The Freedonia military attacked Sylvania.", "20200601"), "FREMIL SYL 190");
     /* coordinated adjectives name two actors sharing the agent */
     CHECK_STR(code(&f, "Freedonian and Sylvanian troops attacked Trentino.", "19330601"),
               "FREMIL SYLGOV 190; SYLMIL SYLGOV 190");

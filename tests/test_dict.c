@@ -56,7 +56,7 @@ static void test_mini(void) {
     CHECK(st.actors == 4);
     CHECK(st.actor_phrases == 8);
     CHECK(st.date_restrictions == 5);
-    CHECK(st.agents == 7);
+    CHECK(st.agents == 8);
     CHECK(st.discards == 2);
     CHECK(st.story_discards == 1);
 

@@ -356,7 +356,11 @@ int coder_find_units(csent *s) {
         }
         int start = i, k0 = k;
         while (i < s->n) {
-            if (i > start && starts_new_np(s, i)) break;
+            /* an agent word tagged as an adjective ("the Myanmar military")
+             * belongs to the phrase before it */
+            int agent_here = k < nm && m[k].start == i && m[k].is_agent &&
+                             s->t[i].pos >= DYAD_POS_JJ && s->t[i].pos <= DYAD_POS_JJS;
+            if (i > start && !agent_here && starts_new_np(s, i)) break;
             if (k < nm && m[k].start == i) {
                 i = m[k++].end;
                 continue;
