@@ -313,6 +313,11 @@ static int run_pipeline(const char *db, char **paths, int npaths, dyad_feed_form
     ro.read_only = 1;
     ro.near_dup = -1;
     q->known = dyad_store_open(db, &ro, NULL);
+    dyad_store_counts had;
+    if (q->known && (dyad_store_count(q->known, &had, NULL) < 0 || had.documents == 0)) {
+        dyad_store_close(q->known, NULL); /* a new store: nothing to skip, no lookups */
+        q->known = NULL;
+    }
     int rc = 0;
     for (int i = 0; i < NSLOTS; i++) {
         if (!(q->slots[i].a = dyad_arena_new(0))) rc = cli_fail("out of memory");

@@ -62,16 +62,23 @@ size_t st_text_identity(const char *text, size_t len, int64_t *hash, uint64_t **
 
 int st_minhash(const uint64_t *words, size_t n, uint32_t sig[MH_N]) {
     if (!words || n < MH_SHINGLE || n - MH_SHINGLE + 1 < MH_MIN_SHINGLES) return 0;
-    for (int k = 0; k < MH_N; k++) sig[k] = UINT32_MAX;
+    /* MH_N permutations of 32-bit values: v -> (v * mul + add) then an
+     * xorshift (odd multipliers make each a bijection); 32-bit lanes let
+     * the compiler vectorise the loop */
+    uint32_t mul[MH_N], add[MH_N];
+    for (int k = 0; k < MH_N; k++) {
+        mul[k] = (uint32_t)mix64(0x51ed270b + (uint64_t)k) | 1u;
+        add[k] = (uint32_t)mix64(0x2545f491 + (uint64_t)k);
+        sig[k] = UINT32_MAX;
+    }
     for (size_t i = 0; i + MH_SHINGLE <= n; i++) {
         uint64_t s = 0;
         for (int j = 0; j < MH_SHINGLE; j++) s = mix64(s ^ words[i + j]) + (uint64_t)j;
+        uint32_t h = (uint32_t)(s ^ (s >> 32));
         for (int k = 0; k < MH_N; k++) {
-            /* cheap per-function permutation: multiply by an odd constant
-             * and add a seed, then one xorshift */
-            uint64_t x = s * (0x9e3779b97f4a7c15ULL + 2 * (uint64_t)k) + 0x632be59bd9b4e019ULL * (uint64_t)(k + 1);
-            uint32_t v = (uint32_t)((x ^ (x >> 29)) >> 32);
-            if (v < sig[k]) sig[k] = v;
+            uint32_t v = h * mul[k] + add[k];
+            v ^= v >> 15;
+            sig[k] = v < sig[k] ? v : sig[k];
         }
     }
     return 1;
