@@ -95,6 +95,9 @@ typedef struct pipe_q {
     pthread_mutex_t mu;
     pthread_cond_t ready_cv, free_cv;
     int flush; /* hand over what is ready without waiting for a full group */
+    /* the store side's own: slots taken, slots done (no lock needed) */
+    int mine[NSLOTS], done[NSLOTS];
+    size_t mine_h, mine_n, done_n;
     int ring_free[NSLOTS], ring_ready[NSLOTS];
     size_t free_h, free_n, ready_h, ready_n;
     slot slots[NSLOTS];
@@ -141,27 +144,41 @@ static void put_ready(pipe_q *q, slot *s) {
     pthread_mutex_unlock(&q->mu);
 }
 
+/* The store side takes every ready slot at once and gives slots back in
+ * groups: one lock per group, not four per document. */
+static void give_back_locked(pipe_q *q) {
+    for (size_t i = 0; i < q->done_n; i++)
+        q->ring_free[(q->free_h + q->free_n++) % NSLOTS] = q->done[i];
+    if (q->done_n) pthread_cond_signal(&q->free_cv);
+    q->done_n = 0;
+}
+
 static slot *take_ready(pipe_q *q) {
-    pthread_mutex_lock(&q->mu);
-    while (!q->ready_n || (q->ready_n < BATCH && !q->flush)) {
-        pthread_cond_signal(&q->free_cv);
-        pthread_cond_wait(&q->ready_cv, &q->mu);
+    if (!q->mine_n) {
+        pthread_mutex_lock(&q->mu);
+        give_back_locked(q);
+        while (!q->ready_n || (q->ready_n < BATCH && !q->flush)) {
+            pthread_cond_signal(&q->free_cv);
+            pthread_cond_wait(&q->ready_cv, &q->mu);
+        }
+        q->mine_h = 0;
+        for (; q->ready_n; q->ready_n--, q->ready_h = (q->ready_h + 1) % NSLOTS)
+            q->mine[q->mine_n++] = q->ring_ready[q->ready_h];
+        q->flush = 0;
+        pthread_mutex_unlock(&q->mu);
     }
-    slot *s = &q->slots[q->ring_ready[q->ready_h]];
-    q->ready_h = (q->ready_h + 1) % NSLOTS;
-    q->ready_n--;
-    if (!q->ready_n) q->flush = 0;
-    pthread_mutex_unlock(&q->mu);
-    return s;
+    q->mine_n--;
+    return &q->slots[q->mine[q->mine_h++]];
 }
 
 static void put_free(pipe_q *q, slot *s) {
     dyad_arena_reset(s->a);
-    pthread_mutex_lock(&q->mu);
-    q->ring_free[(q->free_h + q->free_n) % NSLOTS] = (int)(s - q->slots);
-    q->free_n++;
-    if (q->free_n >= BATCH) pthread_cond_signal(&q->free_cv);
-    pthread_mutex_unlock(&q->mu);
+    q->done[q->done_n++] = (int)(s - q->slots);
+    if (q->done_n >= BATCH) {
+        pthread_mutex_lock(&q->mu);
+        give_back_locked(q);
+        pthread_mutex_unlock(&q->mu);
+    }
 }
 
 static uint64_t input_size(const char *path) {

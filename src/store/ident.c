@@ -29,34 +29,32 @@ static int is_word_byte(unsigned char c) {
 
 size_t st_text_identity(const char *text, size_t len, int64_t *hash, uint64_t **words,
                         size_t *cap) {
-    uint64_t h1 = 0xcbf29ce484222325ULL;
+    /* one FNV-1a chain per word; the text's hash folds the words in order */
+    uint64_t h = 0xcbf29ce484222325ULL;
     size_t n = 0, i = 0;
     const unsigned char *p = (const unsigned char *)text;
     while (i < len) {
         while (i < len && !is_word_byte(p[i])) i++;
         if (i >= len) break;
-        uint64_t w = 0x9e3779b97f4a7c15ULL;
-        if (n) { /* one space between words */
-            h1 = (h1 ^ ' ') * 0x100000001b3ULL;
-        }
+        uint64_t w = 0xcbf29ce484222325ULL;
         for (; i < len && is_word_byte(p[i]); i++) {
             unsigned char c = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i];
-            h1 = (h1 ^ c) * 0x100000001b3ULL;
             w = (w ^ c) * 0x100000001b3ULL;
         }
+        w = mix64(w);
+        h = mix64(h ^ w) + n;
         if (words) {
             if (n == *cap) {
                 size_t nc = *cap ? *cap * 2 : 1024;
                 uint64_t *nw = realloc(*words, nc * sizeof *nw);
-                if (!nw) { words = NULL; n++; continue; }
-                *words = nw;
-                *cap = nc;
+                if (!nw) words = NULL; /* no MinHash for this one; the hash is still right */
+                else *words = nw, *cap = nc;
             }
-            (*words)[n] = mix64(w);
+            if (words) (*words)[n] = w;
         }
         n++;
     }
-    *hash = (int64_t)mix64(h1 ^ n);
+    *hash = (int64_t)mix64(h ^ n);
     return n;
 }
 
@@ -73,7 +71,9 @@ int st_minhash(const uint64_t *words, size_t n, uint32_t sig[MH_N]) {
     }
     for (size_t i = 0; i + MH_SHINGLE <= n; i++) {
         uint64_t s = 0;
-        for (int j = 0; j < MH_SHINGLE; j++) s = mix64(s ^ words[i + j]) + (uint64_t)j;
+        for (int j = 0; j < MH_SHINGLE; j++) /* order matters: each word rotated by its place */
+            s ^= (words[i + j] << (17 * j)) | (j ? words[i + j] >> (64 - 17 * j) : 0);
+        s = mix64(s);
         uint32_t h = (uint32_t)(s ^ (s >> 32));
         for (int k = 0; k < MH_N; k++) {
             uint32_t v = h * mul[k] + add[k];
