@@ -176,6 +176,14 @@ static void test_dates(void) {
     CHECK(dyad_feed_date("2025-02-29", d) == -1);
     CHECK(dyad_feed_date("Sat, 14 Foo 2026", d) == -1);
     CHECK(dyad_feed_date("yesterday", d) == -1);
+    CHECK(dyad_feed_date("14 March 2026", d) == 0);
+    CHECK_STR(d, "20260314");
+    CHECK(dyad_feed_date("March 14, 2026", d) == 0);
+    CHECK_STR(d, "20260314");
+    CHECK(dyad_feed_date("Sept 3, 2025", d) == 0);
+    CHECK_STR(d, "20250903");
+    CHECK(dyad_feed_date("Foo 3, 2025", d) == -1);
+    CHECK(dyad_feed_date("Marble 3, 2025", d) == -1);
 }
 
 static void test_boilerplate(void) {

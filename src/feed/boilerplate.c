@@ -69,10 +69,14 @@ char *dyad_strip_boilerplate(dyad_arena *a, const char *text, size_t len, size_t
     return out;
 }
 
+/* A month name or its abbreviation ("Mar", "Sept", "March"); 0 if not. */
 static int month_of(const char *p) {
-    static const char m[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-    for (int i = 0; i < 12; i++)
-        if (!strncasecmp(p, m + 3 * i, 3)) return i + 1;
+    static const char *const m[12] = {"january", "february", "march", "april", "may", "june",
+                                      "july", "august", "september", "october", "november",
+                                      "december"};
+    size_t n = strlen(p);
+    for (int i = 0; i < 12 && n >= 3; i++)
+        if (n <= strlen(m[i]) && !strncasecmp(p, m[i], n)) return i + 1;
     return 0;
 }
 
@@ -84,16 +88,23 @@ static int valid(int y, int m, int d) {
 
 int dyad_feed_date(const char *s, char out[9]) {
     int y, m, d, k;
-    char mon[4];
+    char mon[16];
     while (*s == ' ' || *s == '\t' || *s == '\n') s++;
     if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &k) == 3 && k == 10) { /* ISO 8601 */
         if (!valid(y, m, d)) return -1;
         snprintf(out, 9, "%04d%02d%02d", y, m, d);
         return 0;
     }
+    /* "March 14, 2026" (pages write dates so) */
+    if (sscanf(s, "%15[A-Za-z] %2d, %4d%n", mon, &d, &y, &k) == 3 && (m = month_of(mon)) &&
+        strlen(mon) >= 3) {
+        if (!valid(y, m, d)) return -1;
+        snprintf(out, 9, "%04d%02d%02d", y, m, d);
+        return 0;
+    }
     const char *comma = strchr(s, ',');
     if (comma && comma - s <= 10) s = comma + 1; /* "Sat," */
-    if (sscanf(s, " %2d %3s %4d%n", &d, mon, &y, &k) == 3) {
+    if (sscanf(s, " %2d %15[A-Za-z] %4d%n", &d, mon, &y, &k) == 3 && strlen(mon) >= 3) {
         int digits = 0;
         for (const char *q = s + k - 1; q >= s && *q >= '0' && *q <= '9'; q--) digits++;
         if (digits == 2) y += y < 70 ? 2000 : 1900; /* RFC 822's two-digit years */

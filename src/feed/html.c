@@ -209,7 +209,9 @@ int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, 
     char *title = pg.og_title ? dup_clean(pg.og_title) : pg.h1 ? finish(&h) : dup_clean(pg.title);
     if (pg.og_title || !pg.h1) free(h.p);
     char date[9] = "";
-    if (pg.date) dyad_feed_date(pg.date, date);
+    if (pg.date && dyad_feed_date(pg.date, date) < 0)
+        fprintf(stderr, "dyad: warning: %s: unreadable page date \"%.60s\" (the default is used)\n",
+                name, pg.date);
     char *url = pg.url ? strdup(pg.url) : NULL;
     uint64_t line = from ? from->v.element.start_pos.line : 1;
     gumbo_destroy_output(&kGumboDefaultOptions, g);
