@@ -78,8 +78,8 @@ struct st_backend {
     char name[256]; /* for messages: the path, or the URL without password */
 };
 
-st_backend *st_sqlite_open(const char *path, dyad_error *err);
-st_backend *st_pg_open(const char *url, dyad_error *err);
+st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err);
+st_backend *st_pg_open(const char *url, int read_only, dyad_error *err);
 
 /* ---- text identity (ident.c) */
 /* Normalised text: ASCII letters lower-cased, every run of characters that
