@@ -8,7 +8,12 @@
  * line and the run goes on with the next one (status 1 at the end); a
  * store error (disk full, connection lost) stops the run at once, after
  * the open batch is rolled back: the store keeps whole documents only.
- * On a terminal, a progress bar on stderr; a summary line at the end. */
+ * On a terminal, a progress bar on stderr; a summary line at the end.
+ *
+ * Two threads: a reader thread reads and codes documents into a ring of
+ * slots (each with its own arena); the main thread stores them in input
+ * order. Documents an earlier run stored are looked up (a read-only store
+ * handle) and not coded again. */
 #include "cli.h"
 
 #include <pthread.h>
