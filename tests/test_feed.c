@@ -134,6 +134,18 @@ static void test_malformed(void) {
     CHECK(read_all(path, DYAD_FEED_AUTO, &g, NULL, &err) == -1);
     CHECK(strstr(err.msg, "no article text") != NULL);
     CHECK(read_all("/nonexistent/feed.rss", DYAD_FEED_AUTO, &g, NULL, &err) == -1);
+    /* a page dated only by schema.org metadata, without a canonical link */
+    snprintf(path, sizeof path, "%s/ld.html", dir);
+    f = fopen(path, "w");
+    fputs("<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+          "\"datePublished\": \"2026-05-03T08:00:00Z\"}</script></head><body><div><p>Iran "
+          "thanked Russia.</p><p>Talks go on.</p></div><div><p>Short.</p></div></body></html>", f);
+    fclose(f);
+    CHECK(read_all(path, DYAD_FEED_AUTO, &g, NULL, &err) == 0);
+    CHECK(g.n == 1);
+    CHECK_STR(g.date[0], "20260503");
+    CHECK_STR(g.id[0], path); /* no link: the path */
+    CHECK_STR(g.text[0], "Iran thanked Russia.\n\nTalks go on."); /* the larger <p> block */
     /* sub-directories; two files of the same name are two documents */
     char sub[300];
     snprintf(sub, sizeof sub, "mkdir -p '%s/t/a' '%s/t/b'", dir, dir);

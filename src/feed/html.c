@@ -6,7 +6,8 @@
  * styles, asides, footers, forms, buttons, figures and anything whose class
  * or id says share/social/related/newsletter/comment/advert is dropped.
  * The headline comes from og:title, <h1> or <title>; the date from
- * article:published_time, <time datetime> or a date meta tag; the link from
+ * article:published_time, a date meta tag, schema.org's datePublished
+ * (JSON-LD) or <time datetime>; the link from
  * the canonical link or og:url, and the id is that link (else the path). fd_html_text serves feeds: the text of an
  * HTML fragment with the same rules. */
 #include "feed/feed.h"
@@ -134,6 +135,7 @@ typedef struct page {
     size_t article_len, best_p_len;
     const char *title, *og_title, *h1_text_node, *date, *url;
     const GumboNode *h1;
+    char ld_date[40];
 } page;
 
 static size_t text_len(const GumboNode *n) {
@@ -165,6 +167,21 @@ static void survey(const GumboNode *n, page *pg) {
         pg->title = ((GumboNode *)n->v.element.children.data[0])->v.text.text;
     } else if (tag == GUMBO_TAG_H1 && !pg->h1) {
         pg->h1 = n;
+    } else if (tag == GUMBO_TAG_SCRIPT && attr(n, "type") &&
+               strstr(attr(n, "type"), "ld+json") && n->v.element.children.length &&
+               ((GumboNode *)n->v.element.children.data[0])->type == GUMBO_NODE_TEXT &&
+               !pg->date) {
+        /* schema.org metadata: "datePublished": "2026-04-02T10:00:00Z" */
+        const char *js = ((GumboNode *)n->v.element.children.data[0])->v.text.text;
+        const char *k = strstr(js, "\"datePublished\"");
+        if (k && (k = strchr(k + 15, '"'))) {
+            size_t len = strcspn(k + 1, "\"");
+            if (len < sizeof pg->ld_date) {
+                memcpy(pg->ld_date, k + 1, len);
+                pg->ld_date[len] = 0;
+                pg->date = pg->ld_date;
+            }
+        }
     }
     if (is_junk(n) && tag != GUMBO_TAG_HEAD && tag != GUMBO_TAG_HEADER) return;
     if (tag == GUMBO_TAG_ARTICLE) {
