@@ -208,6 +208,8 @@ pg_test() {
     check "pg near copy table" test "$(psql -At "$u" -c "select o.id from near_copies n join documents o on o.doc = n.original")" = dtw-001
     $D ties --db "$u" RUS IRN --format csv >$TMP/pg.csv
     check "pg ties as SQLite's" diff $TMP/want.csv $TMP/pg.csv
+    $D ingest --one-a-day --no-progress --db "$u" $TMP/oad.jsonl 2>/dev/null
+    check "pg one a day" test "$(psql -At "$u" -c "select string_agg(d.id||':'||e.code||':'||e.counted, ' ' order by d.id) from events e join documents d using(doc) where d.id like 'x%'")" = "x1:1125:1 x2:1125:0 x3:1125:1"
     $D ingest --no-progress --db "postgresql://postgres:secret@127.0.0.1:1/x" $F/world.atom 2>$TMP/pg3
     check "unreachable pg exits 1" test $? = 1
     check "unreachable pg named, password hidden" grep -q "postgresql://postgres:\*\*\*@127.0.0.1:1/x: cannot connect" $TMP/pg3
