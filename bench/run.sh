@@ -52,3 +52,13 @@ if [ -x "$ACC" ] && [ -f "$SHARED/validation/petr2/PETR_Validate_records_2_02.de
 else
     echo "tagger_accuracy not built or validation file absent"
 fi
+
+echo "== event store (bench/ingest.sh)"
+RUNS=$RUNS bash "$(dirname "$0")/ingest.sh" "$D"
+
+echo "== dyad's own dictionaries on wire sentences (bench/wire_f1.sh)"
+if command -v jq >/dev/null; then
+    bash "$(dirname "$0")/wire_f1.sh" "$D" tests/data/wire-2014-2025.tsv 2>&1 | tail -n 2
+else
+    echo "jq absent: not measured"
+fi
