@@ -60,6 +60,36 @@ static int write_events(const code_opts *o, code_counts *n, const dyad_doc *doc,
     return dyad_write_events_jsonl(stdout, doc, res, err);
 }
 
+static void table_header(const code_opts *o, const code_counts *n) {
+    if (o->table && !n->docs)
+        printf("%-8s %-10s %-10s %-5s %-34s | %s\n", "date", "source", "target", "code", "event",
+               "sentence");
+}
+
+/* Codes one document and writes its events; a document that cannot be
+ * coded is reported and passed over. -1 only when writing fails. */
+static int code_one(const code_opts *o, const dyad_coder *c, dyad_arena *a, const char *name,
+                    const dyad_doc *doc, int one_sentence, code_counts *n) {
+    dyad_result res;
+    dyad_error err = {{0}};
+    int rc = 0;
+    if (dyad_code_doc(c, a, doc, one_sentence, &res, &err) < 0) {
+        fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", name,
+                (unsigned long long)doc->line, doc->id, err.msg);
+        res.nsentences = res.nevents = 0;
+    } else if (o->table) {
+        print_table(doc, &res);
+    } else if (write_events(o, n, doc, &res, &err) < 0) {
+        rc = cli_fail("%s", err.msg);
+    }
+    n->docs++;
+    n->sentences += res.nsentences;
+    n->events += res.nevents;
+    n->bytes += doc->text_len;
+    dyad_arena_reset(a);
+    return rc;
+}
+
 /* Feeds, pages and directories (src/feed/): read whole, then coded. */
 static int code_feed(const code_opts *o, const dyad_coder *c, const char *path,
                      dyad_feed_format fmt, code_counts *n) {
@@ -69,26 +99,8 @@ static int code_feed(const code_opts *o, const dyad_coder *c, const char *path,
     dyad_arena *a = dyad_arena_new(0);
     int rc = a ? 0 : cli_fail("out of memory"), got = 0;
     dyad_doc doc;
-    if (o->table && !n->docs)
-        printf("%-8s %-10s %-10s %-5s %-34s | %s\n", "date", "source", "target", "code", "event",
-               "sentence");
-    while (!rc && (got = dyad_feed_next(f, a, &doc, &err)) > 0) {
-        dyad_result res;
-        if (dyad_code_doc(c, a, &doc, 0, &res, &err) < 0) {
-            fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", path,
-                    (unsigned long long)doc.line, doc.id, err.msg);
-            res.nsentences = res.nevents = 0;
-        } else if (o->table) {
-            print_table(&doc, &res);
-        } else if (write_events(o, n, &doc, &res, &err) < 0) {
-            rc = cli_fail("%s", err.msg);
-        }
-        n->docs++;
-        n->sentences += res.nsentences;
-        n->events += res.nevents;
-        n->bytes += doc.text_len;
-        dyad_arena_reset(a);
-    }
+    table_header(o, n);
+    while (!rc && (got = dyad_feed_next(f, a, &doc, &err)) > 0) rc = code_one(o, c, a, path, &doc, 0, n);
     if (got < 0) rc = cli_fail("%s", err.msg);
     fflush(stdout);
     dyad_arena_free(a);
@@ -118,28 +130,11 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
         dyad_reader_close(r);
         return cli_fail("out of memory");
     }
-    if (o->table && !n->docs)
-        printf("%-8s %-10s %-10s %-5s %-34s | %s\n", "date", "source", "target", "code", "event",
-               "sentence");
+    table_header(o, n);
     int rc = 0, got;
     dyad_doc doc;
-    while ((got = dyad_reader_next(r, a, &doc, &err)) > 0) {
-        dyad_result res;
-        if (dyad_code_doc(c, a, &doc, fmt == DYAD_FMT_XML, &res, &err) < 0) {
-            fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", name,
-                    (unsigned long long)doc.line, doc.id, err.msg);
-        } else if (o->table) {
-            print_table(&doc, &res);
-        } else if (write_events(o, n, &doc, &res, &err) < 0) {
-            rc = cli_fail("%s", err.msg);
-            break;
-        }
-        n->docs++;
-        n->sentences += res.nsentences;
-        n->events += res.nevents;
-        n->bytes += doc.text_len;
-        dyad_arena_reset(a);
-    }
+    while (!rc && (got = dyad_reader_next(r, a, &doc, &err)) > 0)
+        rc = code_one(o, c, a, name, &doc, fmt == DYAD_FMT_XML, n);
     if (got < 0) rc = cli_fail("%s", err.msg);
     fflush(stdout);
     dyad_arena_free(a);
