@@ -43,22 +43,28 @@ static void teardown(fixture *f) {
     dyad_arena_free(f->arena);
 }
 
+/* Codes `text` of n bytes dated `date` (YYYYMMDD) into *res; 0 or -1. */
+static int code_res(fixture *f, const char *text, size_t n, const char *date, dyad_result *res) {
+    dyad_doc doc = {0};
+    doc.id = doc.title = doc.source = doc.url = doc.category = doc.parse = "";
+    doc.date = date;
+    doc.text = text;
+    doc.text_len = n;
+    dyad_error err = {{0}};
+    dyad_arena_reset(f->arena);
+    int rc = dyad_code_doc(f->coder, f->arena, &doc, 0, res, &err);
+    if (rc < 0) fprintf(stderr, "coding failed: %s\n", err.msg);
+    return rc;
+}
+
 /* Codes `text` (dated `date`) and returns its events as "SRC TGT CODE"
  * joined by "; " in the order coded. */
 static const char *code(fixture *f, const char *text, const char *date) {
     static char out[2048];
-    dyad_doc doc = {0};
-    doc.id = "t";
-    doc.date = date;
-    doc.text = text;
-    doc.text_len = strlen(text);
-    doc.title = doc.source = doc.url = doc.category = doc.parse = "";
     dyad_result res;
-    dyad_error err = {{0}};
-    dyad_arena_reset(f->arena);
     out[0] = 0;
-    if (dyad_code_doc(f->coder, f->arena, &doc, 0, &res, &err) < 0) {
-        snprintf(out, sizeof out, "error: %s", err.msg);
+    if (code_res(f, text, strlen(text), date, &res) < 0) {
+        snprintf(out, sizeof out, "error");
         return out;
     }
     for (size_t i = 0; i < res.nevents; i++) {
@@ -142,30 +148,16 @@ static void test_rules(void) {
     CHECK_STR(code(&f, "The crowd accused the police.", "20200601"), "");
     CHECK_STR(code(&f, "Freedonia accused Freedonian troops.", "20200601"), "FRE FREMIL 112");
     /* issues: counted per sentence; an ignore phrase cancels them */
-    {
-        dyad_doc d2 = {0};
-        d2.id = d2.title = d2.source = d2.url = d2.category = d2.parse = "";
-        d2.date = "20200601";
-        d2.text = "Freedonia accused Sylvania of human rights abuses and of breaking sanctions.";
-        d2.text_len = strlen(d2.text);
-        dyad_result r2;
-        dyad_error e2 = {{0}};
-        CHECK(dyad_code_doc(f.coder, f.arena, &d2, 0, &r2, &e2) == 0);
-        CHECK(r2.nevents == 1 && !strcmp(r2.events[0].issues, "RIGHTS 1, SANCTIONS 1"));
-        d2.text = "Freedonia accused Sylvania over human rights and the rights of way.";
-        d2.text_len = strlen(d2.text);
-        CHECK(dyad_code_doc(f.coder, f.arena, &d2, 0, &r2, &e2) == 0);
-        CHECK(r2.nevents == 1 && !strcmp(r2.events[0].issues, ""));
-    }
-    /* explain names the pattern and the entries */
-    dyad_doc doc = {0};
-    doc.id = doc.title = doc.source = doc.url = doc.category = doc.parse = "";
-    doc.date = "20200601";
-    doc.text = "Freedonia met with Sylvania.";
-    doc.text_len = strlen(doc.text);
     dyad_result res;
-    dyad_error err = {{0}};
-    CHECK(dyad_code_doc(f.coder, f.arena, &doc, 0, &res, &err) == 0);
+    const char *t1 = "Freedonia accused Sylvania of human rights abuses and of breaking sanctions.";
+    CHECK(code_res(&f, t1, strlen(t1), "20200601", &res) == 0);
+    CHECK(res.nevents == 1 && !strcmp(res.events[0].issues, "RIGHTS 1, SANCTIONS 1"));
+    const char *t2 = "Freedonia accused Sylvania over human rights and the rights of way.";
+    CHECK(code_res(&f, t2, strlen(t2), "20200601", &res) == 0);
+    CHECK(res.nevents == 1 && !strcmp(res.events[0].issues, ""));
+    /* explain names the pattern and the entries */
+    const char *t3 = "Freedonia met with Sylvania.";
+    CHECK(code_res(&f, t3, strlen(t3), "20200601", &res) == 0);
     CHECK(res.nevents == 2 && res.events[0].explain &&
           strstr(res.events[0].explain, "mini.verbs.txt:12") &&
           strstr(res.events[0].explain, "mini.actors.txt:2"));
@@ -258,15 +250,8 @@ static void test_seed(void) {
         free(text);
         return;
     }
-    dyad_doc doc = {0};
-    doc.id = "seed";
-    doc.date = "20170523";
-    doc.text = text;
-    doc.text_len = len;
-    doc.title = doc.source = doc.url = doc.category = doc.parse = "";
     dyad_result res;
-    dyad_error err = {{0}};
-    CHECK(dyad_code_doc(f.coder, f.arena, &doc, 0, &res, &err) == 0);
+    CHECK(code_res(&f, text, len, "20170523", &res) == 0);
     struct { const char *starts, *events; } want[] = {
         {"Putin calls Rouhani", "RUSGOV IRNGOV 041"},
         {"Days after his election victory", "IRNGOV RUSGOV 041"},
