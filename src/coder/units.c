@@ -101,6 +101,7 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     buf[0] = 0;
     for (int k = 0; k < npre; k++) len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", pre[k]);
     len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", base ? base : "---");
+    size_t agents_at = len < sizeof buf ? len : sizeof buf - 1; /* where the suffix agents begin */
     /* agents are added once each, and not when the actor's code has them
      * already (RUSGOV + President) */
     for (int k = 0; k < npost && len < sizeof buf; k++) {
@@ -112,7 +113,7 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     u->ncodes = 1;
     u->has_actor = base != NULL;
     u->base = base;
-    coordinated_actors(s, u, m, nm, buf + strlen(base ? base : "---"));
+    coordinated_actors(s, u, m, nm, buf + agents_at);
 }
 
 static int is_pronoun(const ctok *t) { return t->pos == DYAD_POS_PRP && (t->wc & WC_PRON); }
