@@ -201,7 +201,6 @@ static int find_subject(csent *s, int gi) {
                 j = u->start - 1; /* skip the preposition too */
                 continue;
             }
-            if (saw_and && !g->infinitive) return t[j].unit;
             return t[j].unit;
         }
         if (t[j].group >= 0) {

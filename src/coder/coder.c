@@ -332,7 +332,7 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         n = drop_comma_clauses(&c->opt, toks[i], n);
         dyad_arena_reset(scratch);
         csent s = {c, scratch, a, toks[i], n, NULL, 0, NULL, 0, date,
-                   issues_of(c, scratch, toks[i], n), {0}, -1};
+                   issues_of(c, scratch, toks[i], n), {0}};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, toks[i][k].id);
             coder_bloom_add(s.bloom, toks[i][k].sid);

@@ -116,7 +116,6 @@ typedef struct csent {
     int32_t date;
     const char *issues; /* "CODE n, CODE n" for the sentence, or "" */
     uint64_t bloom[4]; /* word ids (and singulars) present in the sentence */
-    int last_subject; /* unit of the previous sentence's first subject, for pronouns */
 } csent;
 
 #define coder_bloom_add dict_bloom_add
