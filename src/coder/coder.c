@@ -298,7 +298,11 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         t[i].up = k->upper;
         t[i].id = dict_word_find(c->dict, k->upper, len);
         t[i].pos = k->pos;
-        t[i].sid = singular_id(c->dict, k->upper, len);
+        /* plurals and third persons: the only tokens whose singular is asked for */
+        t[i].sid = k->pos == DYAD_POS_NNS || k->pos == DYAD_POS_NNPS || k->pos == DYAD_POS_VBZ ||
+                           k->pos == DYAD_POS_NNP
+                       ? singular_id(c->dict, k->upper, len)
+                       : 0;
         /* function words the dictionary lacks still need their class */
         t[i].wc = t[i].id ? c->wcls[t[i].id] : len <= 9 ? coder_word_class(c, k->upper) : 0;
         t[i].syn = c->wsyn[t[i].id] | c->wsyn[t[i].sid];
