@@ -335,8 +335,8 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         if (n == 0 || discard[i]) continue;
         n = drop_comma_clauses(&c->opt, toks[i], n);
         dyad_arena_reset(scratch);
-        csent s = {c, scratch, a, toks[i], n, NULL, 0, NULL, 0, date,
-                   issues_of(c, scratch, toks[i], n), {0}};
+        csent s = {.c = c, .a = scratch, .keep = a, .t = toks[i], .n = n, .date = date,
+                   .issues = issues_of(c, scratch, toks[i], n)};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, toks[i][k].id);
             coder_bloom_add(s.bloom, toks[i][k].sid);

@@ -115,6 +115,8 @@ typedef struct csent {
     int ngroups;
     int32_t date;
     const char *issues; /* "CODE n, CODE n" for the sentence, or "" */
+    struct vmatch *matches; /* per group, filled on demand (events.c) */
+    int8_t *matched;        /* per group: 0 not yet, 1 matched, -1 no verb form */
     uint64_t bloom[4]; /* word ids (and singulars) present in the sentence */
 } csent;
 

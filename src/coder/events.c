@@ -231,6 +231,14 @@ static int absorbed(const csent *s, int gi, const uint8_t *coded) {
     return gi > 0 && coded[gi - 1] && complement_of_previous(s, gi);
 }
 
+/* Group gi's verb match, worked out once per sentence: several rules ask
+ * about the same group (its own event, combinations, transformations). */
+static int group_match(csent *s, int gi, vmatch *m) {
+    if (!s->matched[gi]) s->matched[gi] = coder_match_verb(s, &s->groups[gi], &s->matches[gi]) ? 1 : -1;
+    *m = s->matches[gi];
+    return s->matched[gi] == 1;
+}
+
 /* "X said it would invest in Y": a cooperative act (04-08) announced with
  * "would" or "will" in a statement's complement is an intention (03x). */
 static void reported_intention(csent *s, int gi, vmatch *m) {
@@ -245,7 +253,7 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
     const vgroup *prev = &s->groups[gi - 1];
     if (prev->region_end <= g->start) return; /* not in the statement's clause */
     vmatch pm;
-    if (coder_match_verb(s, prev, &pm) && !is_null_code(pm.code) && strncmp(pm.code, "01", 2)) return;
+    if (group_match(s, gi - 1, &pm) && !is_null_code(pm.code) && strncmp(pm.code, "01", 2)) return;
     char buf[8];
     const char *code = coder_combine("030", m->code, buf, sizeof buf);
     if (code) {
@@ -262,7 +270,7 @@ static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size
     if (gi + 1 >= s->ngroups || !complement_of_previous(s, gi + 1) || !m->code) return;
     vmatch low;
     const vgroup *h = &s->groups[gi + 1];
-    if (!coder_match_verb(s, h, &low) || is_null_code(low.code) || h->negated) return;
+    if (!group_match(s, gi + 1, &low) || is_null_code(low.code) || h->negated) return;
     const char *code = coder_combine(m->code, low.code, buf, n);
     if (!code) return;
     m->code = dyad_arena_strdup(s->a, code);
@@ -279,7 +287,7 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
     const vgroup *g = &s->groups[gi], *h = &s->groups[gi + 1];
     if (h->start >= g->region_end) return 0;
     vmatch low;
-    if (!coder_match_verb(s, h, &low) || is_null_code(low.code)) return 0;
+    if (!group_match(s, gi + 1, &low) || is_null_code(low.code)) return 0;
     int isrc, itgt;
     roles(s, h, &low, &isrc, &itgt);
     if (complement_of_previous(s, gi + 1)) isrc = -1; /* an infinitive has no source of its own */
@@ -308,13 +316,16 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
 
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
+    s->matches = dyad_arena_alloc_uninit(s->a, sizeof *s->matches * ((size_t)s->ngroups + 1));
+    s->matched = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1);
+    if (!s->matches || !s->matched) return -1;
     uint8_t *coded = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1);
     uint8_t *done = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1); /* used by a transformation */
     if (!coded || !done) return -1;
     for (int gi = 0; gi < s->ngroups; gi++) {
         const vgroup *g = &s->groups[gi];
         vmatch m;
-        if (done[gi] || !coder_match_verb(s, g, &m)) continue;
+        if (done[gi] || !group_match(s, gi, &m)) continue;
         int tr = transformed(s, gi, &m, sentence, ev, nev, cap);
         if (tr < 0) return -1;
         if (tr) {
