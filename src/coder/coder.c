@@ -76,6 +76,8 @@ static int word_tables(dyad_coder *c) {
     for (uint32_t i = 0; i < d->synsets.n && i < 64; i++) mark_synset(c, i, i, 0);
     mark_starts(c, &d->actor_trie, WS_ACTOR);
     mark_starts(c, &d->agent_trie, WS_AGENT);
+    mark_starts(c, &d->discard_trie, WS_DISCARD);
+    mark_starts(c, &d->issue_trie, WS_ISSUE);
     for (uint32_t i = 0; i < d->verb_index.cap; i++) {
         uint64_t key = d->verb_index.slots[i].key;
         if (key && key < c->nwords) c->wstart[key] |= WS_VERB;
@@ -167,6 +169,7 @@ static const char *issues_of(const dyad_coder *c, dyad_arena *a, const ctok *t, 
     int nc = 0;
     for (int i = 0; i < n; i++) {
         uint32_t node = 0, hit = 0;
+        if (!(c->wstart[t[i].id] & WS_ISSUE)) continue; /* no issue phrase starts here */
         for (int j = i; j < n && t[j].id; j++) {
             node = dtrie_child(&d->issue_trie, node, t[j].id);
             if (!node) break;
@@ -268,7 +271,7 @@ static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
             uint32_t val = node == 0 && t[j].id ? c->wstem[t[j].id] : stem_at(c, node, t[j].up);
             if (val) return ((const ddiscard *)d->discards.v + val - 1)->story ? 2 : 1;
         }
-        if (!t[j].id) break;
+        if (!t[j].id || (node == 0 && !(c->wstart[t[j].id] & WS_DISCARD))) break;
         node = dtrie_child(tr, node, t[j].id);
         if (!node) break;
         if (tr->val[node]) {

@@ -54,7 +54,7 @@ int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);
 uint32_t coder_word_class(const dyad_coder *c, const char *up);
 
-enum { WS_ACTOR = 1, WS_AGENT = 2, WS_VERB = 4 };
+enum { WS_ACTOR = 1, WS_AGENT = 2, WS_VERB = 4, WS_DISCARD = 8, WS_ISSUE = 16 };
 
 /* A token as the coder sees it. */
 typedef struct ctok {
