@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include <strings.h>
+#include "util/civil.h"
 
 static int starts_ci(const char *p, const char *e, const char *w) {
     size_t n = strlen(w);
@@ -81,9 +82,7 @@ static int month_of(const char *p) {
 }
 
 static int valid(int y, int m, int d) {
-    static const int n[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > n[m - 1]) return 0;
-    return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100) || y % 400 == 0));
+    return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= civil_month_days(y, m);
 }
 
 int dyad_feed_date(const char *s, char out[9]) {

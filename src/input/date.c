@@ -9,6 +9,7 @@
 #include "input/input.h"
 
 #include <string.h>
+#include "util/civil.h"
 
 static int all_digits(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++)
@@ -20,12 +21,6 @@ static int num(const char *s, size_t n) {
     int v = 0;
     for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
     return v;
-}
-
-static int days_in_month(int y, int m) {
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return days[m - 1];
 }
 
 int rd_date_normalize(const char *s, size_t n, char out[9]) {
@@ -44,7 +39,7 @@ int rd_date_normalize(const char *s, size_t n, char out[9]) {
         return -1;
     }
     int y = num(d, 4), m = num(d + 4, 2), day = num(d + 6, 2);
-    if (y < 1 || m < 1 || m > 12 || day < 1 || day > days_in_month(y, m)) return -1;
+    if (y < 1 || m < 1 || m > 12 || day < 1 || day > civil_month_days(y, m)) return -1;
     memcpy(out, d, 8);
     out[8] = '\0';
     return 0;

@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include "util/civil.h"
 
 static void clean(FILE *out, const char *s) {
     for (; s && *s; s++) putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
@@ -45,11 +46,7 @@ static void actor(FILE *out, const char *code, const char *name) {
     for (int k = 0; k < 3; k++, at += 3) fprintf(out, "\t%.3s", at + 3 <= n ? code + at : "");
 }
 
-static int day_of_year(int y, int m, int d) {
-    static const int before[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return before[m - 1] + d + (leap && m > 2);
-}
+static int day_of_year(int y, int m, int d) { return (int)(civil_days(y, m, d) - civil_days(y, 1, 1)) + 1; }
 
 int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             uint64_t *next_id, dyad_error *err) {

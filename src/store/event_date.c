@@ -14,37 +14,11 @@
 
 #include <string.h>
 #include <strings.h>
-
-/* days since 1970-01-01 of a civil date (H. Hinnant's algorithm) */
-static long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int days_in_month(int y, int m) {
-    static const int n[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0) ? 29 : n[m - 1];
-}
+#include "util/civil.h"
 
 static void put_date(long z, char out[9]) {
     int y, m, d;
-    civil_from_days(z, &y, &m, &d);
+    civil_date(z, &y, &m, &d);
     snprintf(out, 9, "%04d%02d%02d", y % 10000, m, d);
 }
 
@@ -107,8 +81,8 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
     for (int i = 0; i < 8; i++)
         if (doc_date[i] < '0' || doc_date[i] > '9') return "none";
     sscanf(doc_date, "%4d%2d%2d", &y, &m, &d);
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return "none";
-    long today = days_from_civil(y, m, d);
+    if (m < 1 || m > 12 || d < 1 || d > civil_month_days(y, m)) return "none";
+    long today = civil_days(y, m, d);
     memcpy(out, doc_date, 9);
 
     word w[MAXW];
@@ -127,8 +101,8 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
         if (weq(prev, "last") && weq(w[i], "week")) { put_date(today - 7, out); return "last week"; }
         if (weq(prev, "last") && weq(w[i], "month")) {
             int pm = m == 1 ? 12 : m - 1, py = m == 1 ? y - 1 : y;
-            int pd = d > days_in_month(py, pm) ? days_in_month(py, pm) : d;
-            put_date(days_from_civil(py, pm, pd), out);
+            int pd = d > civil_month_days(py, pm) ? civil_month_days(py, pm) : d;
+            put_date(civil_days(py, pm, pd), out);
             return "last month";
         }
         if (weq(prev, "next") && weq(w[i], "week")) { put_date(today + 7, out); return "next week"; }
@@ -177,12 +151,12 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
                     else v = v * 10 + w[i + 2].p[k] - '0';
                 }
                 if (ok && v > 1900) yy = v;
-                else if (days_from_civil(y, mo + 1, 1) - today > 31) yy = y - 1;
-            } else if (days_from_civil(y, mo + 1, 1) - today > 31) {
+                else if (civil_days(y, mo + 1, 1) - today > 31) yy = y - 1;
+            } else if (civil_days(y, mo + 1, 1) - today > 31) {
                 yy = y - 1;
             }
-            if (day > days_in_month(yy, mo + 1)) continue;
-            put_date(days_from_civil(yy, mo + 1, day), out);
+            if (day > civil_month_days(yy, mo + 1)) continue;
+            put_date(civil_days(yy, mo + 1, day), out);
             return "month day";
         }
     }
