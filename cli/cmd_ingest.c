@@ -217,22 +217,15 @@ static void *reader_main(void *arg) {
             if (known > 0) { /* stored by an earlier run: no need to code it */
                 s->kind = S_KNOWN;
                 s->known = known;
-                s->path = path;
-                dyad_feed_progress(f, &done, &total);
-                s->done = done_before + done;
-                s->total = q->total;
-                put_ready(q, s);
-                if (!(s = take_free(q))) break;
-                continue;
-            }
-            if (dyad_code_doc(q->c, s->a, &s->doc, 0, &s->res, &err) < 0) {
+            } else if (dyad_code_doc(q->c, s->a, &s->doc, 0, &s->res, &err) < 0) {
                 fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", path,
                         (unsigned long long)s->doc.line, s->doc.id, err.msg);
                 q->not_coded++;
                 dyad_arena_reset(s->a);
                 continue;
+            } else {
+                s->kind = S_DOC;
             }
-            s->kind = S_DOC;
             s->path = path;
             dyad_feed_progress(f, &done, &total);
             s->done = done_before + done;
