@@ -193,12 +193,11 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
 }
 
 static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code,
-                int su, int tu, const vgroup *g, const vmatch *m, const char *why, dyad_event **ev,
-                size_t *nev, size_t *cap) {
+                int su, int tu, const vmatch *m, const char *why, dyad_event **ev, size_t *nev,
+                size_t *cap) {
     if (is_null_code(code) || !strcmp(sc, tc)) return 0;
     dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), dict_s(s->c->dict, m->form->lemma),
                     sentence, s->issues, why};
-    (void)g;
     return push_event(s, ev, nev, cap, &e);
 }
 
@@ -309,7 +308,7 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
         for (int b = 0; b < (rt >= 0 ? s->units[rt].ncodes : 1); b++) {
             const char *tc = rt >= 0 ? s->units[rt].codes[b] : "---";
             if (rt < 0 && s->c->opt.require_dyad) continue;
-            if (emit(s, sentence, S->codes[a], tc, code, rs, rt, g, m, why, ev, nev, cap) < 0) return -1;
+            if (emit(s, sentence, S->codes[a], tc, code, rs, rt, m, why, ev, nev, cap) < 0) return -1;
         }
     return 1;
 }
@@ -356,7 +355,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             for (int a = 0; a < S->ncodes; a++)
                 for (int b = 0; b < S->ncodes; b++)
                     if (a != b && emit(s, sentence, S->codes[a], S->codes[b], m.code ? m.code : m.code2,
-                                       su, su, g, &m, why, ev, nev, cap) < 0)
+                                       su, su, &m, why, ev, nev, cap) < 0)
                         return -1;
             coded[gi] = *nev > before;
             continue;
@@ -366,17 +365,17 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
              * embassy") and a main clause; "X said" alone codes nothing */
             if (s->c->opt.require_dyad || !has_object(s, g) || g->subordinate) continue;
             for (int a = 0; a < S->ncodes; a++)
-                if (emit(s, sentence, S->codes[a], "---", m.code, su, -1, g, &m, why, ev, nev, cap) < 0)
+                if (emit(s, sentence, S->codes[a], "---", m.code, su, -1, &m, why, ev, nev, cap) < 0)
                     return -1;
             coded[gi] = *nev > before;
             continue;
         }
         for (int a = 0; a < S->ncodes; a++)
             for (int b = 0; b < T->ncodes; b++) {
-                if (m.code && emit(s, sentence, S->codes[a], T->codes[b], m.code, su, tu, g, &m, why,
+                if (m.code && emit(s, sentence, S->codes[a], T->codes[b], m.code, su, tu, &m, why,
                                    ev, nev, cap) < 0)
                     return -1;
-                if (m.code2 && emit(s, sentence, T->codes[b], S->codes[a], m.code2, tu, su, g, &m, why,
+                if (m.code2 && emit(s, sentence, T->codes[b], S->codes[a], m.code2, tu, su, &m, why,
                                     ev, nev, cap) < 0)
                     return -1;
             }
