@@ -92,9 +92,23 @@ static int word_tables(dyad_coder *c) {
     return 0;
 }
 
-/* Lengths of the discard stems, so a word's prefixes outside them are
- * never looked up. */
-static void stem_lengths(dyad_coder *c) {
+/* Every prefix of the discard stems hanging off trie node `node`, into the
+ * coder's prefix bit set. */
+static void stem_prefixes(dyad_coder *c, uint32_t node) {
+    const dyad_dict *d = c->dict;
+    for (uint32_t si = d->discard_trie.stem[node]; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
+        uint64_t h = 1469598103934665603ULL;
+        for (const char *p = dict_s(d, ((const dstem *)d->stems.v)[si - 1].str); *p; p++) {
+            h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+            uint32_t b = stem_prefix_bit(stem_key(node, h ? h : 1));
+            c->stem_prefix[b >> 6] |= 1ULL << (b & 63);
+        }
+    }
+}
+
+/* Lengths and prefixes of the discard stems, so a word's prefixes that
+ * begin no stem are never looked up. */
+static int stem_tables(dyad_coder *c) {
     const dyad_dict *d = c->dict;
     c->stem_min = 1 << 30;
     c->stem_max = 0;
@@ -103,6 +117,11 @@ static void stem_lengths(dyad_coder *c) {
         if (n < c->stem_min) c->stem_min = n;
         if (n > c->stem_max) c->stem_max = n;
     }
+    c->stem_prefix = calloc(STEM_PREFIX_BITS / 64, sizeof *c->stem_prefix);
+    if (!c->stem_prefix) return -1;
+    for (uint32_t node = 0; node < d->discard_trie.nnodes; node++)
+        if (d->discard_trie.stem[node]) stem_prefixes(c, node);
+    return 0;
 }
 
 dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_options *o,
@@ -113,8 +132,8 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
         return NULL;
     }
     c->dict = d;
-    stem_lengths(c);
-    if (coder_words_init(c) < 0 || word_tables(c) < 0 || coder_transforms_init(c) < 0) {
+    if (stem_tables(c) < 0 || coder_words_init(c) < 0 || word_tables(c) < 0 ||
+        coder_transforms_init(c) < 0) {
         dyad_coder_free(c);
         dyad_error_set(err, "out of memory");
         return NULL;
@@ -133,6 +152,7 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->wstem);
     free(c->wcls);
     free(c->wstart);
+    free(c->stem_prefix);
     free(c);
 }
 
@@ -245,8 +265,11 @@ static uint32_t stem_at(const dyad_coder *c, uint32_t node, const char *w) {
     uint64_t h = 1469598103934665603ULL;
     for (const char *p = w; *p && p - w < c->stem_max; p++) {
         h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        uint64_t key = stem_key(node, h ? h : 1);
+        uint32_t b = stem_prefix_bit(key);
+        if (!(c->stem_prefix[b >> 6] >> (b & 63) & 1)) return 0; /* no stem begins so */
         if (p - w + 1 < c->stem_min) continue;
-        for (uint32_t si = dhash_get(&d->stem_index, stem_key(node, h ? h : 1)); si;
+        for (uint32_t si = dhash_get(&d->stem_index, key); si;
              si = ((const dstem *)d->stems.v)[si - 1].next) {
             const dstem *st = (const dstem *)d->stems.v + si - 1;
             const char *stem = dict_s(d, st->str);

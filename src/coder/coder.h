@@ -41,7 +41,11 @@ struct dyad_coder {
     uint8_t *wstart;   /* WS_* phrases that can start with the word */
     uint32_t *wstem;   /* discard+1 whose one-word stem begins the word, or 0 */
     int stem_min, stem_max; /* lengths of the discard stems */
+    uint64_t *stem_prefix; /* bit set: (node, prefix) of some discard stem,
+                              so a word's walk stops at its first dead prefix */
 };
+#define STEM_PREFIX_BITS (1u << 16)
+static inline uint32_t stem_prefix_bit(uint64_t key) { return (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 48); }
 
 /* Classes of function words (words.c). */
 enum {
