@@ -144,6 +144,7 @@ dyad_pos dyad_pos_from_name(const char *name); /* DYAD_POS_NONE if unknown */
 typedef struct dyad_token {
     const char *text;  /* surface form (NFC, curly quotes/dashes made ASCII) */
     const char *upper; /* upper-case, accents folded to ASCII: dictionary key */
+    const char *lower; /* ASCII letters lower-cased, other bytes as in text */
     uint32_t start, end; /* byte offsets of the token in the document text */
     uint8_t pos;       /* dyad_pos */
 } dyad_token;

@@ -7,18 +7,22 @@
 
 #include <string.h>
 
-/* Fills *dst from raw token t. */
+/* Fills *dst from raw token t: its text, and its upper and lower case
+ * forms, which share the text's bytes when they do not differ from it. */
 static int make_token(dyad_arena *a, const norm_text *nt, const raw_token *t, dyad_token *dst) {
     size_t n = t->e - t->s;
     const char *src = t->text ? t->text : nt->s + t->s;
     if (t->text) n = strlen(t->text);
-    int lower = 0; /* anything to fold? */
-    for (size_t i = 0; i < n && !lower; i++) {
+    int has_lower = 0, has_upper = 0, high = 0;
+    for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)src[i];
-        lower = (c >= 'a' && c <= 'z') || c >= 0x80;
+        has_lower |= c >= 'a' && c <= 'z';
+        has_upper |= c >= 'A' && c <= 'Z';
+        high |= c >= 0x80;
     }
-    /* one allocation: the text, then its folded upper case if it differs */
-    size_t size = (t->text ? 0 : n + 1) + (lower ? 2 * n + 1 : 0);
+    int fold_up = has_lower || high; /* accents fold in the upper case only */
+    /* one allocation: the text, its upper case, its lower case */
+    size_t size = (t->text ? 0 : n + 1) + (fold_up ? 2 * n + 1 : 0) + (has_upper ? n + 1 : 0);
     char *buf = size ? dyad_arena_alloc_uninit(a, size) : NULL;
     if (size && !buf) return -1;
     if (t->text) {
@@ -29,11 +33,26 @@ static int make_token(dyad_arena *a, const norm_text *nt, const raw_token *t, dy
         dst->text = buf;
         buf += n + 1;
     }
-    if (lower) {
-        text_fold_upper_into(buf, dst->text, n);
+    dst->upper = dst->lower = dst->text;
+    if (fold_up) {
+        size_t k = high ? text_fold_upper_into(buf, src, n) : n;
+        if (!high) {
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)src[i];
+                buf[i] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+            }
+            buf[n] = '\0';
+        }
         dst->upper = buf;
-    } else {
-        dst->upper = dst->text;
+        buf += k + 1;
+    }
+    if (has_upper) {
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)src[i];
+            buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        buf[n] = '\0';
+        dst->lower = buf;
     }
     dst->start = nt->orig[t->s];
     dst->end = nt->orig[t->e];
@@ -54,8 +73,7 @@ static int build_sentence(dyad_arena *a, const norm_text *nt, const raw_tokens *
          * doubles as the sentence's final "." token, as in the Treebank */
         dyad_token *p = &s->tokens[n - 1];
         const dyad_token *ab = &s->tokens[n - 2];
-        p->text = ".";
-        p->upper = ".";
+        p->text = p->upper = p->lower = ".";
         p->pos = DYAD_POS_NONE;
         p->start = ab->end > ab->start ? ab->end - 1 : ab->end;
         p->end = ab->end;

@@ -77,18 +77,6 @@ static void set_single(word_info *wi, int pos) {
     wi->known = wi->closed = 1;
 }
 
-/* Lower-cases w into buf (ASCII only); 0 if it does not fit. */
-static size_t lower(const char *w, char *buf, size_t cap) {
-    size_t n = 0;
-    for (; w[n]; n++) {
-        if (n + 1 >= cap) return 0;
-        unsigned char c = (unsigned char)w[n];
-        buf[n] = (char)(is_upper(c) ? c + 32 : c);
-    }
-    buf[n] = '\0';
-    return n;
-}
-
 /* Hyphenated words: Russia-Iran, pro-government, well-known, vice-president. */
 static void hyphen_info(const dyad_tagger *t, const char *lw, size_t n, word_info *wi) {
     const char *last = strrchr(lw, '-');
@@ -112,10 +100,10 @@ static void hyphen_info(const dyad_tagger *t, const char *lw, size_t n, word_inf
 
 /* The lexical reading of one word token. `initial`: the first word of the
  * sentence or of a quotation; `headline`: capitals say nothing here. */
-static void word_tag(const dyad_tagger *t, const char *w, int initial, int headline,
-                     int next_cap, word_info *wi) {
-    char lw[64];
-    size_t n = lower(w, lw, sizeof lw);
+static void word_tag(const dyad_tagger *t, const char *w, const char *lw, int initial,
+                     int headline, int next_cap, word_info *wi) {
+    size_t n = strlen(lw);
+    if (n >= 63) n = 0; /* too long to be a word */
     int num = is_digit((unsigned char)w[0]) ? number_tag(w, n ? n : strlen(w)) : DYAD_POS_NONE;
     if (num) { set_single(wi, num); return; }
     if (!n) { set_single(wi, DYAD_POS_NN); return; }
@@ -212,7 +200,7 @@ static int is_headline(const dyad_sentence *s) {
         unsigned char c = (unsigned char)w[0];
         if (!is_upper(c) && !is_lower(c)) continue;
         int skip = 0;
-        for (int k = 0; small[k] && !skip; k++) skip = strcmp(w, small[k]) == 0;
+        for (int k = 0; small[k] && !skip; k++) skip = small[k][0] == w[0] && strcmp(w, small[k]) == 0;
         if (skip) continue;
         if (is_lower(c)) return 0; /* a lower-case content word: running text */
         words++;
@@ -234,7 +222,7 @@ static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, tag_state *st
             continue;
         }
         int next_cap = i + 1 < n && is_upper((unsigned char)s->tokens[i + 1].text[0]);
-        word_tag(t, w, initial, headline, next_cap, wi);
+        word_tag(t, w, s->tokens[i].lower, initial, headline, next_cap, wi);
         initial = 0;
     }
     return (int)n;
@@ -247,16 +235,16 @@ typedef struct ctx {
     word_info *info;
     uint8_t *tag;
     int n;
-    char (*low)[16];  /* lower-cased text of short words, "" for longer ones */
 } ctx;
 
 static int can(const ctx *c, int i, int pos) { return (c->info[i].tags & TAGBIT(pos)) != 0; }
 static int tag_at(const ctx *c, int i) { return i >= 0 && i < c->n ? c->tag[i] : DYAD_POS_NONE; }
-/* Is token i the word w (any case)? Short words only, which is all the
- * rules ask about; a lower-cased copy makes this one short compare. */
+/* Is token i the word w (any case)? w is lower case, so the token's lower
+ * case form makes this one short compare. */
 static inline __attribute__((always_inline)) int word_is(const ctx *c, int i, const char *w) {
-    if (i < 0 || i >= c->n || c->low[i][0] != w[0]) return 0;
-    const char *a = c->low[i];
+    if (i < 0 || i >= c->n) return 0;
+    const char *a = c->s->tokens[i].lower;
+    if (a[0] != w[0]) return 0;
     while (*a && *a == *w) a++, w++;
     return *a == *w;
 }
@@ -411,7 +399,8 @@ static void noun_reading(ctx *c, int i) {
 static void rule_token(ctx *c, int i) {
     int t = c->tag[i], prev = tag_at(c, i - 1), next = tag_at(c, i + 1);
     int pv = prev_skip_rb(c, i), ptag = tag_at(c, pv);
-    if (c->info[i].closed && __builtin_popcountll(c->info[i].tags) == 1) return;
+    uint64_t tags = c->info[i].tags;
+    if (c->info[i].closed && tags && !(tags & (tags - 1))) return; /* a single tag */
 
     if (word_is(c, i, "to")) {
         /* the infinitive marker before a verb, a preposition before a noun
@@ -633,20 +622,18 @@ static void rule_lookahead(ctx *c, int i) {
 void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     tag_state st;
     uint8_t tag[TEXT_MAX_TOKENS];
-    char low[TEXT_MAX_TOKENS][16];
     uint32_t hash[TEXT_MAX_TOKENS];
     int m = s->ntokens < TEXT_MAX_TOKENS ? (int)s->ntokens : TEXT_MAX_TOKENS;
     for (int i = 0; i < m; i++) {
-        size_t k = lower(s->tokens[i].text, low[i], sizeof low[i]);
-        if (!k) low[i][0] = '\0';
+        size_t k = strlen(s->tokens[i].lower);
         hash[i] = 0;
-        if (k > 1) lex_prefetch_slot(low[i], k, &hash[i]);
+        if (k > 1 && k < 63) lex_prefetch_slot(s->tokens[i].lower, k, &hash[i]);
     }
     for (int i = 0; i < m; i++)
         if (hash[i]) lex_prefetch_entry(hash[i]);
     int n = lex_stage(t, s, &st);
     for (int i = 0; i < n; i++) tag[i] = st.info[i].best ? st.info[i].best : DYAD_POS_NN;
-    ctx c = {s, st.info, tag, n, low};
+    ctx c = {s, st.info, tag, n};
     for (int i = 0; i < n; i++) rule_token(&c, i);
     for (int i = 0; i < n; i++) rule_lookahead(&c, i);
     for (int i = 0; i < n; i++) s->tokens[i].pos = tag[i];
@@ -655,7 +642,7 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
         word_info wi;
         int p = punct_tag(s->tokens[i].text);
         if (p) { s->tokens[i].pos = (uint8_t)p; continue; }
-        word_tag(t, s->tokens[i].text, 0, 0, 0, &wi);
+        word_tag(t, s->tokens[i].text, s->tokens[i].lower, 0, 0, 0, &wi);
         s->tokens[i].pos = wi.best ? wi.best : DYAD_POS_NN;
     }
 }

@@ -44,12 +44,16 @@ int conll_to_sentence(dyad_arena *a, const char *parse, dyad_sentence *out, dyad
                 dyad_token *t = &toks[n++];
                 t->text = dyad_arena_strndup(a, cols[1], lens[1]);
                 t->upper = dyad_fold_upper(a, cols[1], lens[1]);
+                char *low = dyad_arena_strndup(a, cols[1], lens[1]);
+                for (char *q = low; q && *q; q++)
+                    if (*q >= 'A' && *q <= 'Z') *q = (char)(*q + 32);
+                t->lower = low;
                 char tag[16];
                 size_t tl = lens[4] < sizeof tag ? lens[4] : sizeof tag - 1;
                 memcpy(tag, cols[4], tl);
                 tag[tl] = 0;
                 t->pos = (uint8_t)dyad_pos_from_name(tag);
-                if (!t->text || !t->upper) return dyad_error_set(err, "out of memory");
+                if (!t->text || !t->upper || !t->lower) return dyad_error_set(err, "out of memory");
             }
         }
         if (!eol) break;
