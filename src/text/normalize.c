@@ -122,6 +122,12 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
     size_t i = 0, o = 0;
     while (i < len) {
         unsigned c = p[i];
+        if (c >= 0x20 && c < 0x7F) { /* printable ASCII, most of any text: kept */
+            orig[o] = (uint32_t)i;
+            s[o++] = (char)c;
+            i++;
+            continue;
+        }
         if (c < 0x80) {
             char ch = (char)c;
             if (c == '\r') ch = (i + 1 < len && p[i + 1] == '\n') ? ' ' : '\n';

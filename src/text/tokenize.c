@@ -52,10 +52,18 @@ static int lower_eq(const char *s, size_t n, const char *lit) {
     return lit[n] == '\0';
 }
 
+/* Bytes that are part of a word whatever follows: ASCII letters and
+ * digits, and non-ASCII bytes other than 0xEF (which may begin U+FFFD). */
+static int plain_wordc(unsigned char c) {
+    return (c >= 0x80 && c != 0xEF) || is_alpha(c) || is_digit(c);
+}
+
 /* End of the word that starts at i. */
 static size_t scan_word(const char *s, size_t i, size_t len) {
     size_t j = i, seg = i; /* seg: start of the current period-free segment */
     while (j < len) {
+        while (j < len && plain_wordc((unsigned char)s[j])) j++;
+        if (j >= len) break;
         unsigned char c = (unsigned char)s[j];
         if (is_wordc(s, j, len)) { j++; continue; }
         if (j == i || j + 1 >= len) break;
