@@ -15,6 +15,8 @@
 #include "dyad.h"
 #include "dict/dict.h"
 
+#include <string.h>
+
 #define MAX_CODES 16 /* codes in one compound unit */
 
 /* A parsed transformation (transform.c). */
@@ -45,7 +47,9 @@ struct dyad_coder {
                               so a word's walk stops at its first dead prefix */
 };
 #define STEM_PREFIX_BITS (1u << 16)
-static inline uint32_t stem_prefix_bit(uint64_t key) { return (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 48); }
+static inline uint32_t stem_prefix_bit(uint64_t key) {
+    return (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 48);
+}
 
 /* Classes of function words (words.c). */
 enum {
@@ -158,4 +162,15 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
 static inline int coder_is_word(const csent *s, int i, uint32_t cls) {
     return i >= 0 && i < s->n && (s->t[i].wc & cls);
 }
+/* Appends string x to buf[0..len) of capacity cap, as much as fits, and
+ * keeps it terminated; returns the new length. Codes and spans are built
+ * with this: printf's format parsing costs more than the copy. */
+static inline size_t coder_cat(char *buf, size_t cap, size_t len, const char *x) {
+    size_t n = strlen(x);
+    if (len + n >= cap) n = len + 1 < cap ? cap - 1 - len : 0;
+    memcpy(buf + len, x, n);
+    buf[len + n] = '\0';
+    return len + n;
+}
+
 #endif

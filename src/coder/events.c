@@ -54,7 +54,13 @@ static const char *span_text(csent *s, int a, int b) {
     char *out = dyad_arena_alloc(s->a, len);
     if (!out) return "";
     char *p = out;
-    for (int i = a; i < b; i++) p += sprintf(p, "%s%s", i > a ? " " : "", s->t[i].up);
+    *p = '\0';
+    for (int i = a; i < b; i++) {
+        if (i > a) *p++ = ' ';
+        size_t n = strlen(s->t[i].up);
+        memcpy(p, s->t[i].up, n + 1);
+        p += n;
+    }
     return out;
 }
 

@@ -66,7 +66,7 @@ static void coordinated_actors(csent *s, unit *u, const mention *m, int nm, cons
         const char *code = dict_actor_code(d, ph->actor, s->date, NULL);
         if (!code || u->ncodes >= MAX_CODES) continue;
         char buf[96];
-        snprintf(buf, sizeof buf, "%s%s", code, agents);
+        coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, code), agents);
         u->codes[u->ncodes++] = dyad_arena_strdup(s->a, buf);
     }
 }
@@ -99,15 +99,15 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     char buf[96];
     size_t len = 0;
     buf[0] = 0;
-    for (int k = 0; k < npre; k++) len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", pre[k]);
-    len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", base ? base : "---");
-    size_t agents_at = len < sizeof buf ? len : sizeof buf - 1; /* where the suffix agents begin */
+    for (int k = 0; k < npre; k++) len = coder_cat(buf, sizeof buf, len, pre[k]);
+    len = coder_cat(buf, sizeof buf, len, base ? base : "---");
+    size_t agents_at = len; /* where the suffix agents begin */
     /* agents are added once each, and not when the actor's code has them
      * already (RUSGOV + President) */
-    for (int k = 0; k < npost && len < sizeof buf; k++) {
+    for (int k = 0; k < npost; k++) {
         int repeat = base && has_agent(base, post[k]);
         for (int j = 0; j < k; j++) repeat |= !strcmp(post[j], post[k]);
-        if (!repeat) len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", post[k]);
+        if (!repeat) len = coder_cat(buf, sizeof buf, len, post[k]);
     }
     u->codes[0] = dyad_arena_strdup(s->a, buf);
     u->ncodes = 1;
@@ -133,10 +133,11 @@ static void add_codes(unit *u, const unit *u2) {
 static void join_agent_of(csent *s, unit *a, const unit *b) {
     const char *bc = b->codes[0], *ac = a->codes[0]; /* ac = "---AGT" */
     char buf[96];
-    snprintf(buf, sizeof buf, "%s%s", bc, has_agent(bc, ac + 3) ? "" : ac + 3);
+    coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, bc), has_agent(bc, ac + 3) ? "" : ac + 3);
     a->codes[0] = dyad_arena_strdup(s->a, buf);
     for (int k = 1; k < b->ncodes && a->ncodes < MAX_CODES; k++) {
-        snprintf(buf, sizeof buf, "%s%s", b->codes[k], has_agent(b->codes[k], ac + 3) ? "" : ac + 3);
+        coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, b->codes[k]),
+                  has_agent(b->codes[k], ac + 3) ? "" : ac + 3);
         a->codes[a->ncodes++] = dyad_arena_strdup(s->a, buf);
     }
     for (int k = 0; k < b->ncauses && a->ncauses < 8; k++) a->causes[a->ncauses++] = b->causes[k];
@@ -169,7 +170,7 @@ static int joins_list(const csent *s, const unit *cur, const unit *next, int *co
  * government") takes that actor: DNKMED, DNKGOV. */
 static void lend_actor(csent *s, unit *next, const unit *cur) {
     char buf[96];
-    snprintf(buf, sizeof buf, "%s%s", cur->base, next->codes[0] + 3);
+    coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, cur->base), next->codes[0] + 3);
     next->codes[0] = dyad_arena_strdup(s->a, buf);
     next->base = cur->base;
     next->has_actor = 1;
@@ -261,11 +262,11 @@ static void new_actor(csent *s, unit *u, int *next) {
     char buf[256];
     size_t len = 0;
     buf[len++] = '"';
-    for (int i = u->start; i < end && len < sizeof buf - 2; i++) {
+    for (int i = u->start; i < end; i++) {
         if (s->t[i].pos == DYAD_POS_POS) continue;
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len > 1 ? " " : "", s->t[i].up);
+        if (len > 1) len = coder_cat(buf, sizeof buf - 1, len, " ");
+        len = coder_cat(buf, sizeof buf - 1, len, s->t[i].up);
     }
-    if (len > sizeof buf - 2) len = sizeof buf - 2;
     buf[len++] = '"';
     buf[len] = 0;
     u->end = end;
