@@ -107,7 +107,22 @@ static void test_mini(void) {
         CHECK(cs.actor_phrases == st.actor_phrases && cs.patterns == st.patterns);
         CHECK_STR(dyad_dict_lookup_actor(c, "RUFUS FIREFLY", 19330601, NULL), "FREGOV");
         CHECK(phrase_val(c, &c->agent_trie, "CONGRESSWOMEN") != 0);
+        /* words are found through the slots' pool offsets, text or compiled */
+        CHECK(dict_word_find(c, "CONGRESSWOMEN", 13) == dict_word_find(d, "CONGRESSWOMEN", 13));
+        CHECK(dict_word_find(c, "CONGRESSWOMEN", 13) != 0);
+        CHECK(dict_word_find(c, "CONGRESSWOMENX", 14) == 0);
+        CHECK(dict_word_find(c, "CONGRESSWOMENX", 13) != 0); /* the first 13 bytes only */
         dyad_dict_free(c);
+    }
+    /* a file of another format version is refused with a hint, not misread */
+    FILE *fp = fopen(path, "r+b");
+    CHECK(fp != NULL);
+    if (fp) {
+        fseek(fp, 7, SEEK_SET);
+        fputc('0', fp); /* "DYADDIC6" -> "DYADDIC0" */
+        fclose(fp);
+        CHECK(dyad_dict_load_compiled(path, &err) == NULL);
+        CHECK(strstr(err.msg, "another version of dyad") != NULL);
     }
     remove(path);
     dyad_dict_free(d);

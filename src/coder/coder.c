@@ -318,11 +318,19 @@ static int discard_kind(const dyad_coder *c, const ctok *t, int n) {
 static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence *sent) {
     ctok *t = dyad_arena_alloc_uninit(a, sizeof *t * (sent->ntokens + 1));
     if (!t) return NULL;
+    uint64_t key[32]; /* words are looked up 32 at a time, their cache misses overlapping */
+    size_t klen[32];
     for (uint32_t i = 0; i < sent->ntokens; i++) {
         const dyad_token *k = &sent->tokens[i];
-        size_t len = strlen(k->upper);
+        if (i % 32 == 0)
+            for (uint32_t j = i; j < sent->ntokens && j < i + 32; j++) {
+                klen[j % 32] = strlen(sent->tokens[j].upper);
+                key[j % 32] = dict_word_key(sent->tokens[j].upper, klen[j % 32]);
+                dict_word_prefetch(c->dict, key[j % 32]);
+            }
+        size_t len = klen[i % 32];
         t[i].up = k->upper;
-        t[i].id = dict_word_find(c->dict, k->upper, len);
+        t[i].id = dict_word_find_key(c->dict, k->upper, len, key[i % 32]);
         t[i].pos = k->pos;
         /* plurals and third persons: the only tokens whose singular is asked for */
         t[i].sid = k->pos == DYAD_POS_NNS || k->pos == DYAD_POS_NNPS || k->pos == DYAD_POS_VBZ ||

@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "DYADDIC5"
+#define MAGIC "DYADDIC6"
 
 typedef struct section {
     void **ptr;
@@ -129,8 +129,9 @@ dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
     size_t ns = d ? sections(d, s) : 0;
     const char *why = NULL;
     if (!d) why = "out of memory";
-    else if (memcmp(h->magic, MAGIC, 8) != 0) why = "not a compiled dyad dictionary (bad magic)";
-    else if (h->endian != 0x01020304 || h->nsections != ns) why = "compiled by another version of dyad";
+    else if (memcmp(h->magic, MAGIC, 7) != 0) why = "not a compiled dyad dictionary (bad magic)";
+    else if (memcmp(h->magic, MAGIC, 8) != 0 || h->endian != 0x01020304 || h->nsections != ns)
+        why = "compiled by another version of dyad (compile it again with 'dyad dict compile')";
     const toc_entry *toc = (const toc_entry *)(h + 1);
     for (size_t i = 0; !why && i < ns; i++) {
         if (toc[i].elem != s[i].elem ||

@@ -18,7 +18,7 @@
 typedef struct dhslot {
     uint64_t key;
     uint32_t val;
-    uint32_t pad;
+    uint32_t aux; /* the words table: the word's pool offset (one miss less) */
 } dhslot;
 
 typedef struct dhash {
@@ -182,6 +182,11 @@ int dhash_put(dhash *h, uint64_t key, uint32_t val); /* replaces */
 uint32_t dhash_get(const dhash *h, uint64_t key);    /* 0 if absent */
 uint32_t dict_word(dyad_dict *d, const char *s, size_t n); /* interns; id > 0 */
 uint32_t dict_word_find(const dyad_dict *d, const char *s, size_t n); /* 0 if unknown */
+/* The same in two steps, so a sentence's lookups can overlap their cache
+ * misses: dict_word_key() and prefetch every word, then find each one. */
+uint64_t dict_word_key(const char *s, size_t n);
+void dict_word_prefetch(const dyad_dict *d, uint64_t key);
+uint32_t dict_word_find_key(const dyad_dict *d, const char *s, size_t n, uint64_t key);
 int dtrie_init(dtrie *t);
 /* Adds a phrase of word ids; returns the final node, or -1 on OOM. */
 int64_t dtrie_add(dtrie *t, const uint32_t *words, size_t n);

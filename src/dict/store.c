@@ -82,6 +82,17 @@ int dhash_put(dhash *h, uint64_t key, uint32_t val) {
     return 0;
 }
 
+/* The slot holding key, or NULL. */
+static dhslot *dhash_slot(const dhash *h, uint64_t key) {
+    if (!h->cap) return NULL;
+    uint32_t j = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (h->cap - 1);
+    while (h->slots[j].key) {
+        if (h->slots[j].key == key) return &h->slots[j];
+        j = (j + 1) & (h->cap - 1);
+    }
+    return NULL;
+}
+
 uint32_t dhash_get(const dhash *h, uint64_t key) {
     if (!h->cap) return 0;
     uint32_t j = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (h->cap - 1);
@@ -100,18 +111,48 @@ static uint64_t word_key(const char *s, size_t n, unsigned salt) {
     return salt ? (h ^ (0x51ED270B27A4BB4DULL * salt)) | 1 : h;
 }
 
+/* Is the pool string w the n bytes of s? (w is terminated; s need not be) */
+static int same_word(const char *w, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != s[i]) return 0;
+    return w[n] == 0;
+}
+
 static int word_is(const dyad_dict *d, uint32_t id, const char *s, size_t n) {
-    const char *w = dict_s(d, ((const uint32_t *)d->word_str.v)[id]);
-    return strncmp(w, s, n) == 0 && w[n] == 0;
+    return same_word(dict_s(d, ((const uint32_t *)d->word_str.v)[id]), s, n);
+}
+
+uint64_t dict_word_key(const char *s, size_t n) { return word_key(s, n, 0); }
+
+void dict_word_prefetch(const dyad_dict *d, uint64_t key) {
+    if (d->words.cap)
+        __builtin_prefetch(&d->words.slots[(uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) &
+                                           (d->words.cap - 1)]);
+}
+
+/* A probe that also checks the spelling, from the pool offset kept in the
+ * slot: the slot and the string are the only memory touched. */
+static uint32_t find_checked(const dyad_dict *d, const char *s, size_t n, uint64_t key) {
+    const dhash *h = &d->words;
+    if (!h->cap) return 0;
+    uint32_t j = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (h->cap - 1);
+    while (h->slots[j].key) {
+        if (h->slots[j].key == key)
+            return same_word(dict_s(d, h->slots[j].aux), s, n) ? h->slots[j].val : UINT32_MAX;
+        j = (j + 1) & (h->cap - 1);
+    }
+    return 0;
+}
+
+uint32_t dict_word_find_key(const dyad_dict *d, const char *s, size_t n, uint64_t key) {
+    uint32_t id = find_checked(d, s, n, key);
+    for (unsigned salt = 1; id == UINT32_MAX && salt < 8; salt++) /* a collision: salted keys */
+        id = find_checked(d, s, n, word_key(s, n, salt));
+    return id == UINT32_MAX ? 0 : id;
 }
 
 uint32_t dict_word_find(const dyad_dict *d, const char *s, size_t n) {
-    for (unsigned salt = 0; salt < 8; salt++) {
-        uint32_t id = dhash_get(&d->words, word_key(s, n, salt));
-        if (!id) return 0;
-        if (word_is(d, id, s, n)) return id;
-    }
-    return 0;
+    return dict_word_find_key(d, s, n, word_key(s, n, 0));
 }
 
 uint32_t dict_word(dyad_dict *d, const char *s, size_t n) {
@@ -128,6 +169,7 @@ uint32_t dict_word(dyad_dict *d, const char *s, size_t n) {
         uint32_t nid = d->word_str.n;
         if (!off || dvec_push(&d->word_str, sizeof off, &off) < 0) return 0;
         if (dhash_put(&d->words, key, nid) < 0) return 0;
+        dhash_slot(&d->words, key)->aux = off;
         return nid;
     }
     return 0;
