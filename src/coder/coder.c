@@ -58,11 +58,12 @@ static void mark_synset(dyad_coder *c, uint32_t synset, uint32_t bit, int depth)
     }
 }
 
-/* Marks the words that begin a phrase of trie t: its root's edges. */
-static void mark_starts(dyad_coder *c, const dtrie *t, uint8_t flag) {
+/* Marks the words of trie t's phrases: `first` for the words of its
+ * root's edges, `next` for the words of every other edge. */
+static void mark_starts(dyad_coder *c, const dtrie *t, uint16_t first, uint16_t next) {
     for (uint32_t i = 0; i < t->edges.cap; i++) {
         uint64_t key = t->edges.slots[i].key;
-        if (key && (key >> 32) == 0 && (uint32_t)key < c->nwords) c->wstart[(uint32_t)key] |= flag;
+        if (key && (uint32_t)key < c->nwords) c->wstart[(uint32_t)key] |= (key >> 32) ? next : first;
     }
 }
 
@@ -74,10 +75,10 @@ static int word_tables(dyad_coder *c) {
     c->wstart = calloc(c->nwords + 1, sizeof *c->wstart);
     if (!c->wsyn || !c->wcls || !c->wstart) return -1;
     for (uint32_t i = 0; i < d->synsets.n && i < 64; i++) mark_synset(c, i, i, 0);
-    mark_starts(c, &d->actor_trie, WS_ACTOR);
-    mark_starts(c, &d->agent_trie, WS_AGENT);
-    mark_starts(c, &d->discard_trie, WS_DISCARD);
-    mark_starts(c, &d->issue_trie, WS_ISSUE);
+    mark_starts(c, &d->actor_trie, WS_ACTOR, WS_ACTOR_NEXT);
+    mark_starts(c, &d->agent_trie, WS_AGENT, WS_AGENT_NEXT);
+    mark_starts(c, &d->discard_trie, WS_DISCARD, WS_DISCARD_NEXT);
+    mark_starts(c, &d->issue_trie, WS_ISSUE, WS_ISSUE_NEXT);
     for (uint32_t i = 0; i < d->verb_index.cap; i++) {
         uint64_t key = d->verb_index.slots[i].key;
         if (key && key < c->nwords) c->wstart[key] |= WS_VERB;
@@ -191,6 +192,7 @@ static const char *issues_of(const dyad_coder *c, dyad_arena *a, const ctok *t, 
         uint32_t node = 0, hit = 0;
         if (!(c->wstart[t[i].id] & WS_ISSUE)) continue; /* no issue phrase starts here */
         for (int j = i; j < n && t[j].id; j++) {
+            if (j > i && !(c->wstart[t[j].id] & WS_ISSUE_NEXT)) break;
             node = dtrie_child(&d->issue_trie, node, t[j].id);
             if (!node) break;
             if (d->issue_trie.val[node]) hit = d->issue_trie.val[node];
@@ -294,7 +296,7 @@ static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
             uint32_t val = node == 0 && t[j].id ? c->wstem[t[j].id] : stem_at(c, node, t[j].up);
             if (val) return ((const ddiscard *)d->discards.v + val - 1)->story ? 2 : 1;
         }
-        if (!t[j].id || (node == 0 && !(c->wstart[t[j].id] & WS_DISCARD))) break;
+        if (!t[j].id || !(c->wstart[t[j].id] & (node == 0 ? WS_DISCARD : WS_DISCARD_NEXT))) break;
         node = dtrie_child(tr, node, t[j].id);
         if (!node) break;
         if (tr->val[node]) {

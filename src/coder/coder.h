@@ -40,7 +40,7 @@ struct dyad_coder {
     uint32_t nwords;
     uint64_t *wsyn;    /* synsets (< 64) one of whose members starts with the word */
     uint32_t *wcls;    /* WC_* classes of function words */
-    uint8_t *wstart;   /* WS_* phrases that can start with the word */
+    uint16_t *wstart;  /* WS_* phrases the word can start or go on */
     uint32_t *wstem;   /* discard+1 whose one-word stem begins the word, or 0 */
     int stem_min, stem_max; /* lengths of the discard stems */
     uint64_t *stem_prefix; /* bit set: (node, prefix) of some discard stem,
@@ -62,7 +62,13 @@ int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);
 uint32_t coder_word_class(const dyad_coder *c, const char *up);
 
-enum { WS_ACTOR = 1, WS_AGENT = 2, WS_VERB = 4, WS_DISCARD = 8, WS_ISSUE = 16 };
+/* What a dictionary word can do in a phrase: start one of a kind (WS_ACTOR
+ * ...), or be a later word of one (WS_*_NEXT), so that a trie walk stops
+ * before probing for a word that goes on no phrase of its trie. */
+enum {
+    WS_ACTOR = 1, WS_AGENT = 2, WS_VERB = 4, WS_DISCARD = 8, WS_ISSUE = 16,
+    WS_ACTOR_NEXT = 32, WS_AGENT_NEXT = 64, WS_DISCARD_NEXT = 128, WS_ISSUE_NEXT = 256,
+};
 
 /* A token as the coder sees it. */
 typedef struct ctok {

@@ -34,10 +34,11 @@ typedef struct mention {
 } mention;
 
 /* Longest phrase of `trie` starting at token i: end index, or i if none. */
-static int longest(const csent *s, const dtrie *trie, int i, uint32_t *val) {
+static int longest(const csent *s, const dtrie *trie, uint16_t next, int i, uint32_t *val) {
     uint32_t node = 0;
     int best = i;
     for (int j = i; j < s->n && s->t[j].id; j++) {
+        if (j > i && !(s->c->wstart[s->t[j].id] & next)) break; /* goes on no phrase */
         node = dtrie_child(trie, node, s->t[j].id);
         if (!node) break;
         if (trie->val[node]) {
@@ -326,9 +327,9 @@ int coder_find_units(csent *s) {
     int nm = 0;
     for (int i = 0; i < s->n;) {
         uint32_t av = 0, gv = 0;
-        uint8_t st = s->c->wstart[s->t[i].id];
-        int ae = st & WS_ACTOR ? longest(s, &d->actor_trie, i, &av) : i;
-        int ge = st & WS_AGENT ? longest(s, &d->agent_trie, i, &gv) : i;
+        uint16_t st = s->c->wstart[s->t[i].id];
+        int ae = st & WS_ACTOR ? longest(s, &d->actor_trie, WS_ACTOR_NEXT, i, &av) : i;
+        int ge = st & WS_AGENT ? longest(s, &d->agent_trie, WS_AGENT_NEXT, i, &gv) : i;
         if (ae == i && ge == i) {
             i++;
             continue;
