@@ -93,6 +93,17 @@ static int word_tables(dyad_coder *c) {
     return 0;
 }
 
+static uint64_t fold_bloom(const uint64_t *b) { return b[0] | b[1] | b[2] | b[3]; }
+
+static int pattern_folds(dyad_coder *c) {
+    const dyad_dict *d = c->dict;
+    c->pat_fold = calloc(d->patterns.n + 1, sizeof *c->pat_fold);
+    if (!c->pat_fold) return -1;
+    for (uint32_t i = 0; i < d->patterns.n; i++)
+        c->pat_fold[i] = fold_bloom(((const dpattern *)d->patterns.v)[i].need);
+    return 0;
+}
+
 /* Every prefix of the discard stems hanging off trie node `node`, into the
  * coder's prefix bit set. */
 static void stem_prefixes(dyad_coder *c, uint32_t node) {
@@ -133,8 +144,8 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
         return NULL;
     }
     c->dict = d;
-    if (stem_tables(c) < 0 || coder_words_init(c) < 0 || word_tables(c) < 0 ||
-        coder_transforms_init(c) < 0) {
+    if (stem_tables(c) < 0 || pattern_folds(c) < 0 || coder_words_init(c) < 0 ||
+        word_tables(c) < 0 || coder_transforms_init(c) < 0) {
         dyad_coder_free(c);
         dyad_error_set(err, "out of memory");
         return NULL;
@@ -154,6 +165,7 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->wcls);
     free(c->wstart);
     free(c->stem_prefix);
+    free(c->pat_fold);
     free(c);
 }
 

@@ -43,6 +43,9 @@ struct dyad_coder {
     uint16_t *wstart;  /* WS_* phrases the word can start or go on */
     uint32_t *wstem;   /* discard+1 whose one-word stem begins the word, or 0 */
     int stem_min, stem_max; /* lengths of the discard stems */
+    uint64_t *pat_fold; /* each pattern's bloom filter folded to 64 bits (the
+                           OR of its words), read 8 to a cache line where the
+                           whole patterns are 1 to a line: a first test */
     uint64_t *stem_prefix; /* bit set: (node, prefix) of some discard stem,
                               so a word's walk stops at its first dead prefix */
 };

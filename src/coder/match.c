@@ -202,8 +202,11 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     const dpattern *pats = (const dpattern *)d->patterns.v + b->pat_first;
     if (post_from < g->end) post_from = g->end;
     /* patterns come most specific first (read_verbs.c): the first match wins */
+    const uint64_t *have = s->bloom, *fold = s->c->pat_fold + b->pat_first;
+    uint64_t have_fold = have[0] | have[1] | have[2] | have[3];
     for (uint32_t i = 0; i < b->pat_n; i++) {
-        const uint64_t *need = pats[i].need, *have = s->bloom;
+        if (fold[i] & ~have_fold) continue; /* a required word is missing (folded test) */
+        const uint64_t *need = pats[i].need;
         if ((need[0] & ~have[0]) | (need[1] & ~have[1]) | (need[2] & ~have[2]) | (need[3] & ~have[3]))
             continue; /* a required word is missing from the sentence */
         mstate ms;
