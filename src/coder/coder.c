@@ -54,7 +54,7 @@ static void mark_synset(dyad_coder *c, uint32_t synset, uint32_t bit, int depth)
     for (uint32_t i = 0; i < ss->mem_n; i++) {
         const dsynmem *m = (const dsynmem *)d->synmems.v + ss->mem_first + i;
         if (m->synset && depth < 4) mark_synset(c, m->synset - 1, bit, depth + 1);
-        else if (m->id_n) c->wsyn[((const uint32_t *)d->ids.v)[m->id_first]] |= 1ULL << bit;
+        else if (m->id_n) c->facts[((const uint32_t *)d->ids.v)[m->id_first]].syn |= 1ULL << bit;
     }
 }
 
@@ -63,17 +63,15 @@ static void mark_synset(dyad_coder *c, uint32_t synset, uint32_t bit, int depth)
 static void mark_starts(dyad_coder *c, const dtrie *t, uint16_t first, uint16_t next) {
     for (uint32_t i = 0; i < t->edges.cap; i++) {
         uint64_t key = t->edges.slots[i].key;
-        if (key && (uint32_t)key < c->nwords) c->wstart[(uint32_t)key] |= (key >> 32) ? next : first;
+        if (key && (uint32_t)key < c->nwords) c->facts[(uint32_t)key].start |= (key >> 32) ? next : first;
     }
 }
 
 static int word_tables(dyad_coder *c) {
     const dyad_dict *d = c->dict;
     c->nwords = d->word_str.n;
-    c->wsyn = calloc(c->nwords + 1, sizeof *c->wsyn);
-    c->wcls = calloc(c->nwords + 1, sizeof *c->wcls);
-    c->wstart = calloc(c->nwords + 1, sizeof *c->wstart);
-    if (!c->wsyn || !c->wcls || !c->wstart) return -1;
+    c->facts = calloc(c->nwords + 1, sizeof *c->facts);
+    if (!c->facts) return -1;
     for (uint32_t i = 0; i < d->synsets.n && i < 64; i++) mark_synset(c, i, i, 0);
     mark_starts(c, &d->actor_trie, WS_ACTOR, WS_ACTOR_NEXT);
     mark_starts(c, &d->agent_trie, WS_AGENT, WS_AGENT_NEXT);
@@ -81,14 +79,12 @@ static int word_tables(dyad_coder *c) {
     mark_starts(c, &d->issue_trie, WS_ISSUE, WS_ISSUE_NEXT);
     for (uint32_t i = 0; i < d->verb_index.cap; i++) {
         uint64_t key = d->verb_index.slots[i].key;
-        if (key && key < c->nwords) c->wstart[key] |= WS_VERB;
+        if (key && key < c->nwords) c->facts[key].start |= WS_VERB;
     }
-    c->wstem = calloc(c->nwords + 1, sizeof *c->wstem);
-    if (!c->wstem) return -1;
     for (uint32_t id = 1; id < c->nwords; id++) {
         const char *w = dict_s(d, ((const uint32_t *)d->word_str.v)[id]);
-        c->wcls[id] = coder_word_class(c, w);
-        if (d->discard_trie.stem[0]) c->wstem[id] = stem_at(c, 0, w);
+        c->facts[id].cls = coder_word_class(c, w);
+        if (d->discard_trie.stem[0]) c->facts[id].stem = stem_at(c, 0, w);
     }
     return 0;
 }
@@ -160,10 +156,7 @@ void dyad_coder_free(dyad_coder *c) {
     if (!c) return;
     coder_words_free(c);
     free(c->xforms);
-    free(c->wsyn);
-    free(c->wstem);
-    free(c->wcls);
-    free(c->wstart);
+    free(c->facts);
     free(c->stem_prefix);
     free(c->pat_fold);
     free(c);
@@ -202,9 +195,9 @@ static const char *issues_of(const dyad_coder *c, dyad_arena *a, const ctok *t, 
     int nc = 0;
     for (int i = 0; i < n; i++) {
         uint32_t node = 0, hit = 0;
-        if (!(c->wstart[t[i].id] & WS_ISSUE)) continue; /* no issue phrase starts here */
+        if (!(t[i].ws & WS_ISSUE)) continue; /* no issue phrase starts here */
         for (int j = i; j < n && t[j].id; j++) {
-            if (j > i && !(c->wstart[t[j].id] & WS_ISSUE_NEXT)) break;
+            if (j > i && !(t[j].ws & WS_ISSUE_NEXT)) break;
             node = dtrie_child(&d->issue_trie, node, t[j].id);
             if (!node) break;
             if (d->issue_trie.val[node]) hit = d->issue_trie.val[node];
@@ -305,10 +298,10 @@ static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
          * each prefix of the word is one hash probe */
         if (tr->stem[node]) {
             /* one-word stems: known once per dictionary word (coder.c) */
-            uint32_t val = node == 0 && t[j].id ? c->wstem[t[j].id] : stem_at(c, node, t[j].up);
+            uint32_t val = node == 0 && t[j].id ? c->facts[t[j].id].stem : stem_at(c, node, t[j].up);
             if (val) return ((const ddiscard *)d->discards.v + val - 1)->story ? 2 : 1;
         }
-        if (!t[j].id || !(c->wstart[t[j].id] & (node == 0 ? WS_DISCARD : WS_DISCARD_NEXT))) break;
+        if (!t[j].id || !(t[j].ws & (node == 0 ? WS_DISCARD : WS_DISCARD_NEXT))) break;
         node = dtrie_child(tr, node, t[j].id);
         if (!node) break;
         if (tr->val[node]) {
@@ -352,8 +345,10 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
                        ? singular_id(c->dict, k->upper, len)
                        : 0;
         /* function words the dictionary lacks still need their class */
-        t[i].wc = t[i].id ? c->wcls[t[i].id] : len <= 9 ? coder_word_class(c, k->upper) : 0;
-        t[i].syn = c->wsyn[t[i].id] | c->wsyn[t[i].sid];
+        const word_facts *f = &c->facts[t[i].id];
+        t[i].wc = t[i].id ? f->cls : len <= 9 ? coder_word_class(c, k->upper) : 0;
+        t[i].syn = f->syn | c->facts[t[i].sid].syn;
+        t[i].ws = f->start;
     }
     return t;
 }

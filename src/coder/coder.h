@@ -28,6 +28,13 @@ typedef struct xform {
     uint32_t rec;                      /* index in the dictionary's list */
 } xform;
 
+typedef struct word_facts {
+    uint64_t syn;   /* synsets (< 64) one of whose members starts with the word */
+    uint32_t cls;   /* WC_* classes of function words */
+    uint32_t stem;  /* discard+1 whose one-word stem begins the word, or 0 */
+    uint16_t start; /* WS_* phrases the word can start or go on */
+} word_facts;
+
 struct dyad_coder {
     const dyad_dict *dict;
     const dyad_tagger *tagger;
@@ -36,12 +43,9 @@ struct dyad_coder {
     xform *xforms;     /* transformations (transform.c) */
     int nxforms;
     /* facts about each dictionary word, indexed by word id, so that a
-     * token needs one hash probe (its id) instead of one per question */
+     * token needs one hash probe (its id) and one cache line for them all */
     uint32_t nwords;
-    uint64_t *wsyn;    /* synsets (< 64) one of whose members starts with the word */
-    uint32_t *wcls;    /* WC_* classes of function words */
-    uint16_t *wstart;  /* WS_* phrases the word can start or go on */
-    uint32_t *wstem;   /* discard+1 whose one-word stem begins the word, or 0 */
+    struct word_facts *facts;
     int stem_min, stem_max; /* lengths of the discard stems */
     uint64_t *pat_fold; /* each pattern's bloom filter folded to 64 bits (the
                            OR of its words), read 8 to a cache line where the
@@ -81,6 +85,7 @@ typedef struct ctok {
     uint32_t wc;      /* WC_* classes of a function word */
     uint64_t syn;     /* bit i: synset i may start at this token (i < 64) */
     uint8_t pos;      /* dyad_pos */
+    uint16_t ws;      /* WS_* phrases the word can start or go on */
     int16_t unit;     /* unit index, -1 if none */
     int16_t group;    /* verb group index, -1 if none */
 } ctok;

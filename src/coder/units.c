@@ -38,7 +38,7 @@ static int longest(const csent *s, const dtrie *trie, uint16_t next, int i, uint
     uint32_t node = 0;
     int best = i;
     for (int j = i; j < s->n && s->t[j].id; j++) {
-        if (j > i && !(s->c->wstart[s->t[j].id] & next)) break; /* goes on no phrase */
+        if (j > i && !(s->t[j].ws & next)) break; /* goes on no phrase */
         node = dtrie_child(trie, node, s->t[j].id);
         if (!node) break;
         if (trie->val[node]) {
@@ -303,7 +303,7 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
         if (t->pos != DYAD_POS_NN && t->pos != DYAD_POS_NNS && t->pos != DYAD_POS_JJ &&
             t->pos != DYAD_POS_NNP)
             continue;
-        if (!(s->c->wstart[t->id] & WS_VERB)) continue;
+        if (!(t->ws & WS_VERB)) continue;
         int after_actor = (k > 0 && m[k - 1].end == i && !m[k - 1].is_agent) || is_pronoun(&s->t[i - 1]);
         uint8_t np = s->t[i + 1].pos;
         int before_object = np == DYAD_POS_DT || np == DYAD_POS_PRPS || np == DYAD_POS_IN ||
@@ -327,7 +327,7 @@ int coder_find_units(csent *s) {
     int nm = 0;
     for (int i = 0; i < s->n;) {
         uint32_t av = 0, gv = 0;
-        uint16_t st = s->c->wstart[s->t[i].id];
+        uint16_t st = s->t[i].ws;
         int ae = st & WS_ACTOR ? longest(s, &d->actor_trie, WS_ACTOR_NEXT, i, &av) : i;
         int ge = st & WS_AGENT ? longest(s, &d->agent_trie, WS_AGENT_NEXT, i, &gv) : i;
         if (ae == i && ge == i) {
