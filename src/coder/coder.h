@@ -40,6 +40,7 @@ struct dyad_coder {
     const dyad_tagger *tagger;
     dyad_options opt;
     dhash words;       /* function words -> class (words.c) */
+    uint64_t word_first[4]; /* bit set of the function words' first bytes */
     xform *xforms;     /* transformations (transform.c) */
     int nxforms;
     /* facts about each dictionary word, indexed by word id, so that a

@@ -41,6 +41,10 @@ static const fword fwords[] = {
 };
 
 int coder_words_init(dyad_coder *c) {
+    for (size_t i = 0; i < sizeof fwords / sizeof fwords[0]; i++) {
+        unsigned char f = (unsigned char)fwords[i].w[0];
+        c->word_first[f >> 6] |= 1ULL << (f & 63);
+    }
     for (size_t i = 0; i < sizeof fwords / sizeof fwords[0]; i++)
         if (dhash_put(&c->words, dict_fnv(fwords[i].w, strlen(fwords[i].w)), (uint32_t)i + 1) < 0)
             return -1;
@@ -50,6 +54,8 @@ int coder_words_init(dyad_coder *c) {
 void coder_words_free(dyad_coder *c) { free(c->words.slots); }
 
 uint32_t coder_word_class(const dyad_coder *c, const char *up) {
+    unsigned char f = (unsigned char)up[0];
+    if (!(c->word_first[f >> 6] >> (f & 63) & 1)) return 0; /* punctuation, most names */
     uint32_t i = dhash_get(&c->words, dict_fnv(up, strlen(up)));
     return i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0;
 }
