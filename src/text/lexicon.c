@@ -40,7 +40,10 @@ static const hand_entry *hand_hashed(const dyad_tagger *t, const char *w, size_t
     if (n >= sizeof t->hand[0].word) return NULL;
     uint32_t mask = t->nhand_slots - 1, i = h & mask;
     while (t->hand[i].word[0]) {
-        if (strncmp(t->hand[i].word, w, n) == 0 && t->hand[i].word[n] == '\0') return &t->hand[i];
+        const char *h = t->hand[i].word;
+        size_t k = 0;
+        while (k < n && h[k] == w[k]) k++;
+        if (k == n && h[n] == '\0') return &t->hand[i];
         i = (i + 1) & mask;
     }
     return NULL;
@@ -249,8 +252,12 @@ static void finish(const scores *s, word_info *out) {
 }
 
 void lex_lookup(const dyad_tagger *t, const char *w, size_t n, word_info *out) {
-    memset(out, 0, sizeof *out);
-    uint32_t hash = lex_hash(w, n); /* one hash for both tables */
+    lex_lookup_hashed(t, w, n, lex_hash(w, n), out);
+}
+
+void lex_lookup_hashed(const dyad_tagger *t, const char *w, size_t n, uint32_t hash,
+                       word_info *out) {
+    memset(out, 0, sizeof *out); /* one hash for both tables */
     const hand_entry *h = hand_hashed(t, w, n, hash);
     if (h && h->closed) {
         out->tags = h->tags;

@@ -35,6 +35,9 @@ struct dyad_tagger {
 /* Looks a lower-case word up: hand lists, WordNet, then WordNet by stem
  * (-s, -ed, -ing, -er, -est, -ly). */
 void lex_lookup(const dyad_tagger *t, const char *w, size_t n, word_info *out);
+/* The same with w's lex_hash() already computed (for its prefetch). */
+void lex_lookup_hashed(const dyad_tagger *t, const char *w, size_t n, uint32_t hash,
+                       word_info *out);
 
 /* Tags of a word found nowhere, from its shape and suffix. */
 void lex_guess(const char *w, size_t n, word_info *out);

@@ -100,8 +100,9 @@ static void hyphen_info(const dyad_tagger *t, const char *lw, size_t n, word_inf
 
 /* The lexical reading of one word token. `initial`: the first word of the
  * sentence or of a quotation; `headline`: capitals say nothing here. */
-static void word_tag(const dyad_tagger *t, const char *w, const char *lw, int initial,
-                     int headline, int next_cap, word_info *wi) {
+/* `hash`: lw's lex_hash() if already computed, else 0. */
+static void word_tag(const dyad_tagger *t, const char *w, const char *lw, uint32_t hash,
+                     int initial, int headline, int next_cap, word_info *wi) {
     size_t n = strlen(lw);
     if (n >= 63) n = 0; /* too long to be a word */
     int num = is_digit((unsigned char)w[0]) ? number_tag(w, n ? n : strlen(w)) : DYAD_POS_NONE;
@@ -134,7 +135,7 @@ static void word_tag(const dyad_tagger *t, const char *w, const char *lw, int in
         if (!wi->known) set_single(wi, is_upper(c0) ? DYAD_POS_NNP : DYAD_POS_NN);
         return;
     }
-    lex_lookup(t, lw, n, wi);
+    lex_lookup_hashed(t, lw, n, hash ? hash : lex_hash(lw, n), wi);
     if (!cap) {
         if (!wi->known) lex_guess(lw, n, wi);
         return;
@@ -208,7 +209,8 @@ static int is_headline(const dyad_sentence *s) {
     return words >= 3;
 }
 
-static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, tag_state *st) {
+static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, const uint32_t *hash,
+                     tag_state *st) {
     int headline = is_headline(s), initial = 1;
     uint32_t n = s->ntokens < TEXT_MAX_TOKENS ? s->ntokens : TEXT_MAX_TOKENS;
     for (uint32_t i = 0; i < n; i++) {
@@ -222,7 +224,7 @@ static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, tag_state *st
             continue;
         }
         int next_cap = i + 1 < n && is_upper((unsigned char)s->tokens[i + 1].text[0]);
-        word_tag(t, w, s->tokens[i].lower, initial, headline, next_cap, wi);
+        word_tag(t, w, s->tokens[i].lower, hash[i], initial, headline, next_cap, wi);
         initial = 0;
     }
     return (int)n;
@@ -631,7 +633,7 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     }
     for (int i = 0; i < m; i++)
         if (hash[i]) lex_prefetch_entry(hash[i]);
-    int n = lex_stage(t, s, &st);
+    int n = lex_stage(t, s, hash, &st);
     for (int i = 0; i < n; i++) tag[i] = st.info[i].best ? st.info[i].best : DYAD_POS_NN;
     ctx c = {s, st.info, tag, n};
     for (int i = 0; i < n; i++) rule_token(&c, i);
@@ -642,7 +644,7 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
         word_info wi;
         int p = punct_tag(s->tokens[i].text);
         if (p) { s->tokens[i].pos = (uint8_t)p; continue; }
-        word_tag(t, s->tokens[i].text, s->tokens[i].lower, 0, 0, 0, &wi);
+        word_tag(t, s->tokens[i].text, s->tokens[i].lower, 0, 0, 0, 0, &wi);
         s->tokens[i].pos = wi.best ? wi.best : DYAD_POS_NN;
     }
 }
