@@ -8,10 +8,22 @@
  * path. */
 #include "input/input.h"
 
+#include <stdint.h>
+#include <string.h>
+
+/* Do the 8 bytes of v hold only ASCII and no NUL? */
+static int ascii8(uint64_t v) {
+    const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    return !(v & high) && !((v - ones) & ~v & high);
+}
+
 size_t rd_utf8_check(const char *str, size_t n) {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
+        uint64_t v;
+        while (i + 8 <= n && (memcpy(&v, s + i, 8), ascii8(v))) i += 8; /* ASCII, 8 at a time */
+        if (i >= n) break;
         unsigned c = s[i];
         if (c >= 0x01 && c < 0x80) {
             i++;
