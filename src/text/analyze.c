@@ -8,52 +8,31 @@
 #include <string.h>
 
 /* Fills *dst from raw token t: its text, and its upper and lower case
- * forms, which share the text's bytes when they do not differ from it. */
+ * forms, all three made in one pass over the bytes (accented letters then
+ * fold the upper case again). A form equal to the text shares its bytes. */
 static int make_token(dyad_arena *a, const norm_text *nt, const raw_token *t, dyad_token *dst) {
     size_t n = t->e - t->s;
     const char *src = t->text ? t->text : nt->s + t->s;
     if (t->text) n = strlen(t->text);
-    int has_lower = 0, has_upper = 0, high = 0;
+    char *txt = dyad_arena_alloc_uninit(a, 4 * n + 3); /* text, upper (2n: folds), lower */
+    if (!txt) return -1;
+    char *up = txt + n + 1, *lo = up + 2 * n + 1;
+    unsigned has_lower = 0, has_upper = 0, high = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)src[i];
-        has_lower |= c >= 'a' && c <= 'z';
-        has_upper |= c >= 'A' && c <= 'Z';
-        high |= c >= 0x80;
+        unsigned c = (unsigned char)src[i];
+        unsigned is_up = c - 'A' < 26u, is_lo = c - 'a' < 26u;
+        txt[i] = (char)c;
+        up[i] = (char)(c - (is_lo << 5));
+        lo[i] = (char)(c + (is_up << 5));
+        has_lower |= is_lo;
+        has_upper |= is_up;
+        high |= c >> 7;
     }
-    int fold_up = has_lower || high; /* accents fold in the upper case only */
-    /* one allocation: the text, its upper case, its lower case */
-    size_t size = (t->text ? 0 : n + 1) + (fold_up ? 2 * n + 1 : 0) + (has_upper ? n + 1 : 0);
-    char *buf = size ? dyad_arena_alloc_uninit(a, size) : NULL;
-    if (size && !buf) return -1;
-    if (t->text) {
-        dst->text = t->text;
-    } else {
-        memcpy(buf, src, n);
-        buf[n] = '\0';
-        dst->text = buf;
-        buf += n + 1;
-    }
-    dst->upper = dst->lower = dst->text;
-    if (fold_up) {
-        size_t k = high ? text_fold_upper_into(buf, src, n) : n;
-        if (!high) {
-            for (size_t i = 0; i < n; i++) {
-                unsigned char c = (unsigned char)src[i];
-                buf[i] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
-            }
-            buf[n] = '\0';
-        }
-        dst->upper = buf;
-        buf += k + 1;
-    }
-    if (has_upper) {
-        for (size_t i = 0; i < n; i++) {
-            unsigned char c = (unsigned char)src[i];
-            buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        buf[n] = '\0';
-        dst->lower = buf;
-    }
+    txt[n] = up[n] = lo[n] = '\0';
+    if (high) text_fold_upper_into(up, src, n);
+    dst->text = t->text ? t->text : txt;
+    dst->upper = has_lower || high ? up : dst->text;
+    dst->lower = has_upper ? lo : dst->text;
     dst->start = nt->orig[t->s];
     dst->end = nt->orig[t->e];
     if (dst->end < dst->start) dst->end = dst->start;
