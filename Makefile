@@ -22,7 +22,7 @@ HDRS     := $(wildcard include/*.h src/*/*.h)
 
 # ---- release
 REL       := build/release
-REL_CFLAGS := $(CSTD) -O2 -g $(WARN) $(INC)
+REL_CFLAGS := $(CSTD) -O3 -g $(WARN) $(INC)
 REL_OBJ   := $(SRC:%.c=$(REL)/%.o)
 
 all: $(REL)/dyad $(REL)/dyad.dyc
@@ -45,7 +45,7 @@ $(GEN_LEX): src/text/gen/wordnet_gen.c src/text/lexhash.h
 	$(CC) $(CSTD) -O2 $(WARN) $(INC) $< -o build/gen/wordnet_gen
 	build/gen/wordnet_gen $(WORDNET) > $@.tmp && mv $@.tmp $@
 
-$(REL)/%.o: %.c $(HDRS)
+$(REL)/%.o: %.c $(HDRS) Makefile
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -c $< -o $@
 
