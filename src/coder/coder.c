@@ -214,12 +214,20 @@ static const char *issues_of(const dyad_coder *c, dyad_arena *a, const ctok *t, 
         if (k < nc) counts[k]++;
     }
     if (!nc) return "";
-    char buf[1024];
+    char buf[1024], num[16];
     size_t len = 0;
-    for (int k = 0; k < nc && len < sizeof buf; k++)
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s %u", k ? ", " : "", dict_s(d, codes[k]),
-                                counts[k]);
+    for (int k = 0; k < nc; k++) {
+        if (k) len = coder_cat(buf, sizeof buf, len, ", ");
+        len = coder_cat(buf, sizeof buf, len, dict_s(d, codes[k]));
+        snprintf(num, sizeof num, " %u", counts[k]);
+        len = coder_cat(buf, sizeof buf, len, num);
+    }
     return dyad_arena_strdup(a, buf);
+}
+
+const char *coder_issues(csent *s) {
+    if (!s->issues) s->issues = issues_of(s->c, s->a, s->t, s->n);
+    return s->issues;
 }
 
 /* Words in tokens [a, b), punctuation not counted. */
@@ -378,8 +386,7 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         if (n == 0 || discard[i]) continue;
         n = drop_comma_clauses(&c->opt, toks[i], n);
         dyad_arena_reset(scratch);
-        csent s = {.c = c, .a = scratch, .keep = a, .t = toks[i], .n = n, .date = date,
-                   .issues = issues_of(c, scratch, toks[i], n)};
+        csent s = {.c = c, .a = scratch, .keep = a, .t = toks[i], .n = n, .date = date};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, toks[i][k].id);
             coder_bloom_add(s.bloom, toks[i][k].sid);

@@ -137,7 +137,8 @@ typedef struct csent {
     vgroup *groups;
     int ngroups;
     int32_t date;
-    const char *issues; /* "CODE n, CODE n" for the sentence, or "" */
+    const char *issues; /* "CODE n, CODE n" for the sentence, or "";
+                           NULL until an event asks (coder_issues) */
     struct vmatch *matches; /* per group, filled on demand (events.c) */
     int8_t *matched;        /* per group: 0 not yet, 1 matched, -1 no verb form */
     uint64_t bloom[4]; /* word ids (and singulars) present in the sentence */
@@ -172,6 +173,9 @@ const xform *coder_transform(const csent *s, const vmatch *outer, int osrc, int 
                              const char *icode, int *rsrc, int *rtgt);
 /* events.c */
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
+/* The sentence's issues ("CODE n, CODE n" or ""), found on first request;
+ * NULL when out of memory (coder.c). */
+const char *coder_issues(csent *s);
 
 /* Is token i a function word of class cls (WC_*)? */
 static inline int coder_is_word(const csent *s, int i, uint32_t cls) {

@@ -202,8 +202,10 @@ static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, con
                 int su, int tu, const vmatch *m, const char *why, dyad_event **ev, size_t *nev,
                 size_t *cap) {
     if (is_null_code(code) || !strcmp(sc, tc)) return 0;
+    const char *issues = coder_issues(s);
+    if (!issues) return -1; /* out of memory */
     dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), dict_s(s->c->dict, m->form->lemma),
-                    sentence, s->issues, why};
+                    sentence, issues, why};
     return push_event(s, ev, nev, cap, &e);
 }
 
