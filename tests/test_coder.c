@@ -285,7 +285,35 @@ static void test_seed(void) {
     free(text);
 }
 
+/* The JSON Lines writer spells numbers itself: check them against the
+ * CAMEO table's weights as printf would write them, including a negative
+ * weight below one (-0.1), the extremes and a sentence index of 10 digits. */
+static void test_jsonl_numbers(void) {
+    const char *codes[] = {"011", "010", "190", "057", "1823", "20"};
+    for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++) {
+        const dyad_cameo *c = dyad_cameo_find(codes[k]);
+        CHECK(c != NULL);
+        if (!c) continue;
+        dyad_doc doc = {.id = "d1", .date = "20260102", .text = "X.", .text_len = 2};
+        dyad_event e = {"AAA", "BBB", codes[k], "A", "B", "V", 4000000000u, "", NULL};
+        dyad_result res = {NULL, 0, &e, 1};
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *fp = open_memstream(&buf, &len);
+        dyad_error err = {{0}};
+        CHECK(fp && dyad_write_events_jsonl(fp, &doc, &res, &err) == 0);
+        if (fp) fclose(fp);
+        char want[128];
+        snprintf(want, sizeof want, "\"quad_class\":%d,\"goldstein\":%.1f,", c->quad_class, c->goldstein);
+        CHECK(buf && strstr(buf, want) != NULL);
+        CHECK(buf && strstr(buf, "\"sentence\":4000000000,") != NULL);
+        CHECK(buf && strstr(buf, "\"date\":\"2026-01-02\"") != NULL);
+        free(buf);
+    }
+}
+
 int main(void) {
+    test_jsonl_numbers();
     test_rules();
     test_new_actors();
     test_comma_options();

@@ -10,6 +10,7 @@
 #include "dyad.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,31 @@ static void put(line *l, const char *s, size_t n) {
 }
 
 static void puts_(line *l, const char *s) { put(l, s, strlen(s)); }
+
+/* An unsigned or signed integer in decimal (snprintf's parsing of a format
+ * costs more than the rest of an event's line). */
+static void put_uint(line *l, unsigned long v) {
+    char b[24];
+    size_t i = sizeof b;
+    do b[--i] = (char)('0' + v % 10); while (v /= 10);
+    put(l, b + i, sizeof b - i);
+}
+
+static void put_int(line *l, long v) {
+    if (v < 0) put(l, "-", 1);
+    put_uint(l, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v);
+}
+
+/* A Goldstein weight with one decimal, as printf's %.1f writes the table's
+ * values (every one a multiple of 0.1). */
+static void put_weight(line *l, double g) {
+    long tenths = lround(g * 10);
+    if (tenths < 0) put(l, "-", 1);
+    unsigned long a = tenths < 0 ? 0UL - (unsigned long)tenths : (unsigned long)tenths;
+    put_uint(l, a / 10);
+    put(l, ".", 1);
+    put_uint(l, a % 10);
+}
 
 /* s[0..n) as a JSON string literal; newlines and tabs in sentence text
  * become blanks when `flat` is set. */
@@ -82,12 +108,13 @@ void dyad_json_string(FILE *out, const char *s) {
 static void event_line(line *l, const dyad_doc *doc, const dyad_result *res, const dyad_event *e,
                        const char *date) {
     const dyad_cameo *c = dyad_cameo_find(e->code);
-    char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0}, num[96];
+    char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0};
     l->n = 0;
     puts_(l, "{\"doc_id\":");
     put_json(l, doc->id, strlen(doc->id), 0);
-    snprintf(num, sizeof num, ",\"sentence\":%u,\"sentence_text\":", e->sentence);
-    puts_(l, num);
+    puts_(l, ",\"sentence\":");
+    put_uint(l, e->sentence);
+    puts_(l, ",\"sentence_text\":");
     if (e->sentence < res->nsentences && doc->text) {
         const dyad_sentence *s = &res->sentences[e->sentence];
         size_t a = s->start, b = s->end > s->start ? s->end : s->start;
@@ -104,8 +131,10 @@ static void event_line(line *l, const dyad_doc *doc, const dyad_result *res, con
     field(l, "code", e->code);
     field(l, "root_code", root);
     if (c) {
-        snprintf(num, sizeof num, ",\"quad_class\":%d,\"goldstein\":%.1f", c->quad_class, c->goldstein);
-        puts_(l, num);
+        puts_(l, ",\"quad_class\":");
+        put_int(l, c->quad_class);
+        puts_(l, ",\"goldstein\":");
+        put_weight(l, c->goldstein);
         field(l, "event_name", c->name);
     } else {
         puts_(l, ",\"quad_class\":null,\"goldstein\":null,\"event_name\":null");
