@@ -141,6 +141,7 @@ dyad_tagger *dyad_tagger_new(dyad_error *err) {
         dyad_tagger_free(t);
         return NULL;
     }
+    text_rule_words_init(t);
     return t;
 }
 

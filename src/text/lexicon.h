@@ -27,10 +27,16 @@ typedef struct hand_entry {
     uint8_t closed;
 } hand_entry;
 
+#define RULE_SLOTS 256 /* a power of two */
+
 struct dyad_tagger {
     hand_entry *hand;
     uint32_t nhand_slots; /* power of two */
+    uint8_t rule_slot[RULE_SLOTS]; /* the words the rules name: index+1 (tagger.c) */
 };
+
+/* Fills the tagger's table of the words its rules name (tagger.c). */
+void text_rule_words_init(dyad_tagger *t);
 
 /* Looks a lower-case word up: hand lists, WordNet, then WordNet by stem
  * (-s, -ed, -ing, -er, -est, -ly). */

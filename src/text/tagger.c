@@ -232,24 +232,92 @@ static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, const uint32_
 
 /* ---- contextual rules */
 
+/* Words the rules ask about by name: found once per token (rule_words[]),
+ * then each test is one compare. */
+enum rule_word {
+    W_NONE,
+    W_THAT, W_BACK, W_AS, W_UP, W_TO, W_SHE, W_OVER, W_OUT, W_OFF, W_MOST, W_IT, W_HE, W_DOWN,
+    W_BY, W_ABOUT, W_QS, W_WHO, W_WHICH, W_WHAT, W_THERE, W_THAN, W_SUCH, W_SAYS, W_SAY, W_NT,
+    W_MORE, W_LET, W_LESS, W_HERE, W_HER, W_HELPS, W_HELPED, W_HELP, W_HAVING, W_HAVE, W_HAS,
+    W_HAD, W_GOTTEN, W_GOT, W_GETTING, W_GETS, W_GET, W_DOES, W_DO, W_DID, W_BEFORE, W_AROUND,
+    W_AFTER, W_QVE, W_QD,
+};
+
+/* Classes of words the rules ask about as a list. */
+enum { RC_BE = 1, RC_HAVE = 2, RC_GET = 4, RC_REPORT = 8, RC_CLAUSE = 16 };
+
+static const struct rule_word_def {
+    const char *w;
+    uint8_t id, cls;
+} rule_words[] = {
+    {"that", W_THAT, 0}, {"back", W_BACK, 0}, {"as", W_AS, 0}, {"up", W_UP, 0}, {"to", W_TO, 0},
+    {"she", W_SHE, 0}, {"over", W_OVER, 0}, {"out", W_OUT, 0}, {"off", W_OFF, 0},
+    {"most", W_MOST, 0}, {"it", W_IT, 0}, {"he", W_HE, 0}, {"down", W_DOWN, 0}, {"by", W_BY, 0},
+    {"about", W_ABOUT, 0}, {"'s", W_QS, 0}, {"who", W_WHO, 0}, {"which", W_WHICH, 0},
+    {"what", W_WHAT, 0}, {"there", W_THERE, 0}, {"than", W_THAN, 0}, {"such", W_SUCH, 0},
+    {"says", W_SAYS, RC_CLAUSE}, {"say", W_SAY, RC_CLAUSE}, {"n't", W_NT, 0}, {"more", W_MORE, 0},
+    {"let", W_LET, 0}, {"less", W_LESS, 0}, {"here", W_HERE, 0}, {"her", W_HER, 0},
+    {"helps", W_HELPS, 0}, {"helped", W_HELPED, 0}, {"help", W_HELP, 0},
+    {"having", W_HAVING, RC_HAVE}, {"have", W_HAVE, RC_HAVE}, {"has", W_HAS, RC_HAVE},
+    {"had", W_HAD, RC_HAVE}, {"gotten", W_GOTTEN, RC_GET}, {"got", W_GOT, RC_GET},
+    {"getting", W_GETTING, RC_GET}, {"gets", W_GETS, RC_GET}, {"get", W_GET, RC_GET},
+    {"does", W_DOES, 0}, {"do", W_DO, 0}, {"did", W_DID, 0}, {"before", W_BEFORE, 0},
+    {"around", W_AROUND, 0}, {"after", W_AFTER, 0}, {"'ve", W_QVE, RC_HAVE}, {"'d", W_QD, RC_HAVE},
+    {"is", W_NONE, RC_BE}, {"are", W_NONE, RC_BE}, {"was", W_NONE, RC_BE}, {"were", W_NONE, RC_BE},
+    {"be", W_NONE, RC_BE}, {"been", W_NONE, RC_BE}, {"being", W_NONE, RC_BE},
+    {"am", W_NONE, RC_BE}, {"'re", W_NONE, RC_BE}, {"'m", W_NONE, RC_BE},
+    {"said", W_NONE, RC_REPORT}, {"told", W_NONE, RC_REPORT}, {"added", W_NONE, RC_REPORT},
+    {"warned", W_NONE, RC_REPORT}, {"claimed", W_NONE, RC_REPORT}, {"stated", W_NONE, RC_REPORT},
+    {"announced", W_NONE, RC_REPORT}, {"insisted", W_NONE, RC_REPORT},
+    {"argued", W_NONE, RC_REPORT}, {"noted", W_NONE, RC_REPORT}, {"replied", W_NONE, RC_REPORT},
+    {"declared", W_NONE, RC_REPORT}, {"confirmed", W_NONE, RC_REPORT},
+    {"denied", W_NONE, RC_REPORT}, {"explained", W_NONE, RC_REPORT},
+    {"believe", W_NONE, RC_CLAUSE}, {"believes", W_NONE, RC_CLAUSE},
+    {"believed", W_NONE, RC_CLAUSE}, {"think", W_NONE, RC_CLAUSE}, {"thinks", W_NONE, RC_CLAUSE},
+    {"thought", W_NONE, RC_CLAUSE}, {"hope", W_NONE, RC_CLAUSE}, {"hopes", W_NONE, RC_CLAUSE},
+    {"hoped", W_NONE, RC_CLAUSE}, {"fear", W_NONE, RC_CLAUSE}, {"fears", W_NONE, RC_CLAUSE},
+    {"feared", W_NONE, RC_CLAUSE}, {"know", W_NONE, RC_CLAUSE}, {"knows", W_NONE, RC_CLAUSE},
+    {"knew", W_NONE, RC_CLAUSE}, {"meaning", W_NONE, RC_CLAUSE}, {"means", W_NONE, RC_CLAUSE},
+    {"suggest", W_NONE, RC_CLAUSE}, {"suggests", W_NONE, RC_CLAUSE},
+    {"suggested", W_NONE, RC_CLAUSE}, {"claim", W_NONE, RC_CLAUSE}, {"claims", W_NONE, RC_CLAUSE},
+    {"argue", W_NONE, RC_CLAUSE}, {"argues", W_NONE, RC_CLAUSE}, {"warn", W_NONE, RC_CLAUSE},
+    {"warns", W_NONE, RC_CLAUSE},
+};
+
+void text_rule_words_init(dyad_tagger *t) {
+    for (size_t k = 0; k < sizeof rule_words / sizeof rule_words[0]; k++) {
+        uint32_t i = lex_hash(rule_words[k].w, strlen(rule_words[k].w)) & (RULE_SLOTS - 1);
+        while (t->rule_slot[i]) i = (i + 1) & (RULE_SLOTS - 1);
+        t->rule_slot[i] = (uint8_t)(k + 1);
+    }
+}
+
+/* The rule word a lower-case token is (its entry, or NULL), from its lex_hash(). */
+static const struct rule_word_def *rule_word_of(const dyad_tagger *t, const char *w, uint32_t hash) {
+    for (uint32_t i = hash & (RULE_SLOTS - 1); t->rule_slot[i]; i = (i + 1) & (RULE_SLOTS - 1)) {
+        const struct rule_word_def *r = &rule_words[t->rule_slot[i] - 1];
+        if (r->w[0] == w[0] && strcmp(r->w, w) == 0) return r;
+    }
+    return NULL;
+}
+
+
 typedef struct ctx {
     const dyad_sentence *s;
     word_info *info;
     uint8_t *tag;
     int n;
+    const uint8_t *rw, *rc; /* each token's rule word and rule classes */
 } ctx;
 
 static int can(const ctx *c, int i, int pos) { return (c->info[i].tags & TAGBIT(pos)) != 0; }
 static int tag_at(const ctx *c, int i) { return i >= 0 && i < c->n ? c->tag[i] : DYAD_POS_NONE; }
-/* Is token i the word w (any case)? w is lower case, so the token's lower
- * case form makes this one short compare. */
-static inline __attribute__((always_inline)) int word_is(const ctx *c, int i, const char *w) {
-    if (i < 0 || i >= c->n) return 0;
-    const char *a = c->s->tokens[i].lower;
-    if (a[0] != w[0]) return 0;
-    while (*a && *a == *w) a++, w++;
-    return *a == *w;
-}
+/* Is token i the rule word w (in any case)? */
+static int word_is(const ctx *c, int i, int w) { return i >= 0 && i < c->n && c->rw[i] == w; }
+
+/* Is token i one of the words of class cls (RC_*)? */
+static int word_in(const ctx *c, int i, int cls) { return i >= 0 && i < c->n && (c->rc[i] & cls); }
+
 static int in_set(int pos, uint64_t set) { return pos && (TAGBIT(pos) & set) != 0; }
 
 /* Index of the previous token, skipping adverbs (has not yet, will also). */
@@ -259,22 +327,13 @@ static int prev_skip_rb(const ctx *c, int i) {
     return j;
 }
 
-static int is_have(const ctx *c, int i) {
-    return word_is(c, i, "has") || word_is(c, i, "have") || word_is(c, i, "had") ||
-           word_is(c, i, "having") || word_is(c, i, "'ve") || word_is(c, i, "'d");
-}
+static int is_have(const ctx *c, int i) { return word_in(c, i, RC_HAVE); }
 
 static int is_be(const ctx *c, int i) {
-    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being",
-                                     "am", "'re", "'m", NULL};
-    for (int k = 0; be[k]; k++) if (word_is(c, i, be[k])) return 1;
-    return word_is(c, i, "'s") && c->tag[i] == DYAD_POS_VBZ;
+    return word_in(c, i, RC_BE) || (word_is(c, i, W_QS) && c->tag[i] == DYAD_POS_VBZ);
 }
 
-static int is_get(const ctx *c, int i) {
-    return word_is(c, i, "get") || word_is(c, i, "got") || word_is(c, i, "gets") ||
-           word_is(c, i, "getting") || word_is(c, i, "gotten");
-}
+static int is_get(const ctx *c, int i) { return word_in(c, i, RC_GET); }
 
 static void set(ctx *c, int i, int pos) {
     if (can(c, i, pos)) c->tag[i] = (uint8_t)pos;
@@ -292,35 +351,18 @@ static int np_is_object(const ctx *c, int i) {
     int j = i;
     while (j >= 0 && in_set(c->tag[j], NOUNS | MODIFIERS | DETERMINERS)) j--;
     if (j < 0 || j == i) return 0;
-    if (word_is(c, j, "that") || word_is(c, j, "than")) return 0;
+    if (word_is(c, j, W_THAT) || word_is(c, j, W_THAN)) return 0;
     if (c->tag[j] == DYAD_POS_IN) return 1;
     return in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(VB) | B(VBG)) ? 2 : 0;
 }
 
 /* Verbs of saying: after a noun they are the clause's verb, not a
  * participle modifying the noun. */
-static int reporting_verb(const ctx *c, int i) {
-    static const char *const verbs[] = {"said", "told", "added", "warned", "claimed", "stated",
-                                        "announced", "insisted", "argued", "noted", "replied",
-                                        "declared", "confirmed", "denied", "explained", NULL};
-    for (int k = 0; verbs[k]; k++)
-        if (word_is(c, i, verbs[k])) return 1;
-    return 0;
-}
+static int reporting_verb(const ctx *c, int i) { return word_in(c, i, RC_REPORT); }
 
 /* Verbs that take a clause: the noun after them is a subject, not an
  * object (said the group wants to ...). */
-static int clause_verb(const ctx *c, int i) {
-    static const char *const verbs[] = {"say", "says", "believe", "believes", "believed",
-                                        "think", "thinks", "thought", "hope", "hopes", "hoped",
-                                        "fear", "fears", "feared", "know", "knows", "knew",
-                                        "meaning", "means", "suggest", "suggests", "suggested",
-                                        "claim", "claims", "argue", "argues", "warn", "warns", NULL};
-    if (reporting_verb(c, i)) return 1;
-    for (int k = 0; verbs[k]; k++)
-        if (word_is(c, i, verbs[k])) return 1;
-    return 0;
-}
+static int clause_verb(const ctx *c, int i) { return word_in(c, i, RC_REPORT | RC_CLAUSE); }
 
 /* First token of the noun phrase ending at i. */
 static int np_start(const ctx *c, int i) {
@@ -329,7 +371,7 @@ static int np_start(const ctx *c, int i) {
 }
 
 static int subordinator(const ctx *c, int i) {
-    return word_is(c, i, "after") || word_is(c, i, "before");
+    return word_is(c, i, W_AFTER) || word_is(c, i, W_BEFORE);
 }
 
 /* An -ed word after a noun: participle of a reduced relative, or past tense? */
@@ -338,15 +380,15 @@ static int reduced_relative(const ctx *c, int i) {
     int k = i + 1;
     while (k < c->n && c->tag[k] == DYAD_POS_RB && k < i + 3) k++;
     int object = in_set(tag_at(c, k), DETERMINERS | B(PRP) | B(NNP) | B(CD));
-    if (next == DYAD_POS_RP || word_is(c, i + 1, "down") || word_is(c, i + 1, "up") ||
-        word_is(c, i + 1, "out") || word_is(c, i + 1, "off"))
+    if (next == DYAD_POS_RP || word_is(c, i + 1, W_DOWN) || word_is(c, i + 1, W_UP) ||
+        word_is(c, i + 1, W_OUT) || word_is(c, i + 1, W_OFF))
         return 0; /* a phrasal verb: crowds burned down the embassy */
     if (!np || !in_set(c->tag[i - 1], B(NN) | B(NNS))) return 0;
     if (reporting_verb(c, i)) return 0; /* the party said on Friday */
     int head = np_start(c, i - 1) - 1;
-    if (np == 2 && (reporting_verb(c, head) || word_is(c, head, "says") || word_is(c, head, "say")))
+    if (np == 2 && (reporting_verb(c, head) || word_is(c, head, W_SAYS) || word_is(c, head, W_SAY)))
         return 0; /* police said 16 people died */
-    if (word_is(c, i + 1, "that") || next == DYAD_POS_LQUOTE) return 0;
+    if (word_is(c, i + 1, W_THAT) || next == DYAD_POS_LQUOTE) return 0;
     /* a clause needs a finite verb: if there is none before or after, the
      * -ed word is it (the talks in the hall stalled) */
     int before = 0, after = 0;
@@ -383,7 +425,7 @@ static int last_verb(const ctx *c, int i) {
 static void verb_reading(ctx *c, int i) {
     int t = c->tag[i];
     if (t == DYAD_POS_VB && can(c, i, DYAD_POS_VBD) &&
-        (word_is(c, i - 1, "he") || word_is(c, i - 1, "she") || word_is(c, i - 1, "it"))) {
+        (word_is(c, i - 1, W_HE) || word_is(c, i - 1, W_SHE) || word_is(c, i - 1, W_IT))) {
         c->tag[i] = DYAD_POS_VBD; /* it cost, she put */
         return;
     }
@@ -404,7 +446,7 @@ static void rule_token(ctx *c, int i) {
     uint64_t tags = c->info[i].tags;
     if (c->info[i].closed && tags && !(tags & (tags - 1))) return; /* a single tag */
 
-    if (word_is(c, i, "to")) {
+    if (word_is(c, i, W_TO)) {
         /* the infinitive marker before a verb, a preposition before a noun
          * phrase (the convention of the Stanford parses we measure against) */
         int j = i + 1;
@@ -414,10 +456,10 @@ static void rule_token(ctx *c, int i) {
         c->tag[i] = verb ? DYAD_POS_TO : DYAD_POS_IN;
         return;
     }
-    if (word_is(c, i, "'s")) {
-        int after_pron = prev == DYAD_POS_PRP || word_is(c, i - 1, "that") ||
-                         word_is(c, i - 1, "there") || word_is(c, i - 1, "what") ||
-                         word_is(c, i - 1, "who") || word_is(c, i - 1, "here");
+    if (word_is(c, i, W_QS)) {
+        int after_pron = prev == DYAD_POS_PRP || word_is(c, i - 1, W_THAT) ||
+                         word_is(c, i - 1, W_THERE) || word_is(c, i - 1, W_WHAT) ||
+                         word_is(c, i - 1, W_WHO) || word_is(c, i - 1, W_HERE);
         c->tag[i] = after_pron || in_set(next, B(VBN) | B(VBG)) ? DYAD_POS_VBZ
                                                                           : DYAD_POS_POS;
         return;
@@ -425,9 +467,9 @@ static void rule_token(ctx *c, int i) {
     if (ptag == DYAD_POS_TO || ptag == DYAD_POS_MD) {
         if (can(c, i, DYAD_POS_VB)) { c->tag[i] = DYAD_POS_VB; return; }
     }
-    if (pv >= 0 && (word_is(c, pv, "do") || word_is(c, pv, "does") || word_is(c, pv, "did") ||
-                    word_is(c, pv, "n't") || word_is(c, pv, "help") || word_is(c, pv, "helps") ||
-                    word_is(c, pv, "helped") || word_is(c, pv, "let")) && can(c, i, DYAD_POS_VB) &&
+    if (pv >= 0 && (word_is(c, pv, W_DO) || word_is(c, pv, W_DOES) || word_is(c, pv, W_DID) ||
+                    word_is(c, pv, W_NT) || word_is(c, pv, W_HELP) || word_is(c, pv, W_HELPS) ||
+                    word_is(c, pv, W_HELPED) || word_is(c, pv, W_LET)) && can(c, i, DYAD_POS_VB) &&
         !in_set(c->info[i].best, B(NNS) | B(NNP))) {
         c->tag[i] = DYAD_POS_VB;
         return;
@@ -445,8 +487,8 @@ static void rule_token(ctx *c, int i) {
     /* after a relative pronoun comes a verb (a step that holds); "that"
      * after a verb or preposition is a complementizer or determiner, and a
      * word that is mostly a noun is then a noun (made that point) */
-    int rel = word_is(c, i - 1, "which") ||
-              (word_is(c, i - 1, "that") &&
+    int rel = word_is(c, i - 1, W_WHICH) ||
+              (word_is(c, i - 1, W_THAT) &&
                (in_set(tag_at(c, i - 2), NOUNS) || !in_set(c->info[i].best, NOUNS)) &&
                !in_set(tag_at(c, i - 2), B(IN) | B(TO)));
     if (!rel && (in_set(prev, DETERMINERS | MODIFIERS) || prev == DYAD_POS_IN || prev == DYAD_POS_TO)) {
@@ -490,7 +532,7 @@ static void rule_token(ctx *c, int i) {
         } else if (in_set(prev, B(VBD) | B(VBZ) | B(VBP) | B(VBN) | B(VBG)) &&
                    in_set(t, B(VB) | B(VBP))) {
             if (can(c, i, DYAD_POS_JJ) && (in_set(next, B(IN) | B(COMMA) | B(PERIOD)) ||
-                                           word_is(c, i + 1, "that")))
+                                           word_is(c, i + 1, W_THAT)))
                 c->tag[i] = DYAD_POS_JJ; /* made clear that, make sure */
             else
                 noun_reading(c, i); /* set fire, made progress */
@@ -513,17 +555,17 @@ static void rule_token(ctx *c, int i) {
         t = c->tag[i];
     }
     if (t == DYAD_POS_VB && !(prev == DYAD_POS_CC && tag_at(c, i - 2) == DYAD_POS_VB)) {
-        int singular = word_is(c, i - 1, "he") || word_is(c, i - 1, "she") ||
-                       word_is(c, i - 1, "it") || prev == DYAD_POS_NN || prev == DYAD_POS_NNP;
+        int singular = word_is(c, i - 1, W_HE) || word_is(c, i - 1, W_SHE) ||
+                       word_is(c, i - 1, W_IT) || prev == DYAD_POS_NN || prev == DYAD_POS_NNP;
         if (singular && can(c, i, DYAD_POS_VBD)) set(c, i, DYAD_POS_VBD); /* it cost, he put */
         else if (in_set(prev, SUBJECT | B(RRB))) set(c, i, DYAD_POS_VBP);
     }
     if (t == DYAD_POS_VBD || t == DYAD_POS_VBN) {
-        int by = word_is(c, i + 1, "by") && !reporting_verb(c, i);
+        int by = word_is(c, i + 1, W_BY) && !reporting_verb(c, i);
         for (int j = i + 2; j < c->n && j < i + 5 && !by && next == DYAD_POS_IN && !reporting_verb(c, i);
              j++) {
             if (in_set(c->tag[j], VERBS | B(COMMA) | B(PERIOD))) break;
-            by = word_is(c, j, "by"); /* the hostility expressed towards Iran by ... */
+            by = word_is(c, j, W_BY); /* the hostility expressed towards Iran by ... */
         }
         if (i == 0 || prev == DYAD_POS_COMMA || by) { if (by || i == 0) set(c, i, DYAD_POS_VBN); }
         else if (in_set(prev, NOUNS) && reduced_relative(c, i)) set(c, i, DYAD_POS_VBN);
@@ -582,7 +624,7 @@ static void rule_lookahead(ctx *c, int i) {
     } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_RB) &&
                in_set(next, B(VB) | B(VBD) | B(VBN) | B(VBZ) | B(VBP))) {
         c->tag[i] = DYAD_POS_RB; /* to further strengthen */
-    } else if (word_is(c, i, "that")) {
+    } else if (word_is(c, i, W_THAT)) {
         if (in_set(prev, NOUNS) && in_set(next, VERBS)) c->tag[i] = DYAD_POS_WDT;
         else if (in_set(next, B(NN) | B(NNS)) && !in_set(tag_at(c, i + 2), VERBS) && prev != DYAD_POS_NNS &&
                  !(in_set(prev, VERBS) && next == DYAD_POS_NNS))
@@ -590,27 +632,27 @@ static void rule_lookahead(ctx *c, int i) {
         else if ((i == 0 || prev == DYAD_POS_LQUOTE) && in_set(next, VERBS | B(PERIOD)))
             c->tag[i] = DYAD_POS_DT;
         else c->tag[i] = DYAD_POS_IN;
-    } else if (word_is(c, i, "her")) {
+    } else if (word_is(c, i, W_HER)) {
         c->tag[i] = in_set(next, NOUNS | MODIFIERS | B(JJ) | B(VBG) | B(VBN)) ? DYAD_POS_PRPS
                                                                              : DYAD_POS_PRP;
-    } else if (word_is(c, i, "more") || word_is(c, i, "most") || word_is(c, i, "less")) {
+    } else if (word_is(c, i, W_MORE) || word_is(c, i, W_MOST) || word_is(c, i, W_LESS)) {
         int rb = in_set(next, B(JJ) | B(RB) | B(VBN));
-        if (word_is(c, i, "most")) c->tag[i] = rb ? DYAD_POS_RBS : DYAD_POS_JJS;
+        if (word_is(c, i, W_MOST)) c->tag[i] = rb ? DYAD_POS_RBS : DYAD_POS_JJS;
         else c->tag[i] = rb ? DYAD_POS_RBR : DYAD_POS_JJR;
-    } else if (word_is(c, i, "about") && word_is(c, i + 1, "to") && tag_at(c, i + 2) == DYAD_POS_VB) {
+    } else if (word_is(c, i, W_ABOUT) && word_is(c, i + 1, W_TO) && tag_at(c, i + 2) == DYAD_POS_VB) {
         c->tag[i] = DYAD_POS_JJ; /* "is about to leave" */
-    } else if ((word_is(c, i, "about") || word_is(c, i, "around")) && next == DYAD_POS_CD) {
+    } else if ((word_is(c, i, W_ABOUT) || word_is(c, i, W_AROUND)) && next == DYAD_POS_CD) {
         c->tag[i] = DYAD_POS_RB;
-    } else if (word_is(c, i, "up") || word_is(c, i, "out") || word_is(c, i, "down") ||
-               word_is(c, i, "off") || word_is(c, i, "over") || word_is(c, i, "back")) {
-        if (in_set(prev, VERBS) && !word_is(c, i, "back"))
-            c->tag[i] = in_set(next, DETERMINERS | NOUNS) && word_is(c, i, "over") ? DYAD_POS_IN
+    } else if (word_is(c, i, W_UP) || word_is(c, i, W_OUT) || word_is(c, i, W_DOWN) ||
+               word_is(c, i, W_OFF) || word_is(c, i, W_OVER) || word_is(c, i, W_BACK)) {
+        if (in_set(prev, VERBS) && !word_is(c, i, W_BACK))
+            c->tag[i] = in_set(next, DETERMINERS | NOUNS) && word_is(c, i, W_OVER) ? DYAD_POS_IN
                                                                                 : DYAD_POS_RP;
-        else if (!word_is(c, i, "back"))
+        else if (!word_is(c, i, W_BACK))
             c->tag[i] = in_set(next, DETERMINERS | NOUNS | B(PRP)) ? DYAD_POS_IN : DYAD_POS_RB;
-    } else if (word_is(c, i, "as") && word_is(c, i + 2, "as") && in_set(next, B(JJ) | B(RB))) {
+    } else if (word_is(c, i, W_AS) && word_is(c, i + 2, W_AS) && in_set(next, B(JJ) | B(RB))) {
         c->tag[i] = DYAD_POS_RB;
-    } else if (word_is(c, i, "such") && word_is(c, i + 1, "as")) {
+    } else if (word_is(c, i, W_SUCH) && word_is(c, i + 1, W_AS)) {
         c->tag[i] = DYAD_POS_JJ;
     } else if (c->tag[i] == DYAD_POS_NNP && (i == 0 || prev == DYAD_POS_LQUOTE)) {
         (void)w;
@@ -625,17 +667,25 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     tag_state st;
     uint8_t tag[TEXT_MAX_TOKENS];
     uint32_t hash[TEXT_MAX_TOKENS];
+    uint8_t rw[TEXT_MAX_TOKENS], rc[TEXT_MAX_TOKENS];
     int m = s->ntokens < TEXT_MAX_TOKENS ? (int)s->ntokens : TEXT_MAX_TOKENS;
     for (int i = 0; i < m; i++) {
         size_t k = strlen(s->tokens[i].lower);
         hash[i] = 0;
+        rw[i] = rc[i] = 0;
         if (k > 1 && k < 63) lex_prefetch_slot(s->tokens[i].lower, k, &hash[i]);
+        const struct rule_word_def *r =
+            k > 1 && k < 10 ? rule_word_of(t, s->tokens[i].lower, hash[i]) : NULL;
+        if (r) {
+            rw[i] = r->id;
+            rc[i] = r->cls;
+        }
     }
     for (int i = 0; i < m; i++)
         if (hash[i]) lex_prefetch_entry(hash[i]);
     int n = lex_stage(t, s, hash, &st);
     for (int i = 0; i < n; i++) tag[i] = st.info[i].best ? st.info[i].best : DYAD_POS_NN;
-    ctx c = {s, st.info, tag, n};
+    ctx c = {s, st.info, tag, n, rw, rc};
     for (int i = 0; i < n; i++) rule_token(&c, i);
     for (int i = 0; i < n; i++) rule_lookahead(&c, i);
     for (int i = 0; i < n; i++) s->tokens[i].pos = tag[i];
