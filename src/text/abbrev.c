@@ -50,7 +50,10 @@ static const abbrev abbrevs[] = {
     A("Govt", 1), A("int'l", 1), A("Int'l", 1), A("al", 1), A("op", 1), A("Op", 1),
 };
 
+#define ABBREV_MAX 6 /* the longest entry: "Messrs", "approx" */
+
 int text_abbrev(const char *w, size_t n) {
+    if (n == 0 || n > ABBREV_MAX) return 0; /* most words that end a sentence */
     for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
         if (abbrevs[i].len == n && abbrevs[i].w[0] == w[0] && memcmp(abbrevs[i].w, w, n) == 0)
             return abbrevs[i].kind;
