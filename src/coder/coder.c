@@ -198,9 +198,10 @@ static const char *issues_of(const dyad_coder *c, dyad_arena *a, const ctok *t, 
         if (!(t[i].ws & WS_ISSUE)) continue; /* no issue phrase starts here */
         for (int j = i; j < n && t[j].id; j++) {
             if (j > i && !(t[j].ws & WS_ISSUE_NEXT)) break;
-            node = dtrie_child(&d->issue_trie, node, t[j].id);
+            uint32_t v = 0;
+            node = dtrie_step(&d->issue_trie, node, t[j].id, &v);
             if (!node) break;
-            if (d->issue_trie.val[node]) hit = d->issue_trie.val[node];
+            if (v) hit = v;
         }
         if (!hit) continue;
         uint32_t code = ((const dissue *)d->issues.v)[hit - 1].code;
@@ -310,10 +311,11 @@ static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
             if (val) return ((const ddiscard *)d->discards.v + val - 1)->story ? 2 : 1;
         }
         if (!t[j].id || !(t[j].ws & (node == 0 ? WS_DISCARD : WS_DISCARD_NEXT))) break;
-        node = dtrie_child(tr, node, t[j].id);
+        uint32_t v = 0;
+        node = dtrie_step(tr, node, t[j].id, &v);
         if (!node) break;
-        if (tr->val[node]) {
-            const ddiscard *dc = (const ddiscard *)d->discards.v + tr->val[node] - 1;
+        if (v) {
+            const ddiscard *dc = (const ddiscard *)d->discards.v + v - 1;
             hit = dc->story ? 2 : 1;
             if (hit == 2) return 2;
         }

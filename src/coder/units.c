@@ -39,11 +39,12 @@ static int longest(const csent *s, const dtrie *trie, uint16_t next, int i, uint
     int best = i;
     for (int j = i; j < s->n && s->t[j].id; j++) {
         if (j > i && !(s->t[j].ws & next)) break; /* goes on no phrase */
-        node = dtrie_child(trie, node, s->t[j].id);
+        uint32_t v = 0;
+        node = dtrie_step(trie, node, s->t[j].id, &v);
         if (!node) break;
-        if (trie->val[node]) {
+        if (v) {
             best = j + 1;
-            *val = trie->val[node];
+            *val = v;
         }
     }
     return best;

@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "DYADDIC6"
+#define MAGIC "DYADDIC7"
 
 typedef struct section {
     void **ptr;

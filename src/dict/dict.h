@@ -18,7 +18,8 @@
 typedef struct dhslot {
     uint64_t key;
     uint32_t val;
-    uint32_t aux; /* the words table: the word's pool offset (one miss less) */
+    uint32_t aux; /* words: the word's pool offset; trie edges: the child's
+                     val[] (dict_finish_tries): one cache miss less a step */
 } dhslot;
 
 typedef struct dhash {
@@ -194,6 +195,25 @@ static inline uint32_t dtrie_child(const dtrie *t, uint32_t node, uint32_t word)
     uint32_t c = dhash_get(&t->edges, ((uint64_t)node << 32) | word);
     return c; /* 0: none (the root is never a child) */
 }
+
+/* One step down trie t: the child of node by word (0: none), and in *val
+ * the child's payload, read from the edge itself (dict_finish_tries). */
+static inline uint32_t dtrie_step(const dtrie *t, uint32_t node, uint32_t word, uint32_t *val) {
+    const dhash *h = &t->edges;
+    uint64_t key = ((uint64_t)node << 32) | word;
+    if (!h->cap) return 0;
+    for (uint32_t j = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (h->cap - 1); h->slots[j].key;
+         j = (j + 1) & (h->cap - 1))
+        if (h->slots[j].key == key) {
+            *val = h->slots[j].aux;
+            return h->slots[j].val;
+        }
+    return 0;
+}
+
+/* Copies each trie node's payload onto the edge that leads to it; called
+ * once the dictionary files are read (and kept in a compiled file). */
+void dict_finish_tries(dyad_dict *d);
 void dict_free_arrays(dyad_dict *d);
 
 /* ---- text helpers shared by the readers (parse.c) */

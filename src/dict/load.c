@@ -45,6 +45,7 @@ dyad_dict *dyad_dict_load_files(const dyad_dict_files *f, dyad_problem_fn on_pro
         dyad_dict_free(d);
         return NULL;
     }
+    dict_finish_tries(d);
     return d;
 }
 

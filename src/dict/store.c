@@ -175,6 +175,18 @@ uint32_t dict_word(dyad_dict *d, const char *s, size_t n) {
     return 0;
 }
 
+static void finish_trie(dtrie *t) {
+    for (uint32_t i = 0; i < t->edges.cap; i++)
+        if (t->edges.slots[i].key) t->edges.slots[i].aux = t->val[t->edges.slots[i].val];
+}
+
+void dict_finish_tries(dyad_dict *d) {
+    finish_trie(&d->actor_trie);
+    finish_trie(&d->agent_trie);
+    finish_trie(&d->discard_trie);
+    finish_trie(&d->issue_trie);
+}
+
 int dtrie_init(dtrie *t) {
     t->cap = 1024;
     t->val = calloc(t->cap, sizeof *t->val);
