@@ -89,14 +89,21 @@ static int word_tables(dyad_coder *c) {
     return 0;
 }
 
-static uint64_t fold_bloom(const uint64_t *b) { return b[0] | b[1] | b[2] | b[3]; }
-
-static int pattern_folds(dyad_coder *c) {
+/* The words each pattern needs before and after its verb, as filters. */
+static int pattern_sides(dyad_coder *c) {
     const dyad_dict *d = c->dict;
-    c->pat_fold = calloc(d->patterns.n + 1, sizeof *c->pat_fold);
-    if (!c->pat_fold) return -1;
-    for (uint32_t i = 0; i < d->patterns.n; i++)
-        c->pat_fold[i] = fold_bloom(((const dpattern *)d->patterns.v)[i].need);
+    c->pat_side = calloc(PAT_SIDE * ((size_t)d->patterns.n + 1), sizeof *c->pat_side);
+    if (!c->pat_side) return -1;
+    for (uint32_t i = 0; i < d->patterns.n; i++) {
+        const dpattern *p = (const dpattern *)d->patterns.v + i;
+        const delem *e = (const delem *)d->elems.v + p->el_first;
+        uint64_t *side = c->pat_side + PAT_SIDE * (size_t)i;
+        for (uint32_t k = 0; k < p->el_n; k++) {
+            int after = e[k].side ? 1 : 0;
+            if (e[k].kind == PE_WORD) side[after] |= side_bit(e[k].id);
+            if (e[k].kind == PE_SYNSET && e[k].id < 64) side[2 + after] |= 1ULL << e[k].id;
+        }
+    }
     return 0;
 }
 
@@ -140,7 +147,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
         return NULL;
     }
     c->dict = d;
-    if (stem_tables(c) < 0 || pattern_folds(c) < 0 || coder_words_init(c) < 0 ||
+    if (stem_tables(c) < 0 || pattern_sides(c) < 0 || coder_words_init(c) < 0 ||
         word_tables(c) < 0 || coder_transforms_init(c) < 0) {
         dyad_coder_free(c);
         dyad_error_set(err, "out of memory");
@@ -158,7 +165,7 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->xforms);
     free(c->facts);
     free(c->stem_prefix);
-    free(c->pat_fold);
+    free(c->pat_side);
     free(c);
 }
 

@@ -48,9 +48,11 @@ struct dyad_coder {
     uint32_t nwords;
     struct word_facts *facts;
     int stem_min, stem_max; /* lengths of the discard stems */
-    uint64_t *pat_fold; /* each pattern's bloom filter folded to 64 bits (the
-                           OR of its words), read 8 to a cache line where the
-                           whole patterns are 1 to a line: a first test */
+    uint64_t *pat_side; /* per pattern, PAT_SIDE words: filters (side_bit)
+                           of the words it needs before the verb and after it,
+                           then the synsets (< 64) it needs there, tested
+                           against those two regions of a verb group; most
+                           patterns are passed over without reading them */
     uint64_t *stem_prefix; /* bit set: (node, prefix) of some discard stem,
                               so a word's walk stops at its first dead prefix */
 };
@@ -178,6 +180,11 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
 const char *coder_issues(csent *s);
 
 /* Is token i a function word of class cls (WC_*)? */
+#define PAT_SIDE 4 /* words before, words after, synsets before, synsets after */
+
+/* A word's bit in the 64-bit filters of pattern sides (match.c). */
+static inline uint64_t side_bit(uint32_t id) { return id ? 1ULL << ((id * 2654435761u) >> 26) : 0; }
+
 static inline int coder_is_word(const csent *s, int i, uint32_t cls) {
     return i >= 0 && i < s->n && (s->t[i].wc & cls);
 }

@@ -202,10 +202,20 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     const dpattern *pats = (const dpattern *)d->patterns.v + b->pat_first;
     if (post_from < g->end) post_from = g->end;
     /* patterns come most specific first (read_verbs.c): the first match wins */
-    const uint64_t *have = s->bloom, *fold = s->c->pat_fold + b->pat_first;
-    uint64_t have_fold = have[0] | have[1] | have[2] | have[3];
-    for (uint32_t i = 0; i < b->pat_n; i++) {
-        if (fold[i] & ~have_fold) continue; /* a required word is missing (folded test) */
+    /* the words of the two regions a pattern's words are looked for in */
+    uint64_t pre = 0, post = 0, pre_syn = 0, post_syn = 0;
+    for (int k = g->region_start; k < g->start; k++) {
+        pre |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
+        pre_syn |= s->t[k].syn;
+    }
+    for (int k = post_from; k < g->pattern_end; k++) {
+        post |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
+        post_syn |= s->t[k].syn;
+    }
+    const uint64_t *have = s->bloom, *side = s->c->pat_side + PAT_SIDE * (size_t)b->pat_first;
+    for (uint32_t i = 0; i < b->pat_n; i++, side += PAT_SIDE) {
+        if ((side[0] & ~pre) | (side[1] & ~post) | (side[2] & ~pre_syn) | (side[3] & ~post_syn))
+            continue; /* a word or synset the pattern needs is missing from its region */
         const uint64_t *need = pats[i].need;
         if ((need[0] & ~have[0]) | (need[1] & ~have[1]) | (need[2] & ~have[2]) | (need[3] & ~have[3]))
             continue; /* a required word is missing from the sentence */
