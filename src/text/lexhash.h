@@ -49,8 +49,19 @@ typedef struct lex_entry {
     char w[LEX_WORD_MAX + 1];
 } __attribute__((aligned(32))) lex_entry;
 
-/* The generated table (build/gen/wordnet_lex.c). slots[] holds entry index + 1,
- * 0 for an empty slot; nslots is a power of two; linear probing. */
+/* The generated table (build/gen/wordnet_lex.c). slots[] holds entry index + 1
+ * in its low LEX_INDEX_BITS and the top bits of the word's hash above them
+ * (lex_slot), 0 for an empty slot; nslots is a power of two; linear probing.
+ * The hash bits let a probe pass over other words' slots without reading
+ * their entries, each a cache miss. */
+#define LEX_INDEX_BITS 18
+#define LEX_INDEX_MASK ((1u << LEX_INDEX_BITS) - 1)
+static inline uint32_t lex_slot(uint32_t index1, uint32_t hash) {
+    return index1 | (hash >> LEX_INDEX_BITS << LEX_INDEX_BITS);
+}
+static inline int lex_slot_may_be(uint32_t slot, uint32_t hash) {
+    return (slot >> LEX_INDEX_BITS) == (hash >> LEX_INDEX_BITS);
+}
 extern const lex_entry dyad_wn_entries[];
 extern const uint32_t dyad_wn_slots[];
 extern const uint32_t dyad_wn_nslots;

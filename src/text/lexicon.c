@@ -16,8 +16,10 @@ static const lex_entry *wordnet_hashed(const char *w, size_t n, uint32_t h) {
     for (;;) {
         uint32_t k = dyad_wn_slots[i];
         if (!k) return NULL;
-        const lex_entry *e = &dyad_wn_entries[k - 1];
-        if (e->len == n && memcmp(e->w, w, n) == 0) return e;
+        if (lex_slot_may_be(k, h)) {
+            const lex_entry *e = &dyad_wn_entries[(k & LEX_INDEX_MASK) - 1];
+            if (e->len == n && memcmp(e->w, w, n) == 0) return e;
+        }
         i = (i + 1) & mask;
     }
 }
@@ -33,18 +35,21 @@ void lex_prefetch_slot(const char *w, size_t n, uint32_t *hash) {
 
 void lex_prefetch_entry(uint32_t hash) {
     uint32_t k = dyad_wn_slots[hash & (dyad_wn_nslots - 1)];
-    if (k) __builtin_prefetch(&dyad_wn_entries[k - 1]);
+    if (k && lex_slot_may_be(k, hash)) __builtin_prefetch(&dyad_wn_entries[(k & LEX_INDEX_MASK) - 1]);
 }
+
+static uint16_t hand_tag_of(uint32_t hash) { return (uint16_t)((hash >> 16) | 1); }
 
 static const hand_entry *hand_hashed(const dyad_tagger *t, const char *w, size_t n, uint32_t h) {
     if (n >= sizeof t->hand[0].word) return NULL;
     uint32_t mask = t->nhand_slots - 1, i = h & mask;
-    while (t->hand[i].word[0]) {
-        const char *h = t->hand[i].word;
+    uint16_t tag = hand_tag_of(h);
+    for (; t->hand_tag[i]; i = (i + 1) & mask) {
+        if (t->hand_tag[i] != tag) continue;
+        const char *e = t->hand[i].word;
         size_t k = 0;
-        while (k < n && h[k] == w[k]) k++;
-        if (k == n && h[n] == '\0') return &t->hand[i];
-        i = (i + 1) & mask;
+        while (k < n && e[k] == w[k]) k++;
+        if (k == n && e[n] == '\0') return &t->hand[i];
     }
     return NULL;
 }
@@ -57,8 +62,8 @@ static const hand_entry *hand_find(const dyad_tagger *t, const char *w, size_t n
 static int hand_add(dyad_tagger *t, const char *w, size_t n, uint64_t tags, int best,
                     int closed) {
     if (n == 0 || n >= sizeof t->hand[0].word) return -1;
-    uint32_t mask = t->nhand_slots - 1, i = lex_hash(w, n) & mask;
-    while (t->hand[i].word[0]) {
+    uint32_t hash = lex_hash(w, n), mask = t->nhand_slots - 1, i = hash & mask;
+    while (t->hand_tag[i]) {
         hand_entry *h = &t->hand[i];
         if (strncmp(h->word, w, n) == 0 && h->word[n] == '\0') {
             h->tags |= tags; /* the first listing keeps its preferred tag */
@@ -66,6 +71,9 @@ static int hand_add(dyad_tagger *t, const char *w, size_t n, uint64_t tags, int 
         }
         i = (i + 1) & mask;
     }
+    if (2 * (t->nhand + 1) > t->nhand_slots) return -1; /* the lists outgrew the table */
+    t->nhand++;
+    t->hand_tag[i] = hand_tag_of(hash);
     hand_entry *h = &t->hand[i];
     memcpy(h->word, w, n);
     h->word[n] = '\0';
@@ -98,7 +106,8 @@ static int load_closed(dyad_tagger *t, dyad_error *err) {
             while (*p == ' ') p++;
         }
         if (hand_add(t, line, (size_t)(sp - line), tags, best, 1))
-            return dyad_error_set(err, "%s:%d: word too long in \"%s\"", __FILE__, __LINE__, line);
+            return dyad_error_set(err, "%s:%d: word too long, or the lists outgrew the table, at "
+                                  "\"%s\"", __FILE__, __LINE__, line);
     }
     return 0;
 }
@@ -119,10 +128,12 @@ static int load_irregular(dyad_tagger *t, dyad_error *err) {
         }
         int same = n[1] == n[2] && memcmp(w[1], w[2], n[1]) == 0;
         if (hand_find(t, w[1], n[1]) && hand_find(t, w[1], n[1])->closed) continue;
-        hand_add(t, w[0], n[0], TAGBIT(DYAD_POS_VB) | TAGBIT(DYAD_POS_VBP), DYAD_POS_VB, 0);
-        hand_add(t, w[1], n[1], TAGBIT(DYAD_POS_VBD) | (same ? TAGBIT(DYAD_POS_VBN) : 0),
-                 DYAD_POS_VBD, 0);
-        if (!same) hand_add(t, w[2], n[2], TAGBIT(DYAD_POS_VBN), DYAD_POS_VBN, 0);
+        if (hand_add(t, w[0], n[0], TAGBIT(DYAD_POS_VB) | TAGBIT(DYAD_POS_VBP), DYAD_POS_VB, 0) ||
+            hand_add(t, w[1], n[1], TAGBIT(DYAD_POS_VBD) | (same ? TAGBIT(DYAD_POS_VBN) : 0),
+                     DYAD_POS_VBD, 0) ||
+            (!same && hand_add(t, w[2], n[2], TAGBIT(DYAD_POS_VBN), DYAD_POS_VBN, 0)))
+            return dyad_error_set(err, "%s:%d: word too long, or the lists outgrew the table, at "
+                                  "\"%s\"", __FILE__, __LINE__, line);
     }
     return 0;
 }
@@ -132,7 +143,10 @@ dyad_tagger *dyad_tagger_new(dyad_error *err) {
     if (!t) { dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__); return NULL; }
     t->nhand_slots = 4096;
     t->hand = calloc(t->nhand_slots, sizeof *t->hand);
-    if (!t->hand) {
+    t->hand_tag = calloc(t->nhand_slots, sizeof *t->hand_tag);
+    if (!t->hand || !t->hand_tag) {
+        free(t->hand);
+        free(t->hand_tag);
         free(t);
         dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
         return NULL;
@@ -148,6 +162,7 @@ dyad_tagger *dyad_tagger_new(dyad_error *err) {
 void dyad_tagger_free(dyad_tagger *t) {
     if (!t) return;
     free(t->hand);
+    free(t->hand_tag);
     free(t);
 }
 

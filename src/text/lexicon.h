@@ -31,7 +31,11 @@ typedef struct hand_entry {
 
 struct dyad_tagger {
     hand_entry *hand;
+    uint16_t *hand_tag;   /* per slot: hand_tag_of() the word's hash, 0 if empty;
+                             8 KB that stay in cache, so a word not in the
+                             lists is told so without reading an entry */
     uint32_t nhand_slots; /* power of two */
+    uint32_t nhand;
     uint8_t rule_slot[RULE_SLOTS]; /* the words the rules name: index+1 (tagger.c) */
 };
 

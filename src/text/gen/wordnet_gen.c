@@ -281,8 +281,13 @@ int main(int argc, char **argv) {
                g->cnt[2], g->cnt[3], g->infl[0], g->infl[1], g->infl[2], g->infl[3], g->infl[4],
                g->infl[5], g->flags, strlen(g->w), g->w);
     }
+    if (t.n >= LEX_INDEX_MASK) die("too many words for the slots' index bits", NULL);
     printf("};\n\nconst uint32_t dyad_wn_slots[] = {\n");
-    for (size_t i = 0; i < t.nslots; i++) printf("%u,%s", t.slots[i], i % 16 == 15 ? "\n" : "");
+    for (size_t i = 0; i < t.nslots; i++) {
+        uint32_t k = t.slots[i];
+        uint32_t slot = k ? lex_slot(k, lex_hash(t.v[k - 1].w, strlen(t.v[k - 1].w))) : 0;
+        printf("%u,%s", slot, i % 16 == 15 ? "\n" : "");
+    }
     printf("};\n\nconst uint32_t dyad_wn_nslots = %zu;\nconst uint32_t dyad_wn_nentries = %zu;\n",
            t.nslots, t.n);
     return 0;
