@@ -7,36 +7,75 @@
 
 #include <string.h>
 
-/* Fills *dst from raw token t: its text, and its upper and lower case
- * forms, all three made in one pass over the bytes (accented letters then
- * fold the upper case again). A form equal to the text shares its bytes. */
-static int make_token(dyad_arena *a, const norm_text *nt, const raw_token *t, dyad_token *dst) {
-    size_t n = t->e - t->s;
-    const char *src = t->text ? t->text : nt->s + t->s;
-    if (t->text) n = strlen(t->text);
-    char *txt = dyad_arena_alloc_uninit(a, 4 * n + 3); /* text, upper (2n: folds), lower */
-    if (!txt) return -1;
-    char *up = txt + n + 1, *lo = up + 2 * n + 1;
-    unsigned has_lower = 0, has_upper = 0, high = 0;
+/* The bytes of raw token t. */
+static const char *token_bytes(const norm_text *nt, const raw_token *t, size_t *n) {
+    *n = t->text ? strlen(t->text) : t->e - t->s;
+    return t->text ? t->text : nt->s + t->s;
+}
+
+/* ASCII upper and lower case of s[0..n) into up and lo, one long loop over
+ * a whole sentence's bytes (which the compiler vectorizes); returns nonzero
+ * when s has non-ASCII bytes, whose letters the upper case must fold. */
+static unsigned case_forms(const char *restrict s, size_t n, char *restrict up,
+                           char *restrict lo) {
+    unsigned char high = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned c = (unsigned char)src[i];
-        unsigned is_up = c - 'A' < 26u, is_lo = c - 'a' < 26u;
-        txt[i] = (char)c;
-        up[i] = (char)(c - (is_lo << 5));
-        lo[i] = (char)(c + (is_up << 5));
-        has_lower |= is_lo;
-        has_upper |= is_up;
-        high |= c >> 7;
+        unsigned char c = (unsigned char)s[i];
+        up[i] = (char)(c - (((unsigned char)(c - 'a') < 26) << 5));
+        lo[i] = (char)(c + (((unsigned char)(c - 'A') < 26) << 5));
+        high |= c;
     }
-    txt[n] = up[n] = lo[n] = '\0';
-    if (high) text_fold_upper_into(up, src, n);
-    dst->text = t->text ? t->text : txt;
-    dst->upper = has_lower || high ? up : dst->text;
-    dst->lower = has_upper ? lo : dst->text;
-    dst->start = nt->orig[t->s];
-    dst->end = nt->orig[t->e];
-    if (dst->end < dst->start) dst->end = dst->start;
-    dst->pos = t->kind == TOK_POSS ? DYAD_POS_POS : DYAD_POS_NONE; /* a hint for the tagger */
+    return high >> 7;
+}
+
+static int has_high(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) return 1;
+    return 0;
+}
+
+/* The tokens [first, last) of a sentence: their texts side by side (each
+ * terminated) in one block, then the block's upper and lower case, so a
+ * token costs no allocation and no loop of its own. The upper case of a
+ * token with accented letters is folded apart (Erdoğan -> ERDOGAN). */
+static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *toks, size_t first,
+                       size_t last, dyad_token *dst) {
+    size_t total = 1, n;
+    for (size_t i = first; i < last; i++) {
+        token_bytes(nt, &toks->v[i], &n);
+        total += n + 1;
+    }
+    char *txt = dyad_arena_alloc_uninit(a, 3 * total);
+    if (!txt) return -1;
+    char *up = txt + total, *lo = up + total;
+    size_t off = 0;
+    for (size_t i = first; i < last; i++) {
+        const char *src = token_bytes(nt, &toks->v[i], &n);
+        memcpy(txt + off, src, n);
+        txt[off + n] = '\0';
+        off += n + 1;
+    }
+    unsigned high = case_forms(txt, off, up, lo);
+    off = 0;
+    for (size_t i = first; i < last; i++) {
+        const raw_token *t = &toks->v[i];
+        dyad_token *d = &dst[i - first];
+        const char *src = token_bytes(nt, t, &n);
+        d->text = t->text ? t->text : txt + off;
+        d->upper = up + off;
+        d->lower = lo + off;
+        if (high && has_high(src, n)) {
+            char *f = dyad_arena_alloc_uninit(a, 2 * n + 1); /* a 2-byte letter folds to <= 2 */
+            if (!f) return -1;
+            text_fold_upper_into(f, src, n);
+            d->upper = f;
+        }
+        off += n + 1;
+        d->start = nt->orig[t->s];
+        d->end = nt->orig[t->e];
+        if (d->end < d->start) d->end = d->start;
+        d->pos = t->kind == TOK_POSS ? DYAD_POS_POS : DYAD_POS_NONE; /* a hint for the tagger */
+    }
     return 0;
 }
 
@@ -45,8 +84,7 @@ static int build_sentence(dyad_arena *a, const norm_text *nt, const raw_tokens *
     size_t n = last - first + (add_period ? 1 : 0);
     s->tokens = dyad_arena_alloc_uninit(a, (n ? n : 1) * sizeof *s->tokens); /* all filled */
     if (!s->tokens) return -1;
-    for (size_t i = first; i < last; i++)
-        if (make_token(a, nt, &toks->v[i], &s->tokens[i - first])) return -1;
+    if (make_tokens(a, nt, toks, first, last, s->tokens)) return -1;
     if (add_period) {
         /* "... in the U.S." ends the sentence: the abbreviation's period
          * doubles as the sentence's final "." token, as in the Treebank */
