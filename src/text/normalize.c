@@ -122,10 +122,13 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
     size_t i = 0, o = 0;
     while (i < len) {
         unsigned c = p[i];
-        if (c >= 0x20 && c < 0x7F) { /* printable ASCII, most of any text: kept */
-            orig[o] = (uint32_t)i;
-            s[o++] = (char)c;
-            i++;
+        if (c >= 0x20 && c < 0x7F) { /* a run of printable ASCII, most of any text: kept */
+            size_t end = i + 1;
+            while (end < len && (unsigned char)(p[end] - 0x20) < 0x5F) end++;
+            memcpy(s + o, p + i, end - i);
+            for (size_t k = 0; k < end - i; k++) orig[o + k] = (uint32_t)(i + k);
+            o += end - i;
+            i = end;
             continue;
         }
         if (c < 0x80) {
