@@ -100,10 +100,9 @@ static void hyphen_info(const dyad_tagger *t, const char *lw, size_t n, word_inf
 
 /* The lexical reading of one word token. `initial`: the first word of the
  * sentence or of a quotation; `headline`: capitals say nothing here. */
-/* `hash`: lw's lex_hash() if already computed, else 0. */
-static void word_tag(const dyad_tagger *t, const char *w, const char *lw, uint32_t hash,
+/* `n`: strlen(lw); `hash`: lw's lex_hash() if already computed, else 0. */
+static void word_tag(const dyad_tagger *t, const char *w, const char *lw, size_t n, uint32_t hash,
                      int initial, int headline, int next_cap, word_info *wi) {
-    size_t n = strlen(lw);
     if (n >= 63) n = 0; /* too long to be a word */
     int num = is_digit((unsigned char)w[0]) ? number_tag(w, n ? n : strlen(w)) : DYAD_POS_NONE;
     if (num) { set_single(wi, num); return; }
@@ -210,7 +209,7 @@ static int is_headline(const dyad_sentence *s) {
 }
 
 static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, const uint32_t *hash,
-                     tag_state *st) {
+                     const uint32_t *len, tag_state *st) {
     int headline = is_headline(s), initial = 1;
     uint32_t n = s->ntokens < TEXT_MAX_TOKENS ? s->ntokens : TEXT_MAX_TOKENS;
     for (uint32_t i = 0; i < n; i++) {
@@ -224,7 +223,7 @@ static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, const uint32_
             continue;
         }
         int next_cap = i + 1 < n && is_upper((unsigned char)s->tokens[i + 1].text[0]);
-        word_tag(t, w, s->tokens[i].lower, hash[i], initial, headline, next_cap, wi);
+        word_tag(t, w, s->tokens[i].lower, len[i], hash[i], initial, headline, next_cap, wi);
         initial = 0;
     }
     return (int)n;
@@ -666,11 +665,12 @@ static void rule_lookahead(ctx *c, int i) {
 void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     tag_state st;
     uint8_t tag[TEXT_MAX_TOKENS];
-    uint32_t hash[TEXT_MAX_TOKENS];
+    uint32_t hash[TEXT_MAX_TOKENS], len[TEXT_MAX_TOKENS];
     uint8_t rw[TEXT_MAX_TOKENS], rc[TEXT_MAX_TOKENS];
     int m = s->ntokens < TEXT_MAX_TOKENS ? (int)s->ntokens : TEXT_MAX_TOKENS;
     for (int i = 0; i < m; i++) {
         size_t k = strlen(s->tokens[i].lower);
+        len[i] = k < 63 ? (uint32_t)k : 63;
         hash[i] = 0;
         rw[i] = rc[i] = 0;
         if (k > 1 && k < 63) lex_prefetch_slot(s->tokens[i].lower, k, &hash[i]);
@@ -683,7 +683,7 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     }
     for (int i = 0; i < m; i++)
         if (hash[i]) lex_prefetch_entry(hash[i]);
-    int n = lex_stage(t, s, hash, &st);
+    int n = lex_stage(t, s, hash, len, &st);
     for (int i = 0; i < n; i++) tag[i] = st.info[i].best ? st.info[i].best : DYAD_POS_NN;
     ctx c = {s, st.info, tag, n, rw, rc};
     for (int i = 0; i < n; i++) rule_token(&c, i);
@@ -694,7 +694,8 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
         word_info wi;
         int p = punct_tag(s->tokens[i].text);
         if (p) { s->tokens[i].pos = (uint8_t)p; continue; }
-        word_tag(t, s->tokens[i].text, s->tokens[i].lower, 0, 0, 0, 0, &wi);
+        word_tag(t, s->tokens[i].text, s->tokens[i].lower, strlen(s->tokens[i].lower), 0, 0, 0, 0,
+                 &wi);
         s->tokens[i].pos = wi.best ? wi.best : DYAD_POS_NN;
     }
 }
