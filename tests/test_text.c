@@ -128,6 +128,18 @@ static void test_tokenizing(void) {
     CHECK_STR(toks("the U.S.-led raid at 10:30 (www.example.com)"),
               "the U.S.-led raid at 10:30 ( www.example.com )");
     CHECK_STR(toks("No. 10 and said no."), "No. 10 and said no .");
+    /* an abbreviation's possessive: "'s" is the clitic, not a quote (a bug:
+     * the sentence used to end after "U.S.") */
+    CHECK_STR(toks("the U.S.'s decision and the U.K.'S vote"),
+              "the U.S. 's decision and the U.K. 'S vote");
+    size_t n = 0;
+    dyad_sentence *s = split("China criticized the U.S.'s decision to sell arms to Taiwan.", &n);
+    CHECK(n == 1);
+    if (s && n == 1) {
+        CHECK_STR(joined(&s[0]), "China criticized the U.S. 's decision to sell arms to Taiwan .");
+        CHECK(s[0].tokens[4].pos == DYAD_POS_POS);
+    }
+    CHECK_STR(toks("the U.S.'scare' quote"), "the U.S. ` scare ' quote"); /* 's' + letters: a quote */
 }
 
 static void test_offsets(void) {

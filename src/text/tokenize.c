@@ -125,6 +125,11 @@ static int keeps_period(const char *s, size_t i, size_t j, size_t len) {
     return kind == 2 ? TF_ABBREV | TF_TITLE : TF_ABBREV;
 }
 
+/* Does the last token end at i with an abbreviation's period (U.S.)? */
+static int after_abbrev(const raw_tokens *t, size_t i) {
+    return t->n && t->v[t->n - 1].e == i && (t->v[t->n - 1].flags & TF_ABBREV);
+}
+
 static int is_open_context(unsigned char c) {
     return c == ' ' || c == '\n' || c == '(' || c == '[' || c == '{' || c == '-';
 }
@@ -177,6 +182,11 @@ int text_tokenize(dyad_arena *a, const norm_text *norm, raw_tokens *out, dyad_er
         } else if (c == '`') {
             r = push(a, out, st, st + 1, "`", TOK_LQUOTE, flags);
             i++;
+        } else if (c == '\'' && after_abbrev(out, i) && i + 1 < len && (s[i + 1] | 32) == 's' &&
+                   !(i + 2 < len && is_wordc(s, i + 2, len))) {
+            /* "the U.S.'s decision": the possessive of an abbreviation */
+            r = push(a, out, st, st + 2, NULL, TOK_WORD, flags);
+            i += 2;
         } else if (c == '\'') {
             int after_word = i > 0 && is_wordc(s, i - 1, len) && !(flags & TF_SPACE);
             int before_word = i + 1 < len && is_wordc(s, i + 1, len);
