@@ -103,6 +103,10 @@ static void test_rules(void) {
               "FRE SYL 111; SYLGOV SYL 111");
     /* agent of actor ("troops from Freedonia") */
     CHECK_STR(code(&f, "Troops from Freedonia attacked Sylvania.", "20200601"), "FREMIL SYL 190");
+    /* a participle between a possessive and its noun is an adjective, no
+     * verb: "Sylvania's attacked convoy" is not Sylvania attacking */
+    CHECK_STR(code(&f, "Freedonia condemned Sylvania's attacked convoy near Trentino.", "20200601"),
+              "FRE SYL 111");
     /* a multi-word verb and a pattern after it */
     CHECK_STR(code(&f, "Freedonia carried out strikes on Sylvania.", "20200601"), "FRE SYL 195");
     /* coordinated verb: the second verb keeps the first one's subject */

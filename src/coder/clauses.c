@@ -87,13 +87,15 @@ static void build_groups(csent *s) {
             i++;
             continue;
         }
-        /* a participle after a determiner or preposition, before a noun, is an
-         * adjective: "a clearly inebriated official", "in occupied Kherson" */
+        /* a participle after a determiner or preposition, or after a possessive
+         * before a noun, is an adjective: "a clearly inebriated official", "in
+         * occupied Kherson", "the EU's proposed embargo", "its planned offensive" */
         int before_noun = i + 1 < s->n && (s->t[i + 1].unit >= 0 || (s->t[i + 1].pos >= DYAD_POS_NN &&
                                                                      s->t[i + 1].pos <= DYAD_POS_NNPS));
         if ((s->t[i].pos == DYAD_POS_VBD || s->t[i].pos == DYAD_POS_VBN) && i > 0 &&
             (s->t[i - 1].pos == DYAD_POS_DT ||
              (s->t[i - 1].pos == DYAD_POS_IN && before_noun && !(s->t[i - 1].wc & WC_SUBORD)) ||
+             ((s->t[i - 1].pos == DYAD_POS_POS || s->t[i - 1].pos == DYAD_POS_PRPS) && before_noun) ||
              (is_adverb(s->t[i - 1].pos) && i > 1 && s->t[i - 2].pos == DYAD_POS_DT))) {
             s->t[i].pos = DYAD_POS_VBN;
             i++;
