@@ -8,7 +8,7 @@
 set -u
 D=${1:-build/release/dyad}
 SHARED=${DYAD_SHARED:-../shared}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-9}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
