@@ -11,10 +11,17 @@ set -eu
 D=${1:?usage: pgo-train.sh DYAD}
 cd "$(dirname "$0")/.."
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
-# date<TAB>sentence<TAB>... -> {"id":..., "date":..., "text":...}
+# date<TAB>sentence<TAB>... -> {"id":..., "date":..., "text":...}: every
+# sentence as a document of its own, and stories of eight sentences in
+# paragraphs of two, as news comes
 for f in tests/data/wire-2014-2025.tsv tests/data/verb-sentences.tsv; do
     awk -F'\t' '!/^#/ && NF >= 2 {
         gsub(/\\/, "\\\\", $2); gsub(/"/, "\\\"", $2)
-        printf "{\"id\":\"%s-%d\",\"date\":\"%s\",\"text\":\"%s\"}\n", FILENAME, NR, $1, $2 }' "$f"
+        printf "{\"id\":\"%s-%d\",\"date\":\"%s\",\"text\":\"%s\"}\n", FILENAME, NR, $1, $2
+        story = story (n % 2 ? " " : n ? "\\n\\n" : "") $2
+        if (++n == 8) {
+            printf "{\"id\":\"%s-s%d\",\"date\":\"%s\",\"text\":\"%s\"}\n", FILENAME, NR, $1, story
+            story = ""; n = 0
+        } }' "$f"
 done > "$T/train.jsonl"
 for i in 1 2 3; do "$D" code --dict data/dict "$T/train.jsonl" > /dev/null; done
