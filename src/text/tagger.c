@@ -443,7 +443,9 @@ static void rule_token(ctx *c, int i) {
     int t = c->tag[i], prev = tag_at(c, i - 1), next = tag_at(c, i + 1);
     int pv = prev_skip_rb(c, i), ptag = tag_at(c, pv);
     uint64_t tags = c->info[i].tags;
-    if (c->info[i].closed && tags && !(tags & (tags - 1))) return; /* a single tag */
+    /* a word with one possible tag keeps it: every rule below only picks among
+     * the tags the lexicon allowed, except those for "to" and "'s" */
+    if (tags && !(tags & (tags - 1)) && TAGBIT(t) == tags && !c->rw[i]) return;
 
     if (word_is(c, i, W_TO)) {
         /* the infinitive marker before a verb, a preposition before a noun
