@@ -53,18 +53,24 @@ static int lower_eq(const char *s, size_t n, const char *lit) {
 }
 
 /* Bytes that are part of a word whatever follows: ASCII letters and
- * digits, and non-ASCII bytes other than 0xEF (which may begin U+FFFD). */
-static int plain_wordc(unsigned char c) {
-    /* without branches: this test runs once for every letter of the text */
-    return ((unsigned char)((c | 32) - 'a') < 26) | ((unsigned char)(c - '0') < 10) |
-           ((c >= 0x80) & (c != 0xEF));
-}
+ * digits, and non-ASCII bytes other than 0xEF (which may begin U+FFFD).
+ * A table: this test runs once for every letter of the text. */
+static const unsigned char plain_word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 /* End of the word that starts at i. */
 static size_t scan_word(const char *s, size_t i, size_t len) {
     size_t j = i, seg = i; /* seg: start of the current period-free segment */
     while (j < len) {
-        while (j < len && plain_wordc((unsigned char)s[j])) j++;
+        while (j < len && plain_word_byte[(unsigned char)s[j]]) j++;
         if (j >= len) break;
         unsigned char c = (unsigned char)s[j];
         if (is_wordc(s, j, len)) { j++; continue; }
