@@ -73,6 +73,7 @@ static size_t scan_word(const char *s, size_t i, size_t len) {
         while (j < len && plain_word_byte[(unsigned char)s[j]]) j++;
         if (j >= len) break;
         unsigned char c = (unsigned char)s[j];
+        if (c == ' ' || c == '\n') break; /* no word goes on across a space */
         if (is_wordc(s, j, len)) { j++; continue; }
         if (j == i || j + 1 >= len) break;
         unsigned char p = (unsigned char)s[j - 1], n = (unsigned char)s[j + 1];
@@ -98,6 +99,7 @@ static size_t scan_word(const char *s, size_t i, size_t len) {
 
 /* Length of a clitic at the end of word s[0..n): n't 's 'm 'd 're 've 'll. */
 static size_t clitic_len(const char *s, size_t n) {
+    if (n < 3 || (s[n - 2] != '\'' && s[n - 3] != '\'')) return 0; /* every clitic has its ' there */
     if (n > 3 && lower_eq(s + n - 3, 3, "n't")) return 3;
     if (n > 2 && (lower_eq(s + n - 2, 2, "'s") || lower_eq(s + n - 2, 2, "'m") ||
                   lower_eq(s + n - 2, 2, "'d"))) return 2;
