@@ -610,22 +610,10 @@ static int name_adjective(const ctx *c, int i) {
 }
 
 /* Words whose tag depends on the next one. */
-static void rule_lookahead(ctx *c, int i) {
-    int next = tag_at(c, i + 1), prev = tag_at(c, i - 1);
-    const char *w = c->s->tokens[i].text;
-    if (c->tag[i] == DYAD_POS_JJ && (c->info[i].wn & WN_CAPADJ) && can(c, i, DYAD_POS_NNP) &&
-        name_adjective(c, i)) {
-        c->tag[i] = DYAD_POS_NNP;
-    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_NN) &&
-               (prev == DYAD_POS_DT || (prev == DYAD_POS_JJ && in_set(tag_at(c, i - 2), DETERMINERS))) &&
-               in_set(next, B(IN) | B(COMMA) | B(PERIOD) | B(CC) | B(COLON) | B(TO) | B(VBZ) |
-                            B(VBD) | B(MD)) &&
-               !(next == DYAD_POS_CC && tag_at(c, i + 2) == DYAD_POS_JJ)) {
-        c->tag[i] = DYAD_POS_NN; /* a future with ..., a hat-trick , */
-    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_RB) &&
-               in_set(next, B(VB) | B(VBD) | B(VBN) | B(VBZ) | B(VBP))) {
-        c->tag[i] = DYAD_POS_RB; /* to further strengthen */
-    } else if (word_is(c, i, W_THAT)) {
+/* The rules for the words rule_lookahead() names (that, her, more, up, ...);
+ * 1 if one applied to token i. */
+static int word_rules(ctx *c, int i, int prev, int next) {
+    if (word_is(c, i, W_THAT)) {
         if (in_set(prev, NOUNS) && in_set(next, VERBS)) c->tag[i] = DYAD_POS_WDT;
         else if (in_set(next, B(NN) | B(NNS)) && !in_set(tag_at(c, i + 2), VERBS) && prev != DYAD_POS_NNS &&
                  !(in_set(prev, VERBS) && next == DYAD_POS_NNS))
@@ -655,6 +643,29 @@ static void rule_lookahead(ctx *c, int i) {
         c->tag[i] = DYAD_POS_RB;
     } else if (word_is(c, i, W_SUCH) && word_is(c, i + 1, W_AS)) {
         c->tag[i] = DYAD_POS_JJ;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+static void rule_lookahead(ctx *c, int i) {
+    int next = tag_at(c, i + 1), prev = tag_at(c, i - 1);
+    const char *w = c->s->tokens[i].text;
+    if (c->tag[i] == DYAD_POS_JJ && (c->info[i].wn & WN_CAPADJ) && can(c, i, DYAD_POS_NNP) &&
+        name_adjective(c, i)) {
+        c->tag[i] = DYAD_POS_NNP;
+    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_NN) &&
+               (prev == DYAD_POS_DT || (prev == DYAD_POS_JJ && in_set(tag_at(c, i - 2), DETERMINERS))) &&
+               in_set(next, B(IN) | B(COMMA) | B(PERIOD) | B(CC) | B(COLON) | B(TO) | B(VBZ) |
+                            B(VBD) | B(MD)) &&
+               !(next == DYAD_POS_CC && tag_at(c, i + 2) == DYAD_POS_JJ)) {
+        c->tag[i] = DYAD_POS_NN; /* a future with ..., a hat-trick , */
+    } else if (c->tag[i] == DYAD_POS_JJ && can(c, i, DYAD_POS_RB) &&
+               in_set(next, B(VB) | B(VBD) | B(VBN) | B(VBZ) | B(VBP))) {
+        c->tag[i] = DYAD_POS_RB; /* to further strengthen */
+    } else if (c->rw[i] && word_rules(c, i, prev, next)) {
+        /* a word of its own rules */
     } else if (c->tag[i] == DYAD_POS_NNP && (i == 0 || prev == DYAD_POS_LQUOTE)) {
         (void)w;
     } else if ((i == 0 || prev == DYAD_POS_LQUOTE) && in_set(c->tag[i], B(NN) | B(NNS)) &&
