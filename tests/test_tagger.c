@@ -40,6 +40,15 @@ static void test_names(void) {
 }
 
 static void test_sentences(void) {
+    /* a title-case line: its capitals do not make names ("Border" stays a
+     * noun), its small words ("on", "the", "after", "of") are passed over */
+    CHECK_STR(tagged("Talks on the Border Resume after Years of Zero Progress"),
+              "Talks/NNS on/IN the/DT Border/NN Resume/NN after/IN Years/NNS of/IN Zero/CD "
+              "Progress/NN");
+    /* a lower-case first word from the end of the alphabet (the small-word
+     * lookup once read past its table for y and z) */
+    CHECK_STR(tagged("zealous officials met yesterday."),
+              "zealous/JJ officials/NNS met/VBD yesterday/NN ./.");
     CHECK_STR(tagged("Iranian President Hassan Rouhani has spoken on the telephone to Russian "
                      "President Putin."),
               "Iranian/JJ President/NNP Hassan/NNP Rouhani/NNP has/VBZ spoken/VBN on/IN the/DT "

@@ -190,18 +190,28 @@ static void word_tag(const dyad_tagger *t, const char *w, const char *lw, size_t
 }
 
 /* A title-case or all-caps line: most of its words are capitalized. */
+/* The small words of a title, in lower case: articles, prepositions and
+ * conjunctions ("Talks on the Border"). Sorted by first letter. */
+static int is_small_word(const char *w) {
+    static const char *const by_letter[26][8] = {
+        ['a' - 'a'] = {"a", "an", "at", "and", "as", "after", "amid"},
+        ['b' - 'a'] = {"but", "by"}, ['f' - 'a'] = {"for", "from"}, ['i' - 'a'] = {"in", "into"},
+        ['o' - 'a'] = {"of", "on", "or", "over"}, ['t' - 'a'] = {"the", "to"},
+        ['v' - 'a'] = {"vs."}, ['w' - 'a'] = {"with"},
+    };
+    if (w[0] < 'a' || w[0] > 'z') return 0;
+    for (const char *const *k = by_letter[w[0] - 'a']; *k; k++)
+        if (strcmp(w, *k) == 0) return 1;
+    return 0;
+}
+
 static int is_headline(const dyad_sentence *s) {
-    static const char *const small[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for",
-                                        "and", "or", "but", "with", "by", "as", "from", "vs.",
-                                        "after", "over", "amid", "into", NULL};
     int words = 0;
     for (uint32_t i = 0; i < s->ntokens; i++) {
         const char *w = s->tokens[i].text;
         unsigned char c = (unsigned char)w[0];
         if (!is_upper(c) && !is_lower(c)) continue;
-        int skip = 0;
-        for (int k = 0; small[k] && !skip; k++) skip = small[k][0] == w[0] && strcmp(w, small[k]) == 0;
-        if (skip) continue;
+        if (is_small_word(w)) continue;
         if (is_lower(c)) return 0; /* a lower-case content word: running text */
         words++;
     }
