@@ -292,8 +292,10 @@ void lex_lookup_hashed(const dyad_tagger *t, const char *w, size_t n, uint32_t h
     else add_stems(&s, w, n); /* forms WordNet's regular inflections missed */
     if (h) {
         /* irregular verb forms outrank WordNet's noun and adjective senses */
-        for (int p = 1; p < DYAD_POS_COUNT; p++)
-            if (h->tags & TAGBIT(p)) add(&s, p, p == h->best ? 200 : 199);
+        for (uint64_t set = h->tags & ~TAGBIT(0); set; set &= set - 1) {
+            int p = __builtin_ctzll(set);
+            add(&s, p, p == h->best ? 200 : 199);
+        }
     }
     finish(&s, out);
 }
