@@ -75,6 +75,25 @@ static void done(fixture *f) {
 
 static int contains(const char *hay, const char *needle) { return strstr(hay, needle) != NULL; }
 
+/* A directory opens but cannot be read: the reader reports "NAME:1: read
+ * error" and stops, whatever the format. */
+static void check_read_error(dyad_format fmt) {
+    FILE *dir = fopen("tests", "r");
+    if (!dir) {
+        T_SKIP("cannot fopen a directory here");
+        return;
+    }
+    dyad_error err;
+    dyad_doc d;
+    dyad_reader *r = dyad_reader_open(dir, "tests", fmt, NULL, &err);
+    dyad_arena *a = dyad_arena_new(0);
+    CHECK(dyad_reader_next(r, a, &d, &err) == -1);
+    CHECK(contains(err.msg, "tests:1: read error"));
+    dyad_reader_close(r);
+    dyad_arena_free(a);
+    fclose(dir);
+}
+
 /* ---- formats from names */
 
 static void test_format_from_name(void) {
@@ -206,19 +225,7 @@ static void test_text_bad(void) {
     CHECK(contains(f.err.msg, "longer than 10 bytes"));
     done(&f);
 
-    /* read error: a directory opens but cannot be read */
-    FILE *dir = fopen("tests", "r");
-    if (dir) {
-        r = dyad_reader_open(dir, "tests", DYAD_FMT_TEXT, NULL, &err);
-        dyad_arena *a = dyad_arena_new(0);
-        CHECK(dyad_reader_next(r, a, &d, &err) == -1);
-        CHECK(contains(err.msg, "tests:1: read error"));
-        dyad_reader_close(r);
-        dyad_arena_free(a);
-        fclose(dir);
-    } else {
-        T_SKIP("cannot fopen a directory here");
-    }
+    check_read_error(DYAD_FMT_TEXT);
 
     /* empty input: one empty document */
     open_mem(&f, "", 0, "empty.txt", DYAD_FMT_TEXT);
@@ -411,18 +418,7 @@ static void test_jsonl_limits(void) {
     done(&f);
     free(line);
 
-    /* read error */
-    FILE *dir = fopen("tests", "r");
-    if (dir) {
-        dyad_error err;
-        dyad_reader *r = dyad_reader_open(dir, "tests", DYAD_FMT_JSONL, NULL, &err);
-        dyad_arena *a = dyad_arena_new(0);
-        CHECK(dyad_reader_next(r, a, &d, &err) == -1);
-        CHECK(contains(err.msg, "tests:1: read error"));
-        dyad_reader_close(r);
-        dyad_arena_free(a);
-        fclose(dir);
-    }
+    check_read_error(DYAD_FMT_JSONL);
 }
 
 /* ---- PETRARCH XML */
@@ -802,18 +798,7 @@ static void test_xml_limits(void) {
     CHECK(f.w.n == 0);
     done(&f);
 
-    /* read error */
-    FILE *dir = fopen("tests", "r");
-    if (dir) {
-        dyad_error err;
-        dyad_reader *r = dyad_reader_open(dir, "tests", DYAD_FMT_XML, NULL, &err);
-        dyad_arena *a = dyad_arena_new(0);
-        CHECK(dyad_reader_next(r, a, &d, &err) == -1);
-        CHECK(contains(err.msg, "tests:1: read error"));
-        dyad_reader_close(r);
-        dyad_arena_free(a);
-        fclose(dir);
-    }
+    check_read_error(DYAD_FMT_XML);
 }
 
 int main(void) {
