@@ -28,6 +28,19 @@ typedef struct dhash {
     uint32_t n;
 } dhash;
 
+/* Where key's probe starts in a table of cap slots (linear probing). */
+static inline uint32_t dhash_home(uint64_t key, uint32_t cap) {
+    return (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (cap - 1);
+}
+
+/* The slot holding key, or NULL: every lookup goes through this one probe. */
+static inline const dhslot *dhash_find(const dhash *h, uint64_t key) {
+    if (!h->cap) return NULL;
+    for (uint32_t j = dhash_home(key, h->cap); h->slots[j].key; j = (j + 1) & (h->cap - 1))
+        if (h->slots[j].key == key) return &h->slots[j];
+    return NULL;
+}
+
 /* A phrase trie. Node 0 is the root. val[node] is payload+1 (0: no phrase
  * ends here). stem[node] heads a list of prefix-matched last words
  * (discards only). */
@@ -199,16 +212,10 @@ static inline uint32_t dtrie_child(const dtrie *t, uint32_t node, uint32_t word)
 /* One step down trie t: the child of node by word (0: none), and in *val
  * the child's payload, read from the edge itself (dict_finish_tries). */
 static inline uint32_t dtrie_step(const dtrie *t, uint32_t node, uint32_t word, uint32_t *val) {
-    const dhash *h = &t->edges;
-    uint64_t key = ((uint64_t)node << 32) | word;
-    if (!h->cap) return 0;
-    for (uint32_t j = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (h->cap - 1); h->slots[j].key;
-         j = (j + 1) & (h->cap - 1))
-        if (h->slots[j].key == key) {
-            *val = h->slots[j].aux;
-            return h->slots[j].val;
-        }
-    return 0;
+    const dhslot *e = dhash_find(&t->edges, ((uint64_t)node << 32) | word);
+    if (!e) return 0;
+    *val = e->aux;
+    return e->val;
 }
 
 /* Copies each trie node's payload onto the edge that leads to it; called

@@ -62,7 +62,7 @@ static int dhash_grow(dhash *h) {
     if (!slots) return -1;
     for (uint32_t i = 0; i < h->cap; i++) {
         if (!h->slots[i].key) continue;
-        uint32_t j = (uint32_t)(h->slots[i].key * 0x9E3779B97F4A7C15ULL >> 32) & (cap - 1);
+        uint32_t j = dhash_home(h->slots[i].key, cap);
         while (slots[j].key) j = (j + 1) & (cap - 1);
         slots[j] = h->slots[i];
     }
@@ -74,7 +74,7 @@ static int dhash_grow(dhash *h) {
 
 int dhash_put(dhash *h, uint64_t key, uint32_t val) {
     if ((h->n + 1) * 4 >= h->cap * 3 && dhash_grow(h) < 0) return -1;
-    uint32_t j = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (h->cap - 1);
+    uint32_t j = dhash_home(key, h->cap);
     while (h->slots[j].key && h->slots[j].key != key) j = (j + 1) & (h->cap - 1);
     if (!h->slots[j].key) h->n++;
     h->slots[j].key = key;
@@ -82,25 +82,9 @@ int dhash_put(dhash *h, uint64_t key, uint32_t val) {
     return 0;
 }
 
-/* The slot holding key, or NULL. */
-static dhslot *dhash_slot(const dhash *h, uint64_t key) {
-    if (!h->cap) return NULL;
-    uint32_t j = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (h->cap - 1);
-    while (h->slots[j].key) {
-        if (h->slots[j].key == key) return &h->slots[j];
-        j = (j + 1) & (h->cap - 1);
-    }
-    return NULL;
-}
-
 uint32_t dhash_get(const dhash *h, uint64_t key) {
-    if (!h->cap) return 0;
-    uint32_t j = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (h->cap - 1);
-    while (h->slots[j].key) {
-        if (h->slots[j].key == key) return h->slots[j].val;
-        j = (j + 1) & (h->cap - 1);
-    }
-    return 0;
+    const dhslot *e = dhash_find(h, key);
+    return e ? e->val : 0;
 }
 
 /* Words are keyed by a 64-bit hash of their spelling; the string is kept
@@ -125,23 +109,15 @@ static int word_is(const dyad_dict *d, uint32_t id, const char *s, size_t n) {
 uint64_t dict_word_key(const char *s, size_t n) { return word_key(s, n, 0); }
 
 void dict_word_prefetch(const dyad_dict *d, uint64_t key) {
-    if (d->words.cap)
-        __builtin_prefetch(&d->words.slots[(uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) &
-                                           (d->words.cap - 1)]);
+    if (d->words.cap) __builtin_prefetch(&d->words.slots[dhash_home(key, d->words.cap)]);
 }
 
 /* A probe that also checks the spelling, from the pool offset kept in the
  * slot: the slot and the string are the only memory touched. */
 static uint32_t find_checked(const dyad_dict *d, const char *s, size_t n, uint64_t key) {
-    const dhash *h = &d->words;
-    if (!h->cap) return 0;
-    uint32_t j = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 32) & (h->cap - 1);
-    while (h->slots[j].key) {
-        if (h->slots[j].key == key)
-            return same_word(dict_s(d, h->slots[j].aux), s, n) ? h->slots[j].val : UINT32_MAX;
-        j = (j + 1) & (h->cap - 1);
-    }
-    return 0;
+    const dhslot *e = dhash_find(&d->words, key);
+    if (!e) return 0;
+    return same_word(dict_s(d, e->aux), s, n) ? e->val : UINT32_MAX;
 }
 
 uint32_t dict_word_find_key(const dyad_dict *d, const char *s, size_t n, uint64_t key) {
@@ -169,7 +145,7 @@ uint32_t dict_word(dyad_dict *d, const char *s, size_t n) {
         uint32_t nid = d->word_str.n;
         if (!off || dvec_push(&d->word_str, sizeof off, &off) < 0) return 0;
         if (dhash_put(&d->words, key, nid) < 0) return 0;
-        dhash_slot(&d->words, key)->aux = off;
+        ((dhslot *)dhash_find(&d->words, key))->aux = off; /* the slot just filled */
         return nid;
     }
     return 0;
