@@ -179,12 +179,12 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
  * NULL when out of memory (coder.c). */
 const char *coder_issues(csent *s);
 
-/* Is token i a function word of class cls (WC_*)? */
 #define PAT_SIDE 4 /* words before, words after, synsets before, synsets after */
 
 /* A word's bit in the 64-bit filters of pattern sides (match.c). */
 static inline uint64_t side_bit(uint32_t id) { return id ? 1ULL << ((id * 2654435761u) >> 26) : 0; }
 
+/* Is token i a function word of class cls (WC_*)? */
 static inline int coder_is_word(const csent *s, int i, uint32_t cls) {
     return i >= 0 && i < s->n && (s->t[i].wc & cls);
 }
