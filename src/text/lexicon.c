@@ -63,14 +63,12 @@ static int hand_add(dyad_tagger *t, const char *w, size_t n, uint64_t tags, int 
                     int closed) {
     if (n == 0 || n >= sizeof t->hand[0].word) return -1;
     uint32_t hash = lex_hash(w, n), mask = t->nhand_slots - 1, i = hash & mask;
-    while (t->hand_tag[i]) {
-        hand_entry *h = &t->hand[i];
-        if (strncmp(h->word, w, n) == 0 && h->word[n] == '\0') {
-            h->tags |= tags; /* the first listing keeps its preferred tag */
-            return 0;
-        }
-        i = (i + 1) & mask;
+    const hand_entry *old = hand_hashed(t, w, n, hash);
+    if (old) {
+        t->hand[old - t->hand].tags |= tags; /* the first listing keeps its preferred tag */
+        return 0;
     }
+    while (t->hand_tag[i]) i = (i + 1) & mask; /* the first free slot of the probe */
     if (2 * (t->nhand + 1) > t->nhand_slots) return -1; /* the lists outgrew the table */
     t->nhand++;
     t->hand_tag[i] = hand_tag_of(hash);
@@ -127,7 +125,8 @@ static int load_irregular(dyad_tagger *t, dyad_error *err) {
                                                  __LINE__, line);
         }
         int same = n[1] == n[2] && memcmp(w[1], w[2], n[1]) == 0;
-        if (hand_find(t, w[1], n[1]) && hand_find(t, w[1], n[1])->closed) continue;
+        const hand_entry *past = hand_find(t, w[1], n[1]);
+        if (past && past->closed) continue;
         if (hand_add(t, w[0], n[0], TAGBIT(DYAD_POS_VB) | TAGBIT(DYAD_POS_VBP), DYAD_POS_VB, 0) ||
             hand_add(t, w[1], n[1], TAGBIT(DYAD_POS_VBD) | (same ? TAGBIT(DYAD_POS_VBN) : 0),
                      DYAD_POS_VBD, 0) ||
