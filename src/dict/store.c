@@ -12,11 +12,8 @@
 #include <sys/mman.h>
 
 uint64_t dict_fnv(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
+    uint64_t h = DICT_FNV_SEED;
+    for (size_t i = 0; i < n; i++) h = dict_fnv_step(h, (unsigned char)s[i]);
     return h ? h : 1;
 }
 

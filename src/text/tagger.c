@@ -310,7 +310,6 @@ static const struct rule_word_def *rule_word_of(const dyad_tagger *t, const char
     return NULL;
 }
 
-
 typedef struct ctx {
     const dyad_sentence *s;
     word_info *info;
