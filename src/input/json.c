@@ -102,10 +102,7 @@ static int unicode_escape(rd_json *j, uint32_t *cp) {
 /* Does any byte of v end a string's plain run: '"', '\\' or a control
  * character? (8 bytes at a time, the usual "has a zero byte" test) */
 static int ends_run8(uint64_t v) {
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    uint64_t quote = v ^ (ones * '"'), bslash = v ^ (ones * '\\');
-    return ((((quote - ones) & ~quote) | ((bslash - ones) & ~bslash) | ((v - ones * 0x20) & ~v)) &
-            high) != 0;
+    return (rd_bytes_equal(v, '"') | rd_bytes_equal(v, '\\') | rd_bytes_below(v, 0x20)) != 0;
 }
 
 int rd_json_string(rd_json *j, rd_buf *out) {

@@ -12,10 +12,7 @@
 #include <string.h>
 
 /* Do the 8 bytes of v hold only ASCII and no NUL? */
-static int ascii8(uint64_t v) {
-    const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
-    return !(v & high) && !((v - ones) & ~v & high);
-}
+static int ascii8(uint64_t v) { return !(v & RD_HIGH8) && !rd_bytes_below(v, 1); }
 
 size_t rd_utf8_check(const char *str, size_t n) {
     const unsigned char *s = (const unsigned char *)str;
