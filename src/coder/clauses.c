@@ -277,6 +277,45 @@ static int phrases_end(const csent *s, int gi, int region_end) {
     return region_end;
 }
 
+/* Is unit u only an example ("including Ukraine", "including in Kyiv")? */
+static int is_example(const csent *s, const unit *u) {
+    if (!u->in_pp) return 0;
+    int p = u->start - 1;
+    return (s->t[p].wc & WC_INCL) || (p > 0 && (s->t[p - 1].wc & WC_INCL));
+}
+
+/* A unit where a meeting or an agreement took place: "in Moscow", "at
+ * NATO in Brussels". */
+static int is_venue(const csent *s, const unit *u) {
+    if (!u->in_pp) return 0;
+    const char *p = u->prep;
+    return !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "NEAR") || !strcmp(p, "DURING") ||
+           !strcmp(p, "INSIDE") || !strcmp(p, "THROUGHOUT") || !strcmp(p, "ACROSS");
+}
+
+int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
+    const vgroup *g = &s->groups[gi];
+    for (int j = from; j < g->region_end; j++) {
+        /* several actors acting on a thing made by another ("X and Y agreed
+         * to a truce brokered by Z"): Z is a third party, not the object */
+        int h = s->t[j].group;
+        if (h >= 0 && h != gi && s->groups[h].start == j && s->t[j].pos == DYAD_POS_VBN && j > 0 &&
+            s->t[j - 1].pos >= DYAD_POS_NN && s->t[j - 1].pos <= DYAD_POS_NNPS && g->subject >= 0 &&
+            s->units[g->subject].ncodes > 1)
+            return -1;
+        int u = s->t[j].unit;
+        /* the first unit with an actor: "provided military aid to Taiwan"
+         * has an agent word (military) before the actor */
+        if (u < 0 || u == g->subject || !s->units[u].has_actor || s->units[u].pronoun) continue;
+        if (is_example(s, &s->units[u]) || (skip_venues && is_venue(s, &s->units[u]))) {
+            j = s->units[u].end - 1;
+            continue;
+        }
+        return u;
+    }
+    return -1;
+}
+
 int coder_find_groups(csent *s) {
     s->groups = dyad_arena_alloc_uninit(s->a, sizeof *s->groups * (size_t)(s->n + 1));
     if (!s->groups) return -1;
@@ -312,15 +351,7 @@ int coder_find_groups(csent *s) {
         g->region_start = g->subject >= 0 ? s->units[g->subject].start
                                           : (gi > 0 ? s->groups[gi - 1].end : 0);
         if (g->region_start > g->start) g->region_start = g->start;
-        for (int j = g->end; j < g->region_end; j++) {
-            int u = s->t[j].unit;
-            /* the first unit with an actor: "provided military aid to Taiwan"
-             * has an agent word (military) before the actor */
-            if (u >= 0 && u != g->subject && s->units[u].has_actor && !s->units[u].pronoun) {
-                g->object = u;
-                break;
-            }
-        }
+        g->object = coder_next_object(s, gi, g->end, 0);
     }
     return 0;
 }

@@ -364,6 +364,9 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         /* function words the dictionary lacks still need their class */
         const word_facts *f = &c->facts[t[i].id];
         t[i].wc = t[i].id ? f->cls : len <= 9 ? coder_word_class(c, k->upper) : 0;
+        /* "including Y" introduces an example, like a preposition: "Russian
+         * aircraft including gunships killed ..." has the aircraft as subject */
+        if ((t[i].wc & WC_INCL) && k->pos == DYAD_POS_VBG) t[i].pos = DYAD_POS_IN;
         t[i].syn = f->syn | c->facts[t[i].sid].syn;
         t[i].ws = f->start;
     }

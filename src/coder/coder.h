@@ -66,7 +66,7 @@ enum {
     WC_BE = 1 << 0, WC_HAVEDO = 1 << 1, WC_NEG = 1 << 2, WC_EVEN = 1 << 3, WC_ABOUT = 1 << 4,
     WC_STOP = 1 << 5, WC_SUBORD = 1 << 6, WC_COMPL = 1 << 7, WC_PRON = 1 << 8, WC_AND = 1 << 9,
     WC_OR = 1 << 10, WC_OF = 1 << 11, WC_FROM = 1 << 12, WC_IN = 1 << 13, WC_BY = 1 << 14,
-    WC_SEMI = 1 << 15, WC_TIME = 1 << 16,
+    WC_SEMI = 1 << 15, WC_TIME = 1 << 16, WC_INCL = 1 << 17, WC_MUST = 1 << 18,
 };
 int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);
@@ -156,6 +156,10 @@ static inline int coder_bloom_has(const uint64_t *b, uint32_t id) {
 int coder_find_units(csent *s);
 /* clauses.c */
 int coder_find_groups(csent *s);
+/* The first unit from token `from` on that can be group gi's object: an
+ * actor's, not an example ("including X"), nor, with skip_venues, a place
+ * ("in X", "at X"); -1 if none before the clause ends. */
+int coder_next_object(const csent *s, int gi, int from, int skip_venues);
 /* match.c */
 typedef struct vmatch {
     const dverbform *form;

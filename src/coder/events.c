@@ -198,10 +198,29 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
     if (*src == *tgt) *tgt = -1;
 }
 
+static int code_root(const char *code) {
+    return code && strlen(code) >= 2 ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+}
+
+/* An actor and the state it belongs to (TURGOV -> TUR), or two names of
+ * the same office (RUSGOV -> RUSGOVELI), make no dyad, unless the act is
+ * domestic by nature: protest (14), repression and arrest (17), violence
+ * (18-20). A country acting on a part of itself (BIH -> BIHMIL: actors
+ * the dictionary knows only by their country) is kept. */
+static int self_dyad(const char *sc, const char *tc, const char *code) {
+    size_t a = strlen(sc), b = strlen(tc);
+    int whole = b < a && !strncmp(sc, tc, b);                   /* the target contains the source */
+    int same = a >= 6 && b >= 6 && !strncmp(sc, tc, 6);          /* same country and sector */
+    if (!strcmp(sc, tc)) return 1;
+    if (!whole && !same) return 0;
+    int root = code_root(code);
+    return root != 14 && root != 17 && root < 18;
+}
+
 static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code,
                 int su, int tu, const vmatch *m, const char *why, dyad_event **ev, size_t *nev,
                 size_t *cap) {
-    if (is_null_code(code) || !strcmp(sc, tc)) return 0;
+    if (is_null_code(code) || self_dyad(sc, tc, code)) return 0;
     const char *issues = coder_issues(s);
     if (!issues) return -1; /* out of memory */
     dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), dict_s(s->c->dict, m->form->lemma),
@@ -220,6 +239,29 @@ static int has_object(const csent *s, const vgroup *g) {
             return 0;
     }
     return 0;
+}
+
+static int joint_act(const char *code);
+
+/* Does the act of group g go both ways when several actors do it together?
+ * Meeting, negotiating, agreeing and cooperating do ("X and Y met", "signed
+ * a deal"); so does anything done to "each other" or "one another". */
+static int reciprocal(const csent *s, const vgroup *g, const char *code) {
+    for (int j = g->end; j + 1 < g->pattern_end; j++)
+        if ((!strcmp(s->t[j].up, "EACH") && !strcmp(s->t[j + 1].up, "OTHER")) ||
+            (!strcmp(s->t[j].up, "ONE") && !strcmp(s->t[j + 1].up, "ANOTHER")))
+            return 1;
+    return joint_act(code);
+}
+
+/* Acts done together: meeting, negotiating, agreeing, cooperating. */
+static int joint_act(const char *code) {
+    if (!code || strlen(code) < 3) return 0;
+    int root = code_root(code);
+    if (root == 4) return code[2] != '2' && code[2] != '4' && code[2] != '5'; /* not visits, mediation */
+    if (root == 3) return code[2] == '0' || code[2] == '6';                    /* intend to cooperate, to meet */
+    if (root == 5) return code[2] == '0' || code[2] == '7';                    /* cooperate, sign an agreement */
+    return root == 6;                                                          /* material cooperation */
 }
 
 /* Is group gi an infinitive complement ("urged X to respond", "signed an
@@ -354,12 +396,18 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         }
         int su, tu;
         roles(s, g, &m, &su, &tu);
+        /* a meeting or an agreement is not with the place where it happened
+         * (a visit is: "arrived in X") */
+        if (m.target < 0 && !g->passive && tu >= 0 && tu == g->object &&
+            joint_act(m.code ? m.code : m.code2))
+            tu = coder_next_object(s, gi, g->end, 1);
         if ((tu < 0 || !s->units[tu].has_actor) && low_tgt >= 0 && low_tgt != su) tu = low_tgt;
         if (su < 0 || !s->units[su].ncodes || !s->units[su].has_actor) continue;
         const unit *S = &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
-        if (!T && S->ncodes > 1 && m.compound) { /* "X and Y renewed ties": among themselves */
+        if (!T && S->ncodes > 1 && (m.compound || reciprocal(s, g, m.code ? m.code : m.code2))) {
+            /* "X and Y renewed ties", "X and Y met": among themselves */
             for (int a = 0; a < S->ncodes; a++)
                 for (int b = 0; b < S->ncodes; b++)
                     if (a != b && emit(s, sentence, S->codes[a], S->codes[b], m.code ? m.code : m.code2,

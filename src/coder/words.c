@@ -33,6 +33,7 @@ static const fword fwords[] = {
     {"IT", WC_PRON}, {"HE", WC_PRON}, {"SHE", WC_PRON}, {"THEY", WC_PRON}, {"WE", WC_PRON},
     {"AND", WC_AND}, {"OR", WC_OR}, {"OF", WC_OF}, {"FROM", WC_FROM}, {"IN", WC_IN},
     {"BY", WC_BY}, {";", WC_SEMI}, {":", WC_SEMI},
+    {"INCLUDING", WC_INCL}, {"EXCLUDING", WC_INCL}, {"MUST", WC_MUST}, {"SHOULD", WC_MUST},
     {"TODAY", WC_TIME}, {"YESTERDAY", WC_TIME}, {"TOMORROW", WC_TIME}, {"TONIGHT", WC_TIME},
     {"MONDAY", WC_TIME}, {"TUESDAY", WC_TIME}, {"WEDNESDAY", WC_TIME}, {"THURSDAY", WC_TIME},
     {"FRIDAY", WC_TIME}, {"SATURDAY", WC_TIME}, {"SUNDAY", WC_TIME}, {"WEEK", WC_TIME},
