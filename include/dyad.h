@@ -216,6 +216,9 @@ typedef struct dyad_options {
     int new_actor_length; /* 0: off */
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
     int explain;          /* record why each event was coded */
+    /* 1: PETRARCH-2's convention, "X will give Y aid" codes the act (07);
+     * 0 (default): CAMEO's, an act told in the future is an intention (03x) */
+    int future_as_act;
     /* if set, receives every sentence's analysis (units [..], verb groups <..>) */
     void (*trace)(void *ctx, const char *line);
     void *trace_ctx;

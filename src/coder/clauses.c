@@ -293,6 +293,15 @@ static int is_venue(const csent *s, const unit *u) {
            !strcmp(p, "INSIDE") || !strcmp(p, "THROUGHOUT") || !strcmp(p, "ACROSS");
 }
 
+/* "denied that it had attacked", "dismissed claims that troops shelled":
+ * what is denied codes nothing (the denial itself may: 016). */
+static void deny_complement(csent *s, int gi) {
+    const vgroup *g = &s->groups[gi];
+    if (!(s->t[g->main].wc & WC_DENY)) return;
+    for (int h = gi + 1; h < s->ngroups && s->groups[h].start < g->region_end; h++)
+        s->groups[h].negated = 2;
+}
+
 int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     const vgroup *g = &s->groups[gi];
     for (int j = from; j < g->region_end; j++) {
@@ -342,12 +351,15 @@ int coder_find_groups(csent *s) {
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];
         g->subject = find_subject(s, gi);
+        /* "unlikely to attack": a hedge, nothing happened */
+        if (g->infinitive && g->start > 0 && (s->t[g->start - 1].wc & WC_DENY)) g->negated = 2;
         int first = g->subject >= 0 && s->units[g->subject].end <= g->start ? s->units[g->subject].start
                                                                              : g->start;
         g->subordinate = first > 0 && s->t[first - 1].pos == DYAD_POS_IN &&
                          !(s->t[first - 1].wc & WC_COMPL);
         g->region_end = clause_end(s, gi);
         g->pattern_end = phrases_end(s, gi, g->region_end);
+        deny_complement(s, gi);
         g->region_start = g->subject >= 0 ? s->units[g->subject].start
                                           : (gi > 0 ? s->groups[gi - 1].end : 0);
         if (g->region_start > g->start) g->region_start = g->start;

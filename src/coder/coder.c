@@ -28,9 +28,12 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
         {"comma_max", &o->comma_max}, {"comma_bmin", &o->comma_bmin},
         {"comma_bmax", &o->comma_bmax}, {"comma_emin", &o->comma_emin},
         {"comma_emax", &o->comma_emax}};
-    if (!strcasecmp(option, "require_dyad")) {
-        if (parse_bool(value, &o->require_dyad) < 0)
-            return dyad_error_set(err, "option require_dyad: '%s' is not true or false", value);
+    struct { const char *name; int *field; } bools[] = {
+        {"require_dyad", &o->require_dyad}, {"future_as_act", &o->future_as_act}};
+    for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
+        if (strcasecmp(option, bools[i].name)) continue;
+        if (parse_bool(value, bools[i].field) < 0)
+            return dyad_error_set(err, "option %s: '%s' is not true or false", option, value);
         return 0;
     }
     for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {

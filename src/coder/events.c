@@ -179,6 +179,20 @@ static int pattern_has_pre(const dyad_dict *d, const dpattern *p) {
     return 0;
 }
 
+/* "A camp for Congolese refugees was attacked": a passive verb whose
+ * subject names no actor acts on the actor in its prepositional phrase. */
+static int passive_subject_in_pp(const csent *s, const vgroup *g) {
+    for (int j = g->start - 1; j >= 0; j--) {
+        const ctok *t = &s->t[j];
+        if (t->group >= 0 || t->pos == DYAD_POS_COMMA || (t->wc & (WC_SUBORD | WC_SEMI))) return -1;
+        if (t->unit >= 0) {
+            const unit *u = &s->units[t->unit];
+            return u->in_pp && u->has_actor && !u->pronoun ? t->unit : -1;
+        }
+    }
+    return -1;
+}
+
 /* Source and target units of a coded group. */
 static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt) {
     *src = m->source >= 0 ? m->source : g->subject;
@@ -193,7 +207,7 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
         /* without "by", the source can only be in a prepositional phrase
          * ("was shot dead in X"), never a clause ("it was noted that X") */
         *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp ? g->object : -1);
-        *tgt = m->target >= 0 ? m->target : g->subject;
+        *tgt = m->target >= 0 ? m->target : g->subject >= 0 ? g->subject : passive_subject_in_pp(s, g);
     }
     if (*src == *tgt) *tgt = -1;
 }
@@ -288,21 +302,24 @@ static int group_match(csent *s, int gi, vmatch *m) {
     return s->matched[gi] == 1;
 }
 
-/* "X said it would invest in Y": a cooperative act (04-08) announced with
- * "would" or "will" in a statement's complement is an intention (03x). */
+/* "X will invest in Y", "X said it would invest in Y": a cooperative act
+ * (04-08) told in the future, in a main clause or a statement's
+ * complement, is an intention (03x). */
 static void reported_intention(csent *s, int gi, vmatch *m) {
     const vgroup *g = &s->groups[gi];
-    if (gi == 0 || !m->code || strlen(m->code) < 2) return;
-    int root = (m->code[0] - '0') * 10 + (m->code[1] - '0');
+    if (!m->code || strlen(m->code) < 2 || g->subordinate) return;
+    int root = code_root(m->code);
     if (root < 4 || root > 8) return;
     int modal = 0;
-    for (int k = g->start; k < g->main; k++)
-        modal |= !strcmp(s->t[k].up, "WOULD") || !strcmp(s->t[k].up, "WILL");
+    for (int k = g->start; k < g->main; k++) modal |= (s->t[k].wc & WC_FUTURE) != 0;
     if (!modal) return;
-    const vgroup *prev = &s->groups[gi - 1];
-    if (prev->region_end <= g->start) return; /* not in the statement's clause */
+    /* in another verb's clause, only a statement's ("said it would") */
+    const vgroup *prev = gi > 0 ? &s->groups[gi - 1] : NULL;
+    int reported = prev && prev->region_end > g->start;
+    if (!reported && s->c->opt.future_as_act) return;
     vmatch pm;
-    if (group_match(s, gi - 1, &pm) && !is_null_code(pm.code) && strncmp(pm.code, "01", 2)) return;
+    if (reported && group_match(s, gi - 1, &pm) && !is_null_code(pm.code) && strncmp(pm.code, "01", 2))
+        return;
     char buf[8];
     const char *code = coder_combine("030", m->code, buf, sizeof buf);
     if (code) {
