@@ -88,8 +88,11 @@ static void test_rules(void) {
     /* a pattern with a target in a prepositional phrase and a paired code */
     CHECK_STR(code(&f, "Freedonia met with Sylvania.", "20200601"), "FRE SYL 040; SYL FRE 040");
     /* a noun-phrase pattern with a synset: {DIPLOMATIC &TIES_} -> 064 */
-    CHECK_STR(code(&f, "Freedonia will restore diplomatic relations with Sylvania.", "20200601"),
+    CHECK_STR(code(&f, "Freedonia restored diplomatic relations with Sylvania.", "20200601"),
               "FRE SYL 064");
+    /* told in the future, the same act is an intention (031 + the 064's detail) */
+    CHECK_STR(code(&f, "Freedonia will restore diplomatic relations with Sylvania.", "20200601"),
+              "FRE SYL 0314");
     /* synset member with a generated plural, and (TO +) */
     CHECK_STR(code(&f, "Freedonia sent aid to Sylvania.", "20200601"), "FRE SYL 073");
     /* SEND's block code is "---": no pattern, no event */
@@ -99,8 +102,11 @@ static void test_rules(void) {
     CHECK_STR(code(&f, "Rufus Firefly condemned Sylvania.", "20200601"), "FREGOV SYL 111");
     CHECK_STR(code(&f, "Rufus Firefly condemned Sylvania.", "19500601"), "FREELI SYL 111");
     /* compound subject: one event per actor */
-    CHECK_STR(code(&f, "Freedonia and Trentino condemned Sylvania.", "19330601"),
-              "FRE SYL 111; SYLGOV SYL 111");
+    CHECK_STR(code(&f, "Sylvania and Trentino condemned Freedonia.", "19330601"),
+              "SYL FRE 111; SYLGOV FRE 111");
+    /* ... but Sylvania's own government (SYLGOV in 1933) condemning Sylvania
+     * is no dyad: an actor and its own state */
+    CHECK_STR(code(&f, "Freedonia and Trentino condemned Sylvania.", "19330601"), "FRE SYL 111");
     /* agent of actor ("troops from Freedonia") */
     CHECK_STR(code(&f, "Troops from Freedonia attacked Sylvania.", "20200601"), "FREMIL SYL 190");
     /* a participle between a possessive and its noun is an adjective, no
@@ -200,7 +206,7 @@ static void test_comma_options(void) {
     /* the internal clause "Sylvania said" (2 words) goes: Freedonia accused Trentino */
     CHECK_STR(code(&f, "Freedonia, Sylvania said, accused Trentino.", "19330601"), "FRE SYLGOV 112");
     /* a comma between modifiers is no clause boundary */
-    CHECK_STR(code(&f, "Freedonia will restore complete, diplomatic relations with Sylvania.", "20200601"),
+    CHECK_STR(code(&f, "Freedonia restored complete, diplomatic relations with Sylvania.", "20200601"),
               "FRE SYL 064");
     teardown(&f);
 }

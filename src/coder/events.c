@@ -380,6 +380,39 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
     return 1;
 }
 
+/* "X said (that) Y must release Z": what one actor says another must or
+ * should do is a demand (10x, by what is demanded: 1041 for a release),
+ * from the speaker to the one who must act; that act itself is not coded.
+ * 1 if the demand was coded, and marks the inner group done. */
+static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, dyad_event **ev,
+                           size_t *nev, size_t *cap) {
+    const vgroup *g = &s->groups[gi];
+    if (!(s->t[g->main].wc & WC_SAY) || gi + 1 >= s->ngroups) return 0;
+    const vgroup *h = &s->groups[gi + 1];
+    int su = g->subject, tu = h->subject;
+    if (h->start >= g->region_end || su < 0 || tu < 0 || su == tu || !s->units[su].has_actor ||
+        !s->units[tu].has_actor)
+        return 0;
+    int must = 0;
+    for (int k = h->start; k < h->main; k++) must |= (s->t[k].wc & WC_MUST) != 0;
+    if (!must || h->negated) return 0;
+    /* the verb to name: the demanded act's, else the speaker's */
+    vmatch low;
+    int inner = group_match(s, gi + 1, &low);
+    if (!inner && !group_match(s, gi, &low)) return 0;
+    char buf[8];
+    const char *code = inner && !is_null_code(low.code) ? coder_combine("100", low.code, buf, sizeof buf) : NULL;
+    if (!code) code = "100";
+    const char *why = s->c->opt.explain ? explain(s, inner ? h : g, &low, su, tu) : NULL;
+    const unit *S = &s->units[su], *T = &s->units[tu];
+    for (int a = 0; a < S->ncodes; a++)
+        for (int b = 0; b < T->ncodes; b++)
+            if (emit(s, sentence, S->codes[a], T->codes[b], code, su, tu, &low, why, ev, nev, cap) < 0)
+                return -1;
+    done[gi + 1] = 1;
+    return 1;
+}
+
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
     s->matches = dyad_arena_alloc_uninit(s->a, sizeof *s->matches * ((size_t)s->ngroups + 1));
@@ -391,7 +424,10 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
     for (int gi = 0; gi < s->ngroups; gi++) {
         const vgroup *g = &s->groups[gi];
         vmatch m;
-        if (done[gi] || !group_match(s, gi, &m)) continue;
+        if (done[gi]) continue;
+        int dm = reported_demand(s, gi, done, sentence, ev, nev, cap);
+        if (dm < 0) return -1;
+        if (dm || !group_match(s, gi, &m)) continue;
         int tr = transformed(s, gi, &m, sentence, ev, nev, cap);
         if (tr < 0) return -1;
         if (tr) {
