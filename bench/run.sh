@@ -62,3 +62,18 @@ if command -v jq >/dev/null; then
 else
     echo "jq absent: not measured"
 fi
+
+echo "== real wire leads, hand-coded (bench/agnews_f1.sh)"
+n=$(cut -f1 tests/data/ag-news-world/codes.tsv | sort -u | wc -l)
+for set in "own dictionaries:" "Phoenix dictionaries:$PHX"; do
+    label=${set%%:*}; dict=${set#*:}
+    DYAD_SHARED=$SHARED bash "$(dirname "$0")/agnews_f1.sh" "$D" $dict > "$TMP/ag" 2>&1
+    if grep -q '^root' "$TMP/ag"; then
+        awk -F'\t' -v n="$n" -v l="$label" '
+            { sub(/ \(.*/, "", $2); sub(/ \(.*/, "", $3) }
+            $1 == "root" { printf "ag-news-world (%d hand-coded leads), %s: %s %s %s   (exact codes:", n, l, $2, $3, $4 }
+            $1 == "full" { printf " %s %s %s)\n", $2, $3, $4 }' "$TMP/ag"
+    else
+        cat "$TMP/ag"
+    fi
+done
