@@ -23,12 +23,14 @@ static const char usage[] =
     "  --no-dyad           also code events that have a source but no target\n"
     "  --future-as-act     \"X will give aid\" codes the act (07), as PETRARCH-2 does;\n"
     "                      by default it is an intention (03x), as CAMEO's manual says\n"
+    "  --no-dateline-country  \"police\", \"protesters\" stay without a country; by default\n"
+    "                      they take the country of the story's dateline (\"NAIROBI, Kenya -\")\n"
     "  --trace             print each sentence's analysis to standard error\n"
     "  --stats             print documents, sentences, events and time to standard error\n";
 
 typedef struct code_opts {
     const char *dict, *date, *format, *output;
-    int explain, table, no_dyad, trace, stats, future_as_act;
+    int explain, table, no_dyad, trace, stats, future_as_act, no_dateline_country;
 } code_opts;
 
 typedef struct code_counts {
@@ -162,6 +164,7 @@ static int code_main(int argc, char **argv, char **files) {
         else if (!strcmp(argv[i], "--table")) o.table = 1;
         else if (!strcmp(argv[i], "--no-dyad")) o.no_dyad = 1;
         else if (!strcmp(argv[i], "--future-as-act")) o.future_as_act = 1;
+        else if (!strcmp(argv[i], "--no-dateline-country")) o.no_dateline_country = 1;
         else if (!strcmp(argv[i], "--trace")) o.trace = 1;
         else if (!strcmp(argv[i], "--stats")) o.stats = 1;
         else if (argv[i][0] == '-' && argv[i][1]) {
@@ -198,6 +201,7 @@ static int code_main(int argc, char **argv, char **files) {
     opt.explain = o.explain;
     opt.require_dyad = !o.no_dyad;
     opt.future_as_act = o.future_as_act;
+    opt.dateline_country = !o.no_dateline_country;
     if (o.trace) opt.trace = trace_line;
     dyad_coder *c = dyad_coder_new(d, t, &opt, &err);
     int rc = c ? 0 : cli_fail("%s", err.msg);

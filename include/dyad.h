@@ -219,6 +219,9 @@ typedef struct dyad_options {
     /* 1: PETRARCH-2's convention, "X will give Y aid" codes the act (07);
      * 0 (default): CAMEO's, an act told in the future is an intention (03x) */
     int future_as_act;
+    /* 1 (default): a story's dateline ("NAIROBI, Kenya -") gives its country
+     * to actors named only by their sector ("police", "protesters") */
+    int dateline_country;
     /* if set, receives every sentence's analysis (units [..], verb groups <..>) */
     void (*trace)(void *ctx, const char *line);
     void *trace_ctx;

@@ -13,6 +13,7 @@
 void dyad_options_default(dyad_options *o) {
     memset(o, 0, sizeof *o);
     o->require_dyad = 1; /* comma options 0: off, dyad reads insertions itself */
+    o->dateline_country = 1;
 }
 
 static int parse_bool(const char *v, int *out) {
@@ -29,7 +30,8 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
         {"comma_bmax", &o->comma_bmax}, {"comma_emin", &o->comma_emin},
         {"comma_emax", &o->comma_emax}};
     struct { const char *name; int *field; } bools[] = {
-        {"require_dyad", &o->require_dyad}, {"future_as_act", &o->future_as_act}};
+        {"require_dyad", &o->require_dyad}, {"future_as_act", &o->future_as_act},
+        {"dateline_country", &o->dateline_country}};
     for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
         if (strcasecmp(option, bools[i].name)) continue;
         if (parse_bool(value, bools[i].field) < 0)
@@ -376,6 +378,25 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
     return t;
 }
 
+/* The first sentence of a document's body: after its title, which the
+ * readers put first (title, blank line, text). */
+static size_t body_start(const dyad_doc *doc, const dyad_sentence *sents, size_t n) {
+    size_t at = doc->title && *doc->title ? strlen(doc->title) + 2 : 0, i = 0;
+    while (i < n && sents[i].start < at) i++;
+    return i;
+}
+
+/* The country a dateline names: the units of its sentence are found once
+ * in scratch memory. 0, or -1 when out of memory. */
+static int dateline_place(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch, ctok *t, int n,
+                          int32_t date, int end, const char **place) {
+    csent s = {.c = c, .a = scratch, .keep = keep, .t = t, .n = n, .date = date};
+    if (coder_find_units(&s) < 0) return -1;
+    *place = coder_dateline_country(&s, end);
+    dyad_arena_reset(scratch);
+    return 0;
+}
+
 int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
                         dyad_sentence *sents, size_t nsents, dyad_result *out, dyad_error *err) {
     memset(out, 0, sizeof *out);
@@ -396,12 +417,24 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
      * that is reset after it, so a long document does not pile them up */
     dyad_arena *scratch = dyad_arena_new(64 * 1024);
     if (!scratch) return dyad_error_set(err, "out of memory");
+    size_t head = body_start(doc, sents, nsents);
+    int head_end = 0;
+    const char *place = NULL;
+    if (head < nsents && !discard[head]) {
+        head_end = coder_dateline_end(toks[head], (int)sents[head].ntokens);
+        if (head_end && dateline_place(c, a, scratch, toks[head], (int)sents[head].ntokens, date, head_end,
+                                       &place) < 0) {
+            dyad_arena_free(scratch);
+            return dyad_error_set(err, "out of memory");
+        }
+    }
     for (size_t i = 0; i < nsents; i++) {
-        int n = (int)sents[i].ntokens;
+        int n = (int)sents[i].ntokens, skip = i == head ? head_end : 0;
         if (n == 0 || discard[i]) continue;
-        n = drop_comma_clauses(&c->opt, toks[i], n);
+        n = skip + drop_comma_clauses(&c->opt, toks[i] + skip, n - skip);
         dyad_arena_reset(scratch);
-        csent s = {.c = c, .a = scratch, .keep = a, .t = toks[i], .n = n, .date = date};
+        csent s = {.c = c, .a = scratch, .keep = a, .t = toks[i] + skip, .n = n - skip, .date = date,
+                   .place = c->opt.dateline_country ? place : NULL};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, toks[i][k].id);
             coder_bloom_add(s.bloom, toks[i][k].sid);

@@ -140,6 +140,7 @@ typedef struct csent {
     vgroup *groups;
     int ngroups;
     int32_t date;
+    const char *place;  /* the dateline's country code, or NULL */
     const char *issues; /* "CODE n, CODE n" for the sentence, or "";
                            NULL until an event asks (coder_issues) */
     struct vmatch *matches; /* per group, filled on demand (events.c) */
@@ -153,6 +154,11 @@ static inline int coder_bloom_has(const uint64_t *b, uint32_t id) {
     return (b[h >> 6] >> (h & 63)) & 1;
 }
 
+/* dateline.c: where a dateline heading a sentence ends (tokens [0, end)),
+ * 0 if there is none; and, once the sentence's units are found, the
+ * country of the place it names (in the document's arena), or NULL. */
+int coder_dateline_end(const ctok *t, int n);
+const char *coder_dateline_country(const csent *s, int end);
 /* units.c */
 int coder_find_units(csent *s);
 /* clauses.c */

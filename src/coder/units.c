@@ -316,6 +316,19 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
     }
 }
 
+/* "Police fired ..." under a "NAIROBI, Kenya -" dateline: a unit named
+ * only by its sector (---COP) acts in the dateline's country (KENCOP). */
+static void dateline_actor(csent *s, unit *u) {
+    for (int k = 0; k < u->ncodes; k++) {
+        if (strncmp(u->codes[k], "---", 3)) return;
+        char buf[96];
+        coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, s->place), u->codes[k] + 3);
+        u->codes[k] = dyad_arena_strdup(s->a, buf);
+    }
+    u->base = s->place;
+    u->has_actor = u->ncodes > 0;
+}
+
 int coder_find_units(csent *s) {
     const dyad_dict *d = s->c->dict;
     for (int i = 0; i < s->n; i++) {
@@ -394,6 +407,7 @@ int coder_find_units(csent *s) {
     merge_units(s);
     for (int x = 0; x < s->nunits; x++) {
         unit *u = &s->units[x];
+        if (s->place && !u->has_actor && !u->pronoun) dateline_actor(s, u);
         for (int i = u->start; i < u->end; i++) s->t[i].unit = (int16_t)x;
         const ctok *before = u->start > 0 ? &s->t[u->start - 1] : NULL;
         if (before && (before->pos == DYAD_POS_IN || before->pos == DYAD_POS_TO) &&

@@ -103,8 +103,10 @@ static char *triples(dyad_arena *a, char **items, size_t n) {
 static int code_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_result *res, dyad_error *err) {
     dyad_options opt;
     dyad_options_default(&opt);
-    /* the records give PETRARCH-2's codes, which take "will V" for V */
+    /* the records give PETRARCH-2's codes: "will V" is V, and a record has
+     * no dateline */
     opt.future_as_act = 1;
+    opt.dateline_country = 0;
     for (size_t i = 0; i < doc->nconfig; i++)
         if (dyad_options_set(&opt, doc->config[i].key, doc->config[i].value, err) < 0)
             return -1;

@@ -16,4 +16,12 @@ done < tests/data/rule-sentences.tsv
 got=$(echo "Japan will give Kenya ten million dollars in aid." | $D code --date 2024-03-01 --future-as-act |
       jq -r '"\(.source)>\(.target):\(.code)"')
 check "--future-as-act codes the act" test "$got" = "JPN>KEN:070"
+# and without the dateline's country, sector-only actors code nothing
+got=$(echo "NAIROBI, Kenya - Police fired tear gas at protesters on Monday." |
+      $D code --date 2024-03-01 --no-dateline-country | wc -l)
+check "--no-dateline-country" test "$got" = 0
+# the dateline of a JSON Lines story is the first sentence of its text, after the title
+got=$(echo '{"id":"k","date":"2024-03-01","title":"Tear gas in the capital","text":"NAIROBI, Kenya - Police fired tear gas at protesters."}' |
+      $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"')
+check "dateline after a title" test "$got" = "KENCOP>KENOPP:175"
 summary

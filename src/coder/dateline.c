@@ -1,0 +1,69 @@
+/* dateline.c -- the place line that heads a wire story.
+ *
+ * "NAIROBI, Kenya - Police fired ...", "MOSCOW (Reuters) - ...", "Canadian
+ * Press - VANCOUVER (CP) - ...", "Washington [US], May 20 (ANI): ...". The
+ * dateline is no part of the first sentence's grammar (its place is no
+ * subject), and it tells where the story happens: an actor named only by
+ * its sector ("police", "protesters", "the army") acts in the dateline's
+ * country when the sentence names none (coder_find_units). */
+#include "coder.h"
+
+#include <string.h>
+
+#define DATELINE_MAX 16 /* tokens before the dash */
+
+/* A dash ends a dateline; a colon only after a bracket ("(ANI):"), since
+ * "Putin: ..." opens a quotation, not a place. */
+static int is_dash(const ctok *t, const ctok *before) {
+    if (t->pos != DYAD_POS_COLON) return 0;
+    if (!strcmp(t->up, ":")) return before && before->pos == DYAD_POS_RRB;
+    return !strcmp(t->up, "-") || !strcmp(t->up, "--") || !strcmp(t->up, "\xE2\x80\x94") ||
+           !strcmp(t->up, "\xE2\x80\x93");
+}
+
+/* International and non-state bodies have no country to lend. */
+static int is_org(const char *c) {
+    return c[0] == '"' || !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3) ||
+           !strncmp(c, "MNC", 3);
+}
+
+/* Can token t stand in a dateline: names, numbers (dates), commas, brackets. */
+static int dateline_token(const ctok *t) {
+    switch (t->pos) {
+    case DYAD_POS_NNP: case DYAD_POS_NNPS: case DYAD_POS_CD: case DYAD_POS_COMMA:
+    case DYAD_POS_LRB: case DYAD_POS_RRB: case DYAD_POS_PERIOD:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int coder_dateline_end(const ctok *t, int n) {
+    int end = 0;
+    for (int i = 0; i < n && i <= DATELINE_MAX; i++) {
+        if (is_dash(&t[i], i ? &t[i - 1] : NULL)) {
+            if (i == end) return end; /* nothing between two dashes */
+            end = i + 1;              /* an agency before the place ("AP - ") goes too */
+            continue;
+        }
+        if (!dateline_token(&t[i])) return end;
+    }
+    return end;
+}
+
+const char *coder_dateline_country(const csent *s, int end) {
+    /* the place is in the last part, before the final dash and outside brackets */
+    int from = 0;
+    for (int i = 0; i + 1 < end; i++)
+        if (is_dash(&s->t[i], i ? &s->t[i - 1] : NULL)) from = i + 1;
+    int depth = 0;
+    for (int i = from; i < end; i++) {
+        const ctok *t = &s->t[i];
+        depth += t->pos == DYAD_POS_LRB ? 1 : t->pos == DYAD_POS_RRB ? -1 : 0;
+        if (depth > 0 || t->unit < 0) continue;
+        const unit *u = &s->units[t->unit];
+        const char *c = u->has_actor ? u->base : NULL;
+        if (c && strlen(c) >= 3 && !is_org(c)) return dyad_arena_strndup(s->keep, c, 3);
+    }
+    return NULL;
+}
