@@ -186,6 +186,13 @@ const xform *coder_transform(const csent *s, const vmatch *outer, int osrc, int 
                              const char *icode, int *rsrc, int *rtgt);
 /* events.c */
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
+/* Adds the event sc -> tc (units su, tu; -1 none) unless the sentence has
+ * it already or it is no dyad (an actor and its own state); -1 when out
+ * of memory. `verb` names what coded it, `why` explains it (or NULL). */
+int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
+               int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap);
+/* nominal.c: events told as nouns ("talks between X and Y") */
+int coder_nominal_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
 /* The sentence's issues ("CODE n, CODE n" or ""), found on first request;
  * NULL when out of memory (coder.c). */
 const char *coder_issues(csent *s);

@@ -231,15 +231,20 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
     return root != 14 && root != 17 && root < 18;
 }
 
-static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code,
-                int su, int tu, const vmatch *m, const char *why, dyad_event **ev, size_t *nev,
-                size_t *cap) {
+int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
+               int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
     if (is_null_code(code) || self_dyad(sc, tc, code)) return 0;
     const char *issues = coder_issues(s);
     if (!issues) return -1; /* out of memory */
-    dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), dict_s(s->c->dict, m->form->lemma),
-                    sentence, issues, why};
+    dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), verb, sentence, issues, why};
     return push_event(s, ev, nev, cap, &e);
+}
+
+static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code,
+                int su, int tu, const vmatch *m, const char *why, dyad_event **ev, size_t *nev,
+                size_t *cap) {
+    return coder_emit(s, sentence, sc, tc, code, su, tu, dict_s(s->c->dict, m->form->lemma), why, ev,
+                      nev, cap);
 }
 
 static int has_object(const csent *s, const vgroup *g) {
@@ -415,6 +420,7 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
 
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
+    if (coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
     s->matches = dyad_arena_alloc_uninit(s->a, sizeof *s->matches * ((size_t)s->ngroups + 1));
     s->matched = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1);
     if (!s->matches || !s->matched) return -1;
