@@ -262,6 +262,34 @@ static int has_object(const csent *s, const vgroup *g) {
 
 static int joint_act(const char *code);
 
+/* The first unit after group g's verb in its clause, when it names only a
+ * sector ("opposition activists"); -1 otherwise. */
+static int sector_object(const csent *s, const vgroup *g) {
+    for (int j = g->end; j < g->pattern_end; j++) {
+        int u = s->t[j].unit;
+        if (u < 0) continue;
+        return !s->units[u].has_actor && !s->units[u].pronoun && !s->units[u].in_pp ? u : -1;
+    }
+    return -1;
+}
+
+/* "Russian police arrested opposition activists": repression (17x) is done
+ * at home, so a target named only by its sector (---OPP) is of the
+ * source's country (RUSOPP). Fills *out with that target; 0 if not. */
+static int domestic_target(csent *s, const unit *S, const unit *T, const char *code, unit *out) {
+    const char *b = S->base;
+    if (code_root(code) != 17 || !b || strlen(b) < 3 || !strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZ", b[0]) ||
+        !strncmp(b, "IGO", 3) || !strncmp(b, "NGO", 3) || !strncmp(b, "IMG", 3) || !strncmp(b, "MNC", 3) ||
+        T->ncodes != 1 || strncmp(T->codes[0], "---", 3) || !T->codes[0][3] || T->pronoun)
+        return 0;
+    char buf[96] = {b[0], b[1], b[2], 0};
+    *out = *T;
+    coder_cat(buf, sizeof buf, 3, T->codes[0] + 3);
+    out->codes[0] = dyad_arena_strdup(s->a, buf);
+    out->has_actor = 1;
+    return out->codes[0] != NULL;
+}
+
 /* Does the act of group g go both ways when several actors do it together?
  * Meeting, negotiating, agreeing and cooperating do ("X and Y met", "signed
  * a deal"); so does anything done to "each other" or "one another". */
@@ -464,6 +492,11 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if (su < 0 || !s->units[su].ncodes || !s->units[su].has_actor) continue;
         const unit *S = &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
+        unit local;
+        if (!T && tu < 0) {
+            int k = sector_object(s, g);
+            if (k >= 0 && domestic_target(s, S, &s->units[k], m.code, &local)) T = &local, tu = k;
+        }
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
         if (!T && S->ncodes > 1 && (m.compound || reciprocal(s, g, m.code ? m.code : m.code2))) {
             /* "X and Y renewed ties", "X and Y met": among themselves */
