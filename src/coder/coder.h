@@ -67,7 +67,7 @@ enum {
     WC_STOP = 1 << 5, WC_SUBORD = 1 << 6, WC_COMPL = 1 << 7, WC_PRON = 1 << 8, WC_AND = 1 << 9,
     WC_OR = 1 << 10, WC_OF = 1 << 11, WC_FROM = 1 << 12, WC_IN = 1 << 13, WC_BY = 1 << 14,
     WC_SEMI = 1 << 15, WC_TIME = 1 << 16, WC_INCL = 1 << 17, WC_MUST = 1 << 18,
-    WC_SAY = 1 << 19, WC_DENY = 1 << 20, WC_FUTURE = 1 << 21,
+    WC_SAY = 1 << 19, WC_DENY = 1 << 20, WC_FUTURE = 1 << 21, WC_MAYBE = 1 << 22,
 };
 int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);

@@ -335,6 +335,15 @@ static int group_match(csent *s, int gi, vmatch *m) {
     return s->matched[gi] == 1;
 }
 
+/* "Russia could attack", "China may impose sanctions": what only might
+ * happen is no event in CAMEO (PETRARCH-2 codes it as done). */
+static int speculation(const csent *s, const vgroup *g) {
+    if (s->c->opt.future_as_act) return 0;
+    for (int k = g->start; k < g->main; k++)
+        if (s->t[k].wc & WC_MAYBE) return 1;
+    return 0;
+}
+
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act
  * (04-08) told in the future, in a main clause or a statement's
  * complement, is an intention (03x). */
@@ -475,7 +484,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         int low_tgt;
         combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt);
         reported_intention(s, gi, &m);
-        if (g->negated == 2) continue;
+        if (g->negated == 2 || speculation(s, g)) continue;
         if (g->negated && !pattern_has_pre(s->c->dict, m.pattern)) {
             m.code = negated_code(m.code ? m.code : m.code2);
             m.code2 = NULL;
