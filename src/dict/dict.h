@@ -249,6 +249,7 @@ int32_t dict_parse_date(const char *s, size_t n);
  * 0 when it was skipped (malformed: reported; a repeat: counted), -1 on OOM. */
 int64_t dict_trie_phrase(dyad_dict *d, dline *ln, dtrie *t, const char *s, size_t n,
                          const char *what);
+#define DICT_LINE_MAX 65536 /* longest dictionary line, '\n' not counted */
 int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ctx,
                     int (*each)(dline *ln, char *line, void *state), void *state,
                     dyad_error *err);
