@@ -119,7 +119,7 @@ static void test_mini(void) {
     CHECK(fp != NULL);
     if (fp) {
         fseek(fp, 7, SEEK_SET);
-        fputc('0', fp); /* "DYADDIC7" -> "DYADDIC0" */
+        fputc('0', fp); /* "DYADDIC8" -> "DYADDIC0" */
         fclose(fp);
         CHECK(dyad_dict_load_compiled(path, &err) == NULL);
         CHECK(strstr(err.msg, "another version of dyad") != NULL);
