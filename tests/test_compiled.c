@@ -184,6 +184,14 @@ static void test_crafted(const unsigned char *orig, size_t n) {
     CHECK(spill(path, b, n) == 0);
     CHECK(dyad_dict_load_compiled(path, &err) == NULL);
     CHECK(strstr(err.msg, "outside the file") != NULL);
+    /* records of another size (another build's layout), resealed */
+    memcpy(b, orig, n);
+    uint32_t elem = 3;
+    memcpy(b + toc + 16 + 12, &elem, sizeof elem); /* the second section's record size */
+    reseal(b, n);
+    CHECK(spill(path, b, n) == 0);
+    CHECK(dyad_dict_load_compiled(path, &err) == NULL);
+    CHECK(strstr(err.msg, "another version of dyad") != NULL);
     free(b);
 }
 

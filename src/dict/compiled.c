@@ -204,7 +204,9 @@ static const char *place_sections(dyad_dict *d, unsigned char *img, uint64_t siz
     if (first > size) return "damaged: too short for its table of contents";
     for (size_t i = 0; i < ns; i++) {
         uint64_t off = toc[i].offset, bytes = (uint64_t)toc[i].count * toc[i].elem;
-        if (toc[i].elem != s[i].elem || off % 16 || off < first || off > size || bytes > size - off)
+        if (toc[i].elem != s[i].elem) /* records of another size: another build's layout */
+            return "compiled by another version of dyad (" AGAIN ")";
+        if (off % 16 || off < first || off > size || bytes > size - off)
             return "damaged: a section lies outside the file (" AGAIN ")";
         /* a trie's val and stem arrays share one count */
         if (i && s[i].count == s[i - 1].count && toc[i].count != toc[i - 1].count)
