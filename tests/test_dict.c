@@ -119,7 +119,7 @@ static void test_mini(void) {
     CHECK(fp != NULL);
     if (fp) {
         fseek(fp, 7, SEEK_SET);
-        fputc('0', fp); /* "DYADDIC7" -> "DYADDIC0" */
+        fputc('0', fp); /* "DYADDIC8" -> "DYADDIC0" */
         fclose(fp);
         CHECK(dyad_dict_load_compiled(path, &err) == NULL);
         CHECK(strstr(err.msg, "another version of dyad") != NULL);
@@ -180,6 +180,53 @@ static void test_fuzz_regressions(void) {
     dyad_dict_free(d);
 }
 
+/* Writes a verbs file: a block header, `pad` bytes of `fill` (with '#' in
+ * front when fill is not a NUL) as line 3, then a verb. */
+static void write_verbs(const char *path, size_t pad, char fill) {
+    FILE *fp = fopen(path, "wb");
+    if (!fp) return;
+    fputs("--- MEET [040] ---\nMEET\n", fp);
+    if (fill) fputc('#', fp);
+    for (size_t i = fill ? 1 : 0; i < pad; i++) fputc(fill, fp);
+    fputs("\nSPEAK\n", fp);
+    fclose(fp);
+}
+
+/* Issue 14.16: a dictionary line has a length cap; read errors and NUL
+ * bytes are reported with the file and line, never taken for the end. */
+static void test_line_limits(void) {
+    problems p = {0};
+    dyad_error err = {{0}};
+    dyad_dict_files f = {0};
+    const char *path = "build/test_dict_long.verbs.txt";
+    f.verbs = path;
+    /* a line of exactly DICT_LINE_MAX bytes is read */
+    write_verbs(path, DICT_LINE_MAX, 'x');
+    dyad_dict *d = dyad_dict_load_files(&f, collect, &p, &err);
+    CHECK(d != NULL && p.n == 0);
+    if (d) CHECK(has_form(d, "SPEAKS"));
+    dyad_dict_free(d);
+    /* one byte more: the load is refused, naming the file and line */
+    write_verbs(path, DICT_LINE_MAX + 1, 'x');
+    d = dyad_dict_load_files(&f, collect, &p, &err);
+    CHECK(d == NULL);
+    CHECK(strstr(err.msg, "test_dict_long.verbs.txt:3: line longer than 65536 bytes") != NULL);
+    dyad_dict_free(d);
+    /* a NUL byte: a problem at its line, the line skipped, the rest read */
+    write_verbs(path, 1, 0);
+    p = (problems){0};
+    d = dyad_dict_load_files(&f, collect, &p, &err);
+    CHECK(d != NULL && p.n == 1);
+    CHECK(strstr(p.last, "test_dict_long.verbs.txt:3: NUL byte") != NULL);
+    if (d) CHECK(has_form(d, "SPEAKS"));
+    dyad_dict_free(d);
+    remove(path);
+    /* a read error (here: a directory) is an error with file and line */
+    f.verbs = "tests/data/dict";
+    d = dyad_dict_load_files(&f, collect, &p, &err);
+    CHECK(d == NULL && strstr(err.msg, "tests/data/dict:1: read error: Is a directory") != NULL);
+}
+
 static void test_phoenix(void) {
     const char *dir = t_shared("dictionaries/phoenix");
     if (!dir) {
@@ -213,6 +260,7 @@ int main(void) {
     test_mini();
     test_bad();
     test_fuzz_regressions();
+    test_line_limits();
     test_phoenix();
     return t_summary();
 }

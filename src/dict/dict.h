@@ -2,7 +2,7 @@
  *
  * Everything lives in flat arrays addressed by 32-bit indices (no pointers
  * between records), so that the whole set can be written to a file as is
- * and mapped back with mmap (compiled.c). Strings live in one pool; words
+ * and read back as is (compiled.c). Strings live in one pool; words
  * are interned to ids; phrases are tries whose edges are hash-table entries
  * keyed by (parent node, word id). Once loaded, a dyad_dict is immutable. */
 #ifndef DYAD_DICT_H
@@ -10,6 +10,7 @@
 
 #include "dyad.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define DICT_NONE 0u /* "no string / no record": every index below is 1-based or offset > 0 */
@@ -135,7 +136,9 @@ typedef struct dpattern {
 typedef struct dsynset {
     uint32_t name;
     uint32_t mem_first, mem_n; /* into synmems */
+    uint32_t depth;            /* how deep synsets nest in it: 0 for none */
 } dsynset;
+#define DICT_SYNSET_DEPTH 64 /* deeper nesting is refused (it bounds recursion) */
 
 /* A synset member: a phrase of word ids (d->ids), or a nested synset. */
 typedef struct dsynmem {
@@ -178,9 +181,8 @@ struct dyad_dict {
 
     dyad_dict_stats stats;
 
-    /* compiled form: the mapping that all arrays point into, or NULL */
-    void *map;
-    size_t map_len;
+    /* compiled form: the file image that all arrays point into, or NULL */
+    void *image;
 };
 
 /* ---- store.c: pool, vectors, hash tables, words, tries */
@@ -227,6 +229,18 @@ static inline uint32_t dtrie_step(const dtrie *t, uint32_t node, uint32_t word, 
 void dict_finish_tries(dyad_dict *d);
 void dict_free_arrays(dyad_dict *d);
 
+/* ---- compiled.c, verify.c: the compiled cache */
+/* A compiled file begins with 8 bytes of magic, then the checksum of every
+ * byte from DICT_CHECKED_FROM on (the file's size comes next). */
+enum { DICT_CHECKSUM_AT = 8, DICT_CHECKED_FROM = 16 };
+/* The checksum a compiled file carries (exposed for the tests, which
+ * tamper with files and recompute it). */
+uint64_t dict_checksum(const void *data, size_t n);
+/* Checks every offset, index and count of a set read from a compiled file
+ * against the arrays it points into, so that the coder never reads outside
+ * them whatever the file held. NULL if sound, else what is wrong (in buf). */
+const char *dict_verify(const dyad_dict *d, char *buf, size_t n);
+
 /* ---- text helpers shared by the readers (parse.c) */
 typedef struct dline {
     const char *path;
@@ -249,6 +263,7 @@ int32_t dict_parse_date(const char *s, size_t n);
  * 0 when it was skipped (malformed: reported; a repeat: counted), -1 on OOM. */
 int64_t dict_trie_phrase(dyad_dict *d, dline *ln, dtrie *t, const char *s, size_t n,
                          const char *what);
+#define DICT_LINE_MAX 65536 /* longest dictionary line, '\n' not counted */
 int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ctx,
                     int (*each)(dline *ln, char *line, void *state), void *state,
                     dyad_error *err);

@@ -1,6 +1,11 @@
 /* parse.c -- what all the dictionary readers share: reading a file line by
  * line, comments, phrases split into interned words, dates, plurals, and
- * reporting a problem as "file:line: message" without stopping the load. */
+ * reporting a problem as "file:line: message" without stopping the load.
+ * What does stop a load, as an error naming the file and line: a read
+ * error (EIO, a directory...), running out of memory, and a line longer
+ * than DICT_LINE_MAX (64 KiB), which no dictionary has and which would
+ * otherwise let /dev/zero or a binary file take all memory. A NUL byte in
+ * a line is a problem and the line is skipped. */
 #include "dict.h"
 
 #include <ctype.h>
@@ -104,6 +109,25 @@ void dict_plurals(const char *w, char out[][128], int *n) {
     }
 }
 
+/* Reads one line, '\n' included, into buf (DICT_LINE_MAX + 2 bytes) and
+ * terminates it. Returns its length, 0 at the end of the file, -1 when the
+ * line is longer than DICT_LINE_MAX bytes, -2 on a read error. A fixed
+ * buffer, so that no file (/dev/zero, a binary) can make the reader grow
+ * without bound, and so that running out of memory cannot pass for the end
+ * of the file as it did with getline(). */
+static long read_line(FILE *fp, char *buf) {
+    size_t n = 0;
+    int c = 0;
+    while ((c = getc_unlocked(fp)) != EOF) {
+        if (c != '\n' && n == DICT_LINE_MAX) return -1;
+        buf[n++] = (char)c;
+        if (c == '\n') break;
+    }
+    if (c == EOF && ferror(fp)) return -2;
+    buf[n] = 0;
+    return (long)n;
+}
+
 int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ctx,
                     int (*each)(dline *ln, char *line, void *state), void *state,
                     dyad_error *err) {
@@ -111,17 +135,27 @@ int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ct
     if (!fp) return dyad_error_set(err, "%s: %s", path, strerror(errno));
     uint32_t pathoff = dict_str(d, path, strlen(path));
     dfile f = {pathoff};
-    if (!pathoff || dvec_push(&d->files, sizeof f, &f) < 0) {
+    char *buf = malloc(DICT_LINE_MAX + 2);
+    if (!buf || !pathoff || dvec_push(&d->files, sizeof f, &f) < 0) {
+        free(buf);
         fclose(fp);
         return dyad_error_set(err, "%s: out of memory", path);
     }
     dline ln = {path, d->files.n - 1, 0, fn, ctx, d};
-    char *buf = NULL;
-    size_t cap = 0;
-    ssize_t got;
+    long got;
     int rc = 0;
-    while ((got = getline(&buf, &cap, fp)) >= 0) {
+    while ((errno = 0, got = read_line(fp, buf)) != 0) {
         ln.no++;
+        if (got == -1) {
+            rc = dyad_error_set(err, "%s:%u: line longer than %d bytes (not a dictionary file?)",
+                                path, ln.no, DICT_LINE_MAX);
+            break;
+        }
+        if (got == -2) {
+            rc = dyad_error_set(err, "%s:%u: read error: %s", path, ln.no,
+                                strerror(errno ? errno : EIO));
+            break;
+        }
         if (memchr(buf, 0, (size_t)got)) {
             dict_problem(&ln, "NUL byte in line, line skipped");
             continue;
@@ -131,7 +165,6 @@ int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ct
             break;
         }
     }
-    if (!rc && ferror(fp)) rc = dyad_error_set(err, "%s: read error", path);
     free(buf);
     fclose(fp);
     return rc;

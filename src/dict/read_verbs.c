@@ -214,7 +214,7 @@ static int synset_start(dyad_dict *d, dline *ln, verb_state *st, char *s) {
     st->synset_plurals = s[n - 1] != '_';
     while (n && s[n - 1] == '_') n--;
     dict_upper(s);
-    dsynset ss = {dict_str(d, s, n), d->synmems.n, 0};
+    dsynset ss = {dict_str(d, s, n), d->synmems.n, 0, 0};
     if (dvec_push(&d->synsets, sizeof ss, &ss) < 0) return -1;
     if (dhash_put(&d->synset_names, dict_fnv(s, n), d->synsets.n) < 0) return -1;
     st->mode = MODE_SYNSET;
@@ -239,6 +239,10 @@ static int synset_add(dyad_dict *d, const uint32_t *ids, int k, uint32_t nested)
     if (dvec_push(&d->synmems, sizeof m, &m) < 0) return -1;
     dsynset *ss = (dsynset *)dvec_at(&d->synsets, sizeof *ss, d->synsets.n - 1);
     ss->mem_n++;
+    if (nested) {
+        uint32_t depth = ((const dsynset *)d->synsets.v + nested - 1)->depth + 1;
+        if (depth > ss->depth) ss->depth = depth;
+    }
     return 0;
 }
 
@@ -257,6 +261,11 @@ static int synset_member(dyad_dict *d, dline *ln, verb_state *st, char *s) {
         uint32_t nested = synset_find(d, s, strlen(s));
         if (!nested || nested == d->synsets.n) {
             dict_problem(ln, "synset member %s is not a defined synset, skipped", s);
+            return 0;
+        }
+        if (((const dsynset *)d->synsets.v + nested - 1)->depth + 1 > DICT_SYNSET_DEPTH) {
+            dict_problem(ln, "synset member %s nests synsets more than %d deep, skipped", s,
+                         DICT_SYNSET_DEPTH);
             return 0;
         }
         return synset_add(d, NULL, 0, nested);

@@ -9,7 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 uint64_t dict_fnv(const char *s, size_t n) {
     uint64_t h = DICT_FNV_SEED;
@@ -224,7 +223,7 @@ void dict_free_arrays(dyad_dict *d) {
 
 void dyad_dict_free(dyad_dict *d) {
     if (!d) return;
-    if (d->map) munmap(d->map, d->map_len);
+    if (d->image) free(d->image);
     else dict_free_arrays(d);
     free(d);
 }
