@@ -216,8 +216,9 @@ typedef struct dyad_options {
     int new_actor_length; /* 0: off */
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
     int explain;          /* record why each event was coded */
-    /* 1: PETRARCH-2's convention, "X will give Y aid" codes the act (07);
-     * 0 (default): CAMEO's, an act told in the future is an intention (03x) */
+    /* 1: PETRARCH-2's convention, "X will give Y aid" and "X could attack"
+     * code the act; 0 (default): CAMEO's, an act told in the future is an
+     * intention (03x), one that only could or may happen is no event */
     int future_as_act;
     /* 1 (default): a story's dateline ("NAIROBI, Kenya -") gives its country
      * to actors named only by their sector ("police", "protesters") */
