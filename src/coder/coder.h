@@ -176,6 +176,9 @@ typedef struct vmatch {
     int compound;            /* a % pattern: the subject's actors act among themselves */
 } vmatch;
 int coder_match_verb(const csent *s, const vgroup *g, vmatch *m);
+/* combine.c: the threat (13x) of a harmful act (10-20): threatening a
+ * boycott is 1312, force 138; NULL for a cooperative act */
+const char *coder_threat(const char *act);
 /* combine.c: the code of "upper to lower" ("urged to release"), or NULL */
 const char *coder_combine(const char *upper, const char *lower, char *buf, size_t n);
 /* transform.c */

@@ -47,14 +47,30 @@ static const char *const by_kind[][7] = {
     /* 12 reject */ {"120", "121", "120", "122", "123", "124", "125"},
 };
 
+const char *coder_threat(const char *act) {
+    size_t len = strlen(act);
+    int root = len >= 2 ? (act[0] - '0') * 10 + (act[1] - '0') : 0, third = len >= 3 ? act[2] - '0' : 0;
+    switch (root) {
+    case 14: return "133";                                         /* protest */
+    case 16:
+        return third == 3 ? "1312" : third == 4 ? "134" : third == 5 ? "135" : third == 6 ? "136"
+             : "1313";                                             /* boycott, talks, relations */
+    case 17: return "137";                                         /* repression */
+    case 18: return "1383";                                        /* unconventional violence */
+    case 19: return third == 1 ? "1381" : third == 2 ? "1382" : "138"; /* blockade, occupation */
+    case 20: return "1385";                                        /* mass violence */
+    default: return root >= 10 ? "130" : NULL;
+    }
+}
+
 const char *coder_combine(const char *upper, const char *lower, char *buf, size_t n) {
     /* agreeing to do something (019, express accord) is an intention to do it */
     if (upper && !strcmp(upper, "019")) upper = "030";
     if (!upper || !lower || strlen(upper) != 3 || upper[2] != '0') return NULL;
-    /* a vow to do harm is a threat (13): of force (138) for 18-20 */
+    /* a vow to do harm is a threat (13) of that harm */
     int lroot = strlen(lower) >= 2 ? (lower[0] - '0') * 10 + (lower[1] - '0') : 0;
     if (!strncmp(upper, "03", 2) && lroot >= 10) {
-        snprintf(buf, n, "%s", lroot >= 18 ? "138" : "130");
+        snprintf(buf, n, "%s", coder_threat(lower));
         return buf;
     }
     int row = !strncmp(upper, "02", 2) ? 0 : !strncmp(upper, "03", 2) ? 1

@@ -344,14 +344,23 @@ static int speculation(const csent *s, const vgroup *g) {
     return 0;
 }
 
+/* Is the act of group g made to depend on something ("... unless Y
+ * agrees", "... if Y goes ahead")? */
+static int conditional(const csent *s, const vgroup *g) {
+    for (int j = g->end; j < s->n; j++)
+        if (!strcmp(s->t[j].up, "IF") || !strcmp(s->t[j].up, "UNLESS")) return 1;
+    return 0;
+}
+
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act
  * (04-08) told in the future, in a main clause or a statement's
- * complement, is an intention (03x). */
+ * complement, is an intention (03x); a harmful one (14-20) made to
+ * depend on a condition ("will boycott unless ...") is a threat (13x). */
 static void reported_intention(csent *s, int gi, vmatch *m) {
     const vgroup *g = &s->groups[gi];
     if (!m->code || strlen(m->code) < 2 || g->subordinate) return;
     int root = code_root(m->code);
-    if (root < 4 || root > 8) return;
+    if ((root < 4 || root > 8) && (root < 14 || !conditional(s, g))) return;
     int modal = 0;
     for (int k = g->start; k < g->main; k++) modal |= (s->t[k].wc & WC_FUTURE) != 0;
     if (!modal) return;
@@ -363,7 +372,7 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
     if (reported && group_match(s, gi - 1, &pm) && !is_null_code(pm.code) && strncmp(pm.code, "01", 2))
         return;
     char buf[8];
-    const char *code = coder_combine("030", m->code, buf, sizeof buf);
+    const char *code = root >= 14 ? coder_threat(m->code) : coder_combine("030", m->code, buf, sizeof buf);
     if (code) {
         m->code = dyad_arena_strdup(s->a, code);
         m->code2 = NULL;
