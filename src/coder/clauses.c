@@ -134,6 +134,12 @@ static void build_groups(csent *s) {
         /* BE + participle; a participle the tagger took for a past tense
          * after BE ("was criticized/VBD") is one too */
         g->passive = (mv->pos == DYAD_POS_VBN || mv->pos == DYAD_POS_VBD) && be_seen && !is_be(mv);
+        /* headlines drop BE: "Four militants killed in airstrike", "Envoy
+         * kidnapped by gunmen" (a lone participle with no object after it) */
+        if (s->headline && !g->passive && g->main == g->start && g->end == g->main + 1 &&
+            (mv->pos == DYAD_POS_VBN || mv->pos == DYAD_POS_VBD) && g->start > 0 &&
+            s->t[g->start - 1].unit >= 0 && (g->end == s->n || s->t[g->end].pos == DYAD_POS_IN))
+            g->passive = g->bare_passive = 1;
         g->infinitive = s->t[g->start].pos == DYAD_POS_TO ||
                         (g->main > g->start && s->t[g->main - 1].pos == DYAD_POS_TO);
         g->subject = g->object = -1;

@@ -434,7 +434,7 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         n = skip + drop_comma_clauses(&c->opt, toks[i] + skip, n - skip);
         dyad_arena_reset(scratch);
         csent s = {.c = c, .a = scratch, .keep = a, .t = toks[i] + skip, .n = n - skip, .date = date,
-                   .place = c->opt.dateline_country ? place : NULL};
+                   .place = c->opt.dateline_country ? place : NULL, .headline = i < head};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, toks[i][k].id);
             coder_bloom_add(s.bloom, toks[i][k].sid);

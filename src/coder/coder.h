@@ -120,6 +120,7 @@ typedef struct vgroup {
     int start, end;   /* tokens [start, end) */
     int main;         /* the main verb's token */
     uint8_t passive, infinitive, coordinated;
+    uint8_t bare_passive; /* a headline's participle without BE: "Envoy kidnapped in X" */
     uint8_t negated;     /* 1: "not", "never"; 2: "failed to" (nothing happened) */
     uint8_t subordinate; /* in an adverbial clause: "after X burned Y" */
     int subject;      /* unit index or -1 */
@@ -141,6 +142,7 @@ typedef struct csent {
     int ngroups;
     int32_t date;
     const char *place;  /* the dateline's country code, or NULL */
+    uint8_t headline;   /* the sentence is the story's title */
     const char *issues; /* "CODE n, CODE n" for the sentence, or "";
                            NULL until an event asks (coder_issues) */
     struct vmatch *matches; /* per group, filled on demand (events.c) */

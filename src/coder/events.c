@@ -205,8 +205,9 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
                 break;
             }
         /* without "by", the source can only be in a prepositional phrase
-         * ("was shot dead in X"), never a clause ("it was noted that X") */
-        *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp ? g->object : -1);
+         * ("was shot dead in X"), never a clause ("it was noted that X");
+         * in a headline's "X kidnapped in Y", Y is only the place */
+        *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp && !g->bare_passive ? g->object : -1);
         *tgt = m->target >= 0 ? m->target : g->subject >= 0 ? g->subject : passive_subject_in_pp(s, g);
     }
     if (*src == *tgt) *tgt = -1;

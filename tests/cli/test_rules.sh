@@ -24,4 +24,10 @@ check "--no-dateline-country" test "$got" = 0
 got=$(echo '{"id":"k","date":"2024-03-01","title":"Tear gas in the capital","text":"NAIROBI, Kenya - Police fired tear gas at protesters."}' |
       $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"')
 check "dateline after a title" test "$got" = "KENCOP>KENOPP:175"
+# headlines drop BE: a lone participle is passive, its "in" phrase only a place
+headline() { printf '{"id":"h","date":"2024-03-01","title":"%s","text":"No more."}\n' "$1" |
+             $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' '; }
+check "headline passive with by" test "$(headline 'Turkish diplomat kidnapped by Iraqi militants')" = "IRQINS>TURGOV:181 "
+check "headline passive, place only" test "$(headline 'Chinese engineers kidnapped in Pakistan')" = ""
+check "headline present for a past act" test "$(headline 'Russia expels Belgian diplomats')" = "RUS>BELGOV:161 "
 summary
