@@ -80,6 +80,16 @@ static int starts_group(const csent *s, int i) {
     return 0;
 }
 
+/* The prepositions after a headline's participle that make it passive:
+ * "killed in", "kidnapped by"; not "met with", "voted for". */
+static int passive_preposition(const ctok *t) {
+    static const char *const p[] = {"BY", "IN", "AT", "NEAR", "DURING", "AFTER"};
+    if (t->pos != DYAD_POS_IN) return 0;
+    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+        if (!strcmp(t->up, p[k])) return 1;
+    return 0;
+}
+
 static void build_groups(csent *s) {
     s->ngroups = 0;
     for (int i = 0; i < s->n;) {
@@ -138,7 +148,7 @@ static void build_groups(csent *s) {
          * kidnapped by gunmen" (a lone participle with no object after it) */
         if (s->headline && !g->passive && g->main == g->start && g->end == g->main + 1 &&
             (mv->pos == DYAD_POS_VBN || mv->pos == DYAD_POS_VBD) && g->start > 0 &&
-            s->t[g->start - 1].unit >= 0 && (g->end == s->n || s->t[g->end].pos == DYAD_POS_IN))
+            s->t[g->start - 1].unit >= 0 && (g->end == s->n || passive_preposition(&s->t[g->end])))
             g->passive = g->bare_passive = 1;
         g->infinitive = s->t[g->start].pos == DYAD_POS_TO ||
                         (g->main > g->start && s->t[g->main - 1].pos == DYAD_POS_TO);

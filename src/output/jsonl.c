@@ -1,6 +1,7 @@
 /* jsonl.c -- events as JSON Lines, one object per event.
  *
- * Fields: doc_id, sentence (0-based index), sentence_text, date
+ * Fields: doc_id, title and url (null when the document has none),
+ * sentence (0-based index), sentence_text, date
  * (YYYY-MM-DD), source, target, code, root_code, quad_class, goldstein,
  * event_name, source_text, target_text, verb, issues, and explain when
  * --explain asked for it. A code missing from the CAMEO table gets null
@@ -98,6 +99,17 @@ static void field(line *l, const char *name, const char *value) {
     put_json(l, value ? value : "", value ? strlen(value) : 0, 0);
 }
 
+/* A field whose absence is null: the document's title or url. */
+static void opt_field(line *l, const char *name, const char *value) {
+    if (value && *value) {
+        field(l, name, value);
+        return;
+    }
+    put(l, ",\"", 2);
+    puts_(l, name);
+    put(l, "\":null", 6);
+}
+
 void dyad_json_string(FILE *out, const char *s) {
     line l = {0};
     put_json(&l, s ? s : "", s ? strlen(s) : 0, 0);
@@ -112,6 +124,8 @@ static void event_line(line *l, const dyad_doc *doc, const dyad_result *res, con
     l->n = 0;
     puts_(l, "{\"doc_id\":");
     put_json(l, doc->id, strlen(doc->id), 0);
+    opt_field(l, "title", doc->title);
+    opt_field(l, "url", doc->url);
     puts_(l, ",\"sentence\":");
     put_uint(l, e->sentence);
     puts_(l, ",\"sentence_text\":");

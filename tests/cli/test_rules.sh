@@ -29,5 +29,12 @@ headline() { printf '{"id":"h","date":"2024-03-01","title":"%s","text":"No more.
              $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' '; }
 check "headline passive with by" test "$(headline 'Turkish diplomat kidnapped by Iraqi militants')" = "IRQINS>TURGOV:181 "
 check "headline passive, place only" test "$(headline 'Chinese engineers kidnapped in Pakistan')" = ""
+check "headline active with 'with'" test "$(headline 'Norway met with Sweden')" = "NOR>SWE:040 "
 check "headline present for a past act" test "$(headline 'Russia expels Belgian diplomats')" = "RUS>BELGOV:161 "
+# every JSON event carries its document's title and url (null when none)
+got=$(echo '{"id":"u","date":"2024-03-01","title":"Expulsions","url":"https://example.org/a","text":"Russia expelled Belgian diplomats."}' |
+      $D code --format jsonl | jq -r '"\(.title)|\(.url)"')
+check "events carry title and url" test "$got" = "Expulsions|https://example.org/a"
+got=$(echo "Russia expelled Belgian diplomats." | $D code --date 2024-03-01 | jq -r '"\(.title)|\(.url)"')
+check "title and url null without them" test "$got" = "null|null"
 summary
