@@ -432,22 +432,27 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
     return 1;
 }
 
-/* "X said (that) Y must release Z": what one actor says another must or
- * should do is a demand (10x, by what is demanded: 1041 for a release),
+/* "X said (that) Y must release Z", "X demanded that Y resign": what one
+ * actor says another must or should do is a demand (10x, by what is
+ * demanded: 1053 for a release, 1041 for a resignation),
  * from the speaker to the one who must act; that act itself is not coded.
  * 1 if the demand was coded, and marks the inner group done. */
 static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, dyad_event **ev,
                            size_t *nev, size_t *cap) {
     const vgroup *g = &s->groups[gi];
-    if (!(s->t[g->main].wc & WC_SAY) || gi + 1 >= s->ngroups) return 0;
+    if (gi + 1 >= s->ngroups) return 0;
     const vgroup *h = &s->groups[gi + 1];
     int su = g->subject, tu = h->subject;
     if (h->start >= g->region_end || su < 0 || tu < 0 || su == tu || !s->units[su].has_actor ||
-        !s->units[tu].has_actor)
+        !s->units[tu].has_actor || h->negated || h->infinitive)
         return 0;
+    /* said ... must/should V; or demanded that Y V */
     int must = 0;
     for (int k = h->start; k < h->main; k++) must |= (s->t[k].wc & WC_MUST) != 0;
-    if (!must || h->negated) return 0;
+    vmatch upper;
+    if (!(must && (s->t[g->main].wc & WC_SAY)) &&
+        !(group_match(s, gi, &upper) && code_root(upper.code) == 10 && h->start > g->end))
+        return 0;
     /* the verb to name: the demanded act's, else the speaker's */
     vmatch low;
     int inner = group_match(s, gi + 1, &low);
