@@ -186,6 +186,12 @@ static void resolve_pronoun(csent *s, int u, int gi) {
     if (p->ncodes) return;
     int ref = latest_subject(s, gi);
     const unit *src = ref >= 0 ? &s->units[ref] : NULL;
+    /* "He also met ...": a person or group named in an earlier sentence
+     * ("it" may stand for anything, so only within the sentence) */
+    if (!src && s->mem && s->mem->sentence >= 0 && strcmp(s->t[p->start].up, "IT")) {
+        src = &s->mem->subject;
+        p->from_sentence = (int16_t)s->mem->sentence;
+    }
     if (!src) return;
     p->ncodes = src->ncodes;
     memcpy(p->codes, src->codes, sizeof p->codes);

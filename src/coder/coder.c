@@ -417,6 +417,7 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
      * that is reset after it, so a long document does not pile them up */
     dyad_arena *scratch = dyad_arena_new(64 * 1024);
     if (!scratch) return dyad_error_set(err, "out of memory");
+    docmem mem = {.sentence = -1};
     size_t head = body_start(doc, sents, nsents);
     int head_end = 0;
     const char *place = NULL;
@@ -434,13 +435,15 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         n = skip + drop_comma_clauses(&c->opt, toks[i] + skip, n - skip);
         dyad_arena_reset(scratch);
         csent s = {.c = c, .a = scratch, .keep = a, .t = toks[i] + skip, .n = n - skip, .date = date,
-                   .place = c->opt.dateline_country ? place : NULL, .headline = i < head};
+                   .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
+                   .mem = i < head ? NULL : &mem};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, toks[i][k].id);
             coder_bloom_add(s.bloom, toks[i][k].sid);
         }
         if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||
-            coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0) {
+            coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0 ||
+            coder_remember(&s, (int)i) < 0) {
             dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory coding sentence %zu", i + 1);
         }

@@ -112,6 +112,7 @@ typedef struct unit {
     uint8_t has_actor;  /* some code comes from the actor dictionary */
     uint8_t pronoun;    /* a personal pronoun standing for an earlier unit */
     uint8_t in_pp;      /* the object of a preposition */
+    int16_t from_sentence; /* a pronoun resolved from that earlier sentence, or -1 */
     const char *prep;   /* that preposition, upper-case */
 } unit;
 
@@ -130,6 +131,15 @@ typedef struct vgroup {
     int region_start; /* where it begins */
 } vgroup;
 
+/* What a document's earlier sentences tell a later one: the latest
+ * main-clause subject that names an actor, which "he", "she" or "they"
+ * at the head of a sentence may stand for. Its strings live in the
+ * document's arena; nothing is kept between documents. */
+typedef struct docmem {
+    unit subject;
+    int sentence; /* where it was named; -1: none yet */
+} docmem;
+
 typedef struct csent {
     const dyad_coder *c;
     dyad_arena *a;      /* scratch for this sentence, reset after it */
@@ -143,6 +153,7 @@ typedef struct csent {
     int32_t date;
     const char *place;  /* the dateline's country code, or NULL */
     uint8_t headline;   /* the sentence is the story's title */
+    docmem *mem;        /* the document's memory, or NULL */
     const char *issues; /* "CODE n, CODE n" for the sentence, or "";
                            NULL until an event asks (coder_issues) */
     struct vmatch *matches; /* per group, filled on demand (events.c) */
@@ -163,6 +174,10 @@ int coder_dateline_end(const ctok *t, int n);
 const char *coder_dateline_country(const csent *s, int end);
 /* units.c */
 int coder_find_units(csent *s);
+/* After a sentence is coded: remembers its first main-clause subject that
+ * names an actor, for the pronouns of the next sentences. -1 when out of
+ * memory. */
+int coder_remember(csent *s, int sentence);
 /* clauses.c */
 int coder_find_groups(csent *s);
 /* The first unit from token `from` on that can be group gi's object: an

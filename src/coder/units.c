@@ -364,6 +364,7 @@ int coder_find_units(csent *s) {
             u->start = i;
             u->end = i + 1;
             u->pronoun = 1;
+            u->from_sentence = -1;
             i++;
             continue;
         }
@@ -398,6 +399,7 @@ int coder_find_units(csent *s) {
         }
         unit *u = &s->units[s->nunits];
         memset(u, 0, sizeof *u);
+        u->from_sentence = -1;
         u->start = start;
         u->end = i;
         chunk_code(s, u, m + k0, k - k0);
@@ -415,6 +417,26 @@ int coder_find_units(csent *s) {
             u->in_pp = 1;
             u->prep = s->t[u->start - 1].up;
         }
+    }
+    return 0;
+}
+
+int coder_remember(csent *s, int sentence) {
+    if (!s->mem) return 0;
+    for (int gi = 0; gi < s->ngroups; gi++) {
+        const vgroup *g = &s->groups[gi];
+        if (g->subordinate || g->subject < 0) continue;
+        const unit *u = &s->units[g->subject];
+        if (!u->has_actor || !u->ncodes) continue;
+        unit keep = *u;
+        for (int k = 0; k < keep.ncodes; k++)
+            if (!(keep.codes[k] = dyad_arena_strdup(s->keep, u->codes[k]))) return -1;
+        keep.base = NULL;
+        keep.pronoun = 0;
+        keep.from_sentence = -1;
+        s->mem->subject = keep;
+        s->mem->sentence = sentence;
+        return 0;
     }
     return 0;
 }

@@ -31,6 +31,17 @@ check "headline passive with by" test "$(headline 'Turkish diplomat kidnapped by
 check "headline passive, place only" test "$(headline 'Chinese engineers kidnapped in Pakistan')" = ""
 check "headline active with 'with'" test "$(headline 'Norway met with Sweden')" = "NOR>SWE:040 "
 check "headline present for a past act" test "$(headline 'Russia expels Belgian diplomats')" = "RUS>BELGOV:161 "
+# "he", "she", "they" at the head of a sentence stand for the latest subject
+# of an earlier sentence of the same document, and --explain says so;
+# nothing is kept between documents
+story='Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. He also held talks with his Dutch counterpart.'
+got=$(echo "$story" | $D code --date 2024-03-01 | jq -r 'select(.sentence == 1) | "\(.source)>\(.target):\(.code)"')
+check "pronoun from the sentence before" test "$got" = "RUSGOV>NLDGOV:040"
+echo "$story" | $D code --date 2024-03-01 --explain | grep -q 'stands for the subject of sentence 0'
+check "explain names the resolution" test $? = 0
+got=$(printf '%s\n' '{"id":"1","date":"2024-03-01","text":"Sergei Lavrov arrived in Ankara."}' \
+      '{"id":"2","date":"2024-03-01","text":"He criticized Ukraine."}' | $D code --format jsonl | jq -r 'select(.doc_id == "2") | .code')
+check "no memory between documents" test -z "$got"
 # every JSON event carries its document's title and url (null when none)
 got=$(echo '{"id":"u","date":"2024-03-01","title":"Expulsions","url":"https://example.org/a","text":"Russia expelled Belgian diplomats."}' |
       $D code --format jsonl | jq -r '"\(.title)|\(.url)"')
