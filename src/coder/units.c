@@ -316,6 +316,21 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
     }
 }
 
+/* "The minister said ...": a role named with "the" and no country stands
+ * for the document's latest subject when that actor holds the role
+ * (---GOV -> RUSGOV after "Russian Foreign Minister Lavrov ..."). */
+static void role_reference(csent *s, unit *u) {
+    const unit *m = &s->mem->subject;
+    if (s->mem->sentence < 0 || u->ncodes != 1 || strncmp(u->codes[0], "---", 3) || !u->codes[0][3] ||
+        strcmp(s->t[u->start].up, "THE") || m->ncodes != 1 || !strstr(m->codes[0] + 3, u->codes[0] + 3))
+        return;
+    u->codes[0] = m->codes[0];
+    u->ncauses = m->ncauses;
+    memcpy(u->causes, m->causes, sizeof u->causes);
+    u->has_actor = 1;
+    u->from_sentence = (int16_t)s->mem->sentence;
+}
+
 /* "Police fired ..." under a "NAIROBI, Kenya -" dateline: a unit named
  * only by its sector (---COP) acts in the dateline's country (KENCOP). */
 static void dateline_actor(csent *s, unit *u) {
@@ -409,6 +424,7 @@ int coder_find_units(csent *s) {
     merge_units(s);
     for (int x = 0; x < s->nunits; x++) {
         unit *u = &s->units[x];
+        if (!u->has_actor && !u->pronoun && s->mem) role_reference(s, u);
         if (s->place && !u->has_actor && !u->pronoun) dateline_actor(s, u);
         for (int i = u->start; i < u->end; i++) s->t[i].unit = (int16_t)x;
         const ctok *before = u->start > 0 ? &s->t[u->start - 1] : NULL;

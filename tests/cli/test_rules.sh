@@ -39,6 +39,12 @@ got=$(echo "$story" | $D code --date 2024-03-01 | jq -r 'select(.sentence == 1) 
 check "pronoun from the sentence before" test "$got" = "RUSGOV>NLDGOV:040"
 echo "$story" | $D code --date 2024-03-01 --explain | grep -q 'stands for the subject of sentence 0'
 check "explain names the resolution" test $? = 0
+story='Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. The minister criticized Ukraine.'
+got=$(echo "$story" | $D code --date 2024-03-01 | jq -r 'select(.sentence == 1) | "\(.source)>\(.target):\(.code)"')
+check "a role with 'the' stands for the latest subject holding it" test "$got" = "RUSGOV>UKR:111"
+got=$(echo 'Russian Foreign Minister Sergei Lavrov arrived in Ankara. The police arrested two men.' |
+      $D code --date 2024-03-01 | jq -r 'select(.sentence == 1) | .code')
+check "... and not for one that does not hold it" test -z "$got"
 got=$(printf '%s\n' '{"id":"1","date":"2024-03-01","text":"Sergei Lavrov arrived in Ankara."}' \
       '{"id":"2","date":"2024-03-01","text":"He criticized Ukraine."}' | $D code --format jsonl | jq -r 'select(.doc_id == "2") | .code')
 check "no memory between documents" test -z "$got"
