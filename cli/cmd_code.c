@@ -17,7 +17,7 @@ static const char usage[] =
     "  --format F          text | jsonl | xml | rss | atom | html | dir\n"
     "                      (default: from the file name; stdin: text)\n"
     "  --output O          jsonl | phoenix | gdelt (default: jsonl)\n"
-    "  --date YYYY-MM-DD   date of plain-text documents (default: today)\n"
+    "  --date YYYY-MM-DD   date of documents that give none (default: today, UTC)\n"
     "  --explain           add to each event why it was coded\n"
     "  --table             print a readable table instead of JSON Lines\n"
     "  --no-dyad           also code events that have a source but no target\n"
@@ -32,6 +32,7 @@ static const char usage[] =
 typedef struct code_opts {
     const char *dict, *date, *format, *output;
     int explain, table, no_dyad, trace, stats, future_as_act, no_dateline_country;
+    char today[9]; /* YYYYMMDD: the date of a document that has none */
 } code_opts;
 
 typedef struct code_counts {
@@ -50,8 +51,9 @@ static void print_table(const dyad_doc *doc, const dyad_result *res) {
         const dyad_cameo *c = dyad_cameo_find(e->code);
         const dyad_sentence *s = &res->sentences[e->sentence];
         int len = (int)(s->end - s->start);
-        printf("%-8s %-10s %-10s %-5s %-34.34s | %.*s%s\n", doc->date, e->source, e->target, e->code,
-               c ? c->name : "?", len > 70 ? 70 : len, doc->text + s->start, len > 70 ? "..." : "");
+        printf("%-12.12s %-8s %-10s %-10s %-5s %-34.34s | %.*s%s\n", doc->id, doc->date, e->source,
+               e->target, e->code, c ? c->name : "?", len > 70 ? 70 : len, doc->text + s->start,
+               len > 70 ? "..." : "");
         if (e->explain) printf("         why: %s\n", e->explain);
     }
 }
@@ -67,8 +69,8 @@ static int write_events(const code_opts *o, code_counts *n, const dyad_doc *doc,
 
 static void table_header(const code_opts *o, const code_counts *n) {
     if (o->table && !n->docs)
-        printf("%-8s %-10s %-10s %-5s %-34s | %s\n", "date", "source", "target", "code", "event",
-               "sentence");
+        printf("%-12s %-8s %-10s %-10s %-5s %-34s | %s\n", "doc", "date", "source", "target", "code",
+               "event", "sentence");
 }
 
 /* Codes one document and writes its events; a document that cannot be
@@ -78,6 +80,10 @@ static int code_one(const code_opts *o, const dyad_coder *c, dyad_arena *a, cons
     dyad_result res;
     dyad_error err = {{0}};
     int rc = 0;
+    /* an undated document is coded, and its events dated, as of today */
+    dyad_doc dated = *doc;
+    if (!dated.date || !*dated.date) dated.date = o->today;
+    doc = &dated;
     if (dyad_code_doc(c, a, doc, one_sentence, &res, &err) < 0) {
         fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", name,
                 (unsigned long long)doc->line, doc->id, err.msg);
@@ -189,6 +195,7 @@ static int code_main(int argc, char **argv, char **files) {
         fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", o.date);
         return 2;
     }
+    snprintf(o.today, sizeof o.today, "%08d", (int)dyad_today());
     dyad_error err = {{0}};
     dyad_dict *d = cli_load_dict(o.dict, 1, &err);
     if (!d) return cli_fail("%s", err.msg);

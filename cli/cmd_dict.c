@@ -50,7 +50,7 @@ static int stats(const char *path) {
 /* Folds the name the way sentences are folded (accents, case) by running
  * it through the tokenizer, then asks the dictionary. */
 static int lookup(const char *path, const char *date_s, const char *name) {
-    int32_t date = date_s ? cli_parse_date(date_s) : 20261127;
+    int32_t date = date_s ? cli_parse_date(date_s) : dyad_today();
     if (date < 0) return cli_fail("bad date '%s' (expected YYYY-MM-DD)", date_s);
     dyad_error err = {{0}};
     dyad_dict *d = cli_load_dict(path, 1, &err);

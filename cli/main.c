@@ -9,6 +9,7 @@
  * Only this layer prints usage and chooses exit codes: 0 success, 1 the
  * run could not complete, 2 bad usage. */
 #include "cli.h"
+#include "util/civil.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -100,22 +101,20 @@ dyad_dict *cli_load_dict(const char *path, int quiet, dyad_error *err) {
     return dyad_dict_load_compiled(path, err);
 }
 
+/* YYYY-MM-DD or YYYYMMDD, a real calendar date of years 1-9999; -1 if not. */
 int32_t cli_parse_date(const char *s) {
+    size_t n = strlen(s);
+    int dashed = n == 10 && s[4] == '-' && s[7] == '-';
+    if (!dashed && n != 8) return -1;
     char digits[9];
-    int k = 0;
-    for (const char *p = s; *p; p++) {
-        if (isdigit((unsigned char)*p)) {
-            if (k == 8) return -1;
-            digits[k++] = *p;
-        } else if (*p != '-') {
-            return -1;
-        }
+    for (size_t i = 0, k = 0; i < n; i++) {
+        if (dashed && (i == 4 || i == 7)) continue;
+        if (!isdigit((unsigned char)s[i])) return -1;
+        digits[k++] = s[i];
     }
-    if (k != 8) return -1;
     digits[8] = 0;
     int32_t v = (int32_t)atol(digits);
-    int m = v / 100 % 100, d = v % 100;
-    return (m >= 1 && m <= 12 && d >= 1 && d <= 31) ? v : -1;
+    return civil_valid(v / 10000, v / 100 % 100, v % 100) ? v : -1;
 }
 
 int main(int argc, char **argv) {

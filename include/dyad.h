@@ -229,6 +229,9 @@ typedef struct dyad_options {
 } dyad_options;
 
 void dyad_options_default(dyad_options *o);
+/* Today's date (UTC) as YYYYMMDD: the date of a document that has none,
+ * on which its actors are looked up (and which its events carry). */
+int32_t dyad_today(void);
 /* Applies a PETRARCH <Config option= value=>; -1 on an unknown option. */
 int dyad_options_set(dyad_options *o, const char *option, const char *value,
                      dyad_error *err);

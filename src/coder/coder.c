@@ -193,7 +193,7 @@ static uint32_t singular_id(const dyad_dict *d, const char *up, size_t n) {
 
 static int32_t doc_date(const dyad_doc *doc) {
     const char *s = doc->date;
-    if (!s || strlen(s) != 8) return 20261127;
+    if (!s || strlen(s) != 8) return dyad_today();
     return (int32_t)atol(s);
 }
 

@@ -316,14 +316,19 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
     }
 }
 
-/* "The minister said ...": a role named with "the" and no country stands
- * for the document's latest subject when that actor holds the role
- * (---GOV -> RUSGOV after "Russian Foreign Minister Lavrov ..."). */
+/* "The minister said ...": a role named with "the", in the singular and
+ * without a country, stands for the document's latest subject when that
+ * actor holds the role (---GOV -> RUSGOV after "Russian Foreign Minister
+ * Lavrov ..."). */
 static void role_reference(csent *s, unit *u) {
     const unit *m = &s->mem->subject;
     if (s->mem->sentence < 0 || u->ncodes != 1 || strncmp(u->codes[0], "---", 3) || !u->codes[0][3] ||
         strcmp(s->t[u->start].up, "THE") || m->ncodes != 1 || !strstr(m->codes[0] + 3, u->codes[0] + 3))
         return;
+    /* "the two leaders" are several: not the one latest subject */
+    for (int i = u->start; i < u->end; i++)
+        if (s->t[i].pos == DYAD_POS_CD || s->t[i].pos == DYAD_POS_NNS || s->t[i].pos == DYAD_POS_NNPS)
+            return;
     u->codes[0] = m->codes[0];
     u->ncauses = m->ncauses;
     memcpy(u->causes, m->causes, sizeof u->causes);

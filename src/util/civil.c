@@ -1,6 +1,9 @@
 /* civil.c -- civil dates to day numbers and back, for any proleptic
  * Gregorian date (H. Hinnant's days_from_civil / civil_from_days). */
 #include "util/civil.h"
+#include "dyad.h"
+
+#include <time.h>
 
 long civil_days(int y, int m, int d) {
     y -= m <= 2;
@@ -26,4 +29,14 @@ void civil_date(long z, int *y, int *m, int *d) {
 int civil_month_days(int y, int m) {
     static const int n[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : n[m - 1];
+}
+
+int civil_valid(int y, int m, int d) {
+    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= civil_month_days(y, m);
+}
+
+int32_t dyad_today(void) {
+    int y, m, d;
+    civil_date((long)(time(NULL) / 86400), &y, &m, &d);
+    return (int32_t)(y * 10000 + m * 100 + d);
 }

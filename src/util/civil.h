@@ -9,4 +9,6 @@ long civil_days(int y, int m, int d);
 void civil_date(long z, int *y, int *m, int *d);
 /* Days in month m (1-12) of year y. */
 int civil_month_days(int y, int m);
+/* Is y-m-d a real date of years 1-9999? */
+int civil_valid(int y, int m, int d);
 #endif
