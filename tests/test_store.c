@@ -7,6 +7,7 @@
 #include "dyad.h"
 #include "store/store.h"
 #include "ties/ties.h"
+#include "input/input.h"
 
 #include <math.h>
 
@@ -106,6 +107,60 @@ static void test_event_dates(void) {
     check_date("20260314", "They met 3 weeks ago.", "20260221", "ago");
     check_date("20260314", "They met a week ago.", "20260307", "ago");
     check_date("20260314", "Talks resume next week.", "20260321", "next week");
+    /* the edges of years 1-9999 (issue 14, item 13): no wrapping to year 0 */
+    check_date("99991231", "They meet tomorrow.", "", "none");
+    check_date("99991230", "They meet tomorrow.", "99991231", "tomorrow");
+    check_date("99991231", "Talks resume next week.", "", "none");
+    check_date("99991231", "They will meet next Monday.", "", "none");
+    check_date("00010101", "They met yesterday.", "", "none");
+    check_date("00010102", "They met yesterday.", "00010101", "yesterday");
+    check_date("00010103", "Iran thanked Russia last week.", "", "none");
+    check_date("00010115", "Iran thanked Russia last month.", "", "none");
+    check_date("00010103", "They met 3 weeks ago.", "", "none");
+    check_date("00010105", "The talks on December 30 failed.", "", "none");
+    check_date("00000101", "They met yesterday.", "", "none");
+    check_date("20190601", "The talks on March 3, 99999 failed.", "", "none");
+    check_date("20190601", "The talks on March 3, 2019 failed.", "20190303", "month day");
+    check_date("19650320", "The talks on March 3, 1965 failed.", "19650303", "month day");
+    check_date("20190601", "On March 3, 1000 soldiers crossed.", "20190303", "month day");
+}
+
+/* Dates of JSON Lines and XML records (src/input/date.c): the time of day
+ * of a timestamp is checked (issue 14, item 13: T25:99:99Z was taken). */
+static void check_norm(const char *in, const char *want) {
+    char out[9] = "";
+    int rc = rd_date_normalize(in, strlen(in), out);
+    if (!want) {
+        if (rc != -1) fprintf(stderr, "  \"%s\" accepted as %s\n", in, out);
+        CHECK(rc == -1);
+    } else {
+        CHECK(rc == 0);
+        CHECK_STR(out, want);
+    }
+}
+
+static void test_date_normalize(void) {
+    check_norm("2017-05-23", "20170523");
+    check_norm("20170523", "20170523");
+    check_norm("2017-05-23T10:00:00Z", "20170523");
+    check_norm("2017-05-23T23:59:60Z", "20170523");
+    check_norm("2017-05-23 10:00", "20170523");
+    check_norm("2017-05-23T10:00:00.123+02:00", "20170523");
+    check_norm("2017-05-23T10:00:00-0500", "20170523");
+    check_norm("2017-05-23T10:00:00+05", "20170523");
+    check_norm("9999-12-31T23:59:59Z", "99991231");
+    check_norm("0001-01-01", "00010101");
+    check_norm("2017-05-23T25:99:99Z", NULL);
+    check_norm("2017-05-23T24:00:00Z", NULL);
+    check_norm("2017-05-23T10:60:00Z", NULL);
+    check_norm("2017-05-23T10:00:61Z", NULL);
+    check_norm("2017-05-23T10:00:00+25:00", NULL);
+    check_norm("2017-05-23T10:00:00Zjunk", NULL);
+    check_norm("2017-05-23T", NULL);
+    check_norm("2017-05-23Tnoon", NULL);
+    check_norm("2017-05-23T1:00", NULL);
+    check_norm("0000-01-01", NULL);
+    check_norm("00000101", NULL);
 }
 
 /* ---- the store, with documents made by hand */
@@ -232,6 +287,34 @@ static void test_store(const char *path) {
     CHECK(dyad_store_close(s, &err) == 0);
 }
 
+/* Weeks before 1970 (issue 14, item 5): 1965 events were reported as
+ * undated by --by week, while months and years kept them. */
+static void test_old_weeks(const char *path) {
+    dyad_error err = {{0}};
+    dyad_store *s = dyad_store_open(path, NULL, &err);
+    CHECK(s != NULL);
+    if (!s) return;
+    fake a, b;
+    make(&a, "old-1", "19650315", "Russia praised Iran.", "RUS>IRN:051");
+    make(&b, "old-2", "19750601", "Iran accused Russia of delays.", "IRN>RUS:112");
+    CHECK(dyad_store_add(s, &a.doc, &a.res, "t", NULL, &err) == 0);
+    CHECK(dyad_store_add(s, &b.doc, &b.res, "t", NULL, &err) == 0);
+    dyad_ties t;
+    CHECK(dyad_ties_query(s, "RUS", "IRN", DYAD_BY_WEEK, &t, &err) == 0);
+    CHECK(t.undated == 0);
+    /* 533 weeks from the Monday of 1965-03-15 to that of 1975-06-01
+     * (Python: (monday(b) - monday(a)).days // 7 + 1), two rows each */
+    CHECK(t.n == 533 * 2);
+    if (t.n == 533 * 2) {
+        CHECK_STR(t.rows[0].period, "1965-W11");
+        CHECK(t.rows[0].dir == 0 && t.rows[0].n == 1);
+        CHECK_STR(t.rows[t.n - 1].period, "1975-W22");
+        CHECK(t.rows[t.n - 1].dir == 1 && t.rows[t.n - 1].n == 1);
+    }
+    dyad_ties_free(&t);
+    CHECK(dyad_store_close(s, &err) == 0);
+}
+
 static void test_bad_store(void) {
     dyad_error err = {{0}};
     dyad_store *s = dyad_store_open("/nonexistent-dir/x/events.db", NULL, &err);
@@ -269,9 +352,22 @@ static void test_periods(void) {
     check_period(DYAD_BY_WEEK, "20260314", "2026-W11");
     check_period(DYAD_BY_MONTH, "20260314", "2026-03");
     check_period(DYAD_BY_YEAR, "20260314", "2026");
-    CHECK(ty_period_key(DYAD_BY_MONTH, "2026031") == -1);
-    CHECK(ty_period_key(DYAD_BY_MONTH, "") == -1);
-    CHECK(ty_period_key(DYAD_BY_MONTH, "20261301") == -1);
+    CHECK(ty_period_key(DYAD_BY_MONTH, "2026031") == TY_NO_PERIOD);
+    CHECK(ty_period_key(DYAD_BY_MONTH, "") == TY_NO_PERIOD);
+    CHECK(ty_period_key(DYAD_BY_MONTH, "20261301") == TY_NO_PERIOD);
+    CHECK(ty_period_key(DYAD_BY_WEEK, "20260230") == TY_NO_PERIOD);
+    CHECK(ty_period_key(DYAD_BY_WEEK, "00000101") == TY_NO_PERIOD);
+    /* before 1970 too (issue 14, item 5: weeks before 1970 were "undated");
+     * expected values from Python's date.isocalendar() */
+    check_period(DYAD_BY_WEEK, "19650315", "1965-W11");   /* a Monday */
+    check_period(DYAD_BY_WEEK, "19650101", "1964-W53");   /* a Friday */
+    check_period(DYAD_BY_WEEK, "19691228", "1969-W52");   /* the Sunday before key 0 */
+    check_period(DYAD_BY_WEEK, "19691229", "1970-W01");
+    check_period(DYAD_BY_WEEK, "19750601", "1975-W22");   /* a Sunday */
+    check_period(DYAD_BY_WEEK, "00010101", "0001-W01");
+    check_period(DYAD_BY_WEEK, "99991231", "9999-W52");
+    check_period(DYAD_BY_MONTH, "19650315", "1965-03");
+    CHECK(ty_period_key(DYAD_BY_WEEK, "19691229") - ty_period_key(DYAD_BY_WEEK, "19691228") == 1);
     /* consecutive periods have consecutive keys */
     CHECK(ty_period_key(DYAD_BY_MONTH, "20260101") - ty_period_key(DYAD_BY_MONTH, "20251231") == 1);
     CHECK(ty_period_key(DYAD_BY_WEEK, "20260105") - ty_period_key(DYAD_BY_WEEK, "20260104") == 1);
@@ -283,11 +379,14 @@ int main(void) {
     test_periods();
     test_country();
     test_event_dates();
+    test_date_normalize();
     char dir[] = "/tmp/dyad-store-XXXXXX";
     if (mkdtemp(dir)) {
         char path[600];
         snprintf(path, sizeof path, "%s/events.db", dir);
         test_store(path);
+        snprintf(path, sizeof path, "%s/old.db", dir);
+        test_old_weeks(path);
         char cmd[700];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
         if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
