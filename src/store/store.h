@@ -16,6 +16,9 @@
 #define MH_SHINGLE 4  /* words per shingle */
 #define MH_MIN_SHINGLES 12 /* shorter documents are not compared */
 #define ST_MAX_CANDIDATES 64
+/* meta.schema of the stores this dyad reads and writes; a store of another
+ * value is refused (there is no migration yet) */
+#define ST_SCHEMA_VERSION "dyad-store 1"
 
 typedef struct st_doc_row {
     int64_t hash;
