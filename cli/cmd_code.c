@@ -133,10 +133,15 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
     }
     table_header(o, n);
     int rc = 0, got;
+    size_t ndocs = 0;
     dyad_doc doc;
-    while (!rc && (got = dyad_reader_next(r, a, &doc, &err)) > 0)
+    while (!rc && (got = dyad_reader_next(r, a, &doc, &err)) > 0) {
         rc = code_one(o, c, a, name, &doc, fmt == DYAD_FMT_XML, n);
+        ndocs++;
+    }
     if (got < 0) rc = cli_fail("%s", err.msg);
+    else if (!rc && !ndocs && fmt == DYAD_FMT_XML) /* an empty file is worth a word */
+        fprintf(stderr, "dyad: warning: %s: no <Sentence> records\n", name);
     if (fflush(stdout) != 0 && !rc) rc = cli_write_error();
     dyad_arena_free(a);
     dyad_reader_close(r);

@@ -126,6 +126,56 @@ else
     skip "/dev/full not writable: write errors not tested"
 fi
 
+# ---- item 11: validation XML that is truncated, empty, or has an open comment
+cat >$TMP/val.xml <<'XML'
+<Validation>
+<Sentences>
+<Sentence date="20200101" id="v1" category="T" evaluate="true">
+<EventCoding sourcecode="RUS" targetcode="IRN" eventcode="051"/>
+<Text>Russia praised Iran.</Text>
+</Sentence>
+<Sentence date="20200101" id="v2" category="T" evaluate="true">
+<EventCoding sourcecode="IRN" targetcode="RUS" eventcode="112"/>
+<Text>Iran accused Russia of delays.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+XML
+$D validate --dict data/dict $TMP/val.xml >$TMP/out 2>$TMP/err; rc=$?
+check "whole validation file exits 0" test $rc = 0
+check "whole validation file: 2 records" grep -Eq '^[0-9] passed, [0-9] failed$' $TMP/out
+check "whole validation file: 2 records counted" test "$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1+\2/p' $TMP/out | bc)" = 2
+head -c 300 $TMP/val.xml >$TMP/cut.xml
+$D validate --dict data/dict $TMP/cut.xml >$TMP/out 2>$TMP/err; rc=$?
+check "truncated validation file exits 1" test $rc = 1
+check "truncated file named with its line" grep -q "cut.xml:[0-9]*: .*not closed at end of input" $TMP/err
+head -n 6 $TMP/val.xml >$TMP/cut2.xml  # cut right after the first record
+$D validate --dict data/dict $TMP/cut2.xml >$TMP/out 2>$TMP/err; rc=$?
+check "file cut between records exits 1" test $rc = 1
+check "cut between records: root named" grep -q "cut2.xml:1: <Validation> not closed at end of input" $TMP/err
+: >$TMP/empty.xml
+$D validate --dict data/dict $TMP/empty.xml >$TMP/out 2>$TMP/err; rc=$?
+check "empty validation file exits 1" test $rc = 1
+check "empty validation file said" grep -q "empty.xml: no <Sentence> records" $TMP/err
+$D code --dict data/dict $TMP/empty.xml >$TMP/out 2>$TMP/err; rc=$?
+check "code on an empty XML file exits 0" test $rc = 0
+check "code on an empty XML file warns" grep -q "warning: .*empty.xml: no <Sentence> records" $TMP/err
+sed '3a <!-- an unclosed comment' $TMP/val.xml >$TMP/comment.xml
+$D validate --dict data/dict $TMP/comment.xml >$TMP/out 2>$TMP/err; rc=$?
+check "unclosed comment in a record exits 1" test $rc = 1
+check "unclosed comment named with file and line" grep -q "comment.xml:4: comment not closed" $TMP/err
+$D code --dict data/dict $TMP/comment.xml >$TMP/out 2>$TMP/err; rc=$?
+check "code: unclosed comment exits 1" test $rc = 1
+check "code: unclosed comment named" grep -q "comment.xml:4: comment not closed" $TMP/err
+DEV=${SHARED:+$SHARED/validation/petr2/PETR_Validate_records_2_02.dev.xml}
+if [ -n "$DEV" ] && [ -f "$DEV" ]; then
+    head -c 1000 "$DEV" >$TMP/t.xml
+    $D validate --dict data/dict $TMP/t.xml >/dev/null 2>$TMP/err; rc=$?
+    check "dev file cut at 1000 bytes exits 1" test $rc = 1
+else
+    skip "../shared/validation absent: the cut dev file was not validated"
+fi
+
 # ---- item 10: passwords never in messages (no server needed)
 $D ingest --no-progress --db 'postgresql://u:s3cr3tpw@[::1/x' $TMP/a.jsonl 2>$TMP/err; rc=$?
 check "malformed pg URL exits 1" test $rc = 1
