@@ -83,6 +83,14 @@ int dyad_store_close(dyad_store *s, dyad_error *err) {
     return rc;
 }
 
+void st_store_abandon(dyad_store *s) {
+    if (!s) return;
+    s->b->ops->close(s->b); /* closing with the batch open: SQLite rolls it back */
+    st_lsh_free(&s->lsh);
+    free(s->words);
+    free(s);
+}
+
 size_t dyad_actor_country(const char *code, char out[8]) {
     size_t n = 0;
     if (!code) code = "";

@@ -81,6 +81,10 @@ struct st_backend {
     char name[256]; /* for messages: the path, or the URL without password */
 };
 
+/* Drops the store as a killed process would: the open batch is not
+ * committed (for tests and fuzzing: what a rerun after kill -9 finds). */
+void st_store_abandon(dyad_store *s);
+
 st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err);
 st_backend *st_pg_open(const char *url, int read_only, dyad_error *err);
 
