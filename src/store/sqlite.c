@@ -343,7 +343,8 @@ static int sq_check(sq_backend *s, dyad_error *err) {
     const char *path = s->base.name;
     if (sqlite3_prepare_v2(s->db, "SELECT name FROM sqlite_master WHERE type = 'table'"
                                   " ORDER BY name = 'meta' DESC, name", -1, &st, NULL) != SQLITE_OK)
-        return dyad_error_set(err, "%s: not a dyad store: %s", path, sqlite3_errmsg(s->db));
+        return dyad_error_set(err, "%s: cannot read it as a store: %s (damaged, or not an SQLite "
+                              "file?)", path, sqlite3_errmsg(s->db));
     int rc = sqlite3_step(st), has_meta = 0;
     char first[64] = "";
     if (rc == SQLITE_ROW) {
@@ -352,7 +353,8 @@ static int sq_check(sq_backend *s, dyad_error *err) {
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return dyad_error_set(err, "%s: not a dyad store: %s", path, sqlite3_errmsg(s->db));
+        return dyad_error_set(err, "%s: cannot read it as a store: %s (damaged, or not an SQLite "
+                              "file?)", path, sqlite3_errmsg(s->db));
     if (rc == SQLITE_DONE) return 0;
     if (!has_meta)
         return dyad_error_set(err, "%s: not a dyad store (it has tables of its own, such as "

@@ -33,6 +33,14 @@ $D ingest --no-progress --db $TMP/v.db $TMP/a.jsonl 2>$TMP/err; rc=$?
 check "ingest into another version exits 1" test $rc = 1
 check "other version: nothing added" test "$(q $TMP/v.db 'select count(*) from documents')" = 1
 
+# a damaged store: refused with the file named, whoever opens it
+cp $TMP/v.db $TMP/d.db
+q $TMP/d.db "update meta set value = 'dyad-store 1' where key = 'schema'"
+dd if=/dev/zero of=$TMP/d.db bs=1 seek=100 count=3000 conv=notrunc 2>/dev/null
+$D ties --db $TMP/d.db RUS IRN >/dev/null 2>$TMP/err; rc=$?
+check "damaged store exits 1" test $rc = 1
+check "damaged store named" grep -q "d.db: cannot read it as a store: .*damaged" $TMP/err
+
 # ---- item 15: ties edge cases, :memory:, empty documents
 $D ingest --no-progress --quiet --db $TMP/e.db $TMP/a.jsonl
 $D ties --db $TMP/e.db USA USA >$TMP/out 2>$TMP/err; rc=$?
