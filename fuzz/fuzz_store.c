@@ -69,6 +69,11 @@ static void remove_files(void) {
     unlink(p);
 }
 
+static void remove_dir(void) {
+    remove_files();
+    rmdir(dir);
+}
+
 static dyad_store *open_store(int batch) {
     dyad_store_opts o = {0};
     o.batch = batch;
@@ -125,6 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                  access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
         if (!mkdtemp(dir)) __builtin_trap();
         snprintf(path, sizeof path, "%s/store.db", dir);
+        atexit(remove_dir);
     }
     if (size < 1) return 0;
     if (size > 200) size = 200;
