@@ -13,6 +13,11 @@ int cmd_ties(int argc, char **argv);
 /* Prints "dyad: msg" to stderr; returns the exit status to use. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* "dyad: write error: <strerror(errno)>"; returns 1. */
+int cli_write_error(void);
+/* 0 if standard output has had no write error, else cli_write_error(). */
+int cli_output_ok(void);
+
 /* The default dictionary directory (DYAD_DICT, the installed set, or the
  * source tree's data/dict). */
 const char *cli_default_dict(void);

@@ -91,8 +91,9 @@ static int code_one(const code_opts *o, const dyad_coder *c, dyad_arena *a, cons
     } else if (o->table) {
         print_table(doc, &res);
     } else if (write_events(o, n, doc, &res, &err) < 0) {
-        rc = cli_fail("%s", err.msg);
+        rc = ferror(stdout) ? cli_write_error() : cli_fail("%s", err.msg);
     }
+    if (!rc) rc = cli_output_ok(); /* a full disk stops the run: nothing more is coded */
     n->docs++;
     n->sentences += res.nsentences;
     n->events += res.nevents;
@@ -113,7 +114,7 @@ static int code_feed(const code_opts *o, const dyad_coder *c, const char *path,
     table_header(o, n);
     while (!rc && (got = dyad_feed_next(f, a, &doc, &err)) > 0) rc = code_one(o, c, a, path, &doc, 0, n);
     if (got < 0) rc = cli_fail("%s", err.msg);
-    fflush(stdout);
+    if (fflush(stdout) != 0 && !rc) rc = cli_write_error();
     dyad_arena_free(a);
     dyad_feed_close(f);
     return rc;
@@ -143,11 +144,16 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
     }
     table_header(o, n);
     int rc = 0, got;
+    size_t ndocs = 0;
     dyad_doc doc;
-    while (!rc && (got = dyad_reader_next(r, a, &doc, &err)) > 0)
+    while (!rc && (got = dyad_reader_next(r, a, &doc, &err)) > 0) {
         rc = code_one(o, c, a, name, &doc, fmt == DYAD_FMT_XML, n);
+        ndocs++;
+    }
     if (got < 0) rc = cli_fail("%s", err.msg);
-    fflush(stdout);
+    else if (!rc && !ndocs && fmt == DYAD_FMT_XML) /* an empty file is worth a word */
+        fprintf(stderr, "dyad: warning: %s: no <Sentence> records\n", name);
+    if (fflush(stdout) != 0 && !rc) rc = cli_write_error();
     dyad_arena_free(a);
     dyad_reader_close(r);
     return rc;

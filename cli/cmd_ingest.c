@@ -296,6 +296,11 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
             case DYAD_DUP_ID: sum->dup_id++; break;
             case DYAD_DUP_TEXT: sum->dup_text++; break;
             case DYAD_NEAR_COPY: sum->near++; break;
+            case DYAD_EMPTY:
+                fprintf(stderr, "dyad: warning: %s:%llu: document %s has no text, not stored\n",
+                        s->path, (unsigned long long)s->doc.line, s->doc.id);
+                sum->read--, sum->skipped++;
+                break;
             }
             sum->events += ad.events;
             sum->counted += ad.counted;
@@ -384,6 +389,11 @@ int cmd_ingest(int argc, char **argv) {
     dyad_feed_format fmt;
     if (!db || first == argc) {
         fprintf(stderr, "dyad: ingest needs --db and at least one input\n%s", usage);
+        return 2;
+    }
+    if (!*db || !strcmp(db, ":memory:")) {
+        fprintf(stderr, "dyad: --db '%s': the store must be a file or a postgresql:// URL (an "
+                        "in-memory database is lost at exit)\n", db);
         return 2;
     }
     if (dyad_feed_format_parse(format, &fmt) < 0) {

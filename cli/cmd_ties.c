@@ -4,7 +4,13 @@
  *   dyad ties --db DB RUS        the partners of RUS ranked by volume and tone
  *
  * Countries are the first three letters of actor codes (six for IGO, NGO,
- * IMG and MNC codes: IGOUNO); see dyad_actor_country. */
+ * IMG and MNC codes: IGOUNO); see dyad_actor_country.
+ *
+ * The store is opened read-only: ties changes nothing, waits for no
+ * ingest, and refuses a file that is not a dyad store. No events for the
+ * countries asked: the header alone (valid CSV / JSON), a note on stderr,
+ * status 0 -- an empty answer, not an error. The same country twice is a
+ * usage error (status 2). */
 #include "cli.h"
 
 #include <ctype.h>
@@ -56,6 +62,15 @@ int cmd_ties(int argc, char **argv) {
         fputs(usage, stderr);
         return 2;
     }
+    if (!*db || !strcmp(db, ":memory:")) {
+        fprintf(stderr, "dyad: --db '%s': the store must be a file or a postgresql:// URL\n", db);
+        return 2;
+    }
+    if (ncc == 2 && !strcmp(cc[0], cc[1])) {
+        fprintf(stderr, "dyad: ties needs two different countries ('%s' twice); for the partners "
+                        "of %s give it alone\n", cc[0], cc[0]);
+        return 2;
+    }
     for (int i = 0; i < ncc; i++)
         if (!country_ok(cc[i])) {
             fprintf(stderr, "dyad: '%s' is not a country code (three capital letters: RUS, or "
@@ -65,8 +80,12 @@ int cmd_ties(int argc, char **argv) {
     if (strncmp(db, "postgres", 8) && access(db, R_OK) != 0) /* do not create an empty store */
         return cli_fail("%s: no such store (write one with 'dyad ingest --db %s ...')", db, db);
     dyad_error err = {{0}};
-    dyad_store *s = dyad_store_open(db, NULL, &err);
+    dyad_store_opts ro = {0};
+    ro.read_only = 1; /* a reader: changes nothing, takes no lock, refuses a foreign file */
+    dyad_store *s = dyad_store_open(db, &ro, &err);
     if (!s) return cli_fail("%s", err.msg);
+    char where[300];
+    dyad_store_mask(db, db, where, sizeof where);
     int rc = 0;
     if (ncc == 1) {
         dyad_partner *p = NULL;
@@ -74,6 +93,8 @@ int cmd_ties(int argc, char **argv) {
         if (dyad_partners_query(s, cc[0], &p, &n, &err) < 0 ||
             dyad_partners_write(stdout, cc[0], p, n, format, &err) < 0)
             rc = cli_fail("%s", err.msg);
+        else if (n == 0)
+            fprintf(stderr, "dyad: no events for %s in %s\n", cc[0], where);
         free(p);
     } else {
         dyad_ties t;
@@ -81,6 +102,8 @@ int cmd_ties(int argc, char **argv) {
             rc = cli_fail("%s", err.msg);
         } else {
             if (dyad_ties_write(stdout, &t, format, &err) < 0) rc = cli_fail("%s", err.msg);
+            if (t.n == 0 && !t.undated)
+                fprintf(stderr, "dyad: no events between %s and %s in %s\n", cc[0], cc[1], where);
             if (t.undated)
                 fprintf(stderr, "dyad: note: %ld counted events between %s and %s have no date "
                                 "and are in no period (ingest them with --date)\n",

@@ -1,5 +1,6 @@
 /* cmd_validate.c -- `dyad validate FILE.xml`: the PETRARCH validation
- * harness; exit status 0 when the file ran to the end, whatever the score. */
+ * harness; exit status 0 when the file ran to the end, whatever the score;
+ * 1 when it could not be read to its end or holds no record. */
 #include "cli.h"
 
 #include <string.h>

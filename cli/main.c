@@ -7,11 +7,13 @@
  *   dyad ties --db DB A [B]           the series of a dyad, a country's partners
  *
  * Only this layer prints usage and chooses exit codes: 0 success, 1 the
- * run could not complete, 2 bad usage. */
+ * run could not complete (including a write error on standard output:
+ * main checks the final flush of every command), 2 bad usage. */
 #include "cli.h"
 #include "util/civil.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,7 +119,32 @@ int32_t cli_parse_date(const char *s) {
     return civil_valid(v / 10000, v / 100 % 100, v % 100) ? v : -1;
 }
 
-int main(int argc, char **argv) {
+int cli_write_error(void) {
+    int e = errno;
+    if (e) return cli_fail("write error: %s", strerror(e));
+    return cli_fail("write error on standard output");
+}
+
+int cli_output_ok(void) { return ferror(stdout) ? cli_write_error() : 0; }
+
+/* Everything written to standard output reached it, or status 1: a full
+ * disk or a closed descriptor is an error, never a silent exit 0. A
+ * command that failed already has said why; its status stays. */
+static int finish(int rc) {
+    int failed = ferror(stdout);
+    errno = 0;
+    if (fflush(stdout) != 0) failed = 1;
+    int e = errno;
+    if (fclose(stdout) != 0 && !e) e = errno, failed = 1;
+    if (!failed) return rc;
+    if (rc == 0) {
+        errno = e;
+        cli_write_error();
+    }
+    return rc ? rc : 1;
+}
+
+static int run(int argc, char **argv) {
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         fputs(usage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
@@ -134,3 +161,5 @@ int main(int argc, char **argv) {
     fprintf(stderr, "dyad: unknown command '%s'\n%s", argv[1], usage);
     return 2;
 }
+
+int main(int argc, char **argv) { return finish(run(argc, argv)); }

@@ -379,7 +379,8 @@ typedef enum dyad_store_status {
     DYAD_STORED,     /* a new document */
     DYAD_DUP_ID,     /* a document with this id is stored already: nothing added */
     DYAD_DUP_TEXT,   /* the same normalised text is stored already: nothing added */
-    DYAD_NEAR_COPY   /* stored and linked to its original; its events not counted */
+    DYAD_NEAR_COPY,  /* stored and linked to its original; its events not counted */
+    DYAD_EMPTY       /* no words in its text or title: nothing added */
 } dyad_store_status;
 
 typedef struct dyad_store_added {
@@ -404,6 +405,9 @@ int dyad_store_has(dyad_store *s, const dyad_doc *doc, dyad_error *err);
 size_t dyad_store_rolled_back(const dyad_store *s);
 /* Commits what is pending and closes; frees s even when it fails. */
 int dyad_store_close(dyad_store *s, dyad_error *err);
+/* text with every password written in url (postgresql://u:PASSWORD@..,
+ * ?password=..) replaced by ***: for any message that may name a store. */
+void dyad_store_mask(const char *text, const char *url, char *out, size_t cap);
 
 typedef struct dyad_store_counts {
     int64_t documents, near_copies, sentences, events, counted;

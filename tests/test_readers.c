@@ -633,6 +633,26 @@ static void xml_case(const char *xml, size_t len, const char *ids, int nwarn, co
 }
 #define XML_CASE(lit, ids, nwarn, want) xml_case(lit, sizeof(lit) - 1, ids, nwarn, want)
 
+/* An input that ends inside something (issue 14, item 11): the records
+ * before it are read, then an error naming the line where it began. */
+static void xml_error_case(const char *xml, size_t len, const char *ids, const char *want) {
+    fixture f;
+    dyad_doc d;
+    open_mem(&f, xml, len, "bad.xml", DYAD_FMT_XML);
+    char got[512] = "";
+    int rc;
+    while ((rc = next(&f, &d)) == 1) {
+        if (got[0]) strcat(got, ",");
+        strncat(got, d.id, 100);
+    }
+    CHECK(rc == -1);
+    CHECK_STR(got, ids);
+    if (!contains(f.err.msg, want)) fprintf(stderr, "  error \"%s\", wanted %s\n", f.err.msg, want);
+    CHECK(contains(f.err.msg, want));
+    done(&f);
+}
+#define XML_ERROR(lit, ids, want) xml_error_case(lit, sizeof(lit) - 1, ids, want)
+
 #define GOOD1 "<Sentence date='20000101' id='ok1'><Text>one</Text></Sentence>\n"
 #define GOOD2 "<Sentence date='20000101' id='ok2'><Text>two</Text></Sentence>\n"
 
@@ -658,8 +678,8 @@ static void test_xml_bad(void) {
     XML_CASE(GOOD1 "<Sentence date='20000101' id='x'><Text>x\n" GOOD2, "ok1,ok2", 1,
              "bad.xml:3: <Sentence> not closed before the next <Sentence>; record at line 2 skipped");
     /* end of input inside a record */
-    XML_CASE(GOOD1 "<Sentence date='20000101' id='x'>\n<Text>abc", "ok1", 1,
-             "bad.xml:2: <Sentence> not closed at end of input, skipped");
+    XML_ERROR(GOOD1 "<Sentence date='20000101' id='x'>\n<Text>abc", "ok1",
+              "bad.xml:2: <Sentence> not closed at end of input (a truncated file?)");
     XML_CASE(GOOD1 "<Sentence date='20000101' id='x'>\n<Text>abc</Text>\n</Sentences>", "ok1", 1,
              "bad.xml:4: <Sentence> not closed; record at line 2 skipped");
     /* garbage between records: one warning per run */
@@ -687,7 +707,23 @@ static void test_xml_bad(void) {
     XML_CASE(GOOD1 "<Sentence date='20000101' id='\xFF'><Text>x</Text></Sentence>\n" GOOD2, "ok1,ok2", 1,
              "invalid UTF-8 in an attribute of <Sentence>");
     /* a comment that never ends */
-    XML_CASE(GOOD1 "<!-- no end\n" GOOD2, "ok1", 1, "bad.xml:2: comment not closed (end of input)");
+    XML_ERROR(GOOD1 "<!-- no end\n" GOOD2, "ok1", "bad.xml:2: comment not closed (end of input)");
+    /* ... inside a record: it swallowed every later record */
+    XML_ERROR(GOOD1 "<Sentence date='20000101' id='x'>\n<!-- <Text>x</Text>\n</Sentence>\n" GOOD2,
+              "ok1", "bad.xml:3: comment not closed (end of input)");
+    XML_ERROR(GOOD1 "<Sentence date='20000101' id='x'><Text>a <!-- b</Text></Sentence>\n" GOOD2,
+              "ok1", "bad.xml:2: comment not closed (end of input)");
+    XML_ERROR(GOOD1 "<Sentence date='20000101' id='x'><Text><![CDATA[a</Text></Sentence>\n" GOOD2,
+              "ok1", "bad.xml:2: CDATA section not closed (end of input)");
+    /* a file cut between records, or in <Environment> */
+    XML_ERROR("<Validation>\n<Sentences>\n" GOOD1, "ok1",
+              "bad.xml:1: <Validation> not closed at end of input (a truncated file?)");
+    XML_ERROR("<Environment>\n<Verbfile>v.txt</Verbfile>\n", "",
+              "<Environment> not closed at end of input");
+    /* closed: no error */
+    XML_CASE("<Validation>\n<Sentences>\n" GOOD1 "</Sentences>\n</Validation>\n", "ok1", 0, NULL);
+    XML_CASE("<Validation>\n<Sentences>\n<Sentence date='20000101' id='x'>\n</Sentences>\n</Validation>\n",
+             "", 1, "<Sentence> not closed");
     /* a second <Text> */
     XML_CASE(GOOD1 "<Sentence date='20000101'><Text>a</Text><Text>b</Text></Sentence>\n" GOOD2,
              "ok1,ok2", 1, "a second <Text>");

@@ -7,6 +7,11 @@
 #include "dyad.h"
 #include "store/store.h"
 #include "ties/ties.h"
+#include "input/input.h"
+#include "feed/feed.h"
+
+#include <sqlite3.h>
+#include <sys/mman.h>
 
 #include <math.h>
 
@@ -106,6 +111,60 @@ static void test_event_dates(void) {
     check_date("20260314", "They met 3 weeks ago.", "20260221", "ago");
     check_date("20260314", "They met a week ago.", "20260307", "ago");
     check_date("20260314", "Talks resume next week.", "20260321", "next week");
+    /* the edges of years 1-9999 (issue 14, item 13): no wrapping to year 0 */
+    check_date("99991231", "They meet tomorrow.", "", "none");
+    check_date("99991230", "They meet tomorrow.", "99991231", "tomorrow");
+    check_date("99991231", "Talks resume next week.", "", "none");
+    check_date("99991231", "They will meet next Monday.", "", "none");
+    check_date("00010101", "They met yesterday.", "", "none");
+    check_date("00010102", "They met yesterday.", "00010101", "yesterday");
+    check_date("00010103", "Iran thanked Russia last week.", "", "none");
+    check_date("00010115", "Iran thanked Russia last month.", "", "none");
+    check_date("00010103", "They met 3 weeks ago.", "", "none");
+    check_date("00010105", "The talks on December 30 failed.", "", "none");
+    check_date("00000101", "They met yesterday.", "", "none");
+    check_date("20190601", "The talks on March 3, 99999 failed.", "", "none");
+    check_date("20190601", "The talks on March 3, 2019 failed.", "20190303", "month day");
+    check_date("19650320", "The talks on March 3, 1965 failed.", "19650303", "month day");
+    check_date("20190601", "On March 3, 1000 soldiers crossed.", "20190303", "month day");
+}
+
+/* Dates of JSON Lines and XML records (src/input/date.c): the time of day
+ * of a timestamp is checked (issue 14, item 13: T25:99:99Z was taken). */
+static void check_norm(const char *in, const char *want) {
+    char out[9] = "";
+    int rc = rd_date_normalize(in, strlen(in), out);
+    if (!want) {
+        if (rc != -1) fprintf(stderr, "  \"%s\" accepted as %s\n", in, out);
+        CHECK(rc == -1);
+    } else {
+        CHECK(rc == 0);
+        CHECK_STR(out, want);
+    }
+}
+
+static void test_date_normalize(void) {
+    check_norm("2017-05-23", "20170523");
+    check_norm("20170523", "20170523");
+    check_norm("2017-05-23T10:00:00Z", "20170523");
+    check_norm("2017-05-23T23:59:60Z", "20170523");
+    check_norm("2017-05-23 10:00", "20170523");
+    check_norm("2017-05-23T10:00:00.123+02:00", "20170523");
+    check_norm("2017-05-23T10:00:00-0500", "20170523");
+    check_norm("2017-05-23T10:00:00+05", "20170523");
+    check_norm("9999-12-31T23:59:59Z", "99991231");
+    check_norm("0001-01-01", "00010101");
+    check_norm("2017-05-23T25:99:99Z", NULL);
+    check_norm("2017-05-23T24:00:00Z", NULL);
+    check_norm("2017-05-23T10:60:00Z", NULL);
+    check_norm("2017-05-23T10:00:61Z", NULL);
+    check_norm("2017-05-23T10:00:00+25:00", NULL);
+    check_norm("2017-05-23T10:00:00Zjunk", NULL);
+    check_norm("2017-05-23T", NULL);
+    check_norm("2017-05-23Tnoon", NULL);
+    check_norm("2017-05-23T1:00", NULL);
+    check_norm("0000-01-01", NULL);
+    check_norm("00000101", NULL);
 }
 
 /* ---- the store, with documents made by hand */
@@ -232,6 +291,172 @@ static void test_store(const char *path) {
     CHECK(dyad_store_close(s, &err) == 0);
 }
 
+/* Weeks before 1970 (issue 14, item 5): 1965 events were reported as
+ * undated by --by week, while months and years kept them. */
+static void test_old_weeks(const char *path) {
+    dyad_error err = {{0}};
+    dyad_store *s = dyad_store_open(path, NULL, &err);
+    CHECK(s != NULL);
+    if (!s) return;
+    fake a, b;
+    make(&a, "old-1", "19650315", "Russia praised Iran.", "RUS>IRN:051");
+    make(&b, "old-2", "19750601", "Iran accused Russia of delays.", "IRN>RUS:112");
+    CHECK(dyad_store_add(s, &a.doc, &a.res, "t", NULL, &err) == 0);
+    CHECK(dyad_store_add(s, &b.doc, &b.res, "t", NULL, &err) == 0);
+    dyad_ties t;
+    CHECK(dyad_ties_query(s, "RUS", "IRN", DYAD_BY_WEEK, &t, &err) == 0);
+    CHECK(t.undated == 0);
+    /* 533 weeks from the Monday of 1965-03-15 to that of 1975-06-01
+     * (Python: (monday(b) - monday(a)).days // 7 + 1), two rows each */
+    CHECK(t.n == 533 * 2);
+    if (t.n == 533 * 2) {
+        CHECK_STR(t.rows[0].period, "1965-W11");
+        CHECK(t.rows[0].dir == 0 && t.rows[0].n == 1);
+        CHECK_STR(t.rows[t.n - 1].period, "1975-W22");
+        CHECK(t.rows[t.n - 1].dir == 1 && t.rows[t.n - 1].n == 1);
+    }
+    dyad_ties_free(&t);
+    CHECK(dyad_store_close(s, &err) == 0);
+}
+
+static int sql(const char *path, const char *q, char *out, size_t cap) {
+    sqlite3 *db;
+    if (sqlite3_open(path, &db) != SQLITE_OK) return -1;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK ? 0 : -1;
+    if (out) out[0] = 0;
+    while (!rc && sqlite3_step(st) == SQLITE_ROW)
+        if (out) {
+            size_t n = strlen(out);
+            snprintf(out + n, cap - n, "%s%s", n ? "," : "", (const char *)sqlite3_column_text(st, 0));
+        }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rc;
+}
+
+/* Issue 14, items 4, 6, 15: a foreign file or a store of another schema
+ * version is refused, read-only or not, and left exactly as it was; an
+ * in-memory database is no store; one writer at a time; an empty document
+ * is not stored. */
+static void test_foreign(const char *dir) {
+    char path[600], out[200];
+    dyad_error err = {{0}};
+    dyad_store_opts ro = {0};
+    ro.read_only = 1;
+    snprintf(path, sizeof path, "%s/foreign.db", dir);
+    CHECK(sql(path, "CREATE TABLE documents(x)", NULL, 0) == 0);
+    for (int k = 0; k < 2; k++) {
+        dyad_store *s = dyad_store_open(path, k ? &ro : NULL, &err);
+        CHECK(s == NULL);
+        CHECK(strstr(err.msg, path) && strstr(err.msg, "not a dyad store"));
+        dyad_store_close(s, NULL);
+    }
+    CHECK(sql(path, "SELECT name FROM sqlite_master ORDER BY name", out, sizeof out) == 0);
+    CHECK_STR(out, "documents");
+    CHECK(sql(path, "PRAGMA journal_mode", out, sizeof out) == 0);
+    CHECK_STR(out, "delete");
+
+    /* a store of another version */
+    snprintf(path, sizeof path, "%s/v2.db", dir);
+    dyad_store *s = dyad_store_open(path, NULL, &err);
+    CHECK(s != NULL);
+    dyad_store_close(s, NULL);
+    CHECK(sql(path, "UPDATE meta SET value = 'dyad-store 2' WHERE key = 'schema'", NULL, 0) == 0);
+    for (int k = 0; k < 2; k++) {
+        s = dyad_store_open(path, k ? &ro : NULL, &err);
+        CHECK(s == NULL);
+        CHECK(strstr(err.msg, "'dyad-store 2'") && strstr(err.msg, "'" ST_SCHEMA_VERSION "'"));
+        dyad_store_close(s, NULL);
+    }
+    /* an empty file: a new store for a writer, nothing for a reader */
+    snprintf(path, sizeof path, "%s/empty.db", dir);
+    FILE *f = fopen(path, "w");
+    if (f) fclose(f);
+    s = dyad_store_open(path, &ro, &err);
+    CHECK(s == NULL && strstr(err.msg, "not a dyad store"));
+    dyad_store_close(s, NULL);
+    CHECK(sql(path, "SELECT count(*) FROM sqlite_master", out, sizeof out) == 0);
+    CHECK_STR(out, "0");
+
+    /* in memory: refused */
+    s = dyad_store_open(":memory:", NULL, &err);
+    CHECK(s == NULL && strstr(err.msg, "must be a file"));
+    dyad_store_close(s, NULL);
+
+    /* one writer at a time; readers are not stopped by it */
+    snprintf(path, sizeof path, "%s/one.db", dir);
+    dyad_store *w1 = dyad_store_open(path, NULL, &err);
+    CHECK(w1 != NULL);
+    dyad_store *w2 = dyad_store_open(path, NULL, &err);
+    CHECK(w2 == NULL && strstr(err.msg, "another dyad ingest is writing"));
+    dyad_store_close(w2, NULL);
+    dyad_store *r = dyad_store_open(path, &ro, &err);
+    CHECK(r != NULL);
+    dyad_store_close(r, NULL);
+    /* an empty document: nothing stored */
+    fake e, t;
+    make(&e, "empty", "20260101", " \n\t ", NULL);
+    make(&t, "title-only", "20260101", "", NULL);
+    t.doc.title = "Russia praised Iran";
+    dyad_store_added ad;
+    CHECK(w1 && dyad_store_add(w1, &e.doc, &e.res, "t", &ad, &err) == 0 && ad.status == DYAD_EMPTY);
+    CHECK(w1 && dyad_store_add(w1, &t.doc, &t.res, "t", &ad, &err) == 0 && ad.status == DYAD_STORED);
+    CHECK(dyad_store_close(w1, &err) == 0);
+    w2 = dyad_store_open(path, NULL, &err); /* free again once closed */
+    CHECK(w2 != NULL);
+    dyad_store_counts n = {0};
+    CHECK(w2 && dyad_store_count(w2, &n, &err) == 0 && n.documents == 1);
+    dyad_store_close(w2, NULL);
+}
+
+/* Issue 14, item 10: passwords masked in every form a URL can carry them. */
+static void check_mask(const char *text, const char *url, const char *want) {
+    char out[300];
+    dyad_store_mask(text, url, out, sizeof out);
+    CHECK_STR(out, want);
+}
+
+static void test_mask(void) {
+    const char *u = "postgresql://u:secret@host:5432/db";
+    check_mask(u, u, "postgresql://u:***@host:5432/db");
+    u = "postgresql://u@host/db?password=hunter2&sslmode=disable";
+    check_mask(u, u, "postgresql://u@host/db?password=***&sslmode=disable");
+    u = "postgresql://u:secret@[::1/x";
+    check_mask("invalid URI: missing \"]\" in \"postgresql://u:secret@[::1/x\"", u,
+               "invalid URI: missing \"]\" in \"postgresql://u:***@[::1/x\"");
+    u = "postgresql://u:p%40ss@host/db";
+    check_mask("password for p@ss and p%40ss", u, "password for *** and ***");
+    u = "postgres://u:a:b@c@host/db";
+    check_mask(u, u, "postgres://u:***@host/db");
+    u = "postgresql://u@host/db";
+    check_mask(u, u, u);
+    check_mask("events.db: no such table", "events.db", "events.db: no such table");
+}
+
+/* A feed over 2 GiB (issue 14, item 15): its length went to libxml2 as an
+ * int, so 4 GiB + n bytes were parsed as the first n. The buffer is a
+ * reserved, untouched mapping: no memory is used. */
+static void test_huge_feed(void) {
+    static const char rss[] = "<rss><channel><item><guid>g</guid><title>Russia praised Iran."
+                              "</title></item></channel></rss>";
+    size_t len = ((size_t)4 << 30) + sizeof rss - 1;
+    char *buf = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                     -1, 0);
+    if (buf == MAP_FAILED) {
+        T_SKIP("cannot reserve 4 GiB of address space: the huge-feed test was not run");
+        return;
+    }
+    memcpy(buf, rss, sizeof rss - 1);
+    fd_items it = {0};
+    dyad_error err = {{0}};
+    CHECK(fd_parse_feed("big.rss", buf, len, &it, &err) == -1);
+    CHECK(strstr(err.msg, "big.rss") && strstr(err.msg, "larger than 2 GiB"));
+    CHECK(it.n == 0);
+    fd_items_free(&it);
+    munmap(buf, len);
+}
+
 static void test_bad_store(void) {
     dyad_error err = {{0}};
     dyad_store *s = dyad_store_open("/nonexistent-dir/x/events.db", NULL, &err);
@@ -269,9 +494,22 @@ static void test_periods(void) {
     check_period(DYAD_BY_WEEK, "20260314", "2026-W11");
     check_period(DYAD_BY_MONTH, "20260314", "2026-03");
     check_period(DYAD_BY_YEAR, "20260314", "2026");
-    CHECK(ty_period_key(DYAD_BY_MONTH, "2026031") == -1);
-    CHECK(ty_period_key(DYAD_BY_MONTH, "") == -1);
-    CHECK(ty_period_key(DYAD_BY_MONTH, "20261301") == -1);
+    CHECK(ty_period_key(DYAD_BY_MONTH, "2026031") == TY_NO_PERIOD);
+    CHECK(ty_period_key(DYAD_BY_MONTH, "") == TY_NO_PERIOD);
+    CHECK(ty_period_key(DYAD_BY_MONTH, "20261301") == TY_NO_PERIOD);
+    CHECK(ty_period_key(DYAD_BY_WEEK, "20260230") == TY_NO_PERIOD);
+    CHECK(ty_period_key(DYAD_BY_WEEK, "00000101") == TY_NO_PERIOD);
+    /* before 1970 too (issue 14, item 5: weeks before 1970 were "undated");
+     * expected values from Python's date.isocalendar() */
+    check_period(DYAD_BY_WEEK, "19650315", "1965-W11");   /* a Monday */
+    check_period(DYAD_BY_WEEK, "19650101", "1964-W53");   /* a Friday */
+    check_period(DYAD_BY_WEEK, "19691228", "1969-W52");   /* the Sunday before key 0 */
+    check_period(DYAD_BY_WEEK, "19691229", "1970-W01");
+    check_period(DYAD_BY_WEEK, "19750601", "1975-W22");   /* a Sunday */
+    check_period(DYAD_BY_WEEK, "00010101", "0001-W01");
+    check_period(DYAD_BY_WEEK, "99991231", "9999-W52");
+    check_period(DYAD_BY_MONTH, "19650315", "1965-03");
+    CHECK(ty_period_key(DYAD_BY_WEEK, "19691229") - ty_period_key(DYAD_BY_WEEK, "19691228") == 1);
     /* consecutive periods have consecutive keys */
     CHECK(ty_period_key(DYAD_BY_MONTH, "20260101") - ty_period_key(DYAD_BY_MONTH, "20251231") == 1);
     CHECK(ty_period_key(DYAD_BY_WEEK, "20260105") - ty_period_key(DYAD_BY_WEEK, "20260104") == 1);
@@ -283,15 +521,21 @@ int main(void) {
     test_periods();
     test_country();
     test_event_dates();
+    test_date_normalize();
     char dir[] = "/tmp/dyad-store-XXXXXX";
     if (mkdtemp(dir)) {
         char path[600];
         snprintf(path, sizeof path, "%s/events.db", dir);
         test_store(path);
+        snprintf(path, sizeof path, "%s/old.db", dir);
+        test_old_weeks(path);
+        test_foreign(dir);
         char cmd[700];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
         if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
     }
     test_bad_store();
+    test_huge_feed();
+    test_mask();
     return t_summary();
 }

@@ -12,6 +12,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,10 @@ static int add_item(const char *name, const xmlNode *it, int atom, const char *s
 }
 
 int fd_parse_feed(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err) {
+    /* libxml2 takes an int: 4 GiB + 100 bytes would be read as 100 bytes */
+    if (len > (size_t)INT_MAX)
+        return dyad_error_set(err, "%s: feed of %zu bytes: larger than 2 GiB, too large to parse "
+                              "(split it)", name, len);
     xmlParserCtxtPtr ctx = xmlNewParserCtxt();
     if (!ctx) return dyad_error_set(err, "%s: out of memory", name);
     xmlDocPtr doc = xmlCtxtReadMemory(ctx, buf, (int)len, name, NULL,

@@ -117,6 +117,8 @@ typedef struct rd_xml_tok {
     uint64_t bad_line;           /* TEXT: line of invalid UTF-8 / NUL, or 0 */
     char bad[192];               /* BAD: what is wrong */
     int bad_start;               /* BAD: in the start tag <name ...> (name is set) */
+    int unterminated;            /* BAD: a comment, CDATA, <!..>, <?..?> or attribute value
+                                    still open at the end of the input */
 } rd_xml_tok;
 
 /* Reads the next token. Character data is decoded (entities) and appended
@@ -147,6 +149,9 @@ typedef struct rd_xml {
     int seen_element;       /* any element seen at all */
     int seen_content;       /* any non-whitespace text or bad markup seen */
     int in_garbage;         /* a run of bad markup/text at top level: warn once */
+    size_t depth;           /* elements open at top level (<Validation>, <Sentences>) */
+    char root[RD_XML_NAME_MAX]; /* the outermost of them, and its line */
+    uint64_t root_line;
     rd_kvlist env, config;
     rd_buf scratch;         /* the text of an <Environment> child */
     char env_key[RD_XML_NAME_MAX];

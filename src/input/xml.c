@@ -16,7 +16,10 @@
  * line: a record without date or <Text>, an unclosed <Sentence> or <Text>,
  * bad markup inside a record, invalid UTF-8 or NUL bytes, a record longer
  * than the maximum record size. Runs of garbage between records give one
- * warning per run. An input with no XML element at all is an error. */
+ * warning per run. An input with no XML element at all is an error, and so
+ * is one that ends inside something -- a comment, CDATA, a tag, a record,
+ * <Environment>, the root element: a truncated file, or a `<!--` that
+ * swallowed every later record. */
 #include "input/input.h"
 
 #include <string.h>
@@ -272,11 +275,10 @@ static int in_body(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err
 static int record_token(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err,
                         rd_xml_tok *t, int *redo) {
     rd_xml *x = &r->xml;
-    if (t->type == RD_XML_EOF) {
-        if (x->part != P_BAD)
-            rd_warn(r, x->rec_line, "<Sentence> not closed at end of input, skipped");
+    if (t->type == RD_XML_EOF) { /* a truncated file: an error, not a skipped record */
         x->mode = M_TOP;
-        return AT_END;
+        return rd_fail(r, err, x->rec_line, "<Sentence> not closed at end of input (a truncated "
+                       "file?)");
     }
     int is_sentence = strcmp(t->name, "Sentence") == 0;
     /* a new record, or the end of the list, ends this one in any state */
@@ -290,6 +292,7 @@ static int record_token(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error
         (strcmp(t->name, "Sentences") == 0 || strcmp(t->name, "Validation") == 0)) {
         mark_bad(r, t->line, "<Sentence> not closed");
         x->mode = M_TOP;
+        *redo = 1; /* the top level closes its element */
         return GO_ON;
     }
     switch (x->part) {
@@ -323,7 +326,7 @@ static void garbage(dyad_reader *r, const rd_xml_tok *t, const char *what) {
     rd_warn(r, line, "%s outside a <Sentence> record, ignored", what);
 }
 
-static int top_token(dyad_reader *r, rd_xml_tok *t) {
+static int top_token(dyad_reader *r, dyad_error *err, rd_xml_tok *t) {
     rd_xml *x = &r->xml;
     switch (t->type) {
     case RD_XML_TEXT:
@@ -341,11 +344,15 @@ static int top_token(dyad_reader *r, rd_xml_tok *t) {
         garbage(r, t, t->bad);
         return GO_ON;
     case RD_XML_EOF:
+        if (x->depth) /* a file cut after a record: </Sentences> never came */
+            return rd_fail(r, err, x->root_line, "<%s> not closed at end of input (a truncated "
+                           "file?)", x->root);
         return AT_END;
     default:
         break;
     }
     x->in_garbage = 0;
+    if (t->type == RD_XML_END && x->depth) x->depth--;
     if (t->type == RD_XML_OTHER || t->type == RD_XML_END) return GO_ON;
     if (strcmp(t->name, "Sentence") == 0) {
         if (begin_record(r, t) < 0) return FAILED;
@@ -356,7 +363,14 @@ static int top_token(dyad_reader *r, rd_xml_tok *t) {
         return GO_ON;
     }
     if (strcmp(t->name, "Config") == 0) return apply_config(r, t) < 0 ? FAILED : GO_ON;
-    if (strcmp(t->name, "Environment") == 0 && t->type == RD_XML_START) x->mode = M_ENV;
+    if (strcmp(t->name, "Environment") == 0 && t->type == RD_XML_START) {
+        x->mode = M_ENV;
+    } else if (t->type == RD_XML_START) {
+        if (!x->depth++) {
+            memcpy(x->root, t->name, sizeof x->root);
+            x->root_line = t->line;
+        }
+    }
     return GO_ON;
 }
 
@@ -366,12 +380,11 @@ static int env_set(dyad_reader *r, const char *key, const char *value, uint64_t 
     return rc < 0 ? FAILED : GO_ON;
 }
 
-static int env_token(dyad_reader *r, rd_xml_tok *t, int *redo) {
+static int env_token(dyad_reader *r, dyad_error *err, rd_xml_tok *t, int *redo) {
     rd_xml *x = &r->xml;
-    if (t->type == RD_XML_EOF) {
-        rd_warn(r, t->line, "<Environment> not closed at end of input");
-        return AT_END;
-    }
+    if (t->type == RD_XML_EOF)
+        return rd_fail(r, err, t->line, "<Environment> not closed at end of input (a truncated "
+                       "file?)");
     if (t->type == RD_XML_BAD) {
         rd_warn(r, t->line, "%s in <Environment>, ignored", t->bad);
         if (x->mode == M_ENV_CHILD) x->mode = M_ENV;
@@ -428,14 +441,16 @@ int rd_xml_next_doc(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *er
         size_t limit = sink == &x->scratch ? RD_KV_MAX_BYTES : r->max_record;
         if (rd_xml_next(&r->src, t, sink, limit) < 0) return rd_fail(r, err, t->line, "out of memory");
         if (r->src.err) return rd_read_error(r, err);
+        if (t->type == RD_XML_BAD && t->unterminated) /* the rest of the file is lost in it */
+            return rd_fail(r, err, t->line, "%s", t->bad);
         if (t->type == RD_XML_START || t->type == RD_XML_EMPTY || t->type == RD_XML_END)
             x->seen_element = 1;
         int rc, redo;
         do {
             redo = 0;
             if (x->mode == M_RECORD) rc = record_token(r, a, doc, err, t, &redo);
-            else if (x->mode == M_TOP) rc = top_token(r, t);
-            else rc = env_token(r, t, &redo);
+            else if (x->mode == M_TOP) rc = top_token(r, err, t);
+            else rc = env_token(r, err, t, &redo);
         } while (redo && rc == GO_ON);
         if (rc == GOT_DOC) return 1;
         if (rc == FAILED) return -1;

@@ -38,6 +38,10 @@ static void set_bad(rd_xml_tok *t, const char *fmt, ...) {
     va_end(ap);
 }
 
+/* Bad markup that ran to the end of the input: everything after its start
+ * was swallowed, so the reader makes it an error, not a skipped record. */
+#define set_eof(t, ...) ((t)->unterminated = 1, set_bad((t), __VA_ARGS__))
+
 /* Appends decoded character data to the sink, respecting its limit. */
 static int emit(rd_xml_tok *t, rd_buf *sink, size_t limit, const void *p, size_t n) {
     if (!sink || t->overflow || n == 0) return 0;
@@ -180,7 +184,7 @@ static int attr_value(rd_src *s, rd_xml_tok *t, int quote, size_t limit) {
     for (;;) {
         int c = rd_src_peek(s);
         if (c < 0) {
-            set_bad(t, "end of input inside an attribute value of <%s>", t->name);
+            set_eof(t, "end of input inside an attribute value of <%s>", t->name);
             return 1;
         }
         if (c == '<') {
@@ -275,7 +279,7 @@ static int bang(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
         if (rd_src_peek(s) == '-') {
             rd_src_get(s);
             t->type = RD_XML_OTHER;
-            if (skip_until(s, "-->") < 0) set_bad(t, "comment not closed (end of input)");
+            if (skip_until(s, "-->") < 0) set_eof(t, "comment not closed (end of input)");
             return 0;
         }
     } else if (rd_src_peek(s) == '[') {
@@ -316,7 +320,7 @@ static int bang(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
             char ch = (char)c;
             if (emit(t, sink, limit, &ch, 1) < 0) return -1;
         }
-        if (c < 0) set_bad(t, "CDATA section not closed (end of input)");
+        if (c < 0) set_eof(t, "CDATA section not closed (end of input)");
         else if (sink && !t->overflow &&
                  rd_utf8_check(sink->p + start, sink->len - start) != (size_t)-1)
             t->bad_line = t->line;
@@ -329,7 +333,7 @@ static int bang(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
         if (c == '<') depth++;
         else if (c == '>' && --depth == 0) return 0;
     }
-    set_bad(t, "<! declaration not closed (end of input)");
+    set_eof(t, "<! declaration not closed (end of input)");
     return 0;
 }
 
@@ -344,6 +348,7 @@ int rd_xml_next(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
     t->bad_line = 0;
     t->bad[0] = '\0';
     t->bad_start = 0;
+    t->unterminated = 0;
     int c = rd_src_peek(s);
     if (c < 0) return 0;
     if (c != '<') return text(s, t, sink, limit);
@@ -356,7 +361,7 @@ int rd_xml_next(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
     if (c == '?') {
         rd_src_get(s);
         t->type = RD_XML_OTHER;
-        if (skip_until(s, "?>") < 0) set_bad(t, "<? not closed (end of input)");
+        if (skip_until(s, "?>") < 0) set_eof(t, "<? not closed (end of input)");
         return 0;
     }
     if (c == '/') {

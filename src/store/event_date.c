@@ -9,17 +9,39 @@
  * before when that would be more than a month after the dateline; a range
  * "27-28" takes its first day; month names count only capitalised, so the
  * verb "may" is not May). No phrase, or no document date: the
- * document date ("document"), or nothing ("none"). */
+ * document date ("document"), or nothing ("none").
+ *
+ * Dates are years 1 to 9999 (YYYYMMDD, proleptic Gregorian): a phrase
+ * whose arithmetic leaves that range ("tomorrow" on 9999-12-31, "last
+ * week" in 0001-01-03) or that names a year of five digits or more
+ * ("March 3, 99999") gives no date ("none"), as does a document date
+ * outside it. */
 #include "dyad.h"
 
 #include <string.h>
 #include <strings.h>
 #include "util/civil.h"
 
-static void put_date(long z, char out[9]) {
+/* Day numbers of 0001-01-01 and 9999-12-31: the dates that fit YYYYMMDD. */
+#define FIRST_DAY (-719162L)
+#define LAST_DAY 2932896L
+
+/* Writes day z; 0 and an empty date when it is outside years 1-9999. */
+static int put_date(long z, char out[9]) {
     int y, m, d;
+    if (z < FIRST_DAY || z > LAST_DAY) {
+        out[0] = 0;
+        return 0;
+    }
     civil_date(z, &y, &m, &d);
-    snprintf(out, 9, "%04d%02d%02d", y % 10000, m, d);
+    snprintf(out, 9, "%04d%02d%02d", y, m, d);
+    return 1;
+}
+
+/* The kind of a date that was resolved, or "none" when the arithmetic left
+ * years 1-9999 ("tomorrow" on 9999-12-31). */
+static const char *dated(long z, char out[9], const char *kind) {
+    return put_date(z, out) ? kind : "none";
 }
 
 static const char *const weekdays[7] = {"thursday", "friday", "saturday", "sunday",
@@ -81,7 +103,7 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
     for (int i = 0; i < 8; i++)
         if (doc_date[i] < '0' || doc_date[i] > '9') return "none";
     sscanf(doc_date, "%4d%2d%2d", &y, &m, &d);
-    if (m < 1 || m > 12 || d < 1 || d > civil_month_days(y, m)) return "none";
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > civil_month_days(y, m)) return "none";
     long today = civil_days(y, m, d);
     memcpy(out, doc_date, 9);
 
@@ -95,25 +117,23 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
     }
     for (int i = 0; i < n; i++) {
         word prev = i > 0 ? w[i - 1] : (word){"", 0};
-        if (weq(w[i], "yesterday")) { put_date(today - 1, out); return "yesterday"; }
+        if (weq(w[i], "yesterday")) return dated(today - 1, out, "yesterday");
         if (weq(w[i], "today") || weq(w[i], "tonight")) return "today";
-        if (weq(w[i], "tomorrow")) { put_date(today + 1, out); return "tomorrow"; }
-        if (weq(prev, "last") && weq(w[i], "week")) { put_date(today - 7, out); return "last week"; }
+        if (weq(w[i], "tomorrow")) return dated(today + 1, out, "tomorrow");
+        if (weq(prev, "last") && weq(w[i], "week")) return dated(today - 7, out, "last week");
         if (weq(prev, "last") && weq(w[i], "month")) {
             int pm = m == 1 ? 12 : m - 1, py = m == 1 ? y - 1 : y;
             int pd = d > civil_month_days(py, pm) ? civil_month_days(py, pm) : d;
-            put_date(civil_days(py, pm, pd), out);
-            return "last month";
+            return dated(civil_days(py, pm, pd), out, "last month");
         }
-        if (weq(prev, "next") && weq(w[i], "week")) { put_date(today + 7, out); return "next week"; }
+        if (weq(prev, "next") && weq(w[i], "week")) return dated(today + 7, out, "next week");
         /* "two days ago", "3 weeks ago" */
         if (i + 2 < n && weq(w[i + 2], "ago")) {
             int k = number_of(w[i]);
             int unit = weq(w[i + 1], "days") || weq(w[i + 1], "day") ? 1
                      : weq(w[i + 1], "weeks") || weq(w[i + 1], "week") ? 7 : 0;
             if (k > 0 && unit) {
-                put_date(today - (long)k * unit, out);
-                return "ago";
+                return dated(today - (long)k * unit, out, "ago");
             }
         }
         /* weekdays: "on Friday", "last Friday", "Friday night", and the news
@@ -129,13 +149,11 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
             long today_wd = ((today % 7) + 7) % 7;
             if (weq(prev, "next")) {
                 long ahead = (wd - today_wd + 7) % 7;
-                put_date(today + (ahead ? ahead : 7), out);
-                return "next weekday";
+                return dated(today + (ahead ? ahead : 7), out, "next weekday");
             }
             long back = (today_wd - wd + 7) % 7;
             if (back == 0 && weq(prev, "last")) back = 7;
-            put_date(today - back, out);
-            return "weekday";
+            return dated(today - back, out, "weekday");
         }
         /* months are capitalised: "may" is a modal verb, "March" a month */
         int mo = w[i].p[0] >= 'A' && w[i].p[0] <= 'Z' ? find_in(w[i], months, 12) : -1;
@@ -143,21 +161,28 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
             int day = i + 1 < n ? day_number(w[i + 1]) : 0;      /* March 27 */
             if (!day && i > 0) day = day_number(prev);           /* 27 March */
             if (!day) continue;
-            int yy = y;
-            if (i + 2 < n && w[i + 2].n == 4 && day_number(w[i + 1])) { /* March 27, 2025 */
-                int v = 0, ok = 1;
-                for (int k = 0; k < 4; k++) {
-                    if (w[i + 2].p[k] < '0' || w[i + 2].p[k] > '9') ok = 0;
-                    else v = v * 10 + w[i + 2].p[k] - '0';
+            int yy = y, digits = 0;
+            long v = 0;
+            if (i + 2 < n && day_number(w[i + 1])) { /* March 27, 2025 */
+                while (digits < (int)w[i + 2].n && w[i + 2].p[digits] >= '0' &&
+                       w[i + 2].p[digits] <= '9') {
+                    if (v < 100000) v = v * 10 + w[i + 2].p[digits] - '0';
+                    digits++;
                 }
-                if (ok && v > 1900) yy = v;
-                else if (civil_days(y, mo + 1, 1) - today > 31) yy = y - 1;
-            } else if (civil_days(y, mo + 1, 1) - today > 31) {
-                yy = y - 1;
+                if (digits != (int)w[i + 2].n) digits = 0;
+            }
+            if (digits >= 5) { /* "March 3, 99999": a year dates cannot hold */
+                out[0] = 0;
+                return "none";
+            }
+            if (digits == 4 && v > 1900) yy = (int)v;
+            else if (civil_days(y, mo + 1, 1) - today > 31) yy = y - 1;
+            if (yy < 1) { /* "December 30" on a dateline of 0001-01-05 */
+                out[0] = 0;
+                return "none";
             }
             if (day > civil_month_days(yy, mo + 1)) continue;
-            put_date(civil_days(yy, mo + 1, day), out);
-            return "month day";
+            return dated(civil_days(yy, mo + 1, day), out, "month day");
         }
     }
     return "document";

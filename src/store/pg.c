@@ -40,6 +40,8 @@ static const char *const copy_sql[T_COUNT] = {
 typedef struct pq_backend {
     st_backend base;
     PGconn *db;
+    char url[1024];    /* as given: its passwords are masked out of libpq's messages */
+    int ids_loaded;    /* ids and hashes read (at open, or at the first lookup when read-only) */
     int64_t next_doc;
     pg_set ids, hashes, daily;
     int daily_loaded;
@@ -48,7 +50,7 @@ typedef struct pq_backend {
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
-    "INSERT INTO meta VALUES ('schema', 'dyad-store 1') ON CONFLICT DO NOTHING;"
+    "INSERT INTO meta VALUES ('schema', '" ST_SCHEMA_VERSION "') ON CONFLICT DO NOTHING;"
     "CREATE TABLE IF NOT EXISTS documents(doc BIGINT PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
     " text_hash BIGINT NOT NULL UNIQUE, date TEXT, title TEXT, source TEXT, url TEXT,"
     " input TEXT, text TEXT, original BIGINT REFERENCES documents(doc), similarity REAL);"
@@ -155,7 +157,8 @@ static void fnum(pg_buf *b, long long v, char end) {
 
 static int pq_fail(pq_backend *s, dyad_error *err, const char *what) {
     char msg[400];
-    snprintf(msg, sizeof msg, "%s", PQerrorMessage(s->db));
+    /* libpq may echo the connection string (a malformed URL) whole */
+    dyad_store_mask(s->db ? PQerrorMessage(s->db) : "out of memory", s->url, msg, sizeof msg);
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = 0;
     for (char *p = msg; *p; p++) /* one line: libpq's hints go after a newline and a tab */
@@ -223,10 +226,12 @@ static void pq_rollback(st_backend *b) {
     for (int t = 0; t < T_COUNT; t++) s->buf[t].n = 0;
 }
 
+static int load_ids(pq_backend *s, dyad_error *err);
+
 static int pq_find_doc(st_backend *b, const char *id, int64_t hash, int64_t *doc, int *by_id,
                        dyad_error *err) {
     pq_backend *s = (pq_backend *)b;
-    (void)err;
+    if (!s->ids_loaded && load_ids(s, err) < 0) return -1;
     if (set_get(&s->ids, fnv(id), doc)) {
         *by_id = 1;
         return 1;
@@ -472,14 +477,50 @@ static const st_ops pq_ops = {pq_begin, pq_commit, pq_rollback, pq_find_doc, pq_
                               pq_insert_doc, pq_insert_minhash, pq_insert_sentence,
                               pq_insert_event, pq_seen_daily, pq_scan, pq_count, pq_close};
 
-/* The URL for messages, without a password. */
-static void safe_name(const char *url, char *out, size_t n) {
-    const char *at = strchr(url, '@'), *scheme = strstr(url, "://");
-    const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
-    if (at && colon && colon < at)
-        snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
-    else
-        snprintf(out, n, "%s", url);
+/* The ids and text hashes of every stored document, for the lookups. */
+static int load_ids(pq_backend *s, dyad_error *err) {
+    PGresult *r;
+    if (load_rows(s, "SELECT doc, id, text_hash FROM documents", &r, err, "reading documents") < 0)
+        return -1;
+    for (int i = 0; i < PQntuples(r); i++) {
+        int64_t doc = strtoll(PQgetvalue(r, i, 0), NULL, 10);
+        if (set_put(&s->ids, fnv(PQgetvalue(r, i, 1)), doc) < 0 ||
+            set_put(&s->hashes, (uint64_t)strtoll(PQgetvalue(r, i, 2), NULL, 10), doc) < 0) {
+            PQclear(r);
+            return dyad_error_set(err, "%s: out of memory", s->base.name);
+        }
+    }
+    PQclear(r);
+    s->ids_loaded = 1;
+    return 0;
+}
+
+/* Is this database a dyad store of this version? 1 yes, 0 it has none of
+ * dyad's tables (a new store), -1 no (err says why). Only reads. */
+static int pq_check(pq_backend *s, dyad_error *err) {
+    PGresult *r;
+    if (load_rows(s, "SELECT to_regclass('meta') IS NOT NULL, to_regclass('documents') IS NOT NULL"
+                     " OR to_regclass('events') IS NOT NULL OR to_regclass('sentences') IS NOT NULL"
+                     " OR to_regclass('doc_minhash') IS NOT NULL"
+                     " OR to_regclass('near_copies') IS NOT NULL", &r, err, "reading the schema") < 0)
+        return -1;
+    int meta = !strcmp(PQgetvalue(r, 0, 0), "t"), ours = !strcmp(PQgetvalue(r, 0, 1), "t");
+    PQclear(r);
+    if (!meta && !ours) return 0;
+    if (!meta)
+        return dyad_error_set(err, "%s: not a dyad store (it has a table named like dyad's but no "
+                              "meta); left unchanged", s->base.name);
+    if (load_rows(s, "SELECT value FROM meta WHERE key = 'schema'", &r, err,
+                  "not a dyad store: reading meta") < 0)
+        return -1;
+    char version[64] = "";
+    if (PQntuples(r) == 1) snprintf(version, sizeof version, "%s", PQgetvalue(r, 0, 0));
+    PQclear(r);
+    if (strcmp(version, ST_SCHEMA_VERSION))
+        return dyad_error_set(err, "%s: a store of schema '%s'; this dyad reads '%s' only; left "
+                              "unchanged", s->base.name, version[0] ? version : "(none)",
+                              ST_SCHEMA_VERSION);
+    return 1;
 }
 
 st_backend *st_pg_open(const char *url, int read_only, dyad_error *err) {
@@ -489,7 +530,8 @@ st_backend *st_pg_open(const char *url, int read_only, dyad_error *err) {
         return NULL;
     }
     s->base.ops = &pq_ops;
-    safe_name(url, s->base.name, sizeof s->base.name);
+    snprintf(s->url, sizeof s->url, "%s", url);
+    dyad_store_mask(url, url, s->base.name, sizeof s->base.name);
     s->db = PQconnectdb(url);
     if (!s->db || PQstatus(s->db) != CONNECTION_OK) {
         if (s->db) pq_fail(s, err, "cannot connect");
@@ -498,9 +540,22 @@ st_backend *st_pg_open(const char *url, int read_only, dyad_error *err) {
         return NULL;
     }
     PGresult *r = NULL;
-    if (read_only) goto load; /* no schema, no lock: only lookups */
+    int is_store;
     if (pq_exec(s, "SET client_min_messages = warning", err, "setup") < 0 ||
-        pq_exec(s, schema, err, "creating the schema") < 0 ||
+        (read_only && pq_exec(s, "SET default_transaction_read_only = on", err, "setup") < 0) ||
+        (is_store = pq_check(s, err)) < 0) {
+        pq_close(&s->base);
+        return NULL;
+    }
+    if (read_only) { /* no schema, no lock: readers never wait for an ingest */
+        if (!is_store) {
+            dyad_error_set(err, "%s: not a dyad store (no dyad tables)", s->base.name);
+            pq_close(&s->base);
+            return NULL;
+        }
+        return &s->base;
+    }
+    if (pq_exec(s, schema, err, "creating the schema") < 0 ||
         load_rows(s, "SELECT pg_try_advisory_lock(7310851), (SELECT coalesce(max(doc), 0) + 1"
                      " FROM documents)", &r, err, "locking the store") < 0) {
         pq_close(&s->base);
@@ -514,21 +569,9 @@ st_backend *st_pg_open(const char *url, int read_only, dyad_error *err) {
         pq_close(&s->base);
         return NULL;
     }
-load:
-    if (load_rows(s, "SELECT doc, id, text_hash FROM documents", &r, err, "reading documents") < 0) {
+    if (load_ids(s, err) < 0) {
         pq_close(&s->base);
         return NULL;
     }
-    for (int i = 0; i < PQntuples(r); i++) {
-        int64_t doc = strtoll(PQgetvalue(r, i, 0), NULL, 10);
-        if (set_put(&s->ids, fnv(PQgetvalue(r, i, 1)), doc) < 0 ||
-            set_put(&s->hashes, (uint64_t)strtoll(PQgetvalue(r, i, 2), NULL, 10), doc) < 0) {
-            PQclear(r);
-            dyad_error_set(err, "%s: out of memory", s->base.name);
-            pq_close(&s->base);
-            return NULL;
-        }
-    }
-    PQclear(r);
     return &s->base;
 }

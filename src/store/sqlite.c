@@ -28,12 +28,21 @@
  *
  * The file is in WAL mode with synchronous=NORMAL: a committed transaction
  * survives the process being killed (a power cut may lose the last ones,
- * never consistency). Statements are prepared once. */
+ * never consistency). Statements are prepared once.
+ *
+ * Opening checks the file before writing anything: a database with tables
+ * but no `meta`, or a `meta` of another schema version, is refused and left
+ * as it was; an empty one becomes a store (unless opened read-only).
+ * Readers (dyad ties) open it read-only. One writer at a time (sq_lock). */
 #include "store/store.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 enum {
     Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_FIND, Q_DOC, Q_NEAR, Q_MINHASH, Q_SENT, Q_EVENT,
@@ -59,7 +68,7 @@ static const char *const sql_text[Q_COUNT] = {
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
-    "INSERT OR IGNORE INTO meta VALUES ('schema', 'dyad-store 1');"
+    "INSERT OR IGNORE INTO meta VALUES ('schema', '" ST_SCHEMA_VERSION "');"
     "CREATE TABLE IF NOT EXISTS documents(doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
     " text_hash INTEGER NOT NULL UNIQUE, date TEXT, title TEXT, source TEXT, url TEXT,"
     " input TEXT, text TEXT, original INTEGER REFERENCES documents(doc), similarity REAL);"
@@ -81,6 +90,7 @@ typedef struct sq_backend {
     sqlite3 *db;
     sqlite3_stmt *q[Q_COUNT];
     int daily_index; /* the one-a-day index exists */
+    int lock_fd;     /* the writer's flock, or -1 */
 } sq_backend;
 
 static int sq_fail(sq_backend *s, dyad_error *err, const char *what) {
@@ -157,7 +167,10 @@ static int sq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_
     bind_text(st, 5, d->source);
     bind_text(st, 6, d->url);
     bind_text(st, 7, d->input);
-    sqlite3_bind_text(st, 8, d->text, (int)d->text_len, SQLITE_STATIC);
+    /* 64-bit length: a text over 2 GiB is refused by SQLite (SQLITE_TOOBIG), not cut */
+    if (sqlite3_bind_text64(st, 8, d->text, (sqlite3_uint64)d->text_len, SQLITE_STATIC,
+                            SQLITE_UTF8) != SQLITE_OK)
+        return sq_fail(s, err, "storing a document");
     if (d->original) {
         sqlite3_bind_int64(st, 9, d->original);
         sqlite3_bind_double(st, 10, d->similarity);
@@ -192,7 +205,9 @@ static int sq_insert_sentence(st_backend *b, int64_t doc, uint32_t idx, uint32_t
     sqlite3_bind_int(st, 2, (int)idx);
     sqlite3_bind_int(st, 3, (int)start);
     sqlite3_bind_int(st, 4, (int)end);
-    sqlite3_bind_text(st, 5, text, (int)len, SQLITE_STATIC);
+    if (sqlite3_bind_text64(st, 5, text, (sqlite3_uint64)len, SQLITE_STATIC, SQLITE_UTF8) !=
+        SQLITE_OK)
+        return sq_fail(s, err, "storing a sentence");
     return sq_exec(s, Q_SENT, err, "storing a sentence");
 }
 
@@ -313,12 +328,64 @@ static void sq_close(st_backend *b) {
     if (!s) return;
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]);
     sqlite3_close(s->db);
+    if (s->lock_fd >= 0) close(s->lock_fd);
     free(s);
 }
 
 static const st_ops sq_ops = {sq_begin, sq_commit, sq_rollback, sq_find_doc, sq_load_minhash,
                               sq_insert_doc, sq_insert_minhash, sq_insert_sentence,
                               sq_insert_event, sq_seen_daily, sq_scan, sq_count, sq_close};
+
+/* Is this file a dyad store of this version? 1 yes, 0 an empty database
+ * (a new store), -1 no (err says why). Only reads. */
+static int sq_check(sq_backend *s, dyad_error *err) {
+    sqlite3_stmt *st;
+    const char *path = s->base.name;
+    if (sqlite3_prepare_v2(s->db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                  " ORDER BY name = 'meta' DESC, name", -1, &st, NULL) != SQLITE_OK)
+        return dyad_error_set(err, "%s: cannot read it as a store: %s (damaged, or not an SQLite "
+                              "file?)", path, sqlite3_errmsg(s->db));
+    int rc = sqlite3_step(st), has_meta = 0;
+    char first[64] = "";
+    if (rc == SQLITE_ROW) {
+        snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(st, 0));
+        has_meta = !strcmp(first, "meta");
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return dyad_error_set(err, "%s: cannot read it as a store: %s (damaged, or not an SQLite "
+                              "file?)", path, sqlite3_errmsg(s->db));
+    if (rc == SQLITE_DONE) return 0;
+    if (!has_meta)
+        return dyad_error_set(err, "%s: not a dyad store (it has tables of its own, such as "
+                              "'%.40s'); left unchanged", path, first);
+    char version[64] = "";
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema'", -1, &st, NULL) ==
+        SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+            snprintf(version, sizeof version, "%s", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+    }
+    if (strcmp(version, ST_SCHEMA_VERSION))
+        return dyad_error_set(err, "%s: a store of schema '%s'; this dyad reads '%s' only; left "
+                              "unchanged", path, version[0] ? version : "(none)", ST_SCHEMA_VERSION);
+    return 1;
+}
+
+/* One writer at a time: an exclusive flock(2) on the file, held while the
+ * store is open (SQLite's own locks are fcntl(2) ones: independent). A
+ * second ingest would not see the first one's documents in its near-copy
+ * index, so it is refused rather than let count copies twice. */
+static int sq_lock(sq_backend *s, const char *path, dyad_error *err) {
+    s->lock_fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (s->lock_fd < 0)
+        return dyad_error_set(err, "%s: cannot open: %s", s->base.name, strerror(errno));
+    if (flock(s->lock_fd, LOCK_EX | LOCK_NB) == 0) return 0;
+    if (errno == EWOULDBLOCK)
+        return dyad_error_set(err, "%s: another dyad ingest is writing to this store (one at a "
+                              "time; run this one when it is done)", s->base.name);
+    return dyad_error_set(err, "%s: cannot lock: %s", s->base.name, strerror(errno));
+}
 
 st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err) {
     sq_backend *s = calloc(1, sizeof *s);
@@ -327,7 +394,14 @@ st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err) {
         return NULL;
     }
     s->base.ops = &sq_ops;
+    s->lock_fd = -1;
     snprintf(s->base.name, sizeof s->base.name, "%s", path);
+    if (!*path || !strcmp(path, ":memory:")) {
+        dyad_error_set(err, "'%s': a store must be a file (an in-memory database would be lost "
+                       "at exit)", path);
+        sq_close(&s->base);
+        return NULL;
+    }
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         dyad_error_set(err, "%s: cannot open database: %s", path,
@@ -336,12 +410,21 @@ st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err) {
         return NULL;
     }
     sqlite3_busy_timeout(s->db, 10000);
+    /* a foreign or other-version file is refused before anything is written */
+    int is_store = sq_check(s, err);
+    if (is_store < 0 || (is_store == 0 && read_only)) {
+        if (is_store == 0)
+            dyad_error_set(err, "%s: not a dyad store (an empty database)", path);
+        sq_close(&s->base);
+        return NULL;
+    }
     char *msg = NULL;
-    if (!read_only && (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    if (!read_only && (sq_lock(s, path, err) < 0 ||
+                       sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                                            " PRAGMA wal_autocheckpoint=4000;",
                                     NULL, NULL, &msg) != SQLITE_OK ||
                        sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK)) {
-        dyad_error_set(err, "%s: not a usable dyad store: %s", path, msg ? msg : "?");
+        if (msg) dyad_error_set(err, "%s: not a usable dyad store: %s", path, msg);
         sqlite3_free(msg);
         sq_close(&s->base);
         return NULL;
@@ -349,7 +432,7 @@ st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err) {
     for (int i = 0; i < Q_COUNT; i++) {
         if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i],
                                NULL) != SQLITE_OK) {
-            sq_fail(s, err, "preparing statements (not a dyad store?)");
+            sq_fail(s, err, "preparing statements (a damaged store?)");
             sq_close(&s->base);
             return NULL;
         }

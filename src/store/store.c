@@ -9,6 +9,9 @@
  * date its sentence gives it (event_date.c) and, with one_a_day, is counted
  * only if no counted event has the same (date, source, target, code).
  *
+ * A document without a word in its text or title is not stored
+ * (DYAD_EMPTY): `ingest /dev/null` adds nothing.
+ *
  * Documents are written in batches of opts.batch per transaction; a
  * document's rows are always in one transaction with it, so a run that is
  * killed leaves whole documents and a rerun skips exactly those. */
@@ -78,6 +81,14 @@ int dyad_store_close(dyad_store *s, dyad_error *err) {
     free(s->words);
     free(s);
     return rc;
+}
+
+void st_store_abandon(dyad_store *s) {
+    if (!s) return;
+    s->b->ops->close(s->b); /* closing with the batch open: SQLite rolls it back */
+    st_lsh_free(&s->lsh);
+    free(s->words);
+    free(s);
 }
 
 size_t dyad_actor_country(const char *code, char out[8]) {
@@ -176,7 +187,13 @@ int dyad_store_has(dyad_store *s, const dyad_doc *d, dyad_error *err) {
 static int add_doc(dyad_store *s, const dyad_doc *d, const dyad_result *res, const char *input,
                    dyad_store_added *out, dyad_error *err) {
     const st_ops *op = s->b->ops;
-    int64_t hash;
+    int64_t hash, title_hash;
+    if (st_text_identity(d->title ? d->title : "", d->title ? strlen(d->title) : 0, &title_hash,
+                         NULL, NULL) == 0 &&
+        st_text_identity(d->text, d->text_len, &hash, NULL, NULL) == 0) {
+        out->status = DYAD_EMPTY; /* an empty file, a blank record: nothing to keep */
+        return 0;
+    }
     size_t nw = doc_hash(s, d, &hash);
     int by_id = 0;
     int64_t found = 0;

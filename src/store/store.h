@@ -16,6 +16,9 @@
 #define MH_SHINGLE 4  /* words per shingle */
 #define MH_MIN_SHINGLES 12 /* shorter documents are not compared */
 #define ST_MAX_CANDIDATES 64
+/* meta.schema of the stores this dyad reads and writes; a store of another
+ * value is refused (there is no migration yet) */
+#define ST_SCHEMA_VERSION "dyad-store 1"
 
 typedef struct st_doc_row {
     int64_t hash;
@@ -77,6 +80,10 @@ struct st_backend {
     const st_ops *ops;
     char name[256]; /* for messages: the path, or the URL without password */
 };
+
+/* Drops the store as a killed process would: the open batch is not
+ * committed (for tests and fuzzing: what a rerun after kill -9 finds). */
+void st_store_abandon(dyad_store *s);
 
 st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err);
 st_backend *st_pg_open(const char *url, int read_only, dyad_error *err);

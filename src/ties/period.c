@@ -1,7 +1,9 @@
 /* period.c -- calendar periods of the dyad series: month, year and ISO
  * 8601 week (weeks start on Monday; a week belongs to the year of its
  * Thursday, so 2026-01-01, a Thursday, is in 2026-W01 and 2027-01-01, a
- * Friday, in 2026-W53). */
+ * Friday, in 2026-W53). Any date of years 1-9999 has a key (proleptic
+ * Gregorian); keys before 1970 are negative, so "no period" is its own
+ * value, TY_NO_PERIOD, not -1. */
 #include "ties/ties.h"
 
 #include <stdio.h>
@@ -11,16 +13,18 @@
 static long floor_div(long a, long b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
 
 long ty_period_key(dyad_period by, const char *s) {
-    int y, m, d;
-    if (!s || strlen(s) != 8 || sscanf(s, "%4d%2d%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
-        d < 1 || d > 31)
-        return -1;
+    if (!s || strlen(s) != 8) return TY_NO_PERIOD;
+    for (int i = 0; i < 8; i++)
+        if (s[i] < '0' || s[i] > '9') return TY_NO_PERIOD;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[4] - '0') * 10 + (s[5] - '0'), d = (s[6] - '0') * 10 + (s[7] - '0');
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > civil_month_days(y, m)) return TY_NO_PERIOD;
     switch (by) {
     case DYAD_BY_YEAR: return y;
     case DYAD_BY_MONTH: return (long)y * 12 + m - 1;
     case DYAD_BY_WEEK: return floor_div(civil_days(y, m, d) + 3, 7); /* Monday-based */
     }
-    return -1;
+    return TY_NO_PERIOD;
 }
 
 void ty_period_label(dyad_period by, long key, char out[12]) {

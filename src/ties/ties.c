@@ -27,8 +27,8 @@ typedef struct acc {
 static void on_event(void *ctx, const dyad_store_event *e) {
     acc *x = ctx;
     long key = ty_period_key(x->by, e->date);
-    if (key < 0) x->undated++;
-    if (key < 0 || x->oom) return;
+    if (key == TY_NO_PERIOD) x->undated++;
+    if (key == TY_NO_PERIOD || x->oom) return;
     if (x->n == x->cap) {
         size_t nc = x->cap ? x->cap * 2 : 256;
         struct ev *nv = realloc(x->ev, nc * sizeof *nv);

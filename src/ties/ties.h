@@ -2,11 +2,15 @@
 #ifndef DYAD_TIES_H
 #define DYAD_TIES_H
 
+#include <limits.h>
 #include "dyad.h"
+
+#define TY_NO_PERIOD LONG_MIN /* a date that is missing or malformed */
 
 /* A period as an integer that grows by one per period (so a series can be
  * indexed and its gaps filled): months since year 0, years, or weeks since
- * the Monday of 1969-12-29. -1 for a malformed date. */
+ * the Monday of 1969-12-29 (negative before it). TY_NO_PERIOD for a
+ * missing or malformed date. */
 long ty_period_key(dyad_period by, const char *yyyymmdd);
 /* "2026-03", "2026", "2026-W11" (ISO 8601 week) */
 void ty_period_label(dyad_period by, long key, char out[12]);

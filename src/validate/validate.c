@@ -8,7 +8,8 @@
  * <Text> (or its <Parse>) equals the sorted gold list; noevents and error
  * records expect none. The report has a table per category, every failing
  * record with what was expected and what was coded, and a closing
- * "N passed, N failed" line. */
+ * "N passed, N failed" line. A file without a single record, or one the
+ * reader cannot read to its end (truncated: see xml.c), is an error. */
 #include "validate.h"
 
 #include <stdlib.h>
@@ -235,6 +236,8 @@ int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_r
         else rc = score_record(r, a, &doc, err);
         dyad_arena_reset(a);
     }
+    if (!rc && res->passed + res->failed + res->skipped == 0)
+        rc = dyad_error_set(err, "%s: no <Sentence> records (an empty or truncated file?)", path);
     if (!rc) print_table(r);
     if (rd) dyad_reader_close(rd);
     fclose(fp);

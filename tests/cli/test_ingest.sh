@@ -63,7 +63,7 @@ CSV
 check "ties by month" diff $TMP/want.csv $TMP/ties.csv
 $D ties --db $DB RUS IRN --by year >$TMP/year.txt
 check "ties by year" grep -Eq '^2026 +RUS->IRN +5 +4 +1 +0 +0 +18.0 +3.60  051 \(2\), 040 \(1\), 043 \(1\)$' $TMP/year.txt
-$D ties --db $DB IRN IRN --format json | grep -q '"rows":\[' ; check "json" test $? = 0
+$D ties --db $DB IRN RUS --format json | grep -q '"rows":\[' ; check "json" test $? = 0
 $D ties --db $DB RUS --format csv >$TMP/partners.csv
 check "partners" grep -q '^1,RUS,IRN,8,5,3,6,1,1,0,21.3,2.66$' $TMP/partners.csv
 $D ties --db $DB RUS IRN --by week --plot $TMP/ties.svg >/dev/null
@@ -208,6 +208,21 @@ pg_test() {
     check "pg near copy table" test "$(psql -At "$u" -c "select o.id from near_copies n join documents o on o.doc = n.original")" = dtw-001
     $D ties --db "$u" RUS IRN --format csv >$TMP/pg.csv
     check "pg ties as SQLite's" diff $TMP/want.csv $TMP/pg.csv
+    # ties is a reader: it works while an ingest holds the store's lock,
+    # and creates nothing in a database that is not a store
+    psql -q "$u" -c "select pg_advisory_lock(7310851), pg_sleep(6)" >/dev/null 2>&1 &
+    local locker=$!
+    sleep 1
+    $D ties --db "$u" RUS IRN --format csv >$TMP/pg-locked.csv 2>$TMP/pg-locked.err
+    check "pg ties while the ingest lock is held" diff $TMP/want.csv $TMP/pg-locked.csv
+    $D ingest --no-progress --db "$u" $F/world.atom 2>$TMP/pg-locked2.err
+    check "pg second writer refused" grep -q "another dyad ingest is writing" $TMP/pg-locked2.err
+    wait $locker
+    psql -q "postgresql://postgres@127.0.0.1:$port/postgres" -c "create database other" >/dev/null 2>&1
+    $D ties --db "postgresql://postgres@127.0.0.1:$port/other" RUS IRN >/dev/null 2>$TMP/pg-other.err
+    check "pg ties on a database without a store exits 1" test $? = 1
+    check "pg: not a dyad store said" grep -q "not a dyad store" $TMP/pg-other.err
+    check "pg ties created nothing" test "$(psql -At "postgresql://postgres@127.0.0.1:$port/other" -c "select count(*) from pg_tables where schemaname = 'public'")" = 0
     $D ingest --one-a-day --no-progress --db "$u" $TMP/oad.jsonl 2>/dev/null
     check "pg one a day" test "$(psql -At "$u" -c "select string_agg(d.id||':'||e.code||':'||e.counted, ' ' order by d.id) from events e join documents d using(doc) where d.id like 'x%'")" = "x1:1125:1 x2:1125:0 x3:1125:1"
     $D ingest --no-progress --db "postgresql://postgres:secret@127.0.0.1:1/x" $F/world.atom 2>$TMP/pg3
