@@ -8,8 +8,10 @@
  * The headline comes from og:title, <h1> or <title>; the date from
  * article:published_time, a date meta tag, schema.org's datePublished
  * (JSON-LD) or <time datetime>; the link from
- * the canonical link or og:url, and the id is that link (else the path). fd_html_text serves feeds: the text of an
- * HTML fragment with the same rules. */
+ * the canonical link or og:url, and the id is that link (else the path).
+ * fd_html_text serves feeds: the text of an HTML fragment with the same
+ * rules. Text nested deeper than FD_MAX_NESTING never reaches gumbo
+ * (nesting.c): a page so nested is skipped with a warning. */
 #include "feed/feed.h"
 
 #include <gumbo.h>
@@ -119,13 +121,15 @@ static char *finish(sbuf *b) {
     return b->p;
 }
 
-char *fd_html_text(const char *html, size_t len) {
+int fd_html_text(const char *html, size_t len, char **out) {
+    *out = NULL;
+    if (fd_html_too_deep(html, len, NULL)) return 1;
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
-    if (!g) return NULL;
+    if (!g) return -1;
     sbuf b = {0};
     text_of(g->root, &b);
     gumbo_destroy_output(&kGumboDefaultOptions, g);
-    return finish(&b);
+    return (*out = finish(&b)) ? 0 : -1;
 }
 
 /* ---- the page */
@@ -206,6 +210,13 @@ static char *dup_clean(const char *s) {
 }
 
 int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err) {
+    uint64_t deep;
+    if (fd_html_too_deep(buf, len, &deep)) {
+        fprintf(stderr, "dyad: warning: %s:%llu: page nested deeper than %d elements skipped\n",
+                name, (unsigned long long)deep, FD_MAX_NESTING);
+        out->skipped++;
+        return 0;
+    }
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, buf, len);
     if (!g) return dyad_error_set(err, "%s: out of memory parsing HTML", name);
     page pg = {0};

@@ -13,7 +13,7 @@
 
 #include "dyad.h"
 
-#define RD_MAX_RECORD_DEFAULT ((size_t)16 << 20)
+#define RD_MAX_RECORD_DEFAULT DYAD_MAX_TEXT
 
 /* ---- 8 bytes at a time (the fast paths of UTF-8 checking and JSON
  * strings): the usual bit tests on a word read with memcpy */
