@@ -170,10 +170,11 @@ static char *slurp(FILE *fp, size_t max, size_t *len) {
         size_t got = fread(buf + n, 1, cap - n, fp);
         n += got;
         if (n < cap || n > max) break;
-        char *nb = realloc(buf, cap * 2 + 1);
+        size_t nc = cap * 2 > max + 1 ? max + 1 : cap * 2;
+        char *nb = realloc(buf, nc + 1);
         if (!nb) { free(buf); return NULL; }
         buf = nb;
-        cap *= 2;
+        cap = nc;
     }
     if (buf) buf[n] = 0;
     *len = n;
