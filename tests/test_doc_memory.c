@@ -7,6 +7,7 @@
  * the sanitizer build can check it. */
 #include "t.h"
 #include "dyad.h"
+#include "input/input.h"
 
 static void test_long_doc(void) {
     dyad_error err = {{0}};
@@ -44,7 +45,35 @@ static void test_long_doc(void) {
     dyad_dict_free(d);
 }
 
+/* a reader does not keep a huge record's buffers (each the record's size)
+ * while the record is coded */
+static void test_reader_buffers(void) {
+    size_t n = (size_t)3 << 20;
+    char *in = malloc(n + 64);
+    int k = snprintf(in, 64, "{\"id\":\"big\",\"text\":\"");
+    memset(in + k, 'a', n);
+    const char *tail = "\"}\n{\"id\":\"small\",\"text\":\"b\"}\n";
+    memcpy(in + k + n, tail, strlen(tail));
+    FILE *fp = fmemopen(in, (size_t)k + n + strlen(tail), "r");
+    dyad_error err = {{0}};
+    dyad_reader *r = dyad_reader_open(fp, "big.jsonl", DYAD_FMT_JSONL, NULL, &err);
+    dyad_arena *a = dyad_arena_new(0);
+    dyad_doc d;
+    CHECK(dyad_reader_next(r, a, &d, &err) == 1);
+    CHECK(d.text_len == n);
+    CHECK(r->line.cap <= RD_KEEP_BUFFER && r->rec.cap <= RD_KEEP_BUFFER);
+    CHECK(dyad_reader_next(r, a, &d, &err) == 1);
+    CHECK_STR(d.id, "small");
+    CHECK_STR(d.text, "b");
+    CHECK(dyad_reader_next(r, a, &d, &err) == 0);
+    dyad_reader_close(r);
+    dyad_arena_free(a);
+    fclose(fp);
+    free(in);
+}
+
 int main(void) {
     test_long_doc();
+    test_reader_buffers();
     return t_summary();
 }
