@@ -5,6 +5,7 @@
 #include "t.h"
 #include "dyad.h"
 #include "feed/feed.h"
+#include "input/input.h"
 
 #include <sys/stat.h>
 
@@ -91,6 +92,31 @@ static void test_nesting(void) {
     free(out);
 }
 
+/* found by fuzz_feed_rss: gumbo wraps a numeric reference that overflows
+ * into a stray byte (0xDA here); the text handed on is valid UTF-8 */
+static void test_overflowing_reference(void) {
+    char *ref = rep("m&#31", "5", 100, "46;.");
+    char *out = NULL;
+    CHECK(fd_html_text(ref, strlen(ref), &out) == 0);
+    CHECK(out && rd_utf8_check(out, strlen(out)) == (size_t)-1);
+    CHECK_STR(out, "m\xEF\xBF\xBD.");
+    free(out);
+    char *page = rep("<html><head><meta property=\"og:title\" content=\"t&#31", "5", 100,
+                     "46;\"><link rel=canonical href=\"https://x.org/&#4294967526;\"></head>"
+                     "<body><article><p>Putin called Rouhani.</p></article></body></html>");
+    fd_items it = {0};
+    dyad_error err = {{0}};
+    CHECK(fd_parse_html("p.html", page, strlen(page), &it, &err) == 0);
+    CHECK(it.n == 1);
+    if (it.n) {
+        CHECK_STR(it.v[0].title, "t\xEF\xBF\xBD");
+        CHECK(rd_utf8_check(it.v[0].url, strlen(it.v[0].url)) == (size_t)-1);
+    }
+    fd_items_free(&it);
+    free(page);
+    free(ref);
+}
+
 static void put(const char *path, const char *text) {
     FILE *f = fopen(path, "w");
     if (!f) return;
@@ -152,6 +178,7 @@ static void test_dir_goes_on(void) {
 
 int main(void) {
     test_nesting();
+    test_overflowing_reference();
     test_dir_goes_on();
     return t_summary();
 }

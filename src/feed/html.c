@@ -13,6 +13,7 @@
  * rules. Text nested deeper than FD_MAX_NESTING never reaches gumbo
  * (nesting.c): a page so nested is skipped with a warning. */
 #include "feed/feed.h"
+#include "input/input.h"
 
 #include <gumbo.h>
 #include <stdlib.h>
@@ -111,6 +112,26 @@ static void text_of(const GumboNode *n, sbuf *b) {
     if (n->type == GUMBO_NODE_ELEMENT && is_block(n->v.element.tag)) sb_break(b);
 }
 
+/* s (malloc'd, taken) with every byte that is not valid UTF-8 made U+FFFD:
+ * gumbo 0.10 wraps numeric references that overflow ("&#3155...546;")
+ * into stray bytes, which a PostgreSQL store would refuse. NULL on OOM. */
+static char *valid_utf8(char *s) {
+    if (!s) return NULL;
+    size_t n = strlen(s), i = 0, bad = rd_utf8_check(s, n);
+    if (bad == (size_t)-1) return s;
+    sbuf b = {0};
+    while (bad != (size_t)-1) {
+        sb_put(&b, s + i, bad);
+        sb_put(&b, "\xEF\xBF\xBD", 3);
+        i += bad + 1;
+        bad = rd_utf8_check(s + i, n - i);
+    }
+    sb_put(&b, s + i, n - i);
+    free(s);
+    if (b.oom) { free(b.p); return NULL; }
+    return b.p;
+}
+
 static char *finish(sbuf *b) {
     if (b->oom) { free(b->p); return NULL; }
     while (b->n && (b->p[b->n - 1] == '\n' || b->p[b->n - 1] == ' ')) b->p[--b->n] = 0;
@@ -118,7 +139,7 @@ static char *finish(sbuf *b) {
     while (i < b->n && (b->p[i] == '\n' || b->p[i] == ' ')) i++;
     if (!b->p) return strdup("");
     memmove(b->p, b->p + i, b->n - i + 1);
-    return b->p;
+    return valid_utf8(b->p);
 }
 
 int fd_html_text(const char *html, size_t len, char **out) {
@@ -240,7 +261,7 @@ int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, 
     if (pg.date && dyad_feed_date(pg.date, date) < 0)
         fprintf(stderr, "dyad: warning: %s: unreadable page date \"%.60s\" (the default is used)\n",
                 name, pg.date);
-    char *url = pg.url ? strdup(pg.url) : NULL;
+    char *url = pg.url ? valid_utf8(strdup(pg.url)) : NULL;
     uint64_t line = from ? from->v.element.start_pos.line : 1;
     gumbo_destroy_output(&kGumboDefaultOptions, g);
     if (!text || !title) {

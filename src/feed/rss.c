@@ -148,7 +148,8 @@ static void refuse_entity(void *c, const xmlChar *ename, int type, const xmlChar
 }
 
 /* libxml2's tree of the feed, or NULL with err set. */
-static xmlDocPtr parse_xml(const char *name, const char *buf, size_t len, dyad_error *err) {
+static xmlDocPtr parse_xml_quietly(const char *name, const char *buf, size_t len,
+                                   dyad_error *err) {
     if (len > (size_t)INT32_MAX) { /* not reached: feeds are at most DYAD_MAX_TEXT */
         dyad_error_set(err, "%s: feed too large", name);
         return NULL;
@@ -190,6 +191,23 @@ static xmlDocPtr parse_xml(const char *name, const char *buf, size_t len, dyad_e
         return NULL;
     }
     xmlFreeParserCtxt(ctx);
+    return doc;
+}
+
+/* libxml2 reports encoding errors through its generic handler, which
+ * prints; the parse's own error says what went wrong. */
+static void quiet(void *ctx, const char *msg, ...) {
+    (void)ctx, (void)msg;
+}
+
+/* parse_xml_quietly, with libxml2's generic error handler silenced. */
+static xmlDocPtr parse_xml(const char *name, const char *buf, size_t len, dyad_error *err) {
+    /* the handler is libxml2's per-thread state: set for this parse only */
+    xmlGenericErrorFunc old_fn = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
+    xmlDocPtr doc = parse_xml_quietly(name, buf, len, err);
+    xmlSetGenericErrorFunc(old_ctx, old_fn);
     return doc;
 }
 

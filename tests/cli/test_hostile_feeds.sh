@@ -80,6 +80,14 @@ check "deep item: the other stored" grep -q "1 stored.* 1 skipped" $TMP/deep2.er
 $D ingest --no-progress --db $TMP/lines.db $TMP/lines.rss 2>$TMP/lines.err
 check "warning names line 70002" grep -q "lines.rss:70002: item without text skipped" $TMP/lines.err
 
+# ---- bytes that are not EUC-JP in an EUC-JP feed: one error naming the
+# feed, and nothing printed by libxml2 itself ("encoding error : ...")
+printf '<?xml version="1.0" encoding="EUC-JP"?>\n<rss><channel><item><description>\xb4MMMM</description></item></channel></rss>' >$TMP/enc.rss
+$D ingest --no-progress --db $TMP/enc.db $TMP/enc.rss 2>$TMP/enc.err
+check "bad encoding exits 1" test $? = 1
+check "bad encoding named" grep -q "enc.rss:2: malformed feed" $TMP/enc.err
+check "libxml2 prints nothing" test -z "$(grep -v -e '^dyad: ' $TMP/enc.err)"
+
 # ---- a folder: a good file, a malformed feed, a good file, two links to "."
 mkdir -p $TMP/dir
 printf '{"id":"a-1","date":"2026-03-14","text":"Putin called Rouhani on Monday."}\n' >$TMP/dir/a.jsonl
