@@ -112,8 +112,11 @@ static int code_feed(const code_opts *o, const dyad_coder *c, const char *path,
     int rc = a ? 0 : cli_fail("out of memory"), got = 0;
     dyad_doc doc;
     table_header(o, n);
-    while (!rc && (got = dyad_feed_next(f, a, &doc, &err)) > 0) rc = code_one(o, c, a, path, &doc, 0, n);
-    if (got < 0) rc = cli_fail("%s", err.msg);
+    int failed = 0; /* a bad file of a directory: reported, and the walk goes on */
+    while (!rc && (got = dyad_feed_next(f, a, &doc, &err)) != 0)
+        if (got < 0) failed = cli_fail("%s", err.msg);
+        else rc = code_one(o, c, a, path, &doc, 0, n);
+    if (!rc) rc = failed;
     if (fflush(stdout) != 0 && !rc) rc = cli_write_error();
     dyad_arena_free(a);
     dyad_feed_close(f);

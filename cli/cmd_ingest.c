@@ -5,7 +5,8 @@
  * already stored (same id or same normalised text) add nothing, so a run
  * can be repeated or resumed after it was killed. An input that cannot be
  * read (a malformed feed, a missing file) is reported with its file and
- * line and the run goes on with the next one (status 1 at the end); a
+ * line and the run goes on with the next one, or the next file of a
+ * directory (status 1 at the end); a
  * store error (disk full, connection lost) stops the run at once, after
  * the open batch is rolled back: the store keeps whole documents only.
  * On a terminal, a progress bar on stderr; a summary line at the end.
@@ -212,7 +213,19 @@ static void *reader_main(void *arg) {
         dyad_feed_progress(f, &done, &total);
         if (!input_size(path)) q->total += total; /* a directory: known once open */
         int got;
-        while ((got = dyad_feed_next(f, s->a, &s->doc, &err)) > 0) {
+        while ((got = dyad_feed_next(f, s->a, &s->doc, &err)) != 0) {
+            if (got < 0) { /* a bad file of a directory: reported, and the walk goes on */
+                dyad_arena_reset(s->a);
+                s->kind = S_INPUT_FAILED;
+                s->path = path;
+                snprintf(s->msg, sizeof s->msg, "%s", err.msg);
+                dyad_feed_progress(f, &done, &total);
+                s->done = done_before + done;
+                s->total = q->total;
+                put_ready(q, s);
+                if (!(s = take_free(q))) break;
+                continue;
+            }
             int known = q->known ? dyad_store_has(q->known, &s->doc, &err) : 0;
             if (known > 0) { /* stored by an earlier run: no need to code it */
                 s->kind = S_KNOWN;
@@ -238,10 +251,10 @@ static void *reader_main(void *arg) {
         uint64_t skipped = dyad_feed_skipped(f);
         dyad_feed_close(f);
         if (!s) return NULL;
-        s->kind = got < 0 ? S_INPUT_FAILED : S_END;
+        s->kind = S_END;
         s->path = path;
         s->skipped = skipped;
-        snprintf(s->msg, sizeof s->msg, "%s", got < 0 ? err.msg : "");
+        s->msg[0] = 0;
         s->done = done_before;
         s->total = q->total;
         put_ready(q, s);

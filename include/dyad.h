@@ -53,6 +53,12 @@ size_t dyad_arena_used(const dyad_arena *a);
 
 /* ---------------------------------------------------------------- input */
 
+/* The most text one document may have, whatever its format: 16 MiB. A
+ * longer JSON Lines or XML record, feed item or web page is skipped with a
+ * warning naming file and line (plain text: an error); a file that is read
+ * whole (RSS, Atom, HTML) may not be larger either. */
+#define DYAD_MAX_TEXT ((size_t)16 << 20)
+
 typedef enum dyad_format {
     DYAD_FMT_TEXT,  /* the whole stream is one document */
     DYAD_FMT_JSONL, /* one JSON object per line: id, date, title, text, source, url */
@@ -336,7 +342,9 @@ typedef struct dyad_feed dyad_feed;
 dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
                           dyad_error *err);
 /* As dyad_reader_next: 1 a document, 0 the end, -1 an error naming file and
- * line. Skipped items are warned about (stderr) and counted. */
+ * line. Skipped items are warned about (stderr) and counted. After -1, call
+ * again: a directory goes on with its next file (one bad file does not stop
+ * the walk), a single file then ends (0). */
 int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err);
 void dyad_feed_close(dyad_feed *f);
 uint64_t dyad_feed_skipped(const dyad_feed *f);

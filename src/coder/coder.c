@@ -386,13 +386,21 @@ static size_t body_start(const dyad_doc *doc, const dyad_sentence *sents, size_t
     return i;
 }
 
-/* The country a dateline names: the units of its sentence are found once
- * in scratch memory. 0, or -1 when out of memory. */
-static int dateline_place(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch, ctok *t, int n,
-                          int32_t date, int end, const char **place) {
-    csent s = {.c = c, .a = scratch, .keep = keep, .t = t, .n = n, .date = date};
-    if (coder_find_units(&s) < 0) return -1;
-    *place = coder_dateline_country(&s, end);
+/* The dateline heading sentence `sent`: where it ends (*end, 0 if none)
+ * and the country it names (*place, in the document's arena, or NULL).
+ * The sentence's tokens and units are made in scratch memory, which is
+ * reset. 0, or -1 when out of memory. */
+static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
+                    const dyad_sentence *sent, int32_t date, int *end, const char **place) {
+    int n = (int)sent->ntokens;
+    ctok *t = make_tokens(c, scratch, sent);
+    if (!t) return -1;
+    *end = coder_dateline_end(t, n);
+    if (*end) {
+        csent s = {.c = c, .a = scratch, .keep = keep, .t = t, .n = n, .date = date};
+        if (coder_find_units(&s) < 0) return -1;
+        *place = coder_dateline_country(&s, *end);
+    }
     dyad_arena_reset(scratch);
     return 0;
 }
@@ -402,44 +410,44 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     memset(out, 0, sizeof *out);
     out->sentences = sents;
     out->nsentences = nsents;
-    ctok **toks = dyad_arena_alloc(a, sizeof *toks * (nsents + 1));
-    uint8_t *discard = dyad_arena_alloc(a, nsents + 1);
-    if (!toks || !discard) return dyad_error_set(err, "out of memory");
-    for (size_t i = 0; i < nsents; i++) {
-        toks[i] = make_tokens(c, a, &sents[i]);
-        if (!toks[i]) return dyad_error_set(err, "out of memory");
-        discard[i] = (uint8_t)discard_kind(c, toks[i], (int)sents[i].ntokens);
-        if (discard[i] == 2) return 0; /* a story discard drops the whole document */
-    }
     size_t cap = 0;
     int32_t date = doc_date(doc);
-    /* a sentence's units, groups and explanations live in scratch memory
-     * that is reset after it, so a long document does not pile them up */
+    /* a sentence's coder tokens, units, groups and explanations live in
+     * scratch memory that is reset after it, so a long document does not
+     * pile them up (a 15 MB document's tokens alone were 150 MB) */
     dyad_arena *scratch = dyad_arena_new(64 * 1024);
     if (!scratch) return dyad_error_set(err, "out of memory");
     docmem mem = {.sentence = -1};
     size_t head = body_start(doc, sents, nsents);
     int head_end = 0;
     const char *place = NULL;
-    if (head < nsents && !discard[head]) {
-        head_end = coder_dateline_end(toks[head], (int)sents[head].ntokens);
-        if (head_end && dateline_place(c, a, scratch, toks[head], (int)sents[head].ntokens, date, head_end,
-                                       &place) < 0) {
+    if (head < nsents && dateline(c, a, scratch, &sents[head], date, &head_end, &place) < 0) {
+        dyad_arena_free(scratch);
+        return dyad_error_set(err, "out of memory");
+    }
+    for (size_t i = 0; i < nsents; i++) {
+        dyad_arena_reset(scratch);
+        ctok *t = make_tokens(c, scratch, &sents[i]);
+        if (!t) {
             dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory");
         }
-    }
-    for (size_t i = 0; i < nsents; i++) {
-        int n = (int)sents[i].ntokens, skip = i == head ? head_end : 0;
-        if (n == 0 || discard[i]) continue;
-        n = skip + drop_comma_clauses(&c->opt, toks[i] + skip, n - skip);
-        dyad_arena_reset(scratch);
-        csent s = {.c = c, .a = scratch, .keep = a, .t = toks[i] + skip, .n = n - skip, .date = date,
+        int n = (int)sents[i].ntokens, discard = discard_kind(c, t, n);
+        if (discard == 2) { /* a story discard drops the whole document */
+            out->events = NULL;
+            out->nevents = 0;
+            break;
+        }
+        if (n == 0 || discard) continue;
+        int skip = i == head ? head_end : 0; /* the dateline is no part of the sentence */
+        t += skip;
+        n = drop_comma_clauses(&c->opt, t, n - skip);
+        csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = date,
                    .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
                    .mem = i < head ? NULL : &mem};
         for (int k = 0; k < n; k++) {
-            coder_bloom_add(s.bloom, toks[i][k].id);
-            coder_bloom_add(s.bloom, toks[i][k].sid);
+            coder_bloom_add(s.bloom, t[k].id);
+            coder_bloom_add(s.bloom, t[k].sid);
         }
         if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||
             coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0 ||

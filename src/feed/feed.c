@@ -6,7 +6,18 @@
  * file by file, each by its own format, in name order. Every document's
  * text loses its syndication boilerplate (boilerplate.c) before coding. A
  * plain-text file's id is its path as given (the plain reader's base name
- * would make a/story.txt and b/story.txt one document). */
+ * would make a/story.txt and b/story.txt one document).
+ *
+ * Limits: a file read whole (RSS, Atom, HTML) is read only up to
+ * DYAD_MAX_TEXT bytes: a larger page is skipped with a warning, a larger
+ * feed is an error; an item whose text is longer is skipped with a warning.
+ *
+ * Directories: names starting with '.' are passed over; symbolic links are
+ * followed, but every directory (device and inode) is read once in a walk,
+ * so links that loop (ln -s . d/l) cost nothing and a directory linked
+ * twice is not read twice (a warning names the link). A file that cannot
+ * be read makes next() return -1 naming it; calling next() again goes on
+ * with the next file, so one bad file does not hide the others. */
 #include "feed/feed.h"
 
 #include <dirent.h>
@@ -16,8 +27,21 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+/* The directories a walk has read, by device and inode. */
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+typedef struct dir_set {
+    dir_id *v;
+    size_t n, cap;
+} dir_set;
+
 struct dyad_feed {
     dyad_feed_format fmt;
+    int failed;              /* a file's next() returned -1: it is over */
+    dir_set *seen;           /* dir: the walk's (own_seen of the top directory) */
+    dir_set own_seen;
     char *path;
     char date[16];
     FILE *fp;
@@ -80,7 +104,28 @@ static int by_name(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int dir_seen(const dir_set *s, const struct stat *st) {
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].dev == st->st_dev && s->v[i].ino == st->st_ino) return 1;
+    return 0;
+}
+
+static int dir_add(dir_set *s, const struct stat *st) {
+    if (s->n == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 16;
+        dir_id *nv = realloc(s->v, nc * sizeof *nv);
+        if (!nv) return -1;
+        s->v = nv, s->cap = nc;
+    }
+    s->v[s->n++] = (dir_id){st->st_dev, st->st_ino};
+    return 0;
+}
+
 static int open_dir(dyad_feed *f, dyad_error *err) {
+    struct stat self;
+    if (stat(f->path, &self) != 0)
+        return dyad_error_set(err, "%s: cannot open directory: %s", f->path, strerror(errno));
+    if (dir_add(f->seen, &self) < 0) return dyad_error_set(err, "%s: out of memory", f->path);
     DIR *d = opendir(f->path);
     if (!d) return dyad_error_set(err, "%s: cannot open directory: %s", f->path, strerror(errno));
     struct dirent *e;
@@ -90,12 +135,18 @@ static int open_dir(dyad_feed *f, dyad_error *err) {
         if (f->nnames == cap) {
             cap = cap ? cap * 2 : 64;
             char **nn = realloc(f->names, cap * sizeof *nn);
-            if (!nn) break;
+            if (!nn) {
+                closedir(d);
+                return dyad_error_set(err, "%s: out of memory", f->path);
+            }
             f->names = nn;
         }
         size_t len = strlen(f->path) + strlen(e->d_name) + 2;
         char *full = malloc(len);
-        if (!full) break;
+        if (!full) {
+            closedir(d);
+            return dyad_error_set(err, "%s: out of memory", f->path);
+        }
         snprintf(full, len, "%s/%s", f->path, e->d_name);
         struct stat st;
         if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) f->total += (uint64_t)st.st_size;
@@ -110,17 +161,20 @@ static int open_dir(dyad_feed *f, dyad_error *err) {
     return 0;
 }
 
-static char *slurp(FILE *fp, size_t *len) {
+/* The whole of fp, or its first max + 1 bytes when it is longer (*len >
+ * max says so); NULL on OOM. */
+static char *slurp(FILE *fp, size_t max, size_t *len) {
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap + 1);
     while (buf) {
         size_t got = fread(buf + n, 1, cap - n, fp);
         n += got;
-        if (n < cap) break;
-        char *nb = realloc(buf, cap * 2 + 1);
+        if (n < cap || n > max) break;
+        size_t nc = cap * 2 > max + 1 ? max + 1 : cap * 2;
+        char *nb = realloc(buf, nc + 1);
         if (!nb) { free(buf); return NULL; }
         buf = nb;
-        cap *= 2;
+        cap = nc;
     }
     if (buf) buf[n] = 0;
     *len = n;
@@ -129,11 +183,21 @@ static char *slurp(FILE *fp, size_t *len) {
 
 static int open_parsed(dyad_feed *f, dyad_error *err) {
     size_t len;
-    char *buf = slurp(f->fp, &len);
+    char *buf = slurp(f->fp, DYAD_MAX_TEXT, &len);
     if (!buf) return dyad_error_set(err, "%s: out of memory", f->path);
     if (ferror(f->fp)) {
         free(buf);
         return dyad_error_set(err, "%s: read error: %s", f->path, strerror(errno));
+    }
+    if (len > DYAD_MAX_TEXT) { /* the limit of a document: no page or feed is parsed past it */
+        free(buf);
+        if (f->fmt != DYAD_FEED_HTML)
+            return dyad_error_set(err, "%s: feed larger than %zu bytes: not read (feeds are "
+                                  "parsed whole)", f->path, DYAD_MAX_TEXT);
+        fprintf(stderr, "dyad: warning: %s: page larger than %zu bytes skipped\n", f->path,
+                DYAD_MAX_TEXT);
+        f->skipped++;
+        return 0;
     }
     int rc = f->fmt == DYAD_FEED_HTML ? fd_parse_html(f->path, buf, len, &f->items, err)
                                       : fd_parse_feed(f->path, buf, len, &f->items, err);
@@ -142,14 +206,16 @@ static int open_parsed(dyad_feed *f, dyad_error *err) {
     return rc;
 }
 
-dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
-                          dyad_error *err) {
+/* seen: the walk a directory belongs to (NULL: a walk of its own). */
+static dyad_feed *feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
+                            dir_set *seen, dyad_error *err) {
     dyad_feed *f = calloc(1, sizeof *f);
     if (!f || !(f->path = strdup(path))) {
         free(f);
         dyad_error_set(err, "%s: out of memory", path);
         return NULL;
     }
+    f->seen = seen ? seen : &f->own_seen;
     if (fmt == DYAD_FEED_AUTO) fmt = dyad_feed_format_guess(path);
     f->fmt = fmt;
     if (default_date) snprintf(f->date, sizeof f->date, "%s", default_date);
@@ -181,6 +247,11 @@ dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *de
     return f;
 }
 
+dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
+                          dyad_error *err) {
+    return feed_open(path, fmt, default_date, NULL, err);
+}
+
 void dyad_feed_close(dyad_feed *f) {
     if (!f) return;
     dyad_reader_close(f->r);
@@ -189,6 +260,7 @@ void dyad_feed_close(dyad_feed *f) {
     for (size_t i = 0; i < f->nnames; i++) free(f->names[i]);
     free(f->names);
     dyad_feed_close(f->sub);
+    free(f->own_seen.v);
     free(f->path);
     free(f);
 }
@@ -214,8 +286,15 @@ void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total) {
 }
 
 static int next_item(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
-    if (f->next >= f->items.n) return 0;
-    fd_item *it = &f->items.v[f->next++];
+    fd_item *it;
+    for (;;) {
+        if (f->next >= f->items.n) return 0;
+        it = &f->items.v[f->next++];
+        if (strlen(it->title) + strlen(it->text) + 2 <= DYAD_MAX_TEXT) break;
+        fprintf(stderr, "dyad: warning: %s:%llu: item longer than %zu bytes skipped\n", f->path,
+                (unsigned long long)it->line, DYAD_MAX_TEXT);
+        f->skipped++;
+    }
     memset(doc, 0, sizeof *doc);
     doc->id = dyad_arena_strdup(a, it->id);
     doc->date = dyad_arena_strdup(a, *it->date ? it->date : f->date);
@@ -241,21 +320,36 @@ static int next_item(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err
     return 1;
 }
 
+static void close_sub(dyad_feed *f) {
+    uint64_t d, t;
+    dyad_feed_progress(f->sub, &d, &t);
+    f->done_base += t;
+    f->skipped += dyad_feed_skipped(f->sub);
+    dyad_feed_close(f->sub);
+    f->sub = NULL;
+}
+
+/* The next document of the walk; -1 for a file that fails, after which the
+ * walk goes on with the next file. */
 static int next_in_dir(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
     for (;;) {
         if (f->sub) {
             int got = dyad_feed_next(f->sub, a, doc, err);
-            if (got != 0) return got;
-            uint64_t d, t;
-            dyad_feed_progress(f->sub, &d, &t);
-            f->done_base += t;
-            f->skipped += dyad_feed_skipped(f->sub);
-            dyad_feed_close(f->sub);
-            f->sub = NULL;
+            if (got > 0) return got;
+            /* a subdirectory goes on after a bad file; a file is over */
+            if (got < 0 && f->sub->fmt == DYAD_FEED_DIR) return got;
+            close_sub(f);
+            if (got < 0) return got;
         }
         if (f->inames >= f->nnames) return 0;
         const char *name = f->names[f->inames++];
-        f->sub = dyad_feed_open(name, DYAD_FEED_AUTO, f->date, err);
+        struct stat st;
+        if (stat(name, &st) == 0 && S_ISDIR(st.st_mode) && dir_seen(f->seen, &st)) {
+            fprintf(stderr, "dyad: warning: %s: directory already read in this walk (a "
+                            "symbolic link): skipped\n", name);
+            continue;
+        }
+        f->sub = feed_open(name, DYAD_FEED_AUTO, f->date, f->seen, err);
         if (!f->sub) return -1;
     }
 }
@@ -263,8 +357,10 @@ static int next_in_dir(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *e
 int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
     int got;
     if (f->fmt == DYAD_FEED_DIR) return next_in_dir(f, a, doc, err);
+    if (f->failed) return 0;
     if (f->r) got = dyad_reader_next(f->r, a, doc, err);
     else got = next_item(f, a, doc, err);
+    if (got < 0) f->failed = 1;
     if (got <= 0) return got;
     if (!*doc->date && *f->date) doc->date = dyad_arena_strdup(a, f->date);
     /* a plain-text file is known by its path, not only its base name:

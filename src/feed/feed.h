@@ -28,6 +28,13 @@ int fd_parse_feed(const char *name, const char *buf, size_t len, fd_items *out, 
 /* A web page: one item, the article body. */
 int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err);
 /* Text of an HTML fragment (a feed item's description): tags dropped,
- * blocks separated by blank lines. malloc'd; NULL on OOM. */
-char *fd_html_text(const char *html, size_t len);
+ * blocks separated by blank lines, into *out (malloc'd). 0, 1 when the
+ * fragment nests deeper than FD_MAX_NESTING (*out NULL), -1 on OOM. */
+int fd_html_text(const char *html, size_t len, char **out);
+
+/* HTML nested deeper than this is refused before gumbo sees it
+ * (nesting.c says why). */
+#define FD_MAX_NESTING 512
+/* 1 when html nests deeper than FD_MAX_NESTING; *line: where it does. */
+int fd_html_too_deep(const char *html, size_t len, uint64_t *line);
 #endif

@@ -8,9 +8,12 @@
  * The headline comes from og:title, <h1> or <title>; the date from
  * article:published_time, a date meta tag, schema.org's datePublished
  * (JSON-LD) or <time datetime>; the link from
- * the canonical link or og:url, and the id is that link (else the path). fd_html_text serves feeds: the text of an
- * HTML fragment with the same rules. */
+ * the canonical link or og:url, and the id is that link (else the path).
+ * fd_html_text serves feeds: the text of an HTML fragment with the same
+ * rules. Text nested deeper than FD_MAX_NESTING never reaches gumbo
+ * (nesting.c): a page so nested is skipped with a warning. */
 #include "feed/feed.h"
+#include "input/input.h"
 
 #include <gumbo.h>
 #include <stdlib.h>
@@ -109,6 +112,26 @@ static void text_of(const GumboNode *n, sbuf *b) {
     if (n->type == GUMBO_NODE_ELEMENT && is_block(n->v.element.tag)) sb_break(b);
 }
 
+/* s (malloc'd, taken) with every byte that is not valid UTF-8 made U+FFFD:
+ * gumbo 0.10 wraps numeric references that overflow ("&#3155...546;")
+ * into stray bytes, which a PostgreSQL store would refuse. NULL on OOM. */
+static char *valid_utf8(char *s) {
+    if (!s) return NULL;
+    size_t n = strlen(s), i = 0, bad = rd_utf8_check(s, n);
+    if (bad == (size_t)-1) return s;
+    sbuf b = {0};
+    while (bad != (size_t)-1) {
+        sb_put(&b, s + i, bad);
+        sb_put(&b, "\xEF\xBF\xBD", 3);
+        i += bad + 1;
+        bad = rd_utf8_check(s + i, n - i);
+    }
+    sb_put(&b, s + i, n - i);
+    free(s);
+    if (b.oom) { free(b.p); return NULL; }
+    return b.p;
+}
+
 static char *finish(sbuf *b) {
     if (b->oom) { free(b->p); return NULL; }
     while (b->n && (b->p[b->n - 1] == '\n' || b->p[b->n - 1] == ' ')) b->p[--b->n] = 0;
@@ -116,16 +139,18 @@ static char *finish(sbuf *b) {
     while (i < b->n && (b->p[i] == '\n' || b->p[i] == ' ')) i++;
     if (!b->p) return strdup("");
     memmove(b->p, b->p + i, b->n - i + 1);
-    return b->p;
+    return valid_utf8(b->p);
 }
 
-char *fd_html_text(const char *html, size_t len) {
+int fd_html_text(const char *html, size_t len, char **out) {
+    *out = NULL;
+    if (fd_html_too_deep(html, len, NULL)) return 1;
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
-    if (!g) return NULL;
+    if (!g) return -1;
     sbuf b = {0};
     text_of(g->root, &b);
     gumbo_destroy_output(&kGumboDefaultOptions, g);
-    return finish(&b);
+    return (*out = finish(&b)) ? 0 : -1;
 }
 
 /* ---- the page */
@@ -206,6 +231,13 @@ static char *dup_clean(const char *s) {
 }
 
 int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err) {
+    uint64_t deep;
+    if (fd_html_too_deep(buf, len, &deep)) {
+        fprintf(stderr, "dyad: warning: %s:%llu: page nested deeper than %d elements skipped\n",
+                name, (unsigned long long)deep, FD_MAX_NESTING);
+        out->skipped++;
+        return 0;
+    }
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, buf, len);
     if (!g) return dyad_error_set(err, "%s: out of memory parsing HTML", name);
     page pg = {0};
@@ -229,7 +261,7 @@ int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, 
     if (pg.date && dyad_feed_date(pg.date, date) < 0)
         fprintf(stderr, "dyad: warning: %s: unreadable page date \"%.60s\" (the default is used)\n",
                 name, pg.date);
-    char *url = pg.url ? strdup(pg.url) : NULL;
+    char *url = pg.url ? valid_utf8(strdup(pg.url)) : NULL;
     uint64_t line = from ? from->v.element.start_pos.line : 1;
     gumbo_destroy_output(&kGumboDefaultOptions, g);
     if (!text || !title) {

@@ -7,10 +7,17 @@
  * skipped with a warning naming file and line. A feed that is not
  * well-formed XML is an error naming the line libxml2 stopped at. The
  * parser never touches the network (XML_PARSE_NONET) and expands no
- * external entities. */
+ * external entities. A feed whose DOCTYPE declares entities of its own is
+ * refused, an error naming the line of the first <!ENTITY>: a few such
+ * declarations can make a 60 KB feed hundreds of megabytes of text
+ * ("billion laughs"), and real feeds never declare any (the five XML
+ * entities and character references need no declaration). An item whose
+ * text or title nests HTML deeper than FD_MAX_NESTING is skipped with a
+ * warning. Lines are counted past 65535 (XML_PARSE_BIG_LINES). */
 #include "feed/feed.h"
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -51,13 +58,15 @@ static char *atom_link(const xmlNode *e) {
     return NULL;
 }
 
-static char *html_text_of(const xmlNode *n) {
-    if (!n) return NULL;
+/* The text of n's HTML: 0 (*out NULL when n is), 1 too deeply nested, -1 OOM. */
+static int html_text_of(const xmlNode *n, char **out) {
+    *out = NULL;
+    if (!n) return 0;
     char *raw = content_of(n);
-    if (!raw) return NULL;
-    char *t = fd_html_text(raw, strlen(raw));
+    if (!raw) return -1;
+    int rc = fd_html_text(raw, strlen(raw), out);
     free(raw);
-    return t;
+    return rc;
 }
 
 static void warn(const char *name, long line, const char *what) {
@@ -68,20 +77,31 @@ static int add_item(const char *name, const xmlNode *it, int atom, const char *s
                     fd_items *out) {
     const xmlNode *body = atom ? child(it, "content") : child(it, "encoded");
     const xmlNode *summary = atom ? child(it, "summary") : child(it, "description");
-    char *text = html_text_of(body);
-    if (!text || !*text) {
+    char *text, *title;
+    int rc = html_text_of(body, &text);
+    if (!rc && (!text || !*text)) {
         free(text);
-        text = html_text_of(summary);
+        rc = html_text_of(summary, &text);
     }
+    if (!rc) rc = html_text_of(child(it, "title"), &title);
+    else title = NULL;
     long line = xmlGetLineNo(it);
-    if (!text || !*text) {
+    if (rc < 0) {
         free(text);
-        warn(name, line, atom ? "entry without text skipped" : "item without text skipped");
+        return -1;
+    }
+    if (rc > 0 || !text || !*text) {
+        free(text), free(title);
+        char msg[100];
+        if (rc > 0)
+            snprintf(msg, sizeof msg, "%s nested deeper than %d elements skipped",
+                     atom ? "entry" : "item", FD_MAX_NESTING);
+        else
+            snprintf(msg, sizeof msg, "%s without text skipped", atom ? "entry" : "item");
+        warn(name, line, msg);
         out->skipped++;
         return 0;
     }
-    const xmlNode *t = child(it, "title");
-    char *title = t ? html_text_of(t) : NULL;
     char *link = atom ? atom_link(it) : (child(it, "link") ? content_of(child(it, "link")) : NULL);
     const xmlNode *idn = atom ? child(it, "id") : child(it, "guid");
     char *id = idn ? content_of(idn) : NULL;
@@ -117,15 +137,50 @@ static int add_item(const char *name, const xmlNode *it, int atom, const char *s
                         (uint64_t)(line > 0 ? line : 0));
 }
 
-int fd_parse_feed(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err) {
-    /* libxml2 takes an int: 4 GiB + 100 bytes would be read as 100 bytes */
-    if (len > (size_t)INT_MAX)
-        return dyad_error_set(err, "%s: feed of %zu bytes: larger than 2 GiB, too large to parse "
-                              "(split it)", name, len);
-    xmlParserCtxtPtr ctx = xmlNewParserCtxt();
-    if (!ctx) return dyad_error_set(err, "%s: out of memory", name);
-    xmlDocPtr doc = xmlCtxtReadMemory(ctx, buf, (int)len, name, NULL,
-                                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+/* The SAX handler of <!ENTITY ...>: notes the line and stops the parse
+ * (ctx->_private is the line, set here only). */
+static void refuse_entity(void *c, const xmlChar *ename, int type, const xmlChar *pub,
+                          const xmlChar *sys, xmlChar *content) {
+    (void)ename, (void)type, (void)pub, (void)sys, (void)content;
+    xmlParserCtxtPtr ctx = c;
+    long *line = ctx->_private;
+    if (!*line) *line = ctx->input ? ctx->input->line : 1;
+    xmlStopParser(ctx);
+}
+
+/* libxml2's tree of the feed, or NULL with err set. */
+static xmlDocPtr parse_xml_quietly(const char *name, const char *buf, size_t len,
+                                   dyad_error *err) {
+    /* libxml2 takes an int: 4 GiB + 100 bytes would be read as 100 bytes
+     * (feeds read by dyad are at most DYAD_MAX_TEXT; this guards callers) */
+    if (len > (size_t)INT_MAX) {
+        dyad_error_set(err, "%s: feed of %zu bytes: larger than 2 GiB, too large to parse (split it)",
+                       name, len);
+        return NULL;
+    }
+    xmlParserCtxtPtr ctx = xmlCreateMemoryParserCtxt(buf, (int)len);
+    if (!ctx) {
+        dyad_error_set(err, "%s: out of memory", name);
+        return NULL;
+    }
+    long entity_line = 0;
+    ctx->_private = &entity_line;
+    ctx->sax->entityDecl = refuse_entity;
+    xmlCtxtUseOptions(ctx, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                               XML_PARSE_BIG_LINES);
+    xmlParseDocument(ctx);
+    xmlDocPtr doc = ctx->myDoc;
+    ctx->myDoc = NULL;
+    if (doc && (!ctx->wellFormed || entity_line)) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    if (entity_line) {
+        xmlFreeParserCtxt(ctx);
+        dyad_error_set(err, "%s:%ld: feed declares entities in its DOCTYPE: refused (their "
+                       "expansion can make a small feed any size)", name, entity_line);
+        return NULL;
+    }
     if (!doc) {
         const xmlError *e = xmlCtxtGetLastError(ctx);
         char msg[300] = "not XML";
@@ -136,9 +191,33 @@ int fd_parse_feed(const char *name, const char *buf, size_t len, fd_items *out, 
         }
         int line = e ? e->line : 0;
         xmlFreeParserCtxt(ctx);
-        return dyad_error_set(err, "%s:%d: malformed feed: %s", name, line, msg);
+        dyad_error_set(err, "%s:%d: malformed feed: %s", name, line, msg);
+        return NULL;
     }
     xmlFreeParserCtxt(ctx);
+    return doc;
+}
+
+/* libxml2 reports encoding errors through its generic handler, which
+ * prints; the parse's own error says what went wrong. */
+static void quiet(void *ctx, const char *msg, ...) {
+    (void)ctx, (void)msg;
+}
+
+/* parse_xml_quietly, with libxml2's generic error handler silenced. */
+static xmlDocPtr parse_xml(const char *name, const char *buf, size_t len, dyad_error *err) {
+    /* the handler is libxml2's per-thread state: set for this parse only */
+    xmlGenericErrorFunc old_fn = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
+    xmlDocPtr doc = parse_xml_quietly(name, buf, len, err);
+    xmlSetGenericErrorFunc(old_ctx, old_fn);
+    return doc;
+}
+
+int fd_parse_feed(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err) {
+    xmlDocPtr doc = parse_xml(name, buf, len, err);
+    if (!doc) return -1;
     const xmlNode *root = xmlDocGetRootElement(doc);
     int atom = root && is(root, "feed");
     int rss = root && (is(root, "rss") || is(root, "RDF"));

@@ -13,7 +13,7 @@
 
 #include "dyad.h"
 
-#define RD_MAX_RECORD_DEFAULT ((size_t)16 << 20)
+#define RD_MAX_RECORD_DEFAULT DYAD_MAX_TEXT
 
 /* ---- 8 bytes at a time (the fast paths of UTF-8 checking and JSON
  * strings): the usual bit tests on a word read with memcpy */
@@ -28,6 +28,9 @@ static inline uint64_t rd_bytes_equal(uint64_t v, unsigned char c) {
     return rd_bytes_below(v ^ (RD_ONES8 * c), 1);
 }
 #define RD_CHUNK 65536
+/* Record buffers larger than this are freed after their record, not kept
+ * for the next one (a 15 MB record's would stay for the whole run). */
+#define RD_KEEP_BUFFER ((size_t)1 << 20)
 
 /* ---- a growable byte buffer (always NUL-terminated when p != NULL) */
 typedef struct rd_buf {

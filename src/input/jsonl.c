@@ -198,6 +198,12 @@ int rd_jsonl_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err)
             continue;
         }
         int rc = make_doc(r, a, line, f, doc, err);
+        if (rc == 1 && r->line.cap > RD_KEEP_BUFFER) {
+            /* the document is in the arena now: a huge record's buffers go
+             * back before the coder needs several times as much */
+            rd_buf_free(&r->line);
+            rd_buf_free(&r->rec);
+        }
         if (rc != 0) return rc;
     }
 }

@@ -103,10 +103,10 @@ static int build_sentence(dyad_arena *a, const norm_text *nt, const raw_tokens *
 
 static int prepare(dyad_arena *a, const char *text, size_t len, norm_text *nt,
                    raw_tokens *toks, dyad_error *err) {
+    memset(toks, 0, sizeof *toks);
     if (!a) return dyad_error_set(err, "%s:%d: no arena", __FILE__, __LINE__);
     if (!text && len) return dyad_error_set(err, "%s:%d: NULL text", __FILE__, __LINE__);
     if (text_normalize(a, text ? text : "", len, nt, err)) return -1;
-    memset(toks, 0, sizeof *toks);
     return text_tokenize(a, nt, toks, err);
 }
 
@@ -117,18 +117,21 @@ int dyad_analyze(const dyad_tagger *t, dyad_arena *a, const char *text, size_t l
     *out = NULL;
     *nout = 0;
     if (!t) return dyad_error_set(err, "%s:%d: no tagger", __FILE__, __LINE__);
-    if (prepare(a, text, len, &nt, &toks, err)) return -1;
+    int rc = prepare(a, text, len, &nt, &toks, err);
     sent_range *ranges;
     size_t nr;
-    if (text_split(a, &nt, &toks, &ranges, &nr, err)) return -1;
-    dyad_sentence *v = dyad_arena_alloc(a, (nr ? nr : 1) * sizeof *v);
-    if (!v) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
-    for (size_t i = 0; i < nr; i++) {
+    if (!rc) rc = text_split(a, &nt, &toks, &ranges, &nr, err);
+    dyad_sentence *v = rc ? NULL : dyad_arena_alloc(a, (nr ? nr : 1) * sizeof *v);
+    if (!rc && !v) rc = dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+    for (size_t i = 0; !rc && i < nr; i++) {
         if (build_sentence(a, &nt, &toks, ranges[i].first, ranges[i].last,
                            ranges[i].add_period, &v[i]))
-            return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
-        text_tag_sentence(t, &v[i]);
+            rc = dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+        else
+            text_tag_sentence(t, &v[i]);
     }
+    text_tokens_free(&toks);
+    if (rc) return -1;
     *out = v;
     *nout = nr;
     return 0;
@@ -140,9 +143,11 @@ int dyad_analyze_sentence(const dyad_tagger *t, dyad_arena *a, const char *text,
     raw_tokens toks;
     memset(out, 0, sizeof *out);
     if (!t) return dyad_error_set(err, "%s:%d: no tagger", __FILE__, __LINE__);
-    if (prepare(a, text, len, &nt, &toks, err)) return -1;
-    if (build_sentence(a, &nt, &toks, 0, toks.n, 0, out))
-        return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+    int rc = prepare(a, text, len, &nt, &toks, err);
+    if (!rc && build_sentence(a, &nt, &toks, 0, toks.n, 0, out))
+        rc = dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+    text_tokens_free(&toks);
+    if (rc) return -1;
     text_tag_sentence(t, out);
     return 0;
 }

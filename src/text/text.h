@@ -63,8 +63,10 @@ typedef struct raw_tokens {
     size_t n, cap;
 } raw_tokens;
 
-/* Appends the Treebank tokens of norm->s to *out (arena-grown). */
+/* Appends the Treebank tokens of norm->s to *out (malloc-grown: free them
+ * with text_tokens_free, also after an error). */
 int text_tokenize(dyad_arena *a, const norm_text *norm, raw_tokens *out, dyad_error *err);
+void text_tokens_free(raw_tokens *t);
 
 /* ---- abbrev.c */
 

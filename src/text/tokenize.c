@@ -9,6 +9,7 @@
  * sentence splitter needs. */
 #include "text/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
@@ -24,13 +25,17 @@ static inline __attribute__((always_inline)) int is_wordc(const char *s, size_t 
     return is_alpha(c) || is_digit(c);
 }
 
+/* The array is grown with realloc, not in the arena: arena growth left
+ * every smaller copy behind (as much again as the array), and the caller
+ * frees it once the sentences are built (a 15 MB document's tokens are
+ * some 80 MB). */
 static int push(dyad_arena *a, raw_tokens *t, uint32_t s, uint32_t e, const char *text,
                 int kind, int flags) {
+    (void)a;
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 256;
-        raw_token *v = dyad_arena_alloc_uninit(a, cap * sizeof *v);
+        raw_token *v = realloc(t->v, cap * sizeof *v);
         if (!v) return -1;
-        if (t->n) memcpy(v, t->v, t->n * sizeof *v);
         t->v = v;
         t->cap = cap;
     }
@@ -140,6 +145,11 @@ static int after_abbrev(const raw_tokens *t, size_t i) {
 
 static int is_open_context(unsigned char c) {
     return c == ' ' || c == '\n' || c == '(' || c == '[' || c == '{' || c == '-';
+}
+
+void text_tokens_free(raw_tokens *t) {
+    free(t->v);
+    memset(t, 0, sizeof *t);
 }
 
 int text_tokenize(dyad_arena *a, const norm_text *norm, raw_tokens *out, dyad_error *err) {
