@@ -39,12 +39,13 @@ static const char usage[] =
     "Run 'dyad <command> --help' for the options of a command.\n";
 
 int cli_fail(const char *fmt, ...) {
+    /* one write, so that a message from another thread cannot cut it */
+    char msg[2048];
     va_list ap;
     va_start(ap, fmt);
-    fputs("dyad: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fprintf(stderr, "dyad: %s\n", msg);
     return 1;
 }
 
