@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh DYAD -- dyad's speed and memory figures, printed (nothing is
 # asserted: the machine is noisy; medians of several runs are quoted).
-#   1. dictionary loading: the Phoenix set as text and compiled (mmap)
+#   1. dictionary loading: the Phoenix set as text and compiled (.dyc)
 #   2. coding the synthetic news corpus end to end (read, analyse, code,
 #      write JSON Lines), with the Phoenix dictionaries and with dyad's own
 #   3. the part-of-speech tagger against the validation file's parses

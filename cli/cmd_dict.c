@@ -2,7 +2,7 @@
  *
  *   dyad dict stats [--dict DIR|FILE]          entry counts and every problem
  *   dyad dict lookup [--dict D] [--date D] NAME the actor code on a date
- *   dyad dict compile [--dict DIR] -o FILE     the mmap-able cache */
+ *   dyad dict compile [--dict DIR] -o FILE     the compiled cache (.dyc) */
 #include "cli.h"
 
 #include <stdlib.h>
