@@ -88,7 +88,7 @@ static int word_tables(dyad_coder *c) {
     }
     for (uint32_t id = 1; id < c->nwords; id++) {
         const char *w = dict_s(d, ((const uint32_t *)d->word_str.v)[id]);
-        c->facts[id].cls = coder_word_class(c, w);
+        c->facts[id].cls = coder_word_class(c, w, strlen(w));
         if (d->discard_trie.stem[0]) c->facts[id].stem = stem_at(c, 0, w);
     }
     return 0;
@@ -368,7 +368,7 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
                        : 0;
         /* function words the dictionary lacks still need their class */
         const word_facts *f = &c->facts[t[i].id];
-        t[i].wc = t[i].id ? f->cls : len <= 9 ? coder_word_class(c, k->upper) : 0;
+        t[i].wc = t[i].id ? f->cls : coder_word_class(c, k->upper, len);
         /* "including Y" introduces an example, like a preposition: "Russian
          * aircraft including gunships killed ..." has the aircraft as subject */
         if ((t[i].wc & WC_INCL) && k->pos == DYAD_POS_VBG) t[i].pos = DYAD_POS_IN;

@@ -40,7 +40,7 @@ struct dyad_coder {
     const dyad_tagger *tagger;
     dyad_options opt;
     dhash words;       /* function words -> class (words.c) */
-    uint64_t word_first[4]; /* bit set of the function words' first bytes */
+    uint64_t word_shape[16]; /* bit set of the function words' (first byte, length) */
     xform *xforms;     /* transformations (transform.c) */
     int nxforms;
     /* facts about each dictionary word, indexed by word id, so that a
@@ -68,10 +68,12 @@ enum {
     WC_OR = 1 << 10, WC_OF = 1 << 11, WC_FROM = 1 << 12, WC_IN = 1 << 13, WC_BY = 1 << 14,
     WC_SEMI = 1 << 15, WC_TIME = 1 << 16, WC_INCL = 1 << 17, WC_MUST = 1 << 18,
     WC_SAY = 1 << 19, WC_DENY = 1 << 20, WC_FUTURE = 1 << 21, WC_MAYBE = 1 << 22,
+    WC_NOMINAL = 1 << 23, /* a noun that names a joint act: TALKS, CLASHES (nominal.c) */
 };
 int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);
-uint32_t coder_word_class(const dyad_coder *c, const char *up);
+uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len);
+#define CODER_WORD_MAX 12 /* the longest function word */
 
 /* What a dictionary word can do in a phrase: start one of a kind (WS_ACTOR
  * ...), or be a later word of one (WS_*_NEXT), so that a trie walk stops

@@ -19,6 +19,7 @@ static const struct {
 };
 
 static const char *noun_code(const ctok *t) {
+    if (!(t->wc & WC_NOMINAL)) return NULL; /* one bit test for most tokens */
     if (t->pos < DYAD_POS_NN || t->pos > DYAD_POS_NNPS) {
         if (t->pos != DYAD_POS_VBG) return NULL; /* "fighting" is often tagged a verb */
     }
@@ -62,7 +63,6 @@ static int between_after(const csent *s, int i) {
 
 int coder_nominal_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     for (int i = 0; i + 2 < s->n; i++) {
-        if (s->t[i].up[0] < 'B' || s->t[i].up[0] > 'T') continue; /* no noun of the list */
         const char *code = noun_code(&s->t[i]);
         int at = code ? between_after(s, i) : -1, a, b;
         if (at < 0 || !parties(s, at + 1, &a, &b)) continue;

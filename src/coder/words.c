@@ -40,6 +40,9 @@ static const fword fwords[] = {
     {"DENY", WC_DENY}, {"DENIES", WC_DENY}, {"DENIED", WC_DENY}, {"DENYING", WC_DENY},
     {"DISMISSED", WC_DENY}, {"REFUTED", WC_DENY}, {"UNLIKELY", WC_DENY},
     {"COULD", WC_MAYBE}, {"MAY", WC_MAYBE}, {"MIGHT", WC_MAYBE},
+    {"TALKS", WC_NOMINAL}, {"NEGOTIATIONS", WC_NOMINAL}, {"MEETING", WC_NOMINAL},
+    {"SUMMIT", WC_NOMINAL}, {"CLASHES", WC_NOMINAL}, {"CLASH", WC_NOMINAL},
+    {"FIGHTING", WC_NOMINAL}, {"BATTLES", WC_NOMINAL}, {"HOSTILITIES", WC_NOMINAL},
     {"WILL", WC_FUTURE}, {"WOULD", WC_FUTURE}, {"SHALL", WC_FUTURE}, {"'LL", WC_FUTURE},
     {"TODAY", WC_TIME}, {"YESTERDAY", WC_TIME}, {"TOMORROW", WC_TIME}, {"TONIGHT", WC_TIME},
     {"MONDAY", WC_TIME}, {"TUESDAY", WC_TIME}, {"WEDNESDAY", WC_TIME}, {"THURSDAY", WC_TIME},
@@ -48,10 +51,15 @@ static const fword fwords[] = {
     {"EVENING", WC_TIME}, {"NIGHT", WC_TIME}, {"AFTERNOON", WC_TIME},
 };
 
+/* A word's bit in the (first byte, length) filter of function words. */
+static unsigned shape_bit(const char *w, size_t len) {
+    return ((unsigned char)w[0] & 63u) * 16u + (unsigned)(len < 15 ? len : 15);
+}
+
 int coder_words_init(dyad_coder *c) {
     for (size_t i = 0; i < sizeof fwords / sizeof fwords[0]; i++) {
-        unsigned char f = (unsigned char)fwords[i].w[0];
-        c->word_first[f >> 6] |= 1ULL << (f & 63);
+        unsigned b = shape_bit(fwords[i].w, strlen(fwords[i].w));
+        c->word_shape[b >> 6] |= 1ULL << (b & 63);
     }
     for (size_t i = 0; i < sizeof fwords / sizeof fwords[0]; i++)
         if (dhash_put(&c->words, dict_fnv(fwords[i].w, strlen(fwords[i].w)), (uint32_t)i + 1) < 0)
@@ -61,9 +69,10 @@ int coder_words_init(dyad_coder *c) {
 
 void coder_words_free(dyad_coder *c) { free(c->words.slots); }
 
-uint32_t coder_word_class(const dyad_coder *c, const char *up) {
-    unsigned char f = (unsigned char)up[0];
-    if (!(c->word_first[f >> 6] >> (f & 63) & 1)) return 0; /* punctuation, most names */
-    uint32_t i = dhash_get(&c->words, dict_fnv(up, strlen(up)));
+uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len) {
+    unsigned b = shape_bit(up, len);
+    if (len > CODER_WORD_MAX || !(c->word_shape[b >> 6] >> (b & 63) & 1))
+        return 0; /* punctuation, most names: no function word has their first byte and length */
+    uint32_t i = dhash_get(&c->words, dict_fnv(up, len));
     return i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0;
 }
