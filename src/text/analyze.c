@@ -30,6 +30,8 @@ static unsigned case_forms(const char *restrict s, size_t n, char *restrict up,
     return high >> 7;
 }
 
+static int is_cont(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
+
 static int has_high(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)s[i] >= 0x80) return 1;
@@ -59,6 +61,18 @@ static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *tok
     }
     unsigned high = case_forms(txt, off, up, lo);
     off = 0;
+    /* the map's segment of the last token; when one segment that is not
+     * konst holds the whole sentence (the usual case), a token's offset is
+     * a sum, unless it starts inside a character */
+    size_t seg = nt->nseg;
+    int flat = 0;
+    uint32_t shift = 0;
+    if (first < last) {
+        text_orig_at(nt, toks->v[first].s, &seg);
+        const norm_seg *g = &nt->seg[seg];
+        flat = !g->konst && nt->seg[seg + 1].o0 > toks->v[last - 1].e;
+        shift = g->i0 - g->o0; /* mod 2^32: i0 + (o - o0) == o + shift */
+    }
     for (size_t i = first; i < last; i++) {
         const raw_token *t = &toks->v[i];
         dyad_token *d = &dst[i - first];
@@ -73,8 +87,13 @@ static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *tok
             d->upper = f;
         }
         off += n + 1;
-        d->start = text_orig(nt, t->s);
-        d->end = text_orig(nt, t->e);
+        if (flat && !is_cont(nt->s[t->s]) && !is_cont(nt->s[t->e])) {
+            d->start = t->s + shift;
+            d->end = t->e + shift;
+        } else {
+            d->start = text_orig_at(nt, t->s, &seg);
+            d->end = text_orig_at(nt, t->e, &seg);
+        }
         if (d->end < d->start) d->end = d->start;
         d->pos = t->kind == TOK_POSS ? DYAD_POS_POS : DYAD_POS_NONE; /* a hint for the tagger */
     }

@@ -211,11 +211,12 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
         i += n;
     }
     if (!rc) rc = map_same(&m, o, len); /* the end maps to the original's end */
+    if (!rc) rc = seg_push(&m, UINT32_MAX, 0, 0); /* the sentinel */
     if (rc) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
     s[o] = '\0';
     out->s = s;
     out->seg = m.v;
-    out->nseg = m.n;
+    out->nseg = m.n - 1;
     out->len = o;
     return 0;
 }

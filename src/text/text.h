@@ -26,23 +26,37 @@ typedef struct norm_seg {
 
 typedef struct norm_text {
     char *s;
-    norm_seg *seg; /* nseg >= 1, seg[0].o0 == 0, o0 increasing */
+    norm_seg *seg; /* nseg >= 1, seg[0].o0 == 0, o0 increasing; then
+                      seg[nseg], a sentinel: o0 UINT32_MAX */
     size_t nseg;
     size_t len;
 } norm_text;
 
-/* The original offset of normalized byte o (0 <= o <= len). */
-static inline uint32_t text_orig(const norm_text *nt, size_t o) {
-    size_t lo = 0, hi = nt->nseg;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (nt->seg[mid].o0 <= o) lo = mid;
-        else hi = mid;
+/* The original offset of normalized byte o (0 <= o <= len). *seg is a
+ * hint, the segment of an earlier lookup (nseg to start): lookups in
+ * increasing order, as a sentence's tokens are, walk forward from it. */
+static inline uint32_t text_orig_at(const norm_text *nt, size_t o, size_t *seg) {
+    size_t k = *seg;
+    if (k >= nt->nseg || nt->seg[k].o0 > o) { /* behind: search */
+        size_t lo = 0, hi = nt->nseg;
+        while (hi - lo > 1) {
+            size_t mid = (lo + hi) / 2;
+            if (nt->seg[mid].o0 <= o) lo = mid;
+            else hi = mid;
+        }
+        k = lo;
     }
-    const norm_seg *g = &nt->seg[lo];
+    while (nt->seg[k + 1].o0 <= o) k++; /* seg[nseg] is a sentinel */
+    *seg = k;
+    const norm_seg *g = &nt->seg[k];
     if (g->konst) return g->i0;
-    while (o > g->o0 && ((unsigned char)nt->s[o] & 0xC0) == 0x80) o--;
+    while (((unsigned char)nt->s[o] & 0xC0) == 0x80 && o > g->o0) o--;
     return g->i0 + (uint32_t)(o - g->o0);
+}
+
+static inline uint32_t text_orig(const norm_text *nt, size_t o) {
+    size_t seg = nt->nseg; /* no hint: a binary search */
+    return text_orig_at(nt, o, &seg);
 }
 
 int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
