@@ -264,7 +264,9 @@ typedef struct dyad_result {
 } dyad_result;
 
 /* Codes one document. `as_one_sentence` skips sentence splitting (used for
- * validation records). Everything is allocated from `a`. */
+ * validation records). Everything is allocated from `a`. Sentences are
+ * analysed and coded one at a time: unless `as_one_sentence`, the result's
+ * sentences carry their offsets only (tokens NULL, ntokens 0). */
 int dyad_code_doc(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
                   int as_one_sentence, dyad_result *out, dyad_error *err);
 

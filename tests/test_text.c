@@ -163,6 +163,28 @@ static void test_offsets(void) {
     }
 }
 
+/* The map from normalized bytes back to the original is sparse (issue 14):
+ * each change of shift between the two texts starts a segment. Every kind
+ * of change, with offsets counted by hand. */
+static void test_offsets_sparse(void) {
+    /* 0 "Ab" | 2 U+00A0 (2 bytes -> 1) | 4 "c" | 5 U+2014 (3 -> "--") |
+     * 8 "d" | 9 0xFF (1 -> 3: U+FFFD) | 10 "e" U+0301 (3 -> 2: é) |
+     * 13 U+200B (3 -> nothing) | 16 "f" | 17 "\r\n" | 19 "Mu" |
+     * 21 Cyrillic "Ж" (kept) | 23 U+2026 (3 -> "...") | 26 end */
+    const char *text = "Ab\xC2\xA0" "c\xE2\x80\x94" "d\xFF" "e\xCC\x81\xE2\x80\x8B" "f\r\nMu\xD0\x96\xE2\x80\xA6";
+    dyad_sentence s;
+    dyad_error err;
+    dyad_arena_reset(ar);
+    CHECK(dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err) == 0);
+    CHECK_STR(joined(&s), "Ab c -- d \xEF\xBF\xBD \xC3\xA9" "f MuЖ ...");
+    CHECK(s.ntokens == 8);
+    if (s.ntokens != 8) return;
+    uint32_t want[8][2] = {{0, 2}, {4, 5}, {5, 8}, {8, 9}, {9, 10}, {10, 17}, {19, 23}, {23, 26}};
+    for (int i = 0; i < 8; i++)
+        CHECK(s.tokens[i].start == want[i][0] && s.tokens[i].end == want[i][1]);
+    CHECK(s.start == 0 && s.end == strlen(text));
+}
+
 static const char *upper_of(const char *text) {
     dyad_sentence s;
     dyad_error err;
@@ -283,6 +305,7 @@ int main(void) {
     test_splitting();
     test_tokenizing();
     test_offsets();
+    test_offsets_sparse();
     test_normalizing();
     test_robustness();
     dyad_arena_free(ar);

@@ -5,7 +5,9 @@
  * discards and coded: units, verb groups, events. Nothing is cached across
  * sentences except the subject of the previous one (for "it", "he"). */
 #include "coder.h"
+#include "text/text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -386,12 +388,43 @@ static size_t body_start(const dyad_doc *doc, const dyad_sentence *sents, size_t
     return i;
 }
 
+/* Where the coder gets each sentence's tokens: a caller's analysed
+ * sentences, or a document analysed one sentence at a time into scratch
+ * memory (so that a long document never holds all its tokens). The
+ * dateline's sentence, read before the others, is kept until its turn
+ * (analysing it twice cost 4% in speed). */
+typedef struct sentsrc {
+    dyad_sentence *sents; /* analysed sentences, or NULL */
+    const text_doc *doc;  /* or the document they are built from */
+    dyad_arena *held_mem; /* the held sentence's tokens */
+    size_t held_i;        /* the sentence held, or SIZE_MAX */
+    dyad_sentence held;
+} sentsrc;
+
+/* Sentence i with its tokens, built in `scratch` (or, with `hold`, held
+ * until asked for again); NULL when out of memory. */
+static const dyad_sentence *sentence_at(const dyad_coder *c, sentsrc *src, dyad_arena *scratch,
+                                        size_t i, int hold, dyad_sentence *buf) {
+    if (src->sents) return &src->sents[i];
+    if (i == src->held_i) return &src->held;
+    dyad_error e;
+    if (hold) {
+        if (text_doc_sentence(c->tagger, src->held_mem, src->doc, i, &src->held, &e)) return NULL;
+        src->held_i = i;
+        return &src->held;
+    }
+    return text_doc_sentence(c->tagger, scratch, src->doc, i, buf, &e) ? NULL : buf;
+}
+
 /* The dateline heading sentence `sent`: where it ends (*end, 0 if none)
  * and the country it names (*place, in the document's arena, or NULL).
  * The sentence's tokens and units are made in scratch memory, which is
  * reset. 0, or -1 when out of memory. */
 static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
-                    const dyad_sentence *sent, int32_t date, int *end, const char **place) {
+                    sentsrc *src, size_t head, int32_t date, int *end, const char **place) {
+    dyad_sentence buf;
+    const dyad_sentence *sent = sentence_at(c, src, scratch, head, 1, &buf);
+    if (!sent) return -1;
     int n = (int)sent->ntokens;
     ctok *t = make_tokens(c, scratch, sent);
     if (!t) return -1;
@@ -405,34 +438,37 @@ static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
     return 0;
 }
 
-int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
-                        dyad_sentence *sents, size_t nsents, dyad_result *out, dyad_error *err) {
-    memset(out, 0, sizeof *out);
-    out->sentences = sents;
-    out->nsentences = nsents;
+/* Codes sentences [0, nsents): `sents` holds their offsets (and, for
+ * code_sentences, their tokens); their tokens come from `src`. */
+static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
+                     const dyad_sentence *sents, size_t nsents, sentsrc *src,
+                     dyad_result *out, dyad_error *err) {
     size_t cap = 0;
     int32_t date = doc_date(doc);
-    /* a sentence's coder tokens, units, groups and explanations live in
-     * scratch memory that is reset after it, so a long document does not
-     * pile them up (a 15 MB document's tokens alone were 150 MB) */
+    /* a sentence's tokens, units, groups and explanations live in scratch
+     * memory that is reset after it, so a long document does not pile them
+     * up (a 15 MB document's tokens alone were 150 MB) */
     dyad_arena *scratch = dyad_arena_new(64 * 1024);
     if (!scratch) return dyad_error_set(err, "out of memory");
     docmem mem = {.sentence = -1};
+    strcache strs = {{0}};
     size_t head = body_start(doc, sents, nsents);
     int head_end = 0;
     const char *place = NULL;
-    if (head < nsents && dateline(c, a, scratch, &sents[head], date, &head_end, &place) < 0) {
+    if (head < nsents && dateline(c, a, scratch, src, head, date, &head_end, &place) < 0) {
         dyad_arena_free(scratch);
         return dyad_error_set(err, "out of memory");
     }
     for (size_t i = 0; i < nsents; i++) {
         dyad_arena_reset(scratch);
-        ctok *t = make_tokens(c, scratch, &sents[i]);
+        dyad_sentence buf;
+        const dyad_sentence *sent = sentence_at(c, src, scratch, i, 0, &buf);
+        ctok *t = sent ? make_tokens(c, scratch, sent) : NULL;
         if (!t) {
             dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory");
         }
-        int n = (int)sents[i].ntokens, discard = discard_kind(c, t, n);
+        int n = (int)sent->ntokens, discard = discard_kind(c, t, n);
         if (discard == 2) { /* a story discard drops the whole document */
             out->events = NULL;
             out->nevents = 0;
@@ -444,7 +480,7 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         n = drop_comma_clauses(&c->opt, t, n - skip);
         csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = date,
                    .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
-                   .mem = i < head ? NULL : &mem};
+                   .mem = i < head ? NULL : &mem, .strs = &strs};
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, t[k].id);
             coder_bloom_add(s.bloom, t[k].sid);
@@ -460,18 +496,44 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     return 0;
 }
 
+int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
+                        dyad_sentence *sents, size_t nsents, dyad_result *out, dyad_error *err) {
+    memset(out, 0, sizeof *out);
+    out->sentences = sents;
+    out->nsentences = nsents;
+    sentsrc src = {.sents = sents, .held_i = SIZE_MAX};
+    return code_loop(c, a, doc, sents, nsents, &src, out, err);
+}
+
+/* The document analysed and coded one sentence at a time: the result's
+ * sentences hold offsets only (no tokens). */
+static int code_text(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc, dyad_result *out,
+                     dyad_error *err) {
+    text_doc td;
+    if (!c->tagger) return dyad_error_set(err, "%s:%d: no tagger", __FILE__, __LINE__);
+    if (text_doc_open(a, doc->text, doc->text_len, &td, err)) return -1;
+    dyad_sentence *sents = dyad_arena_alloc(a, (td.n ? td.n : 1) * sizeof *sents);
+    if (!sents) {
+        text_doc_close(&td);
+        return dyad_error_set(err, "out of memory");
+    }
+    for (size_t i = 0; i < td.n; i++) text_doc_bounds(&td, i, &sents[i].start, &sents[i].end);
+    out->sentences = sents;
+    out->nsentences = td.n;
+    sentsrc src = {.doc = &td, .held_i = SIZE_MAX, .held_mem = dyad_arena_new(16 * 1024)};
+    int rc = src.held_mem ? code_loop(c, a, doc, sents, td.n, &src, out, err)
+                          : dyad_error_set(err, "out of memory");
+    dyad_arena_free(src.held_mem);
+    text_doc_close(&td);
+    return rc;
+}
+
 int dyad_code_doc(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc, int as_one_sentence,
                   dyad_result *out, dyad_error *err) {
-    dyad_sentence *sents = NULL;
-    size_t n = 0;
-    if (as_one_sentence) {
-        sents = dyad_arena_alloc(a, sizeof *sents);
-        if (!sents) return dyad_error_set(err, "out of memory");
-        if (dyad_analyze_sentence(c->tagger, a, doc->text, doc->text_len, sents, err) < 0)
-            return -1;
-        n = 1;
-    } else if (dyad_analyze(c->tagger, a, doc->text, doc->text_len, &sents, &n, err) < 0) {
-        return -1;
-    }
-    return dyad_code_sentences(c, a, doc, sents, n, out, err);
+    memset(out, 0, sizeof *out);
+    if (!as_one_sentence) return code_text(c, a, doc, out, err);
+    dyad_sentence *sents = dyad_arena_alloc(a, sizeof *sents);
+    if (!sents) return dyad_error_set(err, "out of memory");
+    if (dyad_analyze_sentence(c->tagger, a, doc->text, doc->text_len, sents, err) < 0) return -1;
+    return dyad_code_sentences(c, a, doc, sents, 1, out, err);
 }

@@ -142,6 +142,13 @@ typedef struct docmem {
     int sentence; /* where it was named; -1: none yet */
 } docmem;
 
+/* Strings of a document's events (codes, actor names, issues), each kept
+ * once in its arena: a long document repeats them. A direct-mapped cache,
+ * so a miss only costs a copy. */
+typedef struct strcache {
+    const char *slot[1024];
+} strcache;
+
 typedef struct csent {
     const dyad_coder *c;
     dyad_arena *a;      /* scratch for this sentence, reset after it */
@@ -156,6 +163,7 @@ typedef struct csent {
     const char *place;  /* the dateline's country code, or NULL */
     uint8_t headline;   /* the sentence is the story's title */
     docmem *mem;        /* the document's memory, or NULL */
+    strcache *strs;     /* the document's event strings, or NULL */
     const char *issues; /* "CODE n, CODE n" for the sentence, or "";
                            NULL until an event asks (coder_issues) */
     struct vmatch *matches; /* per group, filled on demand (events.c) */

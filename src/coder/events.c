@@ -8,6 +8,7 @@
  * members ("X and Y renewed ties"). [A:B] codes A from source to target
  * and B back. Repeated events in a sentence are kept once. */
 #include "coder.h"
+#include "util/arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +16,21 @@
 
 static int is_null_code(const char *c) { return !c || !*c || !strcmp(c, "---"); }
 
+/* str in the document's arena: the cached copy, or a new one. */
+static const char *keep_str(csent *s, const char *str) {
+    if (!s->strs) return dyad_arena_strdup(s->keep, str);
+    uint32_t h = 2166136261u;
+    for (const char *p = str; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    const char **slot = &s->strs->slot[h % (sizeof s->strs->slot / sizeof *slot)];
+    if (*slot && !strcmp(*slot, str)) return *slot;
+    const char *k = dyad_arena_strdup(s->keep, str);
+    if (k) *slot = k;
+    return k;
+}
+
 /* Adds an event unless the sentence has it already. Its strings are
- * copied to the document's arena: the sentence's scratch is reset. */
+ * copied to the document's arena: the sentence's scratch is reset. The
+ * array has an arena block of its own, grown in place. */
 static int push_event(csent *s, dyad_event **ev, size_t *nev, size_t *cap, const dyad_event *e) {
     for (size_t i = *nev; i-- > 0 && (*ev)[i].sentence == e->sentence;) {
         const dyad_event *x = &(*ev)[i];
@@ -25,23 +39,23 @@ static int push_event(csent *s, dyad_event **ev, size_t *nev, size_t *cap, const
     }
     if (*nev == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
-        dyad_event *nv = dyad_arena_alloc_uninit(s->keep, ncap * sizeof *nv);
+        dyad_event *nv = arena_resize(s->keep, *cap ? *ev : NULL, ncap * sizeof *nv);
         if (!nv) return -1;
-        if (*nev) memcpy(nv, *ev, *nev * sizeof *nv);
         *ev = nv;
         *cap = ncap;
     }
     dyad_event k = *e;
-    dyad_arena *a = s->keep;
-    k.source = dyad_arena_strdup(a, e->source);
-    k.target = dyad_arena_strdup(a, e->target);
-    k.code = dyad_arena_strdup(a, e->code);
-    k.source_text = dyad_arena_strdup(a, e->source_text);
-    k.target_text = dyad_arena_strdup(a, e->target_text);
-    k.issues = dyad_arena_strdup(a, e->issues);
-    k.explain = e->explain ? dyad_arena_strdup(a, e->explain) : NULL;
+    k.source = keep_str(s, e->source);
+    k.target = keep_str(s, e->target);
+    k.code = keep_str(s, e->code);
+    k.source_text = keep_str(s, e->source_text);
+    k.target_text = keep_str(s, e->target_text);
+    k.issues = keep_str(s, e->issues);
+    /* the verb may be a token of the sentence ("talks"), whose memory is reset */
+    k.verb = e->verb ? keep_str(s, e->verb) : NULL;
+    k.explain = e->explain ? dyad_arena_strdup(s->keep, e->explain) : NULL;
     if (!k.source || !k.target || !k.code || !k.source_text || !k.target_text || !k.issues ||
-        (e->explain && !k.explain))
+        (e->verb && !k.verb) || (e->explain && !k.explain))
         return -1;
     (*ev)[(*nev)++] = k;
     return 0;

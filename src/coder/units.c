@@ -452,6 +452,8 @@ int coder_remember(csent *s, int sentence) {
         unit keep = *u;
         for (int k = 0; k < keep.ncodes; k++)
             if (!(keep.codes[k] = dyad_arena_strdup(s->keep, u->codes[k]))) return -1;
+        /* the preposition is a token of this sentence, whose memory is reset */
+        if (keep.prep && !(keep.prep = dyad_arena_strdup(s->keep, keep.prep))) return -1;
         keep.base = NULL;
         keep.pronoun = 0;
         keep.from_sentence = -1;

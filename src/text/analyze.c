@@ -5,12 +5,14 @@
  * tagger serves any number of threads. */
 #include "text/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The bytes of raw token t. */
 static const char *token_bytes(const norm_text *nt, const raw_token *t, size_t *n) {
-    *n = t->text ? strlen(t->text) : t->e - t->s;
-    return t->text ? t->text : nt->s + t->s;
+    const char *rep = raw_text(t);
+    *n = rep ? strlen(rep) : t->e - t->s;
+    return rep ? rep : nt->s + t->s;
 }
 
 /* ASCII upper and lower case of s[0..n) into up and lo, one long loop over
@@ -27,6 +29,8 @@ static unsigned case_forms(const char *restrict s, size_t n, char *restrict up,
     }
     return high >> 7;
 }
+
+static int is_cont(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
 
 static int has_high(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++)
@@ -57,11 +61,23 @@ static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *tok
     }
     unsigned high = case_forms(txt, off, up, lo);
     off = 0;
+    /* the map's segment of the last token; when one segment that is not
+     * konst holds the whole sentence (the usual case), a token's offset is
+     * a sum, unless it starts inside a character */
+    size_t seg = nt->nseg;
+    int flat = 0;
+    uint32_t shift = 0;
+    if (first < last) {
+        text_orig_at(nt, toks->v[first].s, &seg);
+        const norm_seg *g = &nt->seg[seg];
+        flat = !g->konst && nt->seg[seg + 1].o0 > toks->v[last - 1].e;
+        shift = g->i0 - g->o0; /* mod 2^32: i0 + (o - o0) == o + shift */
+    }
     for (size_t i = first; i < last; i++) {
         const raw_token *t = &toks->v[i];
         dyad_token *d = &dst[i - first];
         const char *src = token_bytes(nt, t, &n);
-        d->text = t->text ? t->text : txt + off;
+        d->text = t->rep ? raw_text(t) : txt + off;
         d->upper = up + off;
         d->lower = lo + off;
         if (high && has_high(src, n)) {
@@ -71,8 +87,13 @@ static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *tok
             d->upper = f;
         }
         off += n + 1;
-        d->start = nt->orig[t->s];
-        d->end = nt->orig[t->e];
+        if (flat && !is_cont(nt->s[t->s]) && !is_cont(nt->s[t->e])) {
+            d->start = t->s + shift;
+            d->end = t->e + shift;
+        } else {
+            d->start = text_orig_at(nt, t->s, &seg);
+            d->end = text_orig_at(nt, t->e, &seg);
+        }
         if (d->end < d->start) d->end = d->start;
         d->pos = t->kind == TOK_POSS ? DYAD_POS_POS : DYAD_POS_NONE; /* a hint for the tagger */
     }
@@ -110,30 +131,61 @@ static int prepare(dyad_arena *a, const char *text, size_t len, norm_text *nt,
     return text_tokenize(a, nt, toks, err);
 }
 
+int text_doc_open(dyad_arena *a, const char *text, size_t len, text_doc *d, dyad_error *err) {
+    memset(d, 0, sizeof *d);
+    if (prepare(a, text, len, &d->nt, &d->toks, err) ||
+        text_split(&d->nt, &d->toks, &d->ranges, &d->n, err)) {
+        text_doc_close(d);
+        return -1;
+    }
+    return 0;
+}
+
+void text_doc_close(text_doc *d) {
+    text_tokens_free(&d->toks);
+    free(d->ranges);
+    d->ranges = NULL;
+    d->n = 0;
+}
+
+/* Sentence i's byte offsets in the original text, as build_sentence sets
+ * them, without building its tokens. */
+void text_doc_bounds(const text_doc *d, size_t i, uint32_t *start, uint32_t *end) {
+    const sent_range *r = &d->ranges[i];
+    if (r->last == r->first) {
+        *start = *end = 0;
+        return;
+    }
+    const raw_token *f = &d->toks.v[r->first], *l = &d->toks.v[r->last - 1];
+    uint32_t ls = text_orig(&d->nt, l->s), le = text_orig(&d->nt, l->e);
+    *start = text_orig(&d->nt, f->s);
+    *end = le < ls ? ls : le;
+}
+
+int text_doc_sentence(const dyad_tagger *t, dyad_arena *a, const text_doc *d, size_t i,
+                      dyad_sentence *out, dyad_error *err) {
+    const sent_range *r = &d->ranges[i];
+    if (build_sentence(a, &d->nt, &d->toks, r->first, r->last, r->add_period, out))
+        return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+    text_tag_sentence(t, out);
+    return 0;
+}
+
 int dyad_analyze(const dyad_tagger *t, dyad_arena *a, const char *text, size_t len,
                  dyad_sentence **out, size_t *nout, dyad_error *err) {
-    norm_text nt;
-    raw_tokens toks;
+    text_doc d;
     *out = NULL;
     *nout = 0;
     if (!t) return dyad_error_set(err, "%s:%d: no tagger", __FILE__, __LINE__);
-    int rc = prepare(a, text, len, &nt, &toks, err);
-    sent_range *ranges;
-    size_t nr;
-    if (!rc) rc = text_split(a, &nt, &toks, &ranges, &nr, err);
-    dyad_sentence *v = rc ? NULL : dyad_arena_alloc(a, (nr ? nr : 1) * sizeof *v);
-    if (!rc && !v) rc = dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
-    for (size_t i = 0; !rc && i < nr; i++) {
-        if (build_sentence(a, &nt, &toks, ranges[i].first, ranges[i].last,
-                           ranges[i].add_period, &v[i]))
-            rc = dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
-        else
-            text_tag_sentence(t, &v[i]);
-    }
-    text_tokens_free(&toks);
+    if (text_doc_open(a, text, len, &d, err)) return -1;
+    dyad_sentence *v = dyad_arena_alloc(a, (d.n ? d.n : 1) * sizeof *v);
+    int rc = v ? 0 : dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+    for (size_t i = 0; !rc && i < d.n; i++) rc = text_doc_sentence(t, a, &d, i, &v[i], err);
+    size_t n = d.n;
+    text_doc_close(&d);
     if (rc) return -1;
     *out = v;
-    *nout = nr;
+    *nout = n;
     return 0;
 }
 

@@ -106,6 +106,43 @@ static uint32_t compose(char base, uint32_t mark) {
     return 0;
 }
 
+/* The map back to the original, built as the text is: a new segment
+ * only where the offset shift changes. */
+typedef struct mapper {
+    dyad_arena *a;
+    norm_seg *v;
+    size_t n, cap;
+} mapper;
+
+static int seg_push(mapper *m, uint32_t o, uint32_t i, uint32_t konst) {
+    if (m->n == m->cap) {
+        size_t ncap = m->cap * 2;
+        norm_seg *nv = dyad_arena_alloc_uninit(m->a, ncap * sizeof *nv);
+        if (!nv) return -1;
+        memcpy(nv, m->v, m->n * sizeof *nv);
+        m->v = nv;
+        m->cap = ncap;
+    }
+    m->v[m->n].o0 = o;
+    m->v[m->n].i0 = i;
+    m->v[m->n].konst = konst;
+    m->n++;
+    return 0;
+}
+
+/* Bytes from normalized offset o on come one for one from original offset
+ * i on (a multi-byte character as a whole). */
+static int map_same(mapper *m, size_t o, size_t i) {
+    const norm_seg *g = m->n ? &m->v[m->n - 1] : NULL;
+    if (g && !g->konst && i - o == (size_t)g->i0 - g->o0) return 0;
+    return seg_push(m, (uint32_t)o, (uint32_t)i, 0);
+}
+
+/* Bytes from o on (up to the next segment) all come from original i. */
+static int map_const(mapper *m, size_t o, size_t i) {
+    return seg_push(m, (uint32_t)o, (uint32_t)i, 1);
+}
+
 int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
                    dyad_error *err) {
     if (len > 0x3FFFFFFF) return dyad_error_set(err, "%s:%d: document too long (%zu bytes)",
@@ -116,17 +153,19 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
     for (size_t i = 0; i < len; i++) high += (unsigned char)text[i] >> 7;
     size_t cap = len + 2 * high + 1;
     char *s = dyad_arena_alloc_uninit(a, cap);
-    uint32_t *orig = dyad_arena_alloc_uninit(a, (cap + 1) * sizeof *orig);
-    if (!s || !orig) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+    mapper m = {.a = a, .cap = 8};
+    m.v = dyad_arena_alloc_uninit(a, m.cap * sizeof *m.v);
+    if (!s || !m.v) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
     const unsigned char *p = (const unsigned char *)text;
     size_t i = 0, o = 0;
-    while (i < len) {
+    int rc = 0;
+    while (i < len && !rc) {
         unsigned c = p[i];
         if (c >= 0x20 && c < 0x7F) { /* a run of printable ASCII, most of any text: kept */
             size_t end = i + 1;
             while (end < len && (unsigned char)(p[end] - 0x20) < 0x5F) end++;
             memcpy(s + o, p + i, end - i);
-            for (size_t k = 0; k < end - i; k++) orig[o + k] = (uint32_t)(i + k);
+            rc = map_same(&m, o, i);
             o += end - i;
             i = end;
             continue;
@@ -137,7 +176,7 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
             else if (c == '\t' || c == '\f' || c == '\v') ch = ' ';
             else if (c < 0x20 && c != '\n') ch = ' ';  /* NUL and control bytes */
             else if (c == 0x7F) ch = ' ';
-            orig[o] = (uint32_t)i;
+            rc = map_same(&m, o, i);
             s[o++] = ch;
             i++;
             continue;
@@ -148,28 +187,36 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
         if (cp == 0xFFFD && n == 1) {
             /* an invalid byte: one unknown character, U+FFFD */
             static const char fffd[3] = {(char)0xEF, (char)0xBF, (char)0xBD};
-            for (int k = 0; k < 3; k++) { orig[o] = (uint32_t)i; s[o++] = fffd[k]; }
+            rc = map_const(&m, o, i);
+            for (int k = 0; k < 3; k++) s[o++] = fffd[k];
         } else if (cp >= 0x80 && cp < 0xA0) {
-            orig[o] = (uint32_t)i; /* C1 controls */
+            rc = map_same(&m, o, i); /* C1 controls */
             s[o++] = ' ';
         } else if (cp >= 0x0300 && cp <= 0x036F && o > 0 && (unsigned char)s[o - 1] < 0x80 &&
                    compose(s[o - 1], cp)) {
-            /* a decomposed accent (u + U+0308): NFC keeps the letter whole */
+            /* a decomposed accent (u + U+0308): NFC keeps the letter whole;
+             * its second byte maps where the letter does (text_orig walks
+             * back to a character's first byte), so the map is unchanged */
             uint32_t c2 = compose(s[o - 1], cp);
-            orig[o] = orig[o - 1];
             s[o - 1] = (char)(0xC0 | (c2 >> 6));
             s[o++] = (char)(0x80 | (c2 & 0x3F));
         } else if (rep) {
-            for (const char *r = rep; *r; r++) { orig[o] = (uint32_t)i; s[o++] = *r; }
+            /* "" (a character dropped) needs no map: what follows maps itself */
+            if (*rep) rc = rep[1] ? map_const(&m, o, i) : map_same(&m, o, i);
+            for (const char *r = rep; *r; r++) s[o++] = *r;
         } else {
-            for (size_t k = 0; k < n; k++) { orig[o] = (uint32_t)i; s[o++] = (char)p[i + k]; }
+            rc = map_same(&m, o, i);
+            for (size_t k = 0; k < n; k++) s[o++] = (char)p[i + k];
         }
         i += n;
     }
-    orig[o] = (uint32_t)len;
+    if (!rc) rc = map_same(&m, o, len); /* the end maps to the original's end */
+    if (!rc) rc = seg_push(&m, UINT32_MAX, 0, 0); /* the sentinel */
+    if (rc) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
     s[o] = '\0';
     out->s = s;
-    out->orig = orig;
+    out->seg = m.v;
+    out->nseg = m.n - 1;
     out->len = o;
     return 0;
 }

@@ -9,6 +9,7 @@
  * document without any boundary still comes out in bounded pieces. */
 #include "text/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int tok_is(const norm_text *nt, const raw_token *t, const char *lit) {
@@ -108,11 +109,28 @@ static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t
     return 0;
 }
 
-int text_split(dyad_arena *a, const norm_text *nt, const raw_tokens *toks,
-               sent_range **out, size_t *nout, dyad_error *err) {
-    size_t cap = 16, n = 0;
-    sent_range *v = dyad_arena_alloc(a, cap * sizeof *v);
-    if (!v) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
+/* Appends range [first, last) to *v, growing it (malloc'd). */
+static int push_range(sent_range **v, size_t *n, size_t *cap, size_t first, size_t last, int add) {
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        sent_range *nv = realloc(*v, ncap * sizeof *nv);
+        if (!nv) return -1;
+        *v = nv;
+        *cap = ncap;
+    }
+    (*v)[*n].first = (uint32_t)first;
+    (*v)[*n].last = (uint32_t)last;
+    (*v)[*n].add_period = (uint32_t)add;
+    (*n)++;
+    return 0;
+}
+
+int text_split(const norm_text *nt, const raw_tokens *toks, sent_range **out, size_t *nout,
+               dyad_error *err) {
+    size_t cap = 0, n = 0;
+    sent_range *v = NULL;
+    *out = NULL;
+    *nout = 0;
     size_t start = 0, i = 0;
     while (i < toks->n) {
         size_t end = 0;
@@ -126,32 +144,14 @@ int text_split(dyad_arena *a, const norm_text *nt, const raw_tokens *toks,
             if (end && end - start == TEXT_MAX_TOKENS) add = 0;
         }
         if (!end) { i++; continue; }
-        if (n == cap) {
-            sent_range *nv = dyad_arena_alloc(a, cap * 2 * sizeof *nv);
-            if (!nv) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
-            memcpy(nv, v, n * sizeof *v);
-            v = nv;
-            cap *= 2;
-        }
-        v[n].first = start;
-        v[n].last = end;
-        v[n].add_period = add;
-        n++;
+        if (push_range(&v, &n, &cap, start, end, add)) goto oom;
         start = i = end;
     }
-    if (start < toks->n) {
-        if (n == cap) {
-            sent_range *nv = dyad_arena_alloc(a, (cap + 1) * sizeof *nv);
-            if (!nv) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
-            memcpy(nv, v, n * sizeof *v);
-            v = nv;
-        }
-        v[n].first = start;
-        v[n].last = toks->n;
-        v[n].add_period = 0;
-        n++;
-    }
+    if (start < toks->n && push_range(&v, &n, &cap, start, toks->n, 0)) goto oom;
     *out = v;
     *nout = n;
     return 0;
+oom:
+    free(v);
+    return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
 }

@@ -13,14 +13,51 @@
 /* ---- normalize.c */
 
 /* The document with curly quotes, dashes, odd spaces and control bytes made
- * ASCII, invalid UTF-8 replaced by U+FFFD, and a map back to the original:
- * orig[i] is the original offset of the character that produced byte i,
- * orig[len] == the original length. */
+ * ASCII, invalid UTF-8 replaced by U+FFFD, and a map back to the original.
+ * The map is sparse (a dense one was 4 bytes per byte of text): segments
+ * where the shift between the two texts changes. In a segment that is
+ * not `konst`, byte o comes from original offset i0 + (o - o0), except a
+ * character's later bytes, which map where its first byte does; in a
+ * `konst` one (a replacement longer than one byte, U+FFFD) every byte
+ * comes from i0. The end, len, maps to the original length. */
+typedef struct norm_seg {
+    uint32_t o0, i0, konst;
+} norm_seg;
+
 typedef struct norm_text {
     char *s;
-    uint32_t *orig;
+    norm_seg *seg; /* nseg >= 1, seg[0].o0 == 0, o0 increasing; then
+                      seg[nseg], a sentinel: o0 UINT32_MAX */
+    size_t nseg;
     size_t len;
 } norm_text;
+
+/* The original offset of normalized byte o (0 <= o <= len). *seg is a
+ * hint, the segment of an earlier lookup (nseg to start): lookups in
+ * increasing order, as a sentence's tokens are, walk forward from it. */
+static inline uint32_t text_orig_at(const norm_text *nt, size_t o, size_t *seg) {
+    size_t k = *seg;
+    if (k >= nt->nseg || nt->seg[k].o0 > o) { /* behind: search */
+        size_t lo = 0, hi = nt->nseg;
+        while (hi - lo > 1) {
+            size_t mid = (lo + hi) / 2;
+            if (nt->seg[mid].o0 <= o) lo = mid;
+            else hi = mid;
+        }
+        k = lo;
+    }
+    while (nt->seg[k + 1].o0 <= o) k++; /* seg[nseg] is a sentinel */
+    *seg = k;
+    const norm_seg *g = &nt->seg[k];
+    if (g->konst) return g->i0;
+    while (((unsigned char)nt->s[o] & 0xC0) == 0x80 && o > g->o0) o--;
+    return g->i0 + (uint32_t)(o - g->o0);
+}
+
+static inline uint32_t text_orig(const norm_text *nt, size_t o) {
+    size_t seg = nt->nseg; /* no hint: a binary search */
+    return text_orig_at(nt, o, &seg);
+}
 
 int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
                    dyad_error *err);
@@ -52,11 +89,20 @@ enum {
     TF_TITLE = 1 << 4,  /* an abbreviation that never ends a sentence (Mr., Gen.) */
 };
 
-typedef struct raw_token {
+/* Replacement texts of raw tokens, by raw_token.rep (0: none). */
+#define TEXT_REPS {NULL, "``", "''", "`", "'", "...", "--"}
+
+typedef struct raw_token { /* 12 bytes: a long document has millions */
     uint32_t s, e;      /* byte range in the normalized text */
-    const char *text;   /* replacement text (quotes) or NULL: use s..e */
     uint8_t kind, flags;
+    uint8_t rep;        /* replacement text (quotes), TEXT_REPS[rep], or 0: use s..e */
 } raw_token;
+
+/* The replacement text of raw token t, or NULL. */
+static inline const char *raw_text(const raw_token *t) {
+    static const char *const reps[] = TEXT_REPS;
+    return reps[t->rep];
+}
 
 typedef struct raw_tokens {
     raw_token *v;
@@ -78,14 +124,34 @@ int text_abbrev(const char *w, size_t n);
 
 /* Index ranges [first, last) of raw tokens, one per sentence. */
 typedef struct sent_range {
-    size_t first, last;
-    int add_period; /* the sentence ends in an abbreviation: add a "." token */
+    uint32_t first, last;
+    uint32_t add_period; /* the sentence ends in an abbreviation: add a "." token */
 } sent_range;
 
-int text_split(dyad_arena *a, const norm_text *norm, const raw_tokens *toks,
-               sent_range **out, size_t *nout, dyad_error *err);
+/* *out is malloc'd: the caller frees it (NULL after an error). */
+int text_split(const norm_text *norm, const raw_tokens *toks, sent_range **out, size_t *nout,
+               dyad_error *err);
 
 /* ---- tagger.c */
 void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s);
+
+/* ---- analyze.c: a document analysed one sentence at a time
+ *
+ * text_doc_open normalizes, tokenizes and splits the whole text (the
+ * normalized text in the arena, tokens and sentence ranges malloc'd);
+ * text_doc_sentence then builds and tags one sentence's tokens in any
+ * arena, so a caller can keep only one sentence's tokens at a time (a
+ * long document's tokens were 10x its size). */
+typedef struct text_doc {
+    norm_text nt;
+    raw_tokens toks;
+    sent_range *ranges;
+    size_t n; /* sentences */
+} text_doc;
+int text_doc_open(dyad_arena *a, const char *text, size_t len, text_doc *d, dyad_error *err);
+void text_doc_bounds(const text_doc *d, size_t i, uint32_t *start, uint32_t *end);
+int text_doc_sentence(const dyad_tagger *t, dyad_arena *a, const text_doc *d, size_t i,
+                      dyad_sentence *out, dyad_error *err);
+void text_doc_close(text_doc *d);
 
 #endif

@@ -39,10 +39,15 @@ static int push(dyad_arena *a, raw_tokens *t, uint32_t s, uint32_t e, const char
         t->v = v;
         t->cap = cap;
     }
+    static const char *const reps[] = TEXT_REPS;
+    uint8_t rep = 0;
+    if (text)
+        while (++rep < sizeof reps / sizeof *reps && strcmp(reps[rep], text)) {}
+    if (rep == sizeof reps / sizeof *reps) return -1; /* not a replacement text.h knows */
     raw_token *k = &t->v[t->n++];
     k->s = s;
     k->e = e;
-    k->text = text;
+    k->rep = rep;
     k->kind = (uint8_t)kind;
     k->flags = (uint8_t)flags;
     return 0;

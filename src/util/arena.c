@@ -4,7 +4,7 @@
  * together; an arena makes that one reset instead of thousands of frees, and
  * keeps the hot path free of malloc. Blocks grow geometrically; a request
  * larger than a block gets a block of its own. */
-#include "dyad.h"
+#include "util/arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +106,28 @@ char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n) {
 
 char *dyad_arena_strdup(dyad_arena *a, const char *s) {
     return dyad_arena_strndup(a, s, strlen(s));
+}
+
+void *arena_resize(dyad_arena *a, void *p, size_t n) {
+    /* the array's block sits after the head (the bump block), which it
+     * never becomes: reset may keep it, as the largest, for bump use */
+    block **at = &a->head->next;
+    if (p)
+        while (*at && (*at)->data != (unsigned char *)p) at = &(*at)->next;
+    if (p && !*at) return NULL; /* not an array of this arena */
+    block *old = p ? *at : NULL;
+    block *b = realloc(old, sizeof(block) + n);
+    if (!b) return NULL;
+    if (old) a->total -= b->size;
+    b->size = b->used = n;
+    a->total += n;
+    if (old) {
+        *at = b;
+    } else {
+        b->next = a->head->next;
+        a->head->next = b;
+    }
+    return b->data;
 }
 
 size_t dyad_arena_used(const dyad_arena *a) { return a->total; }
