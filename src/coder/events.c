@@ -196,7 +196,7 @@ static int pattern_has_pre(const dyad_dict *d, const dpattern *p) {
     return 0;
 }
 
-/* "A camp for Congolese refugees was attacked": a passive verb whose
+/* "A convoy of Kenyan aid workers was ambushed": a passive verb whose
  * subject names no actor acts on the actor in its prepositional phrase. */
 static int passive_subject_in_pp(const csent *s, const vgroup *g) {
     for (int j = g->start - 1; j >= 0; j--) {
