@@ -177,6 +177,13 @@ static inline int coder_bloom_has(const uint64_t *b, uint32_t id) {
     return (b[h >> 6] >> (h & 63)) & 1;
 }
 
+/* Does actor code c begin with a country (RUSGOV: RUS)? Not a new actor's
+ * quoted name, nor an international or non-state body (IGO, NGO, IMG, MNC). */
+static inline int coder_has_country(const char *c) {
+    return c && strlen(c) >= 3 && c[0] >= 'A' && c[0] <= 'Z' && strncmp(c, "IGO", 3) &&
+           strncmp(c, "NGO", 3) && strncmp(c, "IMG", 3) && strncmp(c, "MNC", 3);
+}
+
 /* dateline.c: where a dateline heading a sentence ends (tokens [0, end)),
  * 0 if there is none; and, once the sentence's units are found, the
  * country of the place it names (in the document's arena), or NULL. */

@@ -21,11 +21,6 @@ static int is_dash(const ctok *t, const ctok *before) {
            !strcmp(t->up, "\xE2\x80\x93");
 }
 
-/* International and non-state bodies have no country to lend. */
-static int is_org(const char *c) {
-    return c[0] == '"' || !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3) ||
-           !strncmp(c, "MNC", 3);
-}
 
 /* Can token t stand in a dateline: names, numbers (dates), commas, brackets. */
 static int dateline_token(const ctok *t) {
@@ -63,7 +58,7 @@ const char *coder_dateline_country(const csent *s, int end) {
         if (depth > 0 || t->unit < 0) continue;
         const unit *u = &s->units[t->unit];
         const char *c = u->has_actor ? u->base : NULL;
-        if (c && strlen(c) >= 3 && !is_org(c)) return dyad_arena_strndup(s->keep, c, 3);
+        if (coder_has_country(c)) return dyad_arena_strndup(s->keep, c, 3);
     }
     return NULL;
 }

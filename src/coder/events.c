@@ -19,8 +19,7 @@ static int is_null_code(const char *c) { return !c || !*c || !strcmp(c, "---"); 
 /* str in the document's arena: the cached copy, or a new one. */
 static const char *keep_str(csent *s, const char *str) {
     if (!s->strs) return dyad_arena_strdup(s->keep, str);
-    uint32_t h = 2166136261u;
-    for (const char *p = str; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    uint64_t h = dict_fnv(str, strlen(str));
     const char **slot = &s->strs->slot[h % (sizeof s->strs->slot / sizeof *slot)];
     if (*slot && !strcmp(*slot, str)) return *slot;
     const char *k = dyad_arena_strdup(s->keep, str);
@@ -278,7 +277,15 @@ static int has_object(const csent *s, const vgroup *g) {
     return 0;
 }
 
-static int joint_act(const char *code);
+/* Acts done together: meeting, negotiating, agreeing, cooperating. */
+static int joint_act(const char *code) {
+    if (!code || strlen(code) < 3) return 0;
+    int root = code_root(code);
+    if (root == 4) return code[2] != '2' && code[2] != '4' && code[2] != '5'; /* not visits, mediation */
+    if (root == 3) return code[2] == '0' || code[2] == '6';                    /* intend to cooperate, to meet */
+    if (root == 5) return code[2] == '0' || code[2] == '7';                    /* cooperate, sign an agreement */
+    return root == 6;                                                          /* material cooperation */
+}
 
 /* The first unit after group g's verb in its clause, when it names only a
  * sector ("opposition activists"); -1 otherwise. */
@@ -296,9 +303,8 @@ static int sector_object(const csent *s, const vgroup *g) {
  * source's country (RUSOPP). Fills *out with that target; 0 if not. */
 static int domestic_target(csent *s, const unit *S, const unit *T, const char *code, unit *out) {
     const char *b = S->base;
-    if (code_root(code) != 17 || !b || strlen(b) < 3 || !strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZ", b[0]) ||
-        !strncmp(b, "IGO", 3) || !strncmp(b, "NGO", 3) || !strncmp(b, "IMG", 3) || !strncmp(b, "MNC", 3) ||
-        T->ncodes != 1 || strncmp(T->codes[0], "---", 3) || !T->codes[0][3] || T->pronoun)
+    if (code_root(code) != 17 || !coder_has_country(b) || T->ncodes != 1 ||
+        strncmp(T->codes[0], "---", 3) || !T->codes[0][3] || T->pronoun)
         return 0;
     char buf[96] = {b[0], b[1], b[2], 0};
     *out = *T;
@@ -317,16 +323,6 @@ static int reciprocal(const csent *s, const vgroup *g, const char *code) {
             (!strcmp(s->t[j].up, "ONE") && !strcmp(s->t[j + 1].up, "ANOTHER")))
             return 1;
     return joint_act(code);
-}
-
-/* Acts done together: meeting, negotiating, agreeing, cooperating. */
-static int joint_act(const char *code) {
-    if (!code || strlen(code) < 3) return 0;
-    int root = code_root(code);
-    if (root == 4) return code[2] != '2' && code[2] != '4' && code[2] != '5'; /* not visits, mediation */
-    if (root == 3) return code[2] == '0' || code[2] == '6';                    /* intend to cooperate, to meet */
-    if (root == 5) return code[2] == '0' || code[2] == '7';                    /* cooperate, sign an agreement */
-    return root == 6;                                                          /* material cooperation */
 }
 
 /* Is group gi an infinitive complement ("urged X to respond", "signed an
