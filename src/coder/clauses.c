@@ -200,6 +200,32 @@ static void resolve_pronoun(csent *s, int u, int gi) {
     p->has_actor = src->has_actor;
 }
 
+/* Is the "of" phrase that unit u ends ("the city of [Fallujah]") itself
+ * inside a prepositional phrase that belongs to a verb ("exploded on the
+ * outskirts of the city of X")? Then no part of it is a subject. Inside
+ * the subject's own phrase ("a bombing near the town of X killed") the
+ * place may stand for its country, as PETRARCH codes it. */
+static int of_chain_in_pp(const csent *s, const unit *u) {
+    const ctok *t = s->t;
+    int j = u->start - 2; /* the word before OF */
+    while (j >= 0) {
+        uint8_t p = t[j].pos;
+        if (t[j].unit >= 0) {
+            j = s->units[t[j].unit].start - 1;
+            continue;
+        }
+        if (p == DYAD_POS_DT || p == DYAD_POS_JJ || p == DYAD_POS_CD || p == DYAD_POS_POS ||
+            (p >= DYAD_POS_NN && p <= DYAD_POS_NNPS)) {
+            j--;
+            continue;
+        }
+        if (p != DYAD_POS_IN) return 0;
+        if (!(t[j].wc & WC_OF)) return j > 0 && (t[j - 1].group >= 0 || is_adverb(t[j - 1].pos));
+        j--;
+    }
+    return 0;
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -221,7 +247,7 @@ static int find_subject(csent *s, int gi) {
                 resolve_pronoun(s, t[j].unit, gi);
                 return u->ncodes ? t[j].unit : -1;
             }
-            if (u->in_pp && !(s->t[u->start - 1].wc & WC_OF)) {
+            if (u->in_pp && (!(s->t[u->start - 1].wc & WC_OF) || of_chain_in_pp(s, u))) {
                 j = u->start - 1; /* skip the preposition too */
                 continue;
             }

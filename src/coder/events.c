@@ -325,6 +325,17 @@ static int reciprocal(const csent *s, const vgroup *g, const char *code) {
     return joint_act(code);
 }
 
+/* Several actors doing a verb together, with no actor as its object: do
+ * they act on each other? A joint act or "each other" says so; a compound
+ * pattern ("X and Y clashed") only when the verb has no object of its own,
+ * or one of theirs ("delayed their meeting"): "X and Y fought hunger" is
+ * no fight between them. */
+static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
+    const char *code = m->code ? m->code : m->code2;
+    int theirs = g->end < s->n && !strcmp(s->t[g->end].up, "THEIR"); /* "delayed their meeting" */
+    return reciprocal(s, g, code) || (m->compound && (theirs || !has_object(s, g)));
+}
+
 /* Is group gi an infinitive complement ("urged X to respond", "signed an
  * accord to supply") of a verb that coded an event? Its meaning is part
  * of that event, so it codes none of its own. */
@@ -364,6 +375,19 @@ static int conditional(const csent *s, const vgroup *g) {
     for (int j = g->end; j < s->n; j++)
         if (!strcmp(s->t[j].up, "IF") || !strcmp(s->t[j].up, "UNLESS")) return 1;
     return 0;
+}
+
+/* A threat with no target of its own is aimed at whoever must act on the
+ * condition: "threatened to halt the talks if Y deployed troops" -> Y.
+ * The subject of the if/unless clause, when it names an actor; else -1. */
+static int condition_subject(const csent *s, const vgroup *g) {
+    for (int j = g->end; j + 1 < s->n; j++) {
+        if (s->t[j].wc & WC_SEMI) return -1;
+        if (strcmp(s->t[j].up, "IF") && strcmp(s->t[j].up, "UNLESS")) continue;
+        int u = s->t[j + 1].unit;
+        return u >= 0 && s->units[u].has_actor && !s->units[u].pronoun ? u : -1;
+    }
+    return -1;
 }
 
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act
@@ -526,7 +550,9 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             joint_act(m.code ? m.code : m.code2))
             tu = coder_next_object(s, gi, g->end, 1);
         if ((tu < 0 || !s->units[tu].has_actor) && low_tgt >= 0 && low_tgt != su) tu = low_tgt;
-        if (su < 0 || !s->units[su].ncodes || !s->units[su].has_actor) continue;
+        if ((tu < 0 || !s->units[tu].has_actor) && code_root(m.code ? m.code : m.code2) == 13)
+            tu = condition_subject(s, g);
+        if (su < 0 || !s->units[su].ncodes || !s->units[su].has_actor || s->units[su].place) continue;
         const unit *S = &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local;
@@ -535,7 +561,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             if (k >= 0 && domestic_target(s, S, &s->units[k], m.code, &local)) T = &local, tu = k;
         }
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
-        if (!T && S->ncodes > 1 && (m.compound || reciprocal(s, g, m.code ? m.code : m.code2))) {
+        if (!T && S->ncodes > 1 && among_themselves(s, g, &m)) {
             /* "X and Y renewed ties", "X and Y met": among themselves */
             for (int a = 0; a < S->ncodes; a++)
                 for (int b = 0; b < S->ncodes; b++)

@@ -152,18 +152,23 @@ static int is_verbish(uint8_t pos) {
     return (pos >= DYAD_POS_VB && pos <= DYAD_POS_VBZ) || pos == DYAD_POS_MD;
 }
 
-static int joins_list(const csent *s, const unit *cur, const unit *next, int *comma) {
+/* Does unit next go on the list that cur ends? alone: cur is one unit so
+ * far, not yet a list. */
+static int joins_list(const csent *s, const unit *cur, const unit *next, int alone, int *comma) {
     const ctok *t = s->t;
     int gap = next->start - cur->end;
+    int verb_next = next->end < s->n && is_verbish(t[next->end].pos);
     *comma = 0;
     if (gap == 1 && (coder_is_word(s, cur->end, WC_AND | WC_OR))) return 1;
+    /* "attacked in the Gulf of X, and Y blamed Z": ", and" before a verb
+     * joins two clauses; after a list ("A, B, and C met") it ends the list */
     if (gap == 2 && t[cur->end].pos == DYAD_POS_COMMA &&
         (coder_is_word(s, cur->end + 1, WC_AND | WC_OR)))
-        return 1;
+        return !(alone && verb_next);
     if (gap == 1 && t[cur->end].pos == DYAD_POS_COMMA) {
         *comma = 1;
         /* "A, B said": B starts a new clause, not a list */
-        return !(next->end < s->n && is_verbish(t[next->end].pos));
+        return !verb_next;
     }
     return 0;
 }
@@ -187,7 +192,7 @@ static void merge_lists(csent *s) {
         unit *cur = &u[i];
         while (i + 1 < n && cur->has_actor) {
             int comma;
-            if (!joins_list(s, cur, &u[i + 1], &comma)) break;
+            if (!joins_list(s, cur, &u[i + 1], i == first, &comma)) break;
             if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base &&
                 !u[i + 1].pronoun && !(i + 2 < n && u[i + 2].start == u[i + 1].end + 1 &&
                                        u[i + 2].has_actor))
@@ -277,6 +282,19 @@ static void new_actor(csent *s, unit *u, int *next) {
     u->ncodes = 1;
     u->has_actor = 1;
     u->base = u->codes[0];
+}
+
+/* "the Peruvian border", "Indonesia's tourist island", "a Saudi shopping
+ * center": a phrase whose head noun names a place or a building, and whose
+ * actor is only a modifier, names where something happened. A place does
+ * nothing, so it is never a source; it may still be a target, as PETRARCH
+ * codes "shelled the Bosnian town" (BIH). A name that ends in such a word
+ * ("the Gaza Strip") is an actor as usual. */
+static int place_head(const csent *s, const unit *u, const mention *m, int nm) {
+    if (!(s->t[u->end - 1].wc & WC_PLACE)) return 0;
+    for (int k = 0; k < nm; k++)
+        if (m[k].end == u->end && !m[k].is_agent) return 0;
+    return 1;
 }
 
 /* Words that introduce a clause when a subject and verb follow: "since
@@ -423,6 +441,7 @@ int coder_find_units(csent *s) {
         u->start = start;
         u->end = i;
         chunk_code(s, u, m + k0, k - k0);
+        u->place = u->ncodes && place_head(s, u, m + k0, k - k0);
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
         if (u->ncodes) s->nunits++;
     }
