@@ -167,8 +167,9 @@ static int joins_list(const csent *s, const unit *cur, const unit *next, int alo
         return !(alone && verb_next);
     if (gap == 1 && t[cur->end].pos == DYAD_POS_COMMA) {
         *comma = 1;
-        /* "A, B said": B starts a new clause, not a list */
-        return !verb_next;
+        /* "A, B said": B starts a new clause, not a list; but a headline
+         * writes "and" as a comma: "Chile, Peru Agree to Resume Talks" */
+        return !verb_next || (s->headline && alone && cur->start == 0);
     }
     return 0;
 }
