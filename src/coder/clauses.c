@@ -364,7 +364,8 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
         /* the first unit with an actor: "provided military aid to Taiwan"
          * has an agent word (military) before the actor */
         if (u < 0 || u == g->subject || !s->units[u].has_actor || s->units[u].pronoun) continue;
-        if (is_example(s, &s->units[u]) || (skip_venues && is_venue(s, &s->units[u]))) {
+        if (is_example(s, &s->units[u]) ||
+            (skip_venues && (is_venue(s, &s->units[u]) || s->units[u].place))) {
             j = s->units[u].end - 1;
             continue;
         }

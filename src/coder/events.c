@@ -343,8 +343,13 @@ static int complement_of_previous(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
     if (gi == 0 || s->t[g->start].pos != DYAD_POS_TO) return 0;
     const vgroup *prev = &s->groups[gi - 1];
-    for (int j = prev->end; j < g->start; j++)
+    for (int j = prev->end; j < g->start; j++) {
+        if (s->t[j].unit >= 0) { /* "urged X and Y to": the "and" of one unit */
+            j = s->units[s->t[j].unit].end - 1;
+            continue;
+        }
         if (s->t[j].pos == DYAD_POS_COMMA || s->t[j].pos == DYAD_POS_CC) return 0;
+    }
     return 1;
 }
 

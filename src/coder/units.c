@@ -328,10 +328,39 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
         uint8_t np = s->t[i + 1].pos;
         int before_object = np == DYAD_POS_DT || np == DYAD_POS_PRPS || np == DYAD_POS_IN ||
                             np == DYAD_POS_TO || np == DYAD_POS_JJ || (k < nm && m[k].start == i + 1);
+        /* after a list of actors ("Egypt and Bahrain cut ties"), a bare noun
+         * object is enough: a list is a subject far more often than a
+         * modifier */
+        if (!before_object && after_actor && (np == DYAD_POS_NN || np == DYAD_POS_NNS) &&
+            m[k - 1].start > 0 && (s->t[m[k - 1].start - 1].wc & WC_AND))
+            before_object = 1;
         if (!after_actor || !before_object) continue;
         size_t n = strlen(t->up);
         t->pos = n > 2 && !strcmp(t->up + n - 2, "ED") ? DYAD_POS_VBD
                : t->up[n - 1] == 'S' ? DYAD_POS_VBZ : DYAD_POS_VBP;
+    }
+}
+
+/* "struck Houthi targets in Yemen": a plural noun the tagger took for a
+ * verb (VBZ), right after a name that is itself the object of a verb other
+ * than one of saying, and with no object of its own, heads that object's
+ * noun phrase. ("said Ukraine attacks civilians" keeps its verb.) */
+static void object_nouns(csent *s) {
+    for (int i = 2; i + 1 < s->n; i++) {
+        ctok *t = &s->t[i];
+        size_t n = strlen(t->up);
+        if (t->pos != DYAD_POS_VBZ || t->up[n - 1] != 'S') continue;
+        uint8_t np = s->t[i + 1].pos;
+        if (np != DYAD_POS_IN && np != DYAD_POS_PERIOD && np != DYAD_POS_COMMA) continue;
+        int j = i - 1;
+        while (j > 0 && (s->t[j].pos == DYAD_POS_NNP || s->t[j].pos == DYAD_POS_NNPS ||
+                         s->t[j].pos == DYAD_POS_JJ))
+            j--;
+        uint8_t vp = s->t[j].pos;
+        if (j == i - 1 || (s->t[j].wc & WC_SAY) ||
+            (vp != DYAD_POS_VBD && vp != DYAD_POS_VB && vp != DYAD_POS_VBN && vp != DYAD_POS_VBG))
+            continue;
+        t->pos = DYAD_POS_NNS;
     }
 }
 
@@ -392,6 +421,7 @@ int coder_find_units(csent *s) {
         i = ae >= ge ? ae : ge;
     }
     rescue_verbs(s, m, nm);
+    object_nouns(s);
     /* chunks */
     s->nunits = 0;
     int k = 0;
