@@ -332,13 +332,18 @@ static int is_example(const csent *s, const unit *u) {
     return (s->t[p].wc & WC_INCL) || (p > 0 && (s->t[p - 1].wc & WC_INCL));
 }
 
-/* A unit where a meeting or an agreement took place: "in Moscow", "at
- * NATO in Brussels". */
+/* The prepositions of what talks are about: "held talks on X". */
+static int is_topic(const char *p) {
+    return !strcmp(p, "ON") || !strcmp(p, "OVER") || !strcmp(p, "ABOUT") || !strcmp(p, "REGARDING");
+}
+
+/* A unit where a meeting or an agreement took place, or what it was
+ * about: "in Moscow", "at NATO in Brussels", "on Iran's programme". */
 static int is_venue(const csent *s, const unit *u) {
     if (!u->in_pp) return 0;
     const char *p = u->prep;
     return !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "NEAR") || !strcmp(p, "DURING") ||
-           !strcmp(p, "INSIDE") || !strcmp(p, "THROUGHOUT") || !strcmp(p, "ACROSS");
+           !strcmp(p, "INSIDE") || !strcmp(p, "THROUGHOUT") || !strcmp(p, "ACROSS") || is_topic(p);
 }
 
 /* "denied that it had attacked", "dismissed claims that troops shelled":
@@ -364,6 +369,8 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
         /* the first unit with an actor: "provided military aid to Taiwan"
          * has an agent word (military) before the actor */
         if (u < 0 || u == g->subject || !s->units[u].has_actor || s->units[u].pronoun) continue;
+        /* what talks were about ends the search: "on Russia's build-up near X" */
+        if (skip_venues && s->units[u].in_pp && is_topic(s->units[u].prep)) return -1;
         if (is_example(s, &s->units[u]) ||
             (skip_venues && (is_venue(s, &s->units[u]) || s->units[u].place))) {
             j = s->units[u].end - 1;
@@ -406,6 +413,9 @@ int coder_find_groups(csent *s) {
                                                                              : g->start;
         g->subordinate = first > 0 && s->t[first - 1].pos == DYAD_POS_IN &&
                          !(s->t[first - 1].wc & WC_COMPL);
+        /* "... if Russia invaded Ukraine": a condition, not an event */
+        if (first > 0 && (!strcmp(s->t[first - 1].up, "IF") || !strcmp(s->t[first - 1].up, "UNLESS")))
+            g->negated = 2;
         g->region_end = clause_end(s, gi);
         g->pattern_end = phrases_end(s, gi, g->region_end);
         deny_complement(s, gi);

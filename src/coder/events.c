@@ -293,7 +293,14 @@ static int sector_object(const csent *s, const vgroup *g) {
     for (int j = g->end; j < g->pattern_end; j++) {
         int u = s->t[j].unit;
         if (u < 0) continue;
-        return !s->units[u].has_actor && !s->units[u].pronoun && !s->units[u].in_pp ? u : -1;
+        const unit *x = &s->units[u];
+        /* "fired at protesters", "detained thousands of protesters" */
+        const char *p = x->in_pp ? x->prep : "";
+        int object_pp = !strcmp(p, "AT") || !strcmp(p, "ON") || !strcmp(p, "AGAINST") ||
+                        (!strcmp(p, "OF") && x->start >= 2 &&
+                         (s->t[x->start - 2].pos == DYAD_POS_NNS || s->t[x->start - 2].pos == DYAD_POS_CD) &&
+                         s->t[x->start - 2].unit < 0);
+        return !x->has_actor && !x->pronoun && (!x->in_pp || object_pp) ? u : -1;
     }
     return -1;
 }
@@ -310,6 +317,30 @@ static int domestic_target(csent *s, const unit *S, const unit *T, const char *c
     *out = *T;
     coder_cat(buf, sizeof buf, 3, T->codes[0] + 3);
     out->codes[0] = dyad_arena_strdup(s->a, buf);
+    out->has_actor = 1;
+    return out->codes[0] != NULL;
+}
+
+/* The code a unit's country is read from: its actor's, before agents. */
+static const char *actor_code(const unit *u) {
+    return u->base ? u->base : u->ncodes ? u->codes[0] : NULL;
+}
+
+/* "Mutinous soldiers detained Mali's president", "protesters marched on
+ * the Kenyan parliament": protest (14) and repression (17) happen at home,
+ * so a source named only by its sector (---MIL) is of the target's
+ * country (MLIMIL). Fills *out with that source; 0 if not. */
+static int domestic_source(csent *s, const unit *S, const unit *T, const char *code, unit *out) {
+    int root = code_root(code);
+    const char *tc = T ? actor_code(T) : NULL;
+    if ((root != 14 && root != 17) || !tc || T->place || !coder_has_country(tc) || S->ncodes != 1 ||
+        strncmp(S->codes[0], "---", 3) || !S->codes[0][3] || S->pronoun)
+        return 0;
+    char buf[96] = {tc[0], tc[1], tc[2], 0};
+    *out = *S;
+    coder_cat(buf, sizeof buf, 3, S->codes[0] + 3);
+    out->codes[0] = dyad_arena_strdup(s->a, buf);
+    out->base = out->codes[0];
     out->has_actor = 1;
     return out->codes[0] != NULL;
 }
@@ -557,10 +588,16 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if ((tu < 0 || !s->units[tu].has_actor) && low_tgt >= 0 && low_tgt != su) tu = low_tgt;
         if ((tu < 0 || !s->units[tu].has_actor) && code_root(m.code ? m.code : m.code2) == 13)
             tu = condition_subject(s, g);
-        if (su < 0 || !s->units[su].ncodes || !s->units[su].has_actor || s->units[su].place) continue;
+        if (su < 0 || !s->units[su].ncodes || s->units[su].place) continue;
         const unit *S = &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
-        unit local;
+        unit local, home;
+        if (!S->has_actor && !domestic_source(s, S, T, m.code ? m.code : m.code2, &home)) continue;
+        if (!S->has_actor) S = &home;
+        /* a place of the source's own country is no target: "recaptured
+         * areas of the Kharkiv region" */
+        if (T && T->place && actor_code(S) && actor_code(T) && !strncmp(actor_code(S), actor_code(T), 3))
+            continue;
         if (!T && tu < 0) {
             int k = sector_object(s, g);
             if (k >= 0 && domestic_target(s, S, &s->units[k], m.code, &local)) T = &local, tu = k;
