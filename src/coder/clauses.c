@@ -369,6 +369,13 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
         /* the first unit with an actor: "provided military aid to Taiwan"
          * has an agent word (military) before the actor */
         if (u < 0 || u == g->subject || !s->units[u].has_actor || s->units[u].pronoun) continue;
+        /* a place in a phrase is where, not whom: "captured part of a
+         * stronghold on the Thai border", "killed rebels near the border" */
+        if (s->units[u].place && s->units[u].in_pp && strcmp(s->units[u].prep, "TO") &&
+            strcmp(s->units[u].prep, "FOR")) { /* "delivered aid to a Baghdad hospital" */
+            j = s->units[u].end - 1;
+            continue;
+        }
         /* what talks were about ends the search: "on Russia's build-up near X" */
         if (skip_venues && s->units[u].in_pp && is_topic(s->units[u].prep)) return -1;
         if (is_example(s, &s->units[u]) ||
