@@ -339,7 +339,7 @@ static int is_topic(const char *p) {
 
 /* A unit where a meeting or an agreement took place, or what it was
  * about: "in Moscow", "at NATO in Brussels", "on Iran's programme". */
-static int is_venue(const csent *s, const unit *u) {
+int coder_is_venue(const csent *s, const unit *u) {
     if (!u->in_pp) return 0;
     const char *p = u->prep;
     return !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "NEAR") || !strcmp(p, "DURING") ||
@@ -379,7 +379,7 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
         /* what talks were about ends the search: "on Russia's build-up near X" */
         if (skip_venues && s->units[u].in_pp && is_topic(s->units[u].prep)) return -1;
         if (is_example(s, &s->units[u]) ||
-            (skip_venues && (is_venue(s, &s->units[u]) || s->units[u].place))) {
+            (skip_venues && (coder_is_venue(s, &s->units[u]) || s->units[u].place))) {
             j = s->units[u].end - 1;
             continue;
         }
