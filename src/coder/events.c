@@ -462,6 +462,21 @@ static int condition_subject(const csent *s, const vgroup *g) {
     return -1;
 }
 
+/* "Karzai is to visit Pakistan", "is set to meet", "plans to send": an
+ * infinitive after BE or a word of planning tells a future act. */
+static int scheduled(const csent *s, const vgroup *g) {
+    int to = g->start;
+    while (to < g->main && s->t[to].pos != DYAD_POS_TO) to++;
+    if (!g->infinitive || to == 0 || s->t[to].pos != DYAD_POS_TO) return 0;
+    const ctok *b = &s->t[to - 1];
+    static const char *const plan[] = {"SET", "DUE", "EXPECTED", "SCHEDULED", "PLANS", "PLANNED",
+                                       "PLAN", "PLANNING", "INTENDS", "INTENDED", "PREPARING"};
+    if ((b->wc & WC_BE) && strcmp(b->up, "BEING")) return 1;
+    for (size_t i = 0; i < sizeof plan / sizeof *plan; i++)
+        if (!strcmp(b->up, plan[i])) return 1;
+    return 0;
+}
+
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act
  * (04-08) told in the future, in a main clause or a statement's
  * complement, is an intention (03x); a harmful one (14-20) made to
@@ -471,7 +486,7 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
     if (!m->code || strlen(m->code) < 2 || g->subordinate) return;
     int root = code_root(m->code);
     if ((root < 4 || root > 8) && (root < 14 || !conditional(s, g))) return;
-    int modal = 0;
+    int modal = scheduled(s, g);
     for (int k = g->start; k < g->main; k++) modal |= (s->t[k].wc & WC_FUTURE) != 0;
     if (!modal) return;
     /* in another verb's clause, only a statement's ("said it would") */
