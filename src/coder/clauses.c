@@ -404,6 +404,16 @@ int coder_find_groups(csent *s) {
                 s->groups[gi + 1].negated = 2;
         }
     }
+    /* "has no plans to meet", "sees no reason to join": a refusal */
+    for (int gi = 0; gi < s->ngroups; gi++) {
+        vgroup *g = &s->groups[gi];
+        int to = g->start;
+        while (to < g->main && s->t[to].pos != DYAD_POS_TO) to++;
+        if (g->infinitive && to >= 2 && s->t[to].pos == DYAD_POS_TO &&
+            s->t[to - 1].pos >= DYAD_POS_NN && s->t[to - 1].pos <= DYAD_POS_NNS &&
+            !strcmp(s->t[to - 2].up, "NO"))
+            g->negated = 1;
+    }
     /* "failed to condemn": what failed did not happen (negated = 2: no event) */
     for (int gi = 0; gi + 1 < s->ngroups; gi++) {
         const char *w = s->t[s->groups[gi].main].up;

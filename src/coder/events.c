@@ -179,6 +179,15 @@ static const char *negated_code(const char *code) {
     if (root <= 2) return NULL;
     if (root >= 10) return "050";
     switch (root) {
+    case 3: /* an intention refused: to meet (036) is 125, to give aid (033) 122 */
+        switch (code[2]) {
+        case '1': return "121";
+        case '3': return "122";
+        case '4': return "123";
+        case '5': return "124";
+        case '6': return "125";
+        default: return "120";
+        }
     case 4: return "125";
     case 6: return "121";
     case 7: return "122";
