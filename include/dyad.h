@@ -280,7 +280,9 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
  * tokenizer makes token.upper. */
 char *dyad_fold_upper(dyad_arena *a, const char *s, size_t n);
 
-/* ---------------------------------------------------------------- output */
+/* ---------------------------------------------------------------- cameo */
+/* src/cameo/: CAMEO's facts, in one place for the coder, the outputs, the
+ * store and ties. */
 
 typedef struct dyad_cameo {
     const char *code, *name;
@@ -290,6 +292,34 @@ typedef struct dyad_cameo {
 
 /* The CAMEO event-code table; NULL for an unknown code. */
 const dyad_cameo *dyad_cameo_find(const char *code);
+/* QuadClass of a code by its root: 1 verbal cooperation (01-05), 2 material
+ * cooperation (06-09), 3 verbal conflict (10-14), 4 material conflict
+ * (15-20); 0 when the code has no CAMEO root. */
+int dyad_cameo_quad_class(const char *code);
+/* Phoenix's PentaClass of a code: 0 neutral .. 4 material conflict. */
+int dyad_cameo_penta_class(const char *code);
+
+/* A CAMEO code in PLOVER's terms (2021 table): event type ("CONSULT"), mode
+ * ("phone", or "") and contexts ("military;legal", or ""). */
+typedef struct dyad_plover {
+    const char *code, *type, *mode, *context;
+} dyad_plover;
+/* The row of a code, else of its 3-digit parent, else of its root; NULL
+ * for roots 01 and 02 (no PLOVER type) and codes that are not CAMEO's. */
+const dyad_plover *dyad_cameo_plover(const char *code);
+/* PLOVER's 16 event types in order, cooperation to conflict: the i-th, or
+ * NULL past the last; and the index of a type (-1 if it is not one). */
+const char *dyad_plover_type(size_t i);
+int dyad_plover_type_index(const char *type);
+
+/* The country of an actor code: its first three letters; codes of
+ * international and non-state bodies (IGO, NGO, IMG, MNC) keep six
+ * (IGOUNO, NGOAMN) so they stay apart. Returns the length (0 if none). */
+size_t dyad_actor_country(const char *code, char out[8]);
+/* What follows the country in an actor code (RUSGOV: "GOV"), or "". */
+const char *dyad_actor_sector(const char *code);
+
+/* ---------------------------------------------------------------- output */
 
 /* Writes one JSON Lines record per event. Returns -1 on a write error. */
 int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *res,
@@ -371,11 +401,6 @@ const char *dyad_event_date(const char *doc_date, const char *sentence, size_t l
 
 /* ---------------------------------------------------------------- store */
 
-/* The country of an actor code: its first three letters; codes of
- * international and non-state bodies (IGO, NGO, IMG, MNC) keep six
- * (IGOUNO, NGOAMN) so they stay apart. Returns the length (0 if none). */
-size_t dyad_actor_country(const char *code, char out[8]);
-
 typedef struct dyad_store dyad_store;
 
 typedef struct dyad_store_opts {
@@ -446,8 +471,6 @@ int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result 
  * are taken from *next_id, which is advanced. */
 int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             uint64_t *next_id, dyad_error *err);
-/* Phoenix's PentaClass of a CAMEO code: 0 neutral .. 4 material conflict. */
-int dyad_penta_class(const char *code);
 
 /* ---------------------------------------------------------------- ties */
 

@@ -14,7 +14,7 @@
  *          date TEXT,               -- when it happened (YYYYMMDD), see date_kind
  *          date_kind TEXT,          -- document | yesterday | weekday | ... | none
  *          source, target TEXT,     -- actor codes
- *          src_country, tgt_country TEXT, -- dyad_actor_country of each
+ *          src_country, tgt_country TEXT, -- dyad_actor_country (src/cameo/actor.c)
  *          code, root_code TEXT, quad_class INTEGER, goldstein REAL,
  *          source_text, target_text, verb, issues TEXT,
  *          counted INTEGER)         -- 0: near copy or one-a-day repeat
