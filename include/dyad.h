@@ -455,15 +455,26 @@ typedef struct dyad_store_event {
     const char *src_country, *tgt_country, *code;
     int quad_class;
     double goldstein;
+    /* dyad_store_events only (else NULL / 0): the event behind a count */
+    const char *source, *target, *source_text, *target_text;
+    const char *doc_id, *title, *url, *sentence_text;
+    uint32_t sentence;
 } dyad_store_event;
 typedef void (*dyad_store_event_fn)(void *ctx, const dyad_store_event *e);
 /* Every counted event between countries a and b (either direction), or of
  * a with anyone when b is NULL. */
 int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                     void *ctx, dyad_error *err);
+/* The same events with their actors, document and sentence, by date. */
+int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
+                      void *ctx, dyad_error *err);
 
 /* ---------------------------------------------------------------- more outputs */
 
+/* PLOVER/POLECAT-style JSON Lines: event type, mode and context, actors
+ * with text, code, country and sector (src/output/plover.c). */
+int dyad_write_events_plover(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                             dyad_error *err);
 /* Phoenix's tab-separated event layout (src/output/phoenix.c). */
 int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result *res,
                               dyad_error *err);
@@ -476,6 +487,22 @@ int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *r
 
 typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR } dyad_period;
 
+/* Which counted events a series, a partner list or a listing takes. */
+typedef struct dyad_ties_opts {
+    const char *from, *to;    /* first and last day, "YYYYMMDD", or NULL */
+    const char *root;         /* a CAMEO code prefix ("04", "042"), or NULL for all */
+    int quad;                 /* QuadClass 1-4, or 0 for all */
+    int fill;                 /* tables keep the periods with no events */
+    int plover;               /* tables count by PLOVER type (not top codes) */
+} dyad_ties_opts;
+/* Does an event pass the dates, root and QuadClass of o (NULL: all do)?
+ * With dates, undated events do not. */
+int dyad_ties_match(const dyad_ties_opts *o, const dyad_store_event *e);
+/* The first (end = 0) or last (end = 1) day of "2019", "2019-12",
+ * "2019-12-05" or "2019-W50" (ISO week) as YYYYMMDD; -1 if malformed. */
+int dyad_ties_bound(const char *s, int end, char out[9]);
+
+#define DYAD_PLOVER_TYPES 16
 typedef struct dyad_tie_row {
     char period[12];          /* "2026-W11", "2026-03", "2026" */
     int dir;                  /* 0: a -> b, 1: b -> a */
@@ -483,18 +510,28 @@ typedef struct dyad_tie_row {
     double gsum;              /* Goldstein sum (mean = gsum / n) */
     char top[3][4];           /* the most frequent codes */
     long topn[3];
+    /* by PLOVER type in dyad_plover_type order; the last: codes without one */
+    long plover[DYAD_PLOVER_TYPES + 1];
 } dyad_tie_row;
 
 typedef struct dyad_ties {
     char a[8], b[8];
     dyad_period by;
-    dyad_tie_row *rows;       /* sorted by period, then direction */
+    dyad_tie_row *rows;       /* sorted by period, then direction; every period
+                                 from the first to the last (empty ones too) */
     size_t n;
     long undated;             /* counted events without a date: not in any period */
+    int fill, plover;         /* from the options: how the table is written */
 } dyad_ties;
 
+/* o: NULL for every event, periods filled, top codes. */
 int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
-                    dyad_ties *out, dyad_error *err);
+                    const dyad_ties_opts *o, dyad_ties *out, dyad_error *err);
+/* Lists the events behind the counts of a and b (or of a with anyone, b
+ * NULL) that pass o, by date, with their sentences; fmt "table", "csv" or
+ * "json". *n: how many were listed. */
+int dyad_ties_events(FILE *out, dyad_store *s, const char *a, const char *b,
+                     const dyad_ties_opts *o, const char *fmt, long *n, dyad_error *err);
 void dyad_ties_free(dyad_ties *t);
 /* fmt: "table", "csv" or "json". */
 int dyad_ties_write(FILE *out, const dyad_ties *t, const char *fmt, dyad_error *err);
@@ -506,9 +543,10 @@ typedef struct dyad_partner {
     long n, out, in, quad[5];
     double gsum;
 } dyad_partner;
-/* The partners of country a ranked by volume (then tone); *out is malloc'd. */
-int dyad_partners_query(dyad_store *s, const char *a, dyad_partner **out, size_t *n,
-                        dyad_error *err);
+/* The partners of country a ranked by volume (then tone), of the events
+ * that pass o (NULL: all); *out is malloc'd. */
+int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
+                        dyad_partner **out, size_t *n, dyad_error *err);
 int dyad_partners_write(FILE *out, const char *a, const dyad_partner *p, size_t n,
                         const char *fmt, dyad_error *err);
 

@@ -8,7 +8,7 @@
  * weights rather than invented ones. Each line is built in memory and
  * written with one fwrite: per-character stdio calls cost more than the
  * coding of the sentence. */
-#include "dyad.h"
+#include "output/output.h"
 
 #include <errno.h>
 #include <math.h>
@@ -110,9 +110,11 @@ static void opt_field(line *l, const char *name, const char *value) {
     put(l, "\":null", 6);
 }
 
-void dyad_json_string(FILE *out, const char *s) {
+void dyad_json_string(FILE *out, const char *s) { out_json(out, s, s ? strlen(s) : 0, 0); }
+
+void out_json(FILE *out, const char *s, size_t n, int flat) {
     line l = {0};
-    put_json(&l, s ? s : "", s ? strlen(s) : 0, 0);
+    put_json(&l, s ? s : "", s ? n : 0, flat);
     if (!l.oom) fwrite(l.s, 1, l.n, out);
     free(l.s);
 }

@@ -256,5 +256,10 @@ int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err) {
 
 int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                     void *ctx, dyad_error *err) {
-    return s->b->ops->scan(s->b, a, b, fn, ctx, err);
+    return s->b->ops->scan(s->b, a, b, 0, fn, ctx, err);
+}
+
+int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
+                      void *ctx, dyad_error *err) {
+    return s->b->ops->scan(s->b, a, b, 1, fn, ctx, err);
 }
