@@ -336,15 +336,21 @@ typedef struct dyad_validate_opts {
     int quiet;            /* only the summary table and line */
     FILE *report;         /* the human-readable report (stdout) */
     FILE *events;         /* JSON Lines of every coded event, or NULL */
+    /* PLOVER gold only: as score_plover.py's --reciprocal and --unmapped-fp */
+    int reciprocal, unmapped_fp;
 } dyad_validate_opts;
 
 typedef struct dyad_validate_result {
     size_t passed, failed, skipped;
 } dyad_validate_result;
 
-/* Runs a PETRARCH validation file; -1 if it could not be run to the end. */
+/* Runs a PETRARCH validation file (XML), or scores PLOVER gold records
+ * (.jsonl: the figures of the PLOVER scorer, coded as dyad code codes, with
+ * o->dict); -1 if it could not be run to the end. */
 int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
                   dyad_error *err);
+/* Is path a PLOVER gold file (.jsonl or .json)? */
+int dyad_validate_is_plover(const char *path);
 
 /* ================================================================
  * Event store, news feeds and dyad time series (issue 5).
