@@ -200,6 +200,32 @@ static void resolve_pronoun(csent *s, int u, int gi) {
     p->has_actor = src->has_actor;
 }
 
+/* Is the "of" phrase that unit u ends ("the city of [Fallujah]") itself
+ * inside a prepositional phrase that belongs to a verb ("exploded on the
+ * outskirts of the city of X")? Then no part of it is a subject. Inside
+ * the subject's own phrase ("a bombing near the town of X killed") the
+ * place may stand for its country, as PETRARCH codes it. */
+static int of_chain_in_pp(const csent *s, const unit *u) {
+    const ctok *t = s->t;
+    int j = u->start - 2; /* the word before OF */
+    while (j >= 0) {
+        uint8_t p = t[j].pos;
+        if (t[j].unit >= 0) {
+            j = s->units[t[j].unit].start - 1;
+            continue;
+        }
+        if (p == DYAD_POS_DT || p == DYAD_POS_JJ || p == DYAD_POS_CD || p == DYAD_POS_POS ||
+            (p >= DYAD_POS_NN && p <= DYAD_POS_NNPS)) {
+            j--;
+            continue;
+        }
+        if (p != DYAD_POS_IN) return 0;
+        if (!(t[j].wc & WC_OF)) return j > 0 && (t[j - 1].group >= 0 || is_adverb(t[j - 1].pos));
+        j--;
+    }
+    return 0;
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -221,7 +247,7 @@ static int find_subject(csent *s, int gi) {
                 resolve_pronoun(s, t[j].unit, gi);
                 return u->ncodes ? t[j].unit : -1;
             }
-            if (u->in_pp && !(s->t[u->start - 1].wc & WC_OF)) {
+            if (u->in_pp && (!(s->t[u->start - 1].wc & WC_OF) || of_chain_in_pp(s, u))) {
                 j = u->start - 1; /* skip the preposition too */
                 continue;
             }
@@ -306,13 +332,18 @@ static int is_example(const csent *s, const unit *u) {
     return (s->t[p].wc & WC_INCL) || (p > 0 && (s->t[p - 1].wc & WC_INCL));
 }
 
-/* A unit where a meeting or an agreement took place: "in Moscow", "at
- * NATO in Brussels". */
+/* The prepositions of what talks are about: "held talks on X". */
+static int is_topic(const char *p) {
+    return !strcmp(p, "ON") || !strcmp(p, "OVER") || !strcmp(p, "ABOUT") || !strcmp(p, "REGARDING");
+}
+
+/* A unit where a meeting or an agreement took place, or what it was
+ * about: "in Moscow", "at NATO in Brussels", "on Iran's programme". */
 static int is_venue(const csent *s, const unit *u) {
     if (!u->in_pp) return 0;
     const char *p = u->prep;
     return !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "NEAR") || !strcmp(p, "DURING") ||
-           !strcmp(p, "INSIDE") || !strcmp(p, "THROUGHOUT") || !strcmp(p, "ACROSS");
+           !strcmp(p, "INSIDE") || !strcmp(p, "THROUGHOUT") || !strcmp(p, "ACROSS") || is_topic(p);
 }
 
 /* "denied that it had attacked", "dismissed claims that troops shelled":
@@ -338,7 +369,10 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
         /* the first unit with an actor: "provided military aid to Taiwan"
          * has an agent word (military) before the actor */
         if (u < 0 || u == g->subject || !s->units[u].has_actor || s->units[u].pronoun) continue;
-        if (is_example(s, &s->units[u]) || (skip_venues && is_venue(s, &s->units[u]))) {
+        /* what talks were about ends the search: "on Russia's build-up near X" */
+        if (skip_venues && s->units[u].in_pp && is_topic(s->units[u].prep)) return -1;
+        if (is_example(s, &s->units[u]) ||
+            (skip_venues && (is_venue(s, &s->units[u]) || s->units[u].place))) {
             j = s->units[u].end - 1;
             continue;
         }
@@ -379,6 +413,9 @@ int coder_find_groups(csent *s) {
                                                                              : g->start;
         g->subordinate = first > 0 && s->t[first - 1].pos == DYAD_POS_IN &&
                          !(s->t[first - 1].wc & WC_COMPL);
+        /* "... if Russia invaded Ukraine": a condition, not an event */
+        if (first > 0 && (!strcmp(s->t[first - 1].up, "IF") || !strcmp(s->t[first - 1].up, "UNLESS")))
+            g->negated = 2;
         g->region_end = clause_end(s, gi);
         g->pattern_end = phrases_end(s, gi, g->region_end);
         deny_complement(s, gi);

@@ -69,6 +69,7 @@ enum {
     WC_SEMI = 1 << 15, WC_TIME = 1 << 16, WC_INCL = 1 << 17, WC_MUST = 1 << 18,
     WC_SAY = 1 << 19, WC_DENY = 1 << 20, WC_FUTURE = 1 << 21, WC_MAYBE = 1 << 22,
     WC_NOMINAL = 1 << 23, /* a noun that names a joint act: TALKS, CLASHES (nominal.c) */
+    WC_PLACE = 1 << 24,   /* a noun that names a place or a building: BORDER, CAPITAL, MALL */
 };
 int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);
@@ -114,6 +115,7 @@ typedef struct unit {
     uint8_t has_actor;  /* some code comes from the actor dictionary */
     uint8_t pronoun;    /* a personal pronoun standing for an earlier unit */
     uint8_t in_pp;      /* the object of a preposition */
+    uint8_t place;      /* names a place ("the Peruvian border"): a target, never a source */
     int16_t from_sentence; /* a pronoun resolved from that earlier sentence, or -1 */
     const char *prep;   /* that preposition, upper-case */
 } unit;

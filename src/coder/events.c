@@ -293,7 +293,14 @@ static int sector_object(const csent *s, const vgroup *g) {
     for (int j = g->end; j < g->pattern_end; j++) {
         int u = s->t[j].unit;
         if (u < 0) continue;
-        return !s->units[u].has_actor && !s->units[u].pronoun && !s->units[u].in_pp ? u : -1;
+        const unit *x = &s->units[u];
+        /* "fired at protesters", "detained thousands of protesters" */
+        const char *p = x->in_pp ? x->prep : "";
+        int object_pp = !strcmp(p, "AT") || !strcmp(p, "ON") || !strcmp(p, "AGAINST") ||
+                        (!strcmp(p, "OF") && x->start >= 2 &&
+                         (s->t[x->start - 2].pos == DYAD_POS_NNS || s->t[x->start - 2].pos == DYAD_POS_CD) &&
+                         s->t[x->start - 2].unit < 0);
+        return !x->has_actor && !x->pronoun && (!x->in_pp || object_pp) ? u : -1;
     }
     return -1;
 }
@@ -314,6 +321,30 @@ static int domestic_target(csent *s, const unit *S, const unit *T, const char *c
     return out->codes[0] != NULL;
 }
 
+/* The code a unit's country is read from: its actor's, before agents. */
+static const char *actor_code(const unit *u) {
+    return u->base ? u->base : u->ncodes ? u->codes[0] : NULL;
+}
+
+/* "Mutinous soldiers detained Mali's president", "protesters marched on
+ * the Kenyan parliament": protest (14) and repression (17) happen at home,
+ * so a source named only by its sector (---MIL) is of the target's
+ * country (MLIMIL). Fills *out with that source; 0 if not. */
+static int domestic_source(csent *s, const unit *S, const unit *T, const char *code, unit *out) {
+    int root = code_root(code);
+    const char *tc = T ? actor_code(T) : NULL;
+    if ((root != 14 && root != 17) || !tc || T->place || !coder_has_country(tc) || S->ncodes != 1 ||
+        strncmp(S->codes[0], "---", 3) || !S->codes[0][3] || S->pronoun)
+        return 0;
+    char buf[96] = {tc[0], tc[1], tc[2], 0};
+    *out = *S;
+    coder_cat(buf, sizeof buf, 3, S->codes[0] + 3);
+    out->codes[0] = dyad_arena_strdup(s->a, buf);
+    out->base = out->codes[0];
+    out->has_actor = 1;
+    return out->codes[0] != NULL;
+}
+
 /* Does the act of group g go both ways when several actors do it together?
  * Meeting, negotiating, agreeing and cooperating do ("X and Y met", "signed
  * a deal"); so does anything done to "each other" or "one another". */
@@ -325,6 +356,17 @@ static int reciprocal(const csent *s, const vgroup *g, const char *code) {
     return joint_act(code);
 }
 
+/* Several actors doing a verb together, with no actor as its object: do
+ * they act on each other? A joint act or "each other" says so; a compound
+ * pattern ("X and Y clashed") only when the verb has no object of its own,
+ * or one of theirs ("delayed their meeting"): "X and Y fought hunger" is
+ * no fight between them. */
+static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
+    const char *code = m->code ? m->code : m->code2;
+    int theirs = g->end < s->n && !strcmp(s->t[g->end].up, "THEIR"); /* "delayed their meeting" */
+    return reciprocal(s, g, code) || (m->compound && (theirs || !has_object(s, g)));
+}
+
 /* Is group gi an infinitive complement ("urged X to respond", "signed an
  * accord to supply") of a verb that coded an event? Its meaning is part
  * of that event, so it codes none of its own. */
@@ -332,8 +374,13 @@ static int complement_of_previous(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
     if (gi == 0 || s->t[g->start].pos != DYAD_POS_TO) return 0;
     const vgroup *prev = &s->groups[gi - 1];
-    for (int j = prev->end; j < g->start; j++)
+    for (int j = prev->end; j < g->start; j++) {
+        if (s->t[j].unit >= 0) { /* "urged X and Y to": the "and" of one unit */
+            j = s->units[s->t[j].unit].end - 1;
+            continue;
+        }
         if (s->t[j].pos == DYAD_POS_COMMA || s->t[j].pos == DYAD_POS_CC) return 0;
+    }
     return 1;
 }
 
@@ -364,6 +411,19 @@ static int conditional(const csent *s, const vgroup *g) {
     for (int j = g->end; j < s->n; j++)
         if (!strcmp(s->t[j].up, "IF") || !strcmp(s->t[j].up, "UNLESS")) return 1;
     return 0;
+}
+
+/* A threat with no target of its own is aimed at whoever must act on the
+ * condition: "threatened to halt the talks if Y deployed troops" -> Y.
+ * The subject of the if/unless clause, when it names an actor; else -1. */
+static int condition_subject(const csent *s, const vgroup *g) {
+    for (int j = g->end; j + 1 < s->n; j++) {
+        if (s->t[j].wc & WC_SEMI) return -1;
+        if (strcmp(s->t[j].up, "IF") && strcmp(s->t[j].up, "UNLESS")) continue;
+        int u = s->t[j + 1].unit;
+        return u >= 0 && s->units[u].has_actor && !s->units[u].pronoun ? u : -1;
+    }
+    return -1;
 }
 
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act
@@ -526,16 +586,24 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             joint_act(m.code ? m.code : m.code2))
             tu = coder_next_object(s, gi, g->end, 1);
         if ((tu < 0 || !s->units[tu].has_actor) && low_tgt >= 0 && low_tgt != su) tu = low_tgt;
-        if (su < 0 || !s->units[su].ncodes || !s->units[su].has_actor) continue;
+        if ((tu < 0 || !s->units[tu].has_actor) && code_root(m.code ? m.code : m.code2) == 13)
+            tu = condition_subject(s, g);
+        if (su < 0 || !s->units[su].ncodes || s->units[su].place) continue;
         const unit *S = &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
-        unit local;
+        unit local, home;
+        if (!S->has_actor && !domestic_source(s, S, T, m.code ? m.code : m.code2, &home)) continue;
+        if (!S->has_actor) S = &home;
+        /* a place of the source's own country is no target: "recaptured
+         * areas of the Kharkiv region" */
+        if (T && T->place && actor_code(S) && actor_code(T) && !strncmp(actor_code(S), actor_code(T), 3))
+            continue;
         if (!T && tu < 0) {
             int k = sector_object(s, g);
             if (k >= 0 && domestic_target(s, S, &s->units[k], m.code, &local)) T = &local, tu = k;
         }
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
-        if (!T && S->ncodes > 1 && (m.compound || reciprocal(s, g, m.code ? m.code : m.code2))) {
+        if (!T && S->ncodes > 1 && among_themselves(s, g, &m)) {
             /* "X and Y renewed ties", "X and Y met": among themselves */
             for (int a = 0; a < S->ncodes; a++)
                 for (int b = 0; b < S->ncodes; b++)

@@ -48,15 +48,20 @@ static int parties(const csent *s, int i, int *a, int *b) {
     return 0;
 }
 
-/* The "between" after the noun at token i, directly or after the verb it
- * is the subject of ("fighting broke out between"); -1 if none. */
+/* The "between" after the noun at token i, directly, after the verb it
+ * is the subject of ("fighting broke out between"), or after a time
+ * ("clashes on Tuesday between", "talks late on Friday between"); -1 if
+ * none. A noun other than a time, or any actor, ends the search. */
 static int between_after(const csent *s, int i) {
-    for (int k = i + 1; k < s->n && k <= i + 4; k++) {
-        uint8_t p = s->t[k].pos;
-        if (!strcmp(s->t[k].up, "BETWEEN")) return k;
-        if (!(p >= DYAD_POS_VB && p <= DYAD_POS_VBZ) && p != DYAD_POS_RP && p != DYAD_POS_RB &&
-            strcmp(s->t[k].up, "OUT"))
-            return -1;
+    for (int k = i + 1; k < s->n && k <= i + 6; k++) {
+        const ctok *t = &s->t[k];
+        uint8_t p = t->pos;
+        if (!strcmp(t->up, "BETWEEN")) return k;
+        if (t->unit >= 0) return -1;
+        int verb = p >= DYAD_POS_VB && p <= DYAD_POS_VBZ;
+        int time = (t->wc & WC_TIME) || ((p == DYAD_POS_IN || p == DYAD_POS_DT || p == DYAD_POS_JJ ||
+                                          p == DYAD_POS_CD) && k + 1 < s->n && (s->t[k + 1].wc & WC_TIME));
+        if (!verb && !time && p != DYAD_POS_RP && p != DYAD_POS_RB && strcmp(t->up, "OUT")) return -1;
     }
     return -1;
 }

@@ -152,18 +152,24 @@ static int is_verbish(uint8_t pos) {
     return (pos >= DYAD_POS_VB && pos <= DYAD_POS_VBZ) || pos == DYAD_POS_MD;
 }
 
-static int joins_list(const csent *s, const unit *cur, const unit *next, int *comma) {
+/* Does unit next go on the list that cur ends? alone: cur is one unit so
+ * far, not yet a list. */
+static int joins_list(const csent *s, const unit *cur, const unit *next, int alone, int *comma) {
     const ctok *t = s->t;
     int gap = next->start - cur->end;
+    int verb_next = next->end < s->n && is_verbish(t[next->end].pos);
     *comma = 0;
     if (gap == 1 && (coder_is_word(s, cur->end, WC_AND | WC_OR))) return 1;
+    /* "attacked in the Gulf of X, and Y blamed Z": ", and" before a verb
+     * joins two clauses; after a list ("A, B, and C met") it ends the list */
     if (gap == 2 && t[cur->end].pos == DYAD_POS_COMMA &&
         (coder_is_word(s, cur->end + 1, WC_AND | WC_OR)))
-        return 1;
+        return !(alone && verb_next);
     if (gap == 1 && t[cur->end].pos == DYAD_POS_COMMA) {
         *comma = 1;
-        /* "A, B said": B starts a new clause, not a list */
-        return !(next->end < s->n && is_verbish(t[next->end].pos));
+        /* "A, B said": B starts a new clause, not a list; but a headline
+         * writes "and" as a comma: "Chile, Peru Agree to Resume Talks" */
+        return !verb_next || (s->headline && alone && cur->start == 0);
     }
     return 0;
 }
@@ -187,7 +193,7 @@ static void merge_lists(csent *s) {
         unit *cur = &u[i];
         while (i + 1 < n && cur->has_actor) {
             int comma;
-            if (!joins_list(s, cur, &u[i + 1], &comma)) break;
+            if (!joins_list(s, cur, &u[i + 1], i == first, &comma)) break;
             if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base &&
                 !u[i + 1].pronoun && !(i + 2 < n && u[i + 2].start == u[i + 1].end + 1 &&
                                        u[i + 2].has_actor))
@@ -279,6 +285,19 @@ static void new_actor(csent *s, unit *u, int *next) {
     u->base = u->codes[0];
 }
 
+/* "the Peruvian border", "Indonesia's tourist island", "a Saudi shopping
+ * center": a phrase whose head noun names a place or a building, and whose
+ * actor is only a modifier, names where something happened. A place does
+ * nothing, so it is never a source; it may still be a target, as PETRARCH
+ * codes "shelled the Bosnian town" (BIH). A name that ends in such a word
+ * ("the Gaza Strip") is an actor as usual. */
+static int place_head(const csent *s, const unit *u, const mention *m, int nm) {
+    if (!(s->t[u->end - 1].wc & WC_PLACE)) return 0;
+    for (int k = 0; k < nm; k++)
+        if (m[k].end == u->end && !m[k].is_agent) return 0;
+    return 1;
+}
+
 /* Words that introduce a clause when a subject and verb follow: "since
  * Putin appears", "that Gondor and Osgiliath have". */
 static int is_subordinator(const ctok *t) { return (t->wc & WC_SUBORD) != 0; }
@@ -309,10 +328,39 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
         uint8_t np = s->t[i + 1].pos;
         int before_object = np == DYAD_POS_DT || np == DYAD_POS_PRPS || np == DYAD_POS_IN ||
                             np == DYAD_POS_TO || np == DYAD_POS_JJ || (k < nm && m[k].start == i + 1);
+        /* after a list of actors ("Egypt and Bahrain cut ties"), a bare noun
+         * object is enough: a list is a subject far more often than a
+         * modifier */
+        if (!before_object && after_actor && (np == DYAD_POS_NN || np == DYAD_POS_NNS) &&
+            m[k - 1].start > 0 && (s->t[m[k - 1].start - 1].wc & WC_AND))
+            before_object = 1;
         if (!after_actor || !before_object) continue;
         size_t n = strlen(t->up);
         t->pos = n > 2 && !strcmp(t->up + n - 2, "ED") ? DYAD_POS_VBD
                : t->up[n - 1] == 'S' ? DYAD_POS_VBZ : DYAD_POS_VBP;
+    }
+}
+
+/* "struck Houthi targets in Yemen": a plural noun the tagger took for a
+ * verb (VBZ), right after a name that is itself the object of a verb other
+ * than one of saying, and with no object of its own, heads that object's
+ * noun phrase. ("said Ukraine attacks civilians" keeps its verb.) */
+static void object_nouns(csent *s) {
+    for (int i = 2; i + 1 < s->n; i++) {
+        ctok *t = &s->t[i];
+        size_t n = strlen(t->up);
+        if (t->pos != DYAD_POS_VBZ || t->up[n - 1] != 'S') continue;
+        uint8_t np = s->t[i + 1].pos;
+        if (np != DYAD_POS_IN && np != DYAD_POS_PERIOD && np != DYAD_POS_COMMA) continue;
+        int j = i - 1;
+        while (j > 0 && (s->t[j].pos == DYAD_POS_NNP || s->t[j].pos == DYAD_POS_NNPS ||
+                         s->t[j].pos == DYAD_POS_JJ))
+            j--;
+        uint8_t vp = s->t[j].pos;
+        if (j == i - 1 || (s->t[j].wc & WC_SAY) ||
+            (vp != DYAD_POS_VBD && vp != DYAD_POS_VB && vp != DYAD_POS_VBN && vp != DYAD_POS_VBG))
+            continue;
+        t->pos = DYAD_POS_NNS;
     }
 }
 
@@ -373,6 +421,7 @@ int coder_find_units(csent *s) {
         i = ae >= ge ? ae : ge;
     }
     rescue_verbs(s, m, nm);
+    object_nouns(s);
     /* chunks */
     s->nunits = 0;
     int k = 0;
@@ -423,6 +472,7 @@ int coder_find_units(csent *s) {
         u->start = start;
         u->end = i;
         chunk_code(s, u, m + k0, k - k0);
+        u->place = u->ncodes && place_head(s, u, m + k0, k - k0);
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
         if (u->ncodes) s->nunits++;
     }

@@ -31,6 +31,8 @@ check "headline passive with by" test "$(headline 'Turkish diplomat kidnapped by
 check "headline passive, place only" test "$(headline 'Chinese engineers kidnapped in Pakistan')" = ""
 check "headline active with 'with'" test "$(headline 'Norway met with Sweden')" = "NOR>SWE:040 "
 check "headline present for a past act" test "$(headline 'Russia expels Belgian diplomats')" = "RUS>BELGOV:161 "
+# a headline writes "and" as a comma: "A, B Agree" is both of them
+check "headline comma list" test "$(headline 'Chile, Peru Agree to Resume Talks')" = "CHL>PER:036 PER>CHL:036 "
 # "he", "she", "they" at the head of a sentence stand for the latest subject
 # of an earlier sentence of the same document, and --explain says so;
 # nothing is kept between documents
