@@ -83,15 +83,8 @@ static int event(FILE *out, const dyad_doc *doc, const dyad_result *res, size_t 
     if (c) fprintf(out, ",\"goldstein\":%.1f", c->goldstein);
     else fputs(",\"goldstein\":null", out);
     fputs(",\"event_text\":", out);
-    if (e->sentence < res->nsentences && doc->text) {
-        const dyad_sentence *s = &res->sentences[e->sentence];
-        size_t a = s->start, b = s->end > s->start ? s->end : s->start;
-        if (b > doc->text_len) b = doc->text_len;
-        if (a > b) a = b;
-        out_json(out, doc->text + a, b - a, 1);
-    } else {
-        fputs("\"\"", out);
-    }
+    size_t start, n = out_sentence(doc, res, e, &start);
+    out_json(out, doc->text ? doc->text + start : "", n, 1);
     str(out, "headline", doc->title);
     str(out, "url", doc->url);
     fputs("}\n", out);
