@@ -339,7 +339,7 @@ static int is_topic(const char *p) {
 
 /* A unit where a meeting or an agreement took place, or what it was
  * about: "in Moscow", "at NATO in Brussels", "on Iran's programme". */
-static int is_venue(const csent *s, const unit *u) {
+int coder_is_venue(const csent *s, const unit *u) {
     if (!u->in_pp) return 0;
     const char *p = u->prep;
     return !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "NEAR") || !strcmp(p, "DURING") ||
@@ -369,10 +369,17 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
         /* the first unit with an actor: "provided military aid to Taiwan"
          * has an agent word (military) before the actor */
         if (u < 0 || u == g->subject || !s->units[u].has_actor || s->units[u].pronoun) continue;
+        /* a place in a phrase is where, not whom: "captured part of a
+         * stronghold on the Thai border", "killed rebels near the border" */
+        if (s->units[u].place && s->units[u].in_pp && strcmp(s->units[u].prep, "TO") &&
+            strcmp(s->units[u].prep, "FOR")) { /* "delivered aid to a Baghdad hospital" */
+            j = s->units[u].end - 1;
+            continue;
+        }
         /* what talks were about ends the search: "on Russia's build-up near X" */
         if (skip_venues && s->units[u].in_pp && is_topic(s->units[u].prep)) return -1;
         if (is_example(s, &s->units[u]) ||
-            (skip_venues && (is_venue(s, &s->units[u]) || s->units[u].place))) {
+            (skip_venues && (coder_is_venue(s, &s->units[u]) || s->units[u].place))) {
             j = s->units[u].end - 1;
             continue;
         }

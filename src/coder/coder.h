@@ -202,6 +202,9 @@ int coder_find_groups(csent *s);
 /* The first unit from token `from` on that can be group gi's object: an
  * actor's, not an example ("including X"), nor, with skip_venues, a place
  * ("in X", "at X"); -1 if none before the clause ends. */
+/* Is unit u where a meeting took place or what it was about ("in Moscow",
+ * "on Iran's programme")? (clauses.c) */
+int coder_is_venue(const csent *s, const unit *u);
 int coder_next_object(const csent *s, int gi, int from, int skip_venues);
 /* match.c */
 typedef struct vmatch {

@@ -46,6 +46,43 @@ int coder_dateline_end(const ctok *t, int n) {
     return end;
 }
 
+/* The states and provinces that AP and Canadian Press style datelines
+ * name after a city ("PUNTA GORDA, Fla.", "LANGLEY, B.C."), in their
+ * dateline spelling, without the final period. Checked only in a dateline:
+ * "Miss", "Man" or "Wash" in a sentence are other words. */
+static const char *const us_states[] = {
+    "ALA", "ARIZ", "ARK", "CALIF", "COLO", "CONN", "DEL", "FLA", "GA", "ILL", "IND", "KAN",
+    "KY", "LA", "MD", "MASS", "MICH", "MINN", "MISS", "MO", "MONT", "NEB", "NEV", "N.H",
+    "N.J", "N.M", "N.Y", "N.C", "N.D", "OKLA", "ORE", "PA", "R.I", "S.C", "S.D", "TENN",
+    "VT", "VA", "WASH", "W.VA", "WIS", "WYO", "ALASKA", "HAWAII", "IDAHO", "IOWA", "MAINE",
+    "OHIO", "TEXAS", "UTAH",
+};
+static const char *const ca_provinces[] = {
+    "ALTA", "B.C", "MAN", "N.B", "N.L", "NFLD", "N.S", "ONT", "P.E.I", "QUE", "SASK",
+};
+
+static int in_list(const char *w, const char *const *list, size_t n) {
+    char buf[16];
+    size_t len = strlen(w);
+    if (len == 0 || len >= sizeof buf) return 0;
+    memcpy(buf, w, len + 1);
+    if (buf[len - 1] == '.') buf[len - 1] = 0; /* "FLA." or "FLA" "." */
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(buf, list[i])) return 1;
+    return 0;
+}
+
+/* The country of a state or province named after a comma in the dateline. */
+static const char *state_country(const csent *s, int from, int end) {
+    for (int i = from + 1; i < end; i++) {
+        if (s->t[i - 1].pos != DYAD_POS_COMMA) continue;
+        const char *w = s->t[i].up;
+        if (in_list(w, us_states, sizeof us_states / sizeof *us_states)) return "USA";
+        if (in_list(w, ca_provinces, sizeof ca_provinces / sizeof *ca_provinces)) return "CAN";
+    }
+    return NULL;
+}
+
 const char *coder_dateline_country(const csent *s, int end) {
     /* the place is in the last part, before the final dash and outside brackets */
     int from = 0;
@@ -60,5 +97,6 @@ const char *coder_dateline_country(const csent *s, int end) {
         const char *c = u->has_actor ? u->base : NULL;
         if (coder_has_country(c)) return dyad_arena_strndup(s->keep, c, 3);
     }
-    return NULL;
+    const char *state = state_country(s, from, end);
+    return state ? dyad_arena_strndup(s->keep, state, 3) : NULL;
 }

@@ -305,18 +305,20 @@ static int sector_object(const csent *s, const vgroup *g) {
     return -1;
 }
 
-/* "Russian police arrested opposition activists": repression (17x) is done
- * at home, so a target named only by its sector (---OPP) is of the
- * source's country (RUSOPP). Fills *out with that target; 0 if not. */
-static int domestic_target(csent *s, const unit *S, const unit *T, const char *code, unit *out) {
-    const char *b = S->base;
-    if (code_root(code) != 17 || !coder_has_country(b) || T->ncodes != 1 ||
-        strncmp(T->codes[0], "---", 3) || !T->codes[0][3] || T->pronoun)
-        return 0;
-    char buf[96] = {b[0], b[1], b[2], 0};
-    *out = *T;
-    coder_cat(buf, sizeof buf, 3, T->codes[0] + 3);
+/* Is unit u named only by its sector (---OPP: "protesters", "gunmen")? */
+static int sector_only(const unit *u) {
+    return u->ncodes == 1 && !strncmp(u->codes[0], "---", 3) && u->codes[0][3] && !u->pronoun;
+}
+
+/* Fills *out with sector-only unit u placed in country cc (the first three
+ * letters of an actor code): ---OPP in RUS is RUSOPP. 0 if it cannot. */
+static int sector_in(csent *s, const unit *u, const char *cc, unit *out) {
+    if (!sector_only(u) || !coder_has_country(cc)) return 0;
+    char buf[96] = {cc[0], cc[1], cc[2], 0};
+    *out = *u;
+    coder_cat(buf, sizeof buf, 3, u->codes[0] + 3);
     out->codes[0] = dyad_arena_strdup(s->a, buf);
+    out->base = out->codes[0];
     out->has_actor = 1;
     return out->codes[0] != NULL;
 }
@@ -326,23 +328,57 @@ static const char *actor_code(const unit *u) {
     return u->base ? u->base : u->ncodes ? u->codes[0] : NULL;
 }
 
-/* "Mutinous soldiers detained Mali's president", "protesters marched on
- * the Kenyan parliament": protest (14) and repression (17) happen at home,
- * so a source named only by its sector (---MIL) is of the target's
- * country (MLIMIL). Fills *out with that source; 0 if not. */
-static int domestic_source(csent *s, const unit *S, const unit *T, const char *code, unit *out) {
+/* Does unit u say where: "in Baghdad", "across Syria"? ("at" and "on"
+ * often name the target of an attack: "fired at Israel".) */
+static int locative(const unit *u) {
+    const char *p = u->in_pp ? u->prep : "";
+    return !strcmp(p, "IN") || !strcmp(p, "INSIDE") || !strcmp(p, "ACROSS") || !strcmp(p, "THROUGHOUT");
+}
+
+/* The country where group g's act happened, from a place phrase of its
+ * clause ("in Baghdad", "in the Saudi capital");
+ * NULL if none. "near" or "along" a border says no country. */
+static const char *venue_country(const csent *s, const vgroup *g, const unit *other) {
+    for (int j = g->region_start; j < g->region_end; j++) {
+        int u = s->t[j].unit;
+        if (u < 0) continue;
+        const unit *x = &s->units[u];
+        j = x->end - 1;
+        if (!x->in_pp || !x->has_actor || u == g->subject) continue;
+        if (x == other) return NULL; /* the place is the other party: "fought in Baghdad" */
+        if (!locative(x)) continue;
+        const char *c = actor_code(x);
+        if (coder_has_country(c)) return c;
+    }
+    return NULL;
+}
+
+/* "unknown gunmen", "unidentified attackers" */
+static int unknown(const csent *s, const unit *u) {
+    for (int i = u->start; i < u->end; i++)
+        if (!strcmp(s->t[i].up, "UNKNOWN") || !strcmp(s->t[i].up, "UNIDENTIFIED")) return 1;
+    return 0;
+}
+
+/* Where an actor named only by its sector acts, when the sentence names no
+ * country for it: repression (17) and protest (14) happen at home, so
+ * "Russian police arrested activists" is RUSCOP -> RUSOPP and "mutinous
+ * soldiers detained Mali's president" MLIMIL -> MLIGOV; violence (18-20)
+ * happens where the sentence places it: "gunmen killed three Britons in
+ * Baghdad" is IRQ gunmen. Fills *out for sector-only unit u, whose
+ * counterpart in the event is other (NULL if none). */
+static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *other, int is_source,
+                       const char *code, unit *out) {
     int root = code_root(code);
-    const char *tc = T ? actor_code(T) : NULL;
-    if ((root != 14 && root != 17) || !tc || T->place || !coder_has_country(tc) || S->ncodes != 1 ||
-        strncmp(S->codes[0], "---", 3) || !S->codes[0][3] || S->pronoun)
-        return 0;
-    char buf[96] = {tc[0], tc[1], tc[2], 0};
-    *out = *S;
-    coder_cat(buf, sizeof buf, 3, S->codes[0] + 3);
-    out->codes[0] = dyad_arena_strdup(s->a, buf);
-    out->base = out->codes[0];
-    out->has_actor = 1;
-    return out->codes[0] != NULL;
+    const char *oc = other && !other->place ? actor_code(other) : NULL;
+    if ((root == 17 || (root == 14 && is_source)) && oc && sector_in(s, u, oc, out)) return 1;
+    /* only people act somewhere: "gunmen", not "a drone attack"; and
+     * "unknown gunmen" are no one the data can name */
+    if ((root == 14 || root >= 17) && (s->t[u->end - 1].ws & WS_AGENT) && !unknown(s, u)) {
+        const char *vc = venue_country(s, g, other);
+        return vc && sector_in(s, u, vc, out);
+    }
+    return 0;
 }
 
 /* Does the act of group g go both ways when several actors do it together?
@@ -426,6 +462,21 @@ static int condition_subject(const csent *s, const vgroup *g) {
     return -1;
 }
 
+/* "Karzai is to visit Pakistan", "is set to meet", "plans to send": an
+ * infinitive after BE or a word of planning tells a future act. */
+static int scheduled(const csent *s, const vgroup *g) {
+    int to = g->start;
+    while (to < g->main && s->t[to].pos != DYAD_POS_TO) to++;
+    if (!g->infinitive || to == 0 || s->t[to].pos != DYAD_POS_TO) return 0;
+    const ctok *b = &s->t[to - 1];
+    static const char *const plan[] = {"SET", "DUE", "EXPECTED", "SCHEDULED", "PLANS", "PLANNED",
+                                       "PLAN", "PLANNING", "INTENDS", "INTENDED", "PREPARING"};
+    if ((b->wc & WC_BE) && strcmp(b->up, "BEING")) return 1;
+    for (size_t i = 0; i < sizeof plan / sizeof *plan; i++)
+        if (!strcmp(b->up, plan[i])) return 1;
+    return 0;
+}
+
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act
  * (04-08) told in the future, in a main clause or a statement's
  * complement, is an intention (03x); a harmful one (14-20) made to
@@ -435,7 +486,7 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
     if (!m->code || strlen(m->code) < 2 || g->subordinate) return;
     int root = code_root(m->code);
     if ((root < 4 || root > 8) && (root < 14 || !conditional(s, g))) return;
-    int modal = 0;
+    int modal = scheduled(s, g);
     for (int k = g->start; k < g->main; k++) modal |= (s->t[k].wc & WC_FUTURE) != 0;
     if (!modal) return;
     /* in another verb's clause, only a statement's ("said it would") */
@@ -589,19 +640,24 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if ((tu < 0 || !s->units[tu].has_actor) && code_root(m.code ? m.code : m.code2) == 13)
             tu = condition_subject(s, g);
         if (su < 0 || !s->units[su].ncodes || s->units[su].place) continue;
+        /* "gunmen fought police in Lima": the object named by its sector is
+         * the target, and Lima only where it happened */
+        int k = sector_object(s, g);
+        if (k >= 0 && tu >= 0 && tu != k && locative(&s->units[tu]) &&
+            (s->t[s->units[k].end - 1].ws & WS_AGENT) && s->units[k].start < s->units[tu].start)
+            tu = -1;
         const unit *S = &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local, home;
-        if (!S->has_actor && !domestic_source(s, S, T, m.code ? m.code : m.code2, &home)) continue;
+        const char *code = m.code ? m.code : m.code2;
+        if (!S->has_actor && !sector_home(s, g, S, T, 1, code, &home)) continue;
         if (!S->has_actor) S = &home;
         /* a place of the source's own country is no target: "recaptured
          * areas of the Kharkiv region" */
         if (T && T->place && actor_code(S) && actor_code(T) && !strncmp(actor_code(S), actor_code(T), 3))
             continue;
-        if (!T && tu < 0) {
-            int k = sector_object(s, g);
-            if (k >= 0 && domestic_target(s, S, &s->units[k], m.code, &local)) T = &local, tu = k;
-        }
+        if (!T && tu < 0 && k >= 0 && sector_home(s, g, &s->units[k], S, 0, code, &local))
+            T = &local, tu = k;
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
         if (!T && S->ncodes > 1 && among_themselves(s, g, &m)) {
             /* "X and Y renewed ties", "X and Y met": among themselves */

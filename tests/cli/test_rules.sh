@@ -24,6 +24,10 @@ check "--no-dateline-country" test "$got" = 0
 got=$(echo '{"id":"k","date":"2024-03-01","title":"Tear gas in the capital","text":"NAIROBI, Kenya - Police fired tear gas at protesters."}' |
       $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"')
 check "dateline after a title" test "$got" = "KENCOP>KENOPP:175"
+# an AP or Canadian Press dateline names a state or a province after the city
+got=$(printf '{"id":"s","date":"2004-09-01","title":"Arrest","text":"DEL RIO, Texas - Police arrested a man on Monday."}\n{"id":"p","date":"2004-09-01","title":"Arrest","text":"KELOWNA, B.C. (CP) - Police arrested a man on Monday."}\n' |
+      $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | tr '\n' ' ')
+check "dateline state and province" test "$got" = "USACOP>USACVL:173 CANCOP>CANCVL:173 "
 # headlines drop BE: a lone participle is passive, its "in" phrase only a place
 headline() { printf '{"id":"h","date":"2024-03-01","title":"%s","text":"No more."}\n' "$1" |
              $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' '; }
