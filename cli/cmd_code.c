@@ -16,7 +16,7 @@ static const char usage[] =
     "  --dict DIR|FILE     dictionaries (default: dyad's own)\n"
     "  --format F          text | jsonl | xml | rss | atom | html | dir\n"
     "                      (default: from the file name; stdin: text)\n"
-    "  --output O          jsonl | phoenix | gdelt (default: jsonl)\n"
+    "  --output O          jsonl | plover | phoenix | gdelt (default: jsonl)\n"
     "  --date YYYY-MM-DD   date of documents that give none (default: today, UTC)\n"
     "  --explain           add to each event why it was coded\n"
     "  --table             print a readable table instead of JSON Lines\n"
@@ -62,6 +62,8 @@ static int write_events(const code_opts *o, code_counts *n, const dyad_doc *doc,
                         const dyad_result *res, dyad_error *err) {
     if (o->output && !strcmp(o->output, "phoenix"))
         return dyad_write_events_phoenix(stdout, doc, res, err);
+    if (o->output && !strcmp(o->output, "plover"))
+        return dyad_write_events_plover(stdout, doc, res, err);
     if (o->output && !strcmp(o->output, "gdelt"))
         return dyad_write_events_gdelt(stdout, doc, res, &n->gdelt_id, err);
     return dyad_write_events_jsonl(stdout, doc, res, err);
@@ -195,9 +197,9 @@ static int code_main(int argc, char **argv, char **files) {
         fprintf(stderr, "dyad: --format must be text, jsonl, xml, rss, atom, html or dir\n");
         return 2;
     }
-    if (o.output && strcmp(o.output, "jsonl") && strcmp(o.output, "phoenix") &&
-        strcmp(o.output, "gdelt")) {
-        fprintf(stderr, "dyad: --output must be jsonl, phoenix or gdelt\n");
+    if (o.output && strcmp(o.output, "jsonl") && strcmp(o.output, "plover") &&
+        strcmp(o.output, "phoenix") && strcmp(o.output, "gdelt")) {
+        fprintf(stderr, "dyad: --output must be jsonl, plover, phoenix or gdelt\n");
         return 2;
     }
     if (o.date && cli_parse_date(o.date) < 0) {

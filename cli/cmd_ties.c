@@ -2,6 +2,13 @@
  *
  *   dyad ties --db DB RUS IRN [--by month] [--format table|csv|json] [--plot F.svg]
  *   dyad ties --db DB RUS        the partners of RUS ranked by volume and tone
+ *   dyad ties --db DB RUS IRN --events [--from 2019-12 --to 2019-12] [--root 04]
+ *                                the events behind the counts, with their sentences
+ *
+ * --from/--to, --root and --quad filter the counts, the partners and the
+ * events alike. A week table leaves out the weeks with no events (month
+ * and year tables keep them); --fill keeps them. --plover counts by PLOVER
+ * type in place of the top codes.
  *
  * Countries are the first three letters of actor codes (six for IGO, NGO,
  * IMG and MNC codes: IGOUNO); see dyad_actor_country.
@@ -23,7 +30,16 @@ static const char usage[] =
     "  --db PATH|URL          the store written by 'dyad ingest'\n"
     "  --by week|month|year   period of the series (default month)\n"
     "  --format table|csv|json (default table)\n"
-    "  --plot FILE.svg        also draw the series of the two countries\n"
+    "  --plot FILE.svg        also draw the series of the two countries (empty\n"
+    "                         periods are gaps in its lines)\n"
+    "  --events               list the events behind the counts, with their sentences\n"
+    "  --from P, --to P       only events from the start of P / to the end of P\n"
+    "                         (P: 2019, 2019-12, 2019-W50 or 2019-12-05)\n"
+    "  --root CODE            only events whose CAMEO code begins with CODE (04, 042)\n"
+    "  --quad N               only events of QuadClass N: 1 verbal cooperation,\n"
+    "                         2 material cooperation, 3 verbal conflict, 4 material conflict\n"
+    "  --plover               count by PLOVER event type instead of top codes\n"
+    "  --fill                 keep periods with no events in week tables\n"
     "With one country: its partners ranked by number of events, then tone.\n";
 
 static int country_ok(const char *s) {
@@ -34,34 +50,92 @@ static int country_ok(const char *s) {
     return 1;
 }
 
-int cmd_ties(int argc, char **argv) {
-    const char *db = NULL, *by = "month", *format = "table", *plot = NULL, *cc[2] = {NULL, NULL};
-    int ncc = 0;
+static int root_ok(const char *s) {
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i])) return 0;
+    return n >= 2 && n <= 4;
+}
+
+typedef struct ties_args {
+    const char *db, *by, *format, *plot, *from, *to, *cc[2];
+    int ncc, events;
+    dyad_ties_opts o;
+    char from_day[9], to_day[9];
+} ties_args;
+
+/* Parses the options; 0, or the exit status of a usage error (or --help). */
+static int parse(int argc, char **argv, ties_args *a) {
+    a->by = "month";
+    a->format = "table";
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help")) {
             fputs(usage, stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) db = argv[++i];
-        else if (!strcmp(argv[i], "--by") && i + 1 < argc) by = argv[++i];
-        else if (!strcmp(argv[i], "--format") && i + 1 < argc) format = argv[++i];
-        else if (!strcmp(argv[i], "--plot") && i + 1 < argc) plot = argv[++i];
+            return -1;
+        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) a->db = argv[++i];
+        else if (!strcmp(argv[i], "--by") && i + 1 < argc) a->by = argv[++i];
+        else if (!strcmp(argv[i], "--format") && i + 1 < argc) a->format = argv[++i];
+        else if (!strcmp(argv[i], "--plot") && i + 1 < argc) a->plot = argv[++i];
+        else if (!strcmp(argv[i], "--from") && i + 1 < argc) a->from = argv[++i];
+        else if (!strcmp(argv[i], "--to") && i + 1 < argc) a->to = argv[++i];
+        else if (!strcmp(argv[i], "--root") && i + 1 < argc) a->o.root = argv[++i];
+        else if (!strcmp(argv[i], "--quad") && i + 1 < argc) {
+            const char *q = argv[++i];
+            if (q[0] < '1' || q[0] > '4' || q[1]) {
+                fprintf(stderr, "dyad: --quad takes 1, 2, 3 or 4, not '%s'\n", q);
+                return 2;
+            }
+            a->o.quad = q[0] - '0';
+        } else if (!strcmp(argv[i], "--events")) a->events = 1;
+        else if (!strcmp(argv[i], "--plover")) a->o.plover = 1;
+        else if (!strcmp(argv[i], "--fill")) a->o.fill = 1;
         else if (argv[i][0] == '-') {
             fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
             return 2;
-        } else if (ncc < 2) cc[ncc++] = argv[i];
+        } else if (a->ncc < 2) a->cc[a->ncc++] = argv[i];
         else {
             fprintf(stderr, "dyad: ties takes one or two countries\n%s", usage);
             return 2;
         }
     }
-    dyad_period per = !strcmp(by, "week") ? DYAD_BY_WEEK : !strcmp(by, "year") ? DYAD_BY_YEAR
-                                                                              : DYAD_BY_MONTH;
-    if (!db || !ncc || (strcmp(by, "week") && strcmp(by, "month") && strcmp(by, "year")) ||
-        (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json")) ||
-        (plot && ncc < 2)) {
+    if (a->o.root && !root_ok(a->o.root)) {
+        fprintf(stderr, "dyad: --root takes a CAMEO code of 2 to 4 digits (04, 042), not '%s'\n",
+                a->o.root);
+        return 2;
+    }
+    const char *bound[2] = {a->from, a->to};
+    char *day[2] = {a->from_day, a->to_day};
+    for (int k = 0; k < 2; k++)
+        if (bound[k] && dyad_ties_bound(bound[k], k, day[k]) < 0) {
+            fprintf(stderr, "dyad: --%s '%s': expected a year (2019), month (2019-12), ISO week "
+                            "(2019-W50) or day (2019-12-05)\n", k ? "to" : "from", bound[k]);
+            return 2;
+        }
+    if (a->from) a->o.from = a->from_day;
+    if (a->to) a->o.to = a->to_day;
+    if (a->from && a->to && strcmp(a->from_day, a->to_day) > 0) {
+        fprintf(stderr, "dyad: --from %s is after --to %s\n", a->from, a->to);
+        return 2;
+    }
+    if (strcmp(a->by, "week")) a->o.fill = 1; /* months and years: every one is listed */
+    if (!a->db || !a->ncc ||
+        (strcmp(a->by, "week") && strcmp(a->by, "month") && strcmp(a->by, "year")) ||
+        (strcmp(a->format, "table") && strcmp(a->format, "csv") && strcmp(a->format, "json")) ||
+        (a->plot && (a->ncc < 2 || a->events)) || (a->o.plover && (a->ncc < 2 || a->events))) {
         fputs(usage, stderr);
         return 2;
     }
+    return 0;
+}
+
+int cmd_ties(int argc, char **argv) {
+    ties_args a = {0};
+    int bad = parse(argc, argv, &a);
+    if (bad) return bad < 0 ? 0 : bad;
+    const char *db = a.db, **cc = a.cc, *format = a.format, *plot = a.plot;
+    int ncc = a.ncc;
+    dyad_period per = !strcmp(a.by, "week") ? DYAD_BY_WEEK
+                      : !strcmp(a.by, "year") ? DYAD_BY_YEAR : DYAD_BY_MONTH;
     if (!*db || !strcmp(db, ":memory:")) {
         fprintf(stderr, "dyad: --db '%s': the store must be a file or a postgresql:// URL\n", db);
         return 2;
@@ -87,10 +161,17 @@ int cmd_ties(int argc, char **argv) {
     char where[300];
     dyad_store_mask(db, db, where, sizeof where);
     int rc = 0;
-    if (ncc == 1) {
+    if (a.events) {
+        long n = 0;
+        if (dyad_ties_events(stdout, s, cc[0], ncc > 1 ? cc[1] : NULL, &a.o, format, &n, &err) < 0)
+            rc = cli_fail("%s", err.msg);
+        else if (n == 0)
+            fprintf(stderr, "dyad: no events for %s%s%s in %s\n", cc[0], ncc > 1 ? "-" : "",
+                    ncc > 1 ? cc[1] : "", where);
+    } else if (ncc == 1) {
         dyad_partner *p = NULL;
         size_t n = 0;
-        if (dyad_partners_query(s, cc[0], &p, &n, &err) < 0 ||
+        if (dyad_partners_query(s, cc[0], &a.o, &p, &n, &err) < 0 ||
             dyad_partners_write(stdout, cc[0], p, n, format, &err) < 0)
             rc = cli_fail("%s", err.msg);
         else if (n == 0)
@@ -98,7 +179,7 @@ int cmd_ties(int argc, char **argv) {
         free(p);
     } else {
         dyad_ties t;
-        if (dyad_ties_query(s, cc[0], cc[1], per, &t, &err) < 0) {
+        if (dyad_ties_query(s, cc[0], cc[1], per, &a.o, &t, &err) < 0) {
             rc = cli_fail("%s", err.msg);
         } else {
             if (dyad_ties_write(stdout, &t, format, &err) < 0) rc = cli_fail("%s", err.msg);

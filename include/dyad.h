@@ -280,7 +280,9 @@ int dyad_code_sentences(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
  * tokenizer makes token.upper. */
 char *dyad_fold_upper(dyad_arena *a, const char *s, size_t n);
 
-/* ---------------------------------------------------------------- output */
+/* ---------------------------------------------------------------- cameo */
+/* src/cameo/: CAMEO's facts, in one place for the coder, the outputs, the
+ * store and ties. */
 
 typedef struct dyad_cameo {
     const char *code, *name;
@@ -290,6 +292,34 @@ typedef struct dyad_cameo {
 
 /* The CAMEO event-code table; NULL for an unknown code. */
 const dyad_cameo *dyad_cameo_find(const char *code);
+/* QuadClass of a code by its root: 1 verbal cooperation (01-05), 2 material
+ * cooperation (06-09), 3 verbal conflict (10-14), 4 material conflict
+ * (15-20); 0 when the code has no CAMEO root. */
+int dyad_cameo_quad_class(const char *code);
+/* Phoenix's PentaClass of a code: 0 neutral .. 4 material conflict. */
+int dyad_cameo_penta_class(const char *code);
+
+/* A CAMEO code in PLOVER's terms (2021 table): event type ("CONSULT"), mode
+ * ("phone", or "") and contexts ("military;legal", or ""). */
+typedef struct dyad_plover {
+    const char *code, *type, *mode, *context;
+} dyad_plover;
+/* The row of a code, else of its 3-digit parent, else of its root; NULL
+ * for roots 01 and 02 (no PLOVER type) and codes that are not CAMEO's. */
+const dyad_plover *dyad_cameo_plover(const char *code);
+/* PLOVER's 16 event types in order, cooperation to conflict: the i-th, or
+ * NULL past the last; and the index of a type (-1 if it is not one). */
+const char *dyad_plover_type(size_t i);
+int dyad_plover_type_index(const char *type);
+
+/* The country of an actor code: its first three letters; codes of
+ * international and non-state bodies (IGO, NGO, IMG, MNC) keep six
+ * (IGOUNO, NGOAMN) so they stay apart. Returns the length (0 if none). */
+size_t dyad_actor_country(const char *code, char out[8]);
+/* What follows the country in an actor code (RUSGOV: "GOV"), or "". */
+const char *dyad_actor_sector(const char *code);
+
+/* ---------------------------------------------------------------- output */
 
 /* Writes one JSON Lines record per event. Returns -1 on a write error. */
 int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *res,
@@ -306,15 +336,21 @@ typedef struct dyad_validate_opts {
     int quiet;            /* only the summary table and line */
     FILE *report;         /* the human-readable report (stdout) */
     FILE *events;         /* JSON Lines of every coded event, or NULL */
+    /* PLOVER gold only: as score_plover.py's --reciprocal and --unmapped-fp */
+    int reciprocal, unmapped_fp;
 } dyad_validate_opts;
 
 typedef struct dyad_validate_result {
     size_t passed, failed, skipped;
 } dyad_validate_result;
 
-/* Runs a PETRARCH validation file; -1 if it could not be run to the end. */
+/* Runs a PETRARCH validation file (XML), or scores PLOVER gold records
+ * (.jsonl: the figures of the PLOVER scorer, coded as dyad code codes, with
+ * o->dict); -1 if it could not be run to the end. */
 int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
                   dyad_error *err);
+/* Is path a PLOVER gold file (.jsonl or .json)? */
+int dyad_validate_is_plover(const char *path);
 
 /* ================================================================
  * Event store, news feeds and dyad time series (issue 5).
@@ -371,11 +407,6 @@ const char *dyad_event_date(const char *doc_date, const char *sentence, size_t l
 
 /* ---------------------------------------------------------------- store */
 
-/* The country of an actor code: its first three letters; codes of
- * international and non-state bodies (IGO, NGO, IMG, MNC) keep six
- * (IGOUNO, NGOAMN) so they stay apart. Returns the length (0 if none). */
-size_t dyad_actor_country(const char *code, char out[8]);
-
 typedef struct dyad_store dyad_store;
 
 typedef struct dyad_store_opts {
@@ -430,15 +461,26 @@ typedef struct dyad_store_event {
     const char *src_country, *tgt_country, *code;
     int quad_class;
     double goldstein;
+    /* dyad_store_events only (else NULL / 0): the event behind a count */
+    const char *source, *target, *source_text, *target_text;
+    const char *doc_id, *title, *url, *sentence_text;
+    uint32_t sentence;
 } dyad_store_event;
 typedef void (*dyad_store_event_fn)(void *ctx, const dyad_store_event *e);
 /* Every counted event between countries a and b (either direction), or of
  * a with anyone when b is NULL. */
 int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                     void *ctx, dyad_error *err);
+/* The same events with their actors, document and sentence, by date. */
+int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
+                      void *ctx, dyad_error *err);
 
 /* ---------------------------------------------------------------- more outputs */
 
+/* PLOVER/POLECAT-style JSON Lines: event type, mode and context, actors
+ * with text, code, country and sector (src/output/plover.c). */
+int dyad_write_events_plover(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                             dyad_error *err);
 /* Phoenix's tab-separated event layout (src/output/phoenix.c). */
 int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result *res,
                               dyad_error *err);
@@ -446,13 +488,27 @@ int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result 
  * are taken from *next_id, which is advanced. */
 int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             uint64_t *next_id, dyad_error *err);
-/* Phoenix's PentaClass of a CAMEO code: 0 neutral .. 4 material conflict. */
-int dyad_penta_class(const char *code);
 
 /* ---------------------------------------------------------------- ties */
 
 typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR } dyad_period;
 
+/* Which counted events a series, a partner list or a listing takes. */
+typedef struct dyad_ties_opts {
+    const char *from, *to;    /* first and last day, "YYYYMMDD", or NULL */
+    const char *root;         /* a CAMEO code prefix ("04", "042"), or NULL for all */
+    int quad;                 /* QuadClass 1-4, or 0 for all */
+    int fill;                 /* tables keep the periods with no events */
+    int plover;               /* tables count by PLOVER type (not top codes) */
+} dyad_ties_opts;
+/* Does an event pass the dates, root and QuadClass of o (NULL: all do)?
+ * With dates, undated events do not. */
+int dyad_ties_match(const dyad_ties_opts *o, const dyad_store_event *e);
+/* The first (end = 0) or last (end = 1) day of "2019", "2019-12",
+ * "2019-12-05" or "2019-W50" (ISO week) as YYYYMMDD; -1 if malformed. */
+int dyad_ties_bound(const char *s, int end, char out[9]);
+
+#define DYAD_PLOVER_TYPES 16
 typedef struct dyad_tie_row {
     char period[12];          /* "2026-W11", "2026-03", "2026" */
     int dir;                  /* 0: a -> b, 1: b -> a */
@@ -460,18 +516,28 @@ typedef struct dyad_tie_row {
     double gsum;              /* Goldstein sum (mean = gsum / n) */
     char top[3][4];           /* the most frequent codes */
     long topn[3];
+    /* by PLOVER type in dyad_plover_type order; the last: codes without one */
+    long plover[DYAD_PLOVER_TYPES + 1];
 } dyad_tie_row;
 
 typedef struct dyad_ties {
     char a[8], b[8];
     dyad_period by;
-    dyad_tie_row *rows;       /* sorted by period, then direction */
+    dyad_tie_row *rows;       /* sorted by period, then direction; every period
+                                 from the first to the last (empty ones too) */
     size_t n;
     long undated;             /* counted events without a date: not in any period */
+    int fill, plover;         /* from the options: how the table is written */
 } dyad_ties;
 
+/* o: NULL for every event, periods filled, top codes. */
 int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
-                    dyad_ties *out, dyad_error *err);
+                    const dyad_ties_opts *o, dyad_ties *out, dyad_error *err);
+/* Lists the events behind the counts of a and b (or of a with anyone, b
+ * NULL) that pass o, by date, with their sentences; fmt "table", "csv" or
+ * "json". *n: how many were listed. */
+int dyad_ties_events(FILE *out, dyad_store *s, const char *a, const char *b,
+                     const dyad_ties_opts *o, const char *fmt, long *n, dyad_error *err);
 void dyad_ties_free(dyad_ties *t);
 /* fmt: "table", "csv" or "json". */
 int dyad_ties_write(FILE *out, const dyad_ties *t, const char *fmt, dyad_error *err);
@@ -483,9 +549,10 @@ typedef struct dyad_partner {
     long n, out, in, quad[5];
     double gsum;
 } dyad_partner;
-/* The partners of country a ranked by volume (then tone); *out is malloc'd. */
-int dyad_partners_query(dyad_store *s, const char *a, dyad_partner **out, size_t *n,
-                        dyad_error *err);
+/* The partners of country a ranked by volume (then tone), of the events
+ * that pass o (NULL: all); *out is malloc'd. */
+int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
+                        dyad_partner **out, size_t *n, dyad_error *err);
 int dyad_partners_write(FILE *out, const char *a, const dyad_partner *p, size_t n,
                         const char *fmt, dyad_error *err);
 

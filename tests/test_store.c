@@ -267,7 +267,7 @@ static void test_store(const char *path) {
     CHECK(n.counted == 3);     /* a's two, d's one */
 
     dyad_ties t;
-    CHECK(dyad_ties_query(s, "RUS", "IRN", DYAD_BY_MONTH, &t, &err) == 0);
+    CHECK(dyad_ties_query(s, "RUS", "IRN", DYAD_BY_MONTH, NULL, &t, &err) == 0);
     /* March: RUS->IRN 040 (1.0) + 051 (3.4); no IRN->RUS. April: IRN->RUS 112 (-2.0) */
     CHECK(t.n == 4);
     if (t.n == 4) {
@@ -284,7 +284,7 @@ static void test_store(const char *path) {
     dyad_ties_free(&t);
     dyad_partner *p = NULL;
     size_t np = 0;
-    CHECK(dyad_partners_query(s, "IRN", &p, &np, &err) == 0);
+    CHECK(dyad_partners_query(s, "IRN", NULL, &p, &np, &err) == 0);
     CHECK(np == 1 && p && !strcmp(p[0].country, "RUS") && p[0].n == 3 && p[0].out == 1 &&
           p[0].in == 2);
     free(p);
@@ -304,7 +304,7 @@ static void test_old_weeks(const char *path) {
     CHECK(dyad_store_add(s, &a.doc, &a.res, "t", NULL, &err) == 0);
     CHECK(dyad_store_add(s, &b.doc, &b.res, "t", NULL, &err) == 0);
     dyad_ties t;
-    CHECK(dyad_ties_query(s, "RUS", "IRN", DYAD_BY_WEEK, &t, &err) == 0);
+    CHECK(dyad_ties_query(s, "RUS", "IRN", DYAD_BY_WEEK, NULL, &t, &err) == 0);
     CHECK(t.undated == 0);
     /* 533 weeks from the Monday of 1965-03-15 to that of 1975-06-01
      * (Python: (monday(b) - monday(a)).days // 7 + 1), two rows each */

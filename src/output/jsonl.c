@@ -8,7 +8,7 @@
  * weights rather than invented ones. Each line is built in memory and
  * written with one fwrite: per-character stdio calls cost more than the
  * coding of the sentence. */
-#include "dyad.h"
+#include "output/output.h"
 
 #include <errno.h>
 #include <math.h>
@@ -110,9 +110,23 @@ static void opt_field(line *l, const char *name, const char *value) {
     put(l, "\":null", 6);
 }
 
-void dyad_json_string(FILE *out, const char *s) {
+void dyad_json_string(FILE *out, const char *s) { out_json(out, s, s ? strlen(s) : 0, 0); }
+
+size_t out_sentence(const dyad_doc *doc, const dyad_result *res, const dyad_event *e,
+                    size_t *start) {
+    *start = 0;
+    if (e->sentence >= res->nsentences || !doc->text) return 0;
+    const dyad_sentence *s = &res->sentences[e->sentence];
+    size_t a = s->start, b = s->end > s->start ? s->end : s->start;
+    if (b > doc->text_len) b = doc->text_len;
+    if (a > b) a = b;
+    *start = a;
+    return b - a;
+}
+
+void out_json(FILE *out, const char *s, size_t n, int flat) {
     line l = {0};
-    put_json(&l, s ? s : "", s ? strlen(s) : 0, 0);
+    put_json(&l, s ? s : "", s ? n : 0, flat);
     if (!l.oom) fwrite(l.s, 1, l.n, out);
     free(l.s);
 }
@@ -129,15 +143,8 @@ static void event_line(line *l, const dyad_doc *doc, const dyad_result *res, con
     puts_(l, ",\"sentence\":");
     put_uint(l, e->sentence);
     puts_(l, ",\"sentence_text\":");
-    if (e->sentence < res->nsentences && doc->text) {
-        const dyad_sentence *s = &res->sentences[e->sentence];
-        size_t a = s->start, b = s->end > s->start ? s->end : s->start;
-        if (b > doc->text_len) b = doc->text_len;
-        if (a > b) a = b;
-        put_json(l, doc->text + a, b - a, 1);
-    } else {
-        puts_(l, "\"\"");
-    }
+    size_t start, n = out_sentence(doc, res, e, &start);
+    put_json(l, doc->text ? doc->text + start : "", n, 1);
     if (date[0]) field(l, "date", date);
     else puts_(l, ",\"date\":null");
     field(l, "source", e->source);

@@ -9,8 +9,7 @@
  *
  * Actor codes are split as Phoenix does: entity = the first three letters,
  * role = the next three, attribute = the rest. PentaClass comes from the
- * root code (01-02 neutral 0, 03-05 verbal cooperation 1, 06-08 material
- * cooperation 2, 09-13 verbal conflict 3, 14-20 material conflict 4).
+ * root code (dyad_cameo_penta_class, src/cameo/class.c).
  * dyad does no geolocation: Lat, Lon, LocationName, StateName and
  * CountryCode are empty. Tabs and newlines inside fields become spaces. */
 #include "dyad.h"
@@ -38,15 +37,6 @@ static void actor(FILE *out, const char *code) {
     if (n > 6) field(out, code + 6, n - 6);
 }
 
-int dyad_penta_class(const char *code) {
-    int root = code && code[0] && code[1] ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
-    if (root <= 2) return 0;
-    if (root <= 5) return 1;
-    if (root <= 8) return 2;
-    if (root <= 13) return 3;
-    return 4;
-}
-
 int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result *res,
                               dyad_error *err) {
     const char *d = doc->date && strlen(doc->date) == 8 ? doc->date : "";
@@ -57,7 +47,7 @@ int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result 
                 *d ? d + 4 : "", *d ? d + 6 : "");
         actor(out, e->source);
         actor(out, e->target);
-        fprintf(out, "\t%s\t%.2s\t%d\t", e->code, e->code, dyad_penta_class(e->code));
+        fprintf(out, "\t%s\t%.2s\t%d\t", e->code, e->code, dyad_cameo_penta_class(e->code));
         if (c) fprintf(out, "%.1f", c->goldstein);
         fputc('\t', out);
         field(out, e->issues ? e->issues : "", (size_t)-1);

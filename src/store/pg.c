@@ -418,28 +418,52 @@ static int pq_seen_daily(st_backend *b, const char *date, const char *source, co
     return set_get(&s->daily, daily_key(date, source, target, code), NULL);
 }
 
-static int pq_scan(st_backend *b, const char *a, const char *bb, dyad_store_event_fn fn,
-                   void *ctx, dyad_error *err) {
+/* The columns of a scan: the six the series count, then (detail) the
+ * event's actors, document and sentence. */
+#define SCAN_COLS                                                                          \
+    "SELECT e.date, e.src_country, e.tgt_country, e.code, coalesce(e.quad_class, 0),"      \
+    " coalesce(e.goldstein, 0)"
+#define SCAN_DETAIL                                                                        \
+    ", e.source, e.target, e.source_text, e.target_text, d.id, d.title, d.url, e.sentence," \
+    " s.text FROM events e JOIN documents d ON d.doc = e.doc"                              \
+    " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
+#define SCAN_PAIR                                                                          \
+    " WHERE e.counted = 1 AND ((e.src_country = $1 AND e.tgt_country = $2)"                \
+    " OR (e.src_country = $2 AND e.tgt_country = $1)) ORDER BY e.date"
+#define SCAN_ONE                                                                           \
+    " WHERE e.counted = 1 AND ((e.src_country = $1 AND e.tgt_country <> $1 AND"            \
+    " e.tgt_country <> '') OR (e.tgt_country = $1 AND e.src_country <> $1 AND"             \
+    " e.src_country <> ''))"
+
+static int pq_scan(st_backend *b, const char *a, const char *bb, int detail,
+                   dyad_store_event_fn fn, void *ctx, dyad_error *err) {
     pq_backend *s = (pq_backend *)b;
-    const char *sql = bb
-        ? "SELECT date, src_country, tgt_country, code, coalesce(quad_class, 0),"
-          " coalesce(goldstein, 0) FROM events WHERE counted = 1 AND"
-          " ((src_country = $1 AND tgt_country = $2) OR (src_country = $2 AND tgt_country = $1))"
-          " ORDER BY date"
-        : "SELECT date, src_country, tgt_country, code, coalesce(quad_class, 0),"
-          " coalesce(goldstein, 0) FROM events WHERE counted = 1 AND ((src_country = $1 AND"
-          " tgt_country <> $1 AND tgt_country <> '') OR (tgt_country = $1 AND src_country <> $1"
-          " AND src_country <> ''))";
+    static const char *const sql[2][2] = {
+        {SCAN_COLS " FROM events e" SCAN_ONE, SCAN_COLS " FROM events e" SCAN_PAIR},
+        {SCAN_COLS SCAN_DETAIL SCAN_ONE, SCAN_COLS SCAN_DETAIL SCAN_PAIR ", e.event"}};
     const char *params[2] = {a, bb};
-    PGresult *r = PQexecParams(s->db, sql, bb ? 2 : 1, NULL, params, NULL, NULL, 0);
+    PGresult *r = PQexecParams(s->db, sql[!!detail][bb != NULL], bb ? 2 : 1, NULL, params,
+                               NULL, NULL, 0);
     if (PQresultStatus(r) != PGRES_TUPLES_OK) {
         PQclear(r);
         return pq_fail(s, err, "reading events");
     }
     for (int i = 0; i < PQntuples(r); i++) {
-        dyad_store_event e = {PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
-                              PQgetvalue(r, i, 3), atoi(PQgetvalue(r, i, 4)),
-                              strtod(PQgetvalue(r, i, 5), NULL)};
+        dyad_store_event e = {.date = PQgetvalue(r, i, 0), .src_country = PQgetvalue(r, i, 1),
+                              .tgt_country = PQgetvalue(r, i, 2), .code = PQgetvalue(r, i, 3),
+                              .quad_class = atoi(PQgetvalue(r, i, 4)),
+                              .goldstein = strtod(PQgetvalue(r, i, 5), NULL)};
+        if (detail) {
+            e.source = PQgetvalue(r, i, 6);
+            e.target = PQgetvalue(r, i, 7);
+            e.source_text = PQgetvalue(r, i, 8);
+            e.target_text = PQgetvalue(r, i, 9);
+            e.doc_id = PQgetvalue(r, i, 10);
+            e.title = PQgetvalue(r, i, 11);
+            e.url = PQgetvalue(r, i, 12);
+            e.sentence = (uint32_t)strtoul(PQgetvalue(r, i, 13), NULL, 10);
+            e.sentence_text = PQgetvalue(r, i, 14);
+        }
         fn(ctx, &e);
     }
     PQclear(r);

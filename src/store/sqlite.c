@@ -14,7 +14,7 @@
  *          date TEXT,               -- when it happened (YYYYMMDD), see date_kind
  *          date_kind TEXT,          -- document | yesterday | weekday | ... | none
  *          source, target TEXT,     -- actor codes
- *          src_country, tgt_country TEXT, -- dyad_actor_country of each
+ *          src_country, tgt_country TEXT, -- dyad_actor_country (src/cameo/actor.c)
  *          code, root_code TEXT, quad_class INTEGER, goldstein REAL,
  *          source_text, target_text, verb, issues TEXT,
  *          counted INTEGER)         -- 0: near copy or one-a-day repeat
@@ -264,34 +264,54 @@ static int sq_seen_daily(st_backend *b, const char *date, const char *source, co
     return rc == SQLITE_ROW;
 }
 
-static int sq_scan(st_backend *b, const char *a, const char *bb, dyad_store_event_fn fn,
-                   void *ctx, dyad_error *err) {
+/* The columns of a scan: the six the series count, then (detail) the
+ * event's actors, document and sentence. */
+#define SCAN_COLS "SELECT e.date, e.src_country, e.tgt_country, e.code, e.quad_class, e.goldstein"
+#define SCAN_DETAIL                                                                         \
+    ", e.source, e.target, e.source_text, e.target_text, d.id, d.title, d.url, e.sentence," \
+    " s.text FROM events e JOIN documents d ON d.doc = e.doc"                               \
+    " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
+#define SCAN_PAIR                                                                          \
+    " WHERE e.counted = 1 AND ((e.src_country = ?1 AND e.tgt_country = ?2)"                \
+    " OR (e.src_country = ?2 AND e.tgt_country = ?1)) ORDER BY e.date"
+#define SCAN_OUT " WHERE e.counted = 1 AND e.src_country = ?1 AND e.tgt_country <> ?1 AND e.tgt_country <> ''"
+#define SCAN_IN " WHERE e.counted = 1 AND e.tgt_country = ?1 AND e.src_country <> ?1 AND e.src_country <> ''"
+
+static const char *col_text(sqlite3_stmt *st, int i) {
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    return s ? s : "";
+}
+
+static int sq_scan(st_backend *b, const char *a, const char *bb, int detail,
+                   dyad_store_event_fn fn, void *ctx, dyad_error *err) {
     sq_backend *s = (sq_backend *)b;
-    const char *sql = bb
-        ? "SELECT date, src_country, tgt_country, code, quad_class, goldstein FROM events"
-          " WHERE counted = 1 AND ((src_country = ?1 AND tgt_country = ?2)"
-          " OR (src_country = ?2 AND tgt_country = ?1)) ORDER BY date"
-        : "SELECT date, src_country, tgt_country, code, quad_class, goldstein FROM events"
-          " WHERE counted = 1 AND src_country = ?1 AND tgt_country <> ?1 AND tgt_country <> ''"
-          " UNION ALL "
-          "SELECT date, src_country, tgt_country, code, quad_class, goldstein FROM events"
-          " WHERE counted = 1 AND tgt_country = ?1 AND src_country <> ?1 AND src_country <> ''";
+    static const char *const sql[2][2] = {
+        {SCAN_COLS " FROM events e" SCAN_OUT " UNION ALL " SCAN_COLS " FROM events e" SCAN_IN,
+         SCAN_COLS " FROM events e" SCAN_PAIR},
+        {SCAN_COLS SCAN_DETAIL SCAN_OUT " UNION ALL " SCAN_COLS SCAN_DETAIL SCAN_IN,
+         SCAN_COLS SCAN_DETAIL SCAN_PAIR ", e.event"}};
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, sql[!!detail][bb != NULL], -1, &st, NULL) != SQLITE_OK)
         return sq_fail(s, err, "reading events");
     bind_text(st, 1, a);
     if (bb) bind_text(st, 2, bb);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        dyad_store_event e = {(const char *)sqlite3_column_text(st, 0),
-                              (const char *)sqlite3_column_text(st, 1),
-                              (const char *)sqlite3_column_text(st, 2),
-                              (const char *)sqlite3_column_text(st, 3), sqlite3_column_int(st, 4),
-                              sqlite3_column_double(st, 5)};
-        if (!e.date) e.date = "";
-        if (!e.src_country) e.src_country = "";
-        if (!e.tgt_country) e.tgt_country = "";
-        if (!e.code) e.code = "";
+        dyad_store_event e = {.date = col_text(st, 0), .src_country = col_text(st, 1),
+                              .tgt_country = col_text(st, 2), .code = col_text(st, 3),
+                              .quad_class = sqlite3_column_int(st, 4),
+                              .goldstein = sqlite3_column_double(st, 5)};
+        if (detail) {
+            e.source = col_text(st, 6);
+            e.target = col_text(st, 7);
+            e.source_text = col_text(st, 8);
+            e.target_text = col_text(st, 9);
+            e.doc_id = col_text(st, 10);
+            e.title = col_text(st, 11);
+            e.url = col_text(st, 12);
+            e.sentence = (uint32_t)sqlite3_column_int64(st, 13);
+            e.sentence_text = col_text(st, 14);
+        }
         fn(ctx, &e);
     }
     sqlite3_finalize(st);

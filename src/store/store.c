@@ -91,22 +91,6 @@ void st_store_abandon(dyad_store *s) {
     free(s);
 }
 
-size_t dyad_actor_country(const char *code, char out[8]) {
-    size_t n = 0;
-    if (!code) code = "";
-    size_t want = 3;
-    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
-        !strncmp(code, "MNC", 3))
-        want = 6;
-    while (n < want && code[n] >= 'A' && code[n] <= 'Z') {
-        out[n] = code[n];
-        n++;
-    }
-    if (n < 3) n = 0; /* not a country-led code */
-    out[n] = 0;
-    return n;
-}
-
 /* Best near-copy original among the stored documents sharing a band. */
 static void find_original(dyad_store *s, const uint32_t sig[MH_N], int64_t *orig, double *sim) {
     uint32_t cand[ST_MAX_CANDIDATES];
@@ -272,5 +256,10 @@ int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err) {
 
 int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                     void *ctx, dyad_error *err) {
-    return s->b->ops->scan(s->b, a, b, fn, ctx, err);
+    return s->b->ops->scan(s->b, a, b, 0, fn, ctx, err);
+}
+
+int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
+                      void *ctx, dyad_error *err) {
+    return s->b->ops->scan(s->b, a, b, 1, fn, ctx, err);
 }

@@ -70,8 +70,9 @@ typedef struct st_ops {
     /* 1 when a counted event with this (date, source, target, code) is stored */
     int (*seen_daily)(st_backend *b, const char *date, const char *source, const char *target,
                       const char *code, dyad_error *err);
-    int (*scan)(st_backend *b, const char *a, const char *bb, dyad_store_event_fn fn,
-                void *ctx, dyad_error *err);
+    /* detail: fill the event's actors, document and sentence too */
+    int (*scan)(st_backend *b, const char *a, const char *bb, int detail,
+                dyad_store_event_fn fn, void *ctx, dyad_error *err);
     int (*count)(st_backend *b, dyad_store_counts *c, dyad_error *err);
     void (*close)(st_backend *b);
 } st_ops;

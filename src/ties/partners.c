@@ -8,6 +8,7 @@
 
 typedef struct pacc {
     const char *a;
+    const dyad_ties_opts *o;
     dyad_partner *p;
     size_t n, cap;
     int oom;
@@ -17,7 +18,7 @@ static void on_event(void *ctx, const dyad_store_event *e) {
     pacc *x = ctx;
     int out = !strcmp(e->src_country, x->a);
     const char *other = out ? e->tgt_country : e->src_country;
-    if (!*other || x->oom) return;
+    if (!*other || x->oom || !dyad_ties_match(x->o, e)) return;
     size_t i = 0;
     while (i < x->n && strcmp(x->p[i].country, other)) i++;
     if (i == x->n) {
@@ -48,9 +49,9 @@ static int by_volume(const void *a, const void *b) {
     return strcmp(x->country, y->country);
 }
 
-int dyad_partners_query(dyad_store *s, const char *a, dyad_partner **out, size_t *n,
-                        dyad_error *err) {
-    pacc x = {a, NULL, 0, 0, 0};
+int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
+                        dyad_partner **out, size_t *n, dyad_error *err) {
+    pacc x = {a, o, NULL, 0, 0, 0};
     *out = NULL;
     *n = 0;
     if (dyad_store_scan(s, a, NULL, on_event, &x, err) < 0) {

@@ -2,7 +2,7 @@
  *
  * Two panels over the same periods: above, the Goldstein sum per period as
  * a line for each direction (zero marked: above it cooperation, below it
- * conflict); below, the number of events as paired bars. Axes with round
+ * conflict), broken at periods with no events (a gap, not a zero); below, the number of events as paired bars. Axes with round
  * ticks, period labels thinned to fit, a title and a legend. Plain SVG
  * 1.1 with no scripts or external fonts, so any viewer renders it. */
 #include "ties/ties.h"
@@ -43,6 +43,37 @@ static void axis_y(FILE *o, double top, double bot, double lo, double hi, double
             (top + bot) / 2, label);
     fprintf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>\n", ML,
             top, ML, bot);
+}
+
+/* The Goldstein sum of direction d: a line through the periods with
+ * events, broken where a period has none (nothing was measured there, not
+ * zero); a dot on each point when there are few, and always on a point
+ * that stands alone. */
+static void gold_line(FILE *o, const dyad_ties *t, int d, double slot, double gmin, double gmax) {
+    size_t np = t->n / 2;
+#define GX(k) (ML + slot * ((double)(k) + 0.5))
+#define GY(k) (BOT1 - (t->rows[2 * (k) + d].gsum - gmin) / (gmax - gmin) * (BOT1 - TOP1))
+    for (size_t i = 0; i < np;) {
+        if (!t->rows[2 * i + d].n) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < np && t->rows[2 * j + d].n) j++; /* the run [i, j) */
+        if (j - i > 1) {
+            fprintf(o, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.2\" "
+                       "stroke-linejoin=\"round\" points=\"", color[d]);
+            for (size_t k = i; k < j; k++)
+                fprintf(o, "%s%.1f,%.1f", k > i ? " " : "", GX(k), GY(k));
+            fputs("\"/>\n", o);
+        }
+        for (size_t k = i; k < j && (np <= 80 || j - i == 1); k++)
+            fprintf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.2\" fill=\"%s\"/>\n", GX(k),
+                    GY(k), color[d]);
+        i = j;
+    }
+#undef GX
+#undef GY
 }
 
 int dyad_ties_svg(FILE *o, const dyad_ties *t, dyad_error *err) {
@@ -93,21 +124,7 @@ int dyad_ties_svg(FILE *o, const dyad_ties *t, dyad_error *err) {
                "</text>\n", ML + 8, TOP1 - 6, ty_period_name(t->by));
     fprintf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#444\">events per %s"
                "</text>\n", ML + 8, TOP2 - 6, ty_period_name(t->by));
-    for (int d = 0; d < 2 && np; d++) {
-        fprintf(o, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.2\" "
-                   "stroke-linejoin=\"round\" points=\"", color[d]);
-        for (size_t i = 0; i < np; i++) {
-            double x = ML + slot * ((double)i + 0.5);
-            double y = BOT1 - (t->rows[2 * i + d].gsum - gmin) / (gmax - gmin) * (BOT1 - TOP1);
-            fprintf(o, "%s%.1f,%.1f", i ? " " : "", x, y);
-        }
-        fputs("\"/>\n", o);
-        for (size_t i = 0; i < np && np <= 80; i++) {
-            double x = ML + slot * ((double)i + 0.5);
-            double y = BOT1 - (t->rows[2 * i + d].gsum - gmin) / (gmax - gmin) * (BOT1 - TOP1);
-            fprintf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.2\" fill=\"%s\"/>\n", x, y, color[d]);
-        }
-    }
+    for (int d = 0; d < 2 && np; d++) gold_line(o, t, d, slot, gmin, gmax);
     /* panel 2: counts */
     axis_y(o, TOP2, BOT2, 0, cmax, cstep, "events");
     for (size_t i = 0; i < np; i++)

@@ -1,10 +1,13 @@
 /* ties.c -- the series of a dyad: per period and direction, the counted
- * events by QuadClass, the Goldstein sum and mean, and the top codes.
+ * events by QuadClass, the Goldstein sum and mean, the top codes and the
+ * counts by PLOVER type.
  *
  * Events come from dyad_store_scan (counted ones only: near copies and
- * one-a-day repeats are left out). Periods between the first and the last
- * are all present, gaps as zero rows, so the series can be read and drawn
- * as time. Written as a table, CSV or JSON. */
+ * one-a-day repeats are left out), filtered by dates, root and QuadClass
+ * (filter.c). Periods between the first and the last are all present, so
+ * the series can be drawn as time with its gaps (svg.c); a table leaves
+ * out the periods with no events unless it is to be filled. Written as a
+ * table, CSV or JSON. */
 #include "ties/ties.h"
 
 #include <stdlib.h>
@@ -16,6 +19,7 @@ typedef struct code_n { char code[4]; long n; } code_n;
 
 typedef struct acc {
     const char *a, *b;
+    const dyad_ties_opts *o;
     dyad_period by;
     long lo, hi;       /* period keys seen */
     long undated;
@@ -26,6 +30,7 @@ typedef struct acc {
 
 static void on_event(void *ctx, const dyad_store_event *e) {
     acc *x = ctx;
+    if (!dyad_ties_match(x->o, e)) return;
     long key = ty_period_key(x->by, e->date);
     if (key == TY_NO_PERIOD) x->undated++;
     if (key == TY_NO_PERIOD || x->oom) return;
@@ -71,14 +76,16 @@ static int country_ok(const char *c) {
 }
 
 int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
-                    dyad_ties *out, dyad_error *err) {
+                    const dyad_ties_opts *o, dyad_ties *out, dyad_error *err) {
     memset(out, 0, sizeof *out);
     if (!country_ok(a) || !country_ok(b))
         return dyad_error_set(err, "'%.20s'/'%.20s': country codes are 3 to 6 capital letters", a, b);
     snprintf(out->a, sizeof out->a, "%s", a);
     snprintf(out->b, sizeof out->b, "%s", b);
     out->by = by;
-    acc x = {out->a, out->b, by, 0, 0, 0, NULL, 0, 0, 0};
+    out->fill = !o || o->fill;
+    out->plover = o && o->plover;
+    acc x = {out->a, out->b, o, by, 0, 0, 0, NULL, 0, 0, 0};
     if (dyad_store_scan(s, out->a, out->b, on_event, &x, err) < 0) {
         free(x.ev);
         return -1;
@@ -117,6 +124,9 @@ int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
         row->n++;
         if (x.ev[i].quad >= 1 && x.ev[i].quad <= 4) row->quad[x.ev[i].quad]++;
         row->gsum += x.ev[i].g;
+        const dyad_plover *p = dyad_cameo_plover(x.ev[i].code);
+        int k = p ? dyad_plover_type_index(p->type) : -1;
+        row->plover[k >= 0 ? k : DYAD_PLOVER_TYPES]++;
         add_code(&codes[r], &ncodes[r], x.ev[i].code);
     }
     for (size_t r = 0; r < out->n; r++) {
@@ -144,51 +154,96 @@ static void top_codes(FILE *out, const dyad_tie_row *r, const char *sep, int jso
     }
 }
 
-int dyad_ties_write(FILE *out, const dyad_ties *t, const char *fmt, dyad_error *err) {
+static const char *plover_name(int k) { return k < DYAD_PLOVER_TYPES ? dyad_plover_type((size_t)k) : "none"; }
+
+/* The PLOVER counts of a row: "CONSULT 2, AID 1" (table), "2,0,1,..."
+ * (csv: every type, then none), {"CONSULT":2,...} (json: those not 0). */
+static void plover_counts(FILE *out, const dyad_tie_row *r, int csv, int json) {
+    int first = 1;
+    if (json) fputc('{', out);
+    for (int k = 0; k <= DYAD_PLOVER_TYPES; k++) {
+        if (csv) fprintf(out, "%s%ld", k ? "," : "", r->plover[k]);
+        else if (r->plover[k]) {
+            fprintf(out, json ? "%s\"%s\":%ld" : "%s%s %ld", first ? "" : json ? "," : ", ",
+                    plover_name(k), r->plover[k]);
+            first = 0;
+        }
+    }
+    if (json) fputc('}', out);
+}
+
+static void header(FILE *out, const dyad_ties *t, int csv, int json) {
+    if (csv) {
+        fputs("period,source,target,events,quad1,quad2,quad3,quad4,goldstein_sum,goldstein_mean,",
+              out);
+        if (!t->plover) fputs("top_codes", out);
+        for (int k = 0; t->plover && k <= DYAD_PLOVER_TYPES; k++)
+            fprintf(out, "%s%s", k ? "," : "", plover_name(k));
+        fputc('\n', out);
+    } else if (json) {
+        fprintf(out, "{\"a\":\"%s\",\"b\":\"%s\",\"by\":\"%s\",\"rows\":[", t->a, t->b,
+                ty_period_name(t->by));
+    } else {
+        fprintf(out, "%-9s %-15s %6s %5s %5s %5s %5s %9s %7s  %s\n", "period", "direction",
+                "events", "q1", "q2", "q3", "q4", "gold_sum", "mean",
+                t->plover ? "PLOVER types" : "top codes");
+    }
+}
+
+static void row_line(FILE *out, const dyad_ties *t, const dyad_tie_row *r, int first, int csv,
+                     int json) {
     const char *who[2] = {t->a, t->b};
+    const char *src = who[r->dir], *tgt = who[!r->dir];
+    double mean = r->n ? r->gsum / (double)r->n : 0;
+    if (csv) {
+        fprintf(out, "%s,%s,%s,%ld,%ld,%ld,%ld,%ld,%.1f,", r->period, src, tgt, r->n, r->quad[1],
+                r->quad[2], r->quad[3], r->quad[4], r->gsum);
+        if (r->n) fprintf(out, "%.2f", mean);
+        fputc(',', out);
+        if (t->plover) plover_counts(out, r, 1, 0);
+        else {
+            fputc('"', out);
+            top_codes(out, r, " ", 0);
+            fputc('"', out);
+        }
+        fputc('\n', out);
+    } else if (json) {
+        fprintf(out, "%s\n{\"period\":\"%s\",\"source\":\"%s\",\"target\":\"%s\",\"events\":%ld,"
+                "\"quad\":[%ld,%ld,%ld,%ld],\"goldstein_sum\":%.1f,\"goldstein_mean\":",
+                first ? "" : ",", r->period, src, tgt, r->n, r->quad[1], r->quad[2], r->quad[3],
+                r->quad[4], r->gsum);
+        if (r->n) fprintf(out, "%.2f", mean);
+        else fputs("null", out);
+        fputs(",\"top_codes\":[", out);
+        top_codes(out, r, "", 1);
+        fputc(']', out);
+        if (t->plover) {
+            fputs(",\"plover\":", out);
+            plover_counts(out, r, 0, 1);
+        }
+        fputc('}', out);
+    } else {
+        char dir[20];
+        snprintf(dir, sizeof dir, "%s->%s", src, tgt);
+        fprintf(out, "%-9s %-15s %6ld %5ld %5ld %5ld %5ld %9.1f ", r->period, dir, r->n,
+                r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->gsum);
+        if (r->n) fprintf(out, "%7.2f  ", mean);
+        else fprintf(out, "%7s  ", "-");
+        if (t->plover) plover_counts(out, r, 0, 0);
+        else top_codes(out, r, ", ", 0);
+        fputc('\n', out);
+    }
+}
+
+int dyad_ties_write(FILE *out, const dyad_ties *t, const char *fmt, dyad_error *err) {
     int json = !strcmp(fmt, "json"), csv = !strcmp(fmt, "csv");
     if (!json && !csv && strcmp(fmt, "table"))
         return dyad_error_set(err, "unknown format '%s' (table, csv or json)", fmt);
-    if (csv)
-        fputs("period,source,target,events,quad1,quad2,quad3,quad4,goldstein_sum,goldstein_mean,"
-              "top_codes\n", out);
-    else if (json)
-        fprintf(out, "{\"a\":\"%s\",\"b\":\"%s\",\"by\":\"%s\",\"rows\":[", t->a, t->b,
-                ty_period_name(t->by));
-    else
-        fprintf(out, "%-9s %-15s %6s %5s %5s %5s %5s %9s %7s  %s\n", "period", "direction",
-                "events", "q1", "q2", "q3", "q4", "gold_sum", "mean", "top codes");
-    for (size_t i = 0; i < t->n; i++) {
-        const dyad_tie_row *r = &t->rows[i];
-        const char *src = who[r->dir], *tgt = who[!r->dir];
-        double mean = r->n ? r->gsum / (double)r->n : 0;
-        if (csv) {
-            fprintf(out, "%s,%s,%s,%ld,%ld,%ld,%ld,%ld,%.1f,", r->period, src, tgt, r->n,
-                    r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->gsum);
-            if (r->n) fprintf(out, "%.2f", mean);
-            fputs(",\"", out);
-            top_codes(out, r, " ", 0);
-            fputs("\"\n", out);
-        } else if (json) {
-            fprintf(out, "%s\n{\"period\":\"%s\",\"source\":\"%s\",\"target\":\"%s\",\"events\":%ld,"
-                    "\"quad\":[%ld,%ld,%ld,%ld],\"goldstein_sum\":%.1f,\"goldstein_mean\":",
-                    i ? "," : "", r->period, src, tgt, r->n, r->quad[1], r->quad[2], r->quad[3],
-                    r->quad[4], r->gsum);
-            if (r->n) fprintf(out, "%.2f", mean);
-            else fputs("null", out);
-            fputs(",\"top_codes\":[", out);
-            top_codes(out, r, "", 1);
-            fputs("]}", out);
-        } else {
-            char dir[20];
-            snprintf(dir, sizeof dir, "%s->%s", src, tgt);
-            fprintf(out, "%-9s %-15s %6ld %5ld %5ld %5ld %5ld %9.1f ", r->period, dir, r->n,
-                    r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->gsum);
-            if (r->n) fprintf(out, "%7.2f  ", mean);
-            else fprintf(out, "%7s  ", "-");
-            top_codes(out, r, ", ", 0);
-            fputc('\n', out);
-        }
+    header(out, t, csv, json);
+    int first = 1;
+    for (size_t i = 0; i + 1 < t->n; i += 2) {
+        if (!t->fill && !t->rows[i].n && !t->rows[i + 1].n) continue; /* an empty period */
+        for (size_t d = i; d < i + 2; d++, first = 0) row_line(out, t, &t->rows[d], first, csv, json);
     }
     if (json) fputs("\n]}\n", out);
     if (ferror(out)) return dyad_error_set(err, "writing the series failed");

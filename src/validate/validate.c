@@ -9,7 +9,8 @@
  * records expect none. The report has a table per category, every failing
  * record with what was expected and what was coded, and a closing
  * "N passed, N failed" line. A file without a single record, or one the
- * reader cannot read to its end (truncated: see xml.c), is an error. */
+ * reader cannot read to its end (truncated: see xml.c), is an error.
+ * A JSON Lines file holds PLOVER gold records instead (plover.c). */
 #include "validate.h"
 
 #include <stdlib.h>
@@ -194,6 +195,7 @@ static void print_table(const run *r) {
 int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
                   dyad_error *err) {
     memset(res, 0, sizeof *res);
+    if (dyad_validate_is_plover(path)) return validate_plover(path, o, res, err);
     FILE *fp = fopen(path, "r");
     if (!fp) return dyad_error_set(err, "%s: cannot open", path);
     run *r = calloc(1, sizeof *r);
@@ -249,4 +251,9 @@ int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_r
     free(r);
     dyad_arena_free(a);
     return rc;
+}
+
+int dyad_validate_is_plover(const char *path) {
+    size_t n = strlen(path);
+    return (n > 6 && !strcmp(path + n - 6, ".jsonl")) || (n > 5 && !strcmp(path + n - 5, ".json"));
 }

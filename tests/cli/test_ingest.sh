@@ -208,6 +208,14 @@ pg_test() {
     check "pg near copy table" test "$(psql -At "$u" -c "select o.id from near_copies n join documents o on o.doc = n.original")" = dtw-001
     $D ties --db "$u" RUS IRN --format csv >$TMP/pg.csv
     check "pg ties as SQLite's" diff $TMP/want.csv $TMP/pg.csv
+    # the events behind the counts, with their sentences, as SQLite lists them
+    $D ties --db $DB RUS IRN --events --format csv >$TMP/sq-events.csv
+    $D ties --db "$u" RUS IRN --events --format csv >$TMP/pg-events.csv
+    check "pg events as SQLite's" diff $TMP/sq-events.csv $TMP/pg-events.csv
+    check "pg events: the 8 counted, with sentences" test "$(grep -c '^2026.*,"[^"][^"]*"$' $TMP/pg-events.csv)" = 8
+    $D ties --db "$u" IRN --quad 1 --format csv >$TMP/pg-partners.csv
+    $D ties --db $DB IRN --quad 1 --format csv >$TMP/sq-partners.csv
+    check "pg partners --quad as SQLite's" diff $TMP/sq-partners.csv $TMP/pg-partners.csv
     # ties is a reader: it works while an ingest holds the store's lock,
     # and creates nothing in a database that is not a store
     psql -q "$u" -c "select pg_advisory_lock(7310851), pg_sleep(6)" >/dev/null 2>&1 &

@@ -1,4 +1,9 @@
-/* cameo_table.c -- the CAMEO event codes: name, Goldstein weight, QuadClass.
+/* codes.c -- the CAMEO event codes: name, Goldstein weight, QuadClass.
+ *
+ * Part of src/cameo/, the one home of CAMEO's facts: this table, the
+ * classes of a code (class.c), the CAMEO->PLOVER table (plover.c) and what
+ * an actor code says (actor.c). The coder, the outputs, the store and ties
+ * all ask here.
  *
  * Facts from the CAMEO codebook (1.1b3) with the Goldstein weights of the
  * GDELT lookup table and the GDELT QuadClass convention (01-05 verbal
