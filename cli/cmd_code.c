@@ -6,6 +6,7 @@
  * warning naming file and line; an input that cannot be read to the end
  * stops the run with status 1 after everything coded so far is written. */
 #include "cli.h"
+#include "opts.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -164,34 +165,27 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
     return rc;
 }
 
-static int code_main(int argc, char **argv, char **files) {
+int cmd_code(int argc, char **argv) {
     code_opts o = {0};
-    /* options may come before or after the files: files are gathered */
-    int nfiles = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--")) {
-            while (++i < argc) files[nfiles++] = argv[i];
-        } else if (!strcmp(argv[i], "--dict") && i + 1 < argc) o.dict = argv[++i];
-        else if (!strcmp(argv[i], "--date") && i + 1 < argc) o.date = argv[++i];
-        else if (!strcmp(argv[i], "--format") && i + 1 < argc) o.format = argv[++i];
-        else if (!strcmp(argv[i], "--output") && i + 1 < argc) o.output = argv[++i];
-        else if (!strcmp(argv[i], "--explain")) o.explain = 1;
-        else if (!strcmp(argv[i], "--table")) o.table = 1;
-        else if (!strcmp(argv[i], "--no-dyad")) o.no_dyad = 1;
-        else if (!strcmp(argv[i], "--future-as-act")) o.future_as_act = 1;
-        else if (!strcmp(argv[i], "--no-dateline-country")) o.no_dateline_country = 1;
-        else if (!strcmp(argv[i], "--trace")) o.trace = 1;
-        else if (!strcmp(argv[i], "--stats")) o.stats = 1;
-        else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
-            return 2;
-        } else {
-            files[nfiles++] = argv[i];
-        }
-    }
+    const cli_opt table[] = {
+        {"dict", 0, &o.dict, NULL},
+        {"date", 0, &o.date, NULL},
+        {"format", 0, &o.format, NULL},
+        {"output", 0, &o.output, NULL},
+        {"explain", 0, NULL, &o.explain},
+        {"table", 0, NULL, &o.table},
+        {"no-dyad", 0, NULL, &o.no_dyad},
+        {"future-as-act", 0, NULL, &o.future_as_act},
+        {"no-dateline-country", 0, NULL, &o.no_dateline_country},
+        {"trace", 0, NULL, &o.trace},
+        {"stats", 0, NULL, &o.stats},
+        {0},
+    };
+    cli_args args;
+    int bad = cli_opts_parse(argc, argv, table, usage, &args);
+    if (bad) return bad < 0 ? 0 : bad;
+    char **files = args.operands;
+    int nfiles = args.noperands;
     dyad_feed_format ff;
     if (o.format && (dyad_feed_format_parse(o.format, &ff) < 0 || ff == DYAD_FEED_AUTO)) {
         fprintf(stderr, "dyad: --format must be text, jsonl, xml, rss, atom, html or dir\n");
@@ -258,10 +252,3 @@ static int code_main(int argc, char **argv, char **files) {
     return rc;
 }
 
-int cmd_code(int argc, char **argv) {
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return cli_fail("out of memory");
-    int rc = code_main(argc, argv, files);
-    free(files);
-    return rc;
-}
