@@ -29,7 +29,8 @@ static const char usage[] =
     "  --db PATH|URL      SQLite file (created if absent) or postgresql://...\n"
     "  --dict DIR|FILE    dictionaries (default: dyad's own)\n"
     "  --format F         auto|text|jsonl|xml|rss|atom|html|dir (default: auto, from the name)\n"
-    "  --date YYYY-MM-DD  date of documents that carry none\n"
+    "  --date YYYY-MM-DD  date of documents that carry none (in metadata, first lines\n"
+    "                     or file name)\n"
     "  --one-a-day        count one event per (date, source, target, code)\n"
     "  --no-near-dups     do not look for syndicated near copies\n"
     "  --shard K/N        ingest only shard K of N (1 <= K <= N): the documents whose id\n"
@@ -40,6 +41,7 @@ static const char usage[] =
 
 typedef struct ingest_stats {
     uint64_t read, stored, dup_id, dup_text, near, events, counted, not_coded, skipped;
+    uint64_t undated; /* stored with no date from metadata, first lines, file name or --date */
     uint64_t rolled_back; /* stored, then lost with a batch that failed */
 } ingest_stats;
 
@@ -308,6 +310,13 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
                 pthread_mutex_unlock(&q->mu);
                 return -1;
             }
+            if ((ad.status == DYAD_STORED || ad.status == DYAD_NEAR_COPY) && !*s->doc.date) {
+                if (pg->on) fputc('\n', stderr);
+                fprintf(stderr, "dyad: warning: %s:%llu: document %s has no date (none in its "
+                                "metadata, first lines or file name, and no --date): stored "
+                                "undated\n", s->path, (unsigned long long)s->doc.line, s->doc.id);
+                sum->undated++;
+            }
             switch (ad.status) {
             case DYAD_STORED: sum->stored++; break;
             case DYAD_DUP_ID: sum->dup_id++; break;
@@ -459,6 +468,10 @@ int cmd_ingest(int argc, char **argv) {
                 (unsigned long long)st.dup_text, (unsigned long long)st.not_coded,
                 (unsigned long long)st.skipped, (unsigned long long)st.events,
                 (unsigned long long)st.counted, st.rolled_back ? "; then a write failed" : "");
+    if (!quiet && st.undated)
+        fprintf(stderr, "dyad: ingest: %llu document(s) stored undated: their events are in no "
+                        "period of 'dyad ties' (ingest them again with --date and --replace)\n",
+                (unsigned long long)st.undated);
     if (!quiet && st.rolled_back)
         fprintf(stderr, "dyad: ingest: the last %llu documents stored were rolled back with their "
                         "batch: run again to add them\n", (unsigned long long)st.rolled_back);

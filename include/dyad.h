@@ -122,6 +122,19 @@ uint64_t dyad_reader_skipped(const dyad_reader *r);
  * available once the first record has been read. */
 const dyad_kv *dyad_reader_env(const dyad_reader *r, size_t *n);
 
+/* Where a document's date came from (dyad_doc_find_date). */
+typedef enum dyad_date_from {
+    DYAD_DATE_FROM_NONE, /* nowhere: the document stays undated */
+    DYAD_DATE_FROM_META, /* its metadata: JSON "date", feed item date, page <meta>/<time> */
+    DYAD_DATE_FROM_TEXT, /* a full date in its dateline or first lines */
+    DYAD_DATE_FROM_NAME  /* a YYYY-MM-DD or YYYYMMDD in its file name */
+} dyad_date_from;
+/* Dates a document that has no date of its own: from a full date in its
+ * first lines, else from `name` (its file; NULL: none). doc->date is set
+ * (allocated from a) when one is found; a dated document is left as it is
+ * (DYAD_DATE_FROM_META). */
+dyad_date_from dyad_doc_find_date(dyad_doc *doc, const char *name, dyad_arena *a);
+
 /* Guesses the format from a file name: .jsonl/.json -> JSONL, .xml -> XML,
  * anything else -> TEXT. */
 dyad_format dyad_format_from_name(const char *path);
