@@ -438,6 +438,31 @@ static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
     return 0;
 }
 
+/* The same event, as a headline and a lead tell it: the same source and
+ * target countries (RUS and RUSGOV alike) and the same CAMEO root. */
+static int same_event(const dyad_event *x, const dyad_event *y) {
+    char xs[8], xt[8], ys[8], yt[8];
+    dyad_actor_country(x->source, xs), dyad_actor_country(x->target, xt);
+    dyad_actor_country(y->source, ys), dyad_actor_country(y->target, yt);
+    return !strcmp(xs, ys) && !strcmp(xt, yt) && !strncmp(x->code, y->code, 2);
+}
+
+/* Marks the lead's events (sentence `lead`, the first after the headline)
+ * that the headline told already: repeat_of is the headline's sentence. */
+static void mark_repeats(dyad_result *out, size_t lead) {
+    if (lead == 0) return; /* no headline */
+    for (size_t i = 0; i < out->nevents; i++) {
+        dyad_event *e = &out->events[i];
+        if (e->sentence != lead) continue;
+        for (size_t k = 0; k < out->nevents && out->events[k].sentence < lead; k++)
+            if (same_event(&out->events[k], e)) {
+                e->repeat = 1;
+                e->repeat_of = out->events[k].sentence;
+                break;
+            }
+    }
+}
+
 /* Codes sentences [0, nsents): `sents` holds their offsets (and, for
  * code_sentences, their tokens); their tokens come from `src`. */
 static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
@@ -493,6 +518,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         }
     }
     dyad_arena_free(scratch);
+    mark_repeats(out, head);
     return 0;
 }
 
