@@ -178,7 +178,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         d.text_len = len;
         dyad_sentence sent = {0};
         sent.end = (uint32_t)len;
-        dyad_event ev = {"RUSGOV", "IRNGOV", "051", "", "", "", 0, "", NULL, 0, 0};
+        dyad_event ev = {"RUSGOV", "IRNGOV", "051", "", "", "", 0, "", NULL};
         dyad_result res = {0};
         res.sentences = &sent;
         res.nsentences = 1;

@@ -276,11 +276,6 @@ typedef struct dyad_event {
     uint32_t sentence;           /* index of the sentence in the document */
     const char *issues;          /* "CODE n, CODE n" or "" */
     const char *explain;         /* human-readable reasons, or NULL */
-    /* 1 when the story's headline told this lead event already (the same
-     * source and target countries and CAMEO root): repeat_of is the index
-     * of the headline's sentence */
-    int repeat;
-    uint32_t repeat_of;
 } dyad_event;
 
 typedef struct dyad_coder dyad_coder;
@@ -293,6 +288,10 @@ typedef struct dyad_result {
     size_t nsentences;
     dyad_event *events;
     size_t nevents;
+    /* NULL, or per event: the index of the headline's sentence when the
+     * story's headline told this lead event already (the same source and
+     * target countries and CAMEO root), else -1 */
+    int32_t *repeat_of;
 } dyad_result;
 
 /* Codes one document. `as_one_sentence` skips sentence splitting (used for

@@ -165,9 +165,10 @@ static void event_line(line *l, const dyad_doc *doc, const dyad_result *res, con
     field(l, "target_text", e->target_text);
     field(l, "verb", e->verb);
     field(l, "issues", e->issues);
-    if (e->repeat) {
+    int32_t repeat = res->repeat_of ? res->repeat_of[e - res->events] : -1;
+    if (repeat >= 0) {
         puts_(l, ",\"repeat_of\":");
-        put_uint(l, e->repeat_of);
+        put_uint(l, (uint32_t)repeat);
     }
     if (e->explain) field(l, "explain", e->explain);
     puts_(l, "}\n");
