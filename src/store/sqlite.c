@@ -53,7 +53,9 @@ static const char *const sql_text[Q_COUNT] = {
     "BEGIN IMMEDIATE",
     "COMMIT",
     "ROLLBACK",
-    "SELECT doc, id = ?1 FROM documents WHERE id = ?1 OR text_hash = ?2 LIMIT 1",
+    /* an id match first: as PostgreSQL answers it (pg.c) */
+    "SELECT doc, id = ?1 FROM documents WHERE id = ?1 OR text_hash = ?2 ORDER BY 2 DESC"
+    " LIMIT 1",
     "INSERT INTO documents(id, text_hash, date, title, source, url, input, text, original,"
     " similarity) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
     "INSERT INTO near_copies(doc, original, similarity) VALUES (?1, ?2, ?3)",
