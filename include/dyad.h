@@ -288,6 +288,10 @@ typedef struct dyad_result {
     size_t nsentences;
     dyad_event *events;
     size_t nevents;
+    /* NULL, or per event: the index of the headline's sentence when the
+     * story's headline told this lead event already (the same source and
+     * target countries and CAMEO root), else -1 */
+    int32_t *repeat_of;
 } dyad_result;
 
 /* Codes one document. `as_one_sentence` skips sentence splitting (used for
@@ -491,8 +495,10 @@ typedef struct dyad_store_event {
     const char *src_country, *tgt_country, *code;
     int quad_class;
     double goldstein;
+    int64_t doc;                  /* the document's store key */
+    const char *source, *target;  /* actor codes */
     /* dyad_store_events only (else NULL / 0): the event behind a count */
-    const char *source, *target, *source_text, *target_text;
+    const char *source_text, *target_text;
     const char *doc_id, *title, *url, *sentence_text;
     uint32_t sentence;
 } dyad_store_event;
@@ -530,6 +536,10 @@ typedef struct dyad_ties_opts {
     int quad;                 /* QuadClass 1-4, or 0 for all */
     int fill;                 /* tables keep the periods with no events */
     int plover;               /* tables count by PLOVER type (not top codes) */
+    /* 0 (default): an event told more than once in one document (headline,
+     * lead, body) counts once per (document, source, target, code);
+     * 1: every sentence's event counts */
+    int per_sentence;
 } dyad_ties_opts;
 /* Does an event pass the dates, root and QuadClass of o (NULL: all do)?
  * With dates, undated events do not. */
