@@ -383,7 +383,7 @@ static int sq_replace_doc(st_backend *b, const st_doc_row *d, int64_t *doc, int6
     int got = sq_once(s, "SELECT doc, coalesce(original, 0) FROM documents WHERE id = ?1", d->id,
                       NULL, 0, doc, original, err);
     if (got <= 0) return got;
-    int64_t key[2] = {d->hash, *doc}, other;
+    int64_t key[2] = {d->hash, *doc}, other = 0;
     got = sq_once(s, "SELECT doc, 0 FROM documents WHERE text_hash = ?2 AND doc <> ?3", NULL, key,
                   2, &other, NULL, err);
     if (got != 0) {
