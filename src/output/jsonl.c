@@ -143,7 +143,7 @@ static void event_line(byte_buf *l, const dyad_doc *doc, const dyad_result *res,
     field(l, "issues", e->issues);
     int32_t repeat = res->repeat_of ? res->repeat_of[e - res->events] : -1;
     if (repeat >= 0) {
-        puts_(l, ",\"repeat_of\":");
+        byte_buf_puts(l, ",\"repeat_of\":");
         put_uint(l, (uint32_t)repeat);
     }
     if (e->explain) field(l, "explain", e->explain);

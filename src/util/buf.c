@@ -27,6 +27,7 @@ int byte_buf_reserve(byte_buf *b, size_t extra) {
         b->oom = 1;
         return -1;
     }
+    b->p[b->len] = '\0'; /* a new buffer is an empty string */
     return 0;
 }
 

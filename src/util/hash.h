@@ -18,11 +18,15 @@ static inline uint64_t hash_fnv64_step(uint64_t h, unsigned char c) {
 }
 static inline uint32_t hash_fnv32_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
 
-/* FNV-1a of s[0..n). */
-static inline uint64_t hash_fnv64(const void *s, size_t n) {
-    uint64_t h = HASH_FNV64_SEED;
+/* FNV-1a of h's bytes followed by s[0..n) (several fields in one hash). */
+static inline uint64_t hash_fnv64_more(uint64_t h, const void *s, size_t n) {
     for (size_t i = 0; i < n; i++) h = hash_fnv64_step(h, ((const unsigned char *)s)[i]);
     return h;
+}
+
+/* FNV-1a of s[0..n). */
+static inline uint64_t hash_fnv64(const void *s, size_t n) {
+    return hash_fnv64_more(HASH_FNV64_SEED, s, n);
 }
 
 /* The same, never 0: a key for open-addressing tables where 0 is empty. */
