@@ -119,9 +119,9 @@ static int pattern_sides(dyad_coder *c) {
 static void stem_prefixes(dyad_coder *c, uint32_t node) {
     const dyad_dict *d = c->dict;
     for (uint32_t si = d->discard_trie.stem[node]; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
-        uint64_t h = DICT_FNV_SEED;
+        uint64_t h = HASH_FNV64_SEED;
         for (const char *p = dict_s(d, ((const dstem *)d->stems.v)[si - 1].str); *p; p++) {
-            h = dict_fnv_step(h, (unsigned char)*p);
+            h = hash_fnv64_step(h, (unsigned char)*p);
             uint32_t b = stem_prefix_bit(stem_key(node, h ? h : 1));
             c->stem_prefix[b >> 6] |= 1ULL << (b & 63);
         }
@@ -292,9 +292,9 @@ static int drop_comma_clauses(const dyad_options *o, ctok *t, int n) {
 /* The discard whose stem, hanging off trie node `node`, begins word w. */
 static uint32_t stem_at(const dyad_coder *c, uint32_t node, const char *w) {
     const dyad_dict *d = c->dict;
-    uint64_t h = DICT_FNV_SEED;
+    uint64_t h = HASH_FNV64_SEED;
     for (const char *p = w; *p && p - w < c->stem_max; p++) {
-        h = dict_fnv_step(h, (unsigned char)*p);
+        h = hash_fnv64_step(h, (unsigned char)*p);
         uint64_t key = stem_key(node, h ? h : 1);
         uint32_t b = stem_prefix_bit(key);
         if (!(c->stem_prefix[b >> 6] >> (b & 63) & 1)) return 0; /* no stem begins so */

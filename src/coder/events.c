@@ -19,7 +19,7 @@ static int is_null_code(const char *c) { return !c || !*c || !strcmp(c, "---"); 
 /* str in the document's arena: the cached copy, or a new one. */
 static const char *keep_str(csent *s, const char *str) {
     if (!s->strs) return dyad_arena_strdup(s->keep, str);
-    uint64_t h = dict_fnv(str, strlen(str));
+    uint64_t h = hash_key(str, strlen(str));
     const char **slot = &s->strs->slot[h % (sizeof s->strs->slot / sizeof *slot)];
     if (*slot && !strcmp(*slot, str)) return *slot;
     const char *k = dyad_arena_strdup(s->keep, str);

@@ -9,6 +9,7 @@
 #define DYAD_DICT_H
 
 #include "dyad.h"
+#include "util/hash.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -186,11 +187,6 @@ struct dyad_dict {
 };
 
 /* ---- store.c: pool, vectors, hash tables, words, tries */
-/* FNV-1a, one byte at a time, for hashes built up prefix by prefix (the
- * discard stems); dict_fnv() is the same over a whole string. */
-#define DICT_FNV_SEED 1469598103934665603ULL
-static inline uint64_t dict_fnv_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
-uint64_t dict_fnv(const char *s, size_t n);
 int dvec_push(dvec *v, size_t elem, const void *rec); /* 0 / -1 on OOM */
 void *dvec_at(const dvec *v, size_t elem, uint32_t i);
 #define DV(d, field, type) ((type *)(d)->field.v)

@@ -28,6 +28,7 @@
  * date given to dyad_feed_open. */
 #include "feed/feed.h"
 #include "input/input.h"
+#include "util/buf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -123,12 +124,7 @@ static int dir_seen(const dir_set *s, const struct stat *st) {
 }
 
 static int dir_add(dir_set *s, const struct stat *st) {
-    if (s->n == s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 16;
-        dir_id *nv = realloc(s->v, nc * sizeof *nv);
-        if (!nv) return -1;
-        s->v = nv, s->cap = nc;
-    }
+    if (util_grow(&s->v, &s->cap, s->n + 1, sizeof *s->v, 16) < 0) return -1;
     s->v[s->n++] = (dir_id){st->st_dev, st->st_ino};
     return 0;
 }
@@ -144,14 +140,9 @@ static int open_dir(dyad_feed *f, dyad_error *err) {
     size_t cap = 0;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        if (f->nnames == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = realloc(f->names, cap * sizeof *nn);
-            if (!nn) {
-                closedir(d);
-                return dyad_error_set(err, "%s: out of memory", f->path);
-            }
-            f->names = nn;
+        if (util_grow(&f->names, &cap, f->nnames + 1, sizeof *f->names, 64) < 0) {
+            closedir(d);
+            return dyad_error_set(err, "%s: out of memory", f->path);
         }
         size_t len = strlen(f->path) + strlen(e->d_name) + 2;
         char *full = malloc(len);
@@ -422,12 +413,7 @@ int fd_items_add(fd_items *it, char *id, char *date, char *title, char *text, ch
     int bad = 0;
     for (int i = 0; i < 6; i++)
         if (!f[i] && !(f[i] = strdup(""))) bad = 1;
-    if (!bad && it->n == it->cap) {
-        size_t nc = it->cap ? it->cap * 2 : 16;
-        fd_item *nv = realloc(it->v, nc * sizeof *nv);
-        if (nv) it->v = nv, it->cap = nc;
-        else bad = 1;
-    }
+    if (!bad && util_grow(&it->v, &it->cap, it->n + 1, sizeof *it->v, 16) < 0) bad = 1;
     if (bad) {
         for (int i = 0; i < 6; i++) free(f[i]);
         return -1;

@@ -87,8 +87,8 @@ dyad_reader *dyad_reader_open(FILE *fp, const char *name, dyad_format fmt,
 void dyad_reader_close(dyad_reader *r) {
     if (!r) return;
     rd_src_free(&r->src);
-    rd_buf_free(&r->line);
-    rd_buf_free(&r->rec);
+    byte_buf_free(&r->line);
+    byte_buf_free(&r->rec);
     rd_xml_free(&r->xml);
     free(r->name);
     free(r);

@@ -8,6 +8,7 @@
  * has no period), and a sentence that reaches TEXT_MAX_TOKENS is cut, so a
  * document without any boundary still comes out in bounded pieces. */
 #include "text/text.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -111,13 +112,7 @@ static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t
 
 /* Appends range [first, last) to *v, growing it (malloc'd). */
 static int push_range(sent_range **v, size_t *n, size_t *cap, size_t first, size_t last, int add) {
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        sent_range *nv = realloc(*v, ncap * sizeof *nv);
-        if (!nv) return -1;
-        *v = nv;
-        *cap = ncap;
-    }
+    if (util_grow(v, cap, *n + 1, sizeof **v, 64) < 0) return -1;
     (*v)[*n].first = (uint32_t)first;
     (*v)[*n].last = (uint32_t)last;
     (*v)[*n].add_period = (uint32_t)add;

@@ -4,6 +4,7 @@
  * counted once per document and (source, target, code) unless
  * per_sentence (once.c). */
 #include "ties/ties.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,12 +31,9 @@ static void on_event(void *ctx, const dyad_store_event *e) {
     size_t i = 0;
     while (i < x->n && strcmp(x->p[i].country, other)) i++;
     if (i == x->n) {
-        if (x->n == x->cap) {
-            size_t nc = x->cap ? x->cap * 2 : 32;
-            dyad_partner *np = realloc(x->p, nc * sizeof *np);
-            if (!np) { x->oom = 1; return; }
-            x->p = np;
-            x->cap = nc;
+        if (util_grow(&x->p, &x->cap, x->n + 1, sizeof *x->p, 32) < 0) {
+            x->oom = 1;
+            return;
         }
         memset(&x->p[i], 0, sizeof x->p[i]);
         snprintf(x->p[i].country, sizeof x->p[i].country, "%s", other);

@@ -10,6 +10,7 @@
  * out the periods with no events unless it is to be filled. Written as a
  * table, CSV or JSON. */
 #include "ties/ties.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,12 +42,9 @@ static void on_event(void *ctx, const dyad_store_event *e) {
     long key = ty_period_key(x->by, e->date);
     if (key == TY_NO_PERIOD) x->undated++;
     if (key == TY_NO_PERIOD || x->oom) return;
-    if (x->n == x->cap) {
-        size_t nc = x->cap ? x->cap * 2 : 256;
-        struct ev *nv = realloc(x->ev, nc * sizeof *nv);
-        if (!nv) { x->oom = 1; return; }
-        x->ev = nv;
-        x->cap = nc;
+    if (util_grow(&x->ev, &x->cap, x->n + 1, sizeof *x->ev, 256) < 0) {
+        x->oom = 1;
+        return;
     }
     struct ev *v = &x->ev[x->n++];
     v->key = key;
