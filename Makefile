@@ -8,13 +8,16 @@ CC      ?= cc
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation
 INC     := -Iinclude -Isrc -I/usr/include/libxml2 -I/usr/include/postgresql
-LIBS    := -lm -lsqlite3 -lxml2 -lgumbo -lpq
+LIBS    := -lm -lsqlite3 -lxml2 -lgumbo -lpq -lmicrohttpd -lpthread
 
 # text/: the tagger's WordNet lexicon is generated at build time from Debian's
 # wordnet-base (never committed); see src/text/gen/wordnet_gen.c.
 WORDNET  ?= /usr/share/wordnet
 GEN_LEX  := build/gen/wordnet_lex.c
-SRC      := $(sort $(wildcard src/*/*.c)) $(GEN_LEX)
+# serve/: the web page's files (web/) built into the binary as C arrays
+WEB_FILES := $(sort $(wildcard web/*.html web/*.js web/*.css web/*.svg))
+GEN_WEB  := build/gen/web_assets.c
+SRC      := $(sort $(wildcard src/*/*.c)) $(GEN_LEX) $(GEN_WEB)
 TESTS    := $(sort $(wildcard tests/test_*.c))
 FUZZERS  := $(sort $(wildcard fuzz/fuzz_*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -72,6 +75,12 @@ $(GEN_LEX): src/text/gen/wordnet_gen.c src/text/lexhash.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O2 $(WARN) $(INC) $< -o build/gen/wordnet_gen
 	build/gen/wordnet_gen $(WORDNET) > $@.tmp && mv $@.tmp $@
+
+# serve/: the page's files as C arrays (see GEN_WEB above)
+$(GEN_WEB): src/serve/gen/embed_gen.c $(WEB_FILES)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O2 $(WARN) $< -o build/gen/embed_gen
+	build/gen/embed_gen $(WEB_FILES) > $@.tmp && mv $@.tmp $@
 
 $(REL)/%.o: %.c $(HDRS) Makefile $(PROFILE_DEP)
 	@mkdir -p $(dir $@)

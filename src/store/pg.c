@@ -418,13 +418,13 @@ static int pq_seen_daily(st_backend *b, const char *date, const char *source, co
     return set_get(&s->daily, daily_key(date, source, target, code), NULL);
 }
 
-/* The columns of a scan: the six the series count, then (detail) the
- * event's actors, document and sentence. */
+/* The columns of a scan: the eight the series count, then (detail) the
+ * event's actor texts, document and sentence. */
 #define SCAN_COLS                                                                          \
     "SELECT e.date, e.src_country, e.tgt_country, e.code, coalesce(e.quad_class, 0),"      \
-    " coalesce(e.goldstein, 0)"
+    " coalesce(e.goldstein, 0), e.source, e.target"
 #define SCAN_DETAIL                                                                        \
-    ", e.source, e.target, e.source_text, e.target_text, d.id, d.title, d.url, e.sentence," \
+    ", e.source_text, e.target_text, d.id, d.title, d.url, e.sentence," \
     " s.text FROM events e JOIN documents d ON d.doc = e.doc"                              \
     " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
 #define SCAN_PAIR                                                                          \
@@ -452,10 +452,9 @@ static int pq_scan(st_backend *b, const char *a, const char *bb, int detail,
         dyad_store_event e = {.date = PQgetvalue(r, i, 0), .src_country = PQgetvalue(r, i, 1),
                               .tgt_country = PQgetvalue(r, i, 2), .code = PQgetvalue(r, i, 3),
                               .quad_class = atoi(PQgetvalue(r, i, 4)),
-                              .goldstein = strtod(PQgetvalue(r, i, 5), NULL)};
+                              .goldstein = strtod(PQgetvalue(r, i, 5), NULL),
+                              .source = PQgetvalue(r, i, 6), .target = PQgetvalue(r, i, 7)};
         if (detail) {
-            e.source = PQgetvalue(r, i, 6);
-            e.target = PQgetvalue(r, i, 7);
             e.source_text = PQgetvalue(r, i, 8);
             e.target_text = PQgetvalue(r, i, 9);
             e.doc_id = PQgetvalue(r, i, 10);

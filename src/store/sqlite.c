@@ -264,11 +264,13 @@ static int sq_seen_daily(st_backend *b, const char *date, const char *source, co
     return rc == SQLITE_ROW;
 }
 
-/* The columns of a scan: the six the series count, then (detail) the
- * event's actors, document and sentence. */
-#define SCAN_COLS "SELECT e.date, e.src_country, e.tgt_country, e.code, e.quad_class, e.goldstein"
+/* The columns of a scan: the eight the series count, then (detail) the
+ * event's actor texts, document and sentence. */
+#define SCAN_COLS                                                                     \
+    "SELECT e.date, e.src_country, e.tgt_country, e.code, e.quad_class, e.goldstein," \
+    " e.source, e.target"
 #define SCAN_DETAIL                                                                         \
-    ", e.source, e.target, e.source_text, e.target_text, d.id, d.title, d.url, e.sentence," \
+    ", e.source_text, e.target_text, d.id, d.title, d.url, e.sentence," \
     " s.text FROM events e JOIN documents d ON d.doc = e.doc"                               \
     " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
 #define SCAN_PAIR                                                                          \
@@ -300,10 +302,9 @@ static int sq_scan(st_backend *b, const char *a, const char *bb, int detail,
         dyad_store_event e = {.date = col_text(st, 0), .src_country = col_text(st, 1),
                               .tgt_country = col_text(st, 2), .code = col_text(st, 3),
                               .quad_class = sqlite3_column_int(st, 4),
-                              .goldstein = sqlite3_column_double(st, 5)};
+                              .goldstein = sqlite3_column_double(st, 5),
+                              .source = col_text(st, 6), .target = col_text(st, 7)};
         if (detail) {
-            e.source = col_text(st, 6);
-            e.target = col_text(st, 7);
             e.source_text = col_text(st, 8);
             e.target_text = col_text(st, 9);
             e.doc_id = col_text(st, 10);

@@ -1,4 +1,4 @@
-/* partners.c -- who a country deals with: every partner country with the
+/* partners.c -- who a country (or an actor: RUSGOV) deals with: every partner country with the
  * counted events between them (both directions), ranked by volume, then
  * by tone (mean Goldstein, friendliest first), then by code. */
 #include "ties/ties.h"
@@ -16,9 +16,9 @@ typedef struct pacc {
 
 static void on_event(void *ctx, const dyad_store_event *e) {
     pacc *x = ctx;
-    int out = !strcmp(e->src_country, x->a);
+    int dir = dyad_ties_direction(x->a, NULL, e), out = dir == 0;
     const char *other = out ? e->tgt_country : e->src_country;
-    if (!*other || x->oom || !dyad_ties_match(x->o, e)) return;
+    if (dir < 0 || !*other || x->oom || !dyad_ties_match(x->o, e)) return;
     size_t i = 0;
     while (i < x->n && strcmp(x->p[i].country, other)) i++;
     if (i == x->n) {
@@ -52,9 +52,13 @@ static int by_volume(const void *a, const void *b) {
 int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
                         dyad_partner **out, size_t *n, dyad_error *err) {
     pacc x = {a, o, NULL, 0, 0, 0};
+    char ca[8];
     *out = NULL;
     *n = 0;
-    if (dyad_store_scan(s, a, NULL, on_event, &x, err) < 0) {
+    if (!ty_side_ok(a, ca))
+        return dyad_error_set(err, "'%.20s': a country (RUS, IGOUNO) or an actor code that "
+                              "begins with one (RUSGOV), in capital letters", a);
+    if (dyad_store_scan(s, ca, NULL, on_event, &x, err) < 0) {
         free(x.p);
         return -1;
     }
