@@ -4,7 +4,9 @@
  *
  * Events come from dyad_store_scan (counted ones only: near copies and
  * one-a-day repeats are left out) of the two sides' countries, filtered by
- * actor code, dates, root, QuadClass and PLOVER type (filter.c). Periods between the first and the last are all present, so
+ * actor code, dates, root, QuadClass and PLOVER type (filter.c), one per
+ * document and (source, target, code) unless per_sentence (once.c).
+ * Periods between the first and the last are all present, so
  * the series can be drawn as time with its gaps (svg.c); a table leaves
  * out the periods with no events unless it is to be filled. Written as a
  * table, CSV or JSON. */
@@ -23,6 +25,7 @@ typedef struct acc {
     dyad_period by;
     long lo, hi;       /* period keys seen */
     long undated;
+    ty_once once;      /* one event per document (unless per_sentence) */
     struct ev { long key; int dir; char code[4]; int quad; double g; } *ev;
     size_t n, cap;
     int oom;
@@ -32,6 +35,11 @@ static void on_event(void *ctx, const dyad_store_event *e) {
     acc *x = ctx;
     int dir = dyad_ties_direction(x->a, x->b, e);
     if (dir < 0 || !dyad_ties_match(x->o, e)) return;
+    if (!(x->o && x->o->per_sentence)) {
+        int first = ty_once_first(&x->once, e);
+        if (first < 0) x->oom = 1;
+        if (first <= 0) return;
+    }
     long key = ty_period_key(x->by, e->date);
     if (key == TY_NO_PERIOD) x->undated++;
     if (key == TY_NO_PERIOD || x->oom) return;
@@ -89,8 +97,10 @@ int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
     out->by = by;
     out->fill = !o || o->fill;
     out->plover = o && o->plover;
-    acc x = {out->a, out->b, o, by, 0, 0, 0, NULL, 0, 0, 0};
-    if (dyad_store_scan(s, ca, cb, on_event, &x, err) < 0) {
+    acc x = {out->a, out->b, o, by, 0, 0, 0, {0}, NULL, 0, 0, 0};
+    int scanned = dyad_store_scan(s, ca, cb, on_event, &x, err);
+    ty_once_free(&x.once);
+    if (scanned < 0) {
         free(x.ev);
         return -1;
     }

@@ -18,4 +18,14 @@ const char *ty_period_name(dyad_period by);
 /* Is c a side of a series (a country, or an actor code that begins with
  * one)? Its country goes to cc. */
 int ty_side_ok(const char *c, char cc[8]);
+
+/* once.c: the events of a document that share (source, target, code). */
+typedef struct ty_once {
+    uint64_t *k;
+    size_t cap, n;
+} ty_once;
+/* 1 the first time an event's (document, source, target, code) is seen, 0
+ * after; -1 out of memory. */
+int ty_once_first(ty_once *s, const dyad_store_event *e);
+void ty_once_free(ty_once *s);
 #endif
