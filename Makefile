@@ -120,7 +120,12 @@ $(ASAN)/tests/%: tests/%.c tests/t.h $(ASAN)/libdyad.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN_CFLAGS) $< $(ASAN)/libdyad.a $(LIBS) -o $@
 
-test: $(ASAN)/dyad $(TEST_BINS)
+# serve/: the load generator of tests/cli/test_load.sh and the bench
+build/serve_load: bench/serve_load.c
+	@mkdir -p build
+	$(CC) $(CSTD) -O2 $(WARN) $< -lpthread -o $@
+
+test: $(ASAN)/dyad $(TEST_BINS) build/serve_load
 	ASAN_OPTIONS=detect_leaks=1 bash tests/run.sh $(ASAN)
 
 # ---- the demo
@@ -130,7 +135,8 @@ run:
 	$(REL)/dyad code --table --date 2026-03-14 data/sample/phone-call.txt
 
 # ---- benchmarks
-bench: $(REL)/dyad $(REL)/tagger_accuracy
+bench: $(REL)/dyad $(REL)/tagger_accuracy build/serve_load
+	bash bench/serve.sh $(REL)/dyad build/serve_load
 	bash bench/run.sh $(REL)/dyad
 
 # ---- fuzzing (clang + libFuzzer)
