@@ -7,6 +7,8 @@
 #                               reason in PG_WHY) when no server can be started
 #   pg_psql URL SQL             one statement, unaligned rows on stdout
 #   pg_stop
+#   store_rows DB               a store's events (SQLite file or postgresql:// URL) as sorted
+#                               lines: document id|sentence|source|target|code|date|counted
 PG_DIR=; PG_RUN=; PG_BIN=
 pg_start() {
     local initdb
@@ -45,4 +47,8 @@ pg_stop() {
     $PG_RUN "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1
     rm -rf "$PG_DIR"
     PG_DIR=
+}
+store_rows() {
+    local q="select d.id||'|'||e.sentence||'|'||e.source||'|'||e.target||'|'||e.code||'|'||e.date||'|'||e.counted from events e join documents d using(doc)"
+    if [ "${1#postgresql:}" != "$1" ]; then pg_psql "$1" "$q"; else sqlite3 "$1" "$q"; fi | sort
 }

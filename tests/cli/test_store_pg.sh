@@ -38,15 +38,8 @@ fi
 
 wire_jsonl $TMP/in.jsonl
 ndocs=$(wc -l <$TMP/in.jsonl)
-rows() { # doc id, sentence, actors, code, date, counted: one line each, sorted
-    if [ "${1#postgresql:}" != "$1" ]; then
-        pg_psql "$1" "select d.id||'|'||e.sentence||'|'||e.source||'|'||e.target||'|'||e.code||'|'||e.date||'|'||e.counted from events e join documents d using(doc)"
-    else
-        sqlite3 "$1" "select d.id||'|'||e.sentence||'|'||e.source||'|'||e.target||'|'||e.code||'|'||e.date||'|'||e.counted from events e join documents d using(doc)"
-    fi | sort
-}
 $D ingest --no-progress --quiet --date 2024-01-01 --db $TMP/one.db $TMP/in.jsonl
-rows $TMP/one.db >$TMP/want
+store_rows $TMP/one.db >$TMP/want
 check "the single ingest stored events" test "$(wc -l <$TMP/want)" -gt 100
 
 # six writers at once
@@ -58,7 +51,7 @@ for k in 1 2 3 4 5 6; do
 done
 bad=0; for p in $pids; do wait $p || bad=1; done
 check "six writers at once exit 0" test $bad = 0
-rows "$u" >$TMP/got
+store_rows "$u" >$TMP/got
 check "six writers = one SQLite ingest (events)" cmp -s $TMP/want $TMP/got
 check "six writers: every document once" test "$(pg_psql "$u" 'select count(*), count(distinct id) from documents')" = "$ndocs|$ndocs"
 check "six writers: sentences as SQLite's" test "$(pg_psql "$u" 'select count(*) from sentences')" = "$(sqlite3 $TMP/one.db 'select count(*) from sentences')"
@@ -66,7 +59,7 @@ for k in 1 2 3 4 5 6; do
     $D ingest --no-progress --date 2024-01-01 --shard $k/6 --db "$u" $TMP/in.jsonl 2>$TMP/r$k
 done
 check "rerun of every writer stores nothing" test "$(cat $TMP/r? | grep -c ': 0 stored, 0 near copies')" = 6
-check "rerun: the events unchanged" test "$(rows "$u" | cmp -s - $TMP/want && echo same)" = same
+check "rerun: the events unchanged" test "$(store_rows "$u" | cmp -s - $TMP/want && echo same)" = same
 
 # a writer killed partway; its rerun completes the store
 u=$(db killed)
@@ -91,7 +84,7 @@ check "killed partway: no partial document" test "$partial" = 0
 $D ingest --no-progress --date 2024-01-01 --db "$u" $big 2>$TMP/rerun
 check "rerun after the kill exits 0" test $? = 0
 check "rerun stores exactly the rest" grep -q "$((ndocs * 8)) documents read: $(($(sqlite3 $TMP/big.db 'select count(*) from documents') - n)) stored" $TMP/rerun
-check "rerun: events = one whole run" test "$(rows "$u" | cmp -s - <(rows $TMP/big.db) && echo same)" = same
+check "rerun: events = one whole run" test "$(store_rows "$u" | cmp -s - <(store_rows $TMP/big.db) && echo same)" = same
 
 # unreachable, silent, refusing: status 1, the host named, no hang
 $D ingest --no-progress --db "postgresql://postgres:secret@127.0.0.1:1/x" $TMP/in.jsonl 2>$TMP/e1
