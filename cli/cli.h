@@ -26,6 +26,7 @@ const char *cli_default_dict(void);
  * problems to stderr unless quiet. */
 dyad_dict *cli_load_dict(const char *path, int quiet, dyad_error *err);
 
-/* "2017-05-23" or "20170523" -> 20170523; -1 if malformed. */
-int32_t cli_parse_date(const char *s);
+/* Today's date by the system clock (UTC), YYYYMMDD: the date of documents
+ * that give none, unless --date says otherwise. The library reads no clock. */
+int32_t cli_today(void);
 #endif

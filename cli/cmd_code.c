@@ -32,7 +32,6 @@ static const char usage[] =
 typedef struct code_opts {
     const char *dict, *date, *format, *output;
     int explain, table, no_dyad, trace, stats, future_as_act, no_dateline_country;
-    char today[9]; /* YYYYMMDD: the date of a document that has none */
 } code_opts;
 
 typedef struct code_counts {
@@ -51,7 +50,9 @@ static void print_table(const dyad_doc *doc, const dyad_result *res) {
         const dyad_cameo *c = dyad_cameo_find(e->code);
         const dyad_sentence *s = &res->sentences[e->sentence];
         int len = (int)(s->end - s->start);
-        printf("%-12.12s %-8s %-10s %-10s %-5s %-34.34s | %.*s%s\n", doc->id, doc->date, e->source,
+        char date[9] = "";
+        if (e->date > 0) snprintf(date, sizeof date, "%08d", (int)e->date);
+        printf("%-12.12s %-8s %-10s %-10s %-5s %-34.34s | %.*s%s\n", doc->id, date, e->source,
                e->target, e->code, c ? c->name : "?", len > 70 ? 70 : len, doc->text + s->start,
                len > 70 ? "..." : "");
         if (e->explain) printf("         why: %s\n", e->explain);
@@ -82,10 +83,6 @@ static int code_one(const code_opts *o, const dyad_coder *c, dyad_arena *a, cons
     dyad_result res;
     dyad_error err = {{0}};
     int rc = 0;
-    /* an undated document is coded, and its events dated, as of today */
-    dyad_doc dated = *doc;
-    if (!dated.date || !*dated.date) dated.date = o->today;
-    doc = &dated;
     if (dyad_code_doc(c, a, doc, one_sentence, &res, &err) < 0) {
         fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", name,
                 (unsigned long long)doc->line, doc->id, err.msg);
@@ -202,11 +199,10 @@ static int code_main(int argc, char **argv, char **files) {
         fprintf(stderr, "dyad: --output must be jsonl, plover, phoenix or gdelt\n");
         return 2;
     }
-    if (o.date && cli_parse_date(o.date) < 0) {
+    if (o.date && dyad_date_parse(o.date) < 0) {
         fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", o.date);
         return 2;
     }
-    snprintf(o.today, sizeof o.today, "%08d", (int)dyad_today());
     dyad_error err = {{0}};
     dyad_dict *d = cli_load_dict(o.dict, 1, &err);
     if (!d) return cli_fail("%s", err.msg);
@@ -221,6 +217,8 @@ static int code_main(int argc, char **argv, char **files) {
     opt.require_dyad = !o.no_dyad;
     opt.future_as_act = o.future_as_act;
     opt.dateline_country = !o.no_dateline_country;
+    /* an undated document is coded, and dated, as of --date, else today */
+    opt.default_date = o.date ? dyad_date_parse(o.date) : cli_today();
     if (o.trace) opt.trace = trace_line;
     dyad_coder *c = dyad_coder_new(d, t, &opt, &err);
     int rc = c ? 0 : cli_fail("%s", err.msg);

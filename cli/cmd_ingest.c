@@ -415,7 +415,7 @@ int cmd_ingest(int argc, char **argv) {
     }
     char d8[9] = "";
     if (date) {
-        int32_t v = cli_parse_date(date);
+        int32_t v = dyad_date_parse(date);
         if (v < 0) {
             fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", date);
             return 2;
@@ -429,6 +429,7 @@ int cmd_ingest(int argc, char **argv) {
     dyad_tagger *t = d ? dyad_tagger_new(&err) : NULL;
     dyad_options opt;
     dyad_options_default(&opt);
+    opt.default_date = date ? dyad_date_parse(date) : cli_today(); /* of undated documents */
     dyad_coder *c = t ? dyad_coder_new(d, t, &opt, &err) : NULL;
     int rc = 0;
     if (!c) rc = cli_fail("%s", err.msg);

@@ -21,6 +21,7 @@ int cmd_validate(int argc, char **argv) {
     dyad_validate_opts o = {0};
     const char *file = NULL, *events = NULL;
     o.report = stdout;
+    o.default_date = cli_today(); /* the date of records that give none */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help")) {
             fputs(usage, stdout);

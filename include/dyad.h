@@ -51,6 +51,24 @@ char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n);
 char *dyad_arena_strdup(dyad_arena *a, const char *s);
 size_t dyad_arena_used(const dyad_arena *a);
 
+/* ---------------------------------------------------------------- dates */
+/* src/date/: every date dyad reads (command line, documents, dictionary
+ * restrictions, feeds, sentences). Dates are YYYYMMDD integers; 0 is none. */
+
+/* "YYYY-MM-DD" or "YYYYMMDD", a real calendar date of years 1-9999; -1 if
+ * not (the --date of the command line). */
+int32_t dyad_date_parse(const char *s);
+
+/* Where an event's date came from: its sentence's words resolved against
+ * the document date, the document date itself, or nowhere. */
+typedef enum dyad_date_kind {
+    DYAD_DATE_NONE, DYAD_DATE_DOCUMENT, DYAD_DATE_TODAY, DYAD_DATE_YESTERDAY,
+    DYAD_DATE_TOMORROW, DYAD_DATE_LAST_WEEK, DYAD_DATE_NEXT_WEEK, DYAD_DATE_LAST_MONTH,
+    DYAD_DATE_AGO, DYAD_DATE_WEEKDAY, DYAD_DATE_NEXT_WEEKDAY, DYAD_DATE_MONTH_DAY
+} dyad_date_kind;
+/* "none", "document", "yesterday", "last week", "weekday", ... */
+const char *dyad_date_kind_name(dyad_date_kind k);
+
 /* ---------------------------------------------------------------- input */
 
 /* The most text one document may have, whatever its format: 16 MiB. A
@@ -229,15 +247,17 @@ typedef struct dyad_options {
     /* 1 (default): a story's dateline ("NAIROBI, Kenya -") gives its country
      * to actors named only by their sector ("police", "protesters") */
     int dateline_country;
+    /* the date (YYYYMMDD) of a document that gives none: its events carry
+     * it and its actors are looked up on it. The library reads no clock:
+     * the CLI passes --date, else the system clock's day. 0: such events
+     * are undated and their actors take their undated codes */
+    int32_t default_date;
     /* if set, receives every sentence's analysis (units [..], verb groups <..>) */
     void (*trace)(void *ctx, const char *line);
     void *trace_ctx;
 } dyad_options;
 
 void dyad_options_default(dyad_options *o);
-/* Today's date (UTC) as YYYYMMDD: the date of a document that has none,
- * on which its actors are looked up (and which its events carry). */
-int32_t dyad_today(void);
 /* Applies a PETRARCH <Config option= value=>; -1 on an unknown option. */
 int dyad_options_set(dyad_options *o, const char *option, const char *value,
                      dyad_error *err);
@@ -249,6 +269,9 @@ typedef struct dyad_event {
     uint32_t sentence;           /* index of the sentence in the document */
     const char *issues;          /* "CODE n, CODE n" or "" */
     const char *explain;         /* human-readable reasons, or NULL */
+    int32_t date;                /* YYYYMMDD the event happened (0: none), on
+                                    which its actors were looked up */
+    uint8_t date_kind;           /* dyad_date_kind: where the date came from */
 } dyad_event;
 
 typedef struct dyad_coder dyad_coder;
@@ -338,6 +361,7 @@ typedef struct dyad_validate_opts {
     FILE *events;         /* JSON Lines of every coded event, or NULL */
     /* PLOVER gold only: as score_plover.py's --reciprocal and --unmapped-fp */
     int reciprocal, unmapped_fp;
+    int32_t default_date; /* the date of records that give none (0: none) */
 } dyad_validate_opts;
 
 typedef struct dyad_validate_result {
@@ -393,17 +417,6 @@ void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
  * on SITE." and "Read more" / "Continue reading" lines. The result is
  * allocated from `a`. */
 char *dyad_strip_boilerplate(dyad_arena *a, const char *text, size_t len, size_t *out_len);
-/* RFC 822 ("Sat, 14 Mar 2026 10:00:00 +0000") or ISO 8601 -> "YYYYMMDD". */
-int dyad_feed_date(const char *s, char out[9]);
-
-/* ---------------------------------------------------------------- event dates */
-
-/* The date an event happened, from words in its sentence ("yesterday",
- * "on Saturday", "last week", "on March 27-28") resolved against the
- * document date (YYYYMMDD). Writes out (YYYYMMDD) and returns the phrase
- * kind ("document" when the sentence says nothing usable). */
-const char *dyad_event_date(const char *doc_date, const char *sentence, size_t len,
-                            char out[9]);
 
 /* ---------------------------------------------------------------- store */
 

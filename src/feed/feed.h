@@ -5,6 +5,7 @@
 #define DYAD_FEED_H
 
 #include "dyad.h"
+#include "date/date.h"
 
 typedef struct fd_item {
     char *id, *date, *title, *text, *url, *source; /* malloc'd, never NULL */

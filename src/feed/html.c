@@ -258,7 +258,7 @@ int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, 
     char *title = pg.og_title ? dup_clean(pg.og_title) : pg.h1 ? finish(&h) : dup_clean(pg.title);
     if (pg.og_title || !pg.h1) free(h.p);
     char date[9] = "";
-    if (pg.date && dyad_feed_date(pg.date, date) < 0)
+    if (pg.date && date_text(date_parse_written(pg.date), date) < 0)
         fprintf(stderr, "dyad: warning: %s: unreadable page date \"%.60s\" (the default is used)\n",
                 name, pg.date);
     char *url = pg.url ? valid_utf8(strdup(pg.url)) : NULL;

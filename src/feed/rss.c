@@ -119,7 +119,7 @@ static int add_item(const char *name, const xmlNode *it, int atom, const char *s
     for (int i = 0; i < 5 && !*date; i++) {
         const xmlNode *d = child(it, date_tags[i]);
         char *s = d ? content_of(d) : NULL;
-        if (s && dyad_feed_date(s, date) < 0) {
+        if (s && date_text(date_parse_written(s), date) < 0) {
             char msg[200];
             snprintf(msg, sizeof msg, "unreadable date \"%.60s\" (the item keeps the default)", s);
             warn(name, xmlGetLineNo(d), msg);

@@ -12,6 +12,7 @@
 #define DYAD_INPUT_H
 
 #include "dyad.h"
+#include "date/date.h"
 
 #define RD_MAX_RECORD_DEFAULT DYAD_MAX_TEXT
 
@@ -91,9 +92,6 @@ int rd_src_getline(rd_src *s, rd_buf *out, size_t max, int *too_long);
 size_t rd_utf8_check(const char *s, size_t n);
 /* Encodes code point cp (valid scalar value) into out; returns bytes (1-4). */
 int rd_utf8_put(char *out, uint32_t cp);
-
-/* ---- dates: "YYYYMMDD", "YYYY-MM-DD", "YYYY-MM-DDThh:mm:ss..." -> "YYYYMMDD" */
-int rd_date_normalize(const char *s, size_t n, char out[9]);
 
 /* ---- XML lexer state (xml_lex.c) */
 typedef enum rd_xml_type {

@@ -65,7 +65,7 @@ dyad_reader *dyad_reader_open(FILE *fp, const char *name, dyad_format fmt,
     }
     char date[9] = "";
     if (default_date && *default_date &&
-        rd_date_normalize(default_date, strlen(default_date), date) < 0) {
+        date_text(date_parse(default_date, strlen(default_date)), date) < 0) {
         dyad_error_set(err, "%s: bad date \"%.40s\": expected YYYY-MM-DD or YYYYMMDD",
                        name, default_date);
         return NULL;

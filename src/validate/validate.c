@@ -105,6 +105,7 @@ static char *triples(dyad_arena *a, char **items, size_t n) {
 static int code_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_result *res, dyad_error *err) {
     dyad_options opt;
     dyad_options_default(&opt);
+    opt.default_date = r->o->default_date;
     /* the records give PETRARCH-2's codes: "will V" is V, and a record has
      * no dateline */
     opt.future_as_act = 1;
