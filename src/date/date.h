@@ -44,6 +44,13 @@ void date_put_iso(int32_t ymd, char out[11]);
 /* A date read by one of the above (-1: none) into out[9]: 0, or -1. */
 int date_text(int32_t ymd, char out[9]);
 
+/* ---- a document's date from its words or its file name (document.c) */
+/* A full date (day, month, year) in the first lines of a text ("MOSCOW,
+ * March 3, 2024 -", "Updated: 3 March 2024", "2024-03-03"), or a
+ * YYYY-MM-DD or YYYYMMDD in a file's base name -> "YYYYMMDD"; -1 if none. */
+int date_scan_text(const char *text, size_t len, char out[9]);
+int date_scan_name(const char *path, char out[9]);
+
 /* ---- an event's date from its sentence (sentence.c) */
 /* The first date phrase of the sentence [s, s+len) resolved against the
  * document date doc (YYYYMMDD): *out gets the date (0 when none) and the
