@@ -61,15 +61,22 @@ if command -v sqlite3 >/dev/null; then
 else
     skip "sqlite3 absent: the store's dates are not compared"
 fi
-# an undated story with "yesterday": the day before today, in code and ingest alike
+# an undated story with "yesterday": code dates it the day before today;
+# ingest stores it undated (a series must not count it on the day of the
+# run), with --date the day before that date, as code does
 yesterday=$(date -u -d yesterday +%Y-%m-%d)
 echo "Putin called Rouhani yesterday." >"$TMP/y.txt"
 got=$($D code "$TMP/y.txt" | jq -r .date)
 check "undated: yesterday is the day before today" test "$got" = "$yesterday"
+got=$($D code --date 2017-05-23 "$TMP/y.txt" | jq -r .date)
+check "undated, --date: yesterday is the day before it" test "$got" = "2017-05-22"
 if command -v sqlite3 >/dev/null; then
     $D ingest --db "$TMP/y.db" --quiet --no-progress "$TMP/y.txt" 2>/dev/null
-    got=$(sqlite3 "$TMP/y.db" "select substr(date,1,4) || '-' || substr(date,5,2) || '-' || substr(date,7,2) from events limit 1")
-    check "undated: ingest stores the same day" test "$got" = "$yesterday"
+    got=$(sqlite3 "$TMP/y.db" "select coalesce(date, '') || '|' || date_kind from events limit 1")
+    check "undated: ingest stores the event undated (got: $got)" test "$got" = "|none"
+    $D ingest --db "$TMP/y2.db" --date 2017-05-23 --quiet --no-progress "$TMP/y.txt" 2>/dev/null
+    got=$(sqlite3 "$TMP/y2.db" "select date || '|' || date_kind from events limit 1")
+    check "undated, --date: ingest stores what code prints" test "$got" = "20170522|yesterday"
 fi
 
 # --table names the document of each event
