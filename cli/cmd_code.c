@@ -116,6 +116,7 @@ static int code_feed(const code_opts *o, const dyad_coder *c, const char *path,
     dyad_error err = {{0}};
     dyad_feed *f = dyad_feed_open(path, fmt, o->date, &err);
     if (!f) return cli_fail("%s", err.msg);
+    dyad_feed_on_warning(f, cli_warn, NULL);
     dyad_feed_set_shard(f, &o->shard);
     dyad_arena *a = dyad_arena_new(0);
     int rc = a ? 0 : cli_fail("out of memory"), got = 0;
@@ -149,6 +150,7 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
     else if (fp != stdin) fmt = dyad_format_from_name(name);
     dyad_reader *r = dyad_reader_open(fp, name, fmt, NULL, &err); /* --date: in code_one */
     if (!r) return cli_fail("%s", err.msg);
+    dyad_reader_on_warning(r, cli_warn, NULL);
     dyad_arena *a = dyad_arena_new(0);
     if (!a) {
         dyad_reader_close(r);

@@ -22,6 +22,8 @@ int cmd_validate(int argc, char **argv) {
     const char *file = NULL, *events = NULL;
     o.report = stdout;
     o.default_date = cli_today(); /* the date of records that give none */
+    o.on_warning = cli_warn;
+    o.on_problem = cli_problem;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help")) {
             fputs(usage, stdout);

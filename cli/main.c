@@ -93,14 +93,19 @@ const char *cli_default_dict(void) {
     return DYAD_DICT_DEFAULT;
 }
 
-static void print_problem(void *ctx, const char *msg) {
+void cli_problem(void *ctx, const char *msg) {
     (void)ctx;
     fprintf(stderr, "%s\n", msg);
 }
 
+void cli_warn(void *ctx, const char *msg) {
+    (void)ctx;
+    fprintf(stderr, "dyad: warning: %s\n", msg);
+}
+
 dyad_dict *cli_load_dict(const char *path, int quiet, dyad_error *err) {
     if (!path) path = cli_default_dict();
-    if (is_dir(path)) return dyad_dict_load_dir(path, quiet ? NULL : print_problem, NULL, err);
+    if (is_dir(path)) return dyad_dict_load_dir(path, quiet ? NULL : cli_problem, NULL, err);
     return dyad_dict_load_compiled(path, err);
 }
 

@@ -131,7 +131,8 @@ void dyad_reader_close(dyad_reader *r);
  * skipped is skipped: it is counted and a warning goes to the warning hook. */
 int dyad_reader_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err);
 
-/* Warnings for skipped records: "name:line: message". Default: stderr. */
+/* Warnings for skipped records: "name:line: message". The library never
+ * prints: without a hook (fn NULL, the default) they are only counted. */
 typedef void (*dyad_warn_fn)(void *ctx, const char *msg);
 void dyad_reader_on_warning(dyad_reader *r, dyad_warn_fn fn, void *ctx);
 uint64_t dyad_reader_skipped(const dyad_reader *r);
@@ -393,6 +394,12 @@ typedef struct dyad_validate_opts {
     /* PLOVER gold only: as score_plover.py's --reciprocal and --unmapped-fp */
     int reciprocal, unmapped_fp;
     int32_t default_date; /* the date of records that give none (0: none) */
+    /* skipped records and the dictionaries' problems ("file:line:
+     * message"), both with warn_ctx; NULL: only counted (the library never
+     * prints) */
+    dyad_warn_fn on_warning;
+    dyad_problem_fn on_problem;
+    void *warn_ctx;
 } dyad_validate_opts;
 
 typedef struct dyad_validate_result {
@@ -435,11 +442,14 @@ typedef struct dyad_feed dyad_feed;
 dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
                           dyad_error *err);
 /* As dyad_reader_next: 1 a document, 0 the end, -1 an error naming file and
- * line. Skipped items are warned about (stderr) and counted. After -1, call
+ * line. Skipped items are warned about (dyad_feed_on_warning) and counted. After -1, call
  * again: a directory goes on with its next file (one bad file does not stop
  * the walk), a single file then ends (0). */
 int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err);
 void dyad_feed_close(dyad_feed *f);
+/* Warnings about skipped items, pages and files ("name:line: message"), of
+ * this feed and every file of a directory; without a hook only counted. */
+void dyad_feed_on_warning(dyad_feed *f, dyad_warn_fn fn, void *ctx);
 uint64_t dyad_feed_skipped(const dyad_feed *f);
 /* Bytes of input read so far and in all (0 when unknown, e.g. a pipe). */
 void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
