@@ -1,12 +1,21 @@
 /* dyad.h -- public interface of libdyad, the political event-data coder.
  *
- * The pipeline, one source folder per stage:
+ * The pipeline, one source folder per stage, declared below in this order:
+ *   date/      every date read: command line, documents, dictionaries, feeds,
+ *              and the dates a sentence's words give an event
  *   input/     readers: plain text, JSON Lines, PETRARCH XML  -> dyad_doc
+ *   feed/      RSS, Atom, web pages and directories           -> dyad_doc
+ *              (util/shard.c: which documents a shard takes)
  *   text/      sentence splitting, tokenizing, normalizing, POS tagging
  *   dict/      PETRARCH-2 dictionaries: verbs, actors, agents, discards, issues
- *   coder/     phrase analysis and CAMEO coding              -> dyad_event
- *   output/    JSON Lines writer, CAMEO code table
- *   validate/  PETRARCH validation-file harness
+ *   coder/     phrase analysis and CAMEO coding, dated events -> dyad_event
+ *   cameo/     CAMEO's facts: codes, names, Goldstein, QuadClass, PentaClass,
+ *              PLOVER types, the country and sector of an actor code
+ *   output/    writers: JSON Lines, PLOVER, Phoenix, GDELT
+ *   store/     the event store: SQLite or PostgreSQL, each document once
+ *   ties/      a dyad's series, partners, event listings, SVG chart
+ *   validate/  PETRARCH validation files and PLOVER gold records
+ * (util/: the arena, errors; no other module.)
  *
  * Conventions: no global mutable state. Everything a document needs is
  * allocated from a dyad_arena owned by the caller and reset between
@@ -171,6 +180,48 @@ int dyad_shard_parse(const char *spec, dyad_shard *out, dyad_error *err);
 uint64_t dyad_shard_hash(const char *key);
 /* Does shard s (NULL: all) take key? */
 int dyad_shard_takes(const dyad_shard *s, const char *key);
+
+/* ---------------------------------------------------------------- feeds */
+
+typedef enum dyad_feed_format {
+    DYAD_FEED_AUTO,  /* guess from the name (and the first bytes of .xml files) */
+    DYAD_FEED_TEXT, DYAD_FEED_JSONL, DYAD_FEED_XML, /* the dyad_reader formats */
+    DYAD_FEED_RSS,   /* RSS 2.0: one document per <item> */
+    DYAD_FEED_ATOM,  /* Atom: one document per <entry> */
+    DYAD_FEED_HTML,  /* one web page: the article body */
+    DYAD_FEED_DIR    /* every file of a directory, each by its own format */
+} dyad_feed_format;
+
+/* "auto|text|jsonl|xml|rss|atom|html|dir" -> format; -1 if unknown. */
+int dyad_feed_format_parse(const char *name, dyad_feed_format *out);
+/* The format of a path: a directory, .rss, .atom, .html/.htm, .jsonl/.json,
+ * .xml (RSS, Atom or PETRARCH XML by its root element), else text. */
+dyad_feed_format dyad_feed_format_guess(const char *path);
+
+typedef struct dyad_feed dyad_feed;
+/* Opens a file, a directory or "-" (standard input). */
+dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
+                          dyad_error *err);
+/* As dyad_reader_next: 1 a document, 0 the end, -1 an error naming file and
+ * line. Skipped items are warned about (dyad_feed_on_warning) and counted. After -1, call
+ * again: a directory goes on with its next file (one bad file does not stop
+ * the walk), a single file then ends (0). */
+int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err);
+void dyad_feed_close(dyad_feed *f);
+/* Warnings about skipped items, pages and files ("name:line: message"), of
+ * this feed and every file of a directory; without a hook only counted. */
+void dyad_feed_on_warning(dyad_feed *f, dyad_warn_fn fn, void *ctx);
+uint64_t dyad_feed_skipped(const dyad_feed *f);
+/* Bytes of input read so far and in all (0 when unknown, e.g. a pipe). */
+void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
+/* Reads only shard s of the input (NULL: all): a directory's files by
+ * their path below it (others are not opened), else documents by id. */
+void dyad_feed_set_shard(dyad_feed *f, const dyad_shard *s);
+
+/* Removes syndication boilerplate: WordPress "The post TITLE appeared first
+ * on SITE." and "Read more" / "Continue reading" lines. The result is
+ * allocated from `a`. */
+char *dyad_strip_boilerplate(dyad_arena *a, const char *text, size_t len, size_t *out_len);
 
 /* ---------------------------------------------------------------- text */
 
@@ -383,84 +434,17 @@ int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *r
 /* Writes s as a JSON string literal (with quotes). */
 void dyad_json_string(FILE *out, const char *s);
 
-/* ---------------------------------------------------------------- validation */
-
-typedef struct dyad_validate_opts {
-    const char *dict;     /* overrides <Environment>; NULL: from the file */
-    int use_parse;        /* code from <Parse> instead of <Text> */
-    int quiet;            /* only the summary table and line */
-    FILE *report;         /* the human-readable report (stdout) */
-    FILE *events;         /* JSON Lines of every coded event, or NULL */
-    /* PLOVER gold only: as score_plover.py's --reciprocal and --unmapped-fp */
-    int reciprocal, unmapped_fp;
-    int32_t default_date; /* the date of records that give none (0: none) */
-    /* skipped records and the dictionaries' problems ("file:line:
-     * message"), both with warn_ctx; NULL: only counted (the library never
-     * prints) */
-    dyad_warn_fn on_warning;
-    dyad_problem_fn on_problem;
-    void *warn_ctx;
-} dyad_validate_opts;
-
-typedef struct dyad_validate_result {
-    size_t passed, failed, skipped;
-} dyad_validate_result;
-
-/* Runs a PETRARCH validation file (XML), or scores PLOVER gold records
- * (.jsonl: the figures of the PLOVER scorer, coded as dyad code codes, with
- * o->dict); -1 if it could not be run to the end. */
-int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
-                  dyad_error *err);
-/* Is path a PLOVER gold file (.jsonl or .json)? */
-int dyad_validate_is_plover(const char *path);
-
-/* ================================================================
- * Event store, news feeds and dyad time series (issue 5).
- * Kept in its own block: src/feed/ (more readers), src/store/ (SQLite and
- * PostgreSQL), src/ties/ (series of a dyad, partners, SVG chart).
- * ================================================================ */
-
-/* ---------------------------------------------------------------- feeds */
-
-typedef enum dyad_feed_format {
-    DYAD_FEED_AUTO,  /* guess from the name (and the first bytes of .xml files) */
-    DYAD_FEED_TEXT, DYAD_FEED_JSONL, DYAD_FEED_XML, /* the dyad_reader formats */
-    DYAD_FEED_RSS,   /* RSS 2.0: one document per <item> */
-    DYAD_FEED_ATOM,  /* Atom: one document per <entry> */
-    DYAD_FEED_HTML,  /* one web page: the article body */
-    DYAD_FEED_DIR    /* every file of a directory, each by its own format */
-} dyad_feed_format;
-
-/* "auto|text|jsonl|xml|rss|atom|html|dir" -> format; -1 if unknown. */
-int dyad_feed_format_parse(const char *name, dyad_feed_format *out);
-/* The format of a path: a directory, .rss, .atom, .html/.htm, .jsonl/.json,
- * .xml (RSS, Atom or PETRARCH XML by its root element), else text. */
-dyad_feed_format dyad_feed_format_guess(const char *path);
-
-typedef struct dyad_feed dyad_feed;
-/* Opens a file, a directory or "-" (standard input). */
-dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
-                          dyad_error *err);
-/* As dyad_reader_next: 1 a document, 0 the end, -1 an error naming file and
- * line. Skipped items are warned about (dyad_feed_on_warning) and counted. After -1, call
- * again: a directory goes on with its next file (one bad file does not stop
- * the walk), a single file then ends (0). */
-int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err);
-void dyad_feed_close(dyad_feed *f);
-/* Warnings about skipped items, pages and files ("name:line: message"), of
- * this feed and every file of a directory; without a hook only counted. */
-void dyad_feed_on_warning(dyad_feed *f, dyad_warn_fn fn, void *ctx);
-uint64_t dyad_feed_skipped(const dyad_feed *f);
-/* Bytes of input read so far and in all (0 when unknown, e.g. a pipe). */
-void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
-/* Reads only shard s of the input (NULL: all): a directory's files by
- * their path below it (others are not opened), else documents by id. */
-void dyad_feed_set_shard(dyad_feed *f, const dyad_shard *s);
-
-/* Removes syndication boilerplate: WordPress "The post TITLE appeared first
- * on SITE." and "Read more" / "Continue reading" lines. The result is
- * allocated from `a`. */
-char *dyad_strip_boilerplate(dyad_arena *a, const char *text, size_t len, size_t *out_len);
+/* PLOVER/POLECAT-style JSON Lines: event type, mode and context, actors
+ * with text, code, country and sector (src/output/plover.c). */
+int dyad_write_events_plover(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                             dyad_error *err);
+/* Phoenix's tab-separated event layout (src/output/phoenix.c). */
+int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                              dyad_error *err);
+/* A GDELT 2.0 style event table, 61 columns (src/output/gdelt.c); event ids
+ * are taken from *next_id, which is advanced. */
+int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                            uint64_t *next_id, dyad_error *err);
 
 /* ---------------------------------------------------------------- store */
 
@@ -541,20 +525,6 @@ int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_even
 int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                       void *ctx, dyad_error *err);
 
-/* ---------------------------------------------------------------- more outputs */
-
-/* PLOVER/POLECAT-style JSON Lines: event type, mode and context, actors
- * with text, code, country and sector (src/output/plover.c). */
-int dyad_write_events_plover(FILE *out, const dyad_doc *doc, const dyad_result *res,
-                             dyad_error *err);
-/* Phoenix's tab-separated event layout (src/output/phoenix.c). */
-int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result *res,
-                              dyad_error *err);
-/* A GDELT 2.0 style event table, 61 columns (src/output/gdelt.c); event ids
- * are taken from *next_id, which is advanced. */
-int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
-                            uint64_t *next_id, dyad_error *err);
-
 /* ---------------------------------------------------------------- ties */
 
 typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR } dyad_period;
@@ -626,6 +596,36 @@ int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
 int dyad_partners_write(FILE *out, const char *a, const dyad_partner *p, size_t n,
                         const char *fmt, dyad_error *err);
 
+/* ---------------------------------------------------------------- validation */
+
+typedef struct dyad_validate_opts {
+    const char *dict;     /* overrides <Environment>; NULL: from the file */
+    int use_parse;        /* code from <Parse> instead of <Text> */
+    int quiet;            /* only the summary table and line */
+    FILE *report;         /* the human-readable report (stdout) */
+    FILE *events;         /* JSON Lines of every coded event, or NULL */
+    /* PLOVER gold only: as score_plover.py's --reciprocal and --unmapped-fp */
+    int reciprocal, unmapped_fp;
+    int32_t default_date; /* the date of records that give none (0: none) */
+    /* skipped records and the dictionaries' problems ("file:line:
+     * message"), both with warn_ctx; NULL: only counted (the library never
+     * prints) */
+    dyad_warn_fn on_warning;
+    dyad_problem_fn on_problem;
+    void *warn_ctx;
+} dyad_validate_opts;
+
+typedef struct dyad_validate_result {
+    size_t passed, failed, skipped;
+} dyad_validate_result;
+
+/* Runs a PETRARCH validation file (XML), or scores PLOVER gold records
+ * (.jsonl: the figures of the PLOVER scorer, coded as dyad code codes, with
+ * o->dict); -1 if it could not be run to the end. */
+int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
+                  dyad_error *err);
+/* Is path a PLOVER gold file (.jsonl or .json)? */
+int dyad_validate_is_plover(const char *path);
 
 #ifdef __cplusplus
 }
