@@ -122,9 +122,36 @@ uint64_t dyad_reader_skipped(const dyad_reader *r);
  * available once the first record has been read. */
 const dyad_kv *dyad_reader_env(const dyad_reader *r, size_t *n);
 
+/* Where a document's date came from (dyad_doc_find_date). */
+typedef enum dyad_date_from {
+    DYAD_DATE_FROM_NONE, /* nowhere: the document stays undated */
+    DYAD_DATE_FROM_META, /* its metadata: JSON "date", feed item date, page <meta>/<time> */
+    DYAD_DATE_FROM_TEXT, /* a full date in its dateline or first lines */
+    DYAD_DATE_FROM_NAME  /* a YYYY-MM-DD or YYYYMMDD in its file name */
+} dyad_date_from;
+/* Dates a document that has no date of its own: from a full date in its
+ * first lines, else from `name` (its file; NULL: none). doc->date is set
+ * (allocated from a) when one is found; a dated document is left as it is
+ * (DYAD_DATE_FROM_META). */
+dyad_date_from dyad_doc_find_date(dyad_doc *doc, const char *name, dyad_arena *a);
+
 /* Guesses the format from a file name: .jsonl/.json -> JSONL, .xml -> XML,
  * anything else -> TEXT. */
 dyad_format dyad_format_from_name(const char *path);
+
+/* ---------------------------------------------------------------- shards */
+/* --shard K/N (src/util/shard.c): worker K of N takes the documents whose
+ * key (a document's id; for the files of a directory, the file's path
+ * below it) hashes to K; N workers together cover an input exactly once. */
+typedef struct dyad_shard {
+    uint32_t k, n; /* 1 <= k <= n; n = 0 or 1: everything */
+} dyad_shard;
+/* "K/N" -> *out; -1 (err says why) unless 1 <= K <= N <= 1000000. */
+int dyad_shard_parse(const char *spec, dyad_shard *out, dyad_error *err);
+/* The stable 64-bit hash a key is sharded by (it never changes). */
+uint64_t dyad_shard_hash(const char *key);
+/* Does shard s (NULL: all) take key? */
+int dyad_shard_takes(const dyad_shard *s, const char *key);
 
 /* ---------------------------------------------------------------- text */
 
@@ -261,6 +288,10 @@ typedef struct dyad_result {
     size_t nsentences;
     dyad_event *events;
     size_t nevents;
+    /* NULL, or per event: the index of the headline's sentence when the
+     * story's headline told this lead event already (the same source and
+     * target countries and CAMEO root), else -1 */
+    int32_t *repeat_of;
 } dyad_result;
 
 /* Codes one document. `as_one_sentence` skips sentence splitting (used for
@@ -388,6 +419,9 @@ void dyad_feed_close(dyad_feed *f);
 uint64_t dyad_feed_skipped(const dyad_feed *f);
 /* Bytes of input read so far and in all (0 when unknown, e.g. a pipe). */
 void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
+/* Reads only shard s of the input (NULL: all): a directory's files by
+ * their path below it (others are not opened), else documents by id. */
+void dyad_feed_set_shard(dyad_feed *f, const dyad_shard *s);
 
 /* Removes syndication boilerplate: WordPress "The post TITLE appeared first
  * on SITE." and "Read more" / "Continue reading" lines. The result is
@@ -461,8 +495,10 @@ typedef struct dyad_store_event {
     const char *src_country, *tgt_country, *code;
     int quad_class;
     double goldstein;
+    int64_t doc;                  /* the document's store key */
+    const char *source, *target;  /* actor codes */
     /* dyad_store_events only (else NULL / 0): the event behind a count */
-    const char *source, *target, *source_text, *target_text;
+    const char *source_text, *target_text;
     const char *doc_id, *title, *url, *sentence_text;
     uint32_t sentence;
 } dyad_store_event;
@@ -500,6 +536,10 @@ typedef struct dyad_ties_opts {
     int quad;                 /* QuadClass 1-4, or 0 for all */
     int fill;                 /* tables keep the periods with no events */
     int plover;               /* tables count by PLOVER type (not top codes) */
+    /* 0 (default): an event told more than once in one document (headline,
+     * lead, body) counts once per (document, source, target, code);
+     * 1: every sentence's event counts */
+    int per_sentence;
 } dyad_ties_opts;
 /* Does an event pass the dates, root and QuadClass of o (NULL: all do)?
  * With dates, undated events do not. */

@@ -472,12 +472,15 @@ static int condition_subject(const csent *s, const vgroup *g) {
 }
 
 /* "Karzai is to visit Pakistan", "is set to meet", "plans to send": an
- * infinitive after BE or a word of planning tells a future act. */
+ * infinitive after BE or a word of planning tells a future act; so does a
+ * headline's first verb when it is an infinitive right after its subject,
+ * BE dropped ("Iran to hold talks with Oman"). */
 static int scheduled(const csent *s, const vgroup *g) {
     int to = g->start;
     while (to < g->main && s->t[to].pos != DYAD_POS_TO) to++;
     if (!g->infinitive || to == 0 || s->t[to].pos != DYAD_POS_TO) return 0;
     const ctok *b = &s->t[to - 1];
+    if (s->headline && g == &s->groups[0] && b->unit >= 0) return 1;
     static const char *const plan[] = {"SET", "DUE", "EXPECTED", "SCHEDULED", "PLANS", "PLANNED",
                                        "PLAN", "PLANNING", "INTENDS", "INTENDED", "PREPARING"};
     if ((b->wc & WC_BE) && strcmp(b->up, "BEING")) return 1;

@@ -53,7 +53,9 @@ static const char *const sql_text[Q_COUNT] = {
     "BEGIN IMMEDIATE",
     "COMMIT",
     "ROLLBACK",
-    "SELECT doc, id = ?1 FROM documents WHERE id = ?1 OR text_hash = ?2 LIMIT 1",
+    /* an id match first: as PostgreSQL answers it (pg.c) */
+    "SELECT doc, id = ?1 FROM documents WHERE id = ?1 OR text_hash = ?2 ORDER BY 2 DESC"
+    " LIMIT 1",
     "INSERT INTO documents(id, text_hash, date, title, source, url, input, text, original,"
     " similarity) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
     "INSERT INTO near_copies(doc, original, similarity) VALUES (?1, ?2, ?3)",
@@ -264,11 +266,14 @@ static int sq_seen_daily(st_backend *b, const char *date, const char *source, co
     return rc == SQLITE_ROW;
 }
 
-/* The columns of a scan: the six the series count, then (detail) the
- * event's actors, document and sentence. */
-#define SCAN_COLS "SELECT e.date, e.src_country, e.tgt_country, e.code, e.quad_class, e.goldstein"
+/* The columns of a scan: the six the series count, the event's document
+ * key and actors (to count it once per document), then (detail) the
+ * actors' words, the document and the sentence. */
+#define SCAN_COLS                                                                      \
+    "SELECT e.date, e.src_country, e.tgt_country, e.code, e.quad_class, e.goldstein, e.doc," \
+    " e.source, e.target"
 #define SCAN_DETAIL                                                                         \
-    ", e.source, e.target, e.source_text, e.target_text, d.id, d.title, d.url, e.sentence," \
+    ", e.source_text, e.target_text, d.id, d.title, d.url, e.sentence,"                      \
     " s.text FROM events e JOIN documents d ON d.doc = e.doc"                               \
     " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
 #define SCAN_PAIR                                                                          \
@@ -300,17 +305,17 @@ static int sq_scan(st_backend *b, const char *a, const char *bb, int detail,
         dyad_store_event e = {.date = col_text(st, 0), .src_country = col_text(st, 1),
                               .tgt_country = col_text(st, 2), .code = col_text(st, 3),
                               .quad_class = sqlite3_column_int(st, 4),
-                              .goldstein = sqlite3_column_double(st, 5)};
+                              .goldstein = sqlite3_column_double(st, 5),
+                              .doc = sqlite3_column_int64(st, 6), .source = col_text(st, 7),
+                              .target = col_text(st, 8)};
         if (detail) {
-            e.source = col_text(st, 6);
-            e.target = col_text(st, 7);
-            e.source_text = col_text(st, 8);
-            e.target_text = col_text(st, 9);
-            e.doc_id = col_text(st, 10);
-            e.title = col_text(st, 11);
-            e.url = col_text(st, 12);
-            e.sentence = (uint32_t)sqlite3_column_int64(st, 13);
-            e.sentence_text = col_text(st, 14);
+            e.source_text = col_text(st, 9);
+            e.target_text = col_text(st, 10);
+            e.doc_id = col_text(st, 11);
+            e.title = col_text(st, 12);
+            e.url = col_text(st, 13);
+            e.sentence = (uint32_t)sqlite3_column_int64(st, 14);
+            e.sentence_text = col_text(st, 15);
         }
         fn(ctx, &e);
     }

@@ -249,17 +249,22 @@ int dyad_store_add(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
     return 0;
 }
 
+/* Reads see every document added, on both backends: the open batch is
+ * committed first (PostgreSQL holds it in memory until then). */
 int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err) {
     memset(c, 0, sizeof *c);
+    if (dyad_store_commit(s, err) < 0) return -1;
     return s->b->ops->count(s->b, c, err);
 }
 
 int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                     void *ctx, dyad_error *err) {
+    if (dyad_store_commit(s, err) < 0) return -1;
     return s->b->ops->scan(s->b, a, b, 0, fn, ctx, err);
 }
 
 int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                       void *ctx, dyad_error *err) {
+    if (dyad_store_commit(s, err) < 0) return -1;
     return s->b->ops->scan(s->b, a, b, 1, fn, ctx, err);
 }

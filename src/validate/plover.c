@@ -165,7 +165,7 @@ static size_t unique(trip *t, size_t n) {
 static void reciprocal(gsr *g, record *r) {
     for (size_t i = 0; i < r->ngold; i++)
         if (r->gold[i].tgt[0]) return;
-    char src[16][4], type[16][12];
+    char src[16][4] = {{0}}, type[16][12] = {{0}}; /* zeroed: triples compare with memcmp */
     size_t ns = 0, nt = 0;
     for (size_t i = 0; i < r->ngold; i++) {
         size_t k = 0;
