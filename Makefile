@@ -8,13 +8,16 @@ CC      ?= cc
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation
 INC     := -Iinclude -Isrc -I/usr/include/libxml2 -I/usr/include/postgresql
-LIBS    := -lm -lsqlite3 -lxml2 -lgumbo -lpq
+LIBS    := -lm -lsqlite3 -lxml2 -lgumbo -lpq -lmicrohttpd -lpthread
 
 # text/: the tagger's WordNet lexicon is generated at build time from Debian's
 # wordnet-base (never committed); see src/text/gen/wordnet_gen.c.
 WORDNET  ?= /usr/share/wordnet
 GEN_LEX  := build/gen/wordnet_lex.c
-SRC      := $(sort $(wildcard src/*/*.c)) $(GEN_LEX)
+# serve/: the web page's files (web/) built into the binary as C arrays
+WEB_FILES := $(sort $(wildcard web/*.html web/*.js web/*.css web/*.svg))
+GEN_WEB  := build/gen/web_assets.c
+SRC      := $(sort $(wildcard src/*/*.c)) $(GEN_LEX) $(GEN_WEB)
 TESTS    := $(sort $(wildcard tests/test_*.c))
 FUZZERS  := $(sort $(wildcard fuzz/fuzz_*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -76,6 +79,12 @@ $(GEN_LEX): src/text/gen/wordnet_gen.c src/text/lexhash.h
 	$(CC) $(CSTD) -O2 $(WARN) $(INC) $< -o build/gen/wordnet_gen
 	build/gen/wordnet_gen $(WORDNET) > $@.tmp && mv $@.tmp $@
 
+# serve/: the page's files as C arrays (see GEN_WEB above)
+$(GEN_WEB): src/serve/gen/embed_gen.c $(WEB_FILES)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O2 $(WARN) $< -o build/gen/embed_gen
+	build/gen/embed_gen $(WEB_FILES) > $@.tmp && mv $@.tmp $@
+
 $(REL)/%.o: %.c Makefile $(PROFILE_DEP)
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) $(DEPFLAGS) $(PROFILE_USE) -c $< -o $@
@@ -114,8 +123,13 @@ $(ASAN)/tests/%: tests/%.c tests/t.h $(ASAN)/libdyad.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN_CFLAGS) $< $(ASAN)/libdyad.a $(LIBS) -o $@
 
+# serve/: the load generator of tests/cli/test_load.sh and the bench
+build/serve_load: bench/serve_load.c
+	@mkdir -p build
+	$(CC) $(CSTD) -O2 $(WARN) $< -lpthread -o $@
+
 # the nevers (scripts/nevers.sh) first: a broken rule fails before any test runs
-test: $(ASAN)/dyad $(TEST_BINS)
+test: $(ASAN)/dyad $(TEST_BINS) build/serve_load
 	bash scripts/nevers.sh
 	ASAN_OPTIONS=detect_leaks=1 bash tests/run.sh $(ASAN)
 
@@ -126,7 +140,8 @@ run:
 	$(REL)/dyad code --table --date 2026-03-14 data/sample/phone-call.txt
 
 # ---- benchmarks
-bench: $(REL)/dyad $(REL)/tagger_accuracy
+bench: $(REL)/dyad $(REL)/tagger_accuracy build/serve_load
+	bash bench/serve.sh $(REL)/dyad build/serve_load
 	bash bench/run.sh $(REL)/dyad
 
 # ---- fuzzing (clang + libFuzzer)

@@ -9,6 +9,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_ties(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Prints "dyad: msg" to stderr; returns the exit status to use. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

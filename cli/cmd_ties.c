@@ -193,7 +193,7 @@ int cmd_ties(int argc, char **argv) {
                 fprintf(stderr, "dyad: no events between %s and %s in %s\n", cc[0], cc[1], where);
             if (t.undated)
                 fprintf(stderr, "dyad: note: %ld counted events between %s and %s have no date "
-                                "and are in no period (ingest them with --date)\n",
+                                "and are in no period (ingest them again with --date and --replace)\n",
                         t.undated, cc[0], cc[1]);
             if (plot && !rc) {
                 FILE *f = fopen(plot, "w");

@@ -5,6 +5,7 @@
  *   dyad dict stats|lookup|compile    inspect and compile dictionaries
  *   dyad ingest --db DB FILE...       code documents into an event store
  *   dyad ties --db DB A [B]           the series of a dyad, a country's partners
+ *   dyad serve --db DB                a local web page and JSON API over a store
  *
  * Only this layer prints usage and chooses exit codes: 0 success, 1 the
  * run could not complete (including a write error on standard output:
@@ -35,6 +36,7 @@ static const char usage[] =
     "  dict compile -o FILE    write a compiled dictionary cache\n"
     "  ingest --db DB FILE...  code news (files, feeds, pages, directories) into a store\n"
     "  ties --db DB A [B]      events between two countries per period; A's partners\n"
+    "  serve --db DB           a local web page (and JSON API) over a store\n"
     "\n"
     "Run 'dyad <command> --help' for the options of a command.\n";
 
@@ -155,6 +157,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(argv[1], "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(argv[1], "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(argv[1], "ties")) return cmd_ties(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "serve")) return cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n%s", argv[1], usage);
     return 2;
 }

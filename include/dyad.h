@@ -527,13 +527,15 @@ int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_ev
 
 /* ---------------------------------------------------------------- ties */
 
-typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR } dyad_period;
+typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR, DYAD_BY_DAY } dyad_period;
 
 /* Which counted events a series, a partner list or a listing takes. */
 typedef struct dyad_ties_opts {
     const char *from, *to;    /* first and last day, "YYYYMMDD", or NULL */
-    const char *root;         /* a CAMEO code prefix ("04", "042"), or NULL for all */
+    const char *root;         /* CAMEO code prefixes ("04", "042", "04,05"), or NULL for all */
     int quad;                 /* QuadClass 1-4, or 0 for all */
+    const char *plover_type;  /* a PLOVER event type ("CONSULT"), or NULL for all */
+    long limit;               /* dyad_ties_events lists at most this many (0: all) */
     int fill;                 /* tables keep the periods with no events */
     int plover;               /* tables count by PLOVER type (not top codes) */
     /* 0 (default): an event told more than once in one document (headline,
@@ -541,16 +543,21 @@ typedef struct dyad_ties_opts {
      * 1: every sentence's event counts */
     int per_sentence;
 } dyad_ties_opts;
-/* Does an event pass the dates, root and QuadClass of o (NULL: all do)?
- * With dates, undated events do not. */
+/* Does an event pass the dates, roots, QuadClass and PLOVER type of o
+ * (NULL: all do)? With dates, undated events do not. */
 int dyad_ties_match(const dyad_ties_opts *o, const dyad_store_event *e);
+/* The two sides of a series are countries (RUS, IGOUNO) or longer actor
+ * codes that begin with one (RUSGOV: Russia's government). Which way does
+ * an event go between a and b: 0 a -> b, 1 b -> a, -1 neither (b NULL: 0
+ * a -> anyone, 1 anyone -> a)? */
+int dyad_ties_direction(const char *a, const char *b, const dyad_store_event *e);
 /* The first (end = 0) or last (end = 1) day of "2019", "2019-12",
  * "2019-12-05" or "2019-W50" (ISO week) as YYYYMMDD; -1 if malformed. */
 int dyad_ties_bound(const char *s, int end, char out[9]);
 
 #define DYAD_PLOVER_TYPES 16
 typedef struct dyad_tie_row {
-    char period[12];          /* "2026-W11", "2026-03", "2026" */
+    char period[12];          /* "2026-W11", "2026-03", "2026", "2026-03-14" */
     int dir;                  /* 0: a -> b, 1: b -> a */
     long n, quad[5];          /* events, and by QuadClass 1..4 */
     double gsum;              /* Goldstein sum (mean = gsum / n) */
@@ -561,7 +568,7 @@ typedef struct dyad_tie_row {
 } dyad_tie_row;
 
 typedef struct dyad_ties {
-    char a[8], b[8];
+    char a[16], b[16];        /* countries or actor codes (dyad_ties_direction) */
     dyad_period by;
     dyad_tie_row *rows;       /* sorted by period, then direction; every period
                                  from the first to the last (empty ones too) */
@@ -595,6 +602,28 @@ int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
                         dyad_partner **out, size_t *n, dyad_error *err);
 int dyad_partners_write(FILE *out, const char *a, const dyad_partner *p, size_t n,
                         const char *fmt, dyad_error *err);
+
+/* ---------------------------------------------------------------- serve */
+
+/* A local web page and JSON API over a store (src/serve/): the series of a
+ * dyad, a country's partners and the events behind a count, served by
+ * libmicrohttpd from a bounded pool of threads, each with its own
+ * read-only handle on the store. The page's files are built into dyad. */
+typedef struct dyad_server dyad_server;
+typedef struct dyad_serve_opts {
+    const char *db;        /* store path or postgresql:// URL, opened read-only */
+    const char *listen;    /* "HOST:PORT" ("[::1]:PORT"); NULL: 127.0.0.1:8080;
+                              port 0: any free one (dyad_serve_port says which) */
+    int threads;           /* worker threads (0: 4) */
+    int max_connections;   /* open connections at once (0: 64); more wait in the backlog */
+} dyad_serve_opts;
+/* Opens the store and starts serving in threads of its own; NULL and err
+ * when the store or the address cannot be used. */
+dyad_server *dyad_serve_start(const dyad_serve_opts *o, dyad_error *err);
+int dyad_serve_port(const dyad_server *s);
+/* Stops serving (waits for the requests under way), closes the store. */
+void dyad_serve_stop(dyad_server *s);
+
 
 /* ---------------------------------------------------------------- validation */
 

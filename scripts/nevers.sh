@@ -18,8 +18,9 @@
 #      stdout or stderr, in src/. Writers (output/, ties/, validate's report)
 #      write with fprintf to the stream their caller passes: that is output
 #      the caller asked for, not printing, and stays allowed.
-# src/text/gen/ is not part of the library: it is the build-time program that
-# writes the tagger's lexicon to its standard output, so rule 7 skips it.
+# src/*/gen/ are not part of the library: they are build-time programs that
+# write generated C (the tagger's lexicon, the page's files) to their standard
+# output, so rule 7 skips them.
 set -u
 root=${1:-.}
 cd "$root" || exit 2
@@ -54,7 +55,7 @@ say "src/dict/ knows sentences or the tokenizer" < <(hits '#[[:space:]]*include[
 say "a reader knows the dictionary" < <(hits '#[[:space:]]*include[[:space:]]*"dict/|\bdyad_dict\b|\bdict_[a-z_]+\(' $(files src/input src/feed))
 say "the store sees more than the public event record" < <(hits '#[[:space:]]*include[[:space:]]*"' $(files src/store) |
     grep -vE '#[[:space:]]*include[[:space:]]*"(dyad\.h|store/[^"]*|util/[^"]*|date/[^"]*|[^/"]*)"')
-say "the library prints" < <(hits '(^|[^a-z_])(v?printf|puts|putchar|perror)[[:space:]]*\(|\b(stdout|stderr)\b' $(files src | grep -v '^src/text/gen/'))
+say "the library prints" < <(hits '(^|[^a-z_])(v?printf|puts|putchar|perror)[[:space:]]*\(|\b(stdout|stderr)\b' $(files src | grep -vE '^src/[a-z]+/gen/'))
 
 if [ $broken -gt 0 ]; then
     echo "nevers: $broken broken" >&2

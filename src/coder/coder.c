@@ -421,12 +421,16 @@ static const dyad_sentence *sentence_at(const dyad_coder *c, sentsrc *src, dyad_
     if (i == src->held_i) return &src->held;
     dyad_error e;
     if (hold) {
+        dyad_arena_reset(src->held_mem); /* one sentence is held at a time */
         if (text_doc_sentence(c->tagger, src->held_mem, src->doc, i, &src->held, &e)) return NULL;
         src->held_i = i;
         return &src->held;
     }
     return text_doc_sentence(c->tagger, scratch, src->doc, i, buf, &e) ? NULL : buf;
 }
+
+/* How many sentences of an untitled text may come before its dateline. */
+#define DATELINE_LINES 4
 
 /* The dateline heading sentence `sent`: where it ends (*end, 0 if none)
  * and the country it names (*place, in the document's arena, or NULL).
@@ -501,6 +505,16 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     if (head < nsents && dateline(c, a, scratch, src, head, date, &head_end, &place) < 0) {
         dyad_arena_free(scratch);
         return dyad_error_set(err, "out of memory");
+    }
+    /* no title: a plain text's dateline may follow its headline, byline or
+     * caption lines; what comes before it is the head of the story */
+    for (size_t k = 1; head == 0 && !head_end && k < nsents && k <= DATELINE_LINES; k++) {
+        if (sents[k].start == 0 || doc->text[sents[k].start - 1] != '\n') continue;
+        if (dateline(c, a, scratch, src, k, date, &head_end, &place) < 0) {
+            dyad_arena_free(scratch);
+            return dyad_error_set(err, "out of memory");
+        }
+        if (head_end) head = k;
     }
     for (size_t i = 0; i < nsents; i++) {
         dyad_arena_reset(scratch);

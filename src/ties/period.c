@@ -1,4 +1,4 @@
-/* period.c -- calendar periods of the dyad series: month, year and ISO
+/* period.c -- calendar periods of the dyad series: day, month, year and ISO
  * 8601 week (weeks start on Monday; a week belongs to the year of its
  * Thursday, so 2026-01-01, a Thursday, is in 2026-W01 and 2027-01-01, a
  * Friday, in 2026-W53). Any date of years 1-9999 has a key (proleptic
@@ -24,12 +24,17 @@ long ty_period_key(dyad_period by, const char *s) {
     case DYAD_BY_YEAR: return y;
     case DYAD_BY_MONTH: return (long)y * 12 + m - 1;
     case DYAD_BY_WEEK: return floor_div(date_days(y, m, d) + 3, 7); /* Monday-based */
+    case DYAD_BY_DAY: return date_days(y, m, d);
     }
     return TY_NO_PERIOD;
 }
 
 void ty_period_label(dyad_period by, long key, char out[12]) {
-    if (by == DYAD_BY_YEAR) {
+    if (by == DYAD_BY_DAY) {
+        int y, m, d;
+        date_civil(key, &y, &m, &d);
+        snprintf(out, 12, "%04d-%02d-%02d", y, m, d);
+    } else if (by == DYAD_BY_YEAR) {
         snprintf(out, 12, "%04ld", key);
     } else if (by == DYAD_BY_MONTH) {
         snprintf(out, 12, "%04ld-%02ld", key / 12, key % 12 + 1);
@@ -43,7 +48,7 @@ void ty_period_label(dyad_period by, long key, char out[12]) {
 }
 
 const char *ty_period_name(dyad_period by) {
-    return by == DYAD_BY_YEAR ? "year" : by == DYAD_BY_MONTH ? "month" : "week";
+    return by == DYAD_BY_YEAR ? "year" : by == DYAD_BY_MONTH ? "month" : by == DYAD_BY_DAY ? "day" : "week";
 }
 
 /* Reads n digits at s into *v; 0 if they are not all digits. */

@@ -80,7 +80,7 @@ printf '%s\n' '{"id":"x1","date":"2026-05-01","text":"Iran accused Russia of spy
     '{"id":"x2","date":"2026-05-01","text":"Iran accused Russia of spying on its scientists."}' \
     '{"id":"x3","date":"2026-05-02","text":"Iran again accused Russia of spying."}' >$TMP/oad.jsonl
 $D ingest --one-a-day --no-progress --db $TMP/oad.db $TMP/oad.jsonl 2>/dev/null
-check "one a day" test "$(q $TMP/oad.db "select group_concat(d.id||':'||e.code||':'||e.counted, ' ') from events e join documents d using(doc)")" = "x1:1125:1 x2:1125:0 x3:1125:1"
+check "one a day" test "$(q $TMP/oad.db "select group_concat(k, ' ') from (select d.id||':'||e.code||':'||e.counted as k from events e join documents d using(doc) order by d.id)")" = "x1:1125:1 x2:1125:0 x3:1125:1"
 
 # on a terminal (script(1) gives one), a progress bar on stderr
 if command -v script >/dev/null; then
