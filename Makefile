@@ -22,6 +22,9 @@ TESTS    := $(sort $(wildcard tests/test_*.c))
 FUZZERS  := $(sort $(wildcard fuzz/fuzz_*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 HDRS     := $(wildcard include/*.h src/*/*.h)
+# each object's header dependencies, written by the compiler beside it
+# (build/.../x.d): a changed header rebuilds exactly the objects that use it
+DEPFLAGS := -MMD -MP
 DICT_FILES := $(sort $(wildcard data/dict/*.txt))
 
 # ---- release
@@ -47,9 +50,9 @@ PROFILE_USE = -fprofile-use -fprofile-partial-training -Wno-missing-profile $(PG
 PROFILE_DEP := $(PGO_DIR)/trained
 endif
 
-$(PGO_DIR)/%.o: %.c $(HDRS) Makefile
+$(PGO_DIR)/%.o: %.c Makefile
 	@mkdir -p $(dir $@) $(PGO_DIR)/prof/$(dir $<)
-	$(CC) $(REL_CFLAGS) $(PGO_GEN) $(PGO_AUX) -c $< -o $@
+	$(CC) $(REL_CFLAGS) $(DEPFLAGS) $(PGO_GEN) $(PGO_AUX) -c $< -o $@
 
 $(PGO_DIR)/dyad: $(CLI_SRC) $(PGO_OBJ) $(HDRS)
 	$(CC) $(REL_CFLAGS) $(PGO_GEN) $(CLI_SRC) $(PGO_OBJ) $(LIBS) -o $@
@@ -82,9 +85,9 @@ $(GEN_WEB): src/serve/gen/embed_gen.c $(WEB_FILES)
 	$(CC) $(CSTD) -O2 $(WARN) $< -o build/gen/embed_gen
 	build/gen/embed_gen $(WEB_FILES) > $@.tmp && mv $@.tmp $@
 
-$(REL)/%.o: %.c $(HDRS) Makefile $(PROFILE_DEP)
+$(REL)/%.o: %.c Makefile $(PROFILE_DEP)
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) $(PROFILE_USE) -c $< -o $@
+	$(CC) $(REL_CFLAGS) $(DEPFLAGS) $(PROFILE_USE) -c $< -o $@
 
 $(REL)/libdyad.a: $(REL_OBJ)
 	@rm -f $@
@@ -105,9 +108,9 @@ ASAN_CFLAGS := $(CSTD) -O1 -g $(WARN) $(INC) -fsanitize=address,undefined -fno-o
 ASAN_OBJ    := $(SRC:%.c=$(ASAN)/%.o)
 TEST_BINS   := $(TESTS:tests/%.c=$(ASAN)/tests/%)
 
-$(ASAN)/%.o: %.c $(HDRS)
+$(ASAN)/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN_CFLAGS) -c $< -o $@
+	$(CC) $(ASAN_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(ASAN)/libdyad.a: $(ASAN_OBJ)
 	@rm -f $@
@@ -125,7 +128,9 @@ build/serve_load: bench/serve_load.c
 	@mkdir -p build
 	$(CC) $(CSTD) -O2 $(WARN) $< -lpthread -o $@
 
+# the nevers (scripts/nevers.sh) first: a broken rule fails before any test runs
 test: $(ASAN)/dyad $(TEST_BINS) build/serve_load
+	bash scripts/nevers.sh
 	ASAN_OPTIONS=detect_leaks=1 bash tests/run.sh $(ASAN)
 
 # ---- the demo
@@ -143,11 +148,22 @@ bench: $(REL)/dyad $(REL)/tagger_accuracy build/serve_load
 FUZZ         := build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := $(CSTD) -O1 -g $(INC) -fsanitize=fuzzer,address,undefined
+FUZZ_OBJ     := $(SRC:%.c=$(FUZZ)/%.o)
 FUZZ_BINS    := $(FUZZERS:fuzz/%.c=$(FUZZ)/%)
 
-$(FUZZ)/%: fuzz/%.c $(SRC) $(HDRS)
+# the library once, instrumented for coverage (fuzzer-no-link: no main),
+# and every fuzzer linked against it
+$(FUZZ)/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_CFLAGS) $< $(SRC) $(LIBS) -o $@
+	clang $(CSTD) -O1 -g $(INC) $(DEPFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+
+$(FUZZ)/libdyad.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ)/%: fuzz/%.c $(FUZZ)/libdyad.a $(HDRS) $(wildcard fuzz/*.h)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) $< $(FUZZ)/libdyad.a $(LIBS) -o $@
 
 fuzz: $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do \
@@ -158,5 +174,7 @@ fuzz: $(FUZZ_BINS)
 
 clean:
 	rm -rf build
+
+-include $(REL_OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PGO_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
 
 .PHONY: all test run bench fuzz clean install

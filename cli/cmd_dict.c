@@ -51,8 +51,11 @@ static int stats(const char *path) {
 /* Folds the name the way sentences are folded (accents, case) by running
  * it through the tokenizer, then asks the dictionary. */
 static int lookup(const char *path, const char *date_s, const char *name) {
-    int32_t date = date_s ? cli_parse_date(date_s) : dyad_today();
-    if (date < 0) return cli_fail("bad date '%s' (expected YYYY-MM-DD)", date_s);
+    int32_t date = date_s ? dyad_date_parse(date_s) : cli_today();
+    if (date < 0) {
+        fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", date_s);
+        return 2;
+    }
     dyad_error err = {{0}};
     dyad_dict *d = cli_load_dict(path, 1, &err);
     if (!d) return cli_fail("%s", err.msg);

@@ -221,6 +221,7 @@ static void *reader_main(void *arg) {
             continue;
         }
         dyad_feed_set_shard(f, q->shard);
+        dyad_feed_on_warning(f, cli_warn, NULL); /* from this thread, as it reads */
         uint64_t done, total;
         dyad_feed_progress(f, &done, &total);
         if (!input_size(path)) q->total += total; /* a directory: known once open */
@@ -445,7 +446,7 @@ int cmd_ingest(int argc, char **argv) {
     }
     char d8[9] = "";
     if (date) {
-        int32_t v = cli_parse_date(date);
+        int32_t v = dyad_date_parse(date);
         if (v < 0) {
             fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", date);
             return 2;
@@ -458,6 +459,10 @@ int cmd_ingest(int argc, char **argv) {
     dyad_tagger *t = d ? dyad_tagger_new(&err) : NULL;
     dyad_options opt;
     dyad_options_default(&opt);
+    /* a document with no date of its own and no --date is stored undated
+     * (a time series must not count it on the day of the run): its events
+     * carry no date and its actors take their undated codes */
+    opt.default_date = date ? dyad_date_parse(date) : 0;
     dyad_coder *c = t ? dyad_coder_new(d, t, &opt, &err) : NULL;
     int rc = 0;
     if (!c) rc = cli_fail("%s", err.msg);

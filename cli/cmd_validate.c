@@ -22,6 +22,9 @@ int cmd_validate(int argc, char **argv) {
     dyad_validate_opts o = {0};
     const char *file = NULL, *events = NULL;
     o.report = stdout;
+    o.default_date = cli_today(); /* the date of records that give none */
+    o.on_warning = cli_warn;
+    o.on_problem = cli_problem;
     const cli_opt table[] = {
         {"dict", 0, &o.dict, NULL},
         {"events", 0, &events, NULL},

@@ -11,7 +11,6 @@
  * run could not complete (including a write error on standard output:
  * main checks the final flush of every command), 2 bad usage. */
 #include "cli.h"
-#include "util/civil.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -19,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef DYAD_DICT_DEFAULT
@@ -95,31 +95,27 @@ const char *cli_default_dict(void) {
     return DYAD_DICT_DEFAULT;
 }
 
-static void print_problem(void *ctx, const char *msg) {
+void cli_problem(void *ctx, const char *msg) {
     (void)ctx;
     fprintf(stderr, "%s\n", msg);
 }
 
+void cli_warn(void *ctx, const char *msg) {
+    (void)ctx;
+    fprintf(stderr, "dyad: warning: %s\n", msg);
+}
+
 dyad_dict *cli_load_dict(const char *path, int quiet, dyad_error *err) {
     if (!path) path = cli_default_dict();
-    if (is_dir(path)) return dyad_dict_load_dir(path, quiet ? NULL : print_problem, NULL, err);
+    if (is_dir(path)) return dyad_dict_load_dir(path, quiet ? NULL : cli_problem, NULL, err);
     return dyad_dict_load_compiled(path, err);
 }
 
-/* YYYY-MM-DD or YYYYMMDD, a real calendar date of years 1-9999; -1 if not. */
-int32_t cli_parse_date(const char *s) {
-    size_t n = strlen(s);
-    int dashed = n == 10 && s[4] == '-' && s[7] == '-';
-    if (!dashed && n != 8) return -1;
-    char digits[9];
-    for (size_t i = 0, k = 0; i < n; i++) {
-        if (dashed && (i == 4 || i == 7)) continue;
-        if (!isdigit((unsigned char)s[i])) return -1;
-        digits[k++] = s[i];
-    }
-    digits[8] = 0;
-    int32_t v = (int32_t)atol(digits);
-    return civil_valid(v / 10000, v / 100 % 100, v % 100) ? v : -1;
+int32_t cli_today(void) {
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&now, &tm)) return 0;
+    return (int32_t)((tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday);
 }
 
 int cli_write_error(void) {

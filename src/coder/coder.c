@@ -6,6 +6,7 @@
  * sentences except the subject of the previous one (for "it", "he"). */
 #include "coder.h"
 #include "text/text.h"
+#include "date/date.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -193,10 +194,21 @@ static uint32_t singular_id(const dyad_dict *d, const char *up, size_t n) {
     return dict_word_find(d, up, n - 1);
 }
 
-static int32_t doc_date(const dyad_doc *doc) {
-    const char *s = doc->date;
-    if (!s || strlen(s) != 8) return dyad_today();
-    return (int32_t)atol(s);
+/* The document's date; if it gives none, the caller's default (0: none). */
+static int32_t doc_date(const dyad_coder *c, const dyad_doc *doc) {
+    int32_t v = doc->date && *doc->date ? date_parse(doc->date, strlen(doc->date)) : -1;
+    return v > 0 ? v : c->opt.default_date;
+}
+
+/* The date of sentence `sent`: the first date phrase of its words
+ * ("yesterday", "on Friday") against the document date, else that date. */
+static int32_t sentence_date(const dyad_doc *doc, int32_t date, const dyad_sentence *sent,
+                             uint8_t *kind) {
+    int32_t v = 0;
+    int ok = sent->start <= sent->end && sent->end <= doc->text_len;
+    *kind = (uint8_t)date_in_sentence(date, ok ? doc->text + sent->start : "",
+                                      ok ? sent->end - sent->start : 0, &v);
+    return v;
 }
 
 /* The issues dictionary: each issue phrase in the sentence counts for its
@@ -479,7 +491,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
                      const dyad_sentence *sents, size_t nsents, sentsrc *src,
                      dyad_result *out, dyad_error *err) {
     size_t cap = 0;
-    int32_t date = doc_date(doc);
+    int32_t date = doc_date(c, doc);
     /* a sentence's tokens, units, groups and explanations live in scratch
      * memory that is reset after it, so a long document does not pile them
      * up (a 15 MB document's tokens alone were 150 MB) */
@@ -523,7 +535,9 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         int skip = i == head ? head_end : 0; /* the dateline is no part of the sentence */
         t += skip;
         n = drop_comma_clauses(&c->opt, t, n - skip);
-        csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = date,
+        uint8_t kind;
+        int32_t when = sentence_date(doc, date, sent, &kind);
+        csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = when, .date_kind = kind,
                    .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
                    .mem = i < head ? NULL : &mem, .strs = &strs};
         for (int k = 0; k < n; k++) {

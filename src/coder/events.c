@@ -262,7 +262,8 @@ int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, cons
     if (is_null_code(code) || self_dyad(sc, tc, code)) return 0;
     const char *issues = coder_issues(s);
     if (!issues) return -1; /* out of memory */
-    dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), verb, sentence, issues, why};
+    dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), verb, sentence, issues, why,
+                    s->date, s->date_kind};
     return push_event(s, ev, nev, cap, &e);
 }
 

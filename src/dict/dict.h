@@ -253,8 +253,6 @@ void dict_upper(char *s);
 /* Splits a phrase on blanks and underscores into interned word ids.
  * Returns the count (at most max), or -1 if empty/too long. */
 int dict_phrase_ids(dyad_dict *d, const char *s, size_t n, uint32_t *out, int max);
-/* "YYYYMMDD" or "YYMMDD" -> YYYYMMDD; -1 if malformed. */
-int32_t dict_parse_date(const char *s, size_t n);
 /* Adds a phrase to trie t. Returns its node (> 0) when the phrase is new,
  * 0 when it was skipped (malformed: reported; a repeat: counted), -1 on OOM. */
 int64_t dict_trie_phrase(dyad_dict *d, dline *ln, dtrie *t, const char *s, size_t n,

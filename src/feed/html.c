@@ -218,8 +218,8 @@ static char *dup_clean(const char *s) {
 int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err) {
     uint64_t deep;
     if (fd_html_too_deep(buf, len, &deep)) {
-        fprintf(stderr, "dyad: warning: %s:%llu: page nested deeper than %d elements skipped\n",
-                name, (unsigned long long)deep, FD_MAX_NESTING);
+        fd_warn(out, "%s:%llu: page nested deeper than %d elements skipped", name,
+                (unsigned long long)deep, FD_MAX_NESTING);
         out->skipped++;
         return 0;
     }
@@ -243,9 +243,8 @@ int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, 
     char *title = pg.og_title ? dup_clean(pg.og_title) : pg.h1 ? finish(&h) : dup_clean(pg.title);
     if (pg.og_title || !pg.h1) free(h.p);
     char date[9] = "";
-    if (pg.date && dyad_feed_date(pg.date, date) < 0)
-        fprintf(stderr, "dyad: warning: %s: unreadable page date \"%.60s\" (the default is used)\n",
-                name, pg.date);
+    if (pg.date && date_text(date_parse_written(pg.date), date) < 0)
+        fd_warn(out, "%s: unreadable page date \"%.60s\" (the default is used)", name, pg.date);
     char *url = pg.url ? valid_utf8(strdup(pg.url)) : NULL;
     uint64_t line = from ? from->v.element.start_pos.line : 1;
     gumbo_destroy_output(&kGumboDefaultOptions, g);

@@ -13,6 +13,7 @@
 
 #include "dyad.h"
 #include "util/buf.h"
+#include "date/date.h"
 
 #define RD_MAX_RECORD_DEFAULT DYAD_MAX_TEXT
 
@@ -73,14 +74,6 @@ int rd_src_getline(rd_src *s, byte_buf *out, size_t max, int *too_long);
 size_t rd_utf8_check(const char *s, size_t n);
 /* Encodes code point cp (valid scalar value) into out; returns bytes (1-4). */
 int rd_utf8_put(char *out, uint32_t cp);
-
-/* ---- dates: "YYYYMMDD", "YYYY-MM-DD", "YYYY-MM-DDThh:mm:ss..." -> "YYYYMMDD" */
-int rd_date_normalize(const char *s, size_t n, char out[9]);
-/* doc_date.c: a full date (day, month, year) in the first lines of a text
- * ("MOSCOW, March 3, 2024 -", "Updated: 3 March 2024", "2024-03-03"), or a
- * YYYY-MM-DD or YYYYMMDD in a file's base name -> "YYYYMMDD"; -1 if none. */
-int dd_scan_text(const char *text, size_t len, char out[9]);
-int dd_scan_name(const char *path, char out[9]);
 
 /* ---- XML lexer state (xml_lex.c) */
 typedef enum rd_xml_type {

@@ -137,13 +137,13 @@ static int make_doc(dyad_reader *r, dyad_arena *a, uint64_t line, span f[F_COUNT
     }
     char date[9] = "";
     if (f[F_DATE].set && f[F_DATE].len > 0 &&
-        rd_date_normalize(rec->p + f[F_DATE].off, f[F_DATE].len, date) < 0) {
+        date_text(date_parse(rec->p + f[F_DATE].off, f[F_DATE].len), date) < 0) {
         rd_warn(r, line, "bad date \"%.40s\" (expected YYYY-MM-DD, YYYYMMDD or an ISO timestamp), skipped",
                 rec->p + f[F_DATE].off);
         return 0;
     }
     if (!*date && f[F_PUB].set && f[F_PUB].len > 0 &&
-        rd_date_normalize(rec->p + f[F_PUB].off, f[F_PUB].len, date) < 0)
+        date_text(date_parse(rec->p + f[F_PUB].off, f[F_PUB].len), date) < 0)
     {
         rd_warn(r, line, "unreadable publication date \"%.40s\" (expected YYYY-MM-DD, YYYYMMDD or "
                 "an ISO timestamp), ignored", rec->p + f[F_PUB].off);

@@ -142,7 +142,7 @@ static int finish_record(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_erro
         return GO_ON;
     }
     const char *d = rec->p + x->attr[RD_XA_DATE];
-    if (rd_date_normalize(d, strlen(d), date) < 0) {
+    if (date_text(date_parse(d, strlen(d)), date) < 0) {
         rd_warn(r, x->rec_line, "bad date \"%.40s\" (expected YYYYMMDD), skipped", d);
         return GO_ON;
     }

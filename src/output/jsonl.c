@@ -108,8 +108,9 @@ void out_json(FILE *out, const char *s, size_t n, int flat) {
     free(l.p);
 }
 
-static void event_line(byte_buf *l, const dyad_doc *doc, const dyad_result *res, const dyad_event *e,
-                       const char *date) {
+static void event_line(byte_buf *l, const dyad_doc *doc, const dyad_result *res, const dyad_event *e) {
+    char date[11];
+    date_put_iso(e->date, date); /* the date the coder settled */
     const dyad_cameo *c = dyad_cameo_find(e->code);
     char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0};
     l->len = 0;
@@ -152,12 +153,9 @@ static void event_line(byte_buf *l, const dyad_doc *doc, const dyad_result *res,
 
 int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             dyad_error *err) {
-    char date[11] = "";
-    if (doc->date && strlen(doc->date) == 8)
-        snprintf(date, sizeof date, "%.4s-%.2s-%.2s", doc->date, doc->date + 4, doc->date + 6);
     byte_buf l = {0};
     for (size_t i = 0; i < res->nevents && !l.oom; i++) {
-        event_line(&l, doc, res, &res->events[i], date);
+        event_line(&l, doc, res, &res->events[i]);
         if (!l.oom) fwrite(l.p, 1, l.len, out);
     }
     free(l.p);

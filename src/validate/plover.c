@@ -285,9 +285,11 @@ static int code_all(gsr *g, const char *path, FILE *fp, const dyad_validate_opts
     dyad_tagger *tg = d ? dyad_tagger_new(err) : NULL;
     dyad_options opt;
     dyad_options_default(&opt); /* as dyad code codes */
+    opt.default_date = o->default_date;
     dyad_coder *c = tg ? dyad_coder_new(d, tg, &opt, err) : NULL;
     dyad_arena *a = dyad_arena_new(0);
     dyad_reader *rd = c && a ? dyad_reader_open(fp, path, DYAD_FMT_JSONL, NULL, err) : NULL;
+    if (rd) dyad_reader_on_warning(rd, o->on_warning, o->warn_ctx);
     int rc = rd ? 0 : -1, got;
     if (c && !a) rc = dyad_error_set(err, "out of memory");
     dyad_doc doc;
