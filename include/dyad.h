@@ -448,6 +448,12 @@ typedef struct dyad_store_opts {
     int batch;          /* documents per transaction (0: 500) */
     double near_dup;    /* MinHash Jaccard estimate that makes a near copy (0: 0.8, <0: off) */
     int read_only;      /* only look: no schema, no lock, dyad_store_add refused */
+    /* 1: a document whose id is stored is recoded: its row takes the new
+     * fields, its sentences and events are replaced (SQLite stores only) */
+    int replace;
+    /* 1: keep only the sentences that events come from; 0 (default): every
+     * sentence of a document, those that coded nothing too */
+    int event_sentences_only;
 } dyad_store_opts;
 
 typedef enum dyad_store_status {
@@ -455,7 +461,8 @@ typedef enum dyad_store_status {
     DYAD_DUP_ID,     /* a document with this id is stored already: nothing added */
     DYAD_DUP_TEXT,   /* the same normalised text is stored already: nothing added */
     DYAD_NEAR_COPY,  /* stored and linked to its original; its events not counted */
-    DYAD_EMPTY       /* no words in its text or title: nothing added */
+    DYAD_EMPTY,      /* no words in its text or title: nothing added */
+    DYAD_REPLACED    /* opts.replace: the stored document of this id was recoded */
 } dyad_store_status;
 
 typedef struct dyad_store_added {

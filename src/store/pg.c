@@ -596,7 +596,8 @@ static void pq_close(st_backend *b) {
 
 static const st_ops pq_ops = {pq_begin, pq_commit, pq_rollback, pq_find_doc, pq_load_minhash,
                               pq_insert_doc, pq_insert_minhash, pq_insert_sentence,
-                              pq_insert_event, pq_seen_daily, pq_scan, pq_count, pq_close};
+                              pq_insert_event, pq_seen_daily, pq_scan, pq_count, pq_close,
+                              NULL /* replace_doc: not yet on PostgreSQL */};
 
 /* Is this database a dyad store of this version? 1 yes, 0 it has none of
  * dyad's tables (a new store), -1 no (err says why). Only reads. */

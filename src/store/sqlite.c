@@ -8,8 +8,9 @@
  *             title, source, url, input TEXT, text TEXT,
  *             original INTEGER,     -- the stored story this is a near copy of, or NULL
  *             similarity REAL)      -- estimated Jaccard similarity to it
- *   sentences(doc, idx, start, end, text)  -- the sentences events were coded
- *             from (start, end: byte offsets into documents.text)
+ *   sentences(doc, idx, start, end, text)  -- every sentence of a document
+ *             (with event_sentences_only: those events were coded from;
+ *             start, end: byte offsets into documents.text)
  *   events(event INTEGER PRIMARY KEY, doc, sentence,
  *          date TEXT,               -- when it happened (YYYYMMDD), see date_kind
  *          date_kind TEXT,          -- document | yesterday | weekday | ... | none
@@ -357,9 +358,61 @@ static void sq_close(st_backend *b) {
     free(s);
 }
 
+/* One statement of --replace, prepared for the call: 1 a row (columns
+ * 0 and 1 to *a, *b), 0 none, -1 error. Parameters: ?1 text, ?2..?4 int64. */
+static int sq_once(sq_backend *s, const char *sql, const char *text, const int64_t *nums,
+                   int nnums, int64_t *a, int64_t *b, dyad_error *err) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, err, "replacing a document");
+    if (text) bind_text(st, 1, text);
+    for (int i = 0; i < nnums; i++) sqlite3_bind_int64(st, i + 2, nums[i]);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        if (a) *a = sqlite3_column_int64(st, 0);
+        if (b) *b = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_fail(s, err, "replacing a document");
+    return rc == SQLITE_ROW;
+}
+
+static int sq_replace_doc(st_backend *b, const st_doc_row *d, int64_t *doc, int64_t *original,
+                          dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    int got = sq_once(s, "SELECT doc, coalesce(original, 0) FROM documents WHERE id = ?1", d->id,
+                      NULL, 0, doc, original, err);
+    if (got <= 0) return got;
+    int64_t key[2] = {d->hash, *doc}, other = 0;
+    got = sq_once(s, "SELECT doc, 0 FROM documents WHERE text_hash = ?2 AND doc <> ?3", NULL, key,
+                  2, &other, NULL, err);
+    if (got != 0) {
+        if (got > 0) *doc = other;
+        return got < 0 ? -1 : 2;
+    }
+    if (sq_once(s, "DELETE FROM events WHERE doc = ?2", NULL, doc, 1, NULL, NULL, err) < 0 ||
+        sq_once(s, "DELETE FROM sentences WHERE doc = ?2", NULL, doc, 1, NULL, NULL, err) < 0)
+        return -1;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "UPDATE documents SET text_hash = ?1, date = ?2, title = ?3,"
+                           " source = ?4, url = ?5, input = ?6, text = ?7 WHERE doc = ?8",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, err, "replacing a document");
+    sqlite3_bind_int64(st, 1, d->hash);
+    const char *f[5] = {d->date, d->title, d->source, d->url, d->input};
+    for (int i = 0; i < 5; i++) bind_text(st, i + 2, f[i]);
+    sqlite3_bind_text64(st, 7, d->text, (sqlite3_uint64)d->text_len, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_int64(st, 8, *doc);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return sq_fail(s, err, "replacing a document");
+    return 1;
+}
+
 static const st_ops sq_ops = {sq_begin, sq_commit, sq_rollback, sq_find_doc, sq_load_minhash,
                               sq_insert_doc, sq_insert_minhash, sq_insert_sentence,
-                              sq_insert_event, sq_seen_daily, sq_scan, sq_count, sq_close};
+                              sq_insert_event, sq_seen_daily, sq_scan, sq_count, sq_close,
+                              sq_replace_doc};
 
 /* Is this file a dyad store of this version? 1 yes, 0 an empty database
  * (a new store), -1 no (err says why). Only reads. */
