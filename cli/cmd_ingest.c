@@ -32,6 +32,8 @@ static const char usage[] =
     "  --date YYYY-MM-DD  date of documents that carry none\n"
     "  --one-a-day        count one event per (date, source, target, code)\n"
     "  --no-near-dups     do not look for syndicated near copies\n"
+    "  --shard K/N        ingest only shard K of N (1 <= K <= N): the documents whose id\n"
+    "                     (in a directory: whose file path) hashes to K\n"
     "  --batch N          documents per transaction (default 500)\n"
     "  --no-progress      no progress bar, even on a terminal\n"
     "  --quiet            no summary line\n";
@@ -113,6 +115,7 @@ typedef struct pipe_q {
     int npaths;
     dyad_feed_format fmt;
     const char *date;
+    const dyad_shard *shard;
     const dyad_coder *c;
     dyad_store *known;    /* a read-only handle on the store: skip coding what it has */
     uint64_t total;
@@ -209,6 +212,7 @@ static void *reader_main(void *arg) {
             put_ready(q, s);
             continue;
         }
+        dyad_feed_set_shard(f, q->shard);
         uint64_t done, total;
         dyad_feed_progress(f, &done, &total);
         if (!input_size(path)) q->total += total; /* a directory: known once open */
@@ -326,7 +330,7 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
 }
 
 static int run_pipeline(const char *db, char **paths, int npaths, dyad_feed_format fmt,
-                        const char *date,
+                        const char *date, const dyad_shard *shard,
                         const dyad_coder *c, dyad_store *st, ingest_stats *sum, progress *pg) {
     pipe_q *q = calloc(1, sizeof *q);
     if (!q) return cli_fail("out of memory");
@@ -337,6 +341,7 @@ static int run_pipeline(const char *db, char **paths, int npaths, dyad_feed_form
     q->npaths = npaths;
     q->fmt = fmt;
     q->date = date;
+    q->shard = shard;
     q->c = c;
     q->total = pg->total;
     /* a second, read-only handle for the reader thread: documents stored
@@ -375,7 +380,8 @@ static int run_pipeline(const char *db, char **paths, int npaths, dyad_feed_form
 }
 
 int cmd_ingest(int argc, char **argv) {
-    const char *db = NULL, *dict = NULL, *date = NULL, *format = "auto";
+    const char *db = NULL, *dict = NULL, *date = NULL, *format = "auto", *shard_spec = NULL;
+    dyad_shard shard = {0, 0};
     dyad_store_opts so = {0};
     int quiet = 0, no_progress = 0, first = argc;
     for (int i = 1; i < argc; i++) {
@@ -386,6 +392,7 @@ int cmd_ingest(int argc, char **argv) {
         else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dict = argv[++i];
         else if (!strcmp(argv[i], "--date") && i + 1 < argc) date = argv[++i];
         else if (!strcmp(argv[i], "--format") && i + 1 < argc) format = argv[++i];
+        else if (!strcmp(argv[i], "--shard") && i + 1 < argc) shard_spec = argv[++i];
         else if (!strcmp(argv[i], "--batch") && i + 1 < argc) so.batch = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--one-a-day")) so.one_a_day = 1;
         else if (!strcmp(argv[i], "--no-near-dups")) so.near_dup = -1;
@@ -413,6 +420,11 @@ int cmd_ingest(int argc, char **argv) {
         fprintf(stderr, "dyad: unknown --format '%s'\n%s", format, usage);
         return 2;
     }
+    dyad_error err = {{0}};
+    if (shard_spec && dyad_shard_parse(shard_spec, &shard, &err) < 0) {
+        fprintf(stderr, "dyad: %s\n", err.msg);
+        return 2;
+    }
     char d8[9] = "";
     if (date) {
         int32_t v = cli_parse_date(date);
@@ -422,7 +434,6 @@ int cmd_ingest(int argc, char **argv) {
         }
         snprintf(d8, sizeof d8, "%08d", (int)v);
     }
-    dyad_error err = {{0}};
     dyad_store *s = dyad_store_open(db, &so, &err);
     if (!s) return cli_fail("%s", err.msg);
     dyad_dict *d = cli_load_dict(dict, 1, &err);
@@ -435,7 +446,7 @@ int cmd_ingest(int argc, char **argv) {
     ingest_stats st = {0};
     progress pg = {!no_progress && isatty(2), now(), 0, 0, 0};
     for (int i = first; i < argc; i++) pg.total += input_size(argv[i]);
-    if (c && run_pipeline(db, argv + first, argc - first, fmt, d8, c, s, &st, &pg)) rc = 1;
+    if (c && run_pipeline(db, argv + first, argc - first, fmt, d8, &shard, c, s, &st, &pg)) rc = 1;
     progress_show(&pg, &st, pg.total, 1);
     if (dyad_store_close(s, &err) < 0) rc = cli_fail("%s", err.msg);
     if (!quiet)

@@ -126,6 +126,20 @@ const dyad_kv *dyad_reader_env(const dyad_reader *r, size_t *n);
  * anything else -> TEXT. */
 dyad_format dyad_format_from_name(const char *path);
 
+/* ---------------------------------------------------------------- shards */
+/* --shard K/N (src/util/shard.c): worker K of N takes the documents whose
+ * key (a document's id; for the files of a directory, the file's path
+ * below it) hashes to K; N workers together cover an input exactly once. */
+typedef struct dyad_shard {
+    uint32_t k, n; /* 1 <= k <= n; n = 0 or 1: everything */
+} dyad_shard;
+/* "K/N" -> *out; -1 (err says why) unless 1 <= K <= N <= 1000000. */
+int dyad_shard_parse(const char *spec, dyad_shard *out, dyad_error *err);
+/* The stable 64-bit hash a key is sharded by (it never changes). */
+uint64_t dyad_shard_hash(const char *key);
+/* Does shard s (NULL: all) take key? */
+int dyad_shard_takes(const dyad_shard *s, const char *key);
+
 /* ---------------------------------------------------------------- text */
 
 /* Penn Treebank part-of-speech tags. */
@@ -388,6 +402,9 @@ void dyad_feed_close(dyad_feed *f);
 uint64_t dyad_feed_skipped(const dyad_feed *f);
 /* Bytes of input read so far and in all (0 when unknown, e.g. a pipe). */
 void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
+/* Reads only shard s of the input (NULL: all): a directory's files by
+ * their path below it (others are not opened), else documents by id. */
+void dyad_feed_set_shard(dyad_feed *f, const dyad_shard *s);
 
 /* Removes syndication boilerplate: WordPress "The post TITLE appeared first
  * on SITE." and "Read more" / "Continue reading" lines. The result is

@@ -17,7 +17,11 @@
  * so links that loop (ln -s . d/l) cost nothing and a directory linked
  * twice is not read twice (a warning names the link). A file that cannot
  * be read makes next() return -1 naming it; calling next() again goes on
- * with the next file, so one bad file does not hide the others. */
+ * with the next file, so one bad file does not hide the others.
+ *
+ * Shards (dyad_feed_set_shard): a directory opens only the files whose
+ * path below the top directory is in the shard (every subdirectory is
+ * walked); any other input keeps the documents whose id is. */
 #include "feed/feed.h"
 
 #include <dirent.h>
@@ -52,6 +56,9 @@ struct dyad_feed {
     size_t nnames, inames;
     dyad_feed *sub;
     uint64_t total, done_base, skipped;
+    dyad_shard shard;        /* n = 0: everything */
+    int shard_by_id;         /* not a directory's file: documents by id */
+    size_t root_len;         /* dir: length of the top directory's path */
 };
 
 static const char *const format_names[] = {"auto", "text", "jsonl", "xml", "rss",
@@ -344,28 +351,48 @@ static int next_in_dir(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *e
         if (f->inames >= f->nnames) return 0;
         const char *name = f->names[f->inames++];
         struct stat st;
-        if (stat(name, &st) == 0 && S_ISDIR(st.st_mode) && dir_seen(f->seen, &st)) {
+        int is_dir = stat(name, &st) == 0 && S_ISDIR(st.st_mode);
+        if (is_dir && dir_seen(f->seen, &st)) {
             fprintf(stderr, "dyad: warning: %s: directory already read in this walk (a "
                             "symbolic link): skipped\n", name);
             continue;
         }
+        if (!is_dir && !dyad_shard_takes(&f->shard, name + f->root_len + 1)) {
+            f->done_base += (uint64_t)st.st_size; /* another shard's file */
+            continue;
+        }
         f->sub = feed_open(name, DYAD_FEED_AUTO, f->date, f->seen, err);
         if (!f->sub) return -1;
+        if (is_dir) f->sub->shard = f->shard, f->sub->root_len = f->root_len;
+    }
+}
+
+void dyad_feed_set_shard(dyad_feed *f, const dyad_shard *s) {
+    f->shard = s ? *s : (dyad_shard){0, 0};
+    f->shard_by_id = f->fmt != DYAD_FEED_DIR;
+    f->root_len = strlen(f->path);
+}
+
+/* The next document of a file (of the shard, if one is set). */
+static int next_of_file(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
+    for (;;) {
+        int got = f->r ? dyad_reader_next(f->r, a, doc, err) : next_item(f, a, doc, err);
+        if (got <= 0) return got;
+        /* a plain-text file is known by its path, not only its base name:
+         * a/story.txt and b/story.txt are two documents */
+        if (f->fmt == DYAD_FEED_TEXT && f->fp != stdin) doc->id = dyad_arena_strdup(a, f->path);
+        if (!doc->id) return dyad_error_set(err, "%s: out of memory", f->path);
+        if (!f->shard_by_id || dyad_shard_takes(&f->shard, doc->id)) return 1;
     }
 }
 
 int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
-    int got;
     if (f->fmt == DYAD_FEED_DIR) return next_in_dir(f, a, doc, err);
     if (f->failed) return 0;
-    if (f->r) got = dyad_reader_next(f->r, a, doc, err);
-    else got = next_item(f, a, doc, err);
+    int got = next_of_file(f, a, doc, err);
     if (got < 0) f->failed = 1;
     if (got <= 0) return got;
     if (!*doc->date && *f->date) doc->date = dyad_arena_strdup(a, f->date);
-    /* a plain-text file is known by its path, not only its base name:
-     * a/story.txt and b/story.txt are two documents */
-    if (f->fmt == DYAD_FEED_TEXT && f->fp != stdin) doc->id = dyad_arena_strdup(a, f->path);
     if (f->fmt != DYAD_FEED_XML) {
         size_t n;
         char *t = dyad_strip_boilerplate(a, doc->text, doc->text_len, &n);
