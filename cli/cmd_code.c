@@ -36,7 +36,7 @@ typedef struct code_opts {
     const char *dict, *date, *format, *output, *shard_spec;
     dyad_shard shard;
     int explain, table, no_dyad, trace, stats, future_as_act, no_dateline_country;
-    char today[9]; /* YYYYMMDD: the date of a document that has none */
+    char today[9]; /* YYYYMMDD: --date, else today: the date of a document that has none */
 } code_opts;
 
 typedef struct code_counts {
@@ -86,8 +86,10 @@ static int code_one(const code_opts *o, const dyad_coder *c, dyad_arena *a, cons
     dyad_result res;
     dyad_error err = {{0}};
     int rc = 0;
-    /* an undated document is coded, and its events dated, as of today */
+    /* a document without a date of its own takes one from its first lines
+     * or file name, else --date, else it is coded (and dated) as of today */
     dyad_doc dated = *doc;
+    dyad_doc_find_date(&dated, name, a);
     if (!dated.date || !*dated.date) dated.date = o->today;
     doc = &dated;
     if (dyad_code_doc(c, a, doc, one_sentence, &res, &err) < 0) {
@@ -145,7 +147,7 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
     if (o->format) fmt = !strcmp(o->format, "jsonl") ? DYAD_FMT_JSONL
                        : !strcmp(o->format, "xml") ? DYAD_FMT_XML : DYAD_FMT_TEXT;
     else if (fp != stdin) fmt = dyad_format_from_name(name);
-    dyad_reader *r = dyad_reader_open(fp, name, fmt, o->date, &err);
+    dyad_reader *r = dyad_reader_open(fp, name, fmt, NULL, &err); /* --date: in code_one */
     if (!r) return cli_fail("%s", err.msg);
     dyad_arena *a = dyad_arena_new(0);
     if (!a) {
@@ -221,7 +223,7 @@ static int code_main(int argc, char **argv, char **files) {
         fprintf(stderr, "dyad: %s\n", err.msg);
         return 2;
     }
-    snprintf(o.today, sizeof o.today, "%08d", (int)dyad_today());
+    snprintf(o.today, sizeof o.today, "%08d", (int)(o.date ? cli_parse_date(o.date) : dyad_today()));
     dyad_dict *d = cli_load_dict(o.dict, 1, &err);
     if (!d) return cli_fail("%s", err.msg);
     dyad_tagger *t = dyad_tagger_new(&err);

@@ -29,9 +29,14 @@ static const char usage[] =
     "  --db PATH|URL      SQLite file (created if absent) or postgresql://...\n"
     "  --dict DIR|FILE    dictionaries (default: dyad's own)\n"
     "  --format F         auto|text|jsonl|xml|rss|atom|html|dir (default: auto, from the name)\n"
-    "  --date YYYY-MM-DD  date of documents that carry none\n"
+    "  --date YYYY-MM-DD  date of documents that carry none (in metadata, first lines\n"
+    "                     or file name)\n"
     "  --one-a-day        count one event per (date, source, target, code)\n"
     "  --no-near-dups     do not look for syndicated near copies\n"
+    "  --replace          recode documents already stored (matched by id) instead of\n"
+    "                     skipping them; nothing else in the store changes (SQLite)\n"
+    "  --event-sentences-only  keep only the sentences events come from (default:\n"
+    "                     every sentence, to look into what coded nothing)\n"
     "  --shard K/N        ingest only shard K of N (1 <= K <= N): the documents whose id\n"
     "                     (in a directory: whose file path) hashes to K\n"
     "  --batch N          documents per transaction (default 500)\n"
@@ -40,6 +45,8 @@ static const char usage[] =
 
 typedef struct ingest_stats {
     uint64_t read, stored, dup_id, dup_text, near, events, counted, not_coded, skipped;
+    uint64_t replaced; /* --replace: stored documents recoded */
+    uint64_t undated; /* stored with no date from metadata, first lines, file name or --date */
     uint64_t rolled_back; /* stored, then lost with a batch that failed */
 } ingest_stats;
 
@@ -308,8 +315,17 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
                 pthread_mutex_unlock(&q->mu);
                 return -1;
             }
+            if ((ad.status == DYAD_STORED || ad.status == DYAD_NEAR_COPY ||
+                 ad.status == DYAD_REPLACED) && !*s->doc.date) {
+                if (pg->on) fputc('\n', stderr);
+                fprintf(stderr, "dyad: warning: %s:%llu: document %s has no date (none in its "
+                                "metadata, first lines or file name, and no --date): stored "
+                                "undated\n", s->path, (unsigned long long)s->doc.line, s->doc.id);
+                sum->undated++;
+            }
             switch (ad.status) {
             case DYAD_STORED: sum->stored++; break;
+            case DYAD_REPLACED: sum->replaced++; break;
             case DYAD_DUP_ID: sum->dup_id++; break;
             case DYAD_DUP_TEXT: sum->dup_text++; break;
             case DYAD_NEAR_COPY: sum->near++; break;
@@ -329,8 +345,8 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
     return rc;
 }
 
-static int run_pipeline(const char *db, char **paths, int npaths, dyad_feed_format fmt,
-                        const char *date, const dyad_shard *shard,
+static int run_pipeline(const char *db, int replace, char **paths, int npaths,
+                        dyad_feed_format fmt, const char *date, const dyad_shard *shard,
                         const dyad_coder *c, dyad_store *st, ingest_stats *sum, progress *pg) {
     pipe_q *q = calloc(1, sizeof *q);
     if (!q) return cli_fail("out of memory");
@@ -350,7 +366,8 @@ static int run_pipeline(const char *db, char **paths, int npaths, dyad_feed_form
     dyad_store_opts ro = {0};
     ro.read_only = 1;
     ro.near_dup = -1;
-    q->known = dyad_store_open(db, &ro, NULL);
+    /* (--replace: every document is coded, the stored ones too) */
+    q->known = replace ? NULL : dyad_store_open(db, &ro, NULL);
     dyad_store_counts had;
     if (q->known && (dyad_store_count(q->known, &had, NULL) < 0 || had.documents == 0)) {
         dyad_store_close(q->known, NULL); /* a new store: nothing to skip, no lookups */
@@ -396,6 +413,8 @@ int cmd_ingest(int argc, char **argv) {
         else if (!strcmp(argv[i], "--batch") && i + 1 < argc) so.batch = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--one-a-day")) so.one_a_day = 1;
         else if (!strcmp(argv[i], "--no-near-dups")) so.near_dup = -1;
+        else if (!strcmp(argv[i], "--replace")) so.replace = 1;
+        else if (!strcmp(argv[i], "--event-sentences-only")) so.event_sentences_only = 1;
         else if (!strcmp(argv[i], "--no-progress")) no_progress = 1;
         else if (!strcmp(argv[i], "--quiet")) quiet = 1;
         else if (argv[i][0] == '-' && argv[i][1]) {
@@ -446,7 +465,7 @@ int cmd_ingest(int argc, char **argv) {
     ingest_stats st = {0};
     progress pg = {!no_progress && isatty(2), now(), 0, 0, 0};
     for (int i = first; i < argc; i++) pg.total += input_size(argv[i]);
-    if (c && run_pipeline(db, argv + first, argc - first, fmt, d8, &shard, c, s, &st, &pg)) rc = 1;
+    if (c && run_pipeline(db, so.replace, argv + first, argc - first, fmt, d8, &shard, c, s, &st, &pg)) rc = 1;
     progress_show(&pg, &st, pg.total, 1);
     if (dyad_store_close(s, &err) < 0) rc = cli_fail("%s", err.msg);
     if (!quiet)
@@ -459,6 +478,16 @@ int cmd_ingest(int argc, char **argv) {
                 (unsigned long long)st.dup_text, (unsigned long long)st.not_coded,
                 (unsigned long long)st.skipped, (unsigned long long)st.events,
                 (unsigned long long)st.counted, st.rolled_back ? "; then a write failed" : "");
+    if (!quiet && st.replaced)
+        fprintf(stderr, "dyad: ingest: %llu stored document(s) recoded (--replace)\n",
+                (unsigned long long)st.replaced);
+    if (!quiet && st.dup_id && !so.replace)
+        fprintf(stderr, "dyad: ingest: documents whose id is stored were skipped; --replace "
+                        "recodes them\n");
+    if (!quiet && st.undated)
+        fprintf(stderr, "dyad: ingest: %llu document(s) stored undated: their events are in no "
+                        "period of 'dyad ties' (ingest them again with --date and --replace)\n",
+                (unsigned long long)st.undated);
     if (!quiet && st.rolled_back)
         fprintf(stderr, "dyad: ingest: the last %llu documents stored were rolled back with their "
                         "batch: run again to add them\n", (unsigned long long)st.rolled_back);

@@ -8,7 +8,9 @@
  * --from/--to, --root and --quad filter the counts, the partners and the
  * events alike. A week table leaves out the weeks with no events (month
  * and year tables keep them); --fill keeps them. --plover counts by PLOVER
- * type in place of the top codes.
+ * type in place of the top codes. An event a document tells more than once
+ * (headline, lead, body) counts once per (document, source, target, code);
+ * --per-sentence counts every sentence's.
  *
  * Countries are the first three letters of actor codes (six for IGO, NGO,
  * IMG and MNC codes: IGOUNO); see dyad_actor_country.
@@ -40,6 +42,9 @@ static const char usage[] =
     "                         2 material cooperation, 3 verbal conflict, 4 material conflict\n"
     "  --plover               count by PLOVER event type instead of top codes\n"
     "  --fill                 keep periods with no events in week tables\n"
+    "  --per-sentence         count every sentence's event; by default an event told\n"
+    "                         more than once in a document (headline, lead, body)\n"
+    "                         counts once per (document, source, target, code)\n"
     "With one country: its partners ranked by number of events, then tone.\n";
 
 static int country_ok(const char *s) {
@@ -89,6 +94,7 @@ static int parse(int argc, char **argv, ties_args *a) {
         } else if (!strcmp(argv[i], "--events")) a->events = 1;
         else if (!strcmp(argv[i], "--plover")) a->o.plover = 1;
         else if (!strcmp(argv[i], "--fill")) a->o.fill = 1;
+        else if (!strcmp(argv[i], "--per-sentence")) a->o.per_sentence = 1;
         else if (argv[i][0] == '-') {
             fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
             return 2;

@@ -122,6 +122,19 @@ uint64_t dyad_reader_skipped(const dyad_reader *r);
  * available once the first record has been read. */
 const dyad_kv *dyad_reader_env(const dyad_reader *r, size_t *n);
 
+/* Where a document's date came from (dyad_doc_find_date). */
+typedef enum dyad_date_from {
+    DYAD_DATE_FROM_NONE, /* nowhere: the document stays undated */
+    DYAD_DATE_FROM_META, /* its metadata: JSON "date", feed item date, page <meta>/<time> */
+    DYAD_DATE_FROM_TEXT, /* a full date in its dateline or first lines */
+    DYAD_DATE_FROM_NAME  /* a YYYY-MM-DD or YYYYMMDD in its file name */
+} dyad_date_from;
+/* Dates a document that has no date of its own: from a full date in its
+ * first lines, else from `name` (its file; NULL: none). doc->date is set
+ * (allocated from a) when one is found; a dated document is left as it is
+ * (DYAD_DATE_FROM_META). */
+dyad_date_from dyad_doc_find_date(dyad_doc *doc, const char *name, dyad_arena *a);
+
 /* Guesses the format from a file name: .jsonl/.json -> JSONL, .xml -> XML,
  * anything else -> TEXT. */
 dyad_format dyad_format_from_name(const char *path);
@@ -275,6 +288,10 @@ typedef struct dyad_result {
     size_t nsentences;
     dyad_event *events;
     size_t nevents;
+    /* NULL, or per event: the index of the headline's sentence when the
+     * story's headline told this lead event already (the same source and
+     * target countries and CAMEO root), else -1 */
+    int32_t *repeat_of;
 } dyad_result;
 
 /* Codes one document. `as_one_sentence` skips sentence splitting (used for
@@ -431,6 +448,12 @@ typedef struct dyad_store_opts {
     int batch;          /* documents per transaction (0: 500) */
     double near_dup;    /* MinHash Jaccard estimate that makes a near copy (0: 0.8, <0: off) */
     int read_only;      /* only look: no schema, no lock, dyad_store_add refused */
+    /* 1: a document whose id is stored is recoded: its row takes the new
+     * fields, its sentences and events are replaced (SQLite stores only) */
+    int replace;
+    /* 1: keep only the sentences that events come from; 0 (default): every
+     * sentence of a document, those that coded nothing too */
+    int event_sentences_only;
 } dyad_store_opts;
 
 typedef enum dyad_store_status {
@@ -438,7 +461,8 @@ typedef enum dyad_store_status {
     DYAD_DUP_ID,     /* a document with this id is stored already: nothing added */
     DYAD_DUP_TEXT,   /* the same normalised text is stored already: nothing added */
     DYAD_NEAR_COPY,  /* stored and linked to its original; its events not counted */
-    DYAD_EMPTY       /* no words in its text or title: nothing added */
+    DYAD_EMPTY,      /* no words in its text or title: nothing added */
+    DYAD_REPLACED    /* opts.replace: the stored document of this id was recoded */
 } dyad_store_status;
 
 typedef struct dyad_store_added {
@@ -478,8 +502,10 @@ typedef struct dyad_store_event {
     const char *src_country, *tgt_country, *code;
     int quad_class;
     double goldstein;
+    int64_t doc;                  /* the document's store key */
+    const char *source, *target;  /* actor codes */
     /* dyad_store_events only (else NULL / 0): the event behind a count */
-    const char *source, *target, *source_text, *target_text;
+    const char *source_text, *target_text;
     const char *doc_id, *title, *url, *sentence_text;
     uint32_t sentence;
 } dyad_store_event;
@@ -517,6 +543,10 @@ typedef struct dyad_ties_opts {
     int quad;                 /* QuadClass 1-4, or 0 for all */
     int fill;                 /* tables keep the periods with no events */
     int plover;               /* tables count by PLOVER type (not top codes) */
+    /* 0 (default): an event told more than once in one document (headline,
+     * lead, body) counts once per (document, source, target, code);
+     * 1: every sentence's event counts */
+    int per_sentence;
 } dyad_ties_opts;
 /* Does an event pass the dates, root and QuadClass of o (NULL: all do)?
  * With dates, undated events do not. */

@@ -306,7 +306,7 @@ static void test_jsonl_numbers(void) {
         if (!c) continue;
         dyad_doc doc = {.id = "d1", .date = "20260102", .text = "X.", .text_len = 2};
         dyad_event e = {"AAA", "BBB", codes[k], "A", "B", "V", 4000000000u, "", NULL};
-        dyad_result res = {NULL, 0, &e, 1};
+        dyad_result res = {NULL, 0, &e, 1, NULL};
         char *buf = NULL;
         size_t len = 0;
         FILE *fp = open_memstream(&buf, &len);

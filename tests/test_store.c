@@ -2,7 +2,13 @@
  * countries, event dates, exact and near duplicates across runs, the
  * one-a-day filter, and the series and partners read back from it. The
  * documents and events are built by hand here (no coder), so every
- * expected number below is counted from the rows written in this file. */
+ * expected number below is counted from the rows written in this file.
+ *
+ * The store cases (store_suite) run on SQLite, and on PostgreSQL too when
+ * DYAD_TEST_PG names a server (postgresql://user:pw@host:port, no
+ * database) and DYAD_TEST_PG_ADMIN a URL that may create databases:
+ * tests/cli/test_store_pg.sh starts one and runs this program so. Both
+ * backends must give the same answers to the same cases. */
 #include "t.h"
 #include "dyad.h"
 #include "store/store.h"
@@ -10,6 +16,7 @@
 #include "input/input.h"
 #include "feed/feed.h"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/mman.h>
 
@@ -319,6 +326,123 @@ static void test_old_weeks(const char *path) {
     CHECK(dyad_store_close(s, &err) == 0);
 }
 
+/* Identity is the id, compared whole: case, tabs, newlines, backslashes
+ * and length included, within a batch and across runs (PostgreSQL once
+ * compared a 64-bit hash of it). */
+static void test_identity_by_id(const char *url) {
+    dyad_error err = {{0}};
+    dyad_store_opts o = {0};
+    o.batch = 100;
+    static char longid[5001];
+    memset(longid, 'x', sizeof longid - 1);
+    const char *ids[] = {"Doc-1", "doc-1", "a\tb\\c\nd", "a\tb\\c\nd ", longid};
+    const char *texts[] = {"Russia praised Iran on Monday.", "Iran praised Russia on Tuesday.",
+                           "Turkey criticised Greece on Wednesday.",
+                           "Greece criticised Turkey on Thursday.",
+                           "France hosted Germany on Friday."};
+    for (int run = 0; run < 2; run++) {
+        dyad_store *s = dyad_store_open(url, &o, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "%s\n", err.msg);
+            return;
+        }
+        fake f;
+        dyad_store_added ad;
+        for (int i = 0; i < 5; i++) {
+            make(&f, ids[i], "20260101", texts[i], "RUS>IRN:051");
+            CHECK(dyad_store_add(s, &f.doc, &f.res, "t", &ad, &err) == 0);
+            CHECK(ad.status == (run ? DYAD_DUP_ID : DYAD_STORED));
+            /* the same id again, other words: known by its id, in the open
+             * batch (run 0) as in the store (run 1) */
+            make(&f, ids[i], "20260101", "Spain welcomed Portugal on Saturday.", "");
+            CHECK(dyad_store_add(s, &f.doc, &f.res, "t", &ad, &err) == 0);
+            CHECK(ad.status == DYAD_DUP_ID);
+            CHECK(dyad_store_has(s, &f.doc, &err) == 1);
+        }
+        /* a known text under a new id: a duplicate text, not an id */
+        make(&f, "new-id", "20260101", "RUSSIA praised  Iran on monday!", "");
+        CHECK(dyad_store_add(s, &f.doc, &f.res, "t", &ad, &err) == 0);
+        CHECK(ad.status == DYAD_DUP_TEXT);
+        dyad_store_counts n;
+        CHECK(dyad_store_close(s, &err) == 0);
+        s = dyad_store_open(url, &o, &err);
+        CHECK(s && dyad_store_count(s, &n, &err) == 0 && n.documents == 5 && n.events == 5);
+        dyad_store_close(s, NULL);
+    }
+}
+
+/* One a day, whatever the size of an event's row: two counted events of
+ * one (date, source, target, code) in one batch, the first with long
+ * actor texts, count once; a third in a later run does not count. */
+static void test_one_a_day_long(const char *url) {
+    dyad_error err = {{0}};
+    dyad_store_opts o = {0};
+    o.one_a_day = 1;
+    o.batch = 10;
+    static char longtext[3001];
+    memset(longtext, 'y', sizeof longtext - 1);
+    const char *texts[] = {"The first report of the day.", "The second report of the day.",
+                           "The third report, a day later in the news."};
+    size_t counted[3];
+    for (int i = 0; i < 3; i++) {
+        dyad_store *s = dyad_store_open(url, &o, &err);
+        CHECK(s != NULL);
+        if (!s) return;
+        char id[16];
+        snprintf(id, sizeof id, "day-%d", i);
+        fake f;
+        make(&f, id, "20260105", texts[i], "RUSGOV>IRNGOV:051");
+        f.ev[0].source_text = f.ev[0].target_text = longtext;
+        dyad_store_added ad;
+        CHECK(dyad_store_add(s, &f.doc, &f.res, "t", &ad, &err) == 0);
+        counted[i] = ad.counted;
+        if (i == 0) { /* the second in the same batch */
+            make(&f, "day-0b", "20260105", "Another report of the same act.", "RUSGOV>IRNGOV:051");
+            CHECK(dyad_store_add(s, &f.doc, &f.res, "t", &ad, &err) == 0);
+            CHECK(ad.status == DYAD_STORED && ad.counted == 0);
+        }
+        CHECK(dyad_store_close(s, &err) == 0);
+    }
+    CHECK(counted[0] == 1 && counted[1] == 0 && counted[2] == 0);
+}
+
+/* The store cases, on one backend: name(i) gives a new, empty store. */
+static int store_suite(const char *(*name)(void *ctx, const char *what), void *ctx) {
+    const char *u;
+    int n = 0;
+    if ((u = name(ctx, "events"))) test_store(u), n++;
+    if ((u = name(ctx, "old"))) test_old_weeks(u), n++;
+    if ((u = name(ctx, "ids"))) test_identity_by_id(u), n++;
+    if ((u = name(ctx, "daily"))) test_one_a_day_long(u), n++;
+    return n;
+}
+
+static const char *sqlite_name(void *ctx, const char *what) {
+    static char path[700];
+    snprintf(path, sizeof path, "%s/%s.db", (const char *)ctx, what);
+    return path;
+}
+
+/* A new database on the PostgreSQL server of DYAD_TEST_PG; NULL (and a
+ * failed check) if it cannot be made. */
+static const char *pg_name(void *ctx, const char *what) {
+    static char url[700];
+    static int serial;
+    char db[64], q[128];
+    snprintf(db, sizeof db, "suite_%s_%d_%d", what, (int)getpid(), serial++);
+    PGconn *c = PQconnectdb(getenv("DYAD_TEST_PG_ADMIN"));
+    snprintf(q, sizeof q, "CREATE DATABASE %s", db);
+    PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, q) : NULL;
+    int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok) fprintf(stderr, "cannot create %s: %s\n", db, PQerrorMessage(c));
+    PQclear(r);
+    PQfinish(c);
+    CHECK(ok);
+    snprintf(url, sizeof url, "%s/%s", (const char *)ctx, db);
+    return ok ? url : NULL;
+}
+
 static int sql(const char *path, const char *q, char *out, size_t cap) {
     sqlite3 *db;
     if (sqlite3_open(path, &db) != SQLITE_OK) return -1;
@@ -524,16 +648,15 @@ int main(void) {
     test_date_normalize();
     char dir[] = "/tmp/dyad-store-XXXXXX";
     if (mkdtemp(dir)) {
-        char path[600];
-        snprintf(path, sizeof path, "%s/events.db", dir);
-        test_store(path);
-        snprintf(path, sizeof path, "%s/old.db", dir);
-        test_old_weeks(path);
+        store_suite(sqlite_name, dir);
         test_foreign(dir);
         char cmd[700];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
         if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
     }
+    const char *pg = getenv("DYAD_TEST_PG");
+    if (pg && *pg && getenv("DYAD_TEST_PG_ADMIN"))
+        printf("store cases on PostgreSQL: %d\n", store_suite(pg_name, (void *)pg));
     test_bad_store();
     test_huge_feed();
     test_mask();

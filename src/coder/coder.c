@@ -438,6 +438,37 @@ static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
     return 0;
 }
 
+/* The same event, as a headline and a lead tell it: the same source and
+ * target countries (RUS and RUSGOV alike) and the same CAMEO root. */
+static int same_event(const dyad_event *x, const dyad_event *y) {
+    char xs[8], xt[8], ys[8], yt[8];
+    dyad_actor_country(x->source, xs), dyad_actor_country(x->target, xt);
+    dyad_actor_country(y->source, ys), dyad_actor_country(y->target, yt);
+    return !strcmp(xs, ys) && !strcmp(xt, yt) && !strncmp(x->code, y->code, 2);
+}
+
+/* Marks the lead's events (sentence `lead`, the first after the headline)
+ * that the headline told already: out->repeat_of[i] is the headline's
+ * sentence (allocated only when there is a repeat). -1 on OOM. */
+static int mark_repeats(dyad_arena *a, dyad_result *out, size_t lead) {
+    if (lead == 0) return 0; /* no headline */
+    for (size_t i = 0; i < out->nevents; i++) {
+        const dyad_event *e = &out->events[i];
+        if (e->sentence != lead) continue;
+        for (size_t k = 0; k < out->nevents && out->events[k].sentence < lead; k++) {
+            if (!same_event(&out->events[k], e)) continue;
+            if (!out->repeat_of) {
+                out->repeat_of = dyad_arena_alloc(a, out->nevents * sizeof *out->repeat_of);
+                if (!out->repeat_of) return -1;
+                for (size_t j = 0; j < out->nevents; j++) out->repeat_of[j] = -1;
+            }
+            out->repeat_of[i] = (int32_t)out->events[k].sentence;
+            break;
+        }
+    }
+    return 0;
+}
+
 /* Codes sentences [0, nsents): `sents` holds their offsets (and, for
  * code_sentences, their tokens); their tokens come from `src`. */
 static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
@@ -493,6 +524,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         }
     }
     dyad_arena_free(scratch);
+    if (mark_repeats(a, out, head) < 0) return dyad_error_set(err, "out of memory");
     return 0;
 }
 

@@ -21,8 +21,13 @@
  *
  * Shards (dyad_feed_set_shard): a directory opens only the files whose
  * path below the top directory is in the shard (every subdirectory is
- * walked); any other input keeps the documents whose id is. */
+ * walked); any other input keeps the documents whose id is.
+ *
+ * Dates: a document without a date of its own takes one from its first
+ * lines or its file name (dyad_doc_find_date), and only then the default
+ * date given to dyad_feed_open. */
 #include "feed/feed.h"
+#include "input/input.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -225,8 +230,14 @@ static dyad_feed *feed_open(const char *path, dyad_feed_format fmt, const char *
     f->seen = seen ? seen : &f->own_seen;
     if (fmt == DYAD_FEED_AUTO) fmt = dyad_feed_format_guess(path);
     f->fmt = fmt;
-    if (default_date) snprintf(f->date, sizeof f->date, "%s", default_date);
     int rc = 0;
+    if (default_date && *default_date &&
+        rd_date_normalize(default_date, strlen(default_date), f->date) < 0) {
+        dyad_error_set(err, "%s: bad date \"%.40s\": expected YYYY-MM-DD or YYYYMMDD", path,
+                       default_date);
+        dyad_feed_close(f);
+        return NULL;
+    }
     if (fmt == DYAD_FEED_DIR) {
         rc = open_dir(f, err);
     } else {
@@ -242,8 +253,8 @@ static dyad_feed *feed_open(const char *path, dyad_feed_format fmt, const char *
             dyad_format rf = fmt == DYAD_FEED_JSONL ? DYAD_FMT_JSONL
                            : fmt == DYAD_FEED_XML   ? DYAD_FMT_XML
                                                     : DYAD_FMT_TEXT;
-            f->r = dyad_reader_open(f->fp, is_stdin ? "<stdin>" : path, rf,
-                                    default_date && *default_date ? default_date : NULL, err);
+            /* the default date is given in dyad_feed_next, after the document's own */
+            f->r = dyad_reader_open(f->fp, is_stdin ? "<stdin>" : path, rf, NULL, err);
             if (!f->r) rc = -1;
         }
     }
@@ -304,7 +315,7 @@ static int next_item(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err
     }
     memset(doc, 0, sizeof *doc);
     doc->id = dyad_arena_strdup(a, it->id);
-    doc->date = dyad_arena_strdup(a, *it->date ? it->date : f->date);
+    doc->date = dyad_arena_strdup(a, it->date);
     doc->title = dyad_arena_strdup(a, it->title);
     doc->source = dyad_arena_strdup(a, it->source);
     doc->url = dyad_arena_strdup(a, it->url);
@@ -392,7 +403,6 @@ int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) 
     int got = next_of_file(f, a, doc, err);
     if (got < 0) f->failed = 1;
     if (got <= 0) return got;
-    if (!*doc->date && *f->date) doc->date = dyad_arena_strdup(a, f->date);
     if (f->fmt != DYAD_FEED_XML) {
         size_t n;
         char *t = dyad_strip_boilerplate(a, doc->text, doc->text_len, &n);
@@ -400,6 +410,9 @@ int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) 
         doc->text = t;
         doc->text_len = n;
     }
+    /* no date of its own: its first lines, its file name, then the default */
+    dyad_doc_find_date(doc, f->fp == stdin ? NULL : f->path, a);
+    if (!*doc->date && *f->date) doc->date = dyad_arena_strdup(a, f->date);
     return 1;
 }
 

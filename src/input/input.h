@@ -94,6 +94,11 @@ int rd_utf8_put(char *out, uint32_t cp);
 
 /* ---- dates: "YYYYMMDD", "YYYY-MM-DD", "YYYY-MM-DDThh:mm:ss..." -> "YYYYMMDD" */
 int rd_date_normalize(const char *s, size_t n, char out[9]);
+/* doc_date.c: a full date (day, month, year) in the first lines of a text
+ * ("MOSCOW, March 3, 2024 -", "Updated: 3 March 2024", "2024-03-03"), or a
+ * YYYY-MM-DD or YYYYMMDD in a file's base name -> "YYYYMMDD"; -1 if none. */
+int dd_scan_text(const char *text, size_t len, char out[9]);
+int dd_scan_name(const char *path, char out[9]);
 
 /* ---- XML lexer state (xml_lex.c) */
 typedef enum rd_xml_type {

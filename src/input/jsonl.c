@@ -1,6 +1,9 @@
 /* jsonl.c -- the JSON Lines reader: one object per line, one document each.
  *
- * Fields used (all strings): id, date, title, text, source, url. Other
+ * Fields used (all strings): id, date, title, text, source, url; when there
+ * is no "date", a publication date under another common name (published,
+ * published_at, publishedAt, pubDate, datePublished, ...: one that cannot
+ * be read is warned about and ignored, the record kept). Other
  * members are skipped whatever their type; a used field that is null counts
  * as missing, a numeric id is taken as written, any other type is an error.
  * The text given to the coder is title + "\n\n" + text when there is a title
@@ -17,8 +20,12 @@
 
 #include <string.h>
 
-enum { F_ID, F_DATE, F_TITLE, F_TEXT, F_SOURCE, F_URL, F_COUNT };
-static const char *const field_names[F_COUNT] = {"id", "date", "title", "text", "source", "url"};
+enum { F_ID, F_DATE, F_TITLE, F_TEXT, F_SOURCE, F_URL, F_PUB, F_COUNT };
+static const char *const field_names[F_COUNT] = {"id",     "date", "title",    "text",
+                                                 "source", "url",  "published"};
+/* Other names of a publication date: taken when "date" is absent. */
+static const char *const pub_names[] = {"published_at", "publishedAt", "pubDate",
+                                        "datePublished", "date_published", "publish_date"};
 
 typedef struct span {
     size_t off, len;
@@ -34,6 +41,8 @@ static int is_blank(const char *s, size_t n) {
 static int field_of(const char *key, size_t n) {
     for (int f = 0; f < F_COUNT; f++)
         if (strlen(field_names[f]) == n && memcmp(field_names[f], key, n) == 0) return f;
+    for (size_t i = 0; i < sizeof pub_names / sizeof *pub_names; i++)
+        if (strlen(pub_names[i]) == n && memcmp(pub_names[i], key, n) == 0) return F_PUB;
     return -1;
 }
 
@@ -132,6 +141,13 @@ static int make_doc(dyad_reader *r, dyad_arena *a, uint64_t line, span f[F_COUNT
         rd_warn(r, line, "bad date \"%.40s\" (expected YYYY-MM-DD, YYYYMMDD or an ISO timestamp), skipped",
                 rec->p + f[F_DATE].off);
         return 0;
+    }
+    if (!*date && f[F_PUB].set && f[F_PUB].len > 0 &&
+        rd_date_normalize(rec->p + f[F_PUB].off, f[F_PUB].len, date) < 0)
+    {
+        rd_warn(r, line, "unreadable publication date \"%.40s\" (expected YYYY-MM-DD, YYYYMMDD or "
+                "an ISO timestamp), ignored", rec->p + f[F_PUB].off);
+        r->skipped--; /* the record is kept: only its date is not */
     }
     size_t tlen = f[F_TEXT].set ? f[F_TEXT].len : 0;
     size_t hlen = has_title ? f[F_TITLE].len : 0;

@@ -3,8 +3,9 @@
  * Fields: doc_id, title and url (null when the document has none),
  * sentence (0-based index), sentence_text, date
  * (YYYY-MM-DD), source, target, code, root_code, quad_class, goldstein,
- * event_name, source_text, target_text, verb, issues, and explain when
- * --explain asked for it. A code missing from the CAMEO table gets null
+ * event_name, source_text, target_text, verb, issues, repeat_of (the
+ * headline's sentence, on a lead event the headline told already; absent
+ * otherwise), and explain when --explain asked for it. A code missing from the CAMEO table gets null
  * weights rather than invented ones. Each line is built in memory and
  * written with one fwrite: per-character stdio calls cost more than the
  * coding of the sentence. */
@@ -164,6 +165,11 @@ static void event_line(line *l, const dyad_doc *doc, const dyad_result *res, con
     field(l, "target_text", e->target_text);
     field(l, "verb", e->verb);
     field(l, "issues", e->issues);
+    int32_t repeat = res->repeat_of ? res->repeat_of[e - res->events] : -1;
+    if (repeat >= 0) {
+        puts_(l, ",\"repeat_of\":");
+        put_uint(l, (uint32_t)repeat);
+    }
     if (e->explain) field(l, "explain", e->explain);
     puts_(l, "}\n");
 }

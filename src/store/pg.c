@@ -1,16 +1,27 @@
-/* pg.c -- the event store in PostgreSQL, written through libpq's COPY.
+/* pg.c -- the event store in PostgreSQL, written through libpq's COPY, by
+ * many writers at once (the tasks of a Slurm array, each with its shard).
  *
- * The schema is the SQLite one (see sqlite.c) with PostgreSQL types. COPY
- * cannot be interleaved with queries on one connection, so the lookups a
- * document needs (is this id or text stored? a counted event on this
- * day?) are answered from hash sets in memory, loaded when the store opens
- * (ids and text hashes) or when first needed (one-a-day keys), and kept up
- * to date as rows are added. Rows of a batch are buffered as COPY text and
- * sent at commit in one transaction: BEGIN, COPY documents, sentences,
- * events, doc_minhash, COMMIT. A failed COPY rolls the whole batch back.
- * Document keys are given here (max(doc) + 1 ...), so one ingest writes to
- * a store at a time: a session advisory lock makes a second one fail with
- * a clear message instead of clashing keys. */
+ * The schema is the SQLite one (see sqlite.c) with PostgreSQL types, and
+ * the semantics are SQLite's: a document is known by its id (compared as
+ * text) or by the hash of its normalised text; one-a-day counts one event
+ * per (date, source, target, code). Rows of a batch are buffered as COPY
+ * text; a lookup (is this id or text stored?) asks the batch in memory,
+ * then the database (one indexed query). At commit one transaction COPYs
+ * the batch into session-private staging tables and moves it into the
+ * store with INSERT ... ON CONFLICT DO NOTHING: a document that another
+ * writer stored meanwhile (same id or same text) is left out with all its
+ * rows, so a task that is run again after it was killed adds nothing
+ * twice, and a killed task leaves only whole batches.
+ *
+ * Writers do not wait for one another. Document keys come from a sequence
+ * in blocks of 1024 (no two writers share a key); the schema is created
+ * under a transaction advisory lock (writers starting together do not race
+ * on CREATE ... IF NOT EXISTS). Connecting gives up after 10 s (unless the
+ * URL sets connect_timeout), and TCP keepalives end a run whose server
+ * went away instead of hanging. One-a-day keys of counted events are held
+ * in memory (loaded at the first counted event): writers running at once
+ * do not see each other's keys, so with --one-a-day a store written by
+ * parallel tasks may count one event per day per task. */
 #include "store/store.h"
 
 #include <libpq-fe.h>
@@ -27,23 +38,52 @@ typedef struct pg_buf { char *p; size_t n, cap; int oom; } pg_buf;
 
 enum { T_DOCS, T_NEAR, T_SENTS, T_EVENTS, T_MINHASH, T_COUNT };
 static const char *const copy_sql[T_COUNT] = {
-    "COPY documents(doc, id, text_hash, date, title, source, url, input, text, original,"
+    "COPY st_documents(doc, id, text_hash, date, title, source, url, input, text, original,"
     " similarity) FROM STDIN",
-    "COPY near_copies(doc, original, similarity) FROM STDIN",
-    "COPY sentences(doc, idx, start_off, end_off, text) FROM STDIN",
-    "COPY events(doc, sentence, date, date_kind, source, target, src_country, tgt_country, code,"
-    " root_code, quad_class, goldstein, source_text, target_text, verb, issues, counted)"
+    "COPY st_near_copies(doc, original, similarity) FROM STDIN",
+    "COPY st_sentences(doc, idx, start_off, end_off, text) FROM STDIN",
+    "COPY st_events(doc, sentence, date, date_kind, source, target, src_country, tgt_country,"
+    " code, root_code, quad_class, goldstein, source_text, target_text, verb, issues, counted)"
     " FROM STDIN",
-    "COPY doc_minhash(doc, sig) FROM STDIN",
+    "COPY st_doc_minhash(doc, sig) FROM STDIN",
 };
+
+/* The staging tables of a session: emptied at every commit. st_events
+ * takes its event keys from the store's sequence as it is filled, so the
+ * events keep their order. */
+static const char staging[] =
+    "CREATE TEMP TABLE st_documents (LIKE documents) ON COMMIT DELETE ROWS;"
+    "CREATE TEMP TABLE st_near_copies (LIKE near_copies) ON COMMIT DELETE ROWS;"
+    "CREATE TEMP TABLE st_sentences (LIKE sentences) ON COMMIT DELETE ROWS;"
+    "CREATE TEMP TABLE st_events (LIKE events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;"
+    "CREATE TEMP TABLE st_doc_minhash (LIKE doc_minhash) ON COMMIT DELETE ROWS;"
+    "CREATE TEMP TABLE st_new (doc BIGINT PRIMARY KEY) ON COMMIT DELETE ROWS;";
+
+/* From staging into the store: the documents no one has stored yet, then
+ * their rows. */
+static const char move_batch[] =
+    "WITH ins AS (INSERT INTO documents SELECT * FROM st_documents ORDER BY doc"
+    " ON CONFLICT DO NOTHING RETURNING doc) INSERT INTO st_new SELECT doc FROM ins;"
+    "INSERT INTO near_copies SELECT t.* FROM st_near_copies t JOIN st_new USING (doc);"
+    "INSERT INTO sentences SELECT t.* FROM st_sentences t JOIN st_new USING (doc);"
+    "INSERT INTO events SELECT t.* FROM st_events t JOIN st_new USING (doc) ORDER BY t.event;"
+    "INSERT INTO doc_minhash SELECT t.* FROM st_doc_minhash t JOIN st_new USING (doc);";
+
+/* A document of the open batch, for lookups before it is sent. */
+typedef struct pg_pending {
+    char *id;
+    int64_t doc;
+} pg_pending;
 
 typedef struct pq_backend {
     st_backend base;
     PGconn *db;
     char url[1024];    /* as given: its passwords are masked out of libpq's messages */
-    int ids_loaded;    /* ids and hashes read (at open, or at the first lookup when read-only) */
-    int64_t next_doc;
-    pg_set ids, hashes, daily;
+    int64_t next_doc, end_doc; /* the block of document keys being used */
+    pg_set ids, hashes;        /* the open batch: id hash -> index in pending; text hash -> doc */
+    pg_pending *pending;
+    size_t npending, cap_pending;
+    pg_set daily;
     int daily_loaded;
     pg_buf buf[T_COUNT];
 } pq_backend;
@@ -65,7 +105,17 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS events_target ON events(tgt_country);"
     "CREATE TABLE IF NOT EXISTS doc_minhash(doc BIGINT PRIMARY KEY, sig BYTEA NOT NULL);"
     "CREATE TABLE IF NOT EXISTS near_copies(doc BIGINT PRIMARY KEY, original BIGINT NOT NULL"
-    " REFERENCES documents(doc), similarity REAL);";
+    " REFERENCES documents(doc), similarity REAL);"
+    /* document keys, in blocks of 1024 per writer; a store made before
+     * the sequence starts it past its last key */
+    "DO $$ BEGIN IF to_regclass('dyad_doc_keys') IS NULL THEN EXECUTE format("
+    "'CREATE SEQUENCE dyad_doc_keys INCREMENT BY 1024 START WITH %s',"
+    " (SELECT coalesce(max(doc), 0) + 1 FROM documents)); END IF; END $$;";
+
+/* is this id or normalised text stored? an id match first */
+static const char find_sql[] =
+    "SELECT doc, id = $1 FROM documents WHERE id = $1 OR text_hash = $2::bigint"
+    " ORDER BY 2 DESC LIMIT 1";
 
 /* ---- small helpers */
 
@@ -176,9 +226,38 @@ static int pq_exec(pq_backend *s, const char *sql, dyad_error *err, const char *
 
 /* ---- the operations */
 
-static int pq_begin(st_backend *b, dyad_error *err) {
-    pq_backend *s = (pq_backend *)b;
+/* Forgets the open batch: its buffers and its lookups. */
+static void batch_clear(pq_backend *s) {
     for (int t = 0; t < T_COUNT; t++) s->buf[t].n = 0, s->buf[t].oom = 0;
+    for (size_t i = 0; i < s->npending; i++) free(s->pending[i].id);
+    s->npending = 0;
+    set_free(&s->ids), set_free(&s->hashes);
+}
+
+static int pending_add(pq_backend *s, const char *id, int64_t doc, int64_t hash) {
+    if (s->npending == s->cap_pending) {
+        size_t cap = s->cap_pending ? s->cap_pending * 2 : 256;
+        pg_pending *p = realloc(s->pending, cap * sizeof *p);
+        if (!p) return -1;
+        s->pending = p, s->cap_pending = cap;
+    }
+    char *copy = strdup(id);
+    if (!copy) return -1;
+    s->pending[s->npending] = (pg_pending){copy, doc};
+    if (set_put(&s->ids, fnv(id), (int64_t)s->npending) < 0 ||
+        set_put(&s->hashes, (uint64_t)hash, doc) < 0) {
+        free(copy);
+        return -1;
+    }
+    s->npending++;
+    return 0;
+}
+
+static int load_rows(pq_backend *s, const char *sql, PGresult **out, dyad_error *err,
+                     const char *what);
+
+static int pq_begin(st_backend *b, dyad_error *err) {
+    batch_clear((pq_backend *)b);
     (void)err;
     return 0;
 }
@@ -216,23 +295,23 @@ static int pq_commit(st_backend *b, dyad_error *err) {
             pq_exec(s, "ROLLBACK", NULL, "rollback");
             return -1;
         }
+    if (pq_exec(s, move_batch, err, "storing the batch") < 0) {
+        pq_exec(s, "ROLLBACK", NULL, "rollback");
+        return -1;
+    }
     if (pq_exec(s, "COMMIT", err, "commit") < 0) return -1;
-    for (int t = 0; t < T_COUNT; t++) s->buf[t].n = 0;
+    batch_clear(s);
     return 0;
 }
 
-static void pq_rollback(st_backend *b) {
-    pq_backend *s = (pq_backend *)b;
-    for (int t = 0; t < T_COUNT; t++) s->buf[t].n = 0;
-}
-
-static int load_ids(pq_backend *s, dyad_error *err);
+static void pq_rollback(st_backend *b) { batch_clear((pq_backend *)b); }
 
 static int pq_find_doc(st_backend *b, const char *id, int64_t hash, int64_t *doc, int *by_id,
                        dyad_error *err) {
     pq_backend *s = (pq_backend *)b;
-    if (!s->ids_loaded && load_ids(s, err) < 0) return -1;
-    if (set_get(&s->ids, fnv(id), doc)) {
+    int64_t i;
+    if (set_get(&s->ids, fnv(id), &i) && !strcmp(s->pending[i].id, id)) {
+        *doc = s->pending[i].doc;
         *by_id = 1;
         return 1;
     }
@@ -240,6 +319,34 @@ static int pq_find_doc(st_backend *b, const char *id, int64_t hash, int64_t *doc
         *by_id = 0;
         return 1;
     }
+    char h[32];
+    snprintf(h, sizeof h, "%lld", (long long)hash);
+    const char *params[2] = {id, h};
+    PGresult *r = PQexecPrepared(s->db, "dyad_find", 2, params, NULL, NULL, 0);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        PQclear(r);
+        return pq_fail(s, err, "looking up a document");
+    }
+    int found = PQntuples(r) > 0;
+    if (found) {
+        *doc = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+        *by_id = !strcmp(PQgetvalue(r, 0, 1), "t");
+    }
+    PQclear(r);
+    return found;
+}
+
+/* The next document key: a new block from the sequence when one is used up. */
+static int next_key(pq_backend *s, int64_t *doc, dyad_error *err) {
+    if (s->next_doc >= s->end_doc) {
+        PGresult *r;
+        if (load_rows(s, "SELECT nextval('dyad_doc_keys')", &r, err, "taking document keys") < 0)
+            return -1;
+        s->next_doc = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+        s->end_doc = s->next_doc + 1024;
+        PQclear(r);
+    }
+    *doc = s->next_doc++;
     return 0;
 }
 
@@ -281,7 +388,7 @@ static int pq_load_minhash(st_backend *b, st_lsh *l, dyad_error *err) {
 static int pq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_error *err) {
     pq_backend *s = (pq_backend *)b;
     pg_buf *o = &s->buf[T_DOCS];
-    *doc = s->next_doc++;
+    if (next_key(s, doc, err) < 0) return -1;
     fnum(o, *doc, '\t');
     fs(o, d->id, '\t');
     fnum(o, d->hash, '\t');
@@ -303,7 +410,7 @@ static int pq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_
     } else {
         put(o, "\\N\t\\N\n", 6);
     }
-    if (set_put(&s->ids, fnv(d->id), *doc) < 0 || set_put(&s->hashes, (uint64_t)d->hash, *doc) < 0)
+    if (pending_add(s, d->id, *doc, d->hash) < 0)
         return dyad_error_set(err, "%s: out of memory", s->base.name);
     return 0;
 }
@@ -338,10 +445,16 @@ static int pq_insert_sentence(st_backend *b, int64_t doc, uint32_t idx, uint32_t
     return 0;
 }
 
+/* The four fields, each with its terminating NUL, hashed whole. */
 static uint64_t daily_key(const char *date, const char *src, const char *tgt, const char *code) {
-    char t[128];
-    snprintf(t, sizeof t, "%s|%s|%s|%s", date, src, tgt, code);
-    return fnv(t);
+    const char *f[4] = {date, src, tgt, code};
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (int i = 0; i < 4; i++) {
+        const char *p = f[i];
+        do h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+        while (*p++);
+    }
+    return h ? h : 1;
 }
 
 static int pq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err) {
@@ -392,39 +505,21 @@ static int pq_seen_daily(st_backend *b, const char *date, const char *source, co
                 return dyad_error_set(err, "%s: out of memory", s->base.name);
             }
         PQclear(r);
+        /* nothing counted is buffered yet: this is the run's first counted
+         * event (store.c asks before it adds one), so the set is whole */
         s->daily_loaded = 1;
-        /* events buffered before the set existed */
-        const char *p = s->buf[T_EVENTS].p, *end = p + s->buf[T_EVENTS].n;
-        while (p && p < end) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            char line[2048];
-            size_t n = (size_t)((nl ? nl : end) - p);
-            if (n < sizeof line) {
-                memcpy(line, p, n);
-                line[n] = 0;
-                char *f[17] = {0};
-                int k = 0;
-                for (char *q = line; k < 17 && q; k++) {
-                    f[k] = q;
-                    q = strchr(q, '\t');
-                    if (q) *q++ = 0;
-                }
-                if (k == 17 && !strcmp(f[16], "1"))
-                    set_put(&s->daily, daily_key(f[2], f[4], f[5], f[8]), 1);
-            }
-            p = nl ? nl + 1 : end;
-        }
     }
     return set_get(&s->daily, daily_key(date, source, target, code), NULL);
 }
 
-/* The columns of a scan: the six the series count, then (detail) the
- * event's actors, document and sentence. */
+/* The columns of a scan: the six the series count, the event's document
+ * key and actors (to count it once per document), then (detail) the
+ * actors' words, the document and the sentence. */
 #define SCAN_COLS                                                                          \
     "SELECT e.date, e.src_country, e.tgt_country, e.code, coalesce(e.quad_class, 0),"      \
-    " coalesce(e.goldstein, 0)"
+    " coalesce(e.goldstein, 0), e.doc, e.source, e.target"
 #define SCAN_DETAIL                                                                        \
-    ", e.source, e.target, e.source_text, e.target_text, d.id, d.title, d.url, e.sentence," \
+    ", e.source_text, e.target_text, d.id, d.title, d.url, e.sentence,"                     \
     " s.text FROM events e JOIN documents d ON d.doc = e.doc"                              \
     " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
 #define SCAN_PAIR                                                                          \
@@ -452,17 +547,17 @@ static int pq_scan(st_backend *b, const char *a, const char *bb, int detail,
         dyad_store_event e = {.date = PQgetvalue(r, i, 0), .src_country = PQgetvalue(r, i, 1),
                               .tgt_country = PQgetvalue(r, i, 2), .code = PQgetvalue(r, i, 3),
                               .quad_class = atoi(PQgetvalue(r, i, 4)),
-                              .goldstein = strtod(PQgetvalue(r, i, 5), NULL)};
+                              .goldstein = strtod(PQgetvalue(r, i, 5), NULL),
+                              .doc = strtoll(PQgetvalue(r, i, 6), NULL, 10),
+                              .source = PQgetvalue(r, i, 7), .target = PQgetvalue(r, i, 8)};
         if (detail) {
-            e.source = PQgetvalue(r, i, 6);
-            e.target = PQgetvalue(r, i, 7);
-            e.source_text = PQgetvalue(r, i, 8);
-            e.target_text = PQgetvalue(r, i, 9);
-            e.doc_id = PQgetvalue(r, i, 10);
-            e.title = PQgetvalue(r, i, 11);
-            e.url = PQgetvalue(r, i, 12);
-            e.sentence = (uint32_t)strtoul(PQgetvalue(r, i, 13), NULL, 10);
-            e.sentence_text = PQgetvalue(r, i, 14);
+            e.source_text = PQgetvalue(r, i, 9);
+            e.target_text = PQgetvalue(r, i, 10);
+            e.doc_id = PQgetvalue(r, i, 11);
+            e.title = PQgetvalue(r, i, 12);
+            e.url = PQgetvalue(r, i, 13);
+            e.sentence = (uint32_t)strtoul(PQgetvalue(r, i, 14), NULL, 10);
+            e.sentence_text = PQgetvalue(r, i, 15);
         }
         fn(ctx, &e);
     }
@@ -492,32 +587,17 @@ static void pq_close(st_backend *b) {
     pq_backend *s = (pq_backend *)b;
     if (!s) return;
     PQfinish(s->db);
-    set_free(&s->ids), set_free(&s->hashes), set_free(&s->daily);
+    batch_clear(s);
+    set_free(&s->daily);
     for (int t = 0; t < T_COUNT; t++) free(s->buf[t].p);
+    free(s->pending);
     free(s);
 }
 
 static const st_ops pq_ops = {pq_begin, pq_commit, pq_rollback, pq_find_doc, pq_load_minhash,
                               pq_insert_doc, pq_insert_minhash, pq_insert_sentence,
-                              pq_insert_event, pq_seen_daily, pq_scan, pq_count, pq_close};
-
-/* The ids and text hashes of every stored document, for the lookups. */
-static int load_ids(pq_backend *s, dyad_error *err) {
-    PGresult *r;
-    if (load_rows(s, "SELECT doc, id, text_hash FROM documents", &r, err, "reading documents") < 0)
-        return -1;
-    for (int i = 0; i < PQntuples(r); i++) {
-        int64_t doc = strtoll(PQgetvalue(r, i, 0), NULL, 10);
-        if (set_put(&s->ids, fnv(PQgetvalue(r, i, 1)), doc) < 0 ||
-            set_put(&s->hashes, (uint64_t)strtoll(PQgetvalue(r, i, 2), NULL, 10), doc) < 0) {
-            PQclear(r);
-            return dyad_error_set(err, "%s: out of memory", s->base.name);
-        }
-    }
-    PQclear(r);
-    s->ids_loaded = 1;
-    return 0;
-}
+                              pq_insert_event, pq_seen_daily, pq_scan, pq_count, pq_close,
+                              NULL /* replace_doc: not yet on PostgreSQL */};
 
 /* Is this database a dyad store of this version? 1 yes, 0 it has none of
  * dyad's tables (a new store), -1 no (err says why). Only reads. */
@@ -547,6 +627,31 @@ static int pq_check(pq_backend *s, dyad_error *err) {
     return 1;
 }
 
+/* The document lookup, prepared once; s is closed if it fails. */
+static st_backend *prepare_find(pq_backend *s, dyad_error *err) {
+    PGresult *r = PQprepare(s->db, "dyad_find", find_sql, 2, NULL);
+    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (ok) return &s->base;
+    pq_fail(s, err, "preparing a lookup");
+    pq_close(&s->base);
+    return NULL;
+}
+
+/* The tables, made by one writer at a time (others wait, at most 60 s). */
+static int create_schema(pq_backend *s, dyad_error *err) {
+    if (pq_exec(s, "BEGIN; SET LOCAL lock_timeout = '60s'; SELECT pg_advisory_xact_lock(7310851)",
+                err, "waiting to create the schema") < 0) {
+        pq_exec(s, "ROLLBACK", NULL, "rollback");
+        return -1;
+    }
+    if (pq_exec(s, schema, err, "creating the schema") < 0) {
+        pq_exec(s, "ROLLBACK", NULL, "rollback");
+        return -1;
+    }
+    return pq_exec(s, "COMMIT", err, "creating the schema");
+}
+
 st_backend *st_pg_open(const char *url, int read_only, dyad_error *err) {
     pq_backend *s = calloc(1, sizeof *s);
     if (!s) {
@@ -556,14 +661,17 @@ st_backend *st_pg_open(const char *url, int read_only, dyad_error *err) {
     s->base.ops = &pq_ops;
     snprintf(s->url, sizeof s->url, "%s", url);
     dyad_store_mask(url, url, s->base.name, sizeof s->base.name);
-    s->db = PQconnectdb(url);
+    /* given before the URL, which may set them otherwise */
+    static const char *const keys[] = {"connect_timeout", "keepalives_idle", "keepalives_interval",
+                                       "keepalives_count", "tcp_user_timeout", "dbname", NULL};
+    const char *values[] = {"10", "30", "10", "3", "60000", url, NULL};
+    s->db = PQconnectdbParams(keys, values, 1);
     if (!s->db || PQstatus(s->db) != CONNECTION_OK) {
         if (s->db) pq_fail(s, err, "cannot connect");
         else dyad_error_set(err, "%s: cannot connect: out of memory", s->base.name);
         pq_close(&s->base);
         return NULL;
     }
-    PGresult *r = NULL;
     int is_store;
     if (pq_exec(s, "SET client_min_messages = warning", err, "setup") < 0 ||
         (read_only && pq_exec(s, "SET default_transaction_read_only = on", err, "setup") < 0) ||
@@ -577,25 +685,11 @@ st_backend *st_pg_open(const char *url, int read_only, dyad_error *err) {
             pq_close(&s->base);
             return NULL;
         }
-        return &s->base;
+        return prepare_find(s, err);
     }
-    if (pq_exec(s, schema, err, "creating the schema") < 0 ||
-        load_rows(s, "SELECT pg_try_advisory_lock(7310851), (SELECT coalesce(max(doc), 0) + 1"
-                     " FROM documents)", &r, err, "locking the store") < 0) {
+    if (create_schema(s, err) < 0 || pq_exec(s, staging, err, "creating staging tables") < 0) {
         pq_close(&s->base);
         return NULL;
     }
-    int locked = !strcmp(PQgetvalue(r, 0, 0), "t");
-    s->next_doc = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
-    PQclear(r);
-    if (!locked) {
-        dyad_error_set(err, "%s: another dyad ingest is writing to this store", s->base.name);
-        pq_close(&s->base);
-        return NULL;
-    }
-    if (load_ids(s, err) < 0) {
-        pq_close(&s->base);
-        return NULL;
-    }
-    return &s->base;
+    return prepare_find(s, err);
 }

@@ -8,8 +8,9 @@
  *             title, source, url, input TEXT, text TEXT,
  *             original INTEGER,     -- the stored story this is a near copy of, or NULL
  *             similarity REAL)      -- estimated Jaccard similarity to it
- *   sentences(doc, idx, start, end, text)  -- the sentences events were coded
- *             from (start, end: byte offsets into documents.text)
+ *   sentences(doc, idx, start, end, text)  -- every sentence of a document
+ *             (with event_sentences_only: those events were coded from;
+ *             start, end: byte offsets into documents.text)
  *   events(event INTEGER PRIMARY KEY, doc, sentence,
  *          date TEXT,               -- when it happened (YYYYMMDD), see date_kind
  *          date_kind TEXT,          -- document | yesterday | weekday | ... | none
@@ -53,7 +54,9 @@ static const char *const sql_text[Q_COUNT] = {
     "BEGIN IMMEDIATE",
     "COMMIT",
     "ROLLBACK",
-    "SELECT doc, id = ?1 FROM documents WHERE id = ?1 OR text_hash = ?2 LIMIT 1",
+    /* an id match first: as PostgreSQL answers it (pg.c) */
+    "SELECT doc, id = ?1 FROM documents WHERE id = ?1 OR text_hash = ?2 ORDER BY 2 DESC"
+    " LIMIT 1",
     "INSERT INTO documents(id, text_hash, date, title, source, url, input, text, original,"
     " similarity) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
     "INSERT INTO near_copies(doc, original, similarity) VALUES (?1, ?2, ?3)",
@@ -264,11 +267,14 @@ static int sq_seen_daily(st_backend *b, const char *date, const char *source, co
     return rc == SQLITE_ROW;
 }
 
-/* The columns of a scan: the six the series count, then (detail) the
- * event's actors, document and sentence. */
-#define SCAN_COLS "SELECT e.date, e.src_country, e.tgt_country, e.code, e.quad_class, e.goldstein"
+/* The columns of a scan: the six the series count, the event's document
+ * key and actors (to count it once per document), then (detail) the
+ * actors' words, the document and the sentence. */
+#define SCAN_COLS                                                                      \
+    "SELECT e.date, e.src_country, e.tgt_country, e.code, e.quad_class, e.goldstein, e.doc," \
+    " e.source, e.target"
 #define SCAN_DETAIL                                                                         \
-    ", e.source, e.target, e.source_text, e.target_text, d.id, d.title, d.url, e.sentence," \
+    ", e.source_text, e.target_text, d.id, d.title, d.url, e.sentence,"                      \
     " s.text FROM events e JOIN documents d ON d.doc = e.doc"                               \
     " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
 #define SCAN_PAIR                                                                          \
@@ -300,17 +306,17 @@ static int sq_scan(st_backend *b, const char *a, const char *bb, int detail,
         dyad_store_event e = {.date = col_text(st, 0), .src_country = col_text(st, 1),
                               .tgt_country = col_text(st, 2), .code = col_text(st, 3),
                               .quad_class = sqlite3_column_int(st, 4),
-                              .goldstein = sqlite3_column_double(st, 5)};
+                              .goldstein = sqlite3_column_double(st, 5),
+                              .doc = sqlite3_column_int64(st, 6), .source = col_text(st, 7),
+                              .target = col_text(st, 8)};
         if (detail) {
-            e.source = col_text(st, 6);
-            e.target = col_text(st, 7);
-            e.source_text = col_text(st, 8);
-            e.target_text = col_text(st, 9);
-            e.doc_id = col_text(st, 10);
-            e.title = col_text(st, 11);
-            e.url = col_text(st, 12);
-            e.sentence = (uint32_t)sqlite3_column_int64(st, 13);
-            e.sentence_text = col_text(st, 14);
+            e.source_text = col_text(st, 9);
+            e.target_text = col_text(st, 10);
+            e.doc_id = col_text(st, 11);
+            e.title = col_text(st, 12);
+            e.url = col_text(st, 13);
+            e.sentence = (uint32_t)sqlite3_column_int64(st, 14);
+            e.sentence_text = col_text(st, 15);
         }
         fn(ctx, &e);
     }
@@ -352,9 +358,61 @@ static void sq_close(st_backend *b) {
     free(s);
 }
 
+/* One statement of --replace, prepared for the call: 1 a row (columns
+ * 0 and 1 to *a, *b), 0 none, -1 error. Parameters: ?1 text, ?2..?4 int64. */
+static int sq_once(sq_backend *s, const char *sql, const char *text, const int64_t *nums,
+                   int nnums, int64_t *a, int64_t *b, dyad_error *err) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, err, "replacing a document");
+    if (text) bind_text(st, 1, text);
+    for (int i = 0; i < nnums; i++) sqlite3_bind_int64(st, i + 2, nums[i]);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        if (a) *a = sqlite3_column_int64(st, 0);
+        if (b) *b = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_fail(s, err, "replacing a document");
+    return rc == SQLITE_ROW;
+}
+
+static int sq_replace_doc(st_backend *b, const st_doc_row *d, int64_t *doc, int64_t *original,
+                          dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    int got = sq_once(s, "SELECT doc, coalesce(original, 0) FROM documents WHERE id = ?1", d->id,
+                      NULL, 0, doc, original, err);
+    if (got <= 0) return got;
+    int64_t key[2] = {d->hash, *doc}, other = 0;
+    got = sq_once(s, "SELECT doc, 0 FROM documents WHERE text_hash = ?2 AND doc <> ?3", NULL, key,
+                  2, &other, NULL, err);
+    if (got != 0) {
+        if (got > 0) *doc = other;
+        return got < 0 ? -1 : 2;
+    }
+    if (sq_once(s, "DELETE FROM events WHERE doc = ?2", NULL, doc, 1, NULL, NULL, err) < 0 ||
+        sq_once(s, "DELETE FROM sentences WHERE doc = ?2", NULL, doc, 1, NULL, NULL, err) < 0)
+        return -1;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "UPDATE documents SET text_hash = ?1, date = ?2, title = ?3,"
+                           " source = ?4, url = ?5, input = ?6, text = ?7 WHERE doc = ?8",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, err, "replacing a document");
+    sqlite3_bind_int64(st, 1, d->hash);
+    const char *f[5] = {d->date, d->title, d->source, d->url, d->input};
+    for (int i = 0; i < 5; i++) bind_text(st, i + 2, f[i]);
+    sqlite3_bind_text64(st, 7, d->text, (sqlite3_uint64)d->text_len, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_int64(st, 8, *doc);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return sq_fail(s, err, "replacing a document");
+    return 1;
+}
+
 static const st_ops sq_ops = {sq_begin, sq_commit, sq_rollback, sq_find_doc, sq_load_minhash,
                               sq_insert_doc, sq_insert_minhash, sq_insert_sentence,
-                              sq_insert_event, sq_seen_daily, sq_scan, sq_count, sq_close};
+                              sq_insert_event, sq_seen_daily, sq_scan, sq_count, sq_close,
+                              sq_replace_doc};
 
 /* Is this file a dyad store of this version? 1 yes, 0 an empty database
  * (a new store), -1 no (err says why). Only reads. */

@@ -12,6 +12,11 @@
  * A document without a word in its text or title is not stored
  * (DYAD_EMPTY): `ingest /dev/null` adds nothing.
  *
+ * Every sentence of a document is stored, those that coded nothing too (to
+ * look into misses), unless event_sentences_only. With replace, a document
+ * whose id is stored is recoded in place (replace_doc): nothing else in
+ * the store changes.
+ *
  * Documents are written in batches of opts.batch per transaction; a
  * document's rows are always in one transaction with it, so a run that is
  * killed leaves whole documents and a rerun skips exactly those. */
@@ -46,6 +51,7 @@ dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_erro
         return NULL;
     }
     if (o) s->o = *o;
+    if (s->o.replace && s->o.read_only) s->o.replace = 0;
     if (s->o.batch <= 0) s->o.batch = 500;
     if (s->o.near_dup == 0) s->o.near_dup = 0.8;
     if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11))
@@ -53,6 +59,12 @@ dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_erro
     else
         s->b = st_sqlite_open(url, s->o.read_only, err);
     if (!s->b) {
+        free(s);
+        return NULL;
+    }
+    if (s->o.replace && !s->b->ops->replace_doc) {
+        dyad_error_set(err, "%s: --replace is not supported on PostgreSQL stores yet", s->b->name);
+        s->b->ops->close(s->b);
         free(s);
         return NULL;
     }
@@ -168,6 +180,42 @@ int dyad_store_has(dyad_store *s, const dyad_doc *d, dyad_error *err) {
     return got <= 0 ? got : by_id ? 1 : 2;
 }
 
+/* Every sentence of the document, or (event_sentences_only) those events
+ * come from, each once (events are in sentence order). */
+static int add_sentences(dyad_store *s, int64_t doc, const dyad_doc *d, const dyad_result *res,
+                         dyad_error *err) {
+    size_t n = s->o.event_sentences_only ? res->nevents : res->nsentences;
+    uint32_t last = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t k = s->o.event_sentences_only ? res->events[i].sentence : (uint32_t)i;
+        if (k == last || k >= res->nsentences) continue;
+        last = k;
+        const dyad_sentence *sn = &res->sentences[k];
+        if (s->b->ops->insert_sentence(s->b, doc, k, sn->start, sn->end, d->text + sn->start,
+                                       sn->end - sn->start, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* --replace: the stored document of this id recoded in place; 0 when there
+ * is none (then it is added as usual), 1 done, -1 error. */
+static int replace_doc(dyad_store *s, const dyad_doc *d, const dyad_result *res,
+                       const st_doc_row *row, dyad_store_added *out, dyad_error *err) {
+    int64_t doc = 0, original = 0;
+    int got = s->b->ops->replace_doc(s->b, row, &doc, &original, err);
+    if (got <= 0) return got;
+    out->doc = doc;
+    out->original = original;
+    if (got == 2) { /* the text is another document's: nothing changes */
+        out->status = DYAD_DUP_TEXT;
+        return 1;
+    }
+    out->status = DYAD_REPLACED;
+    if (add_sentences(s, doc, d, res, err) < 0) return -1;
+    return add_events(s, doc, d, res, original != 0, out, err) < 0 ? -1 : 1;
+}
+
 static int add_doc(dyad_store *s, const dyad_doc *d, const dyad_result *res, const char *input,
                    dyad_store_added *out, dyad_error *err) {
     const st_ops *op = s->b->ops;
@@ -179,6 +227,12 @@ static int add_doc(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
         return 0;
     }
     size_t nw = doc_hash(s, d, &hash);
+    if (s->o.replace) {
+        st_doc_row row = {hash, d->id, d->date, d->title, d->text, d->source, d->url,
+                          input ? input : "", d->text_len, 0, 0};
+        int got = replace_doc(s, d, res, &row, out, err);
+        if (got != 0) return got < 0 ? -1 : 0;
+    }
     int by_id = 0;
     int64_t found = 0;
     int got = op->find_doc(s->b, d->id, hash, &found, &by_id, err);
@@ -208,17 +262,7 @@ static int add_doc(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
         if (op->insert_minhash(s->b, doc, sig, err) < 0) return -1;
         if (st_lsh_add(&s->lsh, doc, sig) < 0) return dyad_error_set(err, "out of memory");
     }
-    /* the sentences events come from, each once (events are in sentence order) */
-    uint32_t last = UINT32_MAX;
-    for (size_t i = 0; i < res->nevents; i++) {
-        uint32_t k = res->events[i].sentence;
-        if (k == last || k >= res->nsentences) continue;
-        last = k;
-        const dyad_sentence *sn = &res->sentences[k];
-        if (op->insert_sentence(s->b, doc, k, sn->start, sn->end, d->text + sn->start,
-                                sn->end - sn->start, err) < 0)
-            return -1;
-    }
+    if (add_sentences(s, doc, d, res, err) < 0) return -1;
     return add_events(s, doc, d, res, row.original != 0, out, err);
 }
 
@@ -244,22 +288,28 @@ int dyad_store_add(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
         s->failed = 1;
         return -1;
     }
-    if (out->status == DYAD_STORED || out->status == DYAD_NEAR_COPY) s->pending++;
+    if (out->status == DYAD_STORED || out->status == DYAD_NEAR_COPY || out->status == DYAD_REPLACED)
+        s->pending++;
     if (s->pending >= s->o.batch) return dyad_store_commit(s, err);
     return 0;
 }
 
+/* Reads see every document added, on both backends: the open batch is
+ * committed first (PostgreSQL holds it in memory until then). */
 int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err) {
     memset(c, 0, sizeof *c);
+    if (dyad_store_commit(s, err) < 0) return -1;
     return s->b->ops->count(s->b, c, err);
 }
 
 int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                     void *ctx, dyad_error *err) {
+    if (dyad_store_commit(s, err) < 0) return -1;
     return s->b->ops->scan(s->b, a, b, 0, fn, ctx, err);
 }
 
 int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                       void *ctx, dyad_error *err) {
+    if (dyad_store_commit(s, err) < 0) return -1;
     return s->b->ops->scan(s->b, a, b, 1, fn, ctx, err);
 }

@@ -75,6 +75,13 @@ typedef struct st_ops {
                 dyad_store_event_fn fn, void *ctx, dyad_error *err);
     int (*count)(st_backend *b, dyad_store_counts *c, dyad_error *err);
     void (*close)(st_backend *b);
+    /* --replace (NULL where not supported): the document stored with d->id
+     * gets d's fields and loses its sentences and events, keeping its key,
+     * near-copy link and signature. 1 done (*doc, *original), 0 no such
+     * id, 2 d's text is another document's (*doc: that one; nothing
+     * changed), -1 error. */
+    int (*replace_doc)(st_backend *b, const st_doc_row *d, int64_t *doc, int64_t *original,
+                       dyad_error *err);
 } st_ops;
 
 struct st_backend {

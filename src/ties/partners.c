@@ -1,6 +1,8 @@
 /* partners.c -- who a country deals with: every partner country with the
  * counted events between them (both directions), ranked by volume, then
- * by tone (mean Goldstein, friendliest first), then by code. */
+ * by tone (mean Goldstein, friendliest first), then by code; an event is
+ * counted once per document and (source, target, code) unless
+ * per_sentence (once.c). */
 #include "ties/ties.h"
 
 #include <stdlib.h>
@@ -12,6 +14,7 @@ typedef struct pacc {
     dyad_partner *p;
     size_t n, cap;
     int oom;
+    ty_once once; /* one event per document (unless per_sentence) */
 } pacc;
 
 static void on_event(void *ctx, const dyad_store_event *e) {
@@ -19,6 +22,11 @@ static void on_event(void *ctx, const dyad_store_event *e) {
     int out = !strcmp(e->src_country, x->a);
     const char *other = out ? e->tgt_country : e->src_country;
     if (!*other || x->oom || !dyad_ties_match(x->o, e)) return;
+    if (!(x->o && x->o->per_sentence)) {
+        int first = ty_once_first(&x->once, e);
+        if (first < 0) x->oom = 1;
+        if (first <= 0) return;
+    }
     size_t i = 0;
     while (i < x->n && strcmp(x->p[i].country, other)) i++;
     if (i == x->n) {
@@ -51,10 +59,12 @@ static int by_volume(const void *a, const void *b) {
 
 int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
                         dyad_partner **out, size_t *n, dyad_error *err) {
-    pacc x = {a, o, NULL, 0, 0, 0};
+    pacc x = {a, o, NULL, 0, 0, 0, {0}};
     *out = NULL;
     *n = 0;
-    if (dyad_store_scan(s, a, NULL, on_event, &x, err) < 0) {
+    int scanned = dyad_store_scan(s, a, NULL, on_event, &x, err);
+    ty_once_free(&x.once);
+    if (scanned < 0) {
         free(x.p);
         return -1;
     }

@@ -3,7 +3,8 @@
  * Two panels over the same periods: above, the Goldstein sum per period as
  * a line for each direction (zero marked: above it cooperation, below it
  * conflict), broken at periods with no events (a gap, not a zero); below, the number of events as paired bars. Axes with round
- * ticks, period labels thinned to fit, a title and a legend. Plain SVG
+ * ticks, period labels thinned to fit, a title and a legend; the number
+ * of undated events left out, when there are any. Plain SVG
  * 1.1 with no scripts or external fonts, so any viewer renders it. */
 #include "ties/ties.h"
 
@@ -113,8 +114,8 @@ int dyad_ties_svg(FILE *o, const dyad_ties *t, dyad_error *err) {
                "above 0: cooperation, below 0: conflict</text>\n", W - MR);
     if (np == 0)
         fprintf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" fill=\"#666\" "
-                   "text-anchor=\"middle\">no events between %s and %s</text>\n",
-                W / 2, H / 2, t->a, t->b);
+                   "text-anchor=\"middle\">no %sevents between %s and %s</text>\n",
+                W / 2, H / 2, t->undated ? "dated " : "", t->a, t->b);
 
     /* panel 1: Goldstein sum */
     axis_y(o, TOP1, BOT1, gmin, gmax, gstep, "Goldstein sum");
@@ -149,6 +150,9 @@ int dyad_ties_svg(FILE *o, const dyad_ties *t, dyad_error *err) {
                    "text-anchor=\"end\" transform=\"rotate(-35 %.1f %.1f)\">%s</text>\n",
                 x + 4, BOT2 + 20, x + 4, BOT2 + 20, t->rows[2 * i].period);
     }
+    if (t->undated) /* events with no date are in no period: say how many */
+        fprintf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#a33\">%ld undated "
+                   "event%s left out</text>\n", ML, H - 10, t->undated, t->undated == 1 ? "" : "s");
     fprintf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#777\" text-anchor=\"end\">"
                "counted events (near copies and repeats left out); Goldstein scale -10..+10"
                "</text>\n</svg>\n",

@@ -4,7 +4,8 @@
  *
  * Events come from dyad_store_scan (counted ones only: near copies and
  * one-a-day repeats are left out), filtered by dates, root and QuadClass
- * (filter.c). Periods between the first and the last are all present, so
+ * (filter.c), one per document and (source, target, code) unless
+ * per_sentence (once.c). Periods between the first and the last are all present, so
  * the series can be drawn as time with its gaps (svg.c); a table leaves
  * out the periods with no events unless it is to be filled. Written as a
  * table, CSV or JSON. */
@@ -23,6 +24,7 @@ typedef struct acc {
     dyad_period by;
     long lo, hi;       /* period keys seen */
     long undated;
+    ty_once once;      /* one event per document (unless per_sentence) */
     struct ev { long key; int dir; char code[4]; int quad; double g; } *ev;
     size_t n, cap;
     int oom;
@@ -31,6 +33,11 @@ typedef struct acc {
 static void on_event(void *ctx, const dyad_store_event *e) {
     acc *x = ctx;
     if (!dyad_ties_match(x->o, e)) return;
+    if (!(x->o && x->o->per_sentence)) {
+        int first = ty_once_first(&x->once, e);
+        if (first < 0) x->oom = 1;
+        if (first <= 0) return;
+    }
     long key = ty_period_key(x->by, e->date);
     if (key == TY_NO_PERIOD) x->undated++;
     if (key == TY_NO_PERIOD || x->oom) return;
@@ -85,8 +92,10 @@ int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
     out->by = by;
     out->fill = !o || o->fill;
     out->plover = o && o->plover;
-    acc x = {out->a, out->b, o, by, 0, 0, 0, NULL, 0, 0, 0};
-    if (dyad_store_scan(s, out->a, out->b, on_event, &x, err) < 0) {
+    acc x = {out->a, out->b, o, by, 0, 0, 0, {0}, NULL, 0, 0, 0};
+    int scanned = dyad_store_scan(s, out->a, out->b, on_event, &x, err);
+    ty_once_free(&x.once);
+    if (scanned < 0) {
         free(x.ev);
         return -1;
     }

@@ -15,4 +15,14 @@ long ty_period_key(dyad_period by, const char *yyyymmdd);
 /* "2026-03", "2026", "2026-W11" (ISO 8601 week) */
 void ty_period_label(dyad_period by, long key, char out[12]);
 const char *ty_period_name(dyad_period by);
+
+/* once.c: the events of a document that share (source, target, code). */
+typedef struct ty_once {
+    uint64_t *k;
+    size_t cap, n;
+} ty_once;
+/* 1 the first time an event's (document, source, target, code) is seen, 0
+ * after; -1 out of memory. */
+int ty_once_first(ty_once *s, const dyad_store_event *e);
+void ty_once_free(ty_once *s);
 #endif

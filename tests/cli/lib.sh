@@ -8,3 +8,13 @@ no()   { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 check() { local what=$1; shift; if "$@"; then ok; else no "$what"; fi; }
 skip() { skip=$((skip + 1)); echo "skipped: $*" >&2; }
 summary() { echo "$pass passed, $fail failed, $skip skipped"; [ $fail = 0 ]; }
+# The wire sentences of tests/data as JSON Lines documents (id w-N, their
+# date), plus the first 300 stories of the shared corpus when it is there:
+# an input every test can build, with or without /work/shared. Needs jq.
+wire_jsonl() {
+    grep -v '^#' tests/data/wire-2014-2025.tsv | cut -f1,2 | sort -u |
+        jq -Rc 'split("\t") | {id: ("w-" + (input_line_number | tostring)), date: .[0], text: .[1]}' >"$1"
+    if [ -n "$SHARED" ] && [ -f "$SHARED/corpus/synthetic-news.jsonl" ]; then
+        head -n 300 "$SHARED/corpus/synthetic-news.jsonl" >>"$1"
+    fi
+}

@@ -35,6 +35,11 @@ check "headline passive with by" test "$(headline 'Turkish diplomat kidnapped by
 check "headline passive, place only" test "$(headline 'Chinese engineers kidnapped in Pakistan')" = ""
 check "headline active with 'with'" test "$(headline 'Norway met with Sweden')" = "NOR>SWE:040 "
 check "headline present for a past act" test "$(headline 'Russia expels Belgian diplomats')" = "RUS>BELGOV:161 "
+check "headline passive with a number" test "$(headline 'Three Nigerian soldiers killed by Chadian rebels')" = "TCDREB>NGAMIL:190 "
+# a headline's "X to V" (BE dropped) is the future: a cooperative act an intention
+check "headline 'to': a planned meeting" test "$(headline 'Ghana to hold talks with Togo')" = "GHA>TGO:036 "
+check "headline 'to': promised aid" test "$(headline 'Norway to send aid to Chad')" = "NOR>TCD:033 "
+check "headline 'to' after a verb is its complement" test "$(headline 'Ghana urges Togo to free prisoners')" = "GHA>TGO:0253 "
 # a headline writes "and" as a comma: "A, B Agree" is both of them
 check "headline comma list" test "$(headline 'Chile, Peru Agree to Resume Talks')" = "CHL>PER:036 PER>CHL:036 "
 # "he", "she", "they" at the head of a sentence stand for the latest subject

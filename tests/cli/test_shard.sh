@@ -13,10 +13,7 @@ D=${DYAD:-build/release/dyad}
 command -v jq >/dev/null || { skip "jq not installed (scripts/install-deps.sh installs it)"; summary; exit; }
 
 IN=$TMP/in.jsonl
-grep -v '^#' tests/data/wire-2014-2025.tsv | cut -f1,2 | sort -u |
-    jq -Rc 'split("\t") | {id: ("w-" + (input_line_number | tostring)), date: .[0], text: .[1]}' >$IN
-[ -n "$SHARED" ] && [ -f "$SHARED/corpus/synthetic-news.jsonl" ] &&
-    head -n 300 "$SHARED/corpus/synthetic-news.jsonl" >>$IN
+wire_jsonl $IN
 ndocs=$(wc -l <$IN)
 
 # a directory: the JSON Lines split into files of 20 documents, some in
