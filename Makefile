@@ -8,17 +8,23 @@ CC      ?= cc
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation
 INC     := -Iinclude -Isrc -I/usr/include/libxml2 -I/usr/include/postgresql
-LIBS    := -lm -lsqlite3 -lxml2 -lgumbo -lpq
+LIBS    := -lm -lsqlite3 -lxml2 -lgumbo -lpq -lmicrohttpd -lpthread
 
 # text/: the tagger's WordNet lexicon is generated at build time from Debian's
 # wordnet-base (never committed); see src/text/gen/wordnet_gen.c.
 WORDNET  ?= /usr/share/wordnet
 GEN_LEX  := build/gen/wordnet_lex.c
-SRC      := $(sort $(wildcard src/*/*.c)) $(GEN_LEX)
+# serve/: the web page's files (web/) built into the binary as C arrays
+WEB_FILES := $(sort $(wildcard web/*.html web/*.js web/*.css web/*.svg))
+GEN_WEB  := build/gen/web_assets.c
+SRC      := $(sort $(wildcard src/*/*.c)) $(GEN_LEX) $(GEN_WEB)
 TESTS    := $(sort $(wildcard tests/test_*.c))
 FUZZERS  := $(sort $(wildcard fuzz/fuzz_*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 HDRS     := $(wildcard include/*.h src/*/*.h)
+# each object's header dependencies, written by the compiler beside it
+# (build/.../x.d): a changed header rebuilds exactly the objects that use it
+DEPFLAGS := -MMD -MP
 DICT_FILES := $(sort $(wildcard data/dict/*.txt))
 
 # ---- release
@@ -44,9 +50,9 @@ PROFILE_USE = -fprofile-use -fprofile-partial-training -Wno-missing-profile $(PG
 PROFILE_DEP := $(PGO_DIR)/trained
 endif
 
-$(PGO_DIR)/%.o: %.c $(HDRS) Makefile
+$(PGO_DIR)/%.o: %.c Makefile
 	@mkdir -p $(dir $@) $(PGO_DIR)/prof/$(dir $<)
-	$(CC) $(REL_CFLAGS) $(PGO_GEN) $(PGO_AUX) -c $< -o $@
+	$(CC) $(REL_CFLAGS) $(DEPFLAGS) $(PGO_GEN) $(PGO_AUX) -c $< -o $@
 
 $(PGO_DIR)/dyad: $(CLI_SRC) $(PGO_OBJ) $(HDRS)
 	$(CC) $(REL_CFLAGS) $(PGO_GEN) $(CLI_SRC) $(PGO_OBJ) $(LIBS) -o $@
@@ -73,9 +79,15 @@ $(GEN_LEX): src/text/gen/wordnet_gen.c src/text/lexhash.h
 	$(CC) $(CSTD) -O2 $(WARN) $(INC) $< -o build/gen/wordnet_gen
 	build/gen/wordnet_gen $(WORDNET) > $@.tmp && mv $@.tmp $@
 
-$(REL)/%.o: %.c $(HDRS) Makefile $(PROFILE_DEP)
+# serve/: the page's files as C arrays (see GEN_WEB above)
+$(GEN_WEB): src/serve/gen/embed_gen.c $(WEB_FILES)
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) $(PROFILE_USE) -c $< -o $@
+	$(CC) $(CSTD) -O2 $(WARN) $< -o build/gen/embed_gen
+	build/gen/embed_gen $(WEB_FILES) > $@.tmp && mv $@.tmp $@
+
+$(REL)/%.o: %.c Makefile $(PROFILE_DEP)
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) $(DEPFLAGS) $(PROFILE_USE) -c $< -o $@
 
 $(REL)/libdyad.a: $(REL_OBJ)
 	@rm -f $@
@@ -96,9 +108,9 @@ ASAN_CFLAGS := $(CSTD) -O1 -g $(WARN) $(INC) -fsanitize=address,undefined -fno-o
 ASAN_OBJ    := $(SRC:%.c=$(ASAN)/%.o)
 TEST_BINS   := $(TESTS:tests/%.c=$(ASAN)/tests/%)
 
-$(ASAN)/%.o: %.c $(HDRS)
+$(ASAN)/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN_CFLAGS) -c $< -o $@
+	$(CC) $(ASAN_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(ASAN)/libdyad.a: $(ASAN_OBJ)
 	@rm -f $@
@@ -111,7 +123,14 @@ $(ASAN)/tests/%: tests/%.c tests/t.h $(ASAN)/libdyad.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN_CFLAGS) $< $(ASAN)/libdyad.a $(LIBS) -o $@
 
-test: $(ASAN)/dyad $(TEST_BINS)
+# serve/: the load generator of tests/cli/test_load.sh and the bench
+build/serve_load: bench/serve_load.c
+	@mkdir -p build
+	$(CC) $(CSTD) -O2 $(WARN) $< -lpthread -o $@
+
+# the nevers (scripts/nevers.sh) first: a broken rule fails before any test runs
+test: $(ASAN)/dyad $(TEST_BINS) build/serve_load
+	bash scripts/nevers.sh
 	ASAN_OPTIONS=detect_leaks=1 bash tests/run.sh $(ASAN)
 
 # ---- the demo
@@ -121,18 +140,30 @@ run:
 	$(REL)/dyad code --table --date 2026-03-14 data/sample/phone-call.txt
 
 # ---- benchmarks
-bench: $(REL)/dyad $(REL)/tagger_accuracy
+bench: $(REL)/dyad $(REL)/tagger_accuracy build/serve_load
+	bash bench/serve.sh $(REL)/dyad build/serve_load
 	bash bench/run.sh $(REL)/dyad
 
 # ---- fuzzing (clang + libFuzzer)
 FUZZ         := build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := $(CSTD) -O1 -g $(INC) -fsanitize=fuzzer,address,undefined
+FUZZ_OBJ     := $(SRC:%.c=$(FUZZ)/%.o)
 FUZZ_BINS    := $(FUZZERS:fuzz/%.c=$(FUZZ)/%)
 
-$(FUZZ)/%: fuzz/%.c $(SRC) $(HDRS)
+# the library once, instrumented for coverage (fuzzer-no-link: no main),
+# and every fuzzer linked against it
+$(FUZZ)/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_CFLAGS) $< $(SRC) $(LIBS) -o $@
+	clang $(CSTD) -O1 -g $(INC) $(DEPFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+
+$(FUZZ)/libdyad.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ)/%: fuzz/%.c $(FUZZ)/libdyad.a $(HDRS) $(wildcard fuzz/*.h)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) $< $(FUZZ)/libdyad.a $(LIBS) -o $@
 
 fuzz: $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do \
@@ -143,5 +174,7 @@ fuzz: $(FUZZ_BINS)
 
 clean:
 	rm -rf build
+
+-include $(REL_OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PGO_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
 
 .PHONY: all test run bench fuzz clean install

@@ -9,6 +9,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_ties(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Prints "dyad: msg" to stderr; returns the exit status to use. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -22,10 +23,17 @@ int cli_output_ok(void);
  * source tree's data/dict). */
 const char *cli_default_dict(void);
 
+/* The library never prints: its warnings come to these hooks. cli_warn
+ * prints "dyad: warning: MSG" (skipped records, items, pages, files);
+ * cli_problem prints a dictionary's "file:line: problem" as it is. */
+void cli_warn(void *ctx, const char *msg);
+void cli_problem(void *ctx, const char *msg);
+
 /* Loads a dictionary set from a directory or a compiled file, printing
  * problems to stderr unless quiet. */
 dyad_dict *cli_load_dict(const char *path, int quiet, dyad_error *err);
 
-/* "2017-05-23" or "20170523" -> 20170523; -1 if malformed. */
-int32_t cli_parse_date(const char *s);
+/* Today's date by the system clock (UTC), YYYYMMDD: the date of documents
+ * that give none, unless --date says otherwise. The library reads no clock. */
+int32_t cli_today(void);
 #endif

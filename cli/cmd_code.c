@@ -6,6 +6,7 @@
  * warning naming file and line; an input that cannot be read to the end
  * stops the run with status 1 after everything coded so far is written. */
 #include "cli.h"
+#include "opts.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,6 @@ typedef struct code_opts {
     const char *dict, *date, *format, *output, *shard_spec;
     dyad_shard shard;
     int explain, table, no_dyad, trace, stats, future_as_act, no_dateline_country;
-    char today[9]; /* YYYYMMDD: --date, else today: the date of a document that has none */
 } code_opts;
 
 typedef struct code_counts {
@@ -55,7 +55,9 @@ static void print_table(const dyad_doc *doc, const dyad_result *res) {
         const dyad_cameo *c = dyad_cameo_find(e->code);
         const dyad_sentence *s = &res->sentences[e->sentence];
         int len = (int)(s->end - s->start);
-        printf("%-12.12s %-8s %-10s %-10s %-5s %-34.34s | %.*s%s\n", doc->id, doc->date, e->source,
+        char date[9] = "";
+        if (e->date > 0) snprintf(date, sizeof date, "%08d", (int)e->date);
+        printf("%-12.12s %-8s %-10s %-10s %-5s %-34.34s | %.*s%s\n", doc->id, date, e->source,
                e->target, e->code, c ? c->name : "?", len > 70 ? 70 : len, doc->text + s->start,
                len > 70 ? "..." : "");
         if (e->explain) printf("         why: %s\n", e->explain);
@@ -87,10 +89,9 @@ static int code_one(const code_opts *o, const dyad_coder *c, dyad_arena *a, cons
     dyad_error err = {{0}};
     int rc = 0;
     /* a document without a date of its own takes one from its first lines
-     * or file name, else --date, else it is coded (and dated) as of today */
+     * or file name; else the coder dates it by --date, else today */
     dyad_doc dated = *doc;
     dyad_doc_find_date(&dated, name, a);
-    if (!dated.date || !*dated.date) dated.date = o->today;
     doc = &dated;
     if (dyad_code_doc(c, a, doc, one_sentence, &res, &err) < 0) {
         fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", name,
@@ -116,6 +117,7 @@ static int code_feed(const code_opts *o, const dyad_coder *c, const char *path,
     dyad_error err = {{0}};
     dyad_feed *f = dyad_feed_open(path, fmt, o->date, &err);
     if (!f) return cli_fail("%s", err.msg);
+    dyad_feed_on_warning(f, cli_warn, NULL);
     dyad_feed_set_shard(f, &o->shard);
     dyad_arena *a = dyad_arena_new(0);
     int rc = a ? 0 : cli_fail("out of memory"), got = 0;
@@ -149,6 +151,7 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
     else if (fp != stdin) fmt = dyad_format_from_name(name);
     dyad_reader *r = dyad_reader_open(fp, name, fmt, NULL, &err); /* --date: in code_one */
     if (!r) return cli_fail("%s", err.msg);
+    dyad_reader_on_warning(r, cli_warn, NULL);
     dyad_arena *a = dyad_arena_new(0);
     if (!a) {
         dyad_reader_close(r);
@@ -175,35 +178,28 @@ static int code_stream(const code_opts *o, const dyad_coder *c, const char *name
     return rc;
 }
 
-static int code_main(int argc, char **argv, char **files) {
+int cmd_code(int argc, char **argv) {
     code_opts o = {0};
-    /* options may come before or after the files: files are gathered */
-    int nfiles = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--")) {
-            while (++i < argc) files[nfiles++] = argv[i];
-        } else if (!strcmp(argv[i], "--dict") && i + 1 < argc) o.dict = argv[++i];
-        else if (!strcmp(argv[i], "--date") && i + 1 < argc) o.date = argv[++i];
-        else if (!strcmp(argv[i], "--format") && i + 1 < argc) o.format = argv[++i];
-        else if (!strcmp(argv[i], "--output") && i + 1 < argc) o.output = argv[++i];
-        else if (!strcmp(argv[i], "--shard") && i + 1 < argc) o.shard_spec = argv[++i];
-        else if (!strcmp(argv[i], "--explain")) o.explain = 1;
-        else if (!strcmp(argv[i], "--table")) o.table = 1;
-        else if (!strcmp(argv[i], "--no-dyad")) o.no_dyad = 1;
-        else if (!strcmp(argv[i], "--future-as-act")) o.future_as_act = 1;
-        else if (!strcmp(argv[i], "--no-dateline-country")) o.no_dateline_country = 1;
-        else if (!strcmp(argv[i], "--trace")) o.trace = 1;
-        else if (!strcmp(argv[i], "--stats")) o.stats = 1;
-        else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
-            return 2;
-        } else {
-            files[nfiles++] = argv[i];
-        }
-    }
+    const cli_opt table[] = {
+        {"dict", 0, &o.dict, NULL},
+        {"date", 0, &o.date, NULL},
+        {"format", 0, &o.format, NULL},
+        {"output", 0, &o.output, NULL},
+        {"shard", 0, &o.shard_spec, NULL},
+        {"explain", 0, NULL, &o.explain},
+        {"table", 0, NULL, &o.table},
+        {"no-dyad", 0, NULL, &o.no_dyad},
+        {"future-as-act", 0, NULL, &o.future_as_act},
+        {"no-dateline-country", 0, NULL, &o.no_dateline_country},
+        {"trace", 0, NULL, &o.trace},
+        {"stats", 0, NULL, &o.stats},
+        {0},
+    };
+    cli_args args;
+    int bad = cli_opts_parse(argc, argv, table, usage, &args);
+    if (bad) return bad < 0 ? 0 : bad;
+    char **files = args.operands;
+    int nfiles = args.noperands;
     dyad_feed_format ff;
     if (o.format && (dyad_feed_format_parse(o.format, &ff) < 0 || ff == DYAD_FEED_AUTO)) {
         fprintf(stderr, "dyad: --format must be text, jsonl, xml, rss, atom, html or dir\n");
@@ -214,7 +210,7 @@ static int code_main(int argc, char **argv, char **files) {
         fprintf(stderr, "dyad: --output must be jsonl, plover, phoenix or gdelt\n");
         return 2;
     }
-    if (o.date && cli_parse_date(o.date) < 0) {
+    if (o.date && dyad_date_parse(o.date) < 0) {
         fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", o.date);
         return 2;
     }
@@ -223,7 +219,6 @@ static int code_main(int argc, char **argv, char **files) {
         fprintf(stderr, "dyad: %s\n", err.msg);
         return 2;
     }
-    snprintf(o.today, sizeof o.today, "%08d", (int)(o.date ? cli_parse_date(o.date) : dyad_today()));
     dyad_dict *d = cli_load_dict(o.dict, 1, &err);
     if (!d) return cli_fail("%s", err.msg);
     dyad_tagger *t = dyad_tagger_new(&err);
@@ -237,6 +232,8 @@ static int code_main(int argc, char **argv, char **files) {
     opt.require_dyad = !o.no_dyad;
     opt.future_as_act = o.future_as_act;
     opt.dateline_country = !o.no_dateline_country;
+    /* an undated document is coded, and dated, as of --date, else today */
+    opt.default_date = o.date ? dyad_date_parse(o.date) : cli_today();
     if (o.trace) opt.trace = trace_line;
     dyad_coder *c = dyad_coder_new(d, t, &opt, &err);
     int rc = c ? 0 : cli_fail("%s", err.msg);
@@ -274,10 +271,3 @@ static int code_main(int argc, char **argv, char **files) {
     return rc;
 }
 
-int cmd_code(int argc, char **argv) {
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return cli_fail("out of memory");
-    int rc = code_main(argc, argv, files);
-    free(files);
-    return rc;
-}

@@ -4,6 +4,7 @@
  *   dyad dict lookup [--dict D] [--date D] NAME the actor code on a date
  *   dyad dict compile [--dict DIR] -o FILE     the compiled cache (.dyc) */
 #include "cli.h"
+#include "opts.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,8 +51,11 @@ static int stats(const char *path) {
 /* Folds the name the way sentences are folded (accents, case) by running
  * it through the tokenizer, then asks the dictionary. */
 static int lookup(const char *path, const char *date_s, const char *name) {
-    int32_t date = date_s ? cli_parse_date(date_s) : dyad_today();
-    if (date < 0) return cli_fail("bad date '%s' (expected YYYY-MM-DD)", date_s);
+    int32_t date = date_s ? dyad_date_parse(date_s) : cli_today();
+    if (date < 0) {
+        fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", date_s);
+        return 2;
+    }
     dyad_error err = {{0}};
     dyad_dict *d = cli_load_dict(path, 1, &err);
     if (!d) return cli_fail("%s", err.msg);
@@ -100,19 +104,20 @@ int cmd_dict(int argc, char **argv) {
         return argc < 2 ? 2 : 0;
     }
     const char *dict = NULL, *date = NULL, *out = NULL, *name = NULL;
-    for (int i = 2; i < argc; i++) {
-        if (!strcmp(argv[i], "--dict") && i + 1 < argc) dict = argv[++i];
-        else if (!strcmp(argv[i], "--date") && i + 1 < argc) date = argv[++i];
-        else if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
-        else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
-            return 2;
-        } else if (!name) name = argv[i];
-        else {
-            fprintf(stderr, "dyad: one NAME only (quote names with spaces)\n");
-            return 2;
-        }
+    const cli_opt table[] = {
+        {"dict", 0, &dict, NULL},
+        {"date", 0, &date, NULL},
+        {"output", 'o', &out, NULL},
+        {0},
+    };
+    cli_args args;
+    int bad = cli_opts_parse(argc - 1, argv + 1, table, usage, &args);
+    if (bad) return bad < 0 ? 0 : bad;
+    if (args.noperands > 1) {
+        fprintf(stderr, "dyad: one NAME only (quote names with spaces)\n");
+        return 2;
     }
+    if (args.noperands) name = args.operands[0];
     if (!strcmp(argv[1], "stats")) return stats(dict);
     if (!strcmp(argv[1], "compile")) return compile(dict, out);
     if (!strcmp(argv[1], "lookup")) {

@@ -16,6 +16,7 @@
  * order. Documents an earlier run stored are looked up (a read-only store
  * handle) and not coded again. */
 #include "cli.h"
+#include "opts.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -220,6 +221,7 @@ static void *reader_main(void *arg) {
             continue;
         }
         dyad_feed_set_shard(f, q->shard);
+        dyad_feed_on_warning(f, cli_warn, NULL); /* from this thread, as it reads */
         uint64_t done, total;
         dyad_feed_progress(f, &done, &total);
         if (!input_size(path)) q->total += total; /* a directory: known once open */
@@ -400,33 +402,31 @@ int cmd_ingest(int argc, char **argv) {
     const char *db = NULL, *dict = NULL, *date = NULL, *format = "auto", *shard_spec = NULL;
     dyad_shard shard = {0, 0};
     dyad_store_opts so = {0};
-    int quiet = 0, no_progress = 0, first = argc;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) db = argv[++i];
-        else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dict = argv[++i];
-        else if (!strcmp(argv[i], "--date") && i + 1 < argc) date = argv[++i];
-        else if (!strcmp(argv[i], "--format") && i + 1 < argc) format = argv[++i];
-        else if (!strcmp(argv[i], "--shard") && i + 1 < argc) shard_spec = argv[++i];
-        else if (!strcmp(argv[i], "--batch") && i + 1 < argc) so.batch = atoi(argv[++i]);
-        else if (!strcmp(argv[i], "--one-a-day")) so.one_a_day = 1;
-        else if (!strcmp(argv[i], "--no-near-dups")) so.near_dup = -1;
-        else if (!strcmp(argv[i], "--replace")) so.replace = 1;
-        else if (!strcmp(argv[i], "--event-sentences-only")) so.event_sentences_only = 1;
-        else if (!strcmp(argv[i], "--no-progress")) no_progress = 1;
-        else if (!strcmp(argv[i], "--quiet")) quiet = 1;
-        else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
-            return 2;
-        } else {
-            first = i;
-            break;
-        }
-    }
+    int quiet = 0, no_progress = 0, one_a_day = 0, no_near = 0;
+    const char *batch = NULL;
+    const cli_opt table[] = {
+        {"db", 0, &db, NULL},
+        {"dict", 0, &dict, NULL},
+        {"date", 0, &date, NULL},
+        {"format", 0, &format, NULL},
+        {"shard", 0, &shard_spec, NULL},
+        {"batch", 0, &batch, NULL},
+        {"one-a-day", 0, NULL, &one_a_day},
+        {"no-near-dups", 0, NULL, &no_near},
+        {"replace", 0, NULL, &so.replace},
+        {"event-sentences-only", 0, NULL, &so.event_sentences_only},
+        {"no-progress", 0, NULL, &no_progress},
+        {"quiet", 0, NULL, &quiet},
+        {0},
+    };
+    cli_args args;
+    int bad = cli_opts_parse(argc, argv, table, usage, &args);
+    if (bad) return bad < 0 ? 0 : bad;
+    so.one_a_day = one_a_day;
+    if (no_near) so.near_dup = -1;
+    if (batch && (so.batch = (int)cli_opt_count("batch", batch, 1, 1000000)) < 0) return 2;
     dyad_feed_format fmt;
-    if (!db || first == argc) {
+    if (!db || !args.noperands) {
         fprintf(stderr, "dyad: ingest needs --db and at least one input\n%s", usage);
         return 2;
     }
@@ -446,7 +446,7 @@ int cmd_ingest(int argc, char **argv) {
     }
     char d8[9] = "";
     if (date) {
-        int32_t v = cli_parse_date(date);
+        int32_t v = dyad_date_parse(date);
         if (v < 0) {
             fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", date);
             return 2;
@@ -459,13 +459,17 @@ int cmd_ingest(int argc, char **argv) {
     dyad_tagger *t = d ? dyad_tagger_new(&err) : NULL;
     dyad_options opt;
     dyad_options_default(&opt);
+    /* a document with no date of its own and no --date is stored undated
+     * (a time series must not count it on the day of the run): its events
+     * carry no date and its actors take their undated codes */
+    opt.default_date = date ? dyad_date_parse(date) : 0;
     dyad_coder *c = t ? dyad_coder_new(d, t, &opt, &err) : NULL;
     int rc = 0;
     if (!c) rc = cli_fail("%s", err.msg);
     ingest_stats st = {0};
     progress pg = {!no_progress && isatty(2), now(), 0, 0, 0};
-    for (int i = first; i < argc; i++) pg.total += input_size(argv[i]);
-    if (c && run_pipeline(db, so.replace, argv + first, argc - first, fmt, d8, &shard, c, s, &st, &pg)) rc = 1;
+    for (int i = 0; i < args.noperands; i++) pg.total += input_size(args.operands[i]);
+    if (c && run_pipeline(db, so.replace, args.operands, args.noperands, fmt, d8, &shard, c, s, &st, &pg)) rc = 1;
     progress_show(&pg, &st, pg.total, 1);
     if (dyad_store_close(s, &err) < 0) rc = cli_fail("%s", err.msg);
     if (!quiet)

@@ -21,6 +21,7 @@
  * status 0 -- an empty answer, not an error. The same country twice is a
  * usage error (status 2). */
 #include "cli.h"
+#include "opts.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -73,37 +74,37 @@ typedef struct ties_args {
 static int parse(int argc, char **argv, ties_args *a) {
     a->by = "month";
     a->format = "table";
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return -1;
-        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) a->db = argv[++i];
-        else if (!strcmp(argv[i], "--by") && i + 1 < argc) a->by = argv[++i];
-        else if (!strcmp(argv[i], "--format") && i + 1 < argc) a->format = argv[++i];
-        else if (!strcmp(argv[i], "--plot") && i + 1 < argc) a->plot = argv[++i];
-        else if (!strcmp(argv[i], "--from") && i + 1 < argc) a->from = argv[++i];
-        else if (!strcmp(argv[i], "--to") && i + 1 < argc) a->to = argv[++i];
-        else if (!strcmp(argv[i], "--root") && i + 1 < argc) a->o.root = argv[++i];
-        else if (!strcmp(argv[i], "--quad") && i + 1 < argc) {
-            const char *q = argv[++i];
-            if (q[0] < '1' || q[0] > '4' || q[1]) {
-                fprintf(stderr, "dyad: --quad takes 1, 2, 3 or 4, not '%s'\n", q);
-                return 2;
-            }
-            a->o.quad = q[0] - '0';
-        } else if (!strcmp(argv[i], "--events")) a->events = 1;
-        else if (!strcmp(argv[i], "--plover")) a->o.plover = 1;
-        else if (!strcmp(argv[i], "--fill")) a->o.fill = 1;
-        else if (!strcmp(argv[i], "--per-sentence")) a->o.per_sentence = 1;
-        else if (argv[i][0] == '-') {
-            fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
-            return 2;
-        } else if (a->ncc < 2) a->cc[a->ncc++] = argv[i];
-        else {
-            fprintf(stderr, "dyad: ties takes one or two countries\n%s", usage);
+    const char *quad = NULL;
+    const cli_opt table[] = {
+        {"db", 0, &a->db, NULL},
+        {"by", 0, &a->by, NULL},
+        {"format", 0, &a->format, NULL},
+        {"plot", 0, &a->plot, NULL},
+        {"from", 0, &a->from, NULL},
+        {"to", 0, &a->to, NULL},
+        {"root", 0, &a->o.root, NULL},
+        {"quad", 0, &quad, NULL},
+        {"events", 0, NULL, &a->events},
+        {"plover", 0, NULL, &a->o.plover},
+        {"fill", 0, NULL, &a->o.fill},
+        {"per-sentence", 0, NULL, &a->o.per_sentence},
+        {0},
+    };
+    cli_args args;
+    int bad = cli_opts_parse(argc, argv, table, usage, &args);
+    if (bad) return bad;
+    if (quad) {
+        if (quad[0] < '1' || quad[0] > '4' || quad[1]) {
+            fprintf(stderr, "dyad: --quad takes 1, 2, 3 or 4, not '%s'\n", quad);
             return 2;
         }
+        a->o.quad = quad[0] - '0';
     }
+    if (args.noperands > 2) {
+        fprintf(stderr, "dyad: ties takes one or two countries\n%s", usage);
+        return 2;
+    }
+    for (int i = 0; i < args.noperands; i++) a->cc[a->ncc++] = args.operands[i];
     if (a->o.root && !root_ok(a->o.root)) {
         fprintf(stderr, "dyad: --root takes a CAMEO code of 2 to 4 digits (04, 042), not '%s'\n",
                 a->o.root);
@@ -193,7 +194,7 @@ int cmd_ties(int argc, char **argv) {
                 fprintf(stderr, "dyad: no events between %s and %s in %s\n", cc[0], cc[1], where);
             if (t.undated)
                 fprintf(stderr, "dyad: note: %ld counted events between %s and %s have no date "
-                                "and are in no period (ingest them with --date)\n",
+                                "and are in no period (ingest them again with --date and --replace)\n",
                         t.undated, cc[0], cc[1]);
             if (plot && !rc) {
                 FILE *f = fopen(plot, "w");

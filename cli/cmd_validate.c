@@ -3,6 +3,7 @@
  * PLOVER scorer does. Exit status 0 when the file ran to the end, whatever
  * the score; 1 when it could not be read to its end or holds no record. */
 #include "cli.h"
+#include "opts.h"
 
 #include <string.h>
 
@@ -21,25 +22,26 @@ int cmd_validate(int argc, char **argv) {
     dyad_validate_opts o = {0};
     const char *file = NULL, *events = NULL;
     o.report = stdout;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--dict") && i + 1 < argc) o.dict = argv[++i];
-        else if (!strcmp(argv[i], "--events") && i + 1 < argc) events = argv[++i];
-        else if (!strcmp(argv[i], "--use-parse")) o.use_parse = 1;
-        else if (!strcmp(argv[i], "--quiet")) o.quiet = 1;
-        else if (!strcmp(argv[i], "--reciprocal")) o.reciprocal = 1;
-        else if (!strcmp(argv[i], "--unmapped-fp")) o.unmapped_fp = 1;
-        else if (argv[i][0] == '-') {
-            fprintf(stderr, "dyad: unknown option '%s'\n%s", argv[i], usage);
-            return 2;
-        } else if (!file) file = argv[i];
-        else {
-            fprintf(stderr, "dyad: one validation file at a time\n");
-            return 2;
-        }
+    o.default_date = cli_today(); /* the date of records that give none */
+    o.on_warning = cli_warn;
+    o.on_problem = cli_problem;
+    const cli_opt table[] = {
+        {"dict", 0, &o.dict, NULL},
+        {"events", 0, &events, NULL},
+        {"use-parse", 0, NULL, &o.use_parse},
+        {"quiet", 0, NULL, &o.quiet},
+        {"reciprocal", 0, NULL, &o.reciprocal},
+        {"unmapped-fp", 0, NULL, &o.unmapped_fp},
+        {0},
+    };
+    cli_args args;
+    int bad = cli_opts_parse(argc, argv, table, usage, &args);
+    if (bad) return bad < 0 ? 0 : bad;
+    if (args.noperands > 1) {
+        fprintf(stderr, "dyad: one validation file at a time\n");
+        return 2;
     }
+    if (args.noperands) file = args.operands[0];
     if (!file) {
         fputs(usage, stderr);
         return 2;

@@ -5,12 +5,12 @@
  *   dyad dict stats|lookup|compile    inspect and compile dictionaries
  *   dyad ingest --db DB FILE...       code documents into an event store
  *   dyad ties --db DB A [B]           the series of a dyad, a country's partners
+ *   dyad serve --db DB                a local web page and JSON API over a store
  *
  * Only this layer prints usage and chooses exit codes: 0 success, 1 the
  * run could not complete (including a write error on standard output:
  * main checks the final flush of every command), 2 bad usage. */
 #include "cli.h"
-#include "util/civil.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef DYAD_DICT_DEFAULT
@@ -35,6 +36,7 @@ static const char usage[] =
     "  dict compile -o FILE    write a compiled dictionary cache\n"
     "  ingest --db DB FILE...  code news (files, feeds, pages, directories) into a store\n"
     "  ties --db DB A [B]      events between two countries per period; A's partners\n"
+    "  serve --db DB           a local web page (and JSON API) over a store\n"
     "\n"
     "Run 'dyad <command> --help' for the options of a command.\n";
 
@@ -93,31 +95,27 @@ const char *cli_default_dict(void) {
     return DYAD_DICT_DEFAULT;
 }
 
-static void print_problem(void *ctx, const char *msg) {
+void cli_problem(void *ctx, const char *msg) {
     (void)ctx;
     fprintf(stderr, "%s\n", msg);
 }
 
+void cli_warn(void *ctx, const char *msg) {
+    (void)ctx;
+    fprintf(stderr, "dyad: warning: %s\n", msg);
+}
+
 dyad_dict *cli_load_dict(const char *path, int quiet, dyad_error *err) {
     if (!path) path = cli_default_dict();
-    if (is_dir(path)) return dyad_dict_load_dir(path, quiet ? NULL : print_problem, NULL, err);
+    if (is_dir(path)) return dyad_dict_load_dir(path, quiet ? NULL : cli_problem, NULL, err);
     return dyad_dict_load_compiled(path, err);
 }
 
-/* YYYY-MM-DD or YYYYMMDD, a real calendar date of years 1-9999; -1 if not. */
-int32_t cli_parse_date(const char *s) {
-    size_t n = strlen(s);
-    int dashed = n == 10 && s[4] == '-' && s[7] == '-';
-    if (!dashed && n != 8) return -1;
-    char digits[9];
-    for (size_t i = 0, k = 0; i < n; i++) {
-        if (dashed && (i == 4 || i == 7)) continue;
-        if (!isdigit((unsigned char)s[i])) return -1;
-        digits[k++] = s[i];
-    }
-    digits[8] = 0;
-    int32_t v = (int32_t)atol(digits);
-    return civil_valid(v / 10000, v / 100 % 100, v % 100) ? v : -1;
+int32_t cli_today(void) {
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&now, &tm)) return 0;
+    return (int32_t)((tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday);
 }
 
 int cli_write_error(void) {
@@ -159,6 +157,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(argv[1], "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(argv[1], "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(argv[1], "ties")) return cmd_ties(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "serve")) return cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n%s", argv[1], usage);
     return 2;
 }

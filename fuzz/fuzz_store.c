@@ -178,7 +178,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         d.text_len = len;
         dyad_sentence sent = {0};
         sent.end = (uint32_t)len;
-        dyad_event ev = {"RUSGOV", "IRNGOV", "051", "", "", "", 0, "", NULL};
+        dyad_event ev = {"RUSGOV", "IRNGOV", "051", "", "", "", 0, "", NULL, 20260314,
+                         DYAD_DATE_DOCUMENT};
         dyad_result res = {0};
         res.sentences = &sent;
         res.nsentences = 1;

@@ -1,12 +1,21 @@
 /* dyad.h -- public interface of libdyad, the political event-data coder.
  *
- * The pipeline, one source folder per stage:
+ * The pipeline, one source folder per stage, declared below in this order:
+ *   date/      every date read: command line, documents, dictionaries, feeds,
+ *              and the dates a sentence's words give an event
  *   input/     readers: plain text, JSON Lines, PETRARCH XML  -> dyad_doc
+ *   feed/      RSS, Atom, web pages and directories           -> dyad_doc
+ *              (util/shard.c: which documents a shard takes)
  *   text/      sentence splitting, tokenizing, normalizing, POS tagging
  *   dict/      PETRARCH-2 dictionaries: verbs, actors, agents, discards, issues
- *   coder/     phrase analysis and CAMEO coding              -> dyad_event
- *   output/    JSON Lines writer, CAMEO code table
- *   validate/  PETRARCH validation-file harness
+ *   coder/     phrase analysis and CAMEO coding, dated events -> dyad_event
+ *   cameo/     CAMEO's facts: codes, names, Goldstein, QuadClass, PentaClass,
+ *              PLOVER types, the country and sector of an actor code
+ *   output/    writers: JSON Lines, PLOVER, Phoenix, GDELT
+ *   store/     the event store: SQLite or PostgreSQL, each document once
+ *   ties/      a dyad's series, partners, event listings, SVG chart
+ *   validate/  PETRARCH validation files and PLOVER gold records
+ * (util/: the arena, errors; no other module.)
  *
  * Conventions: no global mutable state. Everything a document needs is
  * allocated from a dyad_arena owned by the caller and reset between
@@ -50,6 +59,24 @@ void *dyad_arena_alloc_uninit(dyad_arena *a, size_t n); /* the same, not zeroed 
 char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n);
 char *dyad_arena_strdup(dyad_arena *a, const char *s);
 size_t dyad_arena_used(const dyad_arena *a);
+
+/* ---------------------------------------------------------------- dates */
+/* src/date/: every date dyad reads (command line, documents, dictionary
+ * restrictions, feeds, sentences). Dates are YYYYMMDD integers; 0 is none. */
+
+/* "YYYY-MM-DD" or "YYYYMMDD", a real calendar date of years 1-9999; -1 if
+ * not (the --date of the command line). */
+int32_t dyad_date_parse(const char *s);
+
+/* Where an event's date came from: its sentence's words resolved against
+ * the document date, the document date itself, or nowhere. */
+typedef enum dyad_date_kind {
+    DYAD_DATE_NONE, DYAD_DATE_DOCUMENT, DYAD_DATE_TODAY, DYAD_DATE_YESTERDAY,
+    DYAD_DATE_TOMORROW, DYAD_DATE_LAST_WEEK, DYAD_DATE_NEXT_WEEK, DYAD_DATE_LAST_MONTH,
+    DYAD_DATE_AGO, DYAD_DATE_WEEKDAY, DYAD_DATE_NEXT_WEEKDAY, DYAD_DATE_MONTH_DAY
+} dyad_date_kind;
+/* "none", "document", "yesterday", "last week", "weekday", ... */
+const char *dyad_date_kind_name(dyad_date_kind k);
 
 /* ---------------------------------------------------------------- input */
 
@@ -113,7 +140,8 @@ void dyad_reader_close(dyad_reader *r);
  * skipped is skipped: it is counted and a warning goes to the warning hook. */
 int dyad_reader_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err);
 
-/* Warnings for skipped records: "name:line: message". Default: stderr. */
+/* Warnings for skipped records: "name:line: message". The library never
+ * prints: without a hook (fn NULL, the default) they are only counted. */
 typedef void (*dyad_warn_fn)(void *ctx, const char *msg);
 void dyad_reader_on_warning(dyad_reader *r, dyad_warn_fn fn, void *ctx);
 uint64_t dyad_reader_skipped(const dyad_reader *r);
@@ -152,6 +180,48 @@ int dyad_shard_parse(const char *spec, dyad_shard *out, dyad_error *err);
 uint64_t dyad_shard_hash(const char *key);
 /* Does shard s (NULL: all) take key? */
 int dyad_shard_takes(const dyad_shard *s, const char *key);
+
+/* ---------------------------------------------------------------- feeds */
+
+typedef enum dyad_feed_format {
+    DYAD_FEED_AUTO,  /* guess from the name (and the first bytes of .xml files) */
+    DYAD_FEED_TEXT, DYAD_FEED_JSONL, DYAD_FEED_XML, /* the dyad_reader formats */
+    DYAD_FEED_RSS,   /* RSS 2.0: one document per <item> */
+    DYAD_FEED_ATOM,  /* Atom: one document per <entry> */
+    DYAD_FEED_HTML,  /* one web page: the article body */
+    DYAD_FEED_DIR    /* every file of a directory, each by its own format */
+} dyad_feed_format;
+
+/* "auto|text|jsonl|xml|rss|atom|html|dir" -> format; -1 if unknown. */
+int dyad_feed_format_parse(const char *name, dyad_feed_format *out);
+/* The format of a path: a directory, .rss, .atom, .html/.htm, .jsonl/.json,
+ * .xml (RSS, Atom or PETRARCH XML by its root element), else text. */
+dyad_feed_format dyad_feed_format_guess(const char *path);
+
+typedef struct dyad_feed dyad_feed;
+/* Opens a file, a directory or "-" (standard input). */
+dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
+                          dyad_error *err);
+/* As dyad_reader_next: 1 a document, 0 the end, -1 an error naming file and
+ * line. Skipped items are warned about (dyad_feed_on_warning) and counted. After -1, call
+ * again: a directory goes on with its next file (one bad file does not stop
+ * the walk), a single file then ends (0). */
+int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err);
+void dyad_feed_close(dyad_feed *f);
+/* Warnings about skipped items, pages and files ("name:line: message"), of
+ * this feed and every file of a directory; without a hook only counted. */
+void dyad_feed_on_warning(dyad_feed *f, dyad_warn_fn fn, void *ctx);
+uint64_t dyad_feed_skipped(const dyad_feed *f);
+/* Bytes of input read so far and in all (0 when unknown, e.g. a pipe). */
+void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
+/* Reads only shard s of the input (NULL: all): a directory's files by
+ * their path below it (others are not opened), else documents by id. */
+void dyad_feed_set_shard(dyad_feed *f, const dyad_shard *s);
+
+/* Removes syndication boilerplate: WordPress "The post TITLE appeared first
+ * on SITE." and "Read more" / "Continue reading" lines. The result is
+ * allocated from `a`. */
+char *dyad_strip_boilerplate(dyad_arena *a, const char *text, size_t len, size_t *out_len);
 
 /* ---------------------------------------------------------------- text */
 
@@ -256,15 +326,17 @@ typedef struct dyad_options {
     /* 1 (default): a story's dateline ("NAIROBI, Kenya -") gives its country
      * to actors named only by their sector ("police", "protesters") */
     int dateline_country;
+    /* the date (YYYYMMDD) of a document that gives none: its events carry
+     * it and its actors are looked up on it. The library reads no clock:
+     * the CLI passes --date, else the system clock's day. 0: such events
+     * are undated and their actors take their undated codes */
+    int32_t default_date;
     /* if set, receives every sentence's analysis (units [..], verb groups <..>) */
     void (*trace)(void *ctx, const char *line);
     void *trace_ctx;
 } dyad_options;
 
 void dyad_options_default(dyad_options *o);
-/* Today's date (UTC) as YYYYMMDD: the date of a document that has none,
- * on which its actors are looked up (and which its events carry). */
-int32_t dyad_today(void);
 /* Applies a PETRARCH <Config option= value=>; -1 on an unknown option. */
 int dyad_options_set(dyad_options *o, const char *option, const char *value,
                      dyad_error *err);
@@ -276,6 +348,9 @@ typedef struct dyad_event {
     uint32_t sentence;           /* index of the sentence in the document */
     const char *issues;          /* "CODE n, CODE n" or "" */
     const char *explain;         /* human-readable reasons, or NULL */
+    int32_t date;                /* YYYYMMDD the event happened (0: none), on
+                                    which its actors were looked up */
+    uint8_t date_kind;           /* dyad_date_kind: where the date came from */
 } dyad_event;
 
 typedef struct dyad_coder dyad_coder;
@@ -359,85 +434,17 @@ int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *r
 /* Writes s as a JSON string literal (with quotes). */
 void dyad_json_string(FILE *out, const char *s);
 
-/* ---------------------------------------------------------------- validation */
-
-typedef struct dyad_validate_opts {
-    const char *dict;     /* overrides <Environment>; NULL: from the file */
-    int use_parse;        /* code from <Parse> instead of <Text> */
-    int quiet;            /* only the summary table and line */
-    FILE *report;         /* the human-readable report (stdout) */
-    FILE *events;         /* JSON Lines of every coded event, or NULL */
-    /* PLOVER gold only: as score_plover.py's --reciprocal and --unmapped-fp */
-    int reciprocal, unmapped_fp;
-} dyad_validate_opts;
-
-typedef struct dyad_validate_result {
-    size_t passed, failed, skipped;
-} dyad_validate_result;
-
-/* Runs a PETRARCH validation file (XML), or scores PLOVER gold records
- * (.jsonl: the figures of the PLOVER scorer, coded as dyad code codes, with
- * o->dict); -1 if it could not be run to the end. */
-int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
-                  dyad_error *err);
-/* Is path a PLOVER gold file (.jsonl or .json)? */
-int dyad_validate_is_plover(const char *path);
-
-/* ================================================================
- * Event store, news feeds and dyad time series (issue 5).
- * Kept in its own block: src/feed/ (more readers), src/store/ (SQLite and
- * PostgreSQL), src/ties/ (series of a dyad, partners, SVG chart).
- * ================================================================ */
-
-/* ---------------------------------------------------------------- feeds */
-
-typedef enum dyad_feed_format {
-    DYAD_FEED_AUTO,  /* guess from the name (and the first bytes of .xml files) */
-    DYAD_FEED_TEXT, DYAD_FEED_JSONL, DYAD_FEED_XML, /* the dyad_reader formats */
-    DYAD_FEED_RSS,   /* RSS 2.0: one document per <item> */
-    DYAD_FEED_ATOM,  /* Atom: one document per <entry> */
-    DYAD_FEED_HTML,  /* one web page: the article body */
-    DYAD_FEED_DIR    /* every file of a directory, each by its own format */
-} dyad_feed_format;
-
-/* "auto|text|jsonl|xml|rss|atom|html|dir" -> format; -1 if unknown. */
-int dyad_feed_format_parse(const char *name, dyad_feed_format *out);
-/* The format of a path: a directory, .rss, .atom, .html/.htm, .jsonl/.json,
- * .xml (RSS, Atom or PETRARCH XML by its root element), else text. */
-dyad_feed_format dyad_feed_format_guess(const char *path);
-
-typedef struct dyad_feed dyad_feed;
-/* Opens a file, a directory or "-" (standard input). */
-dyad_feed *dyad_feed_open(const char *path, dyad_feed_format fmt, const char *default_date,
-                          dyad_error *err);
-/* As dyad_reader_next: 1 a document, 0 the end, -1 an error naming file and
- * line. Skipped items are warned about (stderr) and counted. After -1, call
- * again: a directory goes on with its next file (one bad file does not stop
- * the walk), a single file then ends (0). */
-int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err);
-void dyad_feed_close(dyad_feed *f);
-uint64_t dyad_feed_skipped(const dyad_feed *f);
-/* Bytes of input read so far and in all (0 when unknown, e.g. a pipe). */
-void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
-/* Reads only shard s of the input (NULL: all): a directory's files by
- * their path below it (others are not opened), else documents by id. */
-void dyad_feed_set_shard(dyad_feed *f, const dyad_shard *s);
-
-/* Removes syndication boilerplate: WordPress "The post TITLE appeared first
- * on SITE." and "Read more" / "Continue reading" lines. The result is
- * allocated from `a`. */
-char *dyad_strip_boilerplate(dyad_arena *a, const char *text, size_t len, size_t *out_len);
-/* RFC 822 ("Sat, 14 Mar 2026 10:00:00 +0000") or ISO 8601 -> "YYYYMMDD". */
-int dyad_feed_date(const char *s, char out[9]);
-
-/* ---------------------------------------------------------------- event dates */
-
-/* The date an event happened, from words in its sentence ("yesterday",
- * "on Saturday", "last week", "on March 27-28") resolved against the
- * document date (YYYYMMDD). Writes out (YYYYMMDD) and returns the phrase
- * kind ("document" when the sentence says nothing usable). */
-const char *dyad_event_date(const char *doc_date, const char *sentence, size_t len,
-                            char out[9]);
+/* PLOVER/POLECAT-style JSON Lines: event type, mode and context, actors
+ * with text, code, country and sector (src/output/plover.c). */
+int dyad_write_events_plover(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                             dyad_error *err);
+/* Phoenix's tab-separated event layout (src/output/phoenix.c). */
+int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                              dyad_error *err);
+/* A GDELT 2.0 style event table, 61 columns (src/output/gdelt.c); event ids
+ * are taken from *next_id, which is advanced. */
+int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
+                            uint64_t *next_id, dyad_error *err);
 
 /* ---------------------------------------------------------------- store */
 
@@ -518,29 +525,17 @@ int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_even
 int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
                       void *ctx, dyad_error *err);
 
-/* ---------------------------------------------------------------- more outputs */
-
-/* PLOVER/POLECAT-style JSON Lines: event type, mode and context, actors
- * with text, code, country and sector (src/output/plover.c). */
-int dyad_write_events_plover(FILE *out, const dyad_doc *doc, const dyad_result *res,
-                             dyad_error *err);
-/* Phoenix's tab-separated event layout (src/output/phoenix.c). */
-int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result *res,
-                              dyad_error *err);
-/* A GDELT 2.0 style event table, 61 columns (src/output/gdelt.c); event ids
- * are taken from *next_id, which is advanced. */
-int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
-                            uint64_t *next_id, dyad_error *err);
-
 /* ---------------------------------------------------------------- ties */
 
-typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR } dyad_period;
+typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR, DYAD_BY_DAY } dyad_period;
 
 /* Which counted events a series, a partner list or a listing takes. */
 typedef struct dyad_ties_opts {
     const char *from, *to;    /* first and last day, "YYYYMMDD", or NULL */
-    const char *root;         /* a CAMEO code prefix ("04", "042"), or NULL for all */
+    const char *root;         /* CAMEO code prefixes ("04", "042", "04,05"), or NULL for all */
     int quad;                 /* QuadClass 1-4, or 0 for all */
+    const char *plover_type;  /* a PLOVER event type ("CONSULT"), or NULL for all */
+    long limit;               /* dyad_ties_events lists at most this many (0: all) */
     int fill;                 /* tables keep the periods with no events */
     int plover;               /* tables count by PLOVER type (not top codes) */
     /* 0 (default): an event told more than once in one document (headline,
@@ -548,16 +543,21 @@ typedef struct dyad_ties_opts {
      * 1: every sentence's event counts */
     int per_sentence;
 } dyad_ties_opts;
-/* Does an event pass the dates, root and QuadClass of o (NULL: all do)?
- * With dates, undated events do not. */
+/* Does an event pass the dates, roots, QuadClass and PLOVER type of o
+ * (NULL: all do)? With dates, undated events do not. */
 int dyad_ties_match(const dyad_ties_opts *o, const dyad_store_event *e);
+/* The two sides of a series are countries (RUS, IGOUNO) or longer actor
+ * codes that begin with one (RUSGOV: Russia's government). Which way does
+ * an event go between a and b: 0 a -> b, 1 b -> a, -1 neither (b NULL: 0
+ * a -> anyone, 1 anyone -> a)? */
+int dyad_ties_direction(const char *a, const char *b, const dyad_store_event *e);
 /* The first (end = 0) or last (end = 1) day of "2019", "2019-12",
  * "2019-12-05" or "2019-W50" (ISO week) as YYYYMMDD; -1 if malformed. */
 int dyad_ties_bound(const char *s, int end, char out[9]);
 
 #define DYAD_PLOVER_TYPES 16
 typedef struct dyad_tie_row {
-    char period[12];          /* "2026-W11", "2026-03", "2026" */
+    char period[12];          /* "2026-W11", "2026-03", "2026", "2026-03-14" */
     int dir;                  /* 0: a -> b, 1: b -> a */
     long n, quad[5];          /* events, and by QuadClass 1..4 */
     double gsum;              /* Goldstein sum (mean = gsum / n) */
@@ -568,7 +568,7 @@ typedef struct dyad_tie_row {
 } dyad_tie_row;
 
 typedef struct dyad_ties {
-    char a[8], b[8];
+    char a[16], b[16];        /* countries or actor codes (dyad_ties_direction) */
     dyad_period by;
     dyad_tie_row *rows;       /* sorted by period, then direction; every period
                                  from the first to the last (empty ones too) */
@@ -603,6 +603,58 @@ int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
 int dyad_partners_write(FILE *out, const char *a, const dyad_partner *p, size_t n,
                         const char *fmt, dyad_error *err);
 
+/* ---------------------------------------------------------------- serve */
+
+/* A local web page and JSON API over a store (src/serve/): the series of a
+ * dyad, a country's partners and the events behind a count, served by
+ * libmicrohttpd from a bounded pool of threads, each with its own
+ * read-only handle on the store. The page's files are built into dyad. */
+typedef struct dyad_server dyad_server;
+typedef struct dyad_serve_opts {
+    const char *db;        /* store path or postgresql:// URL, opened read-only */
+    const char *listen;    /* "HOST:PORT" ("[::1]:PORT"); NULL: 127.0.0.1:8080;
+                              port 0: any free one (dyad_serve_port says which) */
+    int threads;           /* worker threads (0: 4) */
+    int max_connections;   /* open connections at once (0: 64); more wait in the backlog */
+} dyad_serve_opts;
+/* Opens the store and starts serving in threads of its own; NULL and err
+ * when the store or the address cannot be used. */
+dyad_server *dyad_serve_start(const dyad_serve_opts *o, dyad_error *err);
+int dyad_serve_port(const dyad_server *s);
+/* Stops serving (waits for the requests under way), closes the store. */
+void dyad_serve_stop(dyad_server *s);
+
+
+/* ---------------------------------------------------------------- validation */
+
+typedef struct dyad_validate_opts {
+    const char *dict;     /* overrides <Environment>; NULL: from the file */
+    int use_parse;        /* code from <Parse> instead of <Text> */
+    int quiet;            /* only the summary table and line */
+    FILE *report;         /* the human-readable report (stdout) */
+    FILE *events;         /* JSON Lines of every coded event, or NULL */
+    /* PLOVER gold only: as score_plover.py's --reciprocal and --unmapped-fp */
+    int reciprocal, unmapped_fp;
+    int32_t default_date; /* the date of records that give none (0: none) */
+    /* skipped records and the dictionaries' problems ("file:line:
+     * message"), both with warn_ctx; NULL: only counted (the library never
+     * prints) */
+    dyad_warn_fn on_warning;
+    dyad_problem_fn on_problem;
+    void *warn_ctx;
+} dyad_validate_opts;
+
+typedef struct dyad_validate_result {
+    size_t passed, failed, skipped;
+} dyad_validate_result;
+
+/* Runs a PETRARCH validation file (XML), or scores PLOVER gold records
+ * (.jsonl: the figures of the PLOVER scorer, coded as dyad code codes, with
+ * o->dict); -1 if it could not be run to the end. */
+int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
+                  dyad_error *err);
+/* Is path a PLOVER gold file (.jsonl or .json)? */
+int dyad_validate_is_plover(const char *path);
 
 #ifdef __cplusplus
 }

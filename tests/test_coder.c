@@ -305,7 +305,8 @@ static void test_jsonl_numbers(void) {
         CHECK(c != NULL);
         if (!c) continue;
         dyad_doc doc = {.id = "d1", .date = "20260102", .text = "X.", .text_len = 2};
-        dyad_event e = {"AAA", "BBB", codes[k], "A", "B", "V", 4000000000u, "", NULL};
+        dyad_event e = {"AAA", "BBB", codes[k], "A", "B", "V", 4000000000u, "", NULL, 20260102,
+                        DYAD_DATE_DOCUMENT};
         dyad_result res = {NULL, 0, &e, 1, NULL};
         char *buf = NULL;
         size_t len = 0;

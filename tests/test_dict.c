@@ -87,12 +87,12 @@ static void test_mini(void) {
     CHECK(dyad_dict_lookup_actor(d, "RUFUS", 20200101, NULL) == NULL);
 
     /* synset members with plurals unless the label ends in '_' */
-    uint32_t aid = dhash_get(&d->synset_names, dict_fnv("&AID", 4));
+    uint32_t aid = dhash_get(&d->synset_names, hash_key("&AID", 4));
     CHECK(aid != 0);
     uint32_t w[1] = {word(d, "AIDS")};
     size_t len = 0;
     CHECK(aid && dict_synset_matches(d, aid - 1, w, 1, &len) && len == 1);
-    uint32_t ties = dhash_get(&d->synset_names, dict_fnv("&TIES", 5));
+    uint32_t ties = dhash_get(&d->synset_names, hash_key("&TIES", 5));
     w[0] = word(d, "TIESS");
     CHECK(ties && w[0] == 0);
 

@@ -87,6 +87,25 @@ static void test_splitting(void) {
     s = split("Arnor is about to restore\nfull ties with Gondor.", &n);
     CHECK(n == 1);
 
+    /* a byline, a time stamp and a caption are lines of their own */
+    s = split("Arnor hosts talks\nBy Hal Brandt, Staff Writer\nUpdated: 4 June 2025 09:10\n"
+              "Photo: Guards at the gate of the palace (Wire)\nARNOR - Arnor hosted Gondor.", &n);
+    CHECK(n == 5);
+    if (n == 5) {
+        CHECK_STR(joined(&s[1]), "By Hal Brandt , Staff Writer");
+        CHECK_STR(joined(&s[2]), "Updated : 4 June 2025 09:10");
+        CHECK_STR(joined(&s[3]), "Photo : Guards at the gate of the palace ( Wire )");
+        CHECK_STR(joined(&s[4]), "ARNOR - Arnor hosted Gondor .");
+    }
+    /* a story line before a byline ends there */
+    s = split("Rohan thanked Gondor for the grain\nBy Ada Venn\nRohan paid.", &n);
+    CHECK(n == 3);
+    /* "By" before a sentence starter, or inside a line, is no byline */
+    s = split("Talks stalled for weeks.\nBy then the envoys had\nleft Arnor.", &n);
+    CHECK(n == 2);
+    s = split("Arnor was hit by\nPhoto finishes are rare.", &n);
+    CHECK(n == 2);
+
     /* an abbreviation that ends the sentence gets a "." token of its own */
     s = split("The talks were held in the U.S. The next round is in Geneva.", &n);
     CHECK(n == 2);

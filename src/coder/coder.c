@@ -6,6 +6,7 @@
  * sentences except the subject of the previous one (for "it", "he"). */
 #include "coder.h"
 #include "text/text.h"
+#include "date/date.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -119,9 +120,9 @@ static int pattern_sides(dyad_coder *c) {
 static void stem_prefixes(dyad_coder *c, uint32_t node) {
     const dyad_dict *d = c->dict;
     for (uint32_t si = d->discard_trie.stem[node]; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
-        uint64_t h = DICT_FNV_SEED;
+        uint64_t h = HASH_FNV64_SEED;
         for (const char *p = dict_s(d, ((const dstem *)d->stems.v)[si - 1].str); *p; p++) {
-            h = dict_fnv_step(h, (unsigned char)*p);
+            h = hash_fnv64_step(h, (unsigned char)*p);
             uint32_t b = stem_prefix_bit(stem_key(node, h ? h : 1));
             c->stem_prefix[b >> 6] |= 1ULL << (b & 63);
         }
@@ -193,10 +194,21 @@ static uint32_t singular_id(const dyad_dict *d, const char *up, size_t n) {
     return dict_word_find(d, up, n - 1);
 }
 
-static int32_t doc_date(const dyad_doc *doc) {
-    const char *s = doc->date;
-    if (!s || strlen(s) != 8) return dyad_today();
-    return (int32_t)atol(s);
+/* The document's date; if it gives none, the caller's default (0: none). */
+static int32_t doc_date(const dyad_coder *c, const dyad_doc *doc) {
+    int32_t v = doc->date && *doc->date ? date_parse(doc->date, strlen(doc->date)) : -1;
+    return v > 0 ? v : c->opt.default_date;
+}
+
+/* The date of sentence `sent`: the first date phrase of its words
+ * ("yesterday", "on Friday") against the document date, else that date. */
+static int32_t sentence_date(const dyad_doc *doc, int32_t date, const dyad_sentence *sent,
+                             uint8_t *kind) {
+    int32_t v = 0;
+    int ok = sent->start <= sent->end && sent->end <= doc->text_len;
+    *kind = (uint8_t)date_in_sentence(date, ok ? doc->text + sent->start : "",
+                                      ok ? sent->end - sent->start : 0, &v);
+    return v;
 }
 
 /* The issues dictionary: each issue phrase in the sentence counts for its
@@ -292,9 +304,9 @@ static int drop_comma_clauses(const dyad_options *o, ctok *t, int n) {
 /* The discard whose stem, hanging off trie node `node`, begins word w. */
 static uint32_t stem_at(const dyad_coder *c, uint32_t node, const char *w) {
     const dyad_dict *d = c->dict;
-    uint64_t h = DICT_FNV_SEED;
+    uint64_t h = HASH_FNV64_SEED;
     for (const char *p = w; *p && p - w < c->stem_max; p++) {
-        h = dict_fnv_step(h, (unsigned char)*p);
+        h = hash_fnv64_step(h, (unsigned char)*p);
         uint64_t key = stem_key(node, h ? h : 1);
         uint32_t b = stem_prefix_bit(key);
         if (!(c->stem_prefix[b >> 6] >> (b & 63) & 1)) return 0; /* no stem begins so */
@@ -409,12 +421,16 @@ static const dyad_sentence *sentence_at(const dyad_coder *c, sentsrc *src, dyad_
     if (i == src->held_i) return &src->held;
     dyad_error e;
     if (hold) {
+        dyad_arena_reset(src->held_mem); /* one sentence is held at a time */
         if (text_doc_sentence(c->tagger, src->held_mem, src->doc, i, &src->held, &e)) return NULL;
         src->held_i = i;
         return &src->held;
     }
     return text_doc_sentence(c->tagger, scratch, src->doc, i, buf, &e) ? NULL : buf;
 }
+
+/* How many sentences of an untitled text may come before its dateline. */
+#define DATELINE_LINES 4
 
 /* The dateline heading sentence `sent`: where it ends (*end, 0 if none)
  * and the country it names (*place, in the document's arena, or NULL).
@@ -475,7 +491,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
                      const dyad_sentence *sents, size_t nsents, sentsrc *src,
                      dyad_result *out, dyad_error *err) {
     size_t cap = 0;
-    int32_t date = doc_date(doc);
+    int32_t date = doc_date(c, doc);
     /* a sentence's tokens, units, groups and explanations live in scratch
      * memory that is reset after it, so a long document does not pile them
      * up (a 15 MB document's tokens alone were 150 MB) */
@@ -489,6 +505,16 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     if (head < nsents && dateline(c, a, scratch, src, head, date, &head_end, &place) < 0) {
         dyad_arena_free(scratch);
         return dyad_error_set(err, "out of memory");
+    }
+    /* no title: a plain text's dateline may follow its headline, byline or
+     * caption lines; what comes before it is the head of the story */
+    for (size_t k = 1; head == 0 && !head_end && k < nsents && k <= DATELINE_LINES; k++) {
+        if (sents[k].start == 0 || doc->text[sents[k].start - 1] != '\n') continue;
+        if (dateline(c, a, scratch, src, k, date, &head_end, &place) < 0) {
+            dyad_arena_free(scratch);
+            return dyad_error_set(err, "out of memory");
+        }
+        if (head_end) head = k;
     }
     for (size_t i = 0; i < nsents; i++) {
         dyad_arena_reset(scratch);
@@ -509,7 +535,9 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         int skip = i == head ? head_end : 0; /* the dateline is no part of the sentence */
         t += skip;
         n = drop_comma_clauses(&c->opt, t, n - skip);
-        csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = date,
+        uint8_t kind;
+        int32_t when = sentence_date(doc, date, sent, &kind);
+        csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = when, .date_kind = kind,
                    .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
                    .mem = i < head ? NULL : &mem, .strs = &strs};
         for (int k = 0; k < n; k++) {

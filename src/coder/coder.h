@@ -161,7 +161,9 @@ typedef struct csent {
     int nunits;
     vgroup *groups;
     int ngroups;
-    int32_t date;
+    int32_t date;       /* the sentence's date (YYYYMMDD, 0: none): its
+                           events carry it, its actors are looked up on it */
+    uint8_t date_kind;  /* dyad_date_kind of date */
     const char *place;  /* the dateline's country code, or NULL */
     uint8_t headline;   /* the sentence is the story's title */
     docmem *mem;        /* the document's memory, or NULL */

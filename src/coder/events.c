@@ -19,7 +19,7 @@ static int is_null_code(const char *c) { return !c || !*c || !strcmp(c, "---"); 
 /* str in the document's arena: the cached copy, or a new one. */
 static const char *keep_str(csent *s, const char *str) {
     if (!s->strs) return dyad_arena_strdup(s->keep, str);
-    uint64_t h = dict_fnv(str, strlen(str));
+    uint64_t h = hash_key(str, strlen(str));
     const char **slot = &s->strs->slot[h % (sizeof s->strs->slot / sizeof *slot)];
     if (*slot && !strcmp(*slot, str)) return *slot;
     const char *k = dyad_arena_strdup(s->keep, str);
@@ -262,7 +262,8 @@ int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, cons
     if (is_null_code(code) || self_dyad(sc, tc, code)) return 0;
     const char *issues = coder_issues(s);
     if (!issues) return -1; /* out of memory */
-    dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), verb, sentence, issues, why};
+    dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), verb, sentence, issues, why,
+                    s->date, s->date_kind};
     return push_event(s, ev, nev, cap, &e);
 }
 

@@ -75,7 +75,7 @@ int coder_words_init(dyad_coder *c) {
         c->word_shape[b >> 6] |= 1ULL << (b & 63);
     }
     for (size_t i = 0; i < sizeof fwords / sizeof fwords[0]; i++)
-        if (dhash_put(&c->words, dict_fnv(fwords[i].w, strlen(fwords[i].w)), (uint32_t)i + 1) < 0)
+        if (dhash_put(&c->words, hash_key(fwords[i].w, strlen(fwords[i].w)), (uint32_t)i + 1) < 0)
             return -1;
     return 0;
 }
@@ -86,6 +86,6 @@ uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len) {
     unsigned b = shape_bit(up, len);
     if (len > CODER_WORD_MAX || !(c->word_shape[b >> 6] >> (b & 63) & 1))
         return 0; /* punctuation, most names: no function word has their first byte and length */
-    uint32_t i = dhash_get(&c->words, dict_fnv(up, len));
+    uint32_t i = dhash_get(&c->words, hash_key(up, len));
     return i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0;
 }

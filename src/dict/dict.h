@@ -9,6 +9,7 @@
 #define DYAD_DICT_H
 
 #include "dyad.h"
+#include "util/hash.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -186,11 +187,6 @@ struct dyad_dict {
 };
 
 /* ---- store.c: pool, vectors, hash tables, words, tries */
-/* FNV-1a, one byte at a time, for hashes built up prefix by prefix (the
- * discard stems); dict_fnv() is the same over a whole string. */
-#define DICT_FNV_SEED 1469598103934665603ULL
-static inline uint64_t dict_fnv_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
-uint64_t dict_fnv(const char *s, size_t n);
 int dvec_push(dvec *v, size_t elem, const void *rec); /* 0 / -1 on OOM */
 void *dvec_at(const dvec *v, size_t elem, uint32_t i);
 #define DV(d, field, type) ((type *)(d)->field.v)
@@ -257,8 +253,6 @@ void dict_upper(char *s);
 /* Splits a phrase on blanks and underscores into interned word ids.
  * Returns the count (at most max), or -1 if empty/too long. */
 int dict_phrase_ids(dyad_dict *d, const char *s, size_t n, uint32_t *out, int max);
-/* "YYYYMMDD" or "YYMMDD" -> YYYYMMDD; -1 if malformed. */
-int32_t dict_parse_date(const char *s, size_t n);
 /* Adds a phrase to trie t. Returns its node (> 0) when the phrase is new,
  * 0 when it was skipped (malformed: reported; a repeat: counted), -1 on OOM. */
 int64_t dict_trie_phrase(dyad_dict *d, dline *ln, dtrie *t, const char *s, size_t n,

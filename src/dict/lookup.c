@@ -19,7 +19,7 @@ const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, in
             if (!fallback) fallback = r[i].code;
             continue;
         }
-        if (date >= r[i].from && date <= r[i].to) {
+        if (date > 0 && date >= r[i].from && date <= r[i].to) { /* 0: no date */
             if (restr_used) *restr_used = (int)i;
             return dict_s(d, r[i].code);
         }

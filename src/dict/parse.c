@@ -1,5 +1,5 @@
 /* parse.c -- what all the dictionary readers share: reading a file line by
- * line, comments, phrases split into interned words, dates, plurals, and
+ * line, comments, phrases split into interned words, plurals, and
  * reporting a problem as "file:line: message" without stopping the load.
  * What does stop a load, as an error naming the file and line: a read
  * error (EIO, a directory...), running out of memory, and a line longer
@@ -74,24 +74,6 @@ int64_t dict_trie_phrase(dyad_dict *d, dline *ln, dtrie *t, const char *s, size_
         return 0;
     }
     return node;
-}
-
-int32_t dict_parse_date(const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i])) return -1;
-    long v;
-    if (n == 8) {
-        v = strtol(s, NULL, 10);
-    } else if (n == 6) {
-        long yy = (s[0] - '0') * 10 + (s[1] - '0');
-        long rest = strtol(s + 2, NULL, 10);
-        v = (yy < 30 ? 2000 + yy : 1900 + yy) * 10000 + rest;
-    } else {
-        return -1;
-    }
-    int m = (int)(v / 100 % 100), day = (int)(v % 100);
-    if (m < 1 || m > 12 || day < 1 || day > 31) return -1;
-    return (int32_t)v;
 }
 
 void dict_plurals(const char *w, char out[][128], int *n) {

@@ -9,6 +9,7 @@
  * pointing at its actor; when the same phrase appears twice, the first
  * entry keeps it and the repeat is counted. */
 #include "dict.h"
+#include "date/date.h"
 
 #include <string.h>
 
@@ -58,7 +59,7 @@ static int parse_restriction(dyad_dict *d, dline *ln, const char *s, drestr *r) 
     if (*q == '>' || *q == '<') {
         const char *ds = q + 1;
         while (ds < qe && *ds == ' ') ds++;
-        int32_t dt = dict_parse_date(ds, (size_t)(qe - ds));
+        int32_t dt = date_parse_compact(ds, (size_t)(qe - ds));
         if (dt < 0) goto bad;
         if (*q == '>') r->from = dt;
         else r->to = dt;
@@ -69,8 +70,8 @@ static int parse_restriction(dyad_dict *d, dline *ln, const char *s, drestr *r) 
     const char *fe = dash, *ts = dash + 1;
     while (fe > q && fe[-1] == ' ') fe--;
     while (ts < qe && *ts == ' ') ts++;
-    r->from = dict_parse_date(q, (size_t)(fe - q));
-    r->to = dict_parse_date(ts, (size_t)(qe - ts));
+    r->from = date_parse_compact(q, (size_t)(fe - q));
+    r->to = date_parse_compact(ts, (size_t)(qe - ts));
     if (r->from < 0 || r->to < 0) goto bad;
     if (r->from > r->to) {
         dict_problem(ln, "date range ends before it starts, line skipped");

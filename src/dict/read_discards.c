@@ -61,7 +61,7 @@ static int discard_line(dline *ln, char *raw, void *state) {
     dstem st = {dict_str(d, w, strlen(w)), val, d->discard_trie.stem[node]};
     if (dvec_push(&d->stems, sizeof st, &st) < 0) return -1;
     d->discard_trie.stem[node] = d->stems.n;
-    uint64_t key = stem_key((uint32_t)node, dict_fnv(w, strlen(w)));
+    uint64_t key = stem_key((uint32_t)node, hash_key(w, strlen(w)));
     if (!dhash_get(&d->stem_index, key) && dhash_put(&d->stem_index, key, d->stems.n) < 0) return -1;
     return 0;
 }

@@ -216,7 +216,7 @@ static int synset_start(dyad_dict *d, dline *ln, verb_state *st, char *s) {
     dict_upper(s);
     dsynset ss = {dict_str(d, s, n), d->synmems.n, 0, 0};
     if (dvec_push(&d->synsets, sizeof ss, &ss) < 0) return -1;
-    if (dhash_put(&d->synset_names, dict_fnv(s, n), d->synsets.n) < 0) return -1;
+    if (dhash_put(&d->synset_names, hash_key(s, n), d->synsets.n) < 0) return -1;
     st->mode = MODE_SYNSET;
     d->stats.synsets++;
     return 0;
@@ -248,7 +248,7 @@ static int synset_add(dyad_dict *d, const uint32_t *ids, int k, uint32_t nested)
 
 static uint32_t synset_find(const dyad_dict *d, const char *name, size_t n) {
     while (n && name[n - 1] == '_') n--;
-    uint32_t idx = dhash_get(&d->synset_names, dict_fnv(name, n));
+    uint32_t idx = dhash_get(&d->synset_names, hash_key(name, n));
     if (!idx) return 0;
     const dsynset *ss = (const dsynset *)dvec_at(&d->synsets, sizeof *ss, idx - 1);
     const char *nm = dict_s(d, ss->name);

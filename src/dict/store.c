@@ -10,12 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t dict_fnv(const char *s, size_t n) {
-    uint64_t h = DICT_FNV_SEED;
-    for (size_t i = 0; i < n; i++) h = dict_fnv_step(h, (unsigned char)s[i]);
-    return h ? h : 1;
-}
-
 int dvec_push(dvec *v, size_t elem, const void *rec) {
     if (v->n == v->cap) {
         uint32_t cap = v->cap ? v->cap * 2 : 64;
@@ -87,7 +81,7 @@ uint32_t dhash_get(const dhash *h, uint64_t key) {
  * and compared so that a hash collision can never merge two words: the
  * colliding word is re-hashed with a salt until its key is free or its own. */
 static uint64_t word_key(const char *s, size_t n, unsigned salt) {
-    uint64_t h = dict_fnv(s, n);
+    uint64_t h = hash_key(s, n);
     return salt ? (h ^ (0x51ED270B27A4BB4DULL * salt)) | 1 : h;
 }
 

@@ -2,13 +2,11 @@
  * so the headline is not coded twice and "Read more" is not a sentence:
  * WordPress's "The post TITLE appeared first on SITE." (its own line or the
  * end of the last paragraph), lines that are only "Read more" or
- * "Continue reading ..." (short lines starting so), and a trailing "[...]".
- * Also the date formats feeds use (RFC 822 and ISO 8601). */
+ * "Continue reading ..." (short lines starting so), and a trailing "[...]". */
 #include "feed/feed.h"
 
 #include <string.h>
 #include <strings.h>
-#include "util/civil.h"
 
 static int starts_ci(const char *p, const char *e, const char *w) {
     size_t n = strlen(w);
@@ -68,49 +66,4 @@ char *dyad_strip_boilerplate(dyad_arena *a, const char *text, size_t len, size_t
     out[n] = 0;
     *out_len = n;
     return out;
-}
-
-/* A month name or its abbreviation ("Mar", "Sept", "March"); 0 if not. */
-static int month_of(const char *p) {
-    static const char *const m[12] = {"january", "february", "march", "april", "may", "june",
-                                      "july", "august", "september", "october", "november",
-                                      "december"};
-    size_t n = strlen(p);
-    for (int i = 0; i < 12 && n >= 3; i++)
-        if (n <= strlen(m[i]) && !strncasecmp(p, m[i], n)) return i + 1;
-    return 0;
-}
-
-static int valid(int y, int m, int d) {
-    return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= civil_month_days(y, m);
-}
-
-int dyad_feed_date(const char *s, char out[9]) {
-    int y, m, d, k;
-    char mon[16];
-    while (*s == ' ' || *s == '\t' || *s == '\n') s++;
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &k) == 3 && k == 10) { /* ISO 8601 */
-        if (!valid(y, m, d)) return -1;
-        snprintf(out, 9, "%04d%02d%02d", y, m, d);
-        return 0;
-    }
-    /* "March 14, 2026" (pages write dates so) */
-    if (sscanf(s, "%15[A-Za-z] %2d, %4d%n", mon, &d, &y, &k) == 3 && (m = month_of(mon)) &&
-        strlen(mon) >= 3) {
-        if (!valid(y, m, d)) return -1;
-        snprintf(out, 9, "%04d%02d%02d", y, m, d);
-        return 0;
-    }
-    const char *comma = strchr(s, ',');
-    if (comma && comma - s <= 10) s = comma + 1; /* "Sat," */
-    if (sscanf(s, " %2d %15[A-Za-z] %4d%n", &d, mon, &y, &k) == 3 && strlen(mon) >= 3) {
-        int digits = 0;
-        for (const char *q = s + k - 1; q >= s && *q >= '0' && *q <= '9'; q--) digits++;
-        if (digits == 2) y += y < 70 ? 2000 : 1900; /* RFC 822's two-digit years */
-        m = month_of(mon);
-        if (!valid(y, m, d)) return -1;
-        snprintf(out, 9, "%04d%02d%02d", y, m, d);
-        return 0;
-    }
-    return -1;
 }

@@ -28,9 +28,11 @@
  * date given to dyad_feed_open. */
 #include "feed/feed.h"
 #include "input/input.h"
+#include "util/buf.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -64,6 +66,7 @@ struct dyad_feed {
     dyad_shard shard;        /* n = 0: everything */
     int shard_by_id;         /* not a directory's file: documents by id */
     size_t root_len;         /* dir: length of the top directory's path */
+    int unparsed;            /* rss, atom, html: not read yet */
 };
 
 static const char *const format_names[] = {"auto", "text", "jsonl", "xml", "rss",
@@ -123,12 +126,7 @@ static int dir_seen(const dir_set *s, const struct stat *st) {
 }
 
 static int dir_add(dir_set *s, const struct stat *st) {
-    if (s->n == s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 16;
-        dir_id *nv = realloc(s->v, nc * sizeof *nv);
-        if (!nv) return -1;
-        s->v = nv, s->cap = nc;
-    }
+    if (util_grow(&s->v, &s->cap, s->n + 1, sizeof *s->v, 16) < 0) return -1;
     s->v[s->n++] = (dir_id){st->st_dev, st->st_ino};
     return 0;
 }
@@ -144,14 +142,9 @@ static int open_dir(dyad_feed *f, dyad_error *err) {
     size_t cap = 0;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        if (f->nnames == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = realloc(f->names, cap * sizeof *nn);
-            if (!nn) {
-                closedir(d);
-                return dyad_error_set(err, "%s: out of memory", f->path);
-            }
-            f->names = nn;
+        if (util_grow(&f->names, &cap, f->nnames + 1, sizeof *f->names, 64) < 0) {
+            closedir(d);
+            return dyad_error_set(err, "%s: out of memory", f->path);
         }
         size_t len = strlen(f->path) + strlen(e->d_name) + 2;
         char *full = malloc(len);
@@ -206,8 +199,7 @@ static int open_parsed(dyad_feed *f, dyad_error *err) {
         if (f->fmt != DYAD_FEED_HTML)
             return dyad_error_set(err, "%s: feed larger than %zu bytes: not read (feeds are "
                                   "parsed whole)", f->path, DYAD_MAX_TEXT);
-        fprintf(stderr, "dyad: warning: %s: page larger than %zu bytes skipped\n", f->path,
-                DYAD_MAX_TEXT);
+        fd_warn(&f->items, "%s: page larger than %zu bytes skipped", f->path, DYAD_MAX_TEXT);
         f->skipped++;
         return 0;
     }
@@ -232,7 +224,7 @@ static dyad_feed *feed_open(const char *path, dyad_feed_format fmt, const char *
     f->fmt = fmt;
     int rc = 0;
     if (default_date && *default_date &&
-        rd_date_normalize(default_date, strlen(default_date), f->date) < 0) {
+        date_text(date_parse(default_date, strlen(default_date)), f->date) < 0) {
         dyad_error_set(err, "%s: bad date \"%.40s\": expected YYYY-MM-DD or YYYYMMDD", path,
                        default_date);
         dyad_feed_close(f);
@@ -248,7 +240,7 @@ static dyad_feed *feed_open(const char *path, dyad_feed_format fmt, const char *
         else if (!is_stdin && fstat(fileno(f->fp), &st) == 0 && S_ISREG(st.st_mode))
             f->total = (uint64_t)st.st_size;
         if (!rc && (fmt == DYAD_FEED_RSS || fmt == DYAD_FEED_ATOM || fmt == DYAD_FEED_HTML)) {
-            rc = open_parsed(f, err);
+            f->unparsed = 1; /* parsed at the first next(), once its warnings have a hook */
         } else if (!rc) {
             dyad_format rf = fmt == DYAD_FEED_JSONL ? DYAD_FMT_JSONL
                            : fmt == DYAD_FEED_XML   ? DYAD_FMT_XML
@@ -309,7 +301,7 @@ static int next_item(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err
         if (f->next >= f->items.n) return 0;
         it = &f->items.v[f->next++];
         if (strlen(it->title) + strlen(it->text) + 2 <= DYAD_MAX_TEXT) break;
-        fprintf(stderr, "dyad: warning: %s:%llu: item longer than %zu bytes skipped\n", f->path,
+        fd_warn(&f->items, "%s:%llu: item longer than %zu bytes skipped", f->path,
                 (unsigned long long)it->line, DYAD_MAX_TEXT);
         f->skipped++;
     }
@@ -364,8 +356,8 @@ static int next_in_dir(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *e
         struct stat st;
         int is_dir = stat(name, &st) == 0 && S_ISDIR(st.st_mode);
         if (is_dir && dir_seen(f->seen, &st)) {
-            fprintf(stderr, "dyad: warning: %s: directory already read in this walk (a "
-                            "symbolic link): skipped\n", name);
+            fd_warn(&f->items, "%s: directory already read in this walk (a symbolic link): "
+                               "skipped", name);
             continue;
         }
         if (!is_dir && !dyad_shard_takes(&f->shard, name + f->root_len + 1)) {
@@ -374,6 +366,7 @@ static int next_in_dir(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *e
         }
         f->sub = feed_open(name, DYAD_FEED_AUTO, f->date, f->seen, err);
         if (!f->sub) return -1;
+        dyad_feed_on_warning(f->sub, f->items.warn, f->items.warn_ctx);
         if (is_dir) f->sub->shard = f->shard, f->sub->root_len = f->root_len;
     }
 }
@@ -386,6 +379,10 @@ void dyad_feed_set_shard(dyad_feed *f, const dyad_shard *s) {
 
 /* The next document of a file (of the shard, if one is set). */
 static int next_of_file(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
+    if (f->unparsed) {
+        f->unparsed = 0;
+        if (open_parsed(f, err) < 0) return -1;
+    }
     for (;;) {
         int got = f->r ? dyad_reader_next(f->r, a, doc, err) : next_item(f, a, doc, err);
         if (got <= 0) return got;
@@ -416,18 +413,30 @@ int dyad_feed_next(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) 
     return 1;
 }
 
+void fd_warn(const fd_items *it, const char *fmt, ...) {
+    if (!it->warn) return;
+    char msg[700];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    it->warn(it->warn_ctx, msg);
+}
+
+void dyad_feed_on_warning(dyad_feed *f, dyad_warn_fn fn, void *ctx) {
+    f->items.warn = fn;
+    f->items.warn_ctx = ctx;
+    if (f->r) dyad_reader_on_warning(f->r, fn, ctx);
+    if (f->sub) dyad_feed_on_warning(f->sub, fn, ctx);
+}
+
 int fd_items_add(fd_items *it, char *id, char *date, char *title, char *text, char *url,
                  char *source, uint64_t line) {
     char *f[6] = {id, date, title, text, url, source};
     int bad = 0;
     for (int i = 0; i < 6; i++)
         if (!f[i] && !(f[i] = strdup(""))) bad = 1;
-    if (!bad && it->n == it->cap) {
-        size_t nc = it->cap ? it->cap * 2 : 16;
-        fd_item *nv = realloc(it->v, nc * sizeof *nv);
-        if (nv) it->v = nv, it->cap = nc;
-        else bad = 1;
-    }
+    if (!bad && util_grow(&it->v, &it->cap, it->n + 1, sizeof *it->v, 16) < 0) bad = 1;
     if (bad) {
         for (int i = 0; i < 6; i++) free(f[i]);
         return -1;

@@ -5,6 +5,7 @@
 #define DYAD_FEED_H
 
 #include "dyad.h"
+#include "date/date.h"
 
 typedef struct fd_item {
     char *id, *date, *title, *text, *url, *source; /* malloc'd, never NULL */
@@ -15,7 +16,12 @@ typedef struct fd_items {
     fd_item *v;
     size_t n, cap;
     uint64_t skipped;
+    dyad_warn_fn warn;  /* where warnings about skipped items go (NULL: nowhere) */
+    void *warn_ctx;
 } fd_items;
+
+/* A warning ("name:line: message") to the items' hook, if one is set. */
+void fd_warn(const fd_items *it, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Takes ownership of the strings (NULL becomes ""); -1 on OOM. */
 int fd_items_add(fd_items *it, char *id, char *date, char *title, char *text, char *url,

@@ -14,43 +14,28 @@
  * (nesting.c): a page so nested is skipped with a warning. */
 #include "feed/feed.h"
 #include "input/input.h"
+#include "util/buf.h"
 
 #include <gumbo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-typedef struct sbuf { char *p; size_t n, cap; int oom; } sbuf;
-
-static void sb_put(sbuf *b, const char *s, size_t n) {
-    if (b->oom) return;
-    if (b->n + n + 1 > b->cap) {
-        size_t nc = (b->cap ? b->cap * 2 : 1024) + n;
-        char *np = realloc(b->p, nc);
-        if (!np) { b->oom = 1; return; }
-        b->p = np;
-        b->cap = nc;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-}
-
 /* Appends text with runs of white space made one space. */
-static void sb_text(sbuf *b, const char *s) {
+static void sb_text(byte_buf *b, const char *s) {
     for (; *s; s++) {
         int sp = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f';
         if (sp) {
-            if (b->n && b->p[b->n - 1] != ' ' && b->p[b->n - 1] != '\n') sb_put(b, " ", 1);
+            if (b->len && b->p[b->len - 1] != ' ' && b->p[b->len - 1] != '\n') byte_buf_put(b, " ", 1);
         } else {
-            sb_put(b, s, 1);
+            byte_buf_put(b, s, 1);
         }
     }
 }
 
-static void sb_break(sbuf *b) {
-    while (b->n && b->p[b->n - 1] == ' ') b->p[--b->n] = 0;
-    if (b->n && b->p[b->n - 1] != '\n') sb_put(b, "\n\n", 2);
+static void sb_break(byte_buf *b) {
+    while (b->len && b->p[b->len - 1] == ' ') b->p[--b->len] = 0;
+    if (b->len && b->p[b->len - 1] != '\n') byte_buf_put(b, "\n\n", 2);
 }
 
 static const char *attr(const GumboNode *n, const char *name) {
@@ -90,7 +75,7 @@ static int is_block(GumboTag t) {
     }
 }
 
-static void text_of(const GumboNode *n, sbuf *b) {
+static void text_of(const GumboNode *n, byte_buf *b) {
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
         sb_text(b, n->v.text.text);
         return;
@@ -119,26 +104,26 @@ static char *valid_utf8(char *s) {
     if (!s) return NULL;
     size_t n = strlen(s), i = 0, bad = rd_utf8_check(s, n);
     if (bad == (size_t)-1) return s;
-    sbuf b = {0};
+    byte_buf b = {0};
     while (bad != (size_t)-1) {
-        sb_put(&b, s + i, bad);
-        sb_put(&b, "\xEF\xBF\xBD", 3);
+        byte_buf_put(&b, s + i, bad);
+        byte_buf_put(&b, "\xEF\xBF\xBD", 3);
         i += bad + 1;
         bad = rd_utf8_check(s + i, n - i);
     }
-    sb_put(&b, s + i, n - i);
+    byte_buf_put(&b, s + i, n - i);
     free(s);
     if (b.oom) { free(b.p); return NULL; }
     return b.p;
 }
 
-static char *finish(sbuf *b) {
+static char *finish(byte_buf *b) {
     if (b->oom) { free(b->p); return NULL; }
-    while (b->n && (b->p[b->n - 1] == '\n' || b->p[b->n - 1] == ' ')) b->p[--b->n] = 0;
+    while (b->len && (b->p[b->len - 1] == '\n' || b->p[b->len - 1] == ' ')) b->p[--b->len] = 0;
     size_t i = 0;
-    while (i < b->n && (b->p[i] == '\n' || b->p[i] == ' ')) i++;
+    while (i < b->len && (b->p[i] == '\n' || b->p[i] == ' ')) i++;
     if (!b->p) return strdup("");
-    memmove(b->p, b->p + i, b->n - i + 1);
+    memmove(b->p, b->p + i, b->len - i + 1);
     return valid_utf8(b->p);
 }
 
@@ -147,7 +132,7 @@ int fd_html_text(const char *html, size_t len, char **out) {
     if (fd_html_too_deep(html, len, NULL)) return 1;
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
     if (!g) return -1;
-    sbuf b = {0};
+    byte_buf b = {0};
     text_of(g->root, &b);
     gumbo_destroy_output(&kGumboDefaultOptions, g);
     return (*out = finish(&b)) ? 0 : -1;
@@ -225,7 +210,7 @@ static void survey(const GumboNode *n, page *pg) {
 }
 
 static char *dup_clean(const char *s) {
-    sbuf b = {0};
+    byte_buf b = {0};
     sb_text(&b, s ? s : "");
     return finish(&b);
 }
@@ -233,8 +218,8 @@ static char *dup_clean(const char *s) {
 int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, dyad_error *err) {
     uint64_t deep;
     if (fd_html_too_deep(buf, len, &deep)) {
-        fprintf(stderr, "dyad: warning: %s:%llu: page nested deeper than %d elements skipped\n",
-                name, (unsigned long long)deep, FD_MAX_NESTING);
+        fd_warn(out, "%s:%llu: page nested deeper than %d elements skipped", name,
+                (unsigned long long)deep, FD_MAX_NESTING);
         out->skipped++;
         return 0;
     }
@@ -242,7 +227,7 @@ int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, 
     if (!g) return dyad_error_set(err, "%s: out of memory parsing HTML", name);
     page pg = {0};
     survey(g->root, &pg);
-    sbuf body = {0};
+    byte_buf body = {0};
     const GumboNode *from = pg.article ? pg.article : pg.best_p;
     if (from == pg.best_p && from) { /* only the <p> children of the best block */
         for (unsigned i = 0; i < from->v.element.children.length; i++) {
@@ -253,14 +238,13 @@ int fd_parse_html(const char *name, const char *buf, size_t len, fd_items *out, 
         text_of(from, &body);
     }
     char *text = finish(&body);
-    sbuf h = {0};
+    byte_buf h = {0};
     if (!pg.og_title && pg.h1) text_of(pg.h1, &h);
     char *title = pg.og_title ? dup_clean(pg.og_title) : pg.h1 ? finish(&h) : dup_clean(pg.title);
     if (pg.og_title || !pg.h1) free(h.p);
     char date[9] = "";
-    if (pg.date && dyad_feed_date(pg.date, date) < 0)
-        fprintf(stderr, "dyad: warning: %s: unreadable page date \"%.60s\" (the default is used)\n",
-                name, pg.date);
+    if (pg.date && date_text(date_parse_written(pg.date), date) < 0)
+        fd_warn(out, "%s: unreadable page date \"%.60s\" (the default is used)", name, pg.date);
     char *url = pg.url ? valid_utf8(strdup(pg.url)) : NULL;
     uint64_t line = from ? from->v.element.start_pos.line : 1;
     gumbo_destroy_output(&kGumboDefaultOptions, g);

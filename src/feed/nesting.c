@@ -17,6 +17,7 @@
  * Names are kept as small hashes with a count per hash, so each tag costs
  * O(1) amortized whatever the depth. */
 #include "feed/feed.h"
+#include "util/hash.h"
 
 #include <string.h>
 #include <strings.h>
@@ -57,8 +58,8 @@ static int is_raw(const char *name, size_t n) {
 }
 
 static unsigned bucket(const char *name, size_t n) {
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)(name[i] | 32)) * 16777619u;
+    uint32_t h = HASH_FNV32_SEED;
+    for (size_t i = 0; i < n; i++) h = hash_fnv32_step(h, (unsigned char)(name[i] | 32));
     return h % NBUCKET;
 }
 

@@ -69,10 +69,6 @@ static int html_text_of(const xmlNode *n, char **out) {
     return rc;
 }
 
-static void warn(const char *name, long line, const char *what) {
-    fprintf(stderr, "dyad: warning: %s:%ld: %s\n", name, line, what);
-}
-
 static int add_item(const char *name, const xmlNode *it, int atom, const char *source, size_t k,
                     fd_items *out) {
     const xmlNode *body = atom ? child(it, "content") : child(it, "encoded");
@@ -98,7 +94,7 @@ static int add_item(const char *name, const xmlNode *it, int atom, const char *s
                      atom ? "entry" : "item", FD_MAX_NESTING);
         else
             snprintf(msg, sizeof msg, "%s without text skipped", atom ? "entry" : "item");
-        warn(name, line, msg);
+        fd_warn(out, "%s:%ld: %s", name, line, msg);
         out->skipped++;
         return 0;
     }
@@ -119,10 +115,10 @@ static int add_item(const char *name, const xmlNode *it, int atom, const char *s
     for (int i = 0; i < 5 && !*date; i++) {
         const xmlNode *d = child(it, date_tags[i]);
         char *s = d ? content_of(d) : NULL;
-        if (s && dyad_feed_date(s, date) < 0) {
+        if (s && date_text(date_parse_written(s), date) < 0) {
             char msg[200];
             snprintf(msg, sizeof msg, "unreadable date \"%.60s\" (the item keeps the default)", s);
-            warn(name, xmlGetLineNo(d), msg);
+            fd_warn(out, "%s:%ld: %s", name, xmlGetLineNo(d), msg);
         }
         free(s);
     }

@@ -12,6 +12,8 @@
 #define DYAD_INPUT_H
 
 #include "dyad.h"
+#include "util/buf.h"
+#include "date/date.h"
 
 #define RD_MAX_RECORD_DEFAULT DYAD_MAX_TEXT
 
@@ -32,25 +34,6 @@ static inline uint64_t rd_bytes_equal(uint64_t v, unsigned char c) {
  * for the next one (a 15 MB record's would stay for the whole run). */
 #define RD_KEEP_BUFFER ((size_t)1 << 20)
 
-/* ---- a growable byte buffer (always NUL-terminated when p != NULL) */
-typedef struct rd_buf {
-    char *p;
-    size_t len, cap;
-} rd_buf;
-
-int rd_buf_reserve(rd_buf *b, size_t extra);              /* -1 on OOM */
-int rd_buf_put(rd_buf *b, const void *s, size_t n);       /* -1 on OOM */
-static inline int rd_buf_putc(rd_buf *b, int c) {
-    if (b->len + 1 >= b->cap && rd_buf_reserve(b, 1) < 0) return -1;
-    b->p[b->len++] = (char)c;
-    b->p[b->len] = '\0';
-    return 0;
-}
-static inline void rd_buf_clear(rd_buf *b) {
-    b->len = 0;
-    if (b->p) b->p[0] = '\0';
-}
-void rd_buf_free(rd_buf *b);
 
 /* ---- the byte source: a FILE* read in chunks, counting lines */
 typedef struct rd_src {
@@ -83,7 +66,7 @@ void rd_src_skip_bom(rd_src *s);
 /* Reads one line (without its '\n') into `out`. Returns 1 for a line, 0 at
  * end of input, -1 on a read error. A line longer than `max` bytes is read
  * to its end but not stored: *too_long is set and out holds a prefix. */
-int rd_src_getline(rd_src *s, rd_buf *out, size_t max, int *too_long);
+int rd_src_getline(rd_src *s, byte_buf *out, size_t max, int *too_long);
 
 /* ---- UTF-8 */
 /* Offset of the first byte that is not valid UTF-8 (or a NUL byte), or
@@ -91,14 +74,6 @@ int rd_src_getline(rd_src *s, rd_buf *out, size_t max, int *too_long);
 size_t rd_utf8_check(const char *s, size_t n);
 /* Encodes code point cp (valid scalar value) into out; returns bytes (1-4). */
 int rd_utf8_put(char *out, uint32_t cp);
-
-/* ---- dates: "YYYYMMDD", "YYYY-MM-DD", "YYYY-MM-DDThh:mm:ss..." -> "YYYYMMDD" */
-int rd_date_normalize(const char *s, size_t n, char out[9]);
-/* doc_date.c: a full date (day, month, year) in the first lines of a text
- * ("MOSCOW, March 3, 2024 -", "Updated: 3 March 2024", "2024-03-03"), or a
- * YYYY-MM-DD or YYYYMMDD in a file's base name -> "YYYYMMDD"; -1 if none. */
-int dd_scan_text(const char *text, size_t len, char out[9]);
-int dd_scan_name(const char *path, char out[9]);
 
 /* ---- XML lexer state (xml_lex.c) */
 typedef enum rd_xml_type {
@@ -117,7 +92,7 @@ typedef struct rd_xml_tok {
     rd_xml_type type;
     uint64_t line;               /* line where the token starts */
     char name[RD_XML_NAME_MAX];  /* element name for START/EMPTY/END */
-    rd_buf attrs;                /* key\0value\0 ... (values decoded) */
+    byte_buf attrs;                /* key\0value\0 ... (values decoded) */
     size_t nattrs;
     int nonspace;                /* TEXT: has non-whitespace characters */
     uint64_t nonspace_line;      /* TEXT: line of the first of them */
@@ -132,7 +107,7 @@ typedef struct rd_xml_tok {
 /* Reads the next token. Character data is decoded (entities) and appended
  * to `sink` while sink->len < limit (sink may be NULL to discard it).
  * Returns 0, or -1 on out-of-memory. */
-int rd_xml_next(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit);
+int rd_xml_next(rd_src *s, rd_xml_tok *t, byte_buf *sink, size_t limit);
 /* Value of attribute `key` in a START/EMPTY token, or NULL. */
 const char *rd_xml_attr(const rd_xml_tok *t, const char *key);
 
@@ -161,7 +136,7 @@ typedef struct rd_xml {
     char root[RD_XML_NAME_MAX]; /* the outermost of them, and its line */
     uint64_t root_line;
     rd_kvlist env, config;
-    rd_buf scratch;         /* the text of an <Environment> child */
+    byte_buf scratch;         /* the text of an <Environment> child */
     char env_key[RD_XML_NAME_MAX];
     /* the record being read: its strings are in reader->rec */
     uint64_t rec_line;
@@ -171,7 +146,7 @@ typedef struct rd_xml {
     size_t attr[RD_XA_COUNT];   /* offsets in rec, (size_t)-1 when absent */
     size_t text_off, parse_off; /* (size_t)-1 when absent */
     int has_gold, noevents;
-    rd_buf gold;            /* size_t[3] offsets (source, target, code) per event */
+    byte_buf gold;            /* size_t[3] offsets (source, target, code) per event */
 } rd_xml;
 
 /* ---- the reader */
@@ -186,8 +161,8 @@ struct dyad_reader {
     char date[9];   /* text: the default date, "" if none */
     int started;    /* the first next() has run (BOM skipped) */
     int done;       /* text: the one document has been read */
-    rd_buf line;    /* jsonl: the current line; text: the whole input */
-    rd_buf rec;     /* decoded fields of the current record */
+    byte_buf line;    /* jsonl: the current line; text: the whole input */
+    byte_buf rec;     /* decoded fields of the current record */
     rd_xml xml;
 };
 

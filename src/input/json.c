@@ -105,7 +105,7 @@ static int ends_run8(uint64_t v) {
     return (rd_bytes_equal(v, '"') | rd_bytes_equal(v, '\\') | rd_bytes_below(v, 0x20)) != 0;
 }
 
-int rd_json_string(rd_json *j, rd_buf *out) {
+int rd_json_string(rd_json *j, byte_buf *out) {
     const char *open = j->p;
     j->p++; /* the opening quote */
     for (;;) {
@@ -115,7 +115,7 @@ int rd_json_string(rd_json *j, rd_buf *out) {
         while (j->end - j->p >= 8 && (memcpy(&v, j->p, 8), !ends_run8(v))) j->p += 8;
         while (j->p < j->end && *j->p != '"' && *j->p != '\\' && (unsigned char)*j->p >= 0x20)
             j->p++;
-        if (out && rd_buf_put(out, run, (size_t)(j->p - run)) < 0) {
+        if (out && byte_buf_put(out, run, (size_t)(j->p - run)) < 0) {
             j->oom = 1;
             return rd_json_fail(j, "out of memory");
         }
@@ -153,7 +153,7 @@ int rd_json_string(rd_json *j, rd_buf *out) {
             j->p -= 2;
             return rd_json_fail(j, "bad escape '\\%c' in a string", e > 0x20 && e < 0x7F ? e : '?');
         }
-        if (out && rd_buf_put(out, ch, (size_t)n) < 0) {
+        if (out && byte_buf_put(out, ch, (size_t)n) < 0) {
             j->oom = 1;
             return rd_json_fail(j, "out of memory");
         }

@@ -27,7 +27,7 @@ static inline int rd_json_peek(const rd_json *j) {
 /* Expects byte c (after whitespace); -1 with an error otherwise. */
 int rd_json_expect(rd_json *j, int c, const char *context);
 /* Decodes a string at the cursor (which must be at '"') into out. */
-int rd_json_string(rd_json *j, rd_buf *out);
+int rd_json_string(rd_json *j, byte_buf *out);
 /* Skips any value (validating it), without recursion. */
 int rd_json_skip(rd_json *j);
 /* Records an error at the cursor; returns -1. */

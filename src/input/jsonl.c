@@ -47,7 +47,7 @@ static int field_of(const char *key, size_t n) {
 }
 
 /* One member's value: decoded into rec when it is a field we use. */
-static int member_value(rd_json *j, rd_buf *rec, int field, span *f) {
+static int member_value(rd_json *j, byte_buf *rec, int field, span *f) {
     rd_json_ws(j);
     int c = rd_json_peek(j);
     if (field < 0) return rd_json_skip(j);
@@ -61,7 +61,7 @@ static int member_value(rd_json *j, rd_buf *rec, int field, span *f) {
     } else if (field == F_ID && (c == '-' || (c >= '0' && c <= '9'))) {
         const char *s = j->p;
         if (rd_json_skip(j) < 0) return -1;
-        if (rd_buf_put(rec, s, (size_t)(j->p - s)) < 0) {
+        if (byte_buf_put(rec, s, (size_t)(j->p - s)) < 0) {
             j->oom = 1;
             return rd_json_fail(j, "out of memory");
         }
@@ -74,7 +74,7 @@ static int member_value(rd_json *j, rd_buf *rec, int field, span *f) {
     f->off = off;
     f->len = rec->len - off;
     f->set = 1;
-    if (rd_buf_putc(rec, '\0') < 0) {
+    if (byte_buf_putc(rec, '\0') < 0) {
         j->oom = 1;
         return rd_json_fail(j, "out of memory");
     }
@@ -82,7 +82,7 @@ static int member_value(rd_json *j, rd_buf *rec, int field, span *f) {
 }
 
 /* Parses one line into fields (decoded into rec). */
-static int parse_object(rd_json *j, rd_buf *rec, span f[F_COUNT]) {
+static int parse_object(rd_json *j, byte_buf *rec, span f[F_COUNT]) {
     if (rd_json_expect(j, '{', "at the start of the record (expected '{')") < 0) return -1;
     rd_json_ws(j);
     if (rd_json_peek(j) == '}') {
@@ -121,7 +121,7 @@ static int parse_object(rd_json *j, rd_buf *rec, span f[F_COUNT]) {
     return 0;
 }
 
-static char *field_dup(dyad_arena *a, const rd_buf *rec, const span *f) {
+static char *field_dup(dyad_arena *a, const byte_buf *rec, const span *f) {
     if (!f->set) return dyad_arena_strdup(a, "");
     return dyad_arena_strndup(a, rec->p + f->off, f->len);
 }
@@ -129,7 +129,7 @@ static char *field_dup(dyad_arena *a, const rd_buf *rec, const span *f) {
 /* Turns parsed fields into a document; 0 to skip (warned), -1 on error. */
 static int make_doc(dyad_reader *r, dyad_arena *a, uint64_t line, span f[F_COUNT],
                     dyad_doc *doc, dyad_error *err) {
-    const rd_buf *rec = &r->rec;
+    const byte_buf *rec = &r->rec;
     int has_title = f[F_TITLE].set && f[F_TITLE].len > 0;
     if (!f[F_TEXT].set && !has_title) {
         rd_warn(r, line, "record has no \"text\" (or \"title\") field, skipped");
@@ -137,13 +137,13 @@ static int make_doc(dyad_reader *r, dyad_arena *a, uint64_t line, span f[F_COUNT
     }
     char date[9] = "";
     if (f[F_DATE].set && f[F_DATE].len > 0 &&
-        rd_date_normalize(rec->p + f[F_DATE].off, f[F_DATE].len, date) < 0) {
+        date_text(date_parse(rec->p + f[F_DATE].off, f[F_DATE].len), date) < 0) {
         rd_warn(r, line, "bad date \"%.40s\" (expected YYYY-MM-DD, YYYYMMDD or an ISO timestamp), skipped",
                 rec->p + f[F_DATE].off);
         return 0;
     }
     if (!*date && f[F_PUB].set && f[F_PUB].len > 0 &&
-        rd_date_normalize(rec->p + f[F_PUB].off, f[F_PUB].len, date) < 0)
+        date_text(date_parse(rec->p + f[F_PUB].off, f[F_PUB].len), date) < 0)
     {
         rd_warn(r, line, "unreadable publication date \"%.40s\" (expected YYYY-MM-DD, YYYYMMDD or "
                 "an ISO timestamp), ignored", rec->p + f[F_PUB].off);
@@ -207,7 +207,7 @@ int rd_jsonl_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err)
         memset(f, 0, sizeof f);
         rd_json j;
         rd_json_init(&j, s, n);
-        rd_buf_clear(&r->rec);
+        byte_buf_clear(&r->rec);
         if (parse_object(&j, &r->rec, f) < 0) {
             if (j.oom) return rd_fail(r, err, line, "out of memory");
             rd_warn(r, line, "%s at column %zu", j.what, j.col);
@@ -217,8 +217,8 @@ int rd_jsonl_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err)
         if (rc == 1 && r->line.cap > RD_KEEP_BUFFER) {
             /* the document is in the arena now: a huge record's buffers go
              * back before the coder needs several times as much */
-            rd_buf_free(&r->line);
-            rd_buf_free(&r->rec);
+            byte_buf_free(&r->line);
+            byte_buf_free(&r->rec);
         }
         if (rc != 0) return rc;
     }

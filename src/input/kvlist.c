@@ -7,6 +7,7 @@
  * A list holds at most RD_KV_MAX entries and RD_KV_MAX_BYTES of text, so a
  * hostile input cannot make it grow with its length. */
 #include "input/input.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,15 +26,9 @@ int rd_kv_set(rd_kvlist *l, const char *key, const char *value) {
         l->kv[i].value = v;
         return 0;
     }
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        dyad_kv *kv = realloc(l->kv, cap * sizeof *kv);
-        if (!kv) {
-            free(v);
-            return -1;
-        }
-        l->kv = kv;
-        l->cap = cap;
+    if (util_grow(&l->kv, &l->cap, l->n + 1, sizeof *l->kv, 8) < 0) {
+        free(v);
+        return -1;
     }
     char *k = strdup(key);
     if (!k) {

@@ -3,7 +3,7 @@
  * A dyad_reader wraps an already-open FILE* and hands out one dyad_doc per
  * call, whatever the format; the per-format work is in text.c, jsonl.c and
  * xml.c. Records that cannot be read are skipped, never silently: each one
- * produces a "name:line: message" warning (to the hook, by default stderr)
+ * produces a "name:line: message" warning (to the caller's hook, if any)
  * and is counted in dyad_reader_skipped. Errors that stop the run (a read
  * error, out of memory, input that is not the format at all) make next()
  * return -1 with a message naming the input and line. */
@@ -15,11 +15,6 @@
 #include <string.h>
 #include <strings.h>
 
-static void warn_stderr(void *ctx, const char *msg) {
-    (void)ctx;
-    fprintf(stderr, "dyad: warning: %s\n", msg);
-}
-
 void rd_warn(dyad_reader *r, uint64_t line, const char *fmt, ...) {
     char what[400], msg[700];
     va_list ap;
@@ -28,7 +23,7 @@ void rd_warn(dyad_reader *r, uint64_t line, const char *fmt, ...) {
     va_end(ap);
     snprintf(msg, sizeof msg, "%s:%llu: %s", r->name, (unsigned long long)line, what);
     r->skipped++;
-    r->warn(r->warn_ctx, msg);
+    if (r->warn) r->warn(r->warn_ctx, msg);
 }
 
 int rd_fail(dyad_reader *r, dyad_error *err, uint64_t line, const char *fmt, ...) {
@@ -65,7 +60,7 @@ dyad_reader *dyad_reader_open(FILE *fp, const char *name, dyad_format fmt,
     }
     char date[9] = "";
     if (default_date && *default_date &&
-        rd_date_normalize(default_date, strlen(default_date), date) < 0) {
+        date_text(date_parse(default_date, strlen(default_date)), date) < 0) {
         dyad_error_set(err, "%s: bad date \"%.40s\": expected YYYY-MM-DD or YYYYMMDD",
                        name, default_date);
         return NULL;
@@ -79,7 +74,6 @@ dyad_reader *dyad_reader_open(FILE *fp, const char *name, dyad_format fmt,
     }
     r->fmt = fmt;
     r->max_record = RD_MAX_RECORD_DEFAULT;
-    r->warn = warn_stderr;
     memcpy(r->date, date, sizeof date);
     return r;
 }
@@ -87,8 +81,8 @@ dyad_reader *dyad_reader_open(FILE *fp, const char *name, dyad_format fmt,
 void dyad_reader_close(dyad_reader *r) {
     if (!r) return;
     rd_src_free(&r->src);
-    rd_buf_free(&r->line);
-    rd_buf_free(&r->rec);
+    byte_buf_free(&r->line);
+    byte_buf_free(&r->rec);
     rd_xml_free(&r->xml);
     free(r->name);
     free(r);
@@ -109,7 +103,7 @@ int dyad_reader_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *e
 }
 
 void dyad_reader_on_warning(dyad_reader *r, dyad_warn_fn fn, void *ctx) {
-    r->warn = fn ? fn : warn_stderr;
+    r->warn = fn;
     r->warn_ctx = fn ? ctx : NULL;
 }
 

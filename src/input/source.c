@@ -1,4 +1,4 @@
-/* source.c -- bounded buffers and a chunked, line-counting byte source.
+/* source.c -- a chunked, line-counting byte source.
  *
  * The readers never hold more of the input than one record: rd_src reads
  * the FILE* in 64 KiB chunks, and rd_src_getline copies a line out of those
@@ -10,34 +10,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-
-int rd_buf_reserve(rd_buf *b, size_t extra) {
-    if (b->len + extra < b->cap) return 0;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap <= b->len + extra) {
-        if (cap > SIZE_MAX / 2) return -1;
-        cap *= 2;
-    }
-    char *p = realloc(b->p, cap);
-    if (!p) return -1;
-    b->p = p;
-    b->cap = cap;
-    return 0;
-}
-
-int rd_buf_put(rd_buf *b, const void *s, size_t n) {
-    if (rd_buf_reserve(b, n) < 0) return -1;
-    if (n) memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-    return 0;
-}
-
-void rd_buf_free(rd_buf *b) {
-    free(b->p);
-    b->p = NULL;
-    b->len = b->cap = 0;
-}
 
 int rd_src_init(rd_src *s, FILE *fp) {
     memset(s, 0, sizeof *s);
@@ -71,8 +43,8 @@ void rd_src_skip_bom(rd_src *s) {
 }
 
 /* Returns -2 when memory runs out. */
-int rd_src_getline(rd_src *s, rd_buf *out, size_t max, int *too_long) {
-    rd_buf_clear(out);
+int rd_src_getline(rd_src *s, byte_buf *out, size_t max, int *too_long) {
+    byte_buf_clear(out);
     *too_long = 0;
     int any = 0;
     for (;;) {
@@ -88,7 +60,7 @@ int rd_src_getline(rd_src *s, rd_buf *out, size_t max, int *too_long) {
         if (!*too_long) {
             if (out->len + n > max) {
                 *too_long = 1;
-            } else if (rd_buf_put(out, p, n) < 0) {
+            } else if (byte_buf_put(out, p, n) < 0) {
                 return -2;
             }
         }

@@ -39,9 +39,9 @@ static void line_col(const char *s, size_t off, uint64_t *line, size_t *col) {
 int rd_text_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
     if (r->done) return 0;
     r->done = 1;
-    rd_buf *b = &r->line;
-    rd_buf_clear(b);
-    if (rd_buf_reserve(b, 0) < 0) return rd_fail(r, err, 1, "out of memory");
+    byte_buf *b = &r->line;
+    byte_buf_clear(b);
+    if (byte_buf_reserve(b, 0) < 0) return rd_fail(r, err, 1, "out of memory");
     for (;;) {
         size_t avail = rd_src_fill(&r->src);
         if (avail == 0) break;
@@ -49,7 +49,7 @@ int rd_text_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err) 
             return rd_fail(r, err, r->src.line,
                            "text longer than %zu bytes; split it or use JSON Lines",
                            r->max_record);
-        if (rd_buf_put(b, r->src.buf + r->src.pos, avail) < 0)
+        if (byte_buf_put(b, r->src.buf + r->src.pos, avail) < 0)
             return rd_fail(r, err, r->src.line, "out of memory");
         r->src.pos += avail;
     }
@@ -75,6 +75,6 @@ int rd_text_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err) 
     doc->text_len = b->len;
     doc->line = 1;
     /* the input buffer is not needed again: give its memory back */
-    rd_buf_free(b);
+    byte_buf_free(b);
     return 1;
 }

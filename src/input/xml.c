@@ -43,9 +43,9 @@ static int is_structural(const char *name) {
     return 0;
 }
 
-static int put_str(rd_buf *b, const char *s, size_t *off) {
+static int put_str(byte_buf *b, const char *s, size_t *off) {
     *off = b->len;
-    return rd_buf_put(b, s, strlen(s) + 1); /* keep the NUL */
+    return byte_buf_put(b, s, strlen(s) + 1); /* keep the NUL */
 }
 
 /* ---- records */
@@ -70,8 +70,8 @@ static int begin_record(dyad_reader *r, const rd_xml_tok *t) {
     x->rec_line = t->line;
     x->text_off = x->parse_off = NONE;
     x->has_gold = x->noevents = 0;
-    rd_buf_clear(&x->gold);
-    rd_buf_clear(&r->rec);
+    byte_buf_clear(&x->gold);
+    byte_buf_clear(&r->rec);
     for (int i = 0; i < RD_XA_COUNT; i++) {
         const char *v = rd_xml_attr(t, attr_names[i]);
         x->attr[i] = NONE;
@@ -111,7 +111,7 @@ static int add_gold(dyad_reader *r, const rd_xml_tok *t) {
         too_long(r, t->line);
         return 0;
     }
-    return rd_buf_put(&x->gold, off, sizeof off);
+    return byte_buf_put(&x->gold, off, sizeof off);
 }
 
 static char *trimmed(dyad_arena *a, const char *s, size_t *len) {
@@ -122,18 +122,18 @@ static char *trimmed(dyad_arena *a, const char *s, size_t *len) {
     return dyad_arena_strndup(a, s, *len);
 }
 
-static const char *rec_str(dyad_arena *a, const rd_buf *rec, size_t off) {
+static const char *rec_str(dyad_arena *a, const byte_buf *rec, size_t off) {
     return dyad_arena_strdup(a, off == NONE ? "" : rec->p + off);
 }
 
-static int is_false(const rd_buf *rec, size_t off) {
+static int is_false(const byte_buf *rec, size_t off) {
     return off != NONE && strcasecmp(rec->p + off, "false") == 0;
 }
 
 /* </Sentence>: the record becomes a document, or is skipped with a warning. */
 static int finish_record(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
     rd_xml *x = &r->xml;
-    const rd_buf *rec = &r->rec;
+    const byte_buf *rec = &r->rec;
     x->mode = M_TOP;
     if (x->part == P_BAD) return GO_ON;
     char date[9];
@@ -142,7 +142,7 @@ static int finish_record(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_erro
         return GO_ON;
     }
     const char *d = rec->p + x->attr[RD_XA_DATE];
-    if (rd_date_normalize(d, strlen(d), date) < 0) {
+    if (date_text(date_parse(d, strlen(d)), date) < 0) {
         rd_warn(r, x->rec_line, "bad date \"%.40s\" (expected YYYYMMDD), skipped", d);
         return GO_ON;
     }
@@ -211,7 +211,7 @@ static int in_content(dyad_reader *r, rd_xml_tok *t, const char *elem, int *redo
         break;
     }
     if (t->type == RD_XML_END && strcmp(t->name, elem) == 0) {
-        if (rd_buf_putc(&r->rec, '\0') < 0) return FAILED;
+        if (byte_buf_putc(&r->rec, '\0') < 0) return FAILED;
         x->part = P_BODY;
         return GO_ON;
     }
@@ -254,8 +254,8 @@ static int in_body(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err
             return GO_ON;
         }
         *off = r->rec.len;
-        if (empty) return rd_buf_putc(&r->rec, '\0') < 0 ? FAILED : GO_ON;
-        if (rd_buf_reserve(&r->rec, 0) < 0) return FAILED;
+        if (empty) return byte_buf_putc(&r->rec, '\0') < 0 ? FAILED : GO_ON;
+        if (byte_buf_reserve(&r->rec, 0) < 0) return FAILED;
         x->part = is_text ? P_TEXT : P_PARSE;
         return GO_ON;
     }
@@ -403,8 +403,8 @@ static int env_token(dyad_reader *r, dyad_error *err, rd_xml_tok *t, int *redo) 
     if (x->mode == M_ENV) {
         if (t->type == RD_XML_START) {
             memcpy(x->env_key, t->name, sizeof x->env_key);
-            rd_buf_clear(&x->scratch);
-            if (rd_buf_reserve(&x->scratch, 0) < 0) return FAILED;
+            byte_buf_clear(&x->scratch);
+            if (byte_buf_reserve(&x->scratch, 0) < 0) return FAILED;
             x->mode = M_ENV_CHILD;
         } else if (t->type == RD_XML_EMPTY) {
             return env_set(r, t->name, "", t->line);
@@ -435,7 +435,7 @@ int rd_xml_next_doc(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *er
     rd_xml *x = &r->xml;
     rd_xml_tok *t = &x->tok;
     for (;;) {
-        rd_buf *sink = NULL;
+        byte_buf *sink = NULL;
         if (x->mode == M_RECORD && (x->part == P_TEXT || x->part == P_PARSE)) sink = &r->rec;
         else if (x->mode == M_ENV_CHILD) sink = &x->scratch;
         size_t limit = sink == &x->scratch ? RD_KV_MAX_BYTES : r->max_record;
@@ -463,9 +463,9 @@ int rd_xml_next_doc(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *er
 }
 
 void rd_xml_free(rd_xml *x) {
-    rd_buf_free(&x->tok.attrs);
-    rd_buf_free(&x->scratch);
-    rd_buf_free(&x->gold);
+    byte_buf_free(&x->tok.attrs);
+    byte_buf_free(&x->scratch);
+    byte_buf_free(&x->gold);
     rd_kv_free(&x->env);
     rd_kv_free(&x->config);
 }

@@ -43,13 +43,13 @@ static void set_bad(rd_xml_tok *t, const char *fmt, ...) {
 #define set_eof(t, ...) ((t)->unterminated = 1, set_bad((t), __VA_ARGS__))
 
 /* Appends decoded character data to the sink, respecting its limit. */
-static int emit(rd_xml_tok *t, rd_buf *sink, size_t limit, const void *p, size_t n) {
+static int emit(rd_xml_tok *t, byte_buf *sink, size_t limit, const void *p, size_t n) {
     if (!sink || t->overflow || n == 0) return 0;
     if (sink->len + n > limit) {
         t->overflow = 1;
         return 0;
     }
-    return rd_buf_put(sink, p, n);
+    return byte_buf_put(sink, p, n);
 }
 
 /* After '&': decodes an entity into out (returns its length), or copies the
@@ -93,7 +93,7 @@ static size_t entity(rd_src *s, char out[24]) {
 }
 
 /* Character data up to the next '<' (not consumed) or the end. */
-static int text(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
+static int text(rd_src *s, rd_xml_tok *t, byte_buf *sink, size_t limit) {
     t->type = RD_XML_TEXT;
     size_t start = sink ? sink->len : 0;
     for (;;) {
@@ -200,8 +200,8 @@ static int attr_value(rd_src *s, rd_xml_tok *t, int quote, size_t limit) {
         if (c == '&') {
             char out[24];
             size_t n = entity(s, out);
-            if (rd_buf_put(&t->attrs, out, n) < 0) return -1;
-        } else if (rd_buf_putc(&t->attrs, c) < 0) {
+            if (byte_buf_put(&t->attrs, out, n) < 0) return -1;
+        } else if (byte_buf_putc(&t->attrs, c) < 0) {
             return -1;
         }
     }
@@ -253,10 +253,10 @@ static int start_tag(rd_src *s, rd_xml_tok *t, size_t limit) {
             return 0;
         }
         rd_src_get(s);
-        if (rd_buf_put(&t->attrs, key, strlen(key) + 1) < 0) return -1;
+        if (byte_buf_put(&t->attrs, key, strlen(key) + 1) < 0) return -1;
         int rc = attr_value(s, t, q, limit);
         if (rc != 0) return rc < 0 ? -1 : 0;
-        if (rd_buf_putc(&t->attrs, '\0') < 0) return -1;
+        if (byte_buf_putc(&t->attrs, '\0') < 0) return -1;
         t->nattrs++;
     }
     /* the key\0value\0 pairs must be valid UTF-8 apart from the separators */
@@ -273,7 +273,7 @@ static int start_tag(rd_src *s, rd_xml_tok *t, size_t limit) {
 }
 
 /* After "<!": a comment, CDATA (as text) or a declaration. */
-static int bang(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
+static int bang(rd_src *s, rd_xml_tok *t, byte_buf *sink, size_t limit) {
     if (rd_src_peek(s) == '-') {
         rd_src_get(s);
         if (rd_src_peek(s) == '-') {
@@ -337,11 +337,11 @@ static int bang(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
     return 0;
 }
 
-int rd_xml_next(rd_src *s, rd_xml_tok *t, rd_buf *sink, size_t limit) {
+int rd_xml_next(rd_src *s, rd_xml_tok *t, byte_buf *sink, size_t limit) {
     t->type = RD_XML_EOF;
     t->line = s->line;
     t->name[0] = '\0';
-    rd_buf_clear(&t->attrs);
+    byte_buf_clear(&t->attrs);
     t->nattrs = 0;
     t->nonspace = t->overflow = 0;
     t->nonspace_line = 0;

@@ -2,7 +2,8 @@
  * 61 columns of GDELT's export format in its order, no header, one line
  * per event. The columns that apply to dyad are filled:
  *
- *   GlobalEventID (running number from *next_id), Day (YYYYMMDD),
+ *   GlobalEventID (running number from *next_id), Day (YYYYMMDD: the
+ *   date the coder settled for the event),
  *   MonthYear, Year, FractionDate (year + day of year / 365),
  *   Actor1Code, Actor1Name (the text the actor was coded from),
  *   Actor1CountryCode (the first three letters unless the code is an IGO,
@@ -12,7 +13,7 @@
  *   first two sentences: headline and lead), EventCode, EventBaseCode,
  *   EventRootCode, QuadClass, GoldsteinScale, NumMentions, NumSources and
  *   NumArticles (1: one sentence of one article), DATEADDED (the document
- *   date at 000000) and SOURCEURL.
+ *   date, else the event's, at 000000) and SOURCEURL.
  *
  * Left empty: ethnic and religion codes, AvgTone, and all 24 geography
  * columns (dyad does no geolocation). */
@@ -20,7 +21,7 @@
 
 #include <errno.h>
 #include <string.h>
-#include "util/civil.h"
+#include "date/date.h"
 
 static void clean(FILE *out, const char *s) {
     for (; s && *s; s++) putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
@@ -46,19 +47,21 @@ static void actor(FILE *out, const char *code, const char *name) {
     for (int k = 0; k < 3; k++, at += 3) fprintf(out, "\t%.3s", at + 3 <= n ? code + at : "");
 }
 
-static int day_of_year(int y, int m, int d) { return (int)(civil_days(y, m, d) - civil_days(y, 1, 1)) + 1; }
+static int day_of_year(int y, int m, int d) { return (int)(date_days(y, m, d) - date_days(y, 1, 1)) + 1; }
 
 int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             uint64_t *next_id, dyad_error *err) {
-    int y = 0, m = 0, d = 0;
-    int dated = doc->date && strlen(doc->date) == 8 &&
-                sscanf(doc->date, "%4d%2d%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12;
     for (size_t i = 0; i < res->nevents; i++) {
         const dyad_event *e = &res->events[i];
         const dyad_cameo *c = dyad_cameo_find(e->code);
+        /* SQLDATE: the date the coder settled; DATEADDED: the document's */
+        int y = e->date / 10000, m = e->date / 100 % 100, d = e->date % 100, dated = e->date > 0;
+        char added[9];
+        date_put(e->date, added);
+        if (doc->date && strlen(doc->date) == 8) memcpy(added, doc->date, 9);
         fprintf(out, "%llu", (unsigned long long)(*next_id)++);
         if (dated)
-            fprintf(out, "\t%s\t%04d%02d\t%04d\t%.4f", doc->date, y, m, y,
+            fprintf(out, "\t%08d\t%04d%02d\t%04d\t%.4f", (int)e->date, y, m, y,
                     y + (day_of_year(y, m, d) - 1) / 365.0);
         else
             fputs("\t\t\t\t", out);
@@ -71,7 +74,7 @@ int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *r
         else fputc('\t', out);
         fputs("\t1\t1\t1\t", out); /* mentions, sources, articles; AvgTone empty */
         for (int k = 0; k < 24; k++) fputc('\t', out); /* three geographies of 8 */
-        if (dated) fprintf(out, "\t%s000000\t", doc->date);
+        if (*added) fprintf(out, "\t%s000000\t", added);
         else fputs("\t\t", out);
         clean(out, doc->url);
         fputc('\n', out);

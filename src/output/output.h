@@ -3,6 +3,7 @@
 #define DYAD_OUTPUT_H
 
 #include "dyad.h"
+#include "date/date.h"
 
 /* s[0..n) as a JSON string literal (with quotes); newlines and tabs become
  * blanks when `flat` is set, as in sentence text (jsonl.c). */

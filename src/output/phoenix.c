@@ -13,6 +13,7 @@
  * dyad does no geolocation: Lat, Lon, LocationName, StateName and
  * CountryCode are empty. Tabs and newlines inside fields become spaces. */
 #include "dyad.h"
+#include "date/date.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -39,9 +40,10 @@ static void actor(FILE *out, const char *code) {
 
 int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result *res,
                               dyad_error *err) {
-    const char *d = doc->date && strlen(doc->date) == 8 ? doc->date : "";
     for (size_t i = 0; i < res->nevents; i++) {
         const dyad_event *e = &res->events[i];
+        char d[9];
+        date_put(e->date, d); /* the date the coder settled */
         const dyad_cameo *c = dyad_cameo_find(e->code);
         fprintf(out, "%s-%u-%zu\t%s\t%.4s\t%.2s\t%.2s", doc->id, e->sentence, i, d, d,
                 *d ? d + 4 : "", *d ? d + 6 : "");

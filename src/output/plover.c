@@ -63,9 +63,10 @@ static int event_id(FILE *out, const char *doc_id, uint32_t sentence, size_t i) 
     return 0;
 }
 
-static int event(FILE *out, const dyad_doc *doc, const dyad_result *res, size_t i,
-                 const char *date) {
+static int event(FILE *out, const dyad_doc *doc, const dyad_result *res, size_t i) {
     const dyad_event *e = &res->events[i];
+    char date[11];
+    date_put_iso(e->date, date); /* the date the coder settled */
     const dyad_plover *p = dyad_cameo_plover(e->code);
     const dyad_cameo *c = dyad_cameo_find(e->code);
     fputs("{\"event_id\":", out);
@@ -93,11 +94,8 @@ static int event(FILE *out, const dyad_doc *doc, const dyad_result *res, size_t 
 
 int dyad_write_events_plover(FILE *out, const dyad_doc *doc, const dyad_result *res,
                              dyad_error *err) {
-    char date[11] = "";
-    if (doc->date && strlen(doc->date) == 8)
-        snprintf(date, sizeof date, "%.4s-%.2s-%.2s", doc->date, doc->date + 4, doc->date + 6);
     for (size_t i = 0; i < res->nevents; i++)
-        if (event(out, doc, res, i, date) < 0)
+        if (event(out, doc, res, i) < 0)
             return dyad_error_set(err, "writing events: out of memory");
     if (ferror(out)) return dyad_error_set(err, "writing events: %s", strerror(errno));
     return 0;

@@ -11,6 +11,8 @@
  * high probability (0.98 at similarity 0.8), unrelated stories almost
  * never. Minima are kept as 32 bits: equal by chance once in 4 billion. */
 #include "store/store.h"
+#include "util/buf.h"
+#include "util/hash.h"
 
 #include <stdlib.h>
 
@@ -30,26 +32,22 @@ static int is_word_byte(unsigned char c) {
 size_t st_text_identity(const char *text, size_t len, int64_t *hash, uint64_t **words,
                         size_t *cap) {
     /* one FNV-1a chain per word; the text's hash folds the words in order */
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = HASH_FNV64_SEED;
     size_t n = 0, i = 0;
     const unsigned char *p = (const unsigned char *)text;
     while (i < len) {
         while (i < len && !is_word_byte(p[i])) i++;
         if (i >= len) break;
-        uint64_t w = 0xcbf29ce484222325ULL;
+        uint64_t w = HASH_FNV64_SEED;
         for (; i < len && is_word_byte(p[i]); i++) {
             unsigned char c = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i];
-            w = (w ^ c) * 0x100000001b3ULL;
+            w = hash_fnv64_step(w, c);
         }
         w = mix64(w);
         h = mix64(h ^ w) + n;
         if (words) {
-            if (n == *cap) {
-                size_t nc = *cap ? *cap * 2 : 1024;
-                uint64_t *nw = realloc(*words, nc * sizeof *nw);
-                if (!nw) words = NULL; /* no MinHash for this one; the hash is still right */
-                else *words = nw, *cap = nc;
-            }
+            if (util_grow(words, cap, n + 1, sizeof **words, 1024) < 0)
+                words = NULL; /* no MinHash for this one; the hash is still right */
             if (words) (*words)[n] = w;
         }
         n++;

@@ -5,6 +5,7 @@
  * documents that share at least one band with a new signature. Memory:
  * about 200 bytes per stored original (200 MB for a million). */
 #include "store/store.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,15 +33,12 @@ static int grow_table(st_lsh *l) {
 }
 
 int st_lsh_add(st_lsh *l, int64_t doc, const uint32_t sig[MH_N]) {
-    if (l->ndocs == l->capdocs) {
-        size_t nc = l->capdocs ? l->capdocs * 2 : 1024;
-        int64_t *d = realloc(l->docs, nc * sizeof *d);
-        if (!d) return -1;
-        l->docs = d;
-        uint32_t(*s)[MH_N] = realloc(l->sigs, nc * sizeof *s);
-        if (!s) return -1;
-        l->sigs = s;
-        l->capdocs = nc;
+    if (l->ndocs == l->capdocs) { /* two arrays of one length */
+        size_t cd = l->capdocs, cs = l->capdocs;
+        if (util_grow(&l->docs, &cd, l->ndocs + 1, sizeof *l->docs, 1024) < 0 ||
+            util_grow(&l->sigs, &cs, l->ndocs + 1, sizeof *l->sigs, 1024) < 0)
+            return -1;
+        l->capdocs = cd < cs ? cd : cs;
     }
     if ((l->n + MH_BANDS) * 2 > l->cap && grow_table(l) < 0) return -1;
     uint32_t k = (uint32_t)l->ndocs++;

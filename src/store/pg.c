@@ -23,6 +23,8 @@
  * do not see each other's keys, so with --one-a-day a store written by
  * parallel tasks may count one event per day per task. */
 #include "store/store.h"
+#include "util/buf.h"
+#include "util/hash.h"
 
 #include <libpq-fe.h>
 #include <stdlib.h>
@@ -34,7 +36,7 @@ typedef struct pg_set { /* 64-bit key -> int64 value; key 0 is empty */
     size_t cap, n;
 } pg_set;
 
-typedef struct pg_buf { char *p; size_t n, cap; int oom; } pg_buf;
+typedef byte_buf pg_buf; /* a COPY buffer */
 
 enum { T_DOCS, T_NEAR, T_SENTS, T_EVENTS, T_MINHASH, T_COUNT };
 static const char *const copy_sql[T_COUNT] = {
@@ -119,11 +121,8 @@ static const char find_sql[] =
 
 /* ---- small helpers */
 
-static uint64_t fnv(const char *s) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-    return h ? h : 1;
-}
+/* A string's key in the id sets (FNV-1a, never 0). */
+static uint64_t fnv(const char *s) { return hash_key(s, strlen(s)); }
 
 static int set_put(pg_set *s, uint64_t k, int64_t v) {
     if (!k) k = 1;
@@ -169,17 +168,9 @@ static void set_free(pg_set *s) {
     memset(s, 0, sizeof *s);
 }
 
-static void put(pg_buf *b, const char *s, size_t n) {
-    if (b->oom) return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->cap ? b->cap * 2 : 65536) + n;
-        char *p = realloc(b->p, cap);
-        if (!p) { b->oom = 1; return; }
-        b->p = p, b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-}
+/* Appends to a COPY buffer; running out of memory is sticky (b->oom) and
+ * reported when the buffer is sent. */
+static void put(pg_buf *b, const char *s, size_t n) { byte_buf_put(b, s, n); }
 
 /* A COPY text field, escaped, then a tab (or a newline at the end). */
 static void fld(pg_buf *b, const char *s, size_t n, char end) {
@@ -228,7 +219,7 @@ static int pq_exec(pq_backend *s, const char *sql, dyad_error *err, const char *
 
 /* Forgets the open batch: its buffers and its lookups. */
 static void batch_clear(pq_backend *s) {
-    for (int t = 0; t < T_COUNT; t++) s->buf[t].n = 0, s->buf[t].oom = 0;
+    for (int t = 0; t < T_COUNT; t++) s->buf[t].len = 0, s->buf[t].oom = 0;
     for (size_t i = 0; i < s->npending; i++) free(s->pending[i].id);
     s->npending = 0;
     set_free(&s->ids), set_free(&s->hashes);
@@ -263,13 +254,13 @@ static int pq_begin(st_backend *b, dyad_error *err) {
 }
 
 static int copy_one(pq_backend *s, int t, dyad_error *err) {
-    if (!s->buf[t].n) return 0;
+    if (!s->buf[t].len) return 0;
     PGresult *r = PQexec(s->db, copy_sql[t]);
     int st = PQresultStatus(r);
     PQclear(r);
     if (st != PGRES_COPY_IN) return pq_fail(s, err, "starting COPY");
     const char *p = s->buf[t].p;
-    size_t left = s->buf[t].n;
+    size_t left = s->buf[t].len;
     while (left) {
         int chunk = left > (1 << 20) ? 1 << 20 : (int)left;
         if (PQputCopyData(s->db, p, chunk) != 1) return pq_fail(s, err, "COPY");
@@ -448,10 +439,10 @@ static int pq_insert_sentence(st_backend *b, int64_t doc, uint32_t idx, uint32_t
 /* The four fields, each with its terminating NUL, hashed whole. */
 static uint64_t daily_key(const char *date, const char *src, const char *tgt, const char *code) {
     const char *f[4] = {date, src, tgt, code};
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = HASH_FNV64_SEED;
     for (int i = 0; i < 4; i++) {
         const char *p = f[i];
-        do h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+        do h = hash_fnv64_step(h, (unsigned char)*p);
         while (*p++);
     }
     return h ? h : 1;

@@ -6,7 +6,8 @@
  * idempotent, within one run as across runs); its MinHash signature finds
  * a stored story it is a near copy of (then it is stored, linked to the
  * original, and its events are kept but not counted). Each event gets the
- * date its sentence gives it (event_date.c) and, with one_a_day, is counted
+ * date the coder settled (its sentence against the document date) and,
+ * with one_a_day, is counted
  * only if no counted event has the same (date, source, target, code).
  *
  * A document without a word in its text or title is not stored
@@ -128,14 +129,9 @@ static int add_events(dyad_store *s, int64_t doc, const dyad_doc *d, const dyad_
         st_event_row r = {0};
         r.doc = doc;
         r.sentence = e->sentence;
-        r.date_kind = "none";
-        if (e->sentence < res->nsentences) {
-            const dyad_sentence *sn = &res->sentences[e->sentence];
-            r.date_kind = dyad_event_date(d->date, d->text + sn->start, sn->end - sn->start, date);
-        } else if (strlen(d->date) == 8) {
-            memcpy(date, d->date, 9);
-            r.date_kind = "document";
-        }
+        /* the date the coder settled for the event */
+        if (e->date > 0) snprintf(date, sizeof date, "%08d", (int)e->date);
+        r.date_kind = dyad_date_kind_name((dyad_date_kind)(e->date > 0 ? e->date_kind : DYAD_DATE_NONE));
         r.date = date;
         r.source = e->source ? e->source : "";
         r.target = e->target ? e->target : "";

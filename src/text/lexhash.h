@@ -6,15 +6,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/hash.h"
+
 /* FNV-1a over the bytes of a lower-cased word. */
-static inline uint32_t lex_hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
+static inline uint32_t lex_hash(const char *s, size_t n) { return hash_fnv32(s, n); }
 
 /* Which WordNet part of speech a count belongs to. */
 enum { WN_NOUN, WN_VERB, WN_ADJ, WN_ADV };

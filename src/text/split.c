@@ -5,9 +5,12 @@
  * free-standing . ! ? (or an abbreviation followed by a sentence starter)
  * can end a sentence. Closing quotes and brackets after the period stay with
  * the sentence they close. A blank line always ends a sentence (a headline
- * has no period), and a sentence that reaches TEXT_MAX_TOKENS is cut, so a
+ * has no period), as does the line break after a byline, time stamp or
+ * caption line and before one (meta_break); a sentence that reaches
+ * TEXT_MAX_TOKENS is cut, so a
  * document without any boundary still comes out in bounded pieces. */
 #include "text/text.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +79,34 @@ static int headline_break(const norm_text *nt, const raw_tokens *toks, size_t st
     return starts_upper(nt, next) || next->kind == TOK_LQUOTE;
 }
 
+/* Words that open a line of a page's furniture rather than of the story:
+ * a byline ("By Jane Roe"), a time stamp ("Updated: ...", "Published
+ * 3 May"), a photo caption or credit ("Photo: ...", "Credit: ..."). */
+static int is_meta_word(const norm_text *nt, const raw_token *t) {
+    static const char *const words[] = {"By", "BY", "Updated", "UPDATED", "Published",
+                                        "Posted", "Photo", "Photograph", "Image", "Credit",
+                                        "Caption", "File", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (tok_is(nt, t, words[i])) return 1;
+    return 0;
+}
+
+/* A line of its own: a byline, a time stamp or a caption ends at its line
+ * break, and the line before one ends there too, so none of them merges
+ * into a sentence of the story ("By Jane Roe\nUpdated: 3 May 2024\nANKARA -
+ * ..."). A meta word counts only at the start of a line, and "By" only
+ * before a capitalised name ("By then" is a sentence). */
+static int meta_line(const norm_text *nt, const raw_tokens *toks, size_t i) {
+    return (i == 0 || (toks->v[i].flags & (TF_NEWLINE | TF_PARA))) && is_meta_word(nt, &toks->v[i]) &&
+           (!tok_is(nt, &toks->v[i], "By") || (i + 1 < toks->n && starts_upper(nt, &toks->v[i + 1]) &&
+                                               !is_sentence_starter(nt, &toks->v[i + 1])));
+}
+
+static int meta_break(const norm_text *nt, const raw_tokens *toks, size_t start, size_t i) {
+    if (i + 1 >= toks->n || !(toks->v[i + 1].flags & TF_NEWLINE)) return 0;
+    return meta_line(nt, toks, start) || meta_line(nt, toks, i + 1);
+}
+
 /* If a sentence ends after token i, returns the index just past it (closers
  * included) and sets *add_period; else 0. */
 static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t i,
@@ -111,13 +142,7 @@ static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t
 
 /* Appends range [first, last) to *v, growing it (malloc'd). */
 static int push_range(sent_range **v, size_t *n, size_t *cap, size_t first, size_t last, int add) {
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        sent_range *nv = realloc(*v, ncap * sizeof *nv);
-        if (!nv) return -1;
-        *v = nv;
-        *cap = ncap;
-    }
+    if (util_grow(v, cap, *n + 1, sizeof **v, 64) < 0) return -1;
     (*v)[*n].first = (uint32_t)first;
     (*v)[*n].last = (uint32_t)last;
     (*v)[*n].add_period = (uint32_t)add;
@@ -137,7 +162,7 @@ int text_split(const norm_text *nt, const raw_tokens *toks, sent_range **out, si
         int add = 0;
         if (i > start && (toks->v[i].flags & TF_PARA)) end = i;
         else if (i - start >= TEXT_MAX_TOKENS) end = i;
-        else if (headline_break(nt, toks, start, i)) end = i + 1;
+        else if (headline_break(nt, toks, start, i) || meta_break(nt, toks, start, i)) end = i + 1;
         else {
             end = boundary_after(nt, toks, i, &add);
             if (end && end - start > TEXT_MAX_TOKENS) end = start + TEXT_MAX_TOKENS, add = 0;

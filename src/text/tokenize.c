@@ -8,6 +8,7 @@
  * whether a space, a line break or a blank line came before it, which the
  * sentence splitter needs. */
 #include "text/text.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,13 +33,7 @@ static inline __attribute__((always_inline)) int is_wordc(const char *s, size_t 
 static int push(dyad_arena *a, raw_tokens *t, uint32_t s, uint32_t e, const char *text,
                 int kind, int flags) {
     (void)a;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        raw_token *v = realloc(t->v, cap * sizeof *v);
-        if (!v) return -1;
-        t->v = v;
-        t->cap = cap;
-    }
+    if (util_grow(&t->v, &t->cap, t->n + 1, sizeof *t->v, 256) < 0) return -1;
     static const char *const reps[] = TEXT_REPS;
     uint8_t rep = 0;
     if (text)

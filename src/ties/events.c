@@ -1,5 +1,5 @@
 /* events.c -- the events behind a count: every counted event between two
- * countries (or of one with anyone) that passes the filters, by date, with
+ * sides (or of one with anyone) that passes the filters, by date, with
  * its actors, code, PLOVER type and sentence, and the document it is from.
  *
  *   table: 2019-12-02  RUSGOV -> IRNGOV  041 CONSULT  Discuss by telephone
@@ -9,12 +9,13 @@
  *   json:  {"a":..,"b":..,"events":[{"date":..,...}]}
  *
  * Dates are YYYY-MM-DD, undated events have "" (csv), null (json) or
- * "undated" (table). */
+ * "undated" (table). opts->limit stops the list after that many. */
 #include "ties/ties.h"
 
 #include <string.h>
 
 typedef struct lister {
+    const char *a, *b;
     FILE *out;
     const dyad_ties_opts *o;
     int csv, json;
@@ -45,7 +46,8 @@ static void json_field(FILE *out, const char *name, const char *value) {
 
 static void on_event(void *ctx, const dyad_store_event *e) {
     lister *l = ctx;
-    if (!dyad_ties_match(l->o, e)) return;
+    if (dyad_ties_direction(l->a, l->b, e) < 0 || !dyad_ties_match(l->o, e)) return;
+    if (l->o && l->o->limit && l->n >= l->o->limit) return;
     const dyad_plover *p = dyad_cameo_plover(e->code);
     const dyad_cameo *c = dyad_cameo_find(e->code);
     char date[11];
@@ -94,8 +96,12 @@ static void on_event(void *ctx, const dyad_store_event *e) {
 
 int dyad_ties_events(FILE *out, dyad_store *s, const char *a, const char *b,
                      const dyad_ties_opts *o, const char *fmt, long *n, dyad_error *err) {
-    lister l = {out, o, !strcmp(fmt, "csv"), !strcmp(fmt, "json"), 0};
+    lister l = {a, b, out, o, !strcmp(fmt, "csv"), !strcmp(fmt, "json"), 0};
+    char ca[8], cb[8];
     *n = 0;
+    if (!ty_side_ok(a, ca) || (b && !ty_side_ok(b, cb)))
+        return dyad_error_set(err, "'%.20s'/'%.20s': a country (RUS, IGOUNO) or an actor code "
+                              "that begins with one (RUSGOV), in capital letters", a, b ? b : "");
     if (!l.csv && !l.json && strcmp(fmt, "table"))
         return dyad_error_set(err, "unknown format '%s' (table, csv or json)", fmt);
     if (l.csv)
@@ -109,7 +115,7 @@ int dyad_ties_events(FILE *out, dyad_store *s, const char *a, const char *b,
         else fputs("null", out);
         fputs(",\"events\":[", out);
     }
-    if (dyad_store_events(s, a, b, on_event, &l, err) < 0) return -1;
+    if (dyad_store_events(s, ca, b ? cb : NULL, on_event, &l, err) < 0) return -1;
     if (l.json) fputs("\n]}\n", out);
     *n = l.n;
     if (ferror(out)) return dyad_error_set(err, "writing the events failed");

@@ -7,20 +7,15 @@
  * A set of 64-bit keys (FNV-1a of the document key and the three codes)
  * with open addressing; 0 marks an empty slot. */
 #include "ties/ties.h"
+#include "util/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t fnv_bytes(uint64_t h, const void *p, size_t n) {
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 0x100000001b3ULL;
-    return h;
-}
-
 static uint64_t event_key(const dyad_store_event *e) {
-    uint64_t h = fnv_bytes(0xcbf29ce484222325ULL, &e->doc, sizeof e->doc);
+    uint64_t h = hash_fnv64(&e->doc, sizeof e->doc);
     const char *f[3] = {e->source ? e->source : "", e->target ? e->target : "", e->code};
-    for (int i = 0; i < 3; i++) h = fnv_bytes(h, f[i], strlen(f[i]) + 1); /* NUL: a separator */
+    for (int i = 0; i < 3; i++) h = hash_fnv64_more(h, f[i], strlen(f[i]) + 1); /* NUL: a separator */
     return h ? h : 1;
 }
 

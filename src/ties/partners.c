@@ -1,9 +1,10 @@
-/* partners.c -- who a country deals with: every partner country with the
+/* partners.c -- who a country (or an actor: RUSGOV) deals with: every partner country with the
  * counted events between them (both directions), ranked by volume, then
  * by tone (mean Goldstein, friendliest first), then by code; an event is
  * counted once per document and (source, target, code) unless
  * per_sentence (once.c). */
 #include "ties/ties.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +20,9 @@ typedef struct pacc {
 
 static void on_event(void *ctx, const dyad_store_event *e) {
     pacc *x = ctx;
-    int out = !strcmp(e->src_country, x->a);
+    int dir = dyad_ties_direction(x->a, NULL, e), out = dir == 0;
     const char *other = out ? e->tgt_country : e->src_country;
-    if (!*other || x->oom || !dyad_ties_match(x->o, e)) return;
+    if (dir < 0 || !*other || x->oom || !dyad_ties_match(x->o, e)) return;
     if (!(x->o && x->o->per_sentence)) {
         int first = ty_once_first(&x->once, e);
         if (first < 0) x->oom = 1;
@@ -30,12 +31,9 @@ static void on_event(void *ctx, const dyad_store_event *e) {
     size_t i = 0;
     while (i < x->n && strcmp(x->p[i].country, other)) i++;
     if (i == x->n) {
-        if (x->n == x->cap) {
-            size_t nc = x->cap ? x->cap * 2 : 32;
-            dyad_partner *np = realloc(x->p, nc * sizeof *np);
-            if (!np) { x->oom = 1; return; }
-            x->p = np;
-            x->cap = nc;
+        if (util_grow(&x->p, &x->cap, x->n + 1, sizeof *x->p, 32) < 0) {
+            x->oom = 1;
+            return;
         }
         memset(&x->p[i], 0, sizeof x->p[i]);
         snprintf(x->p[i].country, sizeof x->p[i].country, "%s", other);
@@ -60,9 +58,13 @@ static int by_volume(const void *a, const void *b) {
 int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
                         dyad_partner **out, size_t *n, dyad_error *err) {
     pacc x = {a, o, NULL, 0, 0, 0, {0}};
+    char ca[8];
     *out = NULL;
     *n = 0;
-    int scanned = dyad_store_scan(s, a, NULL, on_event, &x, err);
+    if (!ty_side_ok(a, ca))
+        return dyad_error_set(err, "'%.20s': a country (RUS, IGOUNO) or an actor code that "
+                              "begins with one (RUSGOV), in capital letters", a);
+    int scanned = dyad_store_scan(s, ca, NULL, on_event, &x, err);
     ty_once_free(&x.once);
     if (scanned < 0) {
         free(x.p);

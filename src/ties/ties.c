@@ -3,13 +3,15 @@
  * counts by PLOVER type.
  *
  * Events come from dyad_store_scan (counted ones only: near copies and
- * one-a-day repeats are left out), filtered by dates, root and QuadClass
- * (filter.c), one per document and (source, target, code) unless
- * per_sentence (once.c). Periods between the first and the last are all present, so
+ * one-a-day repeats are left out) of the two sides' countries, filtered by
+ * actor code, dates, root, QuadClass and PLOVER type (filter.c), one per
+ * document and (source, target, code) unless per_sentence (once.c).
+ * Periods between the first and the last are all present, so
  * the series can be drawn as time with its gaps (svg.c); a table leaves
  * out the periods with no events unless it is to be filled. Written as a
  * table, CSV or JSON. */
 #include "ties/ties.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +34,8 @@ typedef struct acc {
 
 static void on_event(void *ctx, const dyad_store_event *e) {
     acc *x = ctx;
-    if (!dyad_ties_match(x->o, e)) return;
+    int dir = dyad_ties_direction(x->a, x->b, e);
+    if (dir < 0 || !dyad_ties_match(x->o, e)) return;
     if (!(x->o && x->o->per_sentence)) {
         int first = ty_once_first(&x->once, e);
         if (first < 0) x->oom = 1;
@@ -41,16 +44,13 @@ static void on_event(void *ctx, const dyad_store_event *e) {
     long key = ty_period_key(x->by, e->date);
     if (key == TY_NO_PERIOD) x->undated++;
     if (key == TY_NO_PERIOD || x->oom) return;
-    if (x->n == x->cap) {
-        size_t nc = x->cap ? x->cap * 2 : 256;
-        struct ev *nv = realloc(x->ev, nc * sizeof *nv);
-        if (!nv) { x->oom = 1; return; }
-        x->ev = nv;
-        x->cap = nc;
+    if (util_grow(&x->ev, &x->cap, x->n + 1, sizeof *x->ev, 256) < 0) {
+        x->oom = 1;
+        return;
     }
     struct ev *v = &x->ev[x->n++];
     v->key = key;
-    v->dir = strcmp(e->src_country, x->a) != 0;
+    v->dir = dir;
     snprintf(v->code, sizeof v->code, "%s", e->code);
     v->quad = e->quad_class;
     v->g = e->goldstein;
@@ -74,26 +74,29 @@ static int by_count(const void *a, const void *b) {
     return strcmp(x->code, y->code);
 }
 
-/* Country codes are capital letters only (they go into SVG and JSON as is). */
-static int country_ok(const char *c) {
+/* A side is a country or an actor code led by one: capital letters only
+ * (they go into SVG and JSON as is); its country goes to cc. */
+int ty_side_ok(const char *c, char cc[8]) {
     size_t n = strlen(c);
     for (size_t i = 0; i < n; i++)
         if (c[i] < 'A' || c[i] > 'Z') return 0;
-    return n >= 3 && n <= 6;
+    return n >= 3 && n <= 15 && dyad_actor_country(c, cc) > 0;
 }
 
 int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
                     const dyad_ties_opts *o, dyad_ties *out, dyad_error *err) {
     memset(out, 0, sizeof *out);
-    if (!country_ok(a) || !country_ok(b))
-        return dyad_error_set(err, "'%.20s'/'%.20s': country codes are 3 to 6 capital letters", a, b);
+    char ca[8], cb[8];
+    if (!ty_side_ok(a, ca) || !ty_side_ok(b, cb))
+        return dyad_error_set(err, "'%.20s'/'%.20s': a country (RUS, IGOUNO) or an actor code "
+                              "that begins with one (RUSGOV), in capital letters", a, b);
     snprintf(out->a, sizeof out->a, "%s", a);
     snprintf(out->b, sizeof out->b, "%s", b);
     out->by = by;
     out->fill = !o || o->fill;
     out->plover = o && o->plover;
     acc x = {out->a, out->b, o, by, 0, 0, 0, {0}, NULL, 0, 0, 0};
-    int scanned = dyad_store_scan(s, out->a, out->b, on_event, &x, err);
+    int scanned = dyad_store_scan(s, ca, cb, on_event, &x, err);
     ty_once_free(&x.once);
     if (scanned < 0) {
         free(x.ev);

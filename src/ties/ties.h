@@ -12,9 +12,12 @@
  * the Monday of 1969-12-29 (negative before it). TY_NO_PERIOD for a
  * missing or malformed date. */
 long ty_period_key(dyad_period by, const char *yyyymmdd);
-/* "2026-03", "2026", "2026-W11" (ISO 8601 week) */
+/* "2026-03", "2026", "2026-W11" (ISO 8601 week), "2026-03-14" */
 void ty_period_label(dyad_period by, long key, char out[12]);
 const char *ty_period_name(dyad_period by);
+/* Is c a side of a series (a country, or an actor code that begins with
+ * one)? Its country goes to cc. */
+int ty_side_ok(const char *c, char cc[8]);
 
 /* once.c: the events of a document that share (source, target, code). */
 typedef struct ty_once {

@@ -11,9 +11,11 @@
  * alone are poor: its lowest bit is the parity of the bytes), modulo N;
  * worker K (1-based) takes the keys whose value is K - 1. */
 #include "dyad.h"
+#include "util/hash.h"
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define SHARD_MAX 1000000
 
@@ -33,9 +35,7 @@ int dyad_shard_parse(const char *spec, dyad_shard *out, dyad_error *err) {
 }
 
 uint64_t dyad_shard_hash(const char *key) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 0x100000001b3ULL;
+    uint64_t h = hash_fnv64(key, strlen(key));
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;

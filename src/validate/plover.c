@@ -16,6 +16,7 @@
  * (c) P/R/F1 over types, then recall per type. With reciprocal, a record
  * marked reciprocal whose gold has no target scores X->Y and Y->X. */
 #include "validate.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,14 +50,14 @@ typedef struct gsr {
 
 /* ---- reading the gold */
 
-static int jstr(rd_json *j, rd_buf *b, char *out, size_t cap) {
+static int jstr(rd_json *j, byte_buf *b, char *out, size_t cap) {
     rd_json_ws(j);
     if (rd_json_peek(j) == 'n') { /* null */
         out[0] = 0;
         return rd_json_skip(j);
     }
     if (rd_json_peek(j) != '"') return rd_json_fail(j, "expected a string");
-    rd_buf_clear(b);
+    byte_buf_clear(b);
     if (rd_json_string(j, b) < 0) return -1;
     snprintf(out, cap, "%.*s", (int)b->len, b->p ? b->p : "");
     return 0;
@@ -64,7 +65,7 @@ static int jstr(rd_json *j, rd_buf *b, char *out, size_t cap) {
 
 /* Walks the members of an object: fn(ctx, j, key) reads or skips each value. */
 typedef int (*member_fn)(void *ctx, rd_json *j, const char *key);
-static int object(rd_json *j, rd_buf *key, member_fn fn, void *ctx) {
+static int object(rd_json *j, byte_buf *key, member_fn fn, void *ctx) {
     if (rd_json_expect(j, '{', "(expected '{')") < 0) return -1;
     rd_json_ws(j);
     if (rd_json_peek(j) == '}') return j->p++, 0;
@@ -101,7 +102,7 @@ static int array(rd_json *j, elem_fn fn, void *ctx) {
 typedef struct reading {
     gsr *g;
     record *r;
-    rd_buf buf;
+    byte_buf buf;
     trip *t;     /* the gold triple being read */
     trip *gold;  /* malloc'd while reading */
     size_t cap;
@@ -117,13 +118,8 @@ static int gold_member(void *ctx, rd_json *j, const char *key) {
 
 static int gold_elem(void *ctx, rd_json *j, size_t i) {
     reading *x = ctx;
-    if (x->r->ngold == x->cap) {
-        size_t nc = x->cap ? x->cap * 2 : 8;
-        trip *nt = realloc(x->gold, nc * sizeof *nt);
-        if (!nt) return rd_json_fail(j, "out of memory");
-        x->gold = nt;
-        x->cap = nc;
-    }
+    if (util_grow(&x->gold, &x->cap, x->r->ngold + 1, sizeof *x->gold, 8) < 0)
+        return rd_json_fail(j, "out of memory");
     x->t = &x->gold[x->r->ngold++];
     memset(x->t, 0, sizeof *x->t);
     return object(j, &x->buf, gold_member, x);
@@ -202,15 +198,9 @@ static int read_gold(gsr *g, const char *path, FILE *fp, int recip, dyad_error *
         rd_json_init(&j, line, (size_t)len);
         rd_json_ws(&j);
         if (rd_json_peek(&j) < 0 || (rd_json_peek(&j) == '\n' && len == 1)) continue;
-        if (g->n == g->cap) {
-            size_t nc = g->cap ? g->cap * 2 : 256;
-            record *nr = realloc(g->recs, nc * sizeof *nr);
-            if (!nr) {
-                rc = dyad_error_set(err, "%s: out of memory", path);
-                break;
-            }
-            g->recs = nr;
-            g->cap = nc;
+        if (util_grow(&g->recs, &g->cap, g->n + 1, sizeof *g->recs, 256) < 0) {
+            rc = dyad_error_set(err, "%s: out of memory", path);
+            break;
         }
         x.r = &g->recs[g->n];
         memset(x.r, 0, sizeof *x.r);
@@ -235,7 +225,7 @@ static int read_gold(gsr *g, const char *path, FILE *fp, int recip, dyad_error *
         free(x.gold);
     }
     free(line);
-    rd_buf_free(&x.buf);
+    byte_buf_free(&x.buf);
     if (!rc && g->n == 0) rc = dyad_error_set(err, "%s: no gold records", path);
     return rc;
 }
@@ -295,9 +285,11 @@ static int code_all(gsr *g, const char *path, FILE *fp, const dyad_validate_opts
     dyad_tagger *tg = d ? dyad_tagger_new(err) : NULL;
     dyad_options opt;
     dyad_options_default(&opt); /* as dyad code codes */
+    opt.default_date = o->default_date;
     dyad_coder *c = tg ? dyad_coder_new(d, tg, &opt, err) : NULL;
     dyad_arena *a = dyad_arena_new(0);
     dyad_reader *rd = c && a ? dyad_reader_open(fp, path, DYAD_FMT_JSONL, NULL, err) : NULL;
+    if (rd) dyad_reader_on_warning(rd, o->on_warning, o->warn_ctx);
     int rc = rd ? 0 : -1, got;
     if (c && !a) rc = dyad_error_set(err, "out of memory");
     dyad_doc doc;

@@ -33,11 +33,6 @@ typedef struct run {
     dyad_validate_result *res;
 } run;
 
-static void print_problem(void *ctx, const char *msg) {
-    fprintf(stderr, "%s\n", msg);
-    (void)ctx;
-}
-
 static const char *env_get(const dyad_kv *env, size_t n, const char *key) {
     for (size_t i = 0; i < n; i++)
         if (!strcmp(env[i].key, key)) return env[i].value;
@@ -45,7 +40,8 @@ static const char *env_get(const dyad_kv *env, size_t n, const char *key) {
 }
 
 /* Loads the dictionaries the <Environment> names, relative to the file. */
-static dyad_dict *env_dict(const char *path, const dyad_kv *env, size_t n, dyad_error *err) {
+static dyad_dict *env_dict(const dyad_validate_opts *o, const char *path, const dyad_kv *env,
+                           size_t n, dyad_error *err) {
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", path);
     char *slash = strrchr(dir, '/');
@@ -64,7 +60,7 @@ static dyad_dict *env_dict(const char *path, const dyad_kv *env, size_t n, dyad_
     f.agents = paths[2][0] ? paths[2] : NULL;
     f.discards = paths[3][0] ? paths[3] : NULL;
     f.issues = paths[4][0] ? paths[4] : NULL;
-    return dyad_dict_load_files(&f, print_problem, NULL, err);
+    return dyad_dict_load_files(&f, o->on_problem, o->warn_ctx, err);
 }
 
 static int included(const run *r, const char *cat) {
@@ -105,6 +101,7 @@ static char *triples(dyad_arena *a, char **items, size_t n) {
 static int code_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_result *res, dyad_error *err) {
     dyad_options opt;
     dyad_options_default(&opt);
+    opt.default_date = r->o->default_date;
     /* the records give PETRARCH-2's codes: "will V" is V, and a record has
      * no dateline */
     opt.future_as_act = 1;
@@ -201,6 +198,7 @@ int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_r
     run *r = calloc(1, sizeof *r);
     dyad_arena *a = dyad_arena_new(0);
     dyad_reader *rd = r && a ? dyad_reader_open(fp, path, DYAD_FMT_XML, NULL, err) : NULL;
+    if (rd) dyad_reader_on_warning(rd, o->on_warning, o->warn_ctx);
     int rc = rd ? 0 : -1;
     if (rd) {
         r->o = o;
@@ -221,10 +219,10 @@ int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_r
             const char *inc = env_get(env, n, "Include");
             if (inc) snprintf(r->include, sizeof r->include, "%s", inc);
             if (o->dict) {
-                r->dict = dyad_dict_load_dir(o->dict, print_problem, NULL, err);
+                r->dict = dyad_dict_load_dir(o->dict, o->on_problem, o->warn_ctx, err);
                 if (!r->dict) r->dict = dyad_dict_load_compiled(o->dict, err);
             } else if (env_get(env, n, "Verbfile") || env_get(env, n, "Actorfile")) {
-                r->dict = env_dict(path, env, n, err);
+                r->dict = env_dict(o, path, env, n, err);
             } else {
                 rc = dyad_error_set(err, "%s: no <Environment> naming dictionaries: give --dict DIR", path);
                 break;

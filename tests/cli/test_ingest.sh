@@ -80,7 +80,7 @@ printf '%s\n' '{"id":"x1","date":"2026-05-01","text":"Iran accused Russia of spy
     '{"id":"x2","date":"2026-05-01","text":"Iran accused Russia of spying on its scientists."}' \
     '{"id":"x3","date":"2026-05-02","text":"Iran again accused Russia of spying."}' >$TMP/oad.jsonl
 $D ingest --one-a-day --no-progress --db $TMP/oad.db $TMP/oad.jsonl 2>/dev/null
-check "one a day" test "$(q $TMP/oad.db "select group_concat(d.id||':'||e.code||':'||e.counted, ' ') from events e join documents d using(doc)")" = "x1:1125:1 x2:1125:0 x3:1125:1"
+check "one a day" test "$(q $TMP/oad.db "select group_concat(k, ' ') from (select d.id||':'||e.code||':'||e.counted as k from events e join documents d using(doc) order by d.id)")" = "x1:1125:1 x2:1125:0 x3:1125:1"
 
 # on a terminal (script(1) gives one), a progress bar on stderr
 if command -v script >/dev/null; then
@@ -131,7 +131,7 @@ if [ -n "$CORPUS" ] && [ -f "$CORPUS" ]; then
     cp "$D" $TMP/dyad && cp -r data/dict $TMP/dict
     for k in 1 2 3; do sed "s/\"id\": \"syn-/\"id\": \"c$k-/" "$CORPUS"; done >$TMP/big.jsonl
     K=$TMP/kill.db
-    $TMP/dyad ingest --dict $TMP/dict --no-progress --batch 40 --db $K $TMP/big.jsonl 2>/dev/null &
+    $TMP/dyad ingest --dict $TMP/dict --no-progress --batch 40 --date 2017-05-23 --db $K $TMP/big.jsonl 2>/dev/null &
     pid=$!
     for i in $(seq 1 400); do
         n=$(sqlite3 $K 'select count(*) from documents' 2>/dev/null || echo 0)
@@ -144,13 +144,14 @@ if [ -n "$CORPUS" ] && [ -f "$CORPUS" ]; then
     check "killed store consistent" test "$(q $K 'pragma integrity_check')" = ok
     check "killed run kept its commits" test "$n1" -ge 200
     check "whole documents only" test "$(q $K 'select count(*) from events where doc not in (select doc from documents)')" = 0
-    $TMP/dyad ingest --dict $TMP/dict --no-progress --db $K $TMP/big.jsonl 2>$TMP/err5
+    $TMP/dyad ingest --dict $TMP/dict --no-progress --date 2017-05-23 --db $K $TMP/big.jsonl 2>$TMP/err5
     check "rerun exits 0" test $? = 0
     # every text three times: 4500 stored in all, the copies are duplicates
     check "rerun completes" test "$(q $K 'select count(*) from documents')" = "$(wc -l <"$CORPUS")"
     check "no duplicate ids" test "$(q $K 'select count(*) - count(distinct id) from documents')" = 0
     check "no duplicate texts" test "$(q $K 'select count(*) - count(distinct text_hash) from documents')" = 0
-    want=$($TMP/dyad code --dict $TMP/dict "$CORPUS" 2>/dev/null | wc -l)
+    # the same date on both sides: ingest stores an undated story undated, code dates it today
+    want=$($TMP/dyad code --dict $TMP/dict --date 2017-05-23 "$CORPUS" 2>/dev/null | wc -l)
     check "every event once" test "$(q $K 'select count(*) from events')" = "$want"
 else
     skip "shared corpus absent: the SIGKILL test needs ../shared/corpus/synthetic-news.jsonl"

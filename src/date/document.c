@@ -1,4 +1,4 @@
-/* doc_date.c -- the date of a document whose metadata gives none.
+/* document.c -- the date of a document whose metadata gives none.
  *
  * A document's own metadata (a JSON "date", a feed item's pubDate, a web
  * page's <meta>/<time>) is read by its reader. When there is none, the
@@ -12,13 +12,13 @@
  * that hold text, and at most DD_BYTES bytes: a date further down is what
  * the story is about, not when it was written.
  *
- * dd_scan_text and dd_scan_name are the two readers of dates in words; they
- * are kept small and apart so that a shared date module can take them over. */
-#include "input/input.h"
+ * date_scan_text and date_scan_name are the two readers of dates in a
+ * document's words and in a file name. */
+#include "date/date.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include "util/civil.h"
 
 #define DD_LINES 6
 #define DD_BYTES 600
@@ -39,7 +39,7 @@ static int digits(const char *s, const char *end, int n) {
 }
 
 static int put(int y, int m, int d, char out[9]) {
-    if (!civil_valid(y, m, d)) return -1;
+    if (!date_valid(y, m, d)) return -1;
     snprintf(out, 9, "%04d%02d%02d", y, m, d);
     return 0;
 }
@@ -116,7 +116,7 @@ static int words_date(const dd_word *w, int n, int i, char out[9]) {
 
 #define DD_MAXW 160
 
-int dd_scan_text(const char *text, size_t len, char out[9]) {
+int date_scan_text(const char *text, size_t len, char out[9]) {
     const char *s = text, *end = text + (len < DD_BYTES ? len : DD_BYTES);
     dd_word w[DD_MAXW];
     int n = 0, lines = 0;
@@ -144,7 +144,7 @@ int dd_scan_text(const char *text, size_t len, char out[9]) {
     return -1;
 }
 
-int dd_scan_name(const char *path, char out[9]) {
+int date_scan_name(const char *path, char out[9]) {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *end = base + strlen(base);
@@ -166,8 +166,8 @@ dyad_date_from dyad_doc_find_date(dyad_doc *doc, const char *name, dyad_arena *a
     if (doc->date && *doc->date) return DYAD_DATE_FROM_META;
     char d[9];
     dyad_date_from from = DYAD_DATE_FROM_NONE;
-    if (doc->text && dd_scan_text(doc->text, doc->text_len, d) == 0) from = DYAD_DATE_FROM_TEXT;
-    else if (name && dd_scan_name(name, d) == 0) from = DYAD_DATE_FROM_NAME;
+    if (doc->text && date_scan_text(doc->text, doc->text_len, d) == 0) from = DYAD_DATE_FROM_TEXT;
+    else if (name && date_scan_name(name, d) == 0) from = DYAD_DATE_FROM_NAME;
     if (from == DYAD_DATE_FROM_NONE) return from;
     const char *copy = dyad_arena_strdup(a, d);
     if (!copy) return DYAD_DATE_FROM_NONE;

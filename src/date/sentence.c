@@ -1,4 +1,4 @@
-/* event_date.c -- when an event happened, from the words of its sentence.
+/* sentence.c -- when an event happened, from the words of its sentence.
  *
  * News is written relative to its dateline: "yesterday", "on Saturday",
  * "said Friday", "last week", "two days ago", "on March 27-28". The first
@@ -8,40 +8,24 @@
  * days before ("next week" after), "N days/weeks ago" back N days/weeks, a month and day to that day in the document's year (the year
  * before when that would be more than a month after the dateline; a range
  * "27-28" takes its first day; month names count only capitalised, so the
- * verb "may" is not May). No phrase, or no document date: the
- * document date ("document"), or nothing ("none").
+ * verb "may" is not May). No phrase: the document date (DYAD_DATE_DOCUMENT);
+ * no document date: no date (DYAD_DATE_NONE).
  *
  * Dates are years 1 to 9999 (YYYYMMDD, proleptic Gregorian): a phrase
  * whose arithmetic leaves that range ("tomorrow" on 9999-12-31, "last
  * week" in 0001-01-03) or that names a year of five digits or more
- * ("March 3, 99999") gives no date ("none"), as does a document date
- * outside it. */
-#include "dyad.h"
+ * ("March 3, 99999") gives no date (DYAD_DATE_NONE), as does a document
+ * date outside it. */
+#include "date/date.h"
 
 #include <string.h>
 #include <strings.h>
-#include "util/civil.h"
 
-/* Day numbers of 0001-01-01 and 9999-12-31: the dates that fit YYYYMMDD. */
-#define FIRST_DAY (-719162L)
-#define LAST_DAY 2932896L
-
-/* Writes day z; 0 and an empty date when it is outside years 1-9999. */
-static int put_date(long z, char out[9]) {
-    int y, m, d;
-    if (z < FIRST_DAY || z > LAST_DAY) {
-        out[0] = 0;
-        return 0;
-    }
-    civil_date(z, &y, &m, &d);
-    snprintf(out, 9, "%04d%02d%02d", y, m, d);
-    return 1;
-}
-
-/* The kind of a date that was resolved, or "none" when the arithmetic left
+/* The kind of a date that was resolved, or none when the arithmetic left
  * years 1-9999 ("tomorrow" on 9999-12-31). */
-static const char *dated(long z, char out[9], const char *kind) {
-    return put_date(z, out) ? kind : "none";
+static dyad_date_kind dated(long z, int32_t *out, dyad_date_kind kind) {
+    *out = date_of_day(z);
+    return *out ? kind : DYAD_DATE_NONE;
 }
 
 static const char *const weekdays[7] = {"thursday", "friday", "saturday", "sunday",
@@ -96,16 +80,12 @@ static int number_of(word w) {
 
 #define MAXW 160
 
-const char *dyad_event_date(const char *doc_date, const char *s, size_t len, char out[9]) {
-    out[0] = 0;
-    if (!doc_date || strlen(doc_date) != 8) return "none";
-    int y = 0, m = 0, d = 0;
-    for (int i = 0; i < 8; i++)
-        if (doc_date[i] < '0' || doc_date[i] > '9') return "none";
-    sscanf(doc_date, "%4d%2d%2d", &y, &m, &d);
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > civil_month_days(y, m)) return "none";
-    long today = civil_days(y, m, d);
-    memcpy(out, doc_date, 9);
+dyad_date_kind date_in_sentence(int32_t doc, const char *s, size_t len, int32_t *out) {
+    *out = 0;
+    int y = doc / 10000, m = doc / 100 % 100, d = doc % 100;
+    if (doc <= 0 || !date_valid(y, m, d)) return DYAD_DATE_NONE;
+    long today = date_days(y, m, d);
+    *out = doc;
 
     word w[MAXW];
     int n = 0;
@@ -117,23 +97,23 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
     }
     for (int i = 0; i < n; i++) {
         word prev = i > 0 ? w[i - 1] : (word){"", 0};
-        if (weq(w[i], "yesterday")) return dated(today - 1, out, "yesterday");
-        if (weq(w[i], "today") || weq(w[i], "tonight")) return "today";
-        if (weq(w[i], "tomorrow")) return dated(today + 1, out, "tomorrow");
-        if (weq(prev, "last") && weq(w[i], "week")) return dated(today - 7, out, "last week");
+        if (weq(w[i], "yesterday")) return dated(today - 1, out, DYAD_DATE_YESTERDAY);
+        if (weq(w[i], "today") || weq(w[i], "tonight")) return DYAD_DATE_TODAY;
+        if (weq(w[i], "tomorrow")) return dated(today + 1, out, DYAD_DATE_TOMORROW);
+        if (weq(prev, "last") && weq(w[i], "week")) return dated(today - 7, out, DYAD_DATE_LAST_WEEK);
         if (weq(prev, "last") && weq(w[i], "month")) {
             int pm = m == 1 ? 12 : m - 1, py = m == 1 ? y - 1 : y;
-            int pd = d > civil_month_days(py, pm) ? civil_month_days(py, pm) : d;
-            return dated(civil_days(py, pm, pd), out, "last month");
+            int pd = d > date_month_days(py, pm) ? date_month_days(py, pm) : d;
+            return dated(date_days(py, pm, pd), out, DYAD_DATE_LAST_MONTH);
         }
-        if (weq(prev, "next") && weq(w[i], "week")) return dated(today + 7, out, "next week");
+        if (weq(prev, "next") && weq(w[i], "week")) return dated(today + 7, out, DYAD_DATE_NEXT_WEEK);
         /* "two days ago", "3 weeks ago" */
         if (i + 2 < n && weq(w[i + 2], "ago")) {
             int k = number_of(w[i]);
             int unit = weq(w[i + 1], "days") || weq(w[i + 1], "day") ? 1
                      : weq(w[i + 1], "weeks") || weq(w[i + 1], "week") ? 7 : 0;
             if (k > 0 && unit) {
-                return dated(today - (long)k * unit, out, "ago");
+                return dated(today - (long)k * unit, out, DYAD_DATE_AGO);
             }
         }
         /* weekdays: "on Friday", "last Friday", "Friday night", and the news
@@ -149,11 +129,11 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
             long today_wd = ((today % 7) + 7) % 7;
             if (weq(prev, "next")) {
                 long ahead = (wd - today_wd + 7) % 7;
-                return dated(today + (ahead ? ahead : 7), out, "next weekday");
+                return dated(today + (ahead ? ahead : 7), out, DYAD_DATE_NEXT_WEEKDAY);
             }
             long back = (today_wd - wd + 7) % 7;
             if (back == 0 && weq(prev, "last")) back = 7;
-            return dated(today - back, out, "weekday");
+            return dated(today - back, out, DYAD_DATE_WEEKDAY);
         }
         /* months are capitalised: "may" is a modal verb, "March" a month */
         int mo = w[i].p[0] >= 'A' && w[i].p[0] <= 'Z' ? find_in(w[i], months, 12) : -1;
@@ -172,18 +152,29 @@ const char *dyad_event_date(const char *doc_date, const char *s, size_t len, cha
                 if (digits != (int)w[i + 2].n) digits = 0;
             }
             if (digits >= 5) { /* "March 3, 99999": a year dates cannot hold */
-                out[0] = 0;
-                return "none";
+                *out = 0;
+                return DYAD_DATE_NONE;
             }
             if (digits == 4 && v > 1900) yy = (int)v;
-            else if (civil_days(y, mo + 1, 1) - today > 31) yy = y - 1;
+            else if (date_days(y, mo + 1, 1) - today > 31) yy = y - 1;
             if (yy < 1) { /* "December 30" on a dateline of 0001-01-05 */
-                out[0] = 0;
-                return "none";
+                *out = 0;
+                return DYAD_DATE_NONE;
             }
-            if (day > civil_month_days(yy, mo + 1)) continue;
-            return dated(civil_days(yy, mo + 1, day), out, "month day");
+            if (day > date_month_days(yy, mo + 1)) continue;
+            return dated(date_days(yy, mo + 1, day), out, DYAD_DATE_MONTH_DAY);
         }
     }
-    return "document";
+    return DYAD_DATE_DOCUMENT;
+}
+
+const char *dyad_date_kind_name(dyad_date_kind k) {
+    static const char *const names[] = {
+        [DYAD_DATE_NONE] = "none",         [DYAD_DATE_DOCUMENT] = "document",
+        [DYAD_DATE_TODAY] = "today",       [DYAD_DATE_YESTERDAY] = "yesterday",
+        [DYAD_DATE_TOMORROW] = "tomorrow", [DYAD_DATE_LAST_WEEK] = "last week",
+        [DYAD_DATE_NEXT_WEEK] = "next week", [DYAD_DATE_LAST_MONTH] = "last month",
+        [DYAD_DATE_AGO] = "ago",           [DYAD_DATE_WEEKDAY] = "weekday",
+        [DYAD_DATE_NEXT_WEEKDAY] = "next weekday", [DYAD_DATE_MONTH_DAY] = "month day"};
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "none";
 }

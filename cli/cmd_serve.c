@@ -1,0 +1,72 @@
+/* cmd_serve.c -- `dyad serve`: a local web page over a store.
+ *
+ *   dyad serve --db DB [--listen 127.0.0.1:8080] [--threads N]
+ *
+ * Serves until SIGINT or SIGTERM (the signals are blocked before the
+ * server's threads start, so only this thread takes them), then stops
+ * cleanly: the requests under way finish, the store is closed. The line
+ * "dyad: serving ... at http://HOST:PORT/" on stderr names the port
+ * (--listen 127.0.0.1:0 takes any free one). */
+#include "cli.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: dyad serve --db DB [--listen HOST:PORT] [--threads N]\n"
+    "  --db PATH|URL          the store written by 'dyad ingest' (opened read-only)\n"
+    "  --listen HOST:PORT     address to serve on (default 127.0.0.1:8080; port 0: any\n"
+    "                         free port). Anything but 127.0.0.1 or [::1] lets other\n"
+    "                         machines read the store.\n"
+    "  --threads N            worker threads, each with its own store handle (default 4)\n"
+    "Open the printed address in a browser; the JSON API is under /api/.\n";
+
+int cmd_serve(int argc, char **argv) {
+    dyad_serve_opts o = {0};
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) o.db = argv[++i];
+        else if (!strcmp(argv[i], "--listen") && i + 1 < argc) o.listen = argv[++i];
+        else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 1 || n > 64) {
+                fprintf(stderr, "dyad: --threads takes 1 to 64, not '%s'\n", argv[i]);
+                return 2;
+            }
+            o.threads = (int)n;
+        } else {
+            fprintf(stderr, "dyad: serve: unknown argument '%s'\n%s", argv[i], usage);
+            return 2;
+        }
+    }
+    if (!o.db || !*o.db) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    if (strncmp(o.db, "postgres", 8) && access(o.db, R_OK) != 0)
+        return cli_fail("%s: no such store (write one with 'dyad ingest --db %s ...')", o.db, o.db);
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    dyad_error err = {{0}};
+    dyad_server *s = dyad_serve_start(&o, &err);
+    if (!s) return cli_fail("%s", err.msg);
+    const char *listen = o.listen ? o.listen : "127.0.0.1:8080";
+    char where[300];
+    dyad_store_mask(o.db, o.db, where, sizeof where);
+    int hostlen = (int)(strrchr(listen, ':') - listen);
+    fprintf(stderr, "dyad: serving %s at http://%.*s:%d/ (Ctrl-C stops)\n", where,
+            hostlen ? hostlen : 9, hostlen ? listen : "127.0.0.1", dyad_serve_port(s));
+    int sig = 0;
+    sigwait(&stop, &sig);
+    dyad_serve_stop(s);
+    fprintf(stderr, "dyad: serve stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    return 0;
+}
