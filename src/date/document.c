@@ -54,7 +54,11 @@ static int iso_at(const char *s, const char *end, char out[9]) {
     return put(y, m, d, out);
 }
 
-typedef struct dd_word { const char *p; size_t n; } dd_word;
+typedef struct dd_word {
+    const char *p;
+    size_t n;
+    int month; /* month_of the word, read once */
+} dd_word;
 
 static const char *const dd_months[12] = {"january", "february", "march", "april", "may",
                                           "june", "july", "august", "september", "october",
@@ -104,7 +108,7 @@ static int year_of(dd_word w) {
 
 /* "March 3, 2024", "Mar. 3rd 2024", "3 March 2024", "3rd of March, 2024". */
 static int words_date(const dd_word *w, int n, int i, char out[9]) {
-    int m = month_of(w[i]);
+    int m = w[i].month;
     if (!m) return -1;
     int d, y;
     if (i + 2 < n && (d = day_of(w[i + 1])) && (y = year_of(w[i + 2])))
@@ -137,12 +141,15 @@ int date_scan_text(const char *text, size_t len, char out[9]) {
             continue;
         }
         line_has_text = 1;
-        if ((p == s || !is_alnum(p[-1])) && iso_at(p, end, out) == 0) return 0;
+        if (is_digit(*p) && (p == s || !is_alnum(p[-1])) && iso_at(p, end, out) == 0) return 0;
         const char *b = p;
         while (p < end && is_alnum(*p)) p++;
-        w[n++] = (dd_word){b, (size_t)(p - b)};
-        if (n >= 2 && words_date(w, n, n - 2, out) == 0) return 0;
-        if (n >= 3 && words_date(w, n, n - 3, out) == 0) return 0;
+        w[n] = (dd_word){b, (size_t)(p - b), 0};
+        w[n].month = month_of(w[n]);
+        n++;
+        /* a date needs a month: most words are passed over here */
+        if (n >= 2 && w[n - 2].month && words_date(w, n, n - 2, out) == 0) return 0;
+        if (n >= 3 && w[n - 3].month && words_date(w, n, n - 3, out) == 0) return 0;
     }
     out[0] = 0;
     return -1;
