@@ -250,7 +250,13 @@ typedef struct dyad_token {
     const char *lower; /* ASCII letters lower-cased, other bytes as in text */
     uint32_t start, end; /* byte offsets of the token in the document text */
     uint8_t pos;       /* dyad_pos */
+    uint8_t flags;     /* DYAD_TOKEN_* (dyad_analyze sets them; 0: nothing known) */
 } dyad_token;
+
+/* The token's bytes in the document, start..end, are its text and nothing
+ * else, all ASCII letters and digits ("Friday", "2024"; not "mid-March",
+ * "U.S.", "Erdoğan", a word with a soft hyphen dropped from it). */
+#define DYAD_TOKEN_PLAIN 1
 
 typedef struct dyad_sentence {
     uint32_t start, end; /* byte offsets in the document text */

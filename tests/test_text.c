@@ -315,6 +315,35 @@ static void test_robustness(void) {
     CHECK(dyad_analyze(tg, ar, NULL, 0, &s, &n, &err) == 0 && n == 0);
 }
 
+/* Each token of a text taken as one sentence, followed by '+' when it is
+ * DYAD_TOKEN_PLAIN (its bytes in the text are ASCII letters and digits
+ * alone, as they are), joined by spaces. */
+static const char *plain_marks(const char *text) {
+    static char buf[1024];
+    dyad_sentence s;
+    dyad_error err;
+    dyad_arena_reset(ar);
+    if (dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err)) return "(error)";
+    size_t o = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < s.ntokens && o < sizeof buf - 64; i++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s", i ? " " : "", s.tokens[i].text,
+                              s.tokens[i].flags & DYAD_TOKEN_PLAIN ? "+" : "");
+    return buf;
+}
+
+static void test_plain_tokens(void) {
+    CHECK_STR(plain_marks("Iran met Russia on Friday, 2024."), "Iran+ met+ Russia+ on+ Friday+ , 2024+ .");
+    CHECK_STR(plain_marks("mid-March talks in the U.S. ended"), "mid-March talks+ in+ the+ U.S. ended+");
+    CHECK_STR(plain_marks("Russia's envoy didn't go"), "Russia+ 's envoy+ did+ n't go+");
+    CHECK_STR(plain_marks("Erdo\xc4\x9f" "an spoke of 1,200 men"),
+              "Erdo\xc4\x9f" "an spoke+ of+ 1,200 men+");
+    /* a soft hyphen is dropped in normalizing: "Monday" is not its bytes */
+    CHECK_STR(plain_marks("Mon\xc2\xad" "day came"), "Monday came+");
+    /* curly quotes become ASCII ones: the words beside them stay plain */
+    CHECK_STR(plain_marks("\xe2\x80\x9cNo\xe2\x80\x9d"), "`` No+ ''");
+}
+
 int main(void) {
     dyad_error err;
     tg = dyad_tagger_new(&err);
@@ -327,6 +356,7 @@ int main(void) {
     test_offsets_sparse();
     test_normalizing();
     test_robustness();
+    test_plain_tokens();
     dyad_arena_free(ar);
     dyad_tagger_free(tg);
     return t_summary();

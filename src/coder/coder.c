@@ -213,25 +213,14 @@ static int32_t sentence_date(const dyad_doc *doc, int32_t date, const dyad_sente
     return v;
 }
 
-/* Is token k's text in the document its ASCII letters and digits alone
- * (len: its upper case's length)? Then that text is one word, its upper
- * case, and the word's class tells whether it is a date word. */
-static int plain_word(const dyad_token *k, size_t len) {
-    if (k->end - k->start != len || k->lower[len]) return 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)k->lower[i];
-        if ((unsigned char)(ch - 'a') >= 26 && (unsigned char)(ch - '0') >= 10) return 0;
-    }
-    return 1;
-}
-
 /* Might token k (of sentence `sent`, in `text`) hold a date word? One bit
- * of its class for a plain word; other tokens ("mid-March", "Sept.",
- * "n't" after "Ja") have the words of their text read, as
- * date_in_sentence reads them. */
+ * of its class for a plain word (DYAD_TOKEN_PLAIN: its text is its upper
+ * case's word); other tokens ("mid-March", "Sept.", "n't" after "Ja",
+ * punctuation) have the words of their text read, as date_in_sentence
+ * reads them. */
 static int token_dated(const char *text, const dyad_sentence *sent, const dyad_token *k,
-                       uint32_t wc, size_t len) {
-    if (plain_word(k, len)) return (wc & WC_DATE) != 0;
+                       uint32_t wc) {
+    if (k->flags & DYAD_TOKEN_PLAIN) return (wc & WC_DATE) != 0;
     if (k->start < sent->start || k->end > sent->end || k->start > k->end) return 1;
     return date_words_in(text + sent->start, text + k->start, text + k->end);
 }
@@ -418,7 +407,7 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         if ((t[i].wc & WC_INCL) && k->pos == DYAD_POS_VBG) t[i].pos = DYAD_POS_IN;
         t[i].syn = f->syn | c->facts[t[i].sid].syn;
         t[i].ws = f->start;
-        if (dated && !*dated) *dated = token_dated(text, sent, k, t[i].wc, len);
+        if (dated && !*dated) *dated = token_dated(text, sent, k, t[i].wc);
     }
     return t;
 }

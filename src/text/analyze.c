@@ -80,7 +80,8 @@ static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *tok
         d->text = t->rep ? raw_text(t) : txt + off;
         d->upper = up + off;
         d->lower = lo + off;
-        if (high && has_high(src, n)) {
+        int folded = high && has_high(src, n);
+        if (folded) {
             char *f = dyad_arena_alloc_uninit(a, 2 * n + 1); /* a 2-byte letter folds to <= 2 */
             if (!f) return -1;
             text_fold_upper_into(f, src, n);
@@ -96,6 +97,12 @@ static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *tok
         }
         if (d->end < d->start) d->end = d->start;
         d->pos = t->kind == TOK_POSS ? DYAD_POS_POS : DYAD_POS_NONE; /* a hint for the tagger */
+        /* letters and digits alone, and the document's bytes are the same
+         * (nothing dropped in normalizing, such as a soft hyphen) */
+        d->flags = (t->kind == TOK_WORD || t->kind == TOK_NUMBER) && !t->rep && !folded &&
+                           !(t->flags & (TF_INNER | TF_ABBREV)) && d->end - d->start == n
+                       ? DYAD_TOKEN_PLAIN
+                       : 0;
     }
     return 0;
 }
@@ -113,6 +120,7 @@ static int build_sentence(dyad_arena *a, const norm_text *nt, const raw_tokens *
         const dyad_token *ab = &s->tokens[n - 2];
         p->text = p->upper = p->lower = ".";
         p->pos = DYAD_POS_NONE;
+        p->flags = 0;
         p->start = ab->end > ab->start ? ab->end - 1 : ab->end;
         p->end = ab->end;
     }

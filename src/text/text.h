@@ -87,6 +87,8 @@ enum {
     TF_SPACE = 1 << 2,  /* white space precedes the token */
     TF_ABBREV = 1 << 3, /* a word that kept its final period (U.S., Mr.) */
     TF_TITLE = 1 << 4,  /* an abbreviation that never ends a sentence (Mr., Gen.) */
+    TF_INNER = 1 << 5,  /* a word with bytes other than letters and digits inside
+                           (Russia-Iran, 1,200, n't) */
 };
 
 /* Replacement texts of raw tokens, by raw_token.rep (0: none). */

@@ -71,9 +71,11 @@ static const unsigned char plain_word_byte[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-/* End of the word that starts at i. */
-static size_t scan_word(const char *s, size_t i, size_t len) {
+/* End of the word that starts at i; *inner: where its first byte other than
+ * a letter, a digit or a non-ASCII byte is (len when there is none). */
+static size_t scan_word(const char *s, size_t i, size_t len, size_t *inner) {
     size_t j = i, seg = i; /* seg: start of the current period-free segment */
+    *inner = len;
     while (j < len) {
         while (j < len && plain_word_byte[(unsigned char)s[j]]) j++;
         if (j >= len) break;
@@ -81,6 +83,7 @@ static size_t scan_word(const char *s, size_t i, size_t len) {
         if (c == ' ' || c == '\n') break; /* no word goes on across a space */
         if (is_wordc(s, j, len)) { j++; continue; }
         if (j == i || j + 1 >= len) break;
+        if (*inner == len) *inner = j; /* (set early: a break below ends the word before j) */
         unsigned char p = (unsigned char)s[j - 1], n = (unsigned char)s[j + 1];
         int p_word = is_wordc(s, j - 1, len), n_word = is_wordc(s, j + 1, len);
         if (c == '-' && p_word && n_word) { j++; continue; }
@@ -167,7 +170,8 @@ int text_tokenize(dyad_arena *a, const norm_text *norm, raw_tokens *out, dyad_er
         int r = 0;
         uint32_t st = (uint32_t)i;
         if (is_wordc(s, i, len)) {
-            size_t j = scan_word(s, i, len);
+            size_t inner;
+            size_t j = scan_word(s, i, len, &inner);
             int f = 0;
             if (j < len && s[j] == '.' && !(j + 1 < len && s[j + 1] == '.'))
                 f = keeps_period(s, i, j, len);
@@ -177,11 +181,12 @@ int text_tokenize(dyad_arena *a, const norm_text *norm, raw_tokens *out, dyad_er
             } else {
                 size_t cl = clitic_len(s + i, j - i);
                 if (cl) {
-                    r = push(a, out, st, (uint32_t)(j - cl), NULL, TOK_WORD, flags);
-                    if (!r) r = push(a, out, (uint32_t)(j - cl), (uint32_t)j, NULL, TOK_WORD, 0);
+                    int in = inner < j - cl ? TF_INNER : 0;
+                    r = push(a, out, st, (uint32_t)(j - cl), NULL, TOK_WORD, flags | in);
+                    if (!r) r = push(a, out, (uint32_t)(j - cl), (uint32_t)j, NULL, TOK_WORD, TF_INNER);
                 } else {
                     int kind = is_digit(c) ? TOK_NUMBER : TOK_WORD;
-                    r = push(a, out, st, (uint32_t)j, NULL, kind, flags);
+                    r = push(a, out, st, (uint32_t)j, NULL, kind, flags | (inner < j ? TF_INNER : 0));
                 }
                 i = j;
             }
@@ -203,7 +208,7 @@ int text_tokenize(dyad_arena *a, const norm_text *norm, raw_tokens *out, dyad_er
         } else if (c == '\'' && after_abbrev(out, i) && i + 1 < len && (s[i + 1] | 32) == 's' &&
                    !(i + 2 < len && is_wordc(s, i + 2, len))) {
             /* "the U.S.'s decision": the possessive of an abbreviation */
-            r = push(a, out, st, st + 2, NULL, TOK_WORD, flags);
+            r = push(a, out, st, st + 2, NULL, TOK_WORD, flags | TF_INNER);
             i += 2;
         } else if (c == '\'') {
             int after_word = i > 0 && is_wordc(s, i - 1, len) && !(flags & TF_SPACE);
