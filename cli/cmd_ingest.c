@@ -38,6 +38,8 @@ static const char usage[] =
     "                     skipping them; nothing else in the store changes (SQLite)\n"
     "  --event-sentences-only  keep only the sentences events come from (default:\n"
     "                     every sentence, to look into what coded nothing)\n"
+    "  --no-explain       do not keep why each event was coded (default: kept, as\n"
+    "                     'dyad code --explain' writes it, for dyad serve and ties --events)\n"
     "  --shard K/N        ingest only shard K of N (1 <= K <= N): the documents whose id\n"
     "                     (in a directory: whose file path) hashes to K\n"
     "  --batch N          documents per transaction (default 500)\n"
@@ -402,7 +404,7 @@ int cmd_ingest(int argc, char **argv) {
     const char *db = NULL, *dict = NULL, *date = NULL, *format = "auto", *shard_spec = NULL;
     dyad_shard shard = {0, 0};
     dyad_store_opts so = {0};
-    int quiet = 0, no_progress = 0, one_a_day = 0, no_near = 0;
+    int quiet = 0, no_progress = 0, one_a_day = 0, no_near = 0, no_explain = 0;
     const char *batch = NULL;
     const cli_opt table[] = {
         {"db", 0, &db, NULL},
@@ -415,6 +417,7 @@ int cmd_ingest(int argc, char **argv) {
         {"no-near-dups", 0, NULL, &no_near},
         {"replace", 0, NULL, &so.replace},
         {"event-sentences-only", 0, NULL, &so.event_sentences_only},
+        {"no-explain", 0, NULL, &no_explain},
         {"no-progress", 0, NULL, &no_progress},
         {"quiet", 0, NULL, &quiet},
         {0},
@@ -463,6 +466,7 @@ int cmd_ingest(int argc, char **argv) {
      * (a time series must not count it on the day of the run): its events
      * carry no date and its actors take their undated codes */
     opt.default_date = date ? dyad_date_parse(date) : 0;
+    opt.explain = !no_explain; /* the store keeps why each event was coded */
     dyad_coder *c = t ? dyad_coder_new(d, t, &opt, &err) : NULL;
     int rc = 0;
     if (!c) rc = cli_fail("%s", err.msg);
