@@ -71,6 +71,10 @@ get "/api/ties?a=RUS&b=IRN&by=day" >$TMP/day.json
 check "by day: every day" jqe '(.rows | length) == 76 and .by == "day"' $TMP/day.json
 check "by day: 03-27" jqe '[.rows[] | select(.period == "2026-03-27") | .events] == [1,1]' $TMP/day.json
 check "empty day mean is null" jqe '[.rows[] | select(.period == "2026-03-20")][0].goldstein_mean == null' $TMP/day.json
+# dyad ties --by day: the same days, less the empty ones (unless --fill)
+$D ties --db $DB RUS IRN --by day --format json >$TMP/cli-day.json
+check "ties --by day: the days with events" jqe --slurpfile api $TMP/day.json '.rows == [$api[0].rows | _nwise(2) | select(.[0].events + .[1].events > 0) | .[]]' $TMP/cli-day.json
+check "ties --by day --fill: every day" test "$($D ties --db $DB RUS IRN --by day --fill --format json | jq '.rows | length')" = 76
 # filters: roots 04 and 05 leave out 073 and 112; CONSULT is 040, 042, 043
 get "/api/ties?a=RUS&b=IRN&root=04,05" >$TMP/root.json
 check "root list" jqe '[.rows[].events] == [3,2,1,0]' $TMP/root.json
