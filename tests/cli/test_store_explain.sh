@@ -3,7 +3,8 @@
 # stores the text `dyad code --explain` writes (events.explain), ties
 # --events and dyad serve show it; --no-explain leaves it out (NULL); a
 # store written before the column is read as it is (read-only: no reasons)
-# and gets the column at its next ingest, its old events untouched.
+# and gets the column at its next ingest, its old events untouched; a
+# document of more than 256 KB of text is stored without reasons.
 . "$(dirname "$0")/lib.sh"
 D=${DYAD:-build/release/dyad}
 F=tests/data/feed
@@ -26,6 +27,14 @@ $D ingest --no-progress --no-explain --db $TMP/b.db $F/wire.jsonl 2>/dev/null
 check "--no-explain: none stored" test "$(sqlite3 $TMP/b.db "select count(*) from events where explain is not null")" = 0
 check "--no-explain: listed as null" test "$($D ties --db $TMP/b.db RUS IRN --events --format json | jq '[.events[].explain] | unique')" = "$(printf '[\n  null\n]')"
 check "--no-explain: the same events" test "$(why $TMP/b.db | cut -d, -f1-3 | md5sum)" = "$(cut -d, -f1-3 $TMP/a.txt | md5sum)"
+
+# a document of more than 256 KB of text: coded without reasons (memory)
+{ printf '{"id":"long-1","date":"20200101","text":"'
+  yes 'Putin called Rouhani.' | tr '\n' ' ' | head -c 300000
+  printf '"}\n{"id":"short-1","date":"20200102","text":"Putin called Rouhani."}\n'; } >$TMP/long.jsonl
+$D ingest --no-progress --db $TMP/l.db $TMP/long.jsonl 2>/dev/null
+check "long document: events, no reasons" test "$(sqlite3 $TMP/l.db "select count(*), count(explain) from events e join documents d using (doc) where d.id = 'long-1'")" = "13636|0"
+check "short one: its reason" test "$(sqlite3 $TMP/l.db "select count(explain) from events e join documents d using (doc) where d.id = 'short-1'")" = 1
 
 # a store from before the column: read as it is, the column added by the next ingest
 cp $TMP/b.db $TMP/old.db
