@@ -116,6 +116,7 @@ typedef struct unit {
     uint8_t pronoun;    /* a personal pronoun standing for an earlier unit */
     uint8_t in_pp;      /* the object of a preposition */
     uint8_t place;      /* names a place ("the Peruvian border"): a target, never a source */
+    uint8_t pair;       /* "the two sides": the parties of an earlier event */
     int16_t from_sentence; /* a pronoun resolved from that earlier sentence, or -1 */
     const char *prep;   /* that preposition, upper-case */
 } unit;

@@ -99,8 +99,8 @@ static void explain_unit(csent *s, int u, char *buf, size_t n) {
     const unit *x = &s->units[u];
     len += (size_t)snprintf(buf + len, n - len, "\"%s\"", unit_text(s, u));
     if (x->from_sentence >= 0)
-        len += (size_t)snprintf(buf + len, n - len, " (stands for the subject of sentence %d)",
-                                x->from_sentence);
+        len += (size_t)snprintf(buf + len, n - len, " (stands for the %s of sentence %d)",
+                                x->pair ? "two parties" : "subject", x->from_sentence);
     for (int k = 0; k < x->ncauses && len < n; k++) {
         char at[300];
         const cause *c = &x->causes[k];

@@ -419,6 +419,7 @@ static void pair_reference(csent *s, unit *u) {
     u->codes[1] = m->pair[1];
     u->ncauses = 0;
     u->has_actor = 1;
+    u->pair = 1;
     u->from_sentence = (int16_t)m->pair_sentence;
 }
 
@@ -537,7 +538,8 @@ int coder_remember(csent *s, int sentence) {
         const vgroup *g = &s->groups[gi];
         if (g->subordinate || g->subject < 0) continue;
         const unit *u = &s->units[g->subject];
-        if (!u->has_actor || !u->ncodes) continue;
+        /* "he" after "the two ministers ..." is not both of them */
+        if (!u->has_actor || !u->ncodes || u->pair) continue;
         unit keep = *u;
         for (int k = 0; k < keep.ncodes; k++)
             if (!(keep.codes[k] = dyad_arena_strdup(s->keep, u->codes[k]))) return -1;
