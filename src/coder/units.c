@@ -564,11 +564,9 @@ int coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence) 
         dyad_actor_country(ev[k].source, sc);
         dyad_actor_country(ev[k].target, tc);
         if (!strcmp(sc, tc)) continue;
-        const char *a = dyad_arena_strdup(s->keep, ev[k].source);
-        const char *b = dyad_arena_strdup(s->keep, ev[k].target);
-        if (!a || !b) return -1;
-        s->mem->pair[0] = a;
-        s->mem->pair[1] = b;
+        /* the event's strings live in the document's arena already */
+        s->mem->pair[0] = ev[k].source;
+        s->mem->pair[1] = ev[k].target;
         s->mem->pair_sentence = sentence;
         return 0;
     }
