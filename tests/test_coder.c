@@ -323,17 +323,18 @@ static void test_jsonl_numbers(void) {
     }
 }
 
-/* The date of each event of `text` (document date `date`) as
- * "YYYYMMDD kind", or "no event". */
+/* The date of the events of `text` (document date `date`) as "YYYYMMDD
+ * kind": they all have the first one's. */
 static const char *event_date(fixture *f, const char *text, const char *date) {
-    static char out[64];
-    dyad_result res;
-    if (code_res(f, text, strlen(text), date, &res) < 0 || res.nevents == 0) return "no event";
-    snprintf(out, sizeof out, "%08d %s", (int)res.events[0].date,
-             dyad_date_kind_name((dyad_date_kind)res.events[0].date_kind));
-    for (size_t i = 1; i < res.nevents; i++)
-        if (res.events[i].date != res.events[0].date) return "dates differ";
-    return out;
+    static char when[64];
+    dyad_result r;
+    if (code_res(f, text, strlen(text), date, &r) < 0 || !r.nevents) return "no event";
+    const dyad_event *e = r.events;
+    for (size_t i = 1; i < r.nevents; i++)
+        if (r.events[i].date != e->date) return "dates differ";
+    snprintf(when, sizeof when, "%08d %s", (int)e->date,
+             dyad_date_kind_name((dyad_date_kind)e->date_kind));
+    return when;
 }
 
 /* The coder reads a sentence for its date only when one of its words is a

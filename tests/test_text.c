@@ -7,15 +7,19 @@
 static dyad_tagger *tg;
 static dyad_arena *ar;
 
-/* Token texts of one sentence joined by single spaces. */
-static const char *joined(const dyad_sentence *s) {
+/* Token texts of one sentence joined by single spaces; with `marks`, each
+ * DYAD_TOKEN_PLAIN token is followed by '+'. */
+static const char *joined_as(const dyad_sentence *s, int marks) {
     static char buf[8192];
     size_t o = 0;
     buf[0] = '\0';
     for (uint32_t i = 0; i < s->ntokens && o < sizeof buf - 64; i++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i ? " " : "", s->tokens[i].text);
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s", i ? " " : "", s->tokens[i].text,
+                              marks && (s->tokens[i].flags & DYAD_TOKEN_PLAIN) ? "+" : "");
     return buf;
 }
+
+static const char *joined(const dyad_sentence *s) { return joined_as(s, 0); }
 
 static dyad_sentence *split(const char *text, size_t *n) {
     dyad_sentence *s = NULL;
@@ -25,14 +29,16 @@ static dyad_sentence *split(const char *text, size_t *n) {
     return s;
 }
 
-/* The tokens of a text taken as one sentence. */
-static const char *toks(const char *text) {
+/* The tokens of a text taken as one sentence (joined_as). */
+static const char *toks_as(const char *text, int marks) {
     dyad_sentence s;
     dyad_error err;
     dyad_arena_reset(ar);
     if (dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err)) return "(error)";
-    return joined(&s);
+    return joined_as(&s, marks);
 }
+
+static const char *toks(const char *text) { return toks_as(text, 0); }
 
 static void test_splitting(void) {
     size_t n;
@@ -317,24 +323,14 @@ static void test_robustness(void) {
 
 /* Each token of a text taken as one sentence, followed by '+' when it is
  * DYAD_TOKEN_PLAIN (its bytes in the text are ASCII letters and digits
- * alone, as they are), joined by spaces. */
-static const char *plain_marks(const char *text) {
-    static char buf[1024];
-    dyad_sentence s;
-    dyad_error err;
-    dyad_arena_reset(ar);
-    if (dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err)) return "(error)";
-    size_t o = 0;
-    buf[0] = '\0';
-    for (uint32_t i = 0; i < s.ntokens && o < sizeof buf - 64; i++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s", i ? " " : "", s.tokens[i].text,
-                              s.tokens[i].flags & DYAD_TOKEN_PLAIN ? "+" : "");
-    return buf;
-}
+ * alone, as they are). */
+static const char *plain_marks(const char *text) { return toks_as(text, 1); }
 
 static void test_plain_tokens(void) {
-    CHECK_STR(plain_marks("Iran met Russia on Friday, 2024."), "Iran+ met+ Russia+ on+ Friday+ , 2024+ .");
-    CHECK_STR(plain_marks("mid-March talks in the U.S. ended"), "mid-March talks+ in+ the+ U.S. ended+");
+    CHECK_STR(plain_marks("Iran met Russia on Friday, 2024."),
+              "Iran+ met+ Russia+ on+ Friday+ , 2024+ .");
+    CHECK_STR(plain_marks("mid-March talks in the U.S. ended"),
+              "mid-March talks+ in+ the+ U.S. ended+");
     CHECK_STR(plain_marks("Russia's envoy didn't go"), "Russia+ 's envoy+ did+ n't go+");
     CHECK_STR(plain_marks("Erdo\xc4\x9f" "an spoke of 1,200 men"),
               "Erdo\xc4\x9f" "an spoke+ of+ 1,200 men+");
