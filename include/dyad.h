@@ -479,7 +479,11 @@ typedef struct dyad_store_added {
     size_t events, counted; /* events stored, and of them counted in ties */
 } dyad_store_added;
 
-/* A path (SQLite file, created if absent) or postgresql://... */
+/* A path (SQLite file, created if absent) or postgresql://... A path
+ * ending in .jsonl is no database: every document added is written to it
+ * as a coded document (dyad_coded_read), for a store to take later (dyad
+ * merge); it is written as PATH.part and takes its name once closed whole.
+ * Opened read_only it is an empty store (dyad_store_has: 0). */
 dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_error *err);
 /* Adds a coded document (input: the file it came from, for the record). */
 int dyad_store_add(dyad_store *s, const dyad_doc *doc, const dyad_result *res,
@@ -498,10 +502,20 @@ int dyad_store_close(dyad_store *s, dyad_error *err);
  * ?password=..) replaced by ***: for any message that may name a store. */
 void dyad_store_mask(const char *text, const char *url, char *out, size_t cap);
 
+/* One line (without its newline) of such a file back into what
+ * dyad_store_add takes: the document, its sentences' offsets and events,
+ * and its input; allocated from a. -1 (err: what is wrong, at which
+ * column) when it is not a well-formed coded document. */
+int dyad_coded_read(const char *line, size_t len, dyad_arena *a, dyad_doc *doc,
+                    dyad_result *res, const char **input, dyad_error *err);
+
 typedef struct dyad_store_counts {
     int64_t documents, near_copies, sentences, events, counted;
 } dyad_store_counts;
 int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err);
+/* 1 when no document is stored, 0 when some is, -1 error: one indexed
+ * probe, where dyad_store_count scans whole tables. */
+int dyad_store_empty(dyad_store *s, dyad_error *err);
 
 /* One counted event as the series see it. */
 typedef struct dyad_store_event {

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # slurm-array.sh -- dyad as a Slurm array job: task K of an array codes
-# shard K of N of the input (dyad --shard K/N) and either stores it in a
-# shared PostgreSQL store (many tasks COPY at once; a document is stored
-# once, by its id, so a task that is run again adds nothing twice) or
-# writes its events as JSON Lines to DIR/shard-K-of-N.jsonl.
+# shard K of N of the input (dyad ingest --shard K/N) and either stores it
+# in a shared PostgreSQL store (many tasks COPY at once; a document is
+# stored once, by its id, so a task that is run again adds nothing twice)
+# or writes its coded documents to DIR/shard-K-of-N.jsonl, with no
+# database; `dyad merge --db STORE DIR/shard-*.jsonl` then adds them to one
+# store, which equals one ingest's.
 #
 #   sbatch --array=1-N scripts/slurm-array.sh N --db postgresql://... [ingest options] INPUT...
-#   sbatch --array=1-N scripts/slurm-array.sh N --out DIR [code options] INPUT...
+#   sbatch --array=1-N scripts/slurm-array.sh N --out DIR [ingest options] INPUT...
 #
 # N is given (not taken from the array) so that one task can be run again
 # alone: `sbatch --array=3 scripts/slurm-array.sh N ...` redoes shard 3 of N.
@@ -19,7 +21,7 @@
 #SBATCH --cpus-per-task=2
 #SBATCH --output=dyad-%A_%a.log
 set -u
-usage() { sed -n '8,9p' "$0" | sed 's/^# *//' >&2; exit 2; }
+usage() { grep '^#   sbatch' "$0" | sed 's/^# *//' >&2; exit 2; }
 [ $# -ge 3 ] || usage
 n=$1; shift
 k=${SLURM_ARRAY_TASK_ID:-}
@@ -31,11 +33,10 @@ case $1 in
     "$dyad" ingest --no-progress --shard "$k/$n" "$@"
     rc=$? ;;
 --out)
+    # written as FILE.part, named FILE once whole: a killed task leaves no
+    # file that looks finished (and `dyad merge DIR/shard-*.jsonl` skips it)
     dir=$2; shift 2
-    out=$dir/shard-$k-of-$n.jsonl
-    # written under a temporary name, renamed when whole: a killed task
-    # leaves no file that looks finished
-    "$dyad" code --shard "$k/$n" "$@" >"$out.part" && mv "$out.part" "$out"
+    "$dyad" ingest --no-progress --shard "$k/$n" --db "$dir/shard-$k-of-$n.jsonl" "$@"
     rc=$? ;;
 *)
     usage ;;
