@@ -446,6 +446,18 @@ int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result 
 int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             uint64_t *next_id, dyad_error *err);
 
+/* A coded document as one JSON line (src/output/coded.c): everything
+ * dyad_store_add takes, so that coding and storing can be done apart (a
+ * store path ending in .jsonl writes these; `dyad merge` reads them). */
+int dyad_write_coded(FILE *out, const dyad_doc *doc, const dyad_result *res, const char *input,
+                     dyad_error *err);
+/* Such a line (without its newline) read back (src/input/coded.c): the
+ * document, its sentences' offsets and events, and its input, allocated
+ * from a. -1 (err: what is wrong, at which column) when it is not a
+ * well-formed coded document. */
+int dyad_coded_read(const char *line, size_t len, dyad_arena *a, dyad_doc *doc,
+                    dyad_result *res, const char **input, dyad_error *err);
+
 /* ---------------------------------------------------------------- store */
 
 typedef struct dyad_store dyad_store;
@@ -502,12 +514,6 @@ int dyad_store_close(dyad_store *s, dyad_error *err);
  * ?password=..) replaced by ***: for any message that may name a store. */
 void dyad_store_mask(const char *text, const char *url, char *out, size_t cap);
 
-/* One line (without its newline) of such a file back into what
- * dyad_store_add takes: the document, its sentences' offsets and events,
- * and its input; allocated from a. -1 (err: what is wrong, at which
- * column) when it is not a well-formed coded document. */
-int dyad_coded_read(const char *line, size_t len, dyad_arena *a, dyad_doc *doc,
-                    dyad_result *res, const char **input, dyad_error *err);
 
 typedef struct dyad_store_counts {
     int64_t documents, near_copies, sentences, events, counted;

@@ -9,7 +9,6 @@
 #define DYAD_STORE_H
 
 #include "dyad.h"
-#include "util/buf.h"
 
 #define MH_N 32       /* MinHash functions per signature */
 #define MH_BANDS 8    /* LSH bands of MH_N / MH_BANDS rows */
@@ -103,8 +102,6 @@ st_backend *st_pg_open(const char *url, int read_only, dyad_error *err);
  * in .jsonl is this file, written as FILE.part and renamed when closed
  * whole (finished): a killed run leaves no file that looks finished */
 typedef struct st_coded_file st_coded_file;
-/* One document's line, with its newline, into l; -1 out of memory. */
-int st_coded_line(byte_buf *l, const dyad_doc *d, const dyad_result *res, const char *input);
 st_coded_file *st_coded_open(const char *path, dyad_error *err);
 int st_coded_add(st_coded_file *f, const dyad_doc *d, const dyad_result *res, const char *input,
                  dyad_error *err);
