@@ -110,6 +110,11 @@ void cli_warn(void *ctx, const char *msg) {
 dyad_dict *cli_load_dict(const char *path, int quiet, dyad_error *err) {
     if (!path) path = cli_default_dict();
     if (is_dir(path)) return dyad_dict_load_dir(path, quiet ? NULL : cli_problem, NULL, err);
+    /* DYAD_DICT_SHARED=1 (scripts/slurm-array.sh sets it): the tasks on a
+     * node share the compiled file's pages; it must then be replaced only
+     * by rename while they run */
+    const char *shared = getenv("DYAD_DICT_SHARED");
+    if (shared && !strcmp(shared, "1")) return dyad_dict_map_compiled(path, err);
     return dyad_dict_load_compiled(path, err);
 }
 

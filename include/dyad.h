@@ -295,6 +295,11 @@ dyad_dict *dyad_dict_load_dir(const char *dir, dyad_problem_fn on_problem, void 
 dyad_dict *dyad_dict_load_files(const dyad_dict_files *files, dyad_problem_fn on_problem,
                                 void *ctx, dyad_error *err);
 dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err);
+/* The same, the file mapped read-only and shared instead of read: the
+ * processes of a node share one copy. The file must then not be truncated
+ * or rewritten in place while in use (SIGBUS): replace it by rename, as
+ * `dyad dict compile` does. */
+dyad_dict *dyad_dict_map_compiled(const char *path, dyad_error *err);
 int dyad_dict_compile(const dyad_dict *d, const char *path, dyad_error *err);
 void dyad_dict_free(dyad_dict *d);
 

@@ -13,8 +13,10 @@
 # N is given (not taken from the array) so that one task can be run again
 # alone: `sbatch --array=3 scripts/slurm-array.sh N ...` redoes shard 3 of N.
 # The dyad binary is $DYAD, else `dyad` on the PATH; dictionaries default to
-# the installed compiled set (or pass --dict /shared/path/dyad.dyc: every
-# task on a node maps the same file, read-only, so they share its pages).
+# the installed compiled set (or pass --dict /shared/path/dyad.dyc). Every
+# task on a node maps the compiled file read-only (DYAD_DICT_SHARED=1), so
+# they share its pages: replace it only by rename (`dyad dict compile`
+# does) while tasks run, never by writing over it.
 # Exit status: dyad's (0 done, 1 the shard could not be finished - e.g. the
 # database is unreachable or refused the credentials, 2 bad usage).
 #SBATCH --job-name=dyad
@@ -27,6 +29,7 @@ n=$1; shift
 k=${SLURM_ARRAY_TASK_ID:-}
 [ -n "$k" ] || { echo "slurm-array.sh: not an array task (run it with sbatch --array=1-$n)" >&2; exit 2; }
 dyad=${DYAD:-dyad}
+export DYAD_DICT_SHARED=1
 echo "dyad shard $k/$n: task ${SLURM_ARRAY_JOB_ID:-?}_$k on $(hostname), started $(date -u +%FT%TZ)" >&2
 case $1 in
 --db)

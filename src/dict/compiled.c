@@ -16,17 +16,21 @@
  *      (verify.c), against the arrays they point into, so that even a file
  *      whose checksum was recomputed after tampering cannot make the coder
  *      read outside the buffer.
- * The file is mapped read-only and shared (MAP_SHARED, PROT_READ), not
- * read into private memory: the tasks of a Slurm array on one node, or the
- * workers of GNU parallel, then hold one copy of its pages between them
- * (the page cache's), not one each. The checks above run on the mapping
- * before any of it is used. A mapped file must not change while it is in
- * use: one truncated in place raises SIGBUS on the next access, and one
- * rewritten in place could change under the checks. `dyad dict compile`
- * never does either: it writes a new file and renames it over the old one,
- * so running processes keep the old file's pages (replace the file with
- * mv, never cp over it). A filesystem that cannot map a file is read with
- * read() into private memory instead.
+ * Two ways to load:
+ *   - dyad_dict_load_compiled reads the file with read() into private
+ *     memory. A file truncated or rewritten in place while the set is in
+ *     use then harms nothing (tests/test_compiled.c truncates it under a
+ *     loaded set); each process holds its own copy.
+ *   - dyad_dict_map_compiled maps it read-only and shared (MAP_SHARED,
+ *     PROT_READ): the processes on a node (the tasks of a Slurm array) hold
+ *     one copy of its pages between them, the page cache's. The same checks
+ *     run on the mapping before any of it is used. But a mapped file must
+ *     not change while in use: one truncated in place raises SIGBUS on the
+ *     next access, and one rewritten in place could change under the
+ *     checks. `dyad dict compile` never does either (it writes a new file
+ *     and renames it over the old one, so running processes keep the old
+ *     file's pages); replace a mapped file with mv, never cp over it. A
+ *     filesystem that cannot map is read as by the first way.
  * The file is specific to the machine's byte order and this version. */
 #include "dict.h"
 
@@ -188,11 +192,11 @@ static size_t read_at(int fd, void *buf, size_t n, uint64_t off) {
     return got;
 }
 
-/* The file's image: mapped read-only and shared, else (a filesystem that
- * cannot map) read into private memory. *mapped says which; NULL when it
+/* The file's image: mapped read-only and shared (map, and the filesystem
+ * can), else read into private memory. *mapped says which; NULL when it
  * could not be had, or is shorter than the header says. */
-static unsigned char *image_get(int fd, size_t size, int *mapped) {
-    void *m = mmap(NULL, size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0);
+static unsigned char *image_get(int fd, size_t size, int map, int *mapped) {
+    void *m = map ? mmap(NULL, size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0) : MAP_FAILED;
     *mapped = m != MAP_FAILED;
     if (*mapped) return m;
     unsigned char *p = malloc(size);
@@ -232,7 +236,7 @@ static const char *place_sections(dyad_dict *d, unsigned char *img, uint64_t siz
     return NULL;
 }
 
-dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
+static dyad_dict *load_compiled(const char *path, int map, dyad_error *err) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         dyad_error_set(err, "%s: %s", path, strerror(errno));
@@ -256,7 +260,7 @@ dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
         why = msg;
     } else if (h.size < sizeof h || !(d = calloc(1, sizeof *d)))
         why = h.size < sizeof h ? "damaged: shorter than its header" : "out of memory";
-    else if (!(img = image_get(fd, (size_t)h.size, &d->image_mapped)))
+    else if (!(img = image_get(fd, (size_t)h.size, map, &d->image_mapped)))
         why = "cannot be read (truncated while read?)";
     else if (fstat(fd, &st) < 0 || (uint64_t)st.st_size < h.size) /* cut since? */
         why = "truncated while read";
@@ -283,4 +287,12 @@ dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
     d->image = img;
     d->image_len = (size_t)h.size;
     return d;
+}
+
+dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
+    return load_compiled(path, 0, err);
+}
+
+dyad_dict *dyad_dict_map_compiled(const char *path, dyad_error *err) {
+    return load_compiled(path, 1, err);
 }
