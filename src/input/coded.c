@@ -147,6 +147,7 @@ static int event_member(coded_rd *r, void *ctx, const char *key) {
     else if (!strcmp(key, "target_text")) return get_str(r, &e->target_text, NULL);
     else if (!strcmp(key, "verb")) return get_str(r, &e->verb, NULL);
     else if (!strcmp(key, "issues")) return get_str(r, &e->issues, NULL);
+    else if (!strcmp(key, "explain")) return get_str(r, &e->explain, NULL);
     else return rd_json_skip(&r->j);
     return 0;
 }

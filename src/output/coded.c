@@ -9,7 +9,8 @@
  *    "url":"..","input":"..","line":N,"text":"..","sentences":[[0,57],..],
  *    "events":[{"sentence":0,"date":20240101,"date_kind":"document",
  *               "source":"..","target":"..","code":"..","source_text":"..",
- *               "target_text":"..","verb":"..","issues":".."},..]}
+ *               "target_text":"..","verb":"..","issues":"..",
+ *               "explain":".." (only when the coder gave reasons)},..]}
  *
  * The line is built in memory and written with one fwrite. */
 #include "output/output.h"
@@ -45,6 +46,7 @@ static void put_event(byte_buf *l, const dyad_event *e) {
     put_str(l, "target_text", e->target_text);
     put_str(l, "verb", e->verb);
     put_str(l, "issues", e->issues);
+    if (e->explain) put_str(l, "explain", e->explain);
     byte_buf_putc(l, '}');
 }
 

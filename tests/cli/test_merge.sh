@@ -42,7 +42,7 @@ check "merge prints its summary" grep -q "dyad: merge: $ndocs documents read" $T
 q() { sqlite3 -separator '|' "$1" "$2" | sort; }
 events="SELECT d.id, e.sentence, e.date, e.date_kind, e.source, e.target, e.src_country,
   e.tgt_country, e.code, e.root_code, e.quad_class, e.goldstein, e.source_text, e.target_text,
-  e.verb, e.issues, e.counted FROM events e JOIN documents d ON d.doc = e.doc"
+  e.verb, e.issues, e.explain, e.counted FROM events e JOIN documents d ON d.doc = e.doc"
 docs="SELECT id, text_hash, date, title, source, url, input, text, original IS NULL FROM documents
   WHERE id <> 'copy-of-first' AND id <> 'w-1'"
 sents="SELECT d.id, s.idx, s.start, s.end, s.text FROM sentences s JOIN documents d ON d.doc = s.doc"
@@ -51,6 +51,7 @@ counts="SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences
   (SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE counted = 1),
   (SELECT count(*) FROM near_copies)"
 check "one ingest stored events" test "$(q $TMP/one.db "$events" | wc -l)" -gt 100
+check "with their reasons" test "$(q $TMP/one.db "SELECT count(*) FROM events WHERE explain <> ''")" -gt 100
 for what in events docs sents sigs counts; do
     q $TMP/one.db "${!what}" >$TMP/a; q $TMP/merged.db "${!what}" >$TMP/b
     check "merged store = one ingest: $what" cmp -s $TMP/a $TMP/b
