@@ -375,6 +375,12 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         t[i].up = k->upper;
         t[i].id = dict_word_find_key(c->dict, k->upper, len, key[i % 32]);
         t[i].pos = k->pos;
+        /* "US" written in capitals, a proper noun to the tagger, is the
+         * United States, not the pronoun: it is looked up as "U.S." */
+        if (len == 2 && k->pos == DYAD_POS_NNP && !strcmp(k->upper, "US") && !strcmp(k->text, "US")) {
+            uint32_t us = dict_word_find(c->dict, "U.S.", 4);
+            if (us) t[i].id = us;
+        }
         /* plurals and third persons: the only tokens whose singular is asked for */
         t[i].sid = k->pos == DYAD_POS_NNS || k->pos == DYAD_POS_NNPS || k->pos == DYAD_POS_VBZ ||
                            k->pos == DYAD_POS_NNP
