@@ -302,6 +302,20 @@ static int place_head(const csent *s, const unit *u, const mention *m, int nm) {
  * Putin appears", "that Gondor and Osgiliath have". */
 static int is_subordinator(const ctok *t) { return (t->wc & WC_SUBORD) != 0; }
 
+/* Does the preposition at token p only say how many ("up to 100 Albanians",
+ * "more than 50 soldiers", "about 300 people")? Then the unit after it is
+ * no prepositional phrase: it may be a subject. */
+static int quantifier(const csent *s, int p) {
+    if (p + 1 >= s->n || s->t[p + 1].pos != DYAD_POS_CD) return 0;
+    const char *w = s->t[p].up, *b = p > 0 ? s->t[p - 1].up : "";
+    if (!strcmp(w, "ABOUT") || !strcmp(w, "AROUND") || !strcmp(w, "OVER") || !strcmp(w, "UNDER"))
+        return 1;
+    if (!strcmp(w, "TO")) return !strcmp(b, "UP");
+    if (!strcmp(w, "THAN")) return !strcmp(b, "MORE") || !strcmp(b, "FEWER") || !strcmp(b, "LESS");
+    if (!strcmp(w, "AS")) return !strcmp(b, "MANY") || !strcmp(b, "MUCH");
+    return 0;
+}
+
 /* Does a new noun phrase start at token i (inside a run of nominal
  * tokens)? A determiner starts one, and so does an adjective after a noun
  * ("after his victory Iranian President Rouhani"). */
@@ -484,6 +498,7 @@ int coder_find_units(csent *s) {
         for (int i = u->start; i < u->end; i++) s->t[i].unit = (int16_t)x;
         const ctok *before = u->start > 0 ? &s->t[u->start - 1] : NULL;
         if (before && (before->pos == DYAD_POS_IN || before->pos == DYAD_POS_TO) &&
+            !quantifier(s, u->start - 1) &&
             !(is_subordinator(before) && u->end < s->n && is_verbish(s->t[u->end].pos))) {
             u->in_pp = 1;
             u->prep = s->t[u->start - 1].up;
