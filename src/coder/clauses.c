@@ -163,6 +163,10 @@ static int insertion_start(const csent *s, int j) {
     for (int k = j - 1; k >= 0 && k > j - 25; k--) {
         if (s->t[k].pos != DYAD_POS_COMMA) continue;
         uint8_t p = s->t[k + 1].pos;
+        /* a participle the tagger read as a past tense opens one too when
+         * a preposition follows it: "insurgents, armed/VBD with rockets, attacked" */
+        if (p == DYAD_POS_VBD && !is_aux(&s->t[k + 1]) && k + 2 < j && s->t[k + 2].pos == DYAD_POS_IN)
+            return k;
         if (p == DYAD_POS_IN || p == DYAD_POS_DT || is_adverb(p) || p == DYAD_POS_VBN ||
             p == DYAD_POS_VBG || p == DYAD_POS_WP || p == DYAD_POS_WDT || p == DYAD_POS_CD ||
             p == DYAD_POS_JJ || p == DYAD_POS_PRPS)
@@ -284,6 +288,13 @@ static int clause_end(const csent *s, int gi) {
     for (int j = g->end; j < s->n; j++) {
         if (is_clause_stop(&t[j])) return j;
         if (t[j].pos == DYAD_POS_COMMA) {
+            /* "X, speaking in Y, condemned Z": a comma right before a finite
+             * verb closes an insertion or a list of acts; what follows is
+             * that verb's, not this one's */
+            if (j + 1 < s->n && t[j + 1].group >= 0 && t[j + 1].group != gi) {
+                uint8_t p = t[s->groups[t[j + 1].group].start].pos;
+                if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD) return j;
+            }
             /* ", officials said", ", a clearly tired official said": a
              * reporting tail, whose speaker is no object of this verb */
             for (int k = j + 1; k < s->n && k < j + 10; k++) {
