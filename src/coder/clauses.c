@@ -230,10 +230,34 @@ static int of_chain_in_pp(const csent *s, const unit *u) {
     return 0;
 }
 
+/* Does token j start the infinitive of a noun of intent ("the decision to
+ * invade X", "a plan to attack Y")? What that infinitive acts on is the
+ * topic of the verb before the noun, not its target. */
+static int intent_infinitive(const csent *s, int j) {
+    static const char *const noun[] = {"DECISION", "PLAN", "PLANS", "BID", "ATTEMPT", "MOVE", "PROPOSAL",
+                                       "OFFER", "THREAT", "THREATS", "PLEDGE", "PROMISE", "READINESS",
+                                       "WILLINGNESS", "REFUSAL"};
+    if (j < 1 || s->t[j].pos != DYAD_POS_TO || s->t[j].group < 0) return 0;
+    const char *w = s->t[j - 1].up;
+    /* "in a bid to", "in an attempt to": the purpose of the verb's own subject */
+    int b = j - 2;
+    if (b >= 0 && s->t[b].pos == DYAD_POS_DT) b--;
+    if (b >= 0 && s->t[b].pos == DYAD_POS_IN) return 0;
+    for (size_t k = 0; k < sizeof noun / sizeof *noun; k++)
+        if (!strcmp(w, noun[k])) return 1;
+    return 0;
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
     int saw_and = 0;
+    /* "the US decision to invade X": the infinitive's subject is the
+     * noun's owner, if any; not the subject of the verb before it */
+    if (intent_infinitive(s, g->start)) {
+        int u = t[g->start - 1].unit;
+        return u >= 0 && s->units[u].has_actor ? u : -1;
+    }
     /* "X criticized Y and accused Z": a verb right after "and" shares the
      * subject of the verb before it */
     int b = g->start - 1;
@@ -369,6 +393,7 @@ static void deny_complement(csent *s, int gi) {
 int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     const vgroup *g = &s->groups[gi];
     for (int j = from; j < g->region_end; j++) {
+        if (j > from && intent_infinitive(s, j)) return -1;
         /* several actors acting on a thing made by another ("X and Y agreed
          * to a truce brokered by Z"): Z is a third party, not the object */
         int h = s->t[j].group;
