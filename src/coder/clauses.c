@@ -243,6 +243,9 @@ static int intent_infinitive(const csent *s, int j) {
     int b = j - 2;
     if (b >= 0 && s->t[b].pos == DYAD_POS_DT) b--;
     if (b >= 0 && s->t[b].pos == DYAD_POS_IN) return 0;
+    /* someone else's: "the decision", "the US decision", "Israel's plan";
+     * "has no plans to", "announced its plan to" are the subject's own */
+    if (s->t[j - 1].unit < 0 && (j < 2 || strcmp(s->t[j - 2].up, "THE"))) return 0;
     for (size_t k = 0; k < sizeof noun / sizeof *noun; k++)
         if (!strcmp(w, noun[k])) return 1;
     return 0;
