@@ -204,6 +204,14 @@ static int pattern_has_pre(const dyad_dict *d, const dpattern *p) {
     return 0;
 }
 
+static int pattern_has_post(const dyad_dict *d, const dpattern *p) {
+    if (!p) return 0;
+    const delem *e = (const delem *)d->elems.v + p->el_first;
+    for (uint32_t i = 0; i < p->el_n; i++)
+        if (e[i].side == 1 && (e[i].kind == PE_WORD || e[i].kind == PE_SYNSET)) return 1;
+    return 0;
+}
+
 /* "A convoy of Kenyan aid workers was ambushed": a passive verb whose
  * subject names no actor acts on the actor in its prepositional phrase. */
 static int passive_subject_in_pp(const csent *s, const vgroup *g) {
@@ -410,7 +418,10 @@ static int reciprocal(const csent *s, const vgroup *g, const char *code) {
 static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
     const char *code = m->code ? m->code : m->code2;
     int theirs = g->end < s->n && !strcmp(s->t[g->end].up, "THEIR"); /* "delayed their meeting" */
-    return reciprocal(s, g, code) || (m->compound && (theirs || !has_object(s, g)));
+    /* a compound pattern that names the object itself ("% * FIRE":
+     * "X and Y exchanged fire") says the act is mutual */
+    return reciprocal(s, g, code) ||
+           (m->compound && (theirs || !has_object(s, g) || pattern_has_post(s->c->dict, m->pattern)));
 }
 
 /* Is group gi an infinitive complement ("urged X to respond", "signed an
