@@ -34,7 +34,7 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
         {"comma_emax", &o->comma_emax}};
     struct { const char *name; int *field; } bools[] = {
         {"require_dyad", &o->require_dyad}, {"future_as_act", &o->future_as_act},
-        {"dateline_country", &o->dateline_country}};
+        {"dateline_country", &o->dateline_country}, {"sector_actors", &o->sector_actors}};
     for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
         if (strcasecmp(option, bools[i].name)) continue;
         if (parse_bool(value, bools[i].field) < 0)

@@ -674,14 +674,19 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local, home;
         const char *code = m.code ? m.code : m.code2;
-        if (!S->has_actor && !sector_home(s, g, S, T, 1, code, &home)) continue;
-        if (!S->has_actor) S = &home;
+        /* PETRARCH-2's convention, on request: an actor named only by its
+         * sector, whose country nothing gives, codes as it is (---GOV) */
+        int sh = S->has_actor || sector_home(s, g, S, T, 1, code, &home);
+        if (!sh && !(s->c->opt.sector_actors && sector_only(S) && !unknown(s, S))) continue;
+        if (!S->has_actor && sh) S = &home;
         /* a place of the source's own country is no target: "recaptured
          * areas of the Kharkiv region" */
         if (T && T->place && actor_code(S) && actor_code(T) && !strncmp(actor_code(S), actor_code(T), 3))
             continue;
         if (!T && tu < 0 && k >= 0 && sector_home(s, g, &s->units[k], S, 0, code, &local))
             T = &local, tu = k;
+        else if (!T && tu < 0 && k >= 0 && s->c->opt.sector_actors && sector_only(&s->units[k]))
+            T = &s->units[k], tu = k;
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
         if (!T && S->ncodes > 1 && among_themselves(s, g, &m)) {
             /* "X and Y renewed ties", "X and Y met": among themselves */
