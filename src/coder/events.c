@@ -509,6 +509,13 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
     const vgroup *g = &s->groups[gi];
     if (!m->code || strlen(m->code) < 2 || g->subordinate) return;
     int root = code_root(m->code);
+    /* "renewed its threats to attack": what is threatened is a threat (13x) */
+    const char *before = g->infinitive && g->start > 0 ? s->t[g->start - 1].up : "";
+    if (root >= 10 && (!strcmp(before, "THREAT") || !strcmp(before, "THREATS"))) {
+        m->code = coder_threat(m->code);
+        m->code2 = NULL;
+        return;
+    }
     if ((root < 4 || root > 8) && (root < 14 || !conditional(s, g))) return;
     int modal = scheduled(s, g);
     for (int k = g->start; k < g->main; k++) modal |= (s->t[k].wc & WC_FUTURE) != 0;
