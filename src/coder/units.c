@@ -184,6 +184,18 @@ static void lend_actor(csent *s, unit *next, const unit *cur) {
     next->has_actor = 1;
 }
 
+/* Does unit u name a group of its own with a proper-noun modifier that is
+ * no agent ("Shia militiamen", "Kurdish fighters")? Then it borrows no
+ * country from the unit before it. */
+static int own_modifier(const csent *s, const unit *u) {
+    for (int i = u->start; i + 1 < u->end; i++) {
+        const ctok *t = &s->t[i];
+        if ((t->pos == DYAD_POS_NNP || t->pos == DYAD_POS_NNPS) && !(t->ws & (WS_AGENT | WS_AGENT_NEXT)))
+            return 1;
+    }
+    return 0;
+}
+
 /* X, Y and Z: coordinated units with actors become one compound unit. */
 static void merge_lists(csent *s) {
     unit *u = s->units;
@@ -194,9 +206,11 @@ static void merge_lists(csent *s) {
         while (i + 1 < n && cur->has_actor) {
             int comma;
             if (!joins_list(s, cur, &u[i + 1], i == first, &comma)) break;
-            if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base &&
-                !u[i + 1].pronoun && !(i + 2 < n && u[i + 2].start == u[i + 1].end + 1 &&
-                                       u[i + 2].has_actor))
+            /* not "the army and police of Y": Y is theirs */
+            int of_next = i + 2 < n && u[i + 2].start == u[i + 1].end + 1 && u[i + 2].has_actor &&
+                          coder_is_word(s, u[i + 1].end, WC_OF | WC_FROM | WC_IN);
+            if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base && !u[i + 1].pronoun &&
+                !own_modifier(s, &u[i + 1]) && !of_next)
                 lend_actor(s, &u[i + 1], cur);
             if (!u[i + 1].has_actor) break;
             add_codes(cur, &u[i + 1]);
