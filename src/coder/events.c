@@ -253,7 +253,7 @@ static int code_root(const char *code) {
 /* An actor and the state it belongs to (TURGOV -> TUR), or two names of
  * the same office (RUSGOV -> RUSGOVELI), make no dyad, unless the act is
  * domestic by nature: protest (14), repression and arrest (17), violence
- * (18-20). A country acting on a part of itself (BIH -> BIHMIL: actors
+ * (18-20), and threats of bans, protest or repression (132, 133, 137). A country acting on a part of itself (BIH -> BIHMIL: actors
  * the dictionary knows only by their country) is kept. */
 static int self_dyad(const char *sc, const char *tc, const char *code) {
     size_t a = strlen(sc), b = strlen(tc);
@@ -262,6 +262,10 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
     if (!strcmp(sc, tc)) return 1;
     if (!whole && !same) return 0;
     int root = code_root(code);
+    /* threats of curfews and bans (132), protest (133) and repression
+     * (137) are domestic too */
+    if (root == 13 && (!strncmp(code, "132", 3) || !strncmp(code, "133", 3) || !strncmp(code, "137", 3)))
+        return 0;
     return root != 14 && root != 17 && root < 18;
 }
 
