@@ -90,6 +90,18 @@ static int passive_preposition(const ctok *t) {
     return 0;
 }
 
+/* Is token i a participle of charging ("charged with", "accused of",
+ * "convicted of", "suspected of", "sentenced to")? */
+static int charge_participle(const csent *s, int i) {
+    static const char *const pair[][2] = {{"CHARGED", "WITH"}, {"ACCUSED", "OF"}, {"CONVICTED", "OF"},
+                                          {"SUSPECTED", "OF"}, {"SENTENCED", "TO"}, {"INDICTED", "ON"},
+                                          {"INDICTED", "FOR"}};
+    if (s->t[i].pos != DYAD_POS_VBD && s->t[i].pos != DYAD_POS_VBN) return 0;
+    for (size_t k = 0; k < sizeof pair / sizeof *pair; k++)
+        if (!strcmp(s->t[i].up, pair[k][0]) && !strcmp(s->t[i + 1].up, pair[k][1])) return 1;
+    return 0;
+}
+
 static void build_groups(csent *s) {
     s->ngroups = 0;
     for (int i = 0; i < s->n;) {
@@ -149,6 +161,12 @@ static void build_groups(csent *s) {
         if (s->headline && !g->passive && g->main == g->start && g->end == g->main + 1 &&
             (mv->pos == DYAD_POS_VBN || mv->pos == DYAD_POS_VBD) && g->start > 0 &&
             s->t[g->start - 1].unit >= 0 && (g->end == s->n || passive_preposition(&s->t[g->end])))
+            g->passive = g->bare_passive = 1;
+        /* "soldiers charged with abuse", "a man accused of spying": a
+         * participle of the courts after a noun, with its charge after it,
+         * tells what was done to that noun (no source) */
+        if (!g->passive && g->main == g->start && g->end == g->main + 1 && g->start > 0 &&
+            s->t[g->start - 1].unit >= 0 && g->end < s->n && charge_participle(s, g->main))
             g->passive = g->bare_passive = 1;
         g->infinitive = s->t[g->start].pos == DYAD_POS_TO ||
                         (g->main > g->start && s->t[g->main - 1].pos == DYAD_POS_TO);
@@ -286,6 +304,12 @@ static int find_subject(csent *s, int gi) {
         }
         if (t[j].group >= 0) {
             const vgroup *prev = &s->groups[t[j].group];
+            /* "a man accused of spying was expelled": the participle and
+             * its phrase modify the subject before them */
+            if (prev->bare_passive && !s->headline && prev->start > 0 && s->t[prev->start - 1].unit >= 0) {
+                j = prev->start;
+                continue;
+            }
             if (saw_and || g->infinitive) return prev->subject;
             return -1;
         }

@@ -232,7 +232,8 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
     *tgt = m->target >= 0 ? m->target : g->object;
     if (g->passive && m->source < 0) {
         int by = -1;
-        for (int j = g->end; j + 1 < g->region_end; j++)
+        /* "by" of this verb, not of a later one ("accused of X was expelled by Y") */
+        for (int j = g->end; j + 1 < g->region_end && (s->t[j].group < 0 || s->t[j].group == g - s->groups); j++)
             if (coder_is_word(s, j, WC_BY) && s->t[j + 1].unit >= 0) {
                 by = s->t[j + 1].unit;
                 break;
@@ -241,6 +242,10 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
          * ("was shot dead in X"), never a clause ("it was noted that X");
          * in a headline's "X kidnapped in Y", Y is only the place */
         *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp && !g->bare_passive ? g->object : -1);
+        /* "was charged with the murder of X", "was accused of helping X":
+         * a phrase of "with" or "of" right after the verb is no agent */
+        if (by < 0 && g->end < s->n && (coder_is_word(s, g->end, WC_OF) || !strcmp(s->t[g->end].up, "WITH")))
+            *src = -1;
         *tgt = m->target >= 0 ? m->target : g->subject >= 0 ? g->subject : passive_subject_in_pp(s, g);
     }
     if (*src == *tgt) *tgt = -1;
@@ -401,6 +406,25 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
         return vc && sector_in(s, u, vc, out);
     }
     return 0;
+}
+
+/* "A British soldier was charged with murder": an arrest or a charge
+ * (173) told in the passive with no agent is the state's where it happened
+ * ("arrested in X"), else the target's own. Fills *out; 0 if no country. */
+static int state_of(csent *s, const vgroup *g, const unit *target, unit *out) {
+    const char *cc = actor_code(target);
+    int at = g->end < s->n && !strcmp(s->t[g->end].up, "IN") ? g->end + 1 : -1; /* "arrested in X" */
+    if (at >= 0 && at < s->n && s->t[at].unit >= 0 && coder_has_country(actor_code(&s->units[s->t[at].unit])))
+        cc = actor_code(&s->units[s->t[at].unit]);
+    if (!coder_has_country(cc)) return 0;
+    char buf[4] = {cc[0], cc[1], cc[2], 0};
+    memset(out, 0, sizeof *out);
+    out->from_sentence = -1;
+    out->start = out->end = g->start;
+    out->codes[0] = out->base = dyad_arena_strdup(s->a, buf);
+    out->ncodes = 1;
+    out->has_actor = 1;
+    return out->codes[0] != NULL;
 }
 
 /* Does the act of group g go both ways when several actors do it together?
@@ -676,14 +700,17 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if ((tu < 0 || !s->units[tu].has_actor) && low_tgt >= 0 && low_tgt != su) tu = low_tgt;
         if ((tu < 0 || !s->units[tu].has_actor) && code_root(m.code ? m.code : m.code2) == 13)
             tu = condition_subject(s, g);
-        if (su < 0 || !s->units[su].ncodes || s->units[su].place) continue;
+        unit state;
+        int by_state = su < 0 && g->passive && m.code && !strncmp(m.code, "173", 3) && tu >= 0 &&
+                       s->units[tu].has_actor && state_of(s, g, &s->units[tu], &state);
+        if (!by_state && (su < 0 || !s->units[su].ncodes || s->units[su].place)) continue;
         /* "gunmen fought police in Lima": the object named by its sector is
          * the target, and Lima only where it happened */
         int k = sector_object(s, g);
         if (k >= 0 && tu >= 0 && tu != k && locative(&s->units[tu]) &&
             (s->t[s->units[k].end - 1].ws & WS_AGENT) && s->units[k].start < s->units[tu].start)
             tu = -1;
-        const unit *S = &s->units[su];
+        const unit *S = by_state ? &state : &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local, home;
         const char *code = m.code ? m.code : m.code2;
