@@ -534,7 +534,8 @@ static int scheduled(const csent *s, const vgroup *g) {
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act
  * (04-08) told in the future, in a main clause or a statement's
  * complement, is an intention (03x); a harmful one (14-20) made to
- * depend on a condition ("will boycott unless ...") is a threat (13x). */
+ * depend on a condition ("will boycott unless ...") or announced in a
+ * statement ("said they would blockade X") is a threat (13x). */
 static void reported_intention(csent *s, int gi, vmatch *m) {
     const vgroup *g = &s->groups[gi];
     if (!m->code || strlen(m->code) < 2 || g->subordinate) return;
@@ -546,13 +547,18 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
         m->code2 = NULL;
         return;
     }
-    if ((root < 4 || root > 8) && (root < 14 || !conditional(s, g))) return;
+    if ((root < 4 || root > 8) && root < 14) return;
     int modal = scheduled(s, g);
     for (int k = g->start; k < g->main; k++) modal |= (s->t[k].wc & WC_FUTURE) != 0;
     if (!modal) return;
     /* in another verb's clause, only a statement's ("said it would") */
     const vgroup *prev = gi > 0 ? &s->groups[gi - 1] : NULL;
     int reported = prev && prev->region_end > g->start;
+    /* harm announced ("said they would blockade X") or made to depend on
+     * a condition is a threat; told as plain future it is left as it is, and
+     * so is a cut in relations announced ("said it would expel diplomats":
+     * a decision, not a threat) */
+    if (root >= 14 && !conditional(s, g) && (!reported || root == 16)) return;
     if (!reported && s->c->opt.future_as_act) return;
     vmatch pm;
     if (reported && group_match(s, gi - 1, &pm) && !is_null_code(pm.code) && strncmp(pm.code, "01", 2))
