@@ -196,19 +196,13 @@ static const char *negated_code(const char *code) {
     }
 }
 
-static int pattern_has_pre(const dyad_dict *d, const dpattern *p) {
+/* Does pattern p name a word or synset before the verb (side 0) or after
+ * it (side 1)? */
+static int pattern_has_words(const dyad_dict *d, const dpattern *p, int side) {
     if (!p) return 0;
     const delem *e = (const delem *)d->elems.v + p->el_first;
     for (uint32_t i = 0; i < p->el_n; i++)
-        if (e[i].side == 0 && (e[i].kind == PE_WORD || e[i].kind == PE_SYNSET)) return 1;
-    return 0;
-}
-
-static int pattern_has_post(const dyad_dict *d, const dpattern *p) {
-    if (!p) return 0;
-    const delem *e = (const delem *)d->elems.v + p->el_first;
-    for (uint32_t i = 0; i < p->el_n; i++)
-        if (e[i].side == 1 && (e[i].kind == PE_WORD || e[i].kind == PE_SYNSET)) return 1;
+        if (e[i].side == side && (e[i].kind == PE_WORD || e[i].kind == PE_SYNSET)) return 1;
     return 0;
 }
 
@@ -449,7 +443,7 @@ static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
     /* a compound pattern that names the object itself ("% * FIRE":
      * "X and Y exchanged fire") says the act is mutual */
     return reciprocal(s, g, code) ||
-           (m->compound && (theirs || !has_object(s, g) || pattern_has_post(s->c->dict, m->pattern)));
+           (m->compound && (theirs || !has_object(s, g) || pattern_has_words(s->c->dict, m->pattern, 1)));
 }
 
 /* Is group gi an infinitive complement ("urged X to respond", "signed an
@@ -691,7 +685,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt);
         reported_intention(s, gi, &m);
         if (g->negated == 2 || speculation(s, g)) continue;
-        if (g->negated && !pattern_has_pre(s->c->dict, m.pattern)) {
+        if (g->negated && !pattern_has_words(s->c->dict, m.pattern, 0)) {
             m.code = negated_code(m.code ? m.code : m.code2);
             m.code2 = NULL;
             if (!m.code) continue;
