@@ -38,6 +38,9 @@ static const char usage[] =
     "                     skipping them; nothing else in the store changes (SQLite)\n"
     "  --event-sentences-only  keep only the sentences events come from (default:\n"
     "                     every sentence, to look into what coded nothing)\n"
+    "  --no-explain       do not keep why each event was coded (default: kept, as\n"
+    "                     'dyad code --explain' writes it, for dyad serve and ties --events;\n"
+    "                     not for a document of more than 256 KB of text)\n"
     "  --shard K/N        ingest only shard K of N (1 <= K <= N): the documents whose id\n"
     "                     (in a directory: whose file path) hashes to K\n"
     "  --batch N          documents per transaction (default 500)\n"
@@ -93,6 +96,13 @@ static void progress_show(progress *p, const ingest_stats *st, uint64_t done, in
 
 #define NSLOTS 16
 
+/* A document of more text than this is coded without the reasons for its
+ * events (explain): a document's events are held, with their reasons,
+ * until it is stored, and a long record of short sentences would take
+ * many times its size (a 15 MB one: 320 MB of reasons). News stories are
+ * a few kilobytes to a few dozen. */
+#define INGEST_EXPLAIN_MAX (256 * 1024)
+
 enum { S_DOC, S_KNOWN, S_INPUT_FAILED, S_END };
 
 typedef struct slot {
@@ -124,7 +134,8 @@ typedef struct pipe_q {
     dyad_feed_format fmt;
     const char *date;
     const dyad_shard *shard;
-    const dyad_coder *c;
+    const dyad_coder *c;      /* with the reasons, unless --no-explain */
+    const dyad_coder *c_long; /* documents over INGEST_EXPLAIN_MAX: without */
     dyad_store *known;    /* a read-only handle on the store: skip coding what it has */
     uint64_t total;
     uint64_t not_coded;
@@ -243,7 +254,8 @@ static void *reader_main(void *arg) {
             if (known > 0) { /* stored by an earlier run: no need to code it */
                 s->kind = S_KNOWN;
                 s->known = known;
-            } else if (dyad_code_doc(q->c, s->a, &s->doc, 0, &s->res, &err) < 0) {
+            } else if (dyad_code_doc(s->doc.text_len > INGEST_EXPLAIN_MAX ? q->c_long : q->c,
+                                     s->a, &s->doc, 0, &s->res, &err) < 0) {
                 fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", path,
                         (unsigned long long)s->doc.line, s->doc.id, err.msg);
                 q->not_coded++;
@@ -349,7 +361,8 @@ static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg)
 
 static int run_pipeline(const char *db, int replace, char **paths, int npaths,
                         dyad_feed_format fmt, const char *date, const dyad_shard *shard,
-                        const dyad_coder *c, dyad_store *st, ingest_stats *sum, progress *pg) {
+                        const dyad_coder *const c[2], dyad_store *st, ingest_stats *sum,
+                        progress *pg) {
     pipe_q *q = calloc(1, sizeof *q);
     if (!q) return cli_fail("out of memory");
     pthread_mutex_init(&q->mu, NULL);
@@ -360,7 +373,8 @@ static int run_pipeline(const char *db, int replace, char **paths, int npaths,
     q->fmt = fmt;
     q->date = date;
     q->shard = shard;
-    q->c = c;
+    q->c = c[0];
+    q->c_long = c[1];
     q->total = pg->total;
     /* a second, read-only handle for the reader thread: documents stored
      * by earlier runs are not coded again (a rerun after a crash is fast);
@@ -402,7 +416,7 @@ int cmd_ingest(int argc, char **argv) {
     const char *db = NULL, *dict = NULL, *date = NULL, *format = "auto", *shard_spec = NULL;
     dyad_shard shard = {0, 0};
     dyad_store_opts so = {0};
-    int quiet = 0, no_progress = 0, one_a_day = 0, no_near = 0;
+    int quiet = 0, no_progress = 0, one_a_day = 0, no_near = 0, no_explain = 0;
     const char *batch = NULL;
     const cli_opt table[] = {
         {"db", 0, &db, NULL},
@@ -415,6 +429,7 @@ int cmd_ingest(int argc, char **argv) {
         {"no-near-dups", 0, NULL, &no_near},
         {"replace", 0, NULL, &so.replace},
         {"event-sentences-only", 0, NULL, &so.event_sentences_only},
+        {"no-explain", 0, NULL, &no_explain},
         {"no-progress", 0, NULL, &no_progress},
         {"quiet", 0, NULL, &quiet},
         {0},
@@ -463,13 +478,17 @@ int cmd_ingest(int argc, char **argv) {
      * (a time series must not count it on the day of the run): its events
      * carry no date and its actors take their undated codes */
     opt.default_date = date ? dyad_date_parse(date) : 0;
+    opt.explain = !no_explain; /* the store keeps why each event was coded */
     dyad_coder *c = t ? dyad_coder_new(d, t, &opt, &err) : NULL;
+    opt.explain = 0; /* for documents over INGEST_EXPLAIN_MAX */
+    dyad_coder *c_long = c && !no_explain ? dyad_coder_new(d, t, &opt, &err) : NULL;
+    const dyad_coder *coders[2] = {c, no_explain ? c : c_long};
     int rc = 0;
-    if (!c) rc = cli_fail("%s", err.msg);
+    if (!c || !coders[1]) rc = cli_fail("%s", err.msg);
     ingest_stats st = {0};
     progress pg = {!no_progress && isatty(2), now(), 0, 0, 0};
     for (int i = 0; i < args.noperands; i++) pg.total += input_size(args.operands[i]);
-    if (c && run_pipeline(db, so.replace, args.operands, args.noperands, fmt, d8, &shard, c, s, &st, &pg)) rc = 1;
+    if (!rc && run_pipeline(db, so.replace, args.operands, args.noperands, fmt, d8, &shard, coders, s, &st, &pg)) rc = 1;
     progress_show(&pg, &st, pg.total, 1);
     if (dyad_store_close(s, &err) < 0) rc = cli_fail("%s", err.msg);
     if (!quiet)
@@ -495,6 +514,7 @@ int cmd_ingest(int argc, char **argv) {
     if (!quiet && st.rolled_back)
         fprintf(stderr, "dyad: ingest: the last %llu documents stored were rolled back with their "
                         "batch: run again to add them\n", (unsigned long long)st.rolled_back);
+    dyad_coder_free(c_long);
     dyad_coder_free(c);
     dyad_tagger_free(t);
     dyad_dict_free(d);
