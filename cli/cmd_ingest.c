@@ -137,9 +137,15 @@ typedef struct pipe_q {
     const dyad_coder *c;      /* with the reasons, unless --no-explain */
     const dyad_coder *c_long; /* documents over INGEST_EXPLAIN_MAX: without */
     dyad_store *known;    /* a read-only handle on the store: skip coding what it has */
+    int new_run;          /* documents in a row it did not have */
     uint64_t total;
     uint64_t not_coded;
 } pipe_q;
+
+/* The reader looks documents up (a second connection, on PostgreSQL) until
+ * this many in a row are not stored: a rerun after a kill skips what the
+ * killed run stored, then every document is coded and the store decides. */
+#define KNOWN_RUN 128
 
 /* Hand-offs go in groups of BATCH slots, not one by one, so the two
  * threads do not wake each other for every document. Whoever is about to
@@ -251,6 +257,11 @@ static void *reader_main(void *arg) {
                 continue;
             }
             int known = q->known ? dyad_store_has(q->known, &s->doc, &err) : 0;
+            q->new_run = known > 0 ? 0 : q->new_run + 1;
+            if (q->known && q->new_run >= KNOWN_RUN) { /* past what earlier runs stored */
+                dyad_store_close(q->known, NULL);
+                q->known = NULL;
+            }
             if (known > 0) { /* stored by an earlier run: no need to code it */
                 s->kind = S_KNOWN;
                 s->known = known;
@@ -378,17 +389,14 @@ static int run_pipeline(const char *db, int replace, char **paths, int npaths,
     q->total = pg->total;
     /* a second, read-only handle for the reader thread: documents stored
      * by earlier runs are not coded again (a rerun after a crash is fast);
-     * if it cannot be had, every document is coded and the store decides */
+     * if it cannot be had, every document is coded and the store decides.
+     * None for a store with no documents (one probe, not a count: 100
+     * tasks start at once against a store of billions of rows), nor with
+     * --replace (every document is coded, the stored ones too) */
     dyad_store_opts ro = {0};
     ro.read_only = 1;
     ro.near_dup = -1;
-    /* (--replace: every document is coded, the stored ones too) */
-    q->known = replace ? NULL : dyad_store_open(db, &ro, NULL);
-    dyad_store_counts had;
-    if (q->known && (dyad_store_count(q->known, &had, NULL) < 0 || had.documents == 0)) {
-        dyad_store_close(q->known, NULL); /* a new store: nothing to skip, no lookups */
-        q->known = NULL;
-    }
+    q->known = replace || dyad_store_empty(st, NULL) != 0 ? NULL : dyad_store_open(db, &ro, NULL);
     int rc = 0;
     for (int i = 0; i < NSLOTS; i++) {
         if (!(q->slots[i].a = dyad_arena_new(0))) rc = cli_fail("out of memory");
