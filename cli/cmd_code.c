@@ -4,7 +4,9 @@
  * object per event to standard output (or a readable table with --table),
  * warnings and errors to standard error. A bad record is skipped with a
  * warning naming file and line; an input that cannot be read to the end
- * stops the run with status 1 after everything coded so far is written. */
+ * stops the run with status 1 after everything coded so far is written.
+ * Every input is read as ingest reads it (dyad_feed: one reader, one
+ * format guesser), so both commands give the same events. */
 #include "cli.h"
 #include "opts.h"
 
@@ -84,16 +86,11 @@ static void table_header(const code_opts *o, const code_counts *n) {
 /* Codes one document and writes its events; a document that cannot be
  * coded is reported and passed over. -1 only when writing fails. */
 static int code_one(const code_opts *o, const dyad_coder *c, dyad_arena *a, const char *name,
-                    const dyad_doc *doc, int one_sentence, code_counts *n) {
+                    const dyad_doc *doc, code_counts *n) {
     dyad_result res;
     dyad_error err = {{0}};
     int rc = 0;
-    /* a document without a date of its own takes one from its first lines
-     * or file name; else the coder dates it by --date, else today */
-    dyad_doc dated = *doc;
-    dyad_doc_find_date(&dated, name, a);
-    doc = &dated;
-    if (dyad_code_doc(c, a, doc, one_sentence, &res, &err) < 0) {
+    if (dyad_code_doc(c, a, doc, doc->one_sentence, &res, &err) < 0) {
         fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", name,
                 (unsigned long long)doc->line, doc->id, err.msg);
         res.nsentences = res.nevents = 0;
@@ -111,70 +108,32 @@ static int code_one(const code_opts *o, const dyad_coder *c, dyad_arena *a, cons
     return rc;
 }
 
-/* Feeds, pages and directories (src/feed/): read whole, then coded. */
-static int code_feed(const code_opts *o, const dyad_coder *c, const char *path,
-                     dyad_feed_format fmt, code_counts *n) {
+/* Codes every document of one input (a file, a directory, a feed, "-"):
+ * the one reader (dyad_feed) and its one format guesser, as ingest reads. */
+static int code_input(const code_opts *o, const dyad_coder *c, const char *path, code_counts *n) {
+    dyad_feed_format fmt = DYAD_FEED_AUTO;
+    if (o->format) dyad_feed_format_parse(o->format, &fmt);
     dyad_error err = {{0}};
     dyad_feed *f = dyad_feed_open(path, fmt, o->date, &err);
     if (!f) return cli_fail("%s", err.msg);
     dyad_feed_on_warning(f, cli_warn, NULL);
     dyad_feed_set_shard(f, &o->shard);
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
     dyad_arena *a = dyad_arena_new(0);
     int rc = a ? 0 : cli_fail("out of memory"), got = 0;
+    size_t ndocs = 0;
     dyad_doc doc;
     table_header(o, n);
     int failed = 0; /* a bad file of a directory: reported, and the walk goes on */
     while (!rc && (got = dyad_feed_next(f, a, &doc, &err)) != 0)
         if (got < 0) failed = cli_fail("%s", err.msg);
-        else rc = code_one(o, c, a, path, &doc, 0, n);
+        else rc = code_one(o, c, a, name, &doc, n), ndocs++;
     if (!rc) rc = failed;
+    if (!rc && !ndocs && (fmt == DYAD_FEED_AUTO ? dyad_feed_format_guess(path) : fmt) == DYAD_FEED_XML)
+        fprintf(stderr, "dyad: warning: %s: no <Sentence> records\n", name); /* worth a word */
     if (fflush(stdout) != 0 && !rc) rc = cli_write_error();
     dyad_arena_free(a);
     dyad_feed_close(f);
-    return rc;
-}
-
-/* The feed format a file is read with, or AUTO for the dyad_reader ones. */
-static dyad_feed_format feed_format(const code_opts *o, const char *path) {
-    dyad_feed_format f = DYAD_FEED_AUTO;
-    if (o->format) dyad_feed_format_parse(o->format, &f);
-    else if (strcmp(path, "-")) f = dyad_feed_format_guess(path);
-    return f >= DYAD_FEED_RSS ? f : DYAD_FEED_AUTO;
-}
-
-static int code_stream(const code_opts *o, const dyad_coder *c, const char *name, FILE *fp,
-                       code_counts *n) {
-    dyad_error err = {{0}};
-    dyad_format fmt = DYAD_FMT_TEXT;
-    if (o->format) fmt = !strcmp(o->format, "jsonl") ? DYAD_FMT_JSONL
-                       : !strcmp(o->format, "xml") ? DYAD_FMT_XML : DYAD_FMT_TEXT;
-    else if (fp != stdin) fmt = dyad_format_from_name(name);
-    dyad_reader *r = dyad_reader_open(fp, name, fmt, NULL, &err); /* --date: in code_one */
-    if (!r) return cli_fail("%s", err.msg);
-    dyad_reader_on_warning(r, cli_warn, NULL);
-    dyad_arena *a = dyad_arena_new(0);
-    if (!a) {
-        dyad_reader_close(r);
-        return cli_fail("out of memory");
-    }
-    table_header(o, n);
-    int rc = 0, got;
-    size_t ndocs = 0;
-    dyad_doc doc;
-    while (!rc && (got = dyad_reader_next(r, a, &doc, &err)) > 0) {
-        if (!dyad_shard_takes(&o->shard, doc.id)) {
-            dyad_arena_reset(a);
-            continue;
-        }
-        rc = code_one(o, c, a, name, &doc, fmt == DYAD_FMT_XML, n);
-        ndocs++;
-    }
-    if (got < 0) rc = cli_fail("%s", err.msg);
-    else if (!rc && !ndocs && fmt == DYAD_FMT_XML) /* an empty file is worth a word */
-        fprintf(stderr, "dyad: warning: %s: no <Sentence> records\n", name);
-    if (fflush(stdout) != 0 && !rc) rc = cli_write_error();
-    dyad_arena_free(a);
-    dyad_reader_close(r);
     return rc;
 }
 
@@ -241,24 +200,8 @@ int cmd_code(int argc, char **argv) {
     n.gdelt_id = 1;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (c && nfiles == 0) rc = code_stream(&o, c, "<stdin>", stdin, &n);
-    for (int i = 0; c && i < nfiles && !rc; i++) {
-        if (!strcmp(files[i], "-")) {
-            rc = code_stream(&o, c, "<stdin>", stdin, &n);
-            continue;
-        }
-        if (feed_format(&o, files[i]) != DYAD_FEED_AUTO) {
-            rc = code_feed(&o, c, files[i], feed_format(&o, files[i]), &n);
-            continue;
-        }
-        FILE *fp = fopen(files[i], "r");
-        if (!fp) {
-            rc = cli_fail("%s: cannot open", files[i]);
-            break;
-        }
-        rc = code_stream(&o, c, files[i], fp, &n);
-        fclose(fp);
-    }
+    if (c && nfiles == 0) rc = code_input(&o, c, "-", &n);
+    for (int i = 0; c && i < nfiles && !rc; i++) rc = code_input(&o, c, files[i], &n);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (o.stats) {
         double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

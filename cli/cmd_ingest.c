@@ -243,7 +243,7 @@ static void *reader_main(void *arg) {
             if (known > 0) { /* stored by an earlier run: no need to code it */
                 s->kind = S_KNOWN;
                 s->known = known;
-            } else if (dyad_code_doc(q->c, s->a, &s->doc, 0, &s->res, &err) < 0) {
+            } else if (dyad_code_doc(q->c, s->a, &s->doc, s->doc.one_sentence, &s->res, &err) < 0) {
                 fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", path,
                         (unsigned long long)s->doc.line, s->doc.id, err.msg);
                 q->not_coded++;

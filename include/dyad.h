@@ -112,6 +112,8 @@ typedef struct dyad_doc {
     size_t text_len;
     const char *source, *url;
     uint64_t line;          /* input line where the record starts (1-based) */
+    int one_sentence;       /* the text is one sentence, coded unsplit (a PETRARCH
+                             * record); every command codes it so (dyad_code_doc) */
 
     /* PETRARCH XML records only */
     const char *category;   /* category="..." */
@@ -162,10 +164,6 @@ typedef enum dyad_date_from {
  * (allocated from a) when one is found; a dated document is left as it is
  * (DYAD_DATE_FROM_META). */
 dyad_date_from dyad_doc_find_date(dyad_doc *doc, const char *name, dyad_arena *a);
-
-/* Guesses the format from a file name: .jsonl/.json -> JSONL, .xml -> XML,
- * anything else -> TEXT. */
-dyad_format dyad_format_from_name(const char *path);
 
 /* ---------------------------------------------------------------- shards */
 /* --shard K/N (src/util/shard.c): worker K of N takes the documents whose

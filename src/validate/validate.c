@@ -251,7 +251,7 @@ int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_r
     return rc;
 }
 
+/* JSON Lines by the one format guesser (dyad_feed_format_guess) */
 int dyad_validate_is_plover(const char *path) {
-    size_t n = strlen(path);
-    return (n > 6 && !strcmp(path + n - 6, ".jsonl")) || (n > 5 && !strcmp(path + n - 5, ".json"));
+    return dyad_feed_format_guess(path) == DYAD_FEED_JSONL;
 }
