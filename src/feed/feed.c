@@ -7,9 +7,10 @@
  * small) into a list of items handed out one by one; a directory is read
  * file by file, each by its own format, in name order. Every document's
  * text but a PETRARCH record's loses its syndication boilerplate
- * (boilerplate.c) before coding. A plain-text file of a directory is known
- * by its path as given (the plain reader's base name would make a/story.txt
- * and b/story.txt one document); a file named alone by its base name.
+ * (boilerplate.c) before coding. A plain-text file's id is its path as
+ * given, named alone or found in a directory (the plain reader's base name
+ * would make a/story.txt and b/story.txt one document), so ingesting a
+ * file again finds the document its directory stored.
  *
  * Limits: a file read whole (RSS, Atom, HTML) is read only up to
  * DYAD_MAX_TEXT bytes: a larger page is skipped with a warning, a larger
@@ -389,11 +390,9 @@ static int next_of_file(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *
     for (;;) {
         int got = f->r ? dyad_reader_next(f->r, a, doc, err) : next_item(f, a, doc, err);
         if (got <= 0) return got;
-        /* a plain-text file of a directory is known by its path, not only
-         * its base name: a/story.txt and b/story.txt are two documents (a
-         * file named alone keeps its base name, in code and ingest alike) */
-        if (f->fmt == DYAD_FEED_TEXT && f->seen != &f->own_seen)
-            doc->id = dyad_arena_strdup(a, f->path);
+        /* a plain-text file is known by its path, not only its base name:
+         * a/story.txt and b/story.txt are two documents */
+        if (f->fmt == DYAD_FEED_TEXT && f->fp != stdin) doc->id = dyad_arena_strdup(a, f->path);
         if (!doc->id) return dyad_error_set(err, "%s: out of memory", f->path);
         if (!f->shard_by_id || dyad_shard_takes(&f->shard, doc->id)) return 1;
     }

@@ -71,7 +71,7 @@ for f in story.txt news.jsonl records.xml; do
 done
 # a record is one sentence: both events of r1 are in sentence 0
 check "xml record is one sentence" test "$(from_code "$TMP/in/records.xml" | awk '$1=="r1"' | cut -f2 | sort -u)" = 0
-# a file named alone keeps its base name; files of a directory their paths
-check "a text file's id" grep -q "^story	" <(from_code "$TMP/in/story.txt")
+# a text file is known by its path, named alone or in a directory
+check "a text file's id" grep -q "^$TMP/in/story.txt	" <(from_code "$TMP/in/story.txt")
 check "a directory's files by path" grep -q "/sub/other.txt	" <(from_code "$TMP/in")
 summary
