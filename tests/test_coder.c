@@ -323,8 +323,52 @@ static void test_jsonl_numbers(void) {
     }
 }
 
+/* The date of each event of `text` (document date `date`) as
+ * "YYYYMMDD kind", or "no event". */
+static const char *event_date(fixture *f, const char *text, const char *date) {
+    static char out[64];
+    dyad_result res;
+    if (code_res(f, text, strlen(text), date, &res) < 0 || res.nevents == 0) return "no event";
+    snprintf(out, sizeof out, "%08d %s", (int)res.events[0].date,
+             dyad_date_kind_name((dyad_date_kind)res.events[0].date_kind));
+    for (size_t i = 1; i < res.nevents; i++)
+        if (res.events[i].date != res.events[0].date) return "dates differ";
+    return out;
+}
+
+/* The coder reads a sentence for its date only when one of its words is a
+ * date word: a plain word by its class, a token with other bytes in it
+ * ("Sept.", "Friday-Saturday", an accent, "Ja" of "Jan't") by the words of
+ * its text. Dates worked out by hand: 2020-06-03 was a Wednesday. */
+static void test_sentence_dates(void) {
+    fixture f;
+    if (setup(&f, "tests/data/dict") < 0) {
+        CHECK(0);
+        return;
+    }
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania.", "20200603"), "20200603 document");
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania of weekly mayhem.", "20200603"),
+              "20200603 document");
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania.", ""), "00000000 none");
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania on Monday.", "20200603"),
+              "20200601 weekday");
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania yesterday.", "20200603"),
+              "20200602 yesterday");
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania today.", "20200603"), "20200603 today");
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania on Sept. 30.", "20201005"),
+              "20200930 month day");
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania at the Friday-Saturday talks.", "20200603"),
+              "20200529 weekday");
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania on Monday\xc3\xa9.", "20200603"),
+              "20200601 weekday");
+    CHECK_STR(event_date(&f, "Freedonia accused Sylvania on 5 Jan't.", "20200110"),
+              "20200105 month day");
+    teardown(&f);
+}
+
 int main(void) {
     test_jsonl_numbers();
+    test_sentence_dates();
     test_rules();
     test_new_actors();
     test_comma_options();

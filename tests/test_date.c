@@ -180,8 +180,34 @@ static void test_arithmetic(void) {
     CHECK(date_in_sentence(0, "They met yesterday.", 19, &v) == DYAD_DATE_NONE && v == 0);
 }
 
+/* The words a date phrase needs, which the coder looks for before it reads
+ * a sentence for its date: every word that makes one of the phrases above,
+ * in any case, and nothing that merely begins like one. */
+static void test_date_words(void) {
+    const char *yes[] = {"yesterday", "TODAY", "tonight", "Tomorrow", "week", "MONTH", "ago",
+                         "Monday", "TUESDAY", "wednesday", "Thursday", "friday", "Saturday",
+                         "SUNDAY", "January", "Feb", "MAR", "Apri", "May", "June", "Jul",
+                         "Augu", "SEPT", "Sep", "October", "Nov", "DECEMBER", "dece"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) CHECK(date_word(yes[i], strlen(yes[i])));
+    const char *no[] = {"", "a", "we", "weeks", "weekly", "mayor", "Sundays", "Septem", "Marches",
+                        "agony", "decade", "mon", "todays", "days", "2024", "MAY5", "tomorrows"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) CHECK(!date_word(no[i], strlen(no[i])));
+    /* the words of a token's text, read as date_in_sentence reads them */
+    const char *s = "talks in mid-March";
+    CHECK(date_words_in(s, s + 9, s + 18));     /* "mid-March" */
+    CHECK(!date_words_in(s, s + 0, s + 5));     /* "talks" */
+    s = "on Sept. 30";
+    CHECK(date_words_in(s, s + 3, s + 8));      /* "Sept." */
+    s = "on 5 Jan't";                           /* tokens Ja|n't: the word is "Jan" */
+    CHECK(date_words_in(s, s + 7, s + 10));
+    CHECK(!date_words_in(s + 7, s + 7, s + 10)); /* not before the sentence's start */
+    s = "Monday\xc3\xa9";                        /* a non-ASCII byte ends a word */
+    CHECK(date_words_in(s, s, s + 8));
+}
+
 int main(void) {
     test_event_dates();
+    test_date_words();
     test_date_normalize();
     test_written();
     test_command_line();

@@ -82,6 +82,12 @@ static void test_sentences(void) {
     CHECK_STR(tagged("China's foreign ministry urged both sides to exercise restraint."),
               "China/NNP 's/POS foreign/JJ ministry/NN urged/VBD both/DT sides/NNS to/TO "
               "exercise/VB restraint/NN ./.");
+    /* the last word of a verb's object is a plural noun, not a second verb;
+     * after a verb of saying the same shape is a clause with its verb */
+    CHECK_STR(tagged("Police arrested three terror suspects on Monday."),
+              "Police/NNS arrested/VBD three/CD terror/NN suspects/NNS on/IN Monday/NNP ./.");
+    CHECK_STR(tagged("Officials said the agreement covers trade."),
+              "Officials/NNS said/VBD the/DT agreement/NN covers/VBZ trade/NN ./.");
     CHECK_STR(tagged("Iran and Russia signed an agreement to expand trade."),
               "Iran/NNP and/CC Russia/NNP signed/VBD an/DT agreement/NN to/TO expand/VB "
               "trade/NN ./.");

@@ -201,14 +201,39 @@ static int32_t doc_date(const dyad_coder *c, const dyad_doc *doc) {
 }
 
 /* The date of sentence `sent`: the first date phrase of its words
- * ("yesterday", "on Friday") against the document date, else that date. */
+ * ("yesterday", "on Friday") against the document date, else that date.
+ * `dated` 0: no word of the sentence is a date word (make_tokens), so its
+ * text is not read. */
 static int32_t sentence_date(const dyad_doc *doc, int32_t date, const dyad_sentence *sent,
-                             uint8_t *kind) {
+                             int dated, uint8_t *kind) {
     int32_t v = 0;
-    int ok = sent->start <= sent->end && sent->end <= doc->text_len;
+    int ok = dated && sent->start <= sent->end && sent->end <= doc->text_len;
     *kind = (uint8_t)date_in_sentence(date, ok ? doc->text + sent->start : "",
                                       ok ? sent->end - sent->start : 0, &v);
     return v;
+}
+
+/* Is token k's text in the document its ASCII letters and digits alone
+ * (len: its upper case's length)? Then that text is one word, its upper
+ * case, and the word's class tells whether it is a date word. */
+static int plain_word(const dyad_token *k, size_t len) {
+    if (k->end - k->start != len || k->lower[len]) return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)k->lower[i];
+        if ((unsigned char)(ch - 'a') >= 26 && (unsigned char)(ch - '0') >= 10) return 0;
+    }
+    return 1;
+}
+
+/* Might token k (of sentence `sent`, in `text`) hold a date word? One bit
+ * of its class for a plain word; other tokens ("mid-March", "Sept.",
+ * "n't" after "Ja") have the words of their text read, as
+ * date_in_sentence reads them. */
+static int token_dated(const char *text, const dyad_sentence *sent, const dyad_token *k,
+                       uint32_t wc, size_t len) {
+    if (plain_word(k, len)) return (wc & WC_DATE) != 0;
+    if (k->start < sent->start || k->end > sent->end || k->start > k->end) return 1;
+    return date_words_in(text + sent->start, text + k->start, text + k->end);
 }
 
 /* The issues dictionary: each issue phrase in the sentence counts for its
@@ -358,7 +383,12 @@ static int discard_kind(const dyad_coder *c, const ctok *t, int n) {
     return kind;
 }
 
-static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence *sent) {
+/* The coder's tokens of `sent`. With `dated`, the sentence's words are
+ * also looked at for dates (text: the document's, which the tokens' offsets
+ * point into): *dated is set to 1 when one of them is a date word, left
+ * alone otherwise. */
+static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence *sent,
+                         const char *text, int *dated) {
     ctok *t = dyad_arena_alloc_uninit(a, sizeof *t * (sent->ntokens + 1));
     if (!t) return NULL;
     uint64_t key[32]; /* words are looked up 32 at a time, their cache misses overlapping */
@@ -388,6 +418,7 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         if ((t[i].wc & WC_INCL) && k->pos == DYAD_POS_VBG) t[i].pos = DYAD_POS_IN;
         t[i].syn = f->syn | c->facts[t[i].sid].syn;
         t[i].ws = f->start;
+        if (dated && !*dated) *dated = token_dated(text, sent, k, t[i].wc, len);
     }
     return t;
 }
@@ -442,7 +473,7 @@ static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
     const dyad_sentence *sent = sentence_at(c, src, scratch, head, 1, &buf);
     if (!sent) return -1;
     int n = (int)sent->ntokens;
-    ctok *t = make_tokens(c, scratch, sent);
+    ctok *t = make_tokens(c, scratch, sent, NULL, NULL);
     if (!t) return -1;
     *end = coder_dateline_end(t, n);
     if (*end) {
@@ -520,7 +551,9 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         dyad_arena_reset(scratch);
         dyad_sentence buf;
         const dyad_sentence *sent = sentence_at(c, src, scratch, i, 0, &buf);
-        ctok *t = sent ? make_tokens(c, scratch, sent) : NULL;
+        /* a caller's sentences may have tokens of other text: their text is read for dates */
+        int dated = src->sents != NULL;
+        ctok *t = sent ? make_tokens(c, scratch, sent, doc->text, dated ? NULL : &dated) : NULL;
         if (!t) {
             dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory");
@@ -536,7 +569,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         t += skip;
         n = drop_comma_clauses(&c->opt, t, n - skip);
         uint8_t kind;
-        int32_t when = sentence_date(doc, date, sent, &kind);
+        int32_t when = sentence_date(doc, date, sent, dated, &kind);
         csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = when, .date_kind = kind,
                    .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
                    .mem = i < head ? NULL : &mem, .strs = &strs};

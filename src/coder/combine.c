@@ -77,6 +77,10 @@ const char *coder_combine(const char *upper, const char *lower, char *buf, size_
             : !strncmp(upper, "10", 2) ? 2 : !strncmp(upper, "12", 2) ? 3 : -1;
     int detail, kind = row < 0 ? 0 : kind_of(lower, &detail);
     if (!kind) return NULL;
+    /* mediating (045) has codes of its own: appeal 028, intent 039,
+     * rejection 126 (CAMEO has no demand for it: a demanded meeting, 108) */
+    static const char *const mediation[] = {"028", "039", "108", "126"};
+    if (!strncmp(lower, "045", 3)) return snprintf(buf, n, "%s", mediation[row]), buf;
     const char *base = by_kind[row][kind];
     snprintf(buf, n, "%s%d", base, detail);
     if (detail && dyad_cameo_find(buf)) return buf; /* the detailed code exists */

@@ -472,10 +472,11 @@ static int condition_subject(const csent *s, const vgroup *g) {
     return -1;
 }
 
-/* "Karzai is to visit Pakistan", "is set to meet", "plans to send": an
- * infinitive after BE or a word of planning tells a future act; so does a
- * headline's first verb when it is an infinitive right after its subject,
- * BE dropped ("Iran to hold talks with Oman"). */
+/* "Karzai is to visit Pakistan", "is set to meet", "plans to send", "is
+ * willing to send", "ready to contribute": an infinitive after BE or a word
+ * of planning or readiness tells a future act; so does a headline's first
+ * verb when it is an infinitive right after its subject, BE dropped ("Iran
+ * to hold talks with Oman"). */
 static int scheduled(const csent *s, const vgroup *g) {
     int to = g->start;
     while (to < g->main && s->t[to].pos != DYAD_POS_TO) to++;
@@ -483,7 +484,8 @@ static int scheduled(const csent *s, const vgroup *g) {
     const ctok *b = &s->t[to - 1];
     if (s->headline && g == &s->groups[0] && b->unit >= 0) return 1;
     static const char *const plan[] = {"SET", "DUE", "EXPECTED", "SCHEDULED", "PLANS", "PLANNED",
-                                       "PLAN", "PLANNING", "INTENDS", "INTENDED", "PREPARING"};
+                                       "PLAN", "PLANNING", "INTENDS", "INTENDED", "PREPARING",
+                                       "WILLING", "READY", "PREPARED", "EAGER"};
     if ((b->wc & WC_BE) && strcmp(b->up, "BEING")) return 1;
     for (size_t i = 0; i < sizeof plan / sizeof *plan; i++)
         if (!strcmp(b->up, plan[i])) return 1;

@@ -194,9 +194,12 @@ static void merge_lists(csent *s) {
         while (i + 1 < n && cur->has_actor) {
             int comma;
             if (!joins_list(s, cur, &u[i + 1], i == first, &comma)) break;
+            /* (not when the agents have an actor of their own: "the Danish
+             * media and officials of Sweden") */
             if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base &&
-                !u[i + 1].pronoun && !(i + 2 < n && u[i + 2].start == u[i + 1].end + 1 &&
-                                       u[i + 2].has_actor))
+                !u[i + 1].pronoun &&
+                !(i + 2 < n && u[i + 2].start == u[i + 1].end + 1 && u[i + 2].has_actor &&
+                  coder_is_word(s, u[i + 1].end, WC_OF | WC_FROM | WC_IN)))
                 lend_actor(s, &u[i + 1], cur);
             if (!u[i + 1].has_actor) break;
             add_codes(cur, &u[i + 1]);

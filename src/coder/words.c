@@ -3,8 +3,11 @@
  *
  * Rules test these words constantly; comparing strings each time cost more
  * than the rest of clause analysis. A token's class mask comes from one
- * probe of a small hash table built when the coder is created. */
+ * probe of a small hash table built when the coder is created. The class
+ * WC_DATE marks the date module's words (date_word), so the coder reads a
+ * sentence for its date only when one of its tokens has that bit. */
 #include "coder.h"
+#include "date/date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,9 +86,10 @@ int coder_words_init(dyad_coder *c) {
 void coder_words_free(dyad_coder *c) { free(c->words.slots); }
 
 uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len) {
+    uint32_t date = date_word(up, len) ? WC_DATE : 0; /* the date module's words */
     unsigned b = shape_bit(up, len);
     if (len > CODER_WORD_MAX || !(c->word_shape[b >> 6] >> (b & 63) & 1))
-        return 0; /* punctuation, most names: no function word has their first byte and length */
+        return date; /* punctuation, most names: no function word has their first byte and length */
     uint32_t i = dhash_get(&c->words, hash_key(up, len));
-    return i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0;
+    return (i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0) | date;
 }

@@ -56,4 +56,12 @@ int date_scan_name(const char *path, char out[9]);
  * document date doc (YYYYMMDD): *out gets the date (0 when none) and the
  * phrase kind is returned (DYAD_DATE_DOCUMENT when there is none). */
 dyad_date_kind date_in_sentence(int32_t doc, const char *s, size_t len, int32_t *out);
+/* Is the word s[0..n) (letters in any case) one that a date phrase needs:
+ * "yesterday", "week", "ago", a weekday, a month or its abbreviation? A
+ * sentence whose words (runs of ASCII letters and digits) hold none is
+ * dated by its document: date_in_sentence(doc, "", 0, out) gives the same. */
+int date_word(const char *s, size_t n);
+/* Does a word that overlaps [p, end) (and begins at lo or after) pass
+ * date_word? The words are read as date_in_sentence reads them. */
+int date_words_in(const char *lo, const char *p, const char *end);
 #endif

@@ -78,6 +78,50 @@ static int number_of(word w) {
     return v;
 }
 
+/* Words that can make a date phrase: every phrase above holds one
+ * ("yesterday", "week" of "last week", "ago", a weekday, a month or its
+ * first three or four letters), so a sentence without one is dated by its
+ * document. By first letter (lower case), each list ends with NULL. */
+static const char *const trigger_a[] = {"ago", "april", "apr", "apri", "august", "aug", "augu", NULL};
+static const char *const trigger_d[] = {"december", "dec", "dece", NULL};
+static const char *const trigger_f[] = {"friday", "february", "feb", "febr", NULL};
+static const char *const trigger_j[] = {"january", "jan", "janu", "june", "jun", "july", "jul", NULL};
+static const char *const trigger_m[] = {"month", "monday", "march", "mar", "marc", "may", NULL};
+static const char *const trigger_n[] = {"november", "nov", "nove", NULL};
+static const char *const trigger_o[] = {"october", "oct", "octo", NULL};
+static const char *const trigger_s[] = {"saturday", "sunday", "september", "sep", "sept", NULL};
+static const char *const trigger_t[] = {"today", "tonight", "tomorrow", "tuesday", "thursday", NULL};
+static const char *const trigger_w[] = {"week", "wednesday", NULL};
+static const char *const trigger_y[] = {"yesterday", NULL};
+
+int date_word(const char *s, size_t n) {
+    static const char *const *const by_letter[26] = {
+        ['a' - 'a'] = trigger_a, ['d' - 'a'] = trigger_d, ['f' - 'a'] = trigger_f,
+        ['j' - 'a'] = trigger_j, ['m' - 'a'] = trigger_m, ['n' - 'a'] = trigger_n,
+        ['o' - 'a'] = trigger_o, ['s' - 'a'] = trigger_s, ['t' - 'a'] = trigger_t,
+        ['w' - 'a'] = trigger_w, ['y' - 'a'] = trigger_y};
+    if (n < 3 || n > 9) return 0;
+    unsigned first = ((unsigned char)s[0] | 0x20) - 'a';
+    if (first >= 26 || !by_letter[first]) return 0;
+    for (const char *const *w = by_letter[first]; *w; w++) {
+        size_t k = 1; /* (c | 0x20) lower-cases a letter and makes no letter of anything else */
+        while (k < n && ((unsigned char)s[k] | 0x20) == (unsigned char)(*w)[k]) k++;
+        if (k == n && !(*w)[n]) return 1;
+    }
+    return 0;
+}
+
+int date_words_in(const char *lo, const char *p, const char *end) {
+    while (p > lo && is_alnum(p[-1])) p--; /* the word p is inside of ("Jan" of Ja|n't) */
+    while (p < end) {
+        while (p < end && !is_alnum(*p)) p++;
+        const char *b = p;
+        while (p < end && is_alnum(*p)) p++;
+        if (p > b && date_word(b, (size_t)(p - b))) return 1;
+    }
+    return 0;
+}
+
 #define MAXW 160
 
 dyad_date_kind date_in_sentence(int32_t doc, const char *s, size_t len, int32_t *out) {
@@ -96,6 +140,8 @@ dyad_date_kind date_in_sentence(int32_t doc, const char *s, size_t len, int32_t 
         if (i > b) w[n++] = (word){s + b, i - b};
     }
     for (int i = 0; i < n; i++) {
+        /* every phrase below needs a date word here, or "ago" two words on */
+        if (!date_word(w[i].p, w[i].n) && !(i + 2 < n && weq(w[i + 2], "ago"))) continue;
         word prev = i > 0 ? w[i - 1] : (word){"", 0};
         if (weq(w[i], "yesterday")) return dated(today - 1, out, DYAD_DATE_YESTERDAY);
         if (weq(w[i], "today") || weq(w[i], "tonight")) return DYAD_DATE_TODAY;

@@ -538,7 +538,11 @@ static void rule_token(ctx *c, int i) {
                                          (next == DYAD_POS_VBP && can(c, i + 1, DYAD_POS_NN)))))
                 verb_reading(c, i); /* the agreement covers trade */
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_VBZ) {
-            if (!obj && next != DYAD_POS_PERIOD) noun_reading(c, i);
+            /* the noun phrase is a verb's object: its last word is a plural
+             * noun (charged eight terror suspects on Tuesday) */
+            int np = np_is_object(c, i - 1);
+            if (np == 2 && !clause_verb(c, np_start(c, i - 1) - 1)) noun_reading(c, i);
+            else if (!obj && next != DYAD_POS_PERIOD) noun_reading(c, i);
         } else if (in_set(prev, B(VBD) | B(VBZ) | B(VBP) | B(VBN) | B(VBG)) &&
                    in_set(t, B(VB) | B(VBP))) {
             if (can(c, i, DYAD_POS_JJ) && (in_set(next, B(IN) | B(COMMA) | B(PERIOD)) ||

@@ -41,6 +41,7 @@ stop_all() {
     [ -n "$KEEP" ] || rm -rf "$TMP"
 }
 trap stop_all EXIT
+trap "exit 1" INT TERM HUP
 
 # munge: its own key and socket (the folder must be searchable by all)
 mkdir -p $S/munge $S/ctld $S/spool
