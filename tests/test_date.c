@@ -176,6 +176,17 @@ static void test_arithmetic(void) {
     CHECK_STR(iso, "2017-05-23");
     date_put_iso(0, iso);
     CHECK_STR(iso, "");
+    date_put_iso(10101, iso);
+    CHECK_STR(iso, "0001-01-01");
+    date_put_iso(99991231, iso);
+    CHECK_STR(iso, "9999-12-31");
+    char compact[9];
+    date_put(10101, compact);
+    CHECK_STR(compact, "00010101");
+    date_put(20260314, compact);
+    CHECK_STR(compact, "20260314");
+    date_put(-1, compact);
+    CHECK_STR(compact, "");
     int32_t v = -1;
     CHECK(date_in_sentence(0, "They met yesterday.", 19, &v) == DYAD_DATE_NONE && v == 0);
 }
@@ -186,8 +197,10 @@ static void test_arithmetic(void) {
 static void test_date_words(void) {
     const char *yes[] = {"yesterday", "TODAY", "tonight", "Tomorrow", "week", "MONTH", "ago",
                          "Monday", "TUESDAY", "wednesday", "Thursday", "friday", "Saturday",
-                         "SUNDAY", "January", "Feb", "MAR", "Apri", "May", "June", "Jul",
-                         "Augu", "SEPT", "Sep", "October", "Nov", "DECEMBER", "dece"};
+                         "SUNDAY", "January", "Jan", "janu", "February", "Feb", "febr", "march",
+                         "MAR", "Marc", "April", "Apr", "Apri", "May", "June", "Jun", "July",
+                         "Jul", "August", "Aug", "Augu", "September", "SEPT", "Sep", "October",
+                         "Oct", "octo", "November", "Nov", "nove", "DECEMBER", "Dec", "dece"};
     for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) CHECK(date_word(yes[i], strlen(yes[i])));
     const char *no[] = {"", "a", "we", "weeks", "weekly", "mayor", "Sundays", "Septem", "Marches",
                         "agony", "decade", "mon", "todays", "days", "2024", "MAY5", "tomorrows"};

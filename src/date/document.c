@@ -60,11 +60,15 @@ static const char *const dd_months[12] = {"january", "february", "march", "april
                                           "june", "july", "august", "september", "october",
                                           "november", "december"};
 
-/* 1-12 for a capitalised month name or its abbreviation ("Mar", "Sept"), else 0. */
+/* 1-12 for a capitalised month name or its abbreviation ("Mar", "Sept"), else 0.
+ * Every capitalised word of a story's first lines is asked (twice): a
+ * month whose first letter or length differs is passed over unread. */
 static int month_of(dd_word w) {
+    static const unsigned char lens[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
     if (w.n < 3 || w.p[0] < 'A' || w.p[0] > 'Z') return 0;
     for (int i = 0; i < 12; i++) {
-        size_t full = strlen(dd_months[i]);
+        size_t full = lens[i];
+        if ((w.p[0] | 0x20) != dd_months[i][0] || (w.n != full && w.n != 3 && w.n != 4)) continue;
         if (w.n == full && !strncasecmp(w.p, dd_months[i], w.n)) return i + 1;
         if ((w.n == 3 || (w.n == 4 && i == 8)) && !strncasecmp(w.p, dd_months[i], w.n))
             return i + 1;

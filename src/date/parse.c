@@ -69,16 +69,32 @@ int32_t date_parse_compact(const char *s, size_t n) {
     return -1;
 }
 
+/* v's last n decimal digits at out (writers call these for every event:
+ * snprintf cost more than the rest of a JSON line). */
+static void put_digits(char *out, int32_t v, int n) {
+    for (int i = n - 1; i >= 0; i--, v /= 10) out[i] = (char)('0' + v % 10);
+}
+
 void date_put(int32_t ymd, char out[9]) {
-    if (ymd > 0) snprintf(out, 9, "%08d", (int)ymd);
+    if (ymd > 99999999) snprintf(out, 9, "%08d", (int)ymd);
+    else if (ymd > 0) put_digits(out, ymd, 8), out[8] = 0;
     else out[0] = 0;
 }
 
 void date_put_iso(int32_t ymd, char out[11]) {
-    if (ymd > 0)
+    if (ymd > 99999999) {
         snprintf(out, 11, "%04d-%02d-%02d", (int)(ymd / 10000), (int)(ymd / 100 % 100),
                  (int)(ymd % 100));
-    else out[0] = 0;
+    } else if (ymd > 0) {
+        put_digits(out, ymd / 10000, 4);
+        out[4] = '-';
+        put_digits(out + 5, ymd / 100 % 100, 2);
+        out[7] = '-';
+        put_digits(out + 8, ymd % 100, 2);
+        out[10] = 0;
+    } else {
+        out[0] = 0;
+    }
 }
 
 int date_text(int32_t ymd, char out[9]) {

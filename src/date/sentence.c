@@ -100,9 +100,18 @@ int date_word(const char *s, size_t n) {
         ['j' - 'a'] = trigger_j, ['m' - 'a'] = trigger_m, ['n' - 'a'] = trigger_n,
         ['o' - 'a'] = trigger_o, ['s' - 'a'] = trigger_s, ['t' - 'a'] = trigger_t,
         ['w' - 'a'] = trigger_w, ['y' - 'a'] = trigger_y};
+    /* bit n: some word of that list has n letters (a: ago, apri, april, august) */
+    static const uint16_t lengths[26] = {
+        ['a' - 'a'] = 1 << 3 | 1 << 4 | 1 << 5 | 1 << 6, ['d' - 'a'] = 1 << 3 | 1 << 4 | 1 << 8,
+        ['f' - 'a'] = 1 << 3 | 1 << 4 | 1 << 6 | 1 << 8, ['j' - 'a'] = 1 << 3 | 1 << 4 | 1 << 7,
+        ['m' - 'a'] = 1 << 3 | 1 << 4 | 1 << 5 | 1 << 6, ['n' - 'a'] = 1 << 3 | 1 << 4 | 1 << 8,
+        ['o' - 'a'] = 1 << 3 | 1 << 4 | 1 << 7,
+        ['s' - 'a'] = 1 << 3 | 1 << 4 | 1 << 6 | 1 << 8 | 1 << 9,
+        ['t' - 'a'] = 1 << 5 | 1 << 7 | 1 << 8, ['w' - 'a'] = 1 << 4 | 1 << 9,
+        ['y' - 'a'] = 1 << 9};
     if (n < 3 || n > 9) return 0;
     unsigned first = ((unsigned char)s[0] | 0x20) - 'a';
-    if (first >= 26 || !by_letter[first]) return 0;
+    if (first >= 26 || !(lengths[first] >> n & 1)) return 0;
     for (const char *const *w = by_letter[first]; *w; w++) {
         size_t k = 1; /* (c | 0x20) lower-cases a letter and makes no letter of anything else */
         while (k < n && ((unsigned char)s[k] | 0x20) == (unsigned char)(*w)[k]) k++;
@@ -112,7 +121,8 @@ int date_word(const char *s, size_t n) {
 }
 
 int date_words_in(const char *lo, const char *p, const char *end) {
-    while (p > lo && is_alnum(p[-1])) p--; /* the word p is inside of ("Jan" of Ja|n't) */
+    if (p < end && is_alnum(*p))
+        while (p > lo && is_alnum(p[-1])) p--; /* the word p is inside of ("Jan" of Ja|n't) */
     while (p < end) {
         while (p < end && !is_alnum(*p)) p++;
         const char *b = p;
