@@ -299,6 +299,11 @@ void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total) {
     if (*done > *total) *done = *total;
 }
 
+const dyad_kv *dyad_feed_env(const dyad_feed *f, size_t *n) {
+    *n = 0;
+    return f->r ? dyad_reader_env(f->r, n) : NULL;
+}
+
 static int next_item(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
     fd_item *it;
     for (;;) {
