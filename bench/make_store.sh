@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make_store.sh DYAD OUT.db [EVENTS] -- a synthetic store for the serve
 # bench: EVENTS counted events (default 1,000,000) among 40 countries over
-# 2015-2025, in 20,000 documents. 2% of the events are RUS-IRN (either
-# way): a heavy dyad, some 20,000 events, for the dyad view's timing. The
+# 2015-2025, in 20,000 documents. 2% of the rows are RUS-IRN (either
+# way): the heaviest dyad, for the dyad view's timing (bench/serve.sh
+# prints its rows and how many the series count, once per document and
+# (source, target, code)). No reasons (events.explain) are kept. The
 # schema comes from `dyad ingest` itself (one sample document), the rows
 # from SQL (sqlite3); pseudo-random but the same every run.
 set -eu

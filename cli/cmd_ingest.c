@@ -38,6 +38,9 @@ static const char usage[] =
     "                     skipping them; nothing else in the store changes (SQLite)\n"
     "  --event-sentences-only  keep only the sentences events come from (default:\n"
     "                     every sentence, to look into what coded nothing)\n"
+    "  --no-explain       do not keep why each event was coded (default: kept, as\n"
+    "                     'dyad code --explain' writes it, for dyad serve and ties --events;\n"
+    "                     not for a document of more than 256 KB of text)\n"
     "  --shard K/N        ingest only shard K of N (1 <= K <= N): the documents whose id\n"
     "                     (in a directory: whose file path) hashes to K\n"
     "  --threads N        threads that code (default: the online CPUs, or DYAD_THREADS);\n"
@@ -89,10 +92,20 @@ static void progress_show(progress *p, const ingest_stats *st, uint64_t done, in
     if (final) fputc('\n', stderr);
 }
 
-/* The sink's own: the store, the counts, the progress bar. */
+/* A document of more text than this is coded without the reasons for its
+ * events (explain): a document's events are held, with their reasons,
+ * until it is stored, and a long record of short sentences would take
+ * many times its size (a 15 MB one: 320 MB of reasons). News stories are
+ * a few kilobytes to a few dozen. */
+#define INGEST_EXPLAIN_MAX (256 * 1024)
+
+/* The sink's own: the store, the counts, the progress bar; and the
+ * route's (the reading thread's alone, read-only here): the store's
+ * read-only handle and the coder of long documents. */
 typedef struct ingest_run {
     dyad_store *st;
-    dyad_store *known; /* the route's read-only handle (the reading thread's alone) */
+    dyad_store *known;      /* NULL: nothing to look up */
+    const dyad_coder *c_long; /* documents over INGEST_EXPLAIN_MAX: without reasons */
     ingest_stats *sum;
     progress *pg;
     int failed; /* an input could not be read: status 1 at the end */
@@ -171,11 +184,14 @@ static int ingest_sink(void *ctx, const dyad_pipeline_item *it, dyad_error *err)
 
 /* The route, in the reading thread: documents an earlier run stored are
  * not coded again (a rerun after a crash is fast), by a second, read-only
- * handle on the store. */
-static int skip_known(void *ctx, const dyad_feed *f, const dyad_doc *doc, const dyad_coder **c,
-                      dyad_error *err) {
-    int known = dyad_store_has(((ingest_run *)ctx)->known, doc, err);
-    return known > 0 ? known : 0; /* a lookup that fails: coded, and the store decides */
+ * handle on the store; long documents are coded without reasons. */
+static int route_doc(void *ctx, const dyad_feed *f, const dyad_doc *doc, const dyad_coder **c,
+                     dyad_error *err) {
+    const ingest_run *r = ctx;
+    int known = r->known ? dyad_store_has(r->known, doc, err) : 0;
+    if (known > 0) return known; /* a lookup that fails: coded, and the store decides */
+    if (doc->text_len > INGEST_EXPLAIN_MAX) *c = r->c_long;
+    return 0;
 }
 
 /* The read-only handle skip_known asks, or NULL: with --replace (every
@@ -194,9 +210,10 @@ static dyad_store *open_known(const char *db, int replace) {
 }
 
 static int run_pipeline(const char *db, int replace, char **paths, int npaths,
-                        dyad_pipeline_opts *po, dyad_store *st, ingest_stats *sum, progress *pg) {
-    ingest_run r = {st, open_known(db, replace), sum, pg, 0};
-    po->route = r.known ? skip_known : NULL;
+                        dyad_pipeline_opts *po, const dyad_coder *c_long, dyad_store *st,
+                        ingest_stats *sum, progress *pg) {
+    ingest_run r = {st, open_known(db, replace), c_long, sum, pg, 0};
+    po->route = route_doc;
     po->sink = ingest_sink;
     po->ctx = &r;
     dyad_error err = {{0}};
@@ -211,7 +228,7 @@ int cmd_ingest(int argc, char **argv) {
     const char *threads_spec = NULL;
     dyad_shard shard = {0, 0};
     dyad_store_opts so = {0};
-    int quiet = 0, no_progress = 0, one_a_day = 0, no_near = 0;
+    int quiet = 0, no_progress = 0, one_a_day = 0, no_near = 0, no_explain = 0;
     const char *batch = NULL;
     const cli_opt table[] = {
         {"db", 0, &db, NULL},
@@ -225,6 +242,7 @@ int cmd_ingest(int argc, char **argv) {
         {"no-near-dups", 0, NULL, &no_near},
         {"replace", 0, NULL, &so.replace},
         {"event-sentences-only", 0, NULL, &so.event_sentences_only},
+        {"no-explain", 0, NULL, &no_explain},
         {"no-progress", 0, NULL, &no_progress},
         {"quiet", 0, NULL, &quiet},
         {0},
@@ -270,9 +288,13 @@ int cmd_ingest(int argc, char **argv) {
      * (a time series must not count it on the day of the run): its events
      * carry no date and its actors take their undated codes */
     opt.default_date = date ? dyad_date_parse(date) : 0;
+    opt.explain = !no_explain; /* the store keeps why each event was coded */
     dyad_coder *c = t ? dyad_coder_new(d, t, &opt, &err) : NULL;
+    opt.explain = 0; /* for documents over INGEST_EXPLAIN_MAX */
+    dyad_coder *c_long = c && !no_explain ? dyad_coder_new(d, t, &opt, &err) : NULL;
+    const dyad_coder *coders[2] = {c, no_explain ? c : c_long};
     int rc = 0;
-    if (!c) rc = cli_fail("%s", err.msg);
+    if (!c || !coders[1]) rc = cli_fail("%s", err.msg);
     ingest_stats st = {0};
     progress pg = {!no_progress && isatty(2), now(), 0, 0, 0};
     dyad_pipeline_opts po = {0};
@@ -282,7 +304,9 @@ int cmd_ingest(int argc, char **argv) {
     po.shard = &shard;
     po.coder = c;
     po.on_warning = cli_warn;
-    if (c && run_pipeline(db, so.replace, args.operands, args.noperands, &po, s, &st, &pg)) rc = 1;
+    if (!rc && run_pipeline(db, so.replace, args.operands, args.noperands, &po, coders[1], s, &st,
+                            &pg))
+        rc = 1;
     progress_show(&pg, &st, pg.total, 1);
     if (dyad_store_close(s, &err) < 0) rc = cli_fail("%s", err.msg);
     if (!quiet)
@@ -308,6 +332,7 @@ int cmd_ingest(int argc, char **argv) {
     if (!quiet && st.rolled_back)
         fprintf(stderr, "dyad: ingest: the last %llu documents stored were rolled back with their "
                         "batch: run again to add them\n", (unsigned long long)st.rolled_back);
+    dyad_coder_free(c_long);
     dyad_coder_free(c);
     dyad_tagger_free(t);
     dyad_dict_free(d);

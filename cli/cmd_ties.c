@@ -6,8 +6,8 @@
  *                                the events behind the counts, with their sentences
  *
  * --from/--to, --root and --quad filter the counts, the partners and the
- * events alike. A week table leaves out the weeks with no events (month
- * and year tables keep them); --fill keeps them. --plover counts by PLOVER
+ * events alike. A day or week table leaves out the periods with no events
+ * (month and year tables keep them); --fill keeps them. --plover counts by PLOVER
  * type in place of the top codes. An event a document tells more than once
  * (headline, lead, body) counts once per (document, source, target, code);
  * --per-sentence counts every sentence's.
@@ -31,7 +31,7 @@
 static const char usage[] =
     "usage: dyad ties --db DB COUNTRY [COUNTRY2] [options]\n"
     "  --db PATH|URL          the store written by 'dyad ingest'\n"
-    "  --by week|month|year   period of the series (default month)\n"
+    "  --by day|week|month|year  period of the series (default month)\n"
     "  --format table|csv|json (default table)\n"
     "  --plot FILE.svg        also draw the series of the two countries (empty\n"
     "                         periods are gaps in its lines)\n"
@@ -42,7 +42,7 @@ static const char usage[] =
     "  --quad N               only events of QuadClass N: 1 verbal cooperation,\n"
     "                         2 material cooperation, 3 verbal conflict, 4 material conflict\n"
     "  --plover               count by PLOVER event type instead of top codes\n"
-    "  --fill                 keep periods with no events in week tables\n"
+    "  --fill                 keep periods with no events in day and week tables\n"
     "  --per-sentence         count every sentence's event; by default an event told\n"
     "                         more than once in a document (headline, lead, body)\n"
     "                         counts once per (document, source, target, code)\n"
@@ -124,9 +124,9 @@ static int parse(int argc, char **argv, ties_args *a) {
         fprintf(stderr, "dyad: --from %s is after --to %s\n", a->from, a->to);
         return 2;
     }
-    if (strcmp(a->by, "week")) a->o.fill = 1; /* months and years: every one is listed */
-    if (!a->db || !a->ncc ||
-        (strcmp(a->by, "week") && strcmp(a->by, "month") && strcmp(a->by, "year")) ||
+    int sparse = !strcmp(a->by, "week") || !strcmp(a->by, "day");
+    if (!sparse) a->o.fill = 1; /* months and years: every one is listed */
+    if (!a->db || !a->ncc || (!sparse && strcmp(a->by, "month") && strcmp(a->by, "year")) ||
         (strcmp(a->format, "table") && strcmp(a->format, "csv") && strcmp(a->format, "json")) ||
         (a->plot && (a->ncc < 2 || a->events)) || (a->o.plover && (a->ncc < 2 || a->events))) {
         fputs(usage, stderr);
@@ -141,7 +141,8 @@ int cmd_ties(int argc, char **argv) {
     if (bad) return bad < 0 ? 0 : bad;
     const char *db = a.db, **cc = a.cc, *format = a.format, *plot = a.plot;
     int ncc = a.ncc;
-    dyad_period per = !strcmp(a.by, "week") ? DYAD_BY_WEEK
+    dyad_period per = !strcmp(a.by, "week")  ? DYAD_BY_WEEK
+                      : !strcmp(a.by, "day") ? DYAD_BY_DAY
                       : !strcmp(a.by, "year") ? DYAD_BY_YEAR : DYAD_BY_MONTH;
     if (!*db || !strcmp(db, ":memory:")) {
         fprintf(stderr, "dyad: --db '%s': the store must be a file or a postgresql:// URL\n", db);

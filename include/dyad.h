@@ -515,15 +515,24 @@ typedef struct dyad_store_event {
     /* dyad_store_events only (else NULL / 0): the event behind a count */
     const char *source_text, *target_text;
     const char *doc_id, *title, *url, *sentence_text;
+    const char *explain;          /* why it was coded ("": not stored) */
     uint32_t sentence;
 } dyad_store_event;
 typedef void (*dyad_store_event_fn)(void *ctx, const dyad_store_event *e);
-/* Every counted event between countries a and b (either direction), or of
- * a with anyone when b is NULL. */
-int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
-                    void *ctx, dyad_error *err);
-/* The same events with their actors, document and sentence, by date. */
-int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
+/* Which counted events a scan reads: those between countries a and b
+ * (either direction), or of a with anyone when b is NULL; dated from
+ * `from` to `to` (YYYYMMDD, both included; NULL: no bound). With a bound,
+ * undated events are left out. */
+typedef struct dyad_store_query {
+    const char *a, *b;
+    const char *from, *to;
+} dyad_store_query;
+/* The events of q, by date when q has two countries. */
+int dyad_store_scan(dyad_store *s, const dyad_store_query *q, dyad_store_event_fn fn, void *ctx,
+                    dyad_error *err);
+/* The same events with their actors' words, document, sentence and
+ * reasons, by date (then as stored). */
+int dyad_store_events(dyad_store *s, const dyad_store_query *q, dyad_store_event_fn fn,
                       void *ctx, dyad_error *err);
 
 /* ---------------------------------------------------------------- pipeline */
@@ -606,6 +615,7 @@ typedef struct dyad_ties_opts {
      * lead, body) counts once per (document, source, target, code);
      * 1: every sentence's event counts */
     int per_sentence;
+    int one_way;              /* dyad_ties_events: only a -> b (a bar of one direction) */
 } dyad_ties_opts;
 /* Does an event pass the dates, roots, QuadClass and PLOVER type of o
  * (NULL: all do)? With dates, undated events do not. */
@@ -645,8 +655,10 @@ typedef struct dyad_ties {
 int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
                     const dyad_ties_opts *o, dyad_ties *out, dyad_error *err);
 /* Lists the events behind the counts of a and b (or of a with anyone, b
- * NULL) that pass o, by date, with their sentences; fmt "table", "csv" or
- * "json". *n: how many were listed. */
+ * NULL) that pass o, by date, with their sentences and (csv, json) the
+ * reasons they were coded; the same events the counts count (once per
+ * document unless o->per_sentence); fmt "table", "csv" or "json". *n: how
+ * many were listed. */
 int dyad_ties_events(FILE *out, dyad_store *s, const char *a, const char *b,
                      const dyad_ties_opts *o, const char *fmt, long *n, dyad_error *err);
 void dyad_ties_free(dyad_ties *t);

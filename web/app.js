@@ -9,7 +9,9 @@
  *   Partner view:  A's partners ranked, with their share of cooperation
  *                  (QuadClass 1-2) and conflict (3-4). Click: the dyad.
  *   Events:        date, actors, code, event name, the sentence with the
- *                  source and target words marked, the document.
+ *                  source and target words marked, the document, and why
+ *                  it was coded (the --explain text the store kept), the
+ *                  events the bar counts (one_way: its direction only).
  * Every view links to the same data as CSV and JSON. Text from the store
  * is only ever set as text (textContent), never as HTML. */
 "use strict";
@@ -137,12 +139,11 @@ async function showDyad() {
 async function pick(row, src, tgt, hit) {
   document.querySelectorAll(".picked").forEach((e) => e.classList.remove("picked"));
   hit.classList.add("picked");
-  const p = params({ from: row.period, to: row.period, by: null });
+  const p = params({ from: row.period, to: row.period, by: null, one_way: "1" });
   p.set("a", src);
   p.set("b", tgt);
   const r = await api("events", p);
-  const mine = r.events.filter((e) => e.source.startsWith(src) && e.target.startsWith(tgt));
-  showEvents(`${src} → ${tgt}, ${row.period}: ${mine.length} events`, mine, p);
+  showEvents(`${src} → ${tgt}, ${row.period}: ${r.events.length} events`, r.events, p);
 }
 
 /* ---------------------------------------------------------------- events */
@@ -168,13 +169,27 @@ function marked(e) {
   return td;
 }
 
+/* A row under an event: why it was coded (the verb and its pattern, the
+ * dictionary entries behind source and target, the sentence's analysis),
+ * folded but for the first event's. */
+function why(e, open) {
+  const box = el("details", open ? { open: "" } : {});
+  box.append(el("summary", {}, "why coded"),
+             el("div", { class: "explain" }, e.explain || "(not kept: the store was ingested with --no-explain, or before dyad kept it)"));
+  const td = el("td", { colspan: "7" });
+  td.append(box);
+  const tr = el("tr", { class: "why" });
+  tr.append(td);
+  return tr;
+}
+
 function showEvents(title, events, p) {
   $("events-box").hidden = false;
   $("events-title").textContent = title;
   const body = $("events").tBodies[0];
   body.replaceChildren();
-  for (const e of events) {
-    const tr = el("tr");
+  events.forEach((e, i) => {
+    const tr = el("tr", { class: "event" });
     tr.append(el("td", {}, e.date || "undated"), el("td", {}, e.source), el("td", {}, e.target),
               el("td", {}, e.code), el("td", {}, e.event_name + (e.plover ? ` (${e.plover})` : "")),
               marked(e));
@@ -183,8 +198,8 @@ function showEvents(title, events, p) {
     if (/^https?:\/\//.test(e.url)) doc.append(el("a", { href: e.url, rel: "noopener noreferrer" }, name));
     else doc.append(name);
     tr.append(doc);
-    body.append(tr);
-  }
+    body.append(tr, why(e, i === 0));
+  });
   downloads($("events-dl"), "events", p);
 }
 

@@ -13,7 +13,8 @@
  * Every API call takes the filters from, to (2019, 2019-12, 2019-W50,
  * 2019-12-05), root (04 or 04,05), quad (1-4) and plover (a PLOVER type),
  * and format=json (default) or csv; download=1 makes it an attachment;
- * events take limit (default 1000, at most 10000). A value that is not
+ * events take limit (default 1000, at most 10000) and one_way=1 (only a
+ * to b: the events behind one bar). A value that is not
  * one of these is a 400 naming it. The answers are written by the ties
  * module (src/ties), the same as `dyad ties` prints. */
 #include "serve/serve.h"
@@ -43,7 +44,7 @@ static int read_query(sv_param_fn param, void *req, query *q, sv_reply *r) {
     q->b = param(req, "b");
     const char *by = param(req, "by"), *from = param(req, "from"), *to = param(req, "to");
     const char *quad = param(req, "quad"), *limit = param(req, "limit");
-    const char *dl = param(req, "download");
+    const char *dl = param(req, "download"), *one_way = param(req, "one_way");
     q->format = param(req, "format");
     q->o.root = param(req, "root");
     q->o.plover_type = param(req, "plover");
@@ -104,6 +105,7 @@ static int read_query(sv_param_fn param, void *req, query *q, sv_reply *r) {
         q->o.limit = n;
     }
     q->download = dl && !strcmp(dl, "1");
+    q->o.one_way = one_way && !strcmp(one_way, "1");
     q->o.fill = 1; /* every period, so that the page can draw gaps */
     return 0;
 }

@@ -45,8 +45,8 @@ static const char *const copy_sql[T_COUNT] = {
     "COPY st_near_copies(doc, original, similarity) FROM STDIN",
     "COPY st_sentences(doc, idx, start_off, end_off, text) FROM STDIN",
     "COPY st_events(doc, sentence, date, date_kind, source, target, src_country, tgt_country,"
-    " code, root_code, quad_class, goldstein, source_text, target_text, verb, issues, counted)"
-    " FROM STDIN",
+    " code, root_code, quad_class, goldstein, source_text, target_text, verb, issues, counted,"
+    " explain) FROM STDIN",
     "COPY st_doc_minhash(doc, sig) FROM STDIN",
 };
 
@@ -103,6 +103,8 @@ static const char schema[] =
     " src_country TEXT, tgt_country TEXT, code TEXT, root_code TEXT, quad_class INTEGER,"
     " goldstein REAL, source_text TEXT, target_text TEXT, verb TEXT, issues TEXT,"
     " counted INTEGER NOT NULL);"
+    /* stores written before the column get it, empty (sqlite.c: sq_add_explain) */
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS explain TEXT;"
     "CREATE INDEX IF NOT EXISTS events_dyad ON events(src_country, tgt_country);"
     "CREATE INDEX IF NOT EXISTS events_target ON events(tgt_country);"
     "CREATE TABLE IF NOT EXISTS doc_minhash(doc BIGINT PRIMARY KEY, sig BYTEA NOT NULL);"
@@ -473,7 +475,9 @@ static int pq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err
     fs(o, e->target_text, '\t');
     fs(o, e->verb, '\t');
     fs(o, e->issues, '\t');
-    fnum(o, e->counted, '\n');
+    fnum(o, e->counted, '\t');
+    if (e->explain) fs(o, e->explain, '\n');
+    else put(o, "\\N\n", 3);
     if (e->counted && s->daily_loaded &&
         set_put(&s->daily, daily_key(e->date, e->source, e->target, e->code), 1) < 0)
         return dyad_error_set(err, "%s: out of memory", s->base.name);
@@ -509,27 +513,38 @@ static int pq_seen_daily(st_backend *b, const char *date, const char *source, co
 #define SCAN_COLS                                                                          \
     "SELECT e.date, e.src_country, e.tgt_country, e.code, coalesce(e.quad_class, 0),"      \
     " coalesce(e.goldstein, 0), e.doc, e.source, e.target"
+/* the reasons: read as JSON so that a store from before the column (read
+ * only, not altered) answers NULL */
 #define SCAN_DETAIL                                                                        \
     ", e.source_text, e.target_text, d.id, d.title, d.url, e.sentence,"                     \
-    " s.text FROM events e JOIN documents d ON d.doc = e.doc"                              \
+    " s.text, to_jsonb(e) ->> 'explain' FROM events e JOIN documents d ON d.doc = e.doc"    \
     " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
 #define SCAN_PAIR                                                                          \
     " WHERE e.counted = 1 AND ((e.src_country = $1 AND e.tgt_country = $2)"                \
-    " OR (e.src_country = $2 AND e.tgt_country = $1)) ORDER BY e.date"
+    " OR (e.src_country = $2 AND e.tgt_country = $1))"
 #define SCAN_ONE                                                                           \
     " WHERE e.counted = 1 AND ((e.src_country = $1 AND e.tgt_country <> $1 AND"            \
     " e.tgt_country <> '') OR (e.tgt_country = $1 AND e.src_country <> $1 AND"             \
     " e.src_country <> ''))"
+#define SCAN_RANGE " AND e.date BETWEEN $3 AND $4"
 
-static int pq_scan(st_backend *b, const char *a, const char *bb, int detail,
+static int pq_scan(st_backend *b, const dyad_store_query *q, int detail,
                    dyad_store_event_fn fn, void *ctx, dyad_error *err) {
     pq_backend *s = (pq_backend *)b;
-    static const char *const sql[2][2] = {
-        {SCAN_COLS " FROM events e" SCAN_ONE, SCAN_COLS " FROM events e" SCAN_PAIR},
-        {SCAN_COLS SCAN_DETAIL SCAN_ONE, SCAN_COLS SCAN_DETAIL SCAN_PAIR ", e.event"}};
-    const char *params[2] = {a, bb};
-    PGresult *r = PQexecParams(s->db, sql[!!detail][bb != NULL], bb ? 2 : 1, NULL, params,
-                               NULL, NULL, 0);
+    static const char *const sql[2][2][2] = { /* [detail][pair][range] */
+        {{SCAN_COLS " FROM events e" SCAN_ONE, SCAN_COLS " FROM events e" SCAN_ONE SCAN_RANGE},
+         {SCAN_COLS " FROM events e" SCAN_PAIR " ORDER BY e.date",
+          SCAN_COLS " FROM events e" SCAN_PAIR SCAN_RANGE " ORDER BY e.date"}},
+        {{SCAN_COLS SCAN_DETAIL SCAN_ONE " ORDER BY e.date, e.event",
+          SCAN_COLS SCAN_DETAIL SCAN_ONE SCAN_RANGE " ORDER BY e.date, e.event"},
+         {SCAN_COLS SCAN_DETAIL SCAN_PAIR " ORDER BY e.date, e.event",
+          SCAN_COLS SCAN_DETAIL SCAN_PAIR SCAN_RANGE " ORDER BY e.date, e.event"}}};
+    int pair = q->b != NULL, range = q->from || q->to;
+    const char *params[4] = {q->a, pair ? q->b : "", q->from ? q->from : "0",
+                             q->to ? q->to : "99999999"};
+    const Oid text[4] = {25, 25, 25, 25}; /* typed: $2 may go unused */
+    PGresult *r = PQexecParams(s->db, sql[!!detail][pair][range], range ? 4 : 1 + pair, text,
+                               params, NULL, NULL, 0);
     if (PQresultStatus(r) != PGRES_TUPLES_OK) {
         PQclear(r);
         return pq_fail(s, err, "reading events");
@@ -549,6 +564,7 @@ static int pq_scan(st_backend *b, const char *a, const char *bb, int detail,
             e.url = PQgetvalue(r, i, 13);
             e.sentence = (uint32_t)strtoul(PQgetvalue(r, i, 14), NULL, 10);
             e.sentence_text = PQgetvalue(r, i, 15);
+            e.explain = PQgetvalue(r, i, 16);
         }
         fn(ctx, &e);
     }

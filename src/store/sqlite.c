@@ -18,7 +18,9 @@
  *          src_country, tgt_country TEXT, -- dyad_actor_country (src/cameo/actor.c)
  *          code, root_code TEXT, quad_class INTEGER, goldstein REAL,
  *          source_text, target_text, verb, issues TEXT,
- *          counted INTEGER)         -- 0: near copy or one-a-day repeat
+ *          counted INTEGER,         -- 0: near copy or one-a-day repeat
+ *          explain TEXT)            -- why it was coded (dyad code --explain), or
+ *                                   -- NULL (ingest --no-explain; stores before it)
  *   indexes: events(src_country, tgt_country, ...) covering what a series
  *            reads (dyad serve answers a dyad of 20,000 events from the
  *            index alone; stores written before it have events_dyad on
@@ -67,7 +69,8 @@ static const char *const sql_text[Q_COUNT] = {
     "INSERT OR IGNORE INTO sentences(doc, idx, start, end, text) VALUES (?1,?2,?3,?4,?5)",
     "INSERT INTO events(doc, sentence, date, date_kind, source, target, src_country,"
     " tgt_country, code, root_code, quad_class, goldstein, source_text, target_text, verb,"
-    " issues, counted) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+    " issues, counted, explain) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+    "?17,?18)",
     "SELECT 1 FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
     " AND counted = 1 LIMIT 1",
 };
@@ -84,7 +87,7 @@ static const char schema[] =
     " sentence INTEGER, date TEXT, date_kind TEXT, source TEXT, target TEXT,"
     " src_country TEXT, tgt_country TEXT, code TEXT, root_code TEXT, quad_class INTEGER,"
     " goldstein REAL, source_text TEXT, target_text TEXT, verb TEXT, issues TEXT,"
-    " counted INTEGER NOT NULL);"
+    " counted INTEGER NOT NULL, explain TEXT);"
     "CREATE INDEX IF NOT EXISTS events_ties ON events(src_country, tgt_country, counted, date,"
     " code, quad_class, goldstein, doc, source, target);"
     "CREATE INDEX IF NOT EXISTS events_target ON events(tgt_country);"
@@ -96,6 +99,8 @@ typedef struct sq_backend {
     st_backend base;
     sqlite3 *db;
     sqlite3_stmt *q[Q_COUNT];
+    sqlite3_stmt *scan[2][2][2]; /* scans by detail, pair, date range (scan_stmt) */
+    int has_explain; /* events.explain exists (stores before it have none) */
     int daily_index; /* the one-a-day index exists */
     int lock_fd;     /* the writer's flock, or -1 */
 } sq_backend;
@@ -244,6 +249,8 @@ static int sq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err
     bind_text(st, 15, e->verb);
     bind_text(st, 16, e->issues);
     sqlite3_bind_int(st, 17, e->counted);
+    if (e->explain) bind_text(st, 18, e->explain);
+    else sqlite3_bind_null(st, 18);
     return sq_exec(s, Q_EVENT, err, "storing an event");
 }
 
@@ -271,40 +278,66 @@ static int sq_seen_daily(st_backend *b, const char *date, const char *source, co
     return rc == SQLITE_ROW;
 }
 
-/* The columns of a scan: the six the series count, the event's document
- * key and actors (to count it once per document), then (detail) the
- * actors' words, the document and the sentence. */
-#define SCAN_COLS                                                                      \
-    "SELECT e.date, e.src_country, e.tgt_country, e.code, e.quad_class, e.goldstein, e.doc," \
-    " e.source, e.target"
-#define SCAN_DETAIL                                                                         \
-    ", e.source_text, e.target_text, d.id, d.title, d.url, e.sentence,"                      \
-    " s.text FROM events e JOIN documents d ON d.doc = e.doc"                               \
-    " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
-#define SCAN_PAIR                                                                          \
-    " WHERE e.counted = 1 AND ((e.src_country = ?1 AND e.tgt_country = ?2)"                \
-    " OR (e.src_country = ?2 AND e.tgt_country = ?1)) ORDER BY e.date"
-#define SCAN_OUT " WHERE e.counted = 1 AND e.src_country = ?1 AND e.tgt_country <> ?1 AND e.tgt_country <> ''"
-#define SCAN_IN " WHERE e.counted = 1 AND e.tgt_country = ?1 AND e.src_country <> ?1 AND e.src_country <> ''"
+/* A scan's statement, written for what it reads: the columns the series
+ * count, the event's document key and actors (to count it once per
+ * document), then (detail) the actors' words, the document, the sentence
+ * and the reasons. Two countries: two searches of the covering index
+ * events_ties, one per direction, merged by date (no sort, no row set);
+ * a date range is a range of that index. One country: its events out and
+ * in. Prepared once per handle and kept (one per dyad serve worker). */
+static void scan_sql(char *out, size_t cap, int detail, int pair, int range, int has_explain) {
+    char cols[600], one[2][200];
+    snprintf(cols, sizeof cols,
+             "SELECT e.date, e.src_country, e.tgt_country, e.code, e.quad_class, e.goldstein,"
+             " e.doc, e.source, e.target%s%s%s",
+             detail ? ", e.source_text, e.target_text, d.id, d.title, d.url, e.sentence, s.text, " : "",
+             detail ? (has_explain ? "e.explain, e.event" : "NULL, e.event") : "",
+             detail ? " FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN sentences s"
+                      " ON s.doc = e.doc AND s.idx = e.sentence" : " FROM events e");
+    const char *when = range ? " AND e.date BETWEEN ?3 AND ?4" : "";
+    for (int k = 0; k < 2; k++) {
+        if (pair) /* a -> b, then b -> a */
+            snprintf(one[k], sizeof one[k], " WHERE e.counted = 1 AND e.src_country = ?%d AND"
+                     " e.tgt_country = ?%d%s", 1 + k, 2 - k, when);
+        else /* a -> anyone, then anyone -> a */
+            snprintf(one[k], sizeof one[k], " WHERE e.counted = 1 AND e.%s = ?1 AND e.%s <> ?1"
+                     " AND e.%s <> ''%s", k ? "tgt_country" : "src_country",
+                     k ? "src_country" : "tgt_country", k ? "src_country" : "tgt_country", when);
+    }
+    snprintf(out, cap, "%s%s UNION ALL %s%s%s", cols, one[0], cols, one[1],
+             detail ? " ORDER BY 1, 18" : pair ? " ORDER BY 1" : "");
+}
 
 static const char *col_text(sqlite3_stmt *st, int i) {
     const char *s = (const char *)sqlite3_column_text(st, i);
     return s ? s : "";
 }
 
-static int sq_scan(st_backend *b, const char *a, const char *bb, int detail,
+static sqlite3_stmt *scan_stmt(sq_backend *s, const dyad_store_query *q, int detail) {
+    int pair = q->b != NULL, range = q->from || q->to;
+    sqlite3_stmt **st = &s->scan[detail][pair][range];
+    if (!*st) {
+        char sql[2400];
+        scan_sql(sql, sizeof sql, detail, pair, range, s->has_explain);
+        if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+            return NULL;
+    }
+    sqlite3_reset(*st);
+    sqlite3_clear_bindings(*st);
+    bind_text(*st, 1, q->a);
+    if (pair) bind_text(*st, 2, q->b);
+    if (range) {
+        bind_text(*st, 3, q->from ? q->from : "0");
+        bind_text(*st, 4, q->to ? q->to : "99999999");
+    }
+    return *st;
+}
+
+static int sq_scan(st_backend *b, const dyad_store_query *q, int detail,
                    dyad_store_event_fn fn, void *ctx, dyad_error *err) {
     sq_backend *s = (sq_backend *)b;
-    static const char *const sql[2][2] = {
-        {SCAN_COLS " FROM events e" SCAN_OUT " UNION ALL " SCAN_COLS " FROM events e" SCAN_IN,
-         SCAN_COLS " FROM events e" SCAN_PAIR},
-        {SCAN_COLS SCAN_DETAIL SCAN_OUT " UNION ALL " SCAN_COLS SCAN_DETAIL SCAN_IN,
-         SCAN_COLS SCAN_DETAIL SCAN_PAIR ", e.event"}};
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql[!!detail][bb != NULL], -1, &st, NULL) != SQLITE_OK)
-        return sq_fail(s, err, "reading events");
-    bind_text(st, 1, a);
-    if (bb) bind_text(st, 2, bb);
+    sqlite3_stmt *st = scan_stmt(s, q, !!detail);
+    if (!st) return sq_fail(s, err, "reading events");
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         dyad_store_event e = {.date = col_text(st, 0), .src_country = col_text(st, 1),
@@ -321,10 +354,12 @@ static int sq_scan(st_backend *b, const char *a, const char *bb, int detail,
             e.url = col_text(st, 13);
             e.sentence = (uint32_t)sqlite3_column_int64(st, 14);
             e.sentence_text = col_text(st, 15);
+            e.explain = col_text(st, 16);
         }
         fn(ctx, &e);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st); /* they point at the caller's strings */
     if (rc != SQLITE_DONE) return sq_fail(s, err, "reading events");
     return 0;
 }
@@ -357,6 +392,7 @@ static void sq_close(st_backend *b) {
     sq_backend *s = (sq_backend *)b;
     if (!s) return;
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]);
+    for (int i = 0; i < 8; i++) sqlite3_finalize(s->scan[i / 4][i / 2 % 2][i % 2]);
     sqlite3_close(s->db);
     if (s->lock_fd >= 0) close(s->lock_fd);
     free(s);
@@ -454,6 +490,26 @@ static int sq_check(sq_backend *s, dyad_error *err) {
     return 1;
 }
 
+/* Does events have the explain column? Stores written before it was added
+ * have not: their events have no reasons to show. */
+static int sq_has_explain(sq_backend *s) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT explain FROM events LIMIT 0", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_finalize(st);
+    return 1;
+}
+
+/* A store written before events.explain gets the column (empty for the
+ * events it has): adding a column that may be NULL changes no row. */
+static int sq_add_explain(sq_backend *s, dyad_error *err) {
+    if (sq_has_explain(s)) return 0;
+    if (sqlite3_exec(s->db, "ALTER TABLE events ADD COLUMN explain TEXT", NULL, NULL, NULL) !=
+        SQLITE_OK)
+        return sq_fail(s, err, "adding events.explain");
+    return 0;
+}
+
 /* One writer at a time: an exclusive flock(2) on the file, held while the
  * store is open (SQLite's own locks are fcntl(2) ones: independent). A
  * second ingest would not see the first one's documents in its near-copy
@@ -511,7 +567,16 @@ st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err) {
         sq_close(&s->base);
         return NULL;
     }
+    if (!read_only && sq_add_explain(s, err) < 0) {
+        sq_close(&s->base);
+        return NULL;
+    }
+    s->has_explain = sq_has_explain(s);
+    if (read_only) /* dyad serve and ties: the index pages mapped, a bigger page cache */
+        sqlite3_exec(s->db, "PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384;", NULL, NULL,
+                     NULL);
     for (int i = 0; i < Q_COUNT; i++) {
+        if (i == Q_EVENT && !s->has_explain) continue; /* read only: never stores */
         if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i],
                                NULL) != SQLITE_OK) {
             sq_fail(s, err, "preparing statements (a damaged store?)");

@@ -144,6 +144,7 @@ static int add_events(dyad_store *s, int64_t doc, const dyad_doc *d, const dyad_
         r.target_text = e->target_text ? e->target_text : "";
         r.verb = e->verb ? e->verb : "";
         r.issues = e->issues ? e->issues : "";
+        r.explain = e->explain; /* NULL unless the coder was asked for it */
         r.quad_class = c ? c->quad_class : 0;
         r.goldstein = c ? c->goldstein : 0;
         r.counted = !copy;
@@ -298,14 +299,14 @@ int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err) {
     return s->b->ops->count(s->b, c, err);
 }
 
-int dyad_store_scan(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
-                    void *ctx, dyad_error *err) {
+int dyad_store_scan(dyad_store *s, const dyad_store_query *q, dyad_store_event_fn fn, void *ctx,
+                    dyad_error *err) {
     if (dyad_store_commit(s, err) < 0) return -1;
-    return s->b->ops->scan(s->b, a, b, 0, fn, ctx, err);
+    return s->b->ops->scan(s->b, q, 0, fn, ctx, err);
 }
 
-int dyad_store_events(dyad_store *s, const char *a, const char *b, dyad_store_event_fn fn,
+int dyad_store_events(dyad_store *s, const dyad_store_query *q, dyad_store_event_fn fn,
                       void *ctx, dyad_error *err) {
     if (dyad_store_commit(s, err) < 0) return -1;
-    return s->b->ops->scan(s->b, a, b, 1, fn, ctx, err);
+    return s->b->ops->scan(s->b, q, 1, fn, ctx, err);
 }

@@ -33,6 +33,7 @@ typedef struct st_event_row {
     uint32_t sentence;
     const char *date, *date_kind, *source, *target, *src_country, *tgt_country, *code;
     const char *source_text, *target_text, *verb, *issues;
+    const char *explain;  /* why it was coded, or NULL */
     int quad_class;       /* 0 when the code is not in the CAMEO table */
     double goldstein;
     int counted;
@@ -70,9 +71,10 @@ typedef struct st_ops {
     /* 1 when a counted event with this (date, source, target, code) is stored */
     int (*seen_daily)(st_backend *b, const char *date, const char *source, const char *target,
                       const char *code, dyad_error *err);
-    /* detail: fill the event's actors, document and sentence too */
-    int (*scan)(st_backend *b, const char *a, const char *bb, int detail,
-                dyad_store_event_fn fn, void *ctx, dyad_error *err);
+    /* detail: fill the event's actors' words, document, sentence and
+     * reasons too (and order by date, then as stored) */
+    int (*scan)(st_backend *b, const dyad_store_query *q, int detail, dyad_store_event_fn fn,
+                void *ctx, dyad_error *err);
     int (*count)(st_backend *b, dyad_store_counts *c, dyad_error *err);
     void (*close)(st_backend *b);
     /* --replace (NULL where not supported): the document stored with d->id

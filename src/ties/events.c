@@ -1,12 +1,18 @@
 /* events.c -- the events behind a count: every counted event between two
- * sides (or of one with anyone) that passes the filters, by date, with
- * its actors, code, PLOVER type and sentence, and the document it is from.
+ * sides (or of one with anyone; one_way: from a to b only) that passes the
+ * filters, by date, with its actors, code, PLOVER type and sentence, the
+ * document it is from and why it was coded; the events the series count
+ * (once per document and (source, target, code): ty_scan).
  *
  *   table: 2019-12-02  RUSGOV -> IRNGOV  041 CONSULT  Discuss by telephone
  *              "Russian President ..."  [doc d1, sentence 0]
  *   csv:   date,source,target,code,plover,quad_class,goldstein,doc_id,
- *          sentence,source_text,target_text,sentence_text
- *   json:  {"a":..,"b":..,"events":[{"date":..,...}]}
+ *          sentence,source_text,target_text,sentence_text,event_name,title,
+ *          url,explain (the first twelve as before the last four came)
+ *   json:  {"a":..,"b":..,"events":[{"date":..,...,"explain":..}]}
+ *
+ * explain is "" (csv) or null (json) for an event stored without its
+ * reasons (ingest --no-explain, or a store written before dyad kept them).
  *
  * Dates are YYYY-MM-DD, undated events have "" (csv), null (json) or
  * "undated" (table). opts->limit stops the list after that many. */
@@ -46,7 +52,8 @@ static void json_field(FILE *out, const char *name, const char *value) {
 
 static void on_event(void *ctx, const dyad_store_event *e) {
     lister *l = ctx;
-    if (dyad_ties_direction(l->a, l->b, e) < 0 || !dyad_ties_match(l->o, e)) return;
+    int dir = dyad_ties_direction(l->a, l->b, e);
+    if (dir < 0 || (dir == 1 && l->o && l->o->one_way)) return;
     if (l->o && l->o->limit && l->n >= l->o->limit) return;
     const dyad_plover *p = dyad_cameo_plover(e->code);
     const dyad_cameo *c = dyad_cameo_find(e->code);
@@ -58,9 +65,9 @@ static void on_event(void *ctx, const dyad_store_event *e) {
                 p ? p->type : "", e->quad_class, e->goldstein);
         csv_field(out, e->doc_id, 0);
         fprintf(out, "%u,", e->sentence);
-        csv_field(out, e->source_text, 0);
-        csv_field(out, e->target_text, 0);
-        csv_field(out, e->sentence_text, 1);
+        const char *f[7] = {e->source_text, e->target_text, e->sentence_text,
+                            c ? c->name : "", e->title, e->url, e->explain};
+        for (int i = 0; i < 7; i++) csv_field(out, f[i], i == 6);
     } else if (l->json) {
         fprintf(out, "%s\n{\"date\":", l->n ? "," : "");
         if (*date) fprintf(out, "\"%s\"", date);
@@ -80,6 +87,9 @@ static void on_event(void *ctx, const dyad_store_event *e) {
         json_field(out, "source_text", e->source_text);
         json_field(out, "target_text", e->target_text);
         json_field(out, "sentence_text", e->sentence_text);
+        fputs(",\"explain\":", out);
+        if (e->explain && *e->explain) dyad_json_string(out, e->explain);
+        else fputs("null", out);
         fputc('}', out);
     } else {
         char who[64];
@@ -106,7 +116,7 @@ int dyad_ties_events(FILE *out, dyad_store *s, const char *a, const char *b,
         return dyad_error_set(err, "unknown format '%s' (table, csv or json)", fmt);
     if (l.csv)
         fputs("date,source,target,code,plover,quad_class,goldstein,doc_id,sentence,source_text,"
-              "target_text,sentence_text\n", out);
+              "target_text,sentence_text,event_name,title,url,explain\n", out);
     if (l.json) {
         fputs("{\"a\":", out);
         dyad_json_string(out, a);
@@ -115,7 +125,7 @@ int dyad_ties_events(FILE *out, dyad_store *s, const char *a, const char *b,
         else fputs("null", out);
         fputs(",\"events\":[", out);
     }
-    if (dyad_store_events(s, ca, b ? cb : NULL, on_event, &l, err) < 0) return -1;
+    if (ty_scan(s, ca, b ? cb : NULL, o, 1, on_event, &l, err) < 0) return -1;
     if (l.json) fputs("\n]}\n", out);
     *n = l.n;
     if (ferror(out)) return dyad_error_set(err, "writing the events failed");

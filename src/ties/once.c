@@ -4,9 +4,13 @@
  * (source, target, code) and pass over the others, unless the options ask
  * for every sentence's event (per_sentence).
  *
+ * ty_scan applies it around a store scan, the dates filtered in the store
+ * (a range of its index), the rest here.
+ *
  * A set of 64-bit keys (FNV-1a of the document key and the three codes)
  * with open addressing; 0 marks an empty slot. */
 #include "ties/ties.h"
+#include "date/date.h"
 #include "util/hash.h"
 
 #include <stdlib.h>
@@ -20,7 +24,7 @@ static uint64_t event_key(const dyad_store_event *e) {
 }
 
 static int grow(ty_once *s) {
-    size_t cap = s->cap ? s->cap * 2 : 1024;
+    size_t cap = s->cap ? s->cap * 2 : 16384; /* a heavy dyad's year: no regrowth */
     uint64_t *k = calloc(cap, sizeof *k);
     if (!k) return -1;
     for (size_t i = 0; i < s->cap; i++) {
@@ -49,4 +53,48 @@ int ty_once_first(ty_once *s, const dyad_store_event *e) {
 void ty_once_free(ty_once *s) {
     free(s->k);
     memset(s, 0, sizeof *s);
+}
+
+typedef struct once_scan {
+    ty_once once;
+    const dyad_ties_opts *o;
+    dyad_store_event_fn fn;
+    void *ctx;
+    int oom;
+} once_scan;
+
+static void on_before(void *ctx, const dyad_store_event *e) {
+    once_scan *x = ctx;
+    if (ty_once_first(&x->once, e) < 0) x->oom = 1;
+}
+
+static void on_event(void *ctx, const dyad_store_event *e) {
+    once_scan *x = ctx;
+    if (!dyad_ties_match(x->o, e)) return;
+    if (!(x->o && x->o->per_sentence)) {
+        int first = ty_once_first(&x->once, e);
+        if (first < 0) x->oom = 1;
+        if (first <= 0) return;
+    }
+    x->fn(x->ctx, e);
+}
+
+int ty_scan(dyad_store *s, const char *ca, const char *cb, const dyad_ties_opts *o, int detail,
+            dyad_store_event_fn fn, void *ctx, dyad_error *err) {
+    once_scan x = {{0}, o, fn, ctx, 0};
+    dyad_store_query q = {ca, cb, o ? o->from : NULL, o ? o->to : NULL};
+    int rc = 0;
+    if (q.from && !o->per_sentence) { /* the tellings before the first day asked */
+        char before[9];
+        int32_t first = (int32_t)strtol(q.from, NULL, 10);
+        if (!date_valid(first / 10000, first / 100 % 100, first % 100))
+            return dyad_error_set(err, "'%.20s': not a day (YYYYMMDD)", q.from);
+        date_put(date_of_day(date_day_of(first) - 1), before);
+        dyad_store_query b = {ca, cb, "", before};
+        rc = dyad_store_scan(s, &b, on_before, &x, err);
+    }
+    if (rc == 0) rc = (detail ? dyad_store_events : dyad_store_scan)(s, &q, on_event, &x, err);
+    ty_once_free(&x.once);
+    if (rc == 0 && x.oom) rc = dyad_error_set(err, "out of memory reading the events");
+    return rc;
 }

@@ -2,7 +2,7 @@
  * counted events between them (both directions), ranked by volume, then
  * by tone (mean Goldstein, friendliest first), then by code; an event is
  * counted once per document and (source, target, code) unless
- * per_sentence (once.c). */
+ * per_sentence (once.c: ty_scan). */
 #include "ties/ties.h"
 #include "util/buf.h"
 
@@ -15,19 +15,13 @@ typedef struct pacc {
     dyad_partner *p;
     size_t n, cap;
     int oom;
-    ty_once once; /* one event per document (unless per_sentence) */
 } pacc;
 
 static void on_event(void *ctx, const dyad_store_event *e) {
     pacc *x = ctx;
     int dir = dyad_ties_direction(x->a, NULL, e), out = dir == 0;
     const char *other = out ? e->tgt_country : e->src_country;
-    if (dir < 0 || !*other || x->oom || !dyad_ties_match(x->o, e)) return;
-    if (!(x->o && x->o->per_sentence)) {
-        int first = ty_once_first(&x->once, e);
-        if (first < 0) x->oom = 1;
-        if (first <= 0) return;
-    }
+    if (dir < 0 || !*other || x->oom) return;
     size_t i = 0;
     while (i < x->n && strcmp(x->p[i].country, other)) i++;
     if (i == x->n) {
@@ -57,16 +51,14 @@ static int by_volume(const void *a, const void *b) {
 
 int dyad_partners_query(dyad_store *s, const char *a, const dyad_ties_opts *o,
                         dyad_partner **out, size_t *n, dyad_error *err) {
-    pacc x = {a, o, NULL, 0, 0, 0, {0}};
+    pacc x = {a, o, NULL, 0, 0, 0};
     char ca[8];
     *out = NULL;
     *n = 0;
     if (!ty_side_ok(a, ca))
         return dyad_error_set(err, "'%.20s': a country (RUS, IGOUNO) or an actor code that "
                               "begins with one (RUSGOV), in capital letters", a);
-    int scanned = dyad_store_scan(s, ca, NULL, on_event, &x, err);
-    ty_once_free(&x.once);
-    if (scanned < 0) {
+    if (ty_scan(s, ca, NULL, o, 0, on_event, &x, err) < 0) {
         free(x.p);
         return -1;
     }

@@ -2,10 +2,11 @@
  * events by QuadClass, the Goldstein sum and mean, the top codes and the
  * counts by PLOVER type.
  *
- * Events come from dyad_store_scan (counted ones only: near copies and
+ * Events come from the store (counted ones only: near copies and
  * one-a-day repeats are left out) of the two sides' countries, filtered by
  * actor code, dates, root, QuadClass and PLOVER type (filter.c), one per
- * document and (source, target, code) unless per_sentence (once.c).
+ * document and (source, target, code) unless per_sentence (once.c:
+ * ty_scan).
  * Periods between the first and the last are all present, so
  * the series can be drawn as time with its gaps (svg.c); a table leaves
  * out the periods with no events unless it is to be filled. Written as a
@@ -26,7 +27,6 @@ typedef struct acc {
     dyad_period by;
     long lo, hi;       /* period keys seen */
     long undated;
-    ty_once once;      /* one event per document (unless per_sentence) */
     struct ev { long key; int dir; char code[4]; int quad; double g; } *ev;
     size_t n, cap;
     int oom;
@@ -35,12 +35,7 @@ typedef struct acc {
 static void on_event(void *ctx, const dyad_store_event *e) {
     acc *x = ctx;
     int dir = dyad_ties_direction(x->a, x->b, e);
-    if (dir < 0 || !dyad_ties_match(x->o, e)) return;
-    if (!(x->o && x->o->per_sentence)) {
-        int first = ty_once_first(&x->once, e);
-        if (first < 0) x->oom = 1;
-        if (first <= 0) return;
-    }
+    if (dir < 0) return;
     long key = ty_period_key(x->by, e->date);
     if (key == TY_NO_PERIOD) x->undated++;
     if (key == TY_NO_PERIOD || x->oom) return;
@@ -95,10 +90,8 @@ int dyad_ties_query(dyad_store *s, const char *a, const char *b, dyad_period by,
     out->by = by;
     out->fill = !o || o->fill;
     out->plover = o && o->plover;
-    acc x = {out->a, out->b, o, by, 0, 0, 0, {0}, NULL, 0, 0, 0};
-    int scanned = dyad_store_scan(s, ca, cb, on_event, &x, err);
-    ty_once_free(&x.once);
-    if (scanned < 0) {
+    acc x = {out->a, out->b, o, by, 0, 0, 0, NULL, 0, 0, 0};
+    if (ty_scan(s, ca, cb, o, 0, on_event, &x, err) < 0) {
         free(x.ev);
         return -1;
     }

@@ -28,4 +28,12 @@ typedef struct ty_once {
  * after; -1 out of memory. */
 int ty_once_first(ty_once *s, const dyad_store_event *e);
 void ty_once_free(ty_once *s);
+/* Reads the events of q that pass o (dates, from the store; the other
+ * filters, here) into fn, one per document and (source, target, code)
+ * unless o->per_sentence. "Once, then filter": a telling dated before
+ * o->from (or undated) claims its event first, as it does when no dates
+ * are asked, so a period counts the same with or without a date filter,
+ * and the events behind a count are those it counts. */
+int ty_scan(dyad_store *s, const char *ca, const char *cb, const dyad_ties_opts *o, int detail,
+            dyad_store_event_fn fn, void *ctx, dyad_error *err);
 #endif

@@ -8,7 +8,8 @@ WebSocket, nothing from npm or PyPI) and checks the page of `dyad serve`:
   - the DOM shows the series of the two actors asked, one chart per
     direction, with bars;
   - a real mouse click (Input.dispatchMouseEvent) on a bar fills the events
-    table with that period's events, actors' words marked;
+    table with that period's events, as many as the bar counts, actors'
+    words marked, each with why it was coded (the --explain text);
   - the partner view ranks the partners;
   - a screenshot goes to the path given.
 
@@ -163,6 +164,8 @@ def run(b):
         b.send(domain + ".enable", {}, s)
     b.send("Emulation.setDeviceMetricsOverride",
            {"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": False}, s)
+    # no scroll bar: the screenshot is as wide as the page is laid out
+    b.send("Emulation.setScrollbarsHidden", {"hidden": True}, s)
     b.send("Page.navigate", {"url": URL}, s)
     b.wait_event("Page.loadEventFired")
 
@@ -180,18 +183,28 @@ def run(b):
         report(evaluate(b, s, "document.querySelectorAll('#series .hit[data-period=\"2026-03\"]')"
                               ".length") == 2, "March 2026 is a period of both charts")
 
-    report(click(b, s, "#series svg.chart rect.bar[data-period='2026-03']"), "a March bar to click")
+    bar = "#series svg.chart rect.bar[data-period='2026-03']"
+    count = evaluate(b, s, "document.querySelector(\"%s\").closest('svg')"
+                           ".querySelector('.hit[data-period=\"2026-03\"] title').textContent" % bar)
+    report(click(b, s, bar), "a March bar to click")
     if wait_for(b, s, "!document.getElementById('events-box').hidden &&"
-                      " document.querySelectorAll('#events tbody tr').length > 0",
+                      " document.querySelectorAll('#events tbody tr.event').length > 0",
                 "events table after the click"):
-        rows = evaluate(b, s, "[...document.querySelectorAll('#events tbody tr')].map(r =>"
+        rows = evaluate(b, s, "[...document.querySelectorAll('#events tbody tr.event')].map(r =>"
                               " [...r.cells].map(c => c.textContent))")
+        report(count.startswith("2026-03: %d events" % len(rows)),
+               "as many events listed as the bar counts (%s): %d" % (count, len(rows)))
         report(all(r[0].startswith("2026-03") and r[1].startswith("RUS") and r[2].startswith("IRN")
                    for r in rows), "events are RUS -> IRN in March: %d rows" % len(rows))
         report(any("Putin met Iranian President" in r[5] for r in rows),
                "the sentence of the 040 meeting is listed")
         report(evaluate(b, s, "document.querySelectorAll('#events mark.src').length > 0"),
                "source words marked in the sentence")
+        whys = evaluate(b, s, "[...document.querySelectorAll('#events tbody tr.why')].map(r =>"
+                              " [r.querySelector('details').open, r.textContent])")
+        report(len(whys) == len(rows) > 0 and whys[0][0], "a why row under each event, the first open")
+        report(any('verb "MET"' in w[1] and "dyad.verbs.txt:" in w[1] and "structure: [" in w[1]
+                   for w in whys), "the 040 meeting's --explain text is shown")
         report("March" in evaluate(b, s, "document.getElementById('events-title').textContent")
                or "2026-03" in evaluate(b, s, "document.getElementById('events-title').textContent"),
                "events title names the period")

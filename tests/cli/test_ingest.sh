@@ -199,7 +199,8 @@ pg_test() {
     $D ties --db $DB RUS IRN --events --format csv >$TMP/sq-events.csv
     $D ties --db "$u" RUS IRN --events --format csv >$TMP/pg-events.csv
     check "pg events as SQLite's" diff $TMP/sq-events.csv $TMP/pg-events.csv
-    check "pg events: the 8 counted, with sentences" test "$(grep -c '^2026.*,"[^"][^"]*"$' $TMP/pg-events.csv)" = 8
+    $D ties --db "$u" RUS IRN --events --format json >$TMP/pg-events.json
+    check "pg events: the 8 counted, with sentences and reasons" test "$(jq '[.events[] | select(.sentence_text != "" and (.explain | startswith("verb ")))] | length' $TMP/pg-events.json)" = 8
     $D ties --db "$u" IRN --quad 1 --format csv >$TMP/pg-partners.csv
     $D ties --db $DB IRN --quad 1 --format csv >$TMP/sq-partners.csv
     check "pg partners --quad as SQLite's" diff $TMP/sq-partners.csv $TMP/pg-partners.csv

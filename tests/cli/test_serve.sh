@@ -4,7 +4,8 @@
 # from the events listed in the comments; the page and its files; the
 # refusals (path traversal, over-long target, a body, other methods); the
 # store opened read-only and left unchanged; a store ingested while served
-# shows its new events on the next request. The server is killed on exit.
+# shows its new events on the next request; the events behind a count are
+# the ones it counts, each with why it was coded. The server is killed on exit.
 . "$(dirname "$0")/lib.sh"
 D=${DYAD:-build/release/dyad}
 F=tests/data/feed
@@ -70,6 +71,10 @@ get "/api/ties?a=RUS&b=IRN&by=day" >$TMP/day.json
 check "by day: every day" jqe '(.rows | length) == 76 and .by == "day"' $TMP/day.json
 check "by day: 03-27" jqe '[.rows[] | select(.period == "2026-03-27") | .events] == [1,1]' $TMP/day.json
 check "empty day mean is null" jqe '[.rows[] | select(.period == "2026-03-20")][0].goldstein_mean == null' $TMP/day.json
+# dyad ties --by day: the same days, less the empty ones (unless --fill)
+$D ties --db $DB RUS IRN --by day --format json >$TMP/cli-day.json
+check "ties --by day: the days with events" jqe --slurpfile api $TMP/day.json '.rows == [$api[0].rows | _nwise(2) | select(.[0].events + .[1].events > 0) | .[]]' $TMP/cli-day.json
+check "ties --by day --fill: every day" test "$($D ties --db $DB RUS IRN --by day --fill --format json | jq '.rows | length')" = 76
 # filters: roots 04 and 05 leave out 073 and 112; CONSULT is 040, 042, 043
 get "/api/ties?a=RUS&b=IRN&root=04,05" >$TMP/root.json
 check "root list" jqe '[.rows[].events] == [3,2,1,0]' $TMP/root.json
@@ -81,6 +86,19 @@ get "/api/events?a=RUS&b=IRN&from=2026-04&to=2026-04" >$TMP/apr.json
 check "date filter" jqe '(.events | length) == 3 and all(.events[]; .date >= "2026-04-01")' $TMP/apr.json
 check "event has sentence and document" jqe '.events[] | select(.code == "112") | .sentence_text == "Iran accused Russia of delaying the delivery of air defence systems." and .doc_id == "dtw-002" and .event_name != "" and .source_text == "IRAN"' $TMP/apr.json
 check "limit" test "$(get "/api/events?a=RUS&b=IRN&limit=2" | jq '.events | length')" = 2
+# one way: the events behind one bar (IRN>RUS in March: 03-26 051, 03-27 042)
+get "/api/events?a=IRN&b=RUS&from=2026-03&to=2026-03&one_way=1" >$TMP/one.json
+check "one_way: IRN>RUS only" jqe '[.events[] | [.source, .code]] == [["IRN","051"],["IRNGOV","042"]]' $TMP/one.json
+check "both ways without it" test "$(get "/api/events?a=IRN&b=RUS&from=2026-03&to=2026-03" | jq '.events | length')" = 5
+# why each event was coded: the text of dyad code --explain, kept by ingest
+$D code --explain $F/wire.jsonl | jq -c 'select(.doc_id == "wire-2") | [.sentence, .code, .explain]' | sort >$TMP/why-code
+get "/api/events?a=RUS&b=IRN" | jq -c '.events[] | select(.doc_id == "wire-2") | [.sentence, .code, .explain]' | sort >$TMP/why-serve
+check "explain: wire-2's two events" test "$(wc -l <$TMP/why-code)" = 2
+check "explain: as dyad code --explain writes it" cmp -s $TMP/why-code $TMP/why-serve
+check "explain: names the verb entry" jqe '.events[] | select(.code == "112") | .explain | startswith("verb \"ACCUSED\" (active) form ACCUSE (dyad.verbs.txt:")' $TMP/apr.json
+get "/api/events?a=RUS&b=IRN&plover=CONSULT&format=csv" >$TMP/consult.csv
+check "events csv: header" test "$(head -n 1 $TMP/consult.csv)" = "date,source,target,code,plover,quad_class,goldstein,doc_id,sentence,source_text,target_text,sentence_text,event_name,title,url,explain"
+check "events csv: name, title, url, why" grep -q '^2026-03-13,RUSGOV,IRNGOV,040,CONSULT,1,1.0,"dtw-001",1,.*,"Consult, not specified below","Russia praises Iran","https://wire.example.org/2026/03/14/moscow-talks/","verb ""MET"" (active) form MEET ' $TMP/consult.csv
 get "/api/partners?a=RUS&format=csv" >$TMP/p.csv
 check "partners csv" grep -q '^1,RUS,IRN,8,5,3,6,1,1,0,21.3,2.66$' $TMP/p.csv
 curl -s -D $TMP/dh -o /dev/null "$U/api/events?a=RUS&b=IRN&format=csv&download=1"
@@ -136,6 +154,20 @@ printf '{"id":"may-1","date":"2026-05-11","source":"Test Wire","text":"Russia se
 $D ingest --no-progress --db $DB $TMP/may.jsonl 2>/dev/null
 check "ingest while serving" test $? = 0
 check "new month shows" jqe '[.rows[] | select(.period == "2026-05" and .source == "RUS") | .events] == [1]' <(get "/api/ties?a=RUS&b=IRN")
+
+# one event told twice in a story: its headline (dated 06-02, the story's
+# day) and its body ("on Saturday": 05-30) is counted once, on its first
+# day, whether or not dates are asked; the events behind a bar are the
+# ones it counts
+printf '{"id":"twice-1","date":"2026-06-02","source":"Test Wire","title":"Russia praises Iran","text":"Russia praised Iran on Saturday for its help."}\n' >$TMP/twice.jsonl
+$D ingest --no-progress --db $DB $TMP/twice.jsonl 2>/dev/null
+get "/api/ties?a=RUS&b=IRN" >$TMP/t2.json
+check "told twice: once, in May" jqe '[.rows[] | select(.source == "RUS") | [.period, .events]] == [["2026-03",3],["2026-04",2],["2026-05",2]]' $TMP/t2.json
+check "told twice: June counts nothing, from=2026-06" jqe '.rows == []' <(get "/api/ties?a=RUS&b=IRN&from=2026-06")
+check "told twice: May bar as unfiltered" jqe '[.rows[] | select(.source == "RUS") | .events] == [2]' <(get "/api/ties?a=RUS&b=IRN&from=2026-05")
+get "/api/events?a=RUS&b=IRN&from=2026-05&to=2026-05&one_way=1" >$TMP/may.json
+check "told twice: May's events are the bar's two" jqe '[.events[] | [.date, .code]] == [["2026-05-10","073"],["2026-05-30","051"]]' $TMP/may.json
+check "told twice: none behind June" jqe '.events == []' <(get "/api/events?a=RUS&b=IRN&from=2026-06&to=2026-06")
 
 kill $pid; wait $pid; rc=$?
 check "stops on SIGTERM with status 0" test $rc = 0
