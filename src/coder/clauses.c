@@ -388,6 +388,17 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     return -1;
 }
 
+/* "have long cooperated", "has long backed": a standing relation that the
+ * sentence describes, not an act it reports */
+static int standing_relation(const csent *s, const vgroup *g) {
+    for (int i = g->start; i + 1 < g->main; i++) {
+        const char *w = s->t[i].up;
+        if ((!strcmp(w, "HAVE") || !strcmp(w, "HAS") || !strcmp(w, "HAD")) && !strcmp(s->t[i + 1].up, "LONG"))
+            return 1;
+    }
+    return 0;
+}
+
 int coder_find_groups(csent *s) {
     s->groups = dyad_arena_alloc_uninit(s->a, sizeof *s->groups * (size_t)(s->n + 1));
     if (!s->groups) return -1;
@@ -424,6 +435,7 @@ int coder_find_groups(csent *s) {
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];
         g->subject = find_subject(s, gi);
+        if (standing_relation(s, g)) g->negated = 2;
         /* "unlikely to attack": a hedge, nothing happened */
         if (g->infinitive && g->start > 0 && (s->t[g->start - 1].wc & WC_DENY)) g->negated = 2;
         int first = g->subject >= 0 && s->units[g->subject].end <= g->start ? s->units[g->subject].start

@@ -528,7 +528,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
      * up (a 15 MB document's tokens alone were 150 MB) */
     dyad_arena *scratch = dyad_arena_new(64 * 1024);
     if (!scratch) return dyad_error_set(err, "out of memory");
-    docmem mem = {.sentence = -1};
+    docmem mem = {.sentence = -1, .pair_sentence = -1};
     strcache strs = {{0}};
     size_t head = body_start(doc, sents, nsents);
     int head_end = 0;
@@ -577,9 +577,11 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
             coder_bloom_add(s.bloom, t[k].id);
             coder_bloom_add(s.bloom, t[k].sid);
         }
+        size_t before = out->nevents;
         if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||
             coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0 ||
-            coder_remember(&s, (int)i) < 0) {
+            coder_remember(&s, (int)i) < 0 ||
+            coder_remember_pair(&s, out->events + before, out->nevents - before, (int)i) < 0) {
             dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory coding sentence %zu", i + 1);
         }

@@ -117,6 +117,7 @@ typedef struct unit {
     uint8_t pronoun;    /* a personal pronoun standing for an earlier unit */
     uint8_t in_pp;      /* the object of a preposition */
     uint8_t place;      /* names a place ("the Peruvian border"): a target, never a source */
+    uint8_t pair;       /* "the two sides": the parties of an earlier event */
     int16_t from_sentence; /* a pronoun resolved from that earlier sentence, or -1 */
     const char *prep;   /* that preposition, upper-case */
 } unit;
@@ -143,6 +144,10 @@ typedef struct vgroup {
 typedef struct docmem {
     unit subject;
     int sentence; /* where it was named; -1: none yet */
+    /* the two parties of the latest event between two countries, which
+     * "the two sides", "both leaders" stand for */
+    const char *pair[2];
+    int pair_sentence; /* -1: none yet */
 } docmem;
 
 /* Strings of a document's events (codes, actor names, issues), each kept
@@ -200,6 +205,10 @@ int coder_find_units(csent *s);
  * names an actor, for the pronouns of the next sentences. -1 when out of
  * memory. */
 int coder_remember(csent *s, int sentence);
+/* After a sentence is coded: remembers the source and target of its last
+ * event between two countries (events ev[0, n)), for "the two sides" of
+ * the next sentences. -1 when out of memory. */
+int coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence);
 /* clauses.c */
 int coder_find_groups(csent *s);
 /* The first unit from token `from` on that can be group gi's object: an

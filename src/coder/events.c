@@ -99,8 +99,8 @@ static void explain_unit(csent *s, int u, char *buf, size_t n) {
     const unit *x = &s->units[u];
     len += (size_t)snprintf(buf + len, n - len, "\"%s\"", unit_text(s, u));
     if (x->from_sentence >= 0)
-        len += (size_t)snprintf(buf + len, n - len, " (stands for the subject of sentence %d)",
-                                x->from_sentence);
+        len += (size_t)snprintf(buf + len, n - len, " (stands for the %s of sentence %d)",
+                                x->pair ? "two parties" : "subject", x->from_sentence);
     for (int k = 0; k < x->ncauses && len < n; k++) {
         char at[300];
         const cause *c = &x->causes[k];
@@ -413,6 +413,22 @@ static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
     return reciprocal(s, g, code) || (m->compound && (theirs || !has_object(s, g)));
 }
 
+/* "discussed the Syrian crisis", "discussed preparations for the BRICS
+ * summit": what is discussed is the topic, and the partner only the one
+ * discussed "with". Returns that partner's unit, or -1; `is` says whether
+ * group g is a discussion at all. */
+static int discussion_partner(const csent *s, const vgroup *g, int *is) {
+    const char *v = s->t[g->main].up;
+    *is = !strncmp(v, "DISCUSS", 7) || !strncmp(v, "DEBATE", 6);
+    if (!*is) return -1;
+    for (int u = 0; u < s->nunits; u++) {
+        const unit *x = &s->units[u];
+        if (x->start < g->end || x->start >= g->region_end) continue;
+        if (x->in_pp && x->has_actor && !strcmp(x->prep, "WITH")) return u;
+    }
+    return -1;
+}
+
 /* Is group gi an infinitive complement ("urged X to respond", "signed an
  * accord to supply") of a verb that coded an event? Its meaning is part
  * of that event, so it codes none of its own. */
@@ -646,6 +662,8 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         }
         int su, tu;
         roles(s, g, &m, &su, &tu);
+        int discussing, partner = discussion_partner(s, g, &discussing);
+        if (discussing && m.target < 0 && !g->passive) tu = partner;
         /* a meeting or an agreement is not with the place where it happened
          * (a visit is: "arrived in X") */
         if (m.target < 0 && !g->passive && tu >= 0 && tu == g->object &&

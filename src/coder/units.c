@@ -387,6 +387,42 @@ static void role_reference(csent *s, unit *u) {
     u->from_sentence = (int16_t)s->mem->sentence;
 }
 
+/* Plural nouns that "the two" or "both" make the two parties of the
+ * document's latest event between two countries. */
+static int is_party_noun(const char *w) {
+    static const char *const nouns[] = {
+        "SIDES",     "PARTIES",   "LEADERS",     "MINISTERS",   "PRESIDENTS", "PREMIERS",
+        "COUNTRIES", "NATIONS",   "STATES",      "GOVERNMENTS", "DELEGATIONS", "NEIGHBOURS",
+        "NEIGHBORS", "ALLIES",    "RIVALS",      "CAPITALS",    "MEN",        "DIPLOMATS",
+        "OFFICIALS", "CHIEFS",    "COUNTERPARTS", "ENVOYS",     "SECRETARIES", "NEGOTIATORS"};
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (!strcmp(w, nouns[i])) return 1;
+    return 0;
+}
+
+/* "The two ministers agreed ...", "both sides condemned ...": a phrase of
+ * "the two" or "both" and a plural party noun, naming no actor of its own,
+ * stands for the source and the target of the document's latest event
+ * between two countries (RUSGOV and TURGOV after "Lavrov held talks with
+ * his Turkish counterpart"). */
+static void pair_reference(csent *s, unit *u) {
+    const docmem *m = s->mem;
+    int i = u->start, n = u->end - u->start;
+    if (m->pair_sentence < 0 || n < 2 || n > 4) return;
+    if (!strcmp(s->t[i].up, "THE") && !strcmp(s->t[i + 1].up, "TWO")) i += 2;
+    else if (!strcmp(s->t[i].up, "BOTH")) i += 1;
+    else return;
+    const ctok *head = &s->t[u->end - 1];
+    if (i >= u->end || head->pos != DYAD_POS_NNS || !is_party_noun(head->up)) return;
+    u->ncodes = 2;
+    u->codes[0] = m->pair[0];
+    u->codes[1] = m->pair[1];
+    u->ncauses = 0;
+    u->has_actor = 1;
+    u->pair = 1;
+    u->from_sentence = (int16_t)m->pair_sentence;
+}
+
 /* "Police fired ..." under a "NAIROBI, Kenya -" dateline: a unit named
  * only by its sector (---COP) acts in the dateline's country (KENCOP). */
 static void dateline_actor(csent *s, unit *u) {
@@ -477,6 +513,7 @@ int coder_find_units(csent *s) {
         chunk_code(s, u, m + k0, k - k0);
         u->place = u->ncodes && place_head(s, u, m + k0, k - k0);
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
+        if (!u->has_actor && s->mem) pair_reference(s, u);
         if (u->ncodes) s->nunits++;
     }
     merge_units(s);
@@ -501,7 +538,8 @@ int coder_remember(csent *s, int sentence) {
         const vgroup *g = &s->groups[gi];
         if (g->subordinate || g->subject < 0) continue;
         const unit *u = &s->units[g->subject];
-        if (!u->has_actor || !u->ncodes) continue;
+        /* "he" after "the two ministers ..." is not both of them */
+        if (!u->has_actor || !u->ncodes || u->pair) continue;
         unit keep = *u;
         for (int k = 0; k < keep.ncodes; k++)
             if (!(keep.codes[k] = dyad_arena_strdup(s->keep, u->codes[k]))) return -1;
@@ -512,6 +550,24 @@ int coder_remember(csent *s, int sentence) {
         keep.from_sentence = -1;
         s->mem->subject = keep;
         s->mem->sentence = sentence;
+        return 0;
+    }
+    return 0;
+}
+
+int coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence) {
+    if (!s->mem) return 0;
+    for (size_t k = n; k-- > 0;) {
+        char sc[8], tc[8];
+        if (!ev[k].source || !ev[k].target) continue;
+        if (!coder_has_country(ev[k].source) || !coder_has_country(ev[k].target)) continue;
+        dyad_actor_country(ev[k].source, sc);
+        dyad_actor_country(ev[k].target, tc);
+        if (!strcmp(sc, tc)) continue;
+        /* the event's strings live in the document's arena already */
+        s->mem->pair[0] = ev[k].source;
+        s->mem->pair[1] = ev[k].target;
+        s->mem->pair_sentence = sentence;
         return 0;
     }
     return 0;
