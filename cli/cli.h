@@ -8,6 +8,7 @@ int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_ties(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 

@@ -104,7 +104,8 @@ static void progress_show(progress *p, const ingest_stats *st, uint64_t done, in
  * read-only handle and the coder of long documents. */
 typedef struct ingest_run {
     dyad_store *st;
-    dyad_store *known;      /* NULL: nothing to look up */
+    dyad_store *known;      /* NULL: nothing (more) to look up */
+    int new_run;            /* documents in a row the store did not have */
     const dyad_coder *c_long; /* documents over INGEST_EXPLAIN_MAX: without reasons */
     ingest_stats *sum;
     progress *pg;
@@ -187,32 +188,38 @@ static int ingest_sink(void *ctx, const dyad_pipeline_item *it, dyad_error *err)
  * handle on the store; long documents are coded without reasons. */
 static int route_doc(void *ctx, const dyad_feed *f, const dyad_doc *doc, const dyad_coder **c,
                      dyad_error *err) {
-    const ingest_run *r = ctx;
+    ingest_run *r = ctx;
     int known = r->known ? dyad_store_has(r->known, doc, err) : 0;
+    r->new_run = known > 0 ? 0 : r->new_run + 1;
+    if (r->known && r->new_run >= KNOWN_RUN) { /* past what earlier runs stored */
+        dyad_store_close(r->known, NULL);
+        r->known = NULL;
+    }
     if (known > 0) return known; /* a lookup that fails: coded, and the store decides */
     if (doc->text_len > INGEST_EXPLAIN_MAX) *c = r->c_long;
     return 0;
 }
 
-/* The read-only handle skip_known asks, or NULL: with --replace (every
- * document is coded), and for a new store (nothing to skip). */
-static dyad_store *open_known(const char *db, int replace) {
+/* The reader looks documents up (a second connection, on PostgreSQL) until
+ * this many in a row are not stored: a rerun after a kill skips what the
+ * killed run stored, then every document is coded and the store decides. */
+#define KNOWN_RUN 128
+
+/* The read-only handle route_doc asks, or NULL: none for a store with no
+ * documents (one probe, not a count: 100 tasks start at once against a
+ * store of billions of rows), nor with --replace (every document is coded,
+ * the stored ones too); if it cannot be had, the store decides. */
+static dyad_store *open_known(const char *db, int replace, dyad_store *st) {
     dyad_store_opts ro = {0};
     ro.read_only = 1;
     ro.near_dup = -1;
-    dyad_store *known = replace ? NULL : dyad_store_open(db, &ro, NULL);
-    dyad_store_counts had;
-    if (known && (dyad_store_count(known, &had, NULL) < 0 || had.documents == 0)) {
-        dyad_store_close(known, NULL);
-        known = NULL;
-    }
-    return known;
+    return replace || dyad_store_empty(st, NULL) != 0 ? NULL : dyad_store_open(db, &ro, NULL);
 }
 
 static int run_pipeline(const char *db, int replace, char **paths, int npaths,
                         dyad_pipeline_opts *po, const dyad_coder *c_long, dyad_store *st,
                         ingest_stats *sum, progress *pg) {
-    ingest_run r = {st, open_known(db, replace), c_long, sum, pg, 0};
+    ingest_run r = {st, open_known(db, replace, st), 0, c_long, sum, pg, 0};
     po->route = route_doc;
     po->sink = ingest_sink;
     po->ctx = &r;

@@ -4,6 +4,7 @@
  *   dyad validate FILE.xml            run a PETRARCH validation file
  *   dyad dict stats|lookup|compile    inspect and compile dictionaries
  *   dyad ingest --db DB FILE...       code documents into an event store
+ *   dyad merge --db DB FILE.jsonl...  coded documents (ingest --db X.jsonl) into one
  *   dyad ties --db DB A [B]           the series of a dyad, a country's partners
  *   dyad serve --db DB                a local web page and JSON API over a store
  *
@@ -35,6 +36,7 @@ static const char usage[] =
     "  dict lookup NAME        the actor code a name has on a date\n"
     "  dict compile -o FILE    write a compiled dictionary cache\n"
     "  ingest --db DB FILE...  code news (files, feeds, pages, directories) into a store\n"
+    "  merge --db DB FILE...   add coded documents (ingest --db X.jsonl) to one store\n"
     "  ties --db DB A [B]      events between two countries per period; A's partners\n"
     "  serve --db DB           a local web page (and JSON API) over a store\n"
     "\n"
@@ -108,6 +110,11 @@ void cli_warn(void *ctx, const char *msg) {
 dyad_dict *cli_load_dict(const char *path, int quiet, dyad_error *err) {
     if (!path) path = cli_default_dict();
     if (is_dir(path)) return dyad_dict_load_dir(path, quiet ? NULL : cli_problem, NULL, err);
+    /* DYAD_DICT_SHARED=1 (scripts/slurm-array.sh sets it): the tasks on a
+     * node share the compiled file's pages; it must then be replaced only
+     * by rename while they run */
+    const char *shared = getenv("DYAD_DICT_SHARED");
+    if (shared && !strcmp(shared, "1")) return dyad_dict_map_compiled(path, err);
     return dyad_dict_load_compiled(path, err);
 }
 
@@ -156,6 +163,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(argv[1], "validate")) return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(argv[1], "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(argv[1], "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "merge")) return cmd_merge(argc - 1, argv + 1);
     if (!strcmp(argv[1], "ties")) return cmd_ties(argc - 1, argv + 1);
     if (!strcmp(argv[1], "serve")) return cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n%s", argv[1], usage);

@@ -296,6 +296,11 @@ dyad_dict *dyad_dict_load_dir(const char *dir, dyad_problem_fn on_problem, void 
 dyad_dict *dyad_dict_load_files(const dyad_dict_files *files, dyad_problem_fn on_problem,
                                 void *ctx, dyad_error *err);
 dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err);
+/* The same, the file mapped read-only and shared instead of read: the
+ * processes of a node share one copy. The file must then not be truncated
+ * or rewritten in place while in use (SIGBUS): replace it by rename, as
+ * `dyad dict compile` does. */
+dyad_dict *dyad_dict_map_compiled(const char *path, dyad_error *err);
 int dyad_dict_compile(const dyad_dict *d, const char *path, dyad_error *err);
 void dyad_dict_free(dyad_dict *d);
 
@@ -447,6 +452,18 @@ int dyad_write_events_phoenix(FILE *out, const dyad_doc *doc, const dyad_result 
 int dyad_write_events_gdelt(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             uint64_t *next_id, dyad_error *err);
 
+/* A coded document as one JSON line (src/output/coded.c): everything
+ * dyad_store_add takes, so that coding and storing can be done apart (a
+ * store path ending in .jsonl writes these; `dyad merge` reads them). */
+int dyad_write_coded(FILE *out, const dyad_doc *doc, const dyad_result *res, const char *input,
+                     dyad_error *err);
+/* Such a line (without its newline) read back (src/input/coded.c): the
+ * document, its sentences' offsets and events, and its input, allocated
+ * from a. -1 (err: what is wrong, at which column) when it is not a
+ * well-formed coded document. */
+int dyad_coded_read(const char *line, size_t len, dyad_arena *a, dyad_doc *doc,
+                    dyad_result *res, const char **input, dyad_error *err);
+
 /* ---------------------------------------------------------------- store */
 
 typedef struct dyad_store dyad_store;
@@ -480,7 +497,11 @@ typedef struct dyad_store_added {
     size_t events, counted; /* events stored, and of them counted in ties */
 } dyad_store_added;
 
-/* A path (SQLite file, created if absent) or postgresql://... */
+/* A path (SQLite file, created if absent) or postgresql://... A path
+ * ending in .jsonl is no database: every document added is written to it
+ * as a coded document (dyad_coded_read), for a store to take later (dyad
+ * merge); it is written as PATH.part and takes its name once closed whole.
+ * Opened read_only it is an empty store (dyad_store_has: 0). */
 dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_error *err);
 /* Adds a coded document (input: the file it came from, for the record). */
 int dyad_store_add(dyad_store *s, const dyad_doc *doc, const dyad_result *res,
@@ -499,10 +520,14 @@ int dyad_store_close(dyad_store *s, dyad_error *err);
  * ?password=..) replaced by ***: for any message that may name a store. */
 void dyad_store_mask(const char *text, const char *url, char *out, size_t cap);
 
+
 typedef struct dyad_store_counts {
     int64_t documents, near_copies, sentences, events, counted;
 } dyad_store_counts;
 int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err);
+/* 1 when no document is stored, 0 when some is, -1 error: one indexed
+ * probe, where dyad_store_count scans whole tables. */
+int dyad_store_empty(dyad_store *s, dyad_error *err);
 
 /* One counted event as the series see it. */
 typedef struct dyad_store_event {

@@ -158,6 +158,38 @@ static void test_truncated_after_load(const dyad_tagger *t, const unsigned char 
     dyad_dict_free(d);
 }
 
+/* dyad_dict_map_compiled: the file mapped and shared, not copied; the same
+ * events; replaced by rename while in use (as `dyad dict compile` does),
+ * the mapped set goes on with the old file's pages; a damaged or cut file
+ * is refused as by the read load. */
+static void test_mapped(const dyad_tagger *t, const unsigned char *orig, size_t n,
+                        int want_events) {
+    CHECK(spill(path, orig, n) == 0);
+    dyad_error err = {{0}};
+    dyad_dict *d = dyad_dict_map_compiled(path, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK(d->image_mapped == 1 && d->image_len == n);
+    CHECK(code_with(d, t) == want_events);
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%s.new", path);
+    unsigned char *b = malloc(n);
+    if (b) {
+        memset(b, 0, n);
+        CHECK(spill(tmp, b, n) == 0 && rename(tmp, path) == 0); /* replaced: zeros */
+        CHECK(code_with(d, t) == want_events);
+        CHECK(dyad_dict_map_compiled(path, &err) == NULL && strstr(err.msg, "bad magic"));
+        memcpy(b, orig, n);
+        b[n / 3] ^= 1; /* a flipped bit */
+        CHECK(spill(path, b, n) == 0);
+        CHECK(dyad_dict_map_compiled(path, &err) == NULL && strstr(err.msg, "checksum"));
+        CHECK(spill(path, orig, n - 100) == 0); /* cut short */
+        CHECK(dyad_dict_map_compiled(path, &err) == NULL && strstr(err.msg, path));
+        free(b);
+    }
+    dyad_dict_free(d);
+}
+
 /* Hand-made damage the random cases may miss. */
 static void test_crafted(const unsigned char *orig, size_t n) {
     unsigned char *b = malloc(n);
@@ -211,6 +243,7 @@ int main(void) {
     if (orig && n > 4096) {
         test_crafted(orig, n);
         test_truncated_after_load(t, orig, n, want);
+        test_mapped(t, orig, n, want);
         test_damage(t, orig, n, want);
     }
     free(orig);

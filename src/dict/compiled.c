@@ -16,14 +16,21 @@
  *      (verify.c), against the arrays they point into, so that even a file
  *      whose checksum was recomputed after tampering cannot make the coder
  *      read outside the buffer.
- * The file is read with read(), not mapped: a mapping of a file that is
- * truncated meanwhile raises SIGBUS on the next access, and a mapped file
- * could change under the checks. The checksum reads every byte anyway, so
- * mapping would save nothing but the copy. The buffer is 2 MiB-aligned and
- * offered to the kernel for huge pages: on a virtual machine, faulting in
- * and walking 4 KiB pages made reading and checking Phoenix's 8.5 MB take
- * 40-80 ms, huge pages some 2 ms (and the coder's lookups miss the TLB
- * less).
+ * Two ways to load:
+ *   - dyad_dict_load_compiled reads the file with read() into private
+ *     memory. A file truncated or rewritten in place while the set is in
+ *     use then harms nothing (tests/test_compiled.c truncates it under a
+ *     loaded set); each process holds its own copy.
+ *   - dyad_dict_map_compiled maps it read-only and shared (MAP_SHARED,
+ *     PROT_READ): the processes on a node (the tasks of a Slurm array) hold
+ *     one copy of its pages between them, the page cache's. The same checks
+ *     run on the mapping before any of it is used. But a mapped file must
+ *     not change while in use: one truncated in place raises SIGBUS on the
+ *     next access, and one rewritten in place could change under the
+ *     checks. `dyad dict compile` never does either (it writes a new file
+ *     and renames it over the old one, so running processes keep the old
+ *     file's pages); replace a mapped file with mv, never cp over it. A
+ *     filesystem that cannot map is read as by the first way.
  * The file is specific to the machine's byte order and this version. */
 #include "dict.h"
 
@@ -173,14 +180,6 @@ int dyad_dict_compile(const dyad_dict *dc, const char *path, dyad_error *err) {
     return 0;
 }
 
-/* Memory for a file image of `size` bytes (see the top comment). */
-static void *image_alloc(size_t size) {
-    size_t align = size >= (1u << 20) ? 2u << 20 : 64, len = (size + align - 1) & ~(align - 1);
-    void *p = aligned_alloc(align, len);
-    if (p && align > 64) madvise(p, len, MADV_HUGEPAGE); /* a hint: its failure is harmless */
-    return p;
-}
-
 /* Reads n bytes at offset off; returns how many there were. */
 static size_t read_at(int fd, void *buf, size_t n, uint64_t off) {
     size_t got = 0;
@@ -191,6 +190,26 @@ static size_t read_at(int fd, void *buf, size_t n, uint64_t off) {
         got += (size_t)r;
     }
     return got;
+}
+
+/* The file's image: mapped read-only and shared (map, and the filesystem
+ * can), else read into private memory. *mapped says which; NULL when it
+ * could not be had, or is shorter than the header says. */
+static unsigned char *image_get(int fd, size_t size, int map, int *mapped) {
+    void *m = map ? mmap(NULL, size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0) : MAP_FAILED;
+    *mapped = m != MAP_FAILED;
+    if (*mapped) return m;
+    unsigned char *p = malloc(size);
+    if (p && read_at(fd, p, size, 0) < size) {
+        free(p);
+        p = NULL;
+    }
+    return p;
+}
+
+void dict_image_free(dyad_dict *d) {
+    if (d->image_mapped) munmap(d->image, d->image_len);
+    else free(d->image);
 }
 
 /* Points d's arrays into the file image and checks the table of contents:
@@ -217,7 +236,7 @@ static const char *place_sections(dyad_dict *d, unsigned char *img, uint64_t siz
     return NULL;
 }
 
-dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
+static dyad_dict *load_compiled(const char *path, int map, dyad_error *err) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         dyad_error_set(err, "%s: %s", path, strerror(errno));
@@ -239,11 +258,12 @@ dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
         snprintf(msg, sizeof msg, "damaged: %llu bytes where its header says %llu (%s)",
                  (unsigned long long)st.st_size, (unsigned long long)h.size, AGAIN);
         why = msg;
-    } else if (!(img = image_alloc((size_t)h.size)) ||
-               !(d = calloc(1, sizeof *d)))
-        why = "out of memory";
-    else if (read_at(fd, img, (size_t)h.size, 0) < h.size)
-        why = "damaged: shorter than its header says (truncated while read?)";
+    } else if (h.size < sizeof h || !(d = calloc(1, sizeof *d)))
+        why = h.size < sizeof h ? "damaged: shorter than its header" : "out of memory";
+    else if (!(img = image_get(fd, (size_t)h.size, map, &d->image_mapped)))
+        why = "cannot be read (truncated while read?)";
+    else if (fstat(fd, &st) < 0 || (uint64_t)st.st_size < h.size) /* cut since? */
+        why = "truncated while read";
     else if (dict_checksum(img + CHECKED_FROM, (size_t)h.size - CHECKED_FROM) != h.checksum)
         why = "damaged: checksum mismatch (" AGAIN ")";
     else if (h.nsections != sections(d, (section[64]){0}))
@@ -253,7 +273,11 @@ dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
     close(fd);
     if (why) {
         dyad_error_set(err, "%s: %s", path, why);
-        free(img);
+        if (d && img) {
+            d->image = img;
+            d->image_len = (size_t)h.size;
+            dict_image_free(d);
+        }
         free(d);
         return NULL;
     }
@@ -261,5 +285,14 @@ dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
     d->actor_trie.cap = d->actor_trie.nnodes;
     d->stats = h.stats;
     d->image = img;
+    d->image_len = (size_t)h.size;
     return d;
+}
+
+dyad_dict *dyad_dict_load_compiled(const char *path, dyad_error *err) {
+    return load_compiled(path, 0, err);
+}
+
+dyad_dict *dyad_dict_map_compiled(const char *path, dyad_error *err) {
+    return load_compiled(path, 1, err);
 }

@@ -182,8 +182,11 @@ struct dyad_dict {
 
     dyad_dict_stats stats;
 
-    /* compiled form: the file image that all arrays point into, or NULL */
+    /* compiled form: the file image that all arrays point into, or NULL;
+     * its length, and whether it is mapped (else malloc'd) */
     void *image;
+    size_t image_len;
+    int image_mapped;
 };
 
 /* ---- store.c: pool, vectors, hash tables, words, tries */
@@ -229,6 +232,8 @@ void dict_free_arrays(dyad_dict *d);
 /* A compiled file begins with 8 bytes of magic, then the checksum of every
  * byte from DICT_CHECKED_FROM on (the file's size comes next). */
 enum { DICT_CHECKSUM_AT = 8, DICT_CHECKED_FROM = 16 };
+/* Unmaps or frees a compiled set's image. */
+void dict_image_free(dyad_dict *d);
 /* The checksum a compiled file carries (exposed for the tests, which
  * tamper with files and recompute it). */
 uint64_t dict_checksum(const void *data, size_t n);

@@ -217,7 +217,7 @@ void dict_free_arrays(dyad_dict *d) {
 
 void dyad_dict_free(dyad_dict *d) {
     if (!d) return;
-    if (d->image) free(d->image);
+    if (d->image) dict_image_free(d);
     else dict_free_arrays(d);
     free(d);
 }

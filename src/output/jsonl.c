@@ -87,6 +87,8 @@ static void opt_field(byte_buf *l, const char *name, const char *value) {
     byte_buf_put(l, "\":null", 6);
 }
 
+void out_json_buf(byte_buf *l, const char *s, size_t n) { put_json(l, s, n, 0); }
+
 void dyad_json_string(FILE *out, const char *s) { out_json(out, s, s ? strlen(s) : 0, 0); }
 
 size_t out_sentence(const dyad_doc *doc, const dyad_result *res, const dyad_event *e,

@@ -590,6 +590,17 @@ static int pq_count(st_backend *b, dyad_store_counts *c, dyad_error *err) {
     return 0;
 }
 
+static int pq_empty(st_backend *b, dyad_error *err) {
+    pq_backend *s = (pq_backend *)b;
+    PGresult *r;
+    if (load_rows(s, "SELECT EXISTS (SELECT 1 FROM documents)", &r, err,
+                  "looking for documents") < 0)
+        return -1;
+    int any = PQgetvalue(r, 0, 0)[0] == 't';
+    PQclear(r);
+    return !any;
+}
+
 static void pq_close(st_backend *b) {
     pq_backend *s = (pq_backend *)b;
     if (!s) return;
@@ -604,7 +615,7 @@ static void pq_close(st_backend *b) {
 static const st_ops pq_ops = {pq_begin, pq_commit, pq_rollback, pq_find_doc, pq_load_minhash,
                               pq_insert_doc, pq_insert_minhash, pq_insert_sentence,
                               pq_insert_event, pq_seen_daily, pq_scan, pq_count, pq_close,
-                              NULL /* replace_doc: not yet on PostgreSQL */};
+                              NULL /* replace_doc: not yet on PostgreSQL */, pq_empty};
 
 /* Is this database a dyad store of this version? 1 yes, 0 it has none of
  * dyad's tables (a new store), -1 no (err says why). Only reads. */

@@ -388,6 +388,13 @@ static int sq_count(st_backend *b, dyad_store_counts *c, dyad_error *err) {
     return bad ? sq_fail(s, err, "counting rows") : 0;
 }
 
+static int sq_empty(st_backend *b, dyad_error *err) {
+    sq_backend *s = (sq_backend *)b;
+    int bad = 0;
+    int64_t any = count_of(s, "SELECT EXISTS (SELECT 1 FROM documents)", &bad);
+    return bad ? sq_fail(s, err, "looking for documents") : !any;
+}
+
 static void sq_close(st_backend *b) {
     sq_backend *s = (sq_backend *)b;
     if (!s) return;
@@ -452,7 +459,7 @@ static int sq_replace_doc(st_backend *b, const st_doc_row *d, int64_t *doc, int6
 static const st_ops sq_ops = {sq_begin, sq_commit, sq_rollback, sq_find_doc, sq_load_minhash,
                               sq_insert_doc, sq_insert_minhash, sq_insert_sentence,
                               sq_insert_event, sq_seen_daily, sq_scan, sq_count, sq_close,
-                              sq_replace_doc};
+                              sq_replace_doc, sq_empty};
 
 /* Is this file a dyad store of this version? 1 yes, 0 an empty database
  * (a new store), -1 no (err says why). Only reads. */

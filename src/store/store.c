@@ -37,7 +37,23 @@ struct dyad_store {
     int lsh_loaded;
     int failed; /* a batch was rolled back: the index may name lost documents */
     size_t rolled_back; /* documents of that batch */
+    /* a path ending in .jsonl: no database, coded documents written to it
+     * (coded.c) for `dyad merge`; b is NULL. Read-only: an empty store */
+    int coded;
+    st_coded_file *out;
 };
+
+static int is_coded_path(const char *url) {
+    size_t n = strlen(url);
+    return n > 6 && !strcmp(url + n - 6, ".jsonl");
+}
+
+/* Reads of a file of coded documents: it is not a store. */
+static int not_a_store(dyad_store *s, dyad_error *err) {
+    (void)s;
+    return dyad_error_set(err, "a .jsonl file holds coded documents, not a store: 'dyad merge "
+                               "--db STORE FILE.jsonl...' adds them to one");
+}
 
 size_t dyad_store_rolled_back(const dyad_store *s) { return s->rolled_back; }
 
@@ -55,6 +71,12 @@ dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_erro
     if (s->o.replace && s->o.read_only) s->o.replace = 0;
     if (s->o.batch <= 0) s->o.batch = 500;
     if (s->o.near_dup == 0) s->o.near_dup = 0.8;
+    if (is_coded_path(url)) {
+        s->coded = 1;
+        if (s->o.read_only || (s->out = st_coded_open(url, err))) return s;
+        free(s);
+        return NULL;
+    }
     if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11))
         s->b = st_pg_open(url, s->o.read_only, err);
     else
@@ -73,6 +95,7 @@ dyad_store *dyad_store_open(const char *url, const dyad_store_opts *o, dyad_erro
 }
 
 int dyad_store_commit(dyad_store *s, dyad_error *err) {
+    if (s->out) return st_coded_flush(s->out, err);
     if (!s->in_tx) return 0;
     s->in_tx = 0;
     size_t pending = (size_t)s->pending;
@@ -88,8 +111,8 @@ int dyad_store_commit(dyad_store *s, dyad_error *err) {
 
 int dyad_store_close(dyad_store *s, dyad_error *err) {
     if (!s) return 0;
-    int rc = dyad_store_commit(s, err);
-    s->b->ops->close(s->b);
+    int rc = s->coded ? st_coded_close(s->out, 1, err) : dyad_store_commit(s, err);
+    if (s->b) s->b->ops->close(s->b);
     st_lsh_free(&s->lsh);
     free(s->words);
     free(s);
@@ -98,7 +121,8 @@ int dyad_store_close(dyad_store *s, dyad_error *err) {
 
 void st_store_abandon(dyad_store *s) {
     if (!s) return;
-    s->b->ops->close(s->b); /* closing with the batch open: SQLite rolls it back */
+    st_coded_close(s->out, 0, NULL); /* the .part stays: no finished file */
+    if (s->b) s->b->ops->close(s->b); /* closing with the batch open: SQLite rolls it back */
     st_lsh_free(&s->lsh);
     free(s->words);
     free(s);
@@ -170,6 +194,7 @@ static size_t doc_hash(dyad_store *s, const dyad_doc *d, int64_t *hash) {
 }
 
 int dyad_store_has(dyad_store *s, const dyad_doc *d, dyad_error *err) {
+    if (s->coded) return 0; /* nothing is stored: everything is to be coded */
     int64_t hash, found;
     int by_id = 0;
     doc_hash(s, d, &hash);
@@ -268,6 +293,11 @@ int dyad_store_add(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
     dyad_store_added dummy;
     if (!out) out = &dummy;
     memset(out, 0, sizeof *out);
+    if (s->coded) { /* written as coded; the store it is merged into decides */
+        if (!s->out) return not_a_store(s, err);
+        out->events = out->counted = res->nevents;
+        return st_coded_add(s->out, d, res, input, err);
+    }
     if (s->o.read_only) return dyad_error_set(err, "%s: opened read-only", s->b->name);
     if (s->failed)
         return dyad_error_set(err, "%s: a write failed earlier in this run; open the store again",
@@ -295,18 +325,27 @@ int dyad_store_add(dyad_store *s, const dyad_doc *d, const dyad_result *res, con
  * committed first (PostgreSQL holds it in memory until then). */
 int dyad_store_count(dyad_store *s, dyad_store_counts *c, dyad_error *err) {
     memset(c, 0, sizeof *c);
+    if (s->coded) return s->out ? 0 : not_a_store(s, err); /* written: nothing read back */
     if (dyad_store_commit(s, err) < 0) return -1;
     return s->b->ops->count(s->b, c, err);
 }
 
+int dyad_store_empty(dyad_store *s, dyad_error *err) {
+    if (s->coded) return 1;
+    if (dyad_store_commit(s, err) < 0) return -1;
+    return s->b->ops->empty(s->b, err);
+}
+
 int dyad_store_scan(dyad_store *s, const dyad_store_query *q, dyad_store_event_fn fn, void *ctx,
                     dyad_error *err) {
+    if (s->coded) return not_a_store(s, err);
     if (dyad_store_commit(s, err) < 0) return -1;
     return s->b->ops->scan(s->b, q, 0, fn, ctx, err);
 }
 
 int dyad_store_events(dyad_store *s, const dyad_store_query *q, dyad_store_event_fn fn,
                       void *ctx, dyad_error *err) {
+    if (s->coded) return not_a_store(s, err);
     if (dyad_store_commit(s, err) < 0) return -1;
     return s->b->ops->scan(s->b, q, 1, fn, ctx, err);
 }

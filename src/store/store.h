@@ -84,6 +84,8 @@ typedef struct st_ops {
      * changed), -1 error. */
     int (*replace_doc)(st_backend *b, const st_doc_row *d, int64_t *doc, int64_t *original,
                        dyad_error *err);
+    /* 1 when no document is stored, 0 when one is: one probe, not a count */
+    int (*empty)(st_backend *b, dyad_error *err);
 } st_ops;
 
 struct st_backend {
@@ -97,6 +99,16 @@ void st_store_abandon(dyad_store *s);
 
 st_backend *st_sqlite_open(const char *path, int read_only, dyad_error *err);
 st_backend *st_pg_open(const char *url, int read_only, dyad_error *err);
+
+/* ---- coded documents as JSON Lines (coded.c): a "store" whose path ends
+ * in .jsonl is this file, written as FILE.part and renamed when closed
+ * whole (finished): a killed run leaves no file that looks finished */
+typedef struct st_coded_file st_coded_file;
+st_coded_file *st_coded_open(const char *path, dyad_error *err);
+int st_coded_add(st_coded_file *f, const dyad_doc *d, const dyad_result *res, const char *input,
+                 dyad_error *err);
+int st_coded_flush(st_coded_file *f, dyad_error *err);
+int st_coded_close(st_coded_file *f, int finished, dyad_error *err);
 
 /* ---- text identity (ident.c) */
 /* Normalised text: ASCII letters lower-cased, every run of characters that
