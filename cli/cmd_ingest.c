@@ -99,6 +99,11 @@ static void progress_show(progress *p, const ingest_stats *st, uint64_t done, in
  * a few kilobytes to a few dozen. */
 #define INGEST_EXPLAIN_MAX (256 * 1024)
 
+/* The reader looks documents up (a second connection, on PostgreSQL) until
+ * this many in a row are not stored: a rerun after a kill skips what the
+ * killed run stored, then every document is coded and the store decides. */
+#define KNOWN_RUN 128
+
 /* The sink's own: the store, the counts, the progress bar; and the
  * route's (the reading thread's alone, read-only here): the store's
  * read-only handle and the coder of long documents. */
@@ -199,11 +204,6 @@ static int route_doc(void *ctx, const dyad_feed *f, const dyad_doc *doc, const d
     if (doc->text_len > INGEST_EXPLAIN_MAX) *c = r->c_long;
     return 0;
 }
-
-/* The reader looks documents up (a second connection, on PostgreSQL) until
- * this many in a row are not stored: a rerun after a kill skips what the
- * killed run stored, then every document is coded and the store decides. */
-#define KNOWN_RUN 128
 
 /* The read-only handle route_doc asks, or NULL: none for a store with no
  * documents (one probe, not a count: 100 tasks start at once against a
