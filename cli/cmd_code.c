@@ -31,6 +31,9 @@ static const char usage[] =
     "                      (03x) and the second no event\n"
     "  --no-dateline-country  \"police\", \"protesters\" stay without a country; by default\n"
     "                      they take the country of the story's dateline (\"NAIROBI, Kenya -\")\n"
+    "  --sector-actors     as PETRARCH-2 does, an actor named only by its sector whose country\n"
+    "                      nothing gives (\"the government\", \"insurgents\") codes as ---GOV,\n"
+    "                      ---INS; by default it gives no event (dyad validate turns this on)\n"
     "  --threads N         threads that code (default: the online CPUs, or DYAD_THREADS);\n"
     "                      the output is the same, byte for byte, for every N\n"
     "  --shard K/N         code only shard K of N (1 <= K <= N): the documents whose id\n"
@@ -43,7 +46,7 @@ typedef struct code_opts {
     const char *dict, *date, *format, *output, *shard_spec, *threads_spec;
     dyad_shard shard;
     int threads;
-    int explain, table, no_dyad, trace, stats, future_as_act, no_dateline_country;
+    int explain, table, no_dyad, trace, stats, future_as_act, no_dateline_country, sector_actors;
 } code_opts;
 
 typedef struct code_counts {
@@ -165,6 +168,7 @@ int cmd_code(int argc, char **argv) {
         {"no-dyad", 0, NULL, &o.no_dyad},
         {"future-as-act", 0, NULL, &o.future_as_act},
         {"no-dateline-country", 0, NULL, &o.no_dateline_country},
+        {"sector-actors", 0, NULL, &o.sector_actors},
         {"trace", 0, NULL, &o.trace},
         {"stats", 0, NULL, &o.stats},
         {0},
@@ -209,6 +213,7 @@ int cmd_code(int argc, char **argv) {
     opt.require_dyad = !o.no_dyad;
     opt.future_as_act = o.future_as_act;
     opt.dateline_country = !o.no_dateline_country;
+    opt.sector_actors = o.sector_actors;
     /* an undated document is coded, and dated, as of --date, else today */
     opt.default_date = o.date ? dyad_date_parse(o.date) : cli_today();
     if (o.trace) opt.trace = trace_line;

@@ -332,6 +332,11 @@ typedef struct dyad_options {
     /* 1 (default): a story's dateline ("NAIROBI, Kenya -") gives its country
      * to actors named only by their sector ("police", "protesters") */
     int dateline_country;
+    /* 1: PETRARCH-2's convention, an actor named only by its sector whose
+     * country neither the sentence nor the dateline gives ("the
+     * government", "insurgents") codes as ---GOV, ---INS; 0 (default):
+     * such an actor gives no event */
+    int sector_actors;
     /* the date (YYYYMMDD) of a document that gives none: its events carry
      * it and its actors are looked up on it. The library reads no clock:
      * the CLI passes --date, else the system clock's day. 0: such events

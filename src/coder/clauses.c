@@ -90,6 +90,18 @@ static int passive_preposition(const ctok *t) {
     return 0;
 }
 
+/* Is token i a participle of charging ("charged with", "accused of",
+ * "convicted of", "suspected of", "sentenced to")? */
+static int charge_participle(const csent *s, int i) {
+    static const char *const pair[][2] = {{"CHARGED", "WITH"}, {"ACCUSED", "OF"}, {"CONVICTED", "OF"},
+                                          {"SUSPECTED", "OF"}, {"SENTENCED", "TO"}, {"INDICTED", "ON"},
+                                          {"INDICTED", "FOR"}};
+    if (s->t[i].pos != DYAD_POS_VBD && s->t[i].pos != DYAD_POS_VBN) return 0;
+    for (size_t k = 0; k < sizeof pair / sizeof *pair; k++)
+        if (!strcmp(s->t[i].up, pair[k][0]) && !strcmp(s->t[i + 1].up, pair[k][1])) return 1;
+    return 0;
+}
+
 static void build_groups(csent *s) {
     s->ngroups = 0;
     for (int i = 0; i < s->n;) {
@@ -150,6 +162,12 @@ static void build_groups(csent *s) {
             (mv->pos == DYAD_POS_VBN || mv->pos == DYAD_POS_VBD) && g->start > 0 &&
             s->t[g->start - 1].unit >= 0 && (g->end == s->n || passive_preposition(&s->t[g->end])))
             g->passive = g->bare_passive = 1;
+        /* "soldiers charged with abuse", "a man accused of spying": a
+         * participle of the courts after a noun, with its charge after it,
+         * tells what was done to that noun (no source) */
+        if (!g->passive && g->main == g->start && g->end == g->main + 1 && g->start > 0 &&
+            s->t[g->start - 1].unit >= 0 && g->end < s->n && charge_participle(s, g->main))
+            g->passive = g->bare_passive = 1;
         g->infinitive = s->t[g->start].pos == DYAD_POS_TO ||
                         (g->main > g->start && s->t[g->main - 1].pos == DYAD_POS_TO);
         g->subject = g->object = -1;
@@ -163,6 +181,10 @@ static int insertion_start(const csent *s, int j) {
     for (int k = j - 1; k >= 0 && k > j - 25; k--) {
         if (s->t[k].pos != DYAD_POS_COMMA) continue;
         uint8_t p = s->t[k + 1].pos;
+        /* a participle the tagger read as a past tense opens one too when
+         * a preposition follows it: "insurgents, armed/VBD with rockets, attacked" */
+        if (p == DYAD_POS_VBD && !is_aux(&s->t[k + 1]) && k + 2 < j && s->t[k + 2].pos == DYAD_POS_IN)
+            return k;
         if (p == DYAD_POS_IN || p == DYAD_POS_DT || is_adverb(p) || p == DYAD_POS_VBN ||
             p == DYAD_POS_VBG || p == DYAD_POS_WP || p == DYAD_POS_WDT || p == DYAD_POS_CD ||
             p == DYAD_POS_JJ || p == DYAD_POS_PRPS)
@@ -226,10 +248,37 @@ static int of_chain_in_pp(const csent *s, const unit *u) {
     return 0;
 }
 
+/* Does token j start the infinitive of a noun of intent ("the decision to
+ * invade X", "a plan to attack Y")? What that infinitive acts on is the
+ * topic of the verb before the noun, not its target. */
+static int intent_infinitive(const csent *s, int j) {
+    static const char *const noun[] = {"DECISION", "PLAN", "PLANS", "BID", "ATTEMPT", "MOVE", "PROPOSAL",
+                                       "OFFER", "THREAT", "THREATS", "PLEDGE", "PROMISE", "READINESS",
+                                       "WILLINGNESS", "REFUSAL"};
+    if (j < 1 || s->t[j].pos != DYAD_POS_TO || s->t[j].group < 0) return 0;
+    const char *w = s->t[j - 1].up;
+    /* "in a bid to", "in an attempt to": the purpose of the verb's own subject */
+    int b = j - 2;
+    if (b >= 0 && s->t[b].pos == DYAD_POS_DT) b--;
+    if (b >= 0 && s->t[b].pos == DYAD_POS_IN) return 0;
+    /* someone else's: "the decision", "the US decision", "Israel's plan";
+     * "has no plans to", "announced its plan to" are the subject's own */
+    if (s->t[j - 1].unit < 0 && (j < 2 || strcmp(s->t[j - 2].up, "THE"))) return 0;
+    for (size_t k = 0; k < sizeof noun / sizeof *noun; k++)
+        if (!strcmp(w, noun[k])) return 1;
+    return 0;
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
     int saw_and = 0;
+    /* "the US decision to invade X": the infinitive's subject is the
+     * noun's owner, if any; not the subject of the verb before it */
+    if (intent_infinitive(s, g->start)) {
+        int u = t[g->start - 1].unit;
+        return u >= 0 && s->units[u].has_actor ? u : -1;
+    }
     /* "X criticized Y and accused Z": a verb right after "and" shares the
      * subject of the verb before it */
     int b = g->start - 1;
@@ -255,6 +304,12 @@ static int find_subject(csent *s, int gi) {
         }
         if (t[j].group >= 0) {
             const vgroup *prev = &s->groups[t[j].group];
+            /* "a man accused of spying was expelled": the participle and
+             * its phrase modify the subject before them */
+            if (prev->bare_passive && !s->headline && prev->start > 0 && s->t[prev->start - 1].unit >= 0) {
+                j = prev->start;
+                continue;
+            }
             if (saw_and || g->infinitive) return prev->subject;
             return -1;
         }
@@ -284,6 +339,13 @@ static int clause_end(const csent *s, int gi) {
     for (int j = g->end; j < s->n; j++) {
         if (is_clause_stop(&t[j])) return j;
         if (t[j].pos == DYAD_POS_COMMA) {
+            /* "X, speaking in Y, condemned Z": a comma right before a finite
+             * verb closes an insertion or a list of acts; what follows is
+             * that verb's, not this one's */
+            if (j + 1 < s->n && t[j + 1].group >= 0 && t[j + 1].group != gi) {
+                uint8_t p = t[s->groups[t[j + 1].group].start].pos;
+                if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD) return j;
+            }
             /* ", officials said", ", a clearly tired official said": a
              * reporting tail, whose speaker is no object of this verb */
             for (int k = j + 1; k < s->n && k < j + 10; k++) {
@@ -358,6 +420,7 @@ static void deny_complement(csent *s, int gi) {
 int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     const vgroup *g = &s->groups[gi];
     for (int j = from; j < g->region_end; j++) {
+        if (j > from && intent_infinitive(s, j)) return -1;
         /* several actors acting on a thing made by another ("X and Y agreed
          * to a truce brokered by Z"): Z is a third party, not the object */
         int h = s->t[j].group;

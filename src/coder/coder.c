@@ -34,7 +34,7 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
         {"comma_emax", &o->comma_emax}};
     struct { const char *name; int *field; } bools[] = {
         {"require_dyad", &o->require_dyad}, {"future_as_act", &o->future_as_act},
-        {"dateline_country", &o->dateline_country}};
+        {"dateline_country", &o->dateline_country}, {"sector_actors", &o->sector_actors}};
     for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
         if (strcasecmp(option, bools[i].name)) continue;
         if (parse_bool(value, bools[i].field) < 0)
@@ -405,6 +405,12 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         t[i].up = k->upper;
         t[i].id = dict_word_find_key(c->dict, k->upper, len, key[i % 32]);
         t[i].pos = k->pos;
+        /* "US" written in capitals, a proper noun to the tagger, is the
+         * United States, not the pronoun: it is looked up as "U.S." */
+        if (len == 2 && k->pos == DYAD_POS_NNP && !strcmp(k->upper, "US") && !strcmp(k->text, "US")) {
+            uint32_t us = dict_word_find(c->dict, "U.S.", 4);
+            if (us) t[i].id = us;
+        }
         /* plurals and third persons: the only tokens whose singular is asked for */
         t[i].sid = k->pos == DYAD_POS_NNS || k->pos == DYAD_POS_NNPS || k->pos == DYAD_POS_VBZ ||
                            k->pos == DYAD_POS_NNP

@@ -196,11 +196,13 @@ static const char *negated_code(const char *code) {
     }
 }
 
-static int pattern_has_pre(const dyad_dict *d, const dpattern *p) {
+/* Does pattern p name a word or synset before the verb (side 0) or after
+ * it (side 1)? */
+static int pattern_has_words(const dyad_dict *d, const dpattern *p, int side) {
     if (!p) return 0;
     const delem *e = (const delem *)d->elems.v + p->el_first;
     for (uint32_t i = 0; i < p->el_n; i++)
-        if (e[i].side == 0 && (e[i].kind == PE_WORD || e[i].kind == PE_SYNSET)) return 1;
+        if (e[i].side == side && (e[i].kind == PE_WORD || e[i].kind == PE_SYNSET)) return 1;
     return 0;
 }
 
@@ -224,7 +226,8 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
     *tgt = m->target >= 0 ? m->target : g->object;
     if (g->passive && m->source < 0) {
         int by = -1;
-        for (int j = g->end; j + 1 < g->region_end; j++)
+        /* "by" of this verb, not of a later one ("accused of X was expelled by Y") */
+        for (int j = g->end; j + 1 < g->region_end && (s->t[j].group < 0 || s->t[j].group == g - s->groups); j++)
             if (coder_is_word(s, j, WC_BY) && s->t[j + 1].unit >= 0) {
                 by = s->t[j + 1].unit;
                 break;
@@ -233,6 +236,10 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
          * ("was shot dead in X"), never a clause ("it was noted that X");
          * in a headline's "X kidnapped in Y", Y is only the place */
         *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp && !g->bare_passive ? g->object : -1);
+        /* "was charged with the murder of X", "was accused of helping X":
+         * a phrase of "with" or "of" right after the verb is no agent */
+        if (by < 0 && g->end < s->n && (coder_is_word(s, g->end, WC_OF) || !strcmp(s->t[g->end].up, "WITH")))
+            *src = -1;
         *tgt = m->target >= 0 ? m->target : g->subject >= 0 ? g->subject : passive_subject_in_pp(s, g);
     }
     if (*src == *tgt) *tgt = -1;
@@ -245,7 +252,7 @@ static int code_root(const char *code) {
 /* An actor and the state it belongs to (TURGOV -> TUR), or two names of
  * the same office (RUSGOV -> RUSGOVELI), make no dyad, unless the act is
  * domestic by nature: protest (14), repression and arrest (17), violence
- * (18-20). A country acting on a part of itself (BIH -> BIHMIL: actors
+ * (18-20), and threats of bans, protest or repression (132, 133, 137). A country acting on a part of itself (BIH -> BIHMIL: actors
  * the dictionary knows only by their country) is kept. */
 static int self_dyad(const char *sc, const char *tc, const char *code) {
     size_t a = strlen(sc), b = strlen(tc);
@@ -254,6 +261,10 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
     if (!strcmp(sc, tc)) return 1;
     if (!whole && !same) return 0;
     int root = code_root(code);
+    /* threats of curfews and bans (132), protest (133) and repression
+     * (137) are domestic too */
+    if (root == 13 && (!strncmp(code, "132", 3) || !strncmp(code, "133", 3) || !strncmp(code, "137", 3)))
+        return 0;
     return root != 14 && root != 17 && root < 18;
 }
 
@@ -391,6 +402,25 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
     return 0;
 }
 
+/* "A British soldier was charged with murder": an arrest or a charge
+ * (173) told in the passive with no agent is the state's where it happened
+ * ("arrested in X"), else the target's own. Fills *out; 0 if no country. */
+static int state_of(csent *s, const vgroup *g, const unit *target, unit *out) {
+    const char *cc = actor_code(target);
+    int at = g->end < s->n && !strcmp(s->t[g->end].up, "IN") ? g->end + 1 : -1; /* "arrested in X" */
+    if (at >= 0 && at < s->n && s->t[at].unit >= 0 && coder_has_country(actor_code(&s->units[s->t[at].unit])))
+        cc = actor_code(&s->units[s->t[at].unit]);
+    if (!coder_has_country(cc)) return 0;
+    char buf[4] = {cc[0], cc[1], cc[2], 0};
+    memset(out, 0, sizeof *out);
+    out->from_sentence = -1;
+    out->start = out->end = g->start;
+    out->codes[0] = out->base = dyad_arena_strdup(s->a, buf);
+    out->ncodes = 1;
+    out->has_actor = 1;
+    return out->codes[0] != NULL;
+}
+
 /* Does the act of group g go both ways when several actors do it together?
  * Meeting, negotiating, agreeing and cooperating do ("X and Y met", "signed
  * a deal"); so does anything done to "each other" or "one another". */
@@ -410,7 +440,10 @@ static int reciprocal(const csent *s, const vgroup *g, const char *code) {
 static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
     const char *code = m->code ? m->code : m->code2;
     int theirs = g->end < s->n && !strcmp(s->t[g->end].up, "THEIR"); /* "delayed their meeting" */
-    return reciprocal(s, g, code) || (m->compound && (theirs || !has_object(s, g)));
+    /* a compound pattern that names the object itself ("% * FIRE":
+     * "X and Y exchanged fire") says the act is mutual */
+    return reciprocal(s, g, code) ||
+           (m->compound && (theirs || !has_object(s, g) || pattern_has_words(s->c->dict, m->pattern, 1)));
 }
 
 /* "discussed the Syrian crisis", "discussed preparations for the BRICS
@@ -511,18 +544,31 @@ static int scheduled(const csent *s, const vgroup *g) {
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act
  * (04-08) told in the future, in a main clause or a statement's
  * complement, is an intention (03x); a harmful one (14-20) made to
- * depend on a condition ("will boycott unless ...") is a threat (13x). */
+ * depend on a condition ("will boycott unless ...") or announced in a
+ * statement ("said they would blockade X") is a threat (13x). */
 static void reported_intention(csent *s, int gi, vmatch *m) {
     const vgroup *g = &s->groups[gi];
     if (!m->code || strlen(m->code) < 2 || g->subordinate) return;
     int root = code_root(m->code);
-    if ((root < 4 || root > 8) && (root < 14 || !conditional(s, g))) return;
+    /* "renewed its threats to attack": what is threatened is a threat (13x) */
+    const char *before = g->infinitive && g->start > 0 ? s->t[g->start - 1].up : "";
+    if (root >= 10 && (!strcmp(before, "THREAT") || !strcmp(before, "THREATS"))) {
+        m->code = coder_threat(m->code);
+        m->code2 = NULL;
+        return;
+    }
+    if ((root < 4 || root > 8) && root < 14) return;
     int modal = scheduled(s, g);
     for (int k = g->start; k < g->main; k++) modal |= (s->t[k].wc & WC_FUTURE) != 0;
     if (!modal) return;
     /* in another verb's clause, only a statement's ("said it would") */
     const vgroup *prev = gi > 0 ? &s->groups[gi - 1] : NULL;
     int reported = prev && prev->region_end > g->start;
+    /* harm announced ("said they would blockade X") or made to depend on
+     * a condition is a threat; told as plain future it is left as it is, and
+     * so is a cut in relations announced ("said it would expel diplomats":
+     * a decision, not a threat) */
+    if (root >= 14 && !conditional(s, g) && (!reported || root == 16)) return;
     if (!reported && s->c->opt.future_as_act) return;
     vmatch pm;
     if (reported && group_match(s, gi - 1, &pm) && !is_null_code(pm.code) && strncmp(pm.code, "01", 2))
@@ -655,7 +701,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt);
         reported_intention(s, gi, &m);
         if (g->negated == 2 || speculation(s, g)) continue;
-        if (g->negated && !pattern_has_pre(s->c->dict, m.pattern)) {
+        if (g->negated && !pattern_has_words(s->c->dict, m.pattern, 0)) {
             m.code = negated_code(m.code ? m.code : m.code2);
             m.code2 = NULL;
             if (!m.code) continue;
@@ -672,25 +718,33 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if ((tu < 0 || !s->units[tu].has_actor) && low_tgt >= 0 && low_tgt != su) tu = low_tgt;
         if ((tu < 0 || !s->units[tu].has_actor) && code_root(m.code ? m.code : m.code2) == 13)
             tu = condition_subject(s, g);
-        if (su < 0 || !s->units[su].ncodes || s->units[su].place) continue;
+        unit state;
+        int by_state = su < 0 && g->passive && m.code && !strncmp(m.code, "173", 3) && tu >= 0 &&
+                       s->units[tu].has_actor && state_of(s, g, &s->units[tu], &state);
+        if (!by_state && (su < 0 || !s->units[su].ncodes || s->units[su].place)) continue;
         /* "gunmen fought police in Lima": the object named by its sector is
          * the target, and Lima only where it happened */
         int k = sector_object(s, g);
         if (k >= 0 && tu >= 0 && tu != k && locative(&s->units[tu]) &&
             (s->t[s->units[k].end - 1].ws & WS_AGENT) && s->units[k].start < s->units[tu].start)
             tu = -1;
-        const unit *S = &s->units[su];
+        const unit *S = by_state ? &state : &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local, home;
         const char *code = m.code ? m.code : m.code2;
-        if (!S->has_actor && !sector_home(s, g, S, T, 1, code, &home)) continue;
-        if (!S->has_actor) S = &home;
+        /* PETRARCH-2's convention, on request: an actor named only by its
+         * sector, whose country nothing gives, codes as it is (---GOV) */
+        int sh = S->has_actor || sector_home(s, g, S, T, 1, code, &home);
+        if (!sh && !(s->c->opt.sector_actors && sector_only(S) && !unknown(s, S))) continue;
+        if (!S->has_actor && sh) S = &home;
         /* a place of the source's own country is no target: "recaptured
          * areas of the Kharkiv region" */
         if (T && T->place && actor_code(S) && actor_code(T) && !strncmp(actor_code(S), actor_code(T), 3))
             continue;
         if (!T && tu < 0 && k >= 0 && sector_home(s, g, &s->units[k], S, 0, code, &local))
             T = &local, tu = k;
+        else if (!T && tu < 0 && k >= 0 && s->c->opt.sector_actors && sector_only(&s->units[k]))
+            T = &s->units[k], tu = k;
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
         if (!T && S->ncodes > 1 && among_themselves(s, g, &m)) {
             /* "X and Y renewed ties", "X and Y met": among themselves */

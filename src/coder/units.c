@@ -184,6 +184,18 @@ static void lend_actor(csent *s, unit *next, const unit *cur) {
     next->has_actor = 1;
 }
 
+/* Does unit u name a group of its own with a proper-noun modifier that is
+ * no agent ("Shia militiamen", "Kurdish fighters")? Then it borrows no
+ * country from the unit before it. */
+static int own_modifier(const csent *s, const unit *u) {
+    for (int i = u->start; i + 1 < u->end; i++) {
+        const ctok *t = &s->t[i];
+        if ((t->pos == DYAD_POS_NNP || t->pos == DYAD_POS_NNPS) && !(t->ws & (WS_AGENT | WS_AGENT_NEXT)))
+            return 1;
+    }
+    return 0;
+}
+
 /* X, Y and Z: coordinated units with actors become one compound unit. */
 static void merge_lists(csent *s) {
     unit *u = s->units;
@@ -196,10 +208,10 @@ static void merge_lists(csent *s) {
             if (!joins_list(s, cur, &u[i + 1], i == first, &comma)) break;
             /* (not when the agents have an actor of their own: "the Danish
              * media and officials of Sweden") */
-            if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base &&
-                !u[i + 1].pronoun &&
-                !(i + 2 < n && u[i + 2].start == u[i + 1].end + 1 && u[i + 2].has_actor &&
-                  coder_is_word(s, u[i + 1].end, WC_OF | WC_FROM | WC_IN)))
+            int of_next = i + 2 < n && u[i + 2].start == u[i + 1].end + 1 && u[i + 2].has_actor &&
+                          coder_is_word(s, u[i + 1].end, WC_OF | WC_FROM | WC_IN);
+            if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base && !u[i + 1].pronoun &&
+                !own_modifier(s, &u[i + 1]) && !of_next)
                 lend_actor(s, &u[i + 1], cur);
             if (!u[i + 1].has_actor) break;
             add_codes(cur, &u[i + 1]);
@@ -304,6 +316,20 @@ static int place_head(const csent *s, const unit *u, const mention *m, int nm) {
 /* Words that introduce a clause when a subject and verb follow: "since
  * Putin appears", "that Gondor and Osgiliath have". */
 static int is_subordinator(const ctok *t) { return (t->wc & WC_SUBORD) != 0; }
+
+/* Does the preposition at token p only say how many ("up to 100 Albanians",
+ * "more than 50 soldiers", "about 300 people")? Then the unit after it is
+ * no prepositional phrase: it may be a subject. */
+static int quantifier(const csent *s, int p) {
+    if (p + 1 >= s->n || s->t[p + 1].pos != DYAD_POS_CD) return 0;
+    const char *w = s->t[p].up, *b = p > 0 ? s->t[p - 1].up : "";
+    if (!strcmp(w, "ABOUT") || !strcmp(w, "AROUND") || !strcmp(w, "OVER") || !strcmp(w, "UNDER"))
+        return 1;
+    if (!strcmp(w, "TO")) return !strcmp(b, "UP");
+    if (!strcmp(w, "THAN")) return !strcmp(b, "MORE") || !strcmp(b, "FEWER") || !strcmp(b, "LESS");
+    if (!strcmp(w, "AS")) return !strcmp(b, "MANY") || !strcmp(b, "MUCH");
+    return 0;
+}
 
 /* Does a new noun phrase start at token i (inside a run of nominal
  * tokens)? A determiner starts one, and so does an adjective after a noun
@@ -524,6 +550,7 @@ int coder_find_units(csent *s) {
         for (int i = u->start; i < u->end; i++) s->t[i].unit = (int16_t)x;
         const ctok *before = u->start > 0 ? &s->t[u->start - 1] : NULL;
         if (before && (before->pos == DYAD_POS_IN || before->pos == DYAD_POS_TO) &&
+            !quantifier(s, u->start - 1) &&
             !(is_subordinator(before) && u->end < s->n && is_verbish(s->t[u->end].pos))) {
             u->in_pp = 1;
             u->prep = s->t[u->start - 1].up;

@@ -112,9 +112,10 @@ static const dyad_coder *coder_for(run *r, const dyad_doc *doc, dyad_error *err)
     dyad_options opt;
     dyad_options_default(&opt);
     opt.default_date = r->o->default_date;
-    /* the records give PETRARCH-2's codes: "will V" is V, and a record has
-     * no dateline */
+    /* the records give PETRARCH-2's codes: "will V" is V, an actor with
+     * only a sector is ---GOV, and a record has no dateline */
     opt.future_as_act = 1;
+    opt.sector_actors = 1;
     opt.dateline_country = 0;
     for (size_t i = 0; i < doc->nconfig; i++)
         if (dyad_options_set(&opt, doc->config[i].key, doc->config[i].value, err) < 0)

@@ -65,4 +65,11 @@ got=$(echo '{"id":"u","date":"2024-03-01","title":"Expulsions","url":"https://ex
 check "events carry title and url" test "$got" = "Expulsions|https://example.org/a"
 got=$(echo "Russia expelled Belgian diplomats." | $D code --date 2024-03-01 | jq -r '"\(.title)|\(.url)"')
 check "title and url null without them" test "$got" = "null|null"
+# PETRARCH-2's convention on request: an actor with a sector and no country is ---GOV
+got=$(echo "The government arrested dozens of protesters." | $D code --date 2024-03-01 --sector-actors |
+      jq -r '"\(.source)>\(.target):\(.code)"')
+check "--sector-actors codes ---GOV" test "$got" = "---GOV>---OPP:173"
+got=$(echo "The government arrested dozens of protesters." | $D code --date 2024-03-01 | wc -l)
+check "without --sector-actors, no event" test "$got" = 0
+
 summary
