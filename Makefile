@@ -123,14 +123,34 @@ $(ASAN)/tests/%: tests/%.c tests/t.h $(ASAN)/libdyad.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN_CFLAGS) $< $(ASAN)/libdyad.a $(LIBS) -o $@
 
+# ---- ThreadSanitizer: the pipeline's C test, whose threads share one coder
+# (src/pipeline/); a data race fails `make test`
+TSAN        := build/tsan
+TSAN_CFLAGS := $(CSTD) -O1 -g $(WARN) $(INC) -fsanitize=thread
+TSAN_OBJ    := $(SRC:%.c=$(TSAN)/%.o)
+
+$(TSAN)/%.o: %.c Makefile
+	@mkdir -p $(dir $@)
+	$(CC) $(TSAN_CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(TSAN)/libdyad.a: $(TSAN_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(TSAN)/tests/test_pipeline: tests/test_pipeline.c tests/t.h $(TSAN)/libdyad.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(TSAN_CFLAGS) $< $(TSAN)/libdyad.a $(LIBS) -o $@
+
 # serve/: the load generator of tests/cli/test_load.sh and the bench
 build/serve_load: bench/serve_load.c
 	@mkdir -p build
 	$(CC) $(CSTD) -O2 $(WARN) $< -lpthread -o $@
 
-# the nevers (scripts/nevers.sh) first: a broken rule fails before any test runs
-test: $(ASAN)/dyad $(TEST_BINS) build/serve_load
+# the nevers (scripts/nevers.sh) first: a broken rule fails before any test runs;
+# then the pipeline's test under ThreadSanitizer (it stops at the first race)
+test: $(ASAN)/dyad $(TEST_BINS) build/serve_load $(TSAN)/tests/test_pipeline
 	bash scripts/nevers.sh
+	TSAN_OPTIONS="halt_on_error=1" $(TSAN)/tests/test_pipeline
 	ASAN_OPTIONS=detect_leaks=1 bash tests/run.sh $(ASAN)
 
 # ---- the demo
@@ -175,6 +195,6 @@ fuzz: $(FUZZ_BINS)
 clean:
 	rm -rf build
 
--include $(REL_OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PGO_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
+-include $(REL_OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PGO_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(TSAN_OBJ:.o=.d)
 
 .PHONY: all test run bench fuzz clean install

@@ -3,7 +3,9 @@
 # asserted: the machine is noisy; medians of several runs are quoted).
 #   1. dictionary loading: the Phoenix set as text and compiled (.dyc)
 #   2. coding the synthetic news corpus end to end (read, analyse, code,
-#      write JSON Lines), with the Phoenix dictionaries and with dyad's own
+#      write JSON Lines), with the Phoenix dictionaries and with dyad's own,
+#      on one thread; then on 1 and on every online CPU (--threads): the
+#      ratio, and peak memory by threads
 #   3. the part-of-speech tagger against the validation file's parses
 set -u
 D=${1:-build/release/dyad}
@@ -32,18 +34,40 @@ code_bench() { # label, dict args...
     local label=$1; shift
     : > "$TMP/rates"; : > "$TMP/mbs"
     for i in $(seq "$RUNS"); do
-        "$D" code --stats "$@" "$CORPUS" 2>"$TMP/stats" >/dev/null
+        "$D" code --stats --threads 1 "$@" "$CORPUS" 2>"$TMP/stats" >/dev/null
         read -r _ docs _ sents _ events _ bytes _ secs < "$TMP/stats"
         awk -v s="$sents" -v t="$secs" 'BEGIN {printf "%.0f\n", s / t}' >> "$TMP/rates"
         awk -v b="$bytes" -v t="$secs" 'BEGIN {printf "%.2f\n", b / t / 1e6}' >> "$TMP/mbs"
     done
     echo "$label: $(median < "$TMP/rates") sentences/s   $(median < "$TMP/mbs") MB/s   ($docs documents, $sents sentences, $events events; one thread; rates of $RUNS runs: $(tr '\n' ' ' < "$TMP/rates"))"
-    echo "    peak RSS $(peak_kb "$D" code "$@" "$CORPUS") KB   (targets: 50,000 sentences/s, 150 MB)"
+    echo "    peak RSS $(peak_kb "$D" code --threads 1 "$@" "$CORPUS") KB   (targets: 50,000 sentences/s, 150 MB)"
 }
 echo "== coding $CORPUS ($RUNS runs, median)"
 code_bench "Phoenix dictionaries  " --dict "$PHX"
 code_bench "Phoenix, compiled     " --dict "$TMP/phoenix.dyc"
 code_bench "dyad's own dictionaries"
+
+# --threads: 1 and N threads (N: the online CPUs) in turn, so that load from
+# elsewhere falls on both alike; sentences/s from --stats (reading, coding
+# and writing, not the dictionary's loading), and peak RSS by threads
+threads_rate() { # threads -> one run's sentences/s
+    "$D" code --stats --threads "$1" "$CORPUS" 2>"$TMP/stats" >/dev/null
+    read -r _ _ _ sents _ _ _ _ _ secs < "$TMP/stats"
+    awk -v s="$sents" -v t="$secs" 'BEGIN {printf "%.0f\n", s / t}'
+}
+N=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+echo "== threads: coding $CORPUS with dyad's own dictionaries, 1 and $N threads ($RUNS runs each, in turn, median)"
+echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (other work on the machine lowers the ratio)"
+: > "$TMP/r1"; : > "$TMP/rn"
+for i in $(seq "$RUNS"); do threads_rate 1 >> "$TMP/r1"; threads_rate "$N" >> "$TMP/rn"; done
+r1=$(median < "$TMP/r1"); rn=$(median < "$TMP/rn")
+echo "1 thread:   $r1 sentences/s   (runs: $(tr '\n' ' ' < "$TMP/r1"))"
+echo "$N threads:  $rn sentences/s   (runs: $(tr '\n' ' ' < "$TMP/rn"))"
+awk -v a="$r1" -v b="$rn" -v n="$N" 'BEGIN {printf "ratio:      %.2fx on %d online CPUs   (target: at least 1.85x on 2 cores)\n", b / a, n}'
+echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+for n in 1 2 4 8; do
+    echo "peak RSS, --threads $n: $(peak_kb "$D" code --threads "$n" "$CORPUS") KB   (target: at most $((20 + 10 * n)) MB)"
+done
 
 echo "== part-of-speech tagger"
 ACC=$(dirname "$D")/tagger_accuracy

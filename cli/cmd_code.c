@@ -4,7 +4,11 @@
  * object per event to standard output (or a readable table with --table),
  * warnings and errors to standard error. A bad record is skipped with a
  * warning naming file and line; an input that cannot be read to the end
- * stops the run with status 1 after everything coded so far is written. */
+ * stops the run with status 1 after everything coded so far is written.
+ * Every input is read as ingest reads it (dyad_feed: one reader, one
+ * format guesser), so both commands give the same events; the pipeline
+ * (dyad_pipeline_run) codes them in --threads threads and this file's sink
+ * writes them in input order, the same bytes for every number of threads. */
 #include "cli.h"
 #include "opts.h"
 
@@ -30,6 +34,8 @@ static const char usage[] =
     "  --sector-actors     as PETRARCH-2 does, an actor named only by its sector whose country\n"
     "                      nothing gives (\"the government\", \"insurgents\") codes as ---GOV,\n"
     "                      ---INS; by default it gives no event (dyad validate turns this on)\n"
+    "  --threads N         threads that code (default: the online CPUs, or DYAD_THREADS);\n"
+    "                      the output is the same, byte for byte, for every N\n"
     "  --shard K/N         code only shard K of N (1 <= K <= N): the documents whose id\n"
     "                      (in a directory: whose file path) hashes to K; N runs\n"
     "                      started anywhere cover the input exactly once\n"
@@ -37,8 +43,9 @@ static const char usage[] =
     "  --stats             print documents, sentences, events and time to standard error\n";
 
 typedef struct code_opts {
-    const char *dict, *date, *format, *output, *shard_spec;
+    const char *dict, *date, *format, *output, *shard_spec, *threads_spec;
     dyad_shard shard;
+    int threads;
     int explain, table, no_dyad, trace, stats, future_as_act, no_dateline_country, sector_actors;
 } code_opts;
 
@@ -46,6 +53,14 @@ typedef struct code_counts {
     size_t docs, sentences, events, bytes;
     uint64_t gdelt_id; /* the next GDELT GlobalEventID */
 } code_counts;
+
+/* The sink's own: what it was told, what it counted, and whether an input
+ * failed (the run stops at that input's end). */
+typedef struct code_run {
+    const code_opts *o;
+    code_counts n;
+    int failed;
+} code_run;
 
 static void trace_line(void *ctx, const char *line) {
     (void)ctx;
@@ -78,106 +93,64 @@ static int write_events(const code_opts *o, code_counts *n, const dyad_doc *doc,
     return dyad_write_events_jsonl(stdout, doc, res, err);
 }
 
-static void table_header(const code_opts *o, const code_counts *n) {
-    if (o->table && !n->docs)
+/* The sink: one document's events written, or why it was not coded; an
+ * input's failure reported. >0 stops the run: a write failed, or an input
+ * could not be read to its end (everything before it is written). */
+static int code_sink(void *ctx, const dyad_pipeline_item *it, dyad_error *err) {
+    code_run *r = ctx;
+    const char *name = strcmp(it->input, "-") ? it->input : "<stdin>";
+    if (it->kind == DYAD_PIPELINE_INPUT_FAILED) {
+        r->failed = cli_fail("%s", it->msg);
+        return 0; /* a directory goes on with its next file */
+    }
+    if (it->kind == DYAD_PIPELINE_INPUT_END) {
+        if (!r->failed && !it->ndocs && it->format == DYAD_FEED_XML) /* worth a word */
+            fprintf(stderr, "dyad: warning: %s: no <Sentence> records\n", name);
+        if (fflush(stdout) != 0) return cli_write_error();
+        return r->failed;
+    }
+    const dyad_doc *doc = it->doc;
+    const dyad_result *res = it->res;
+    r->n.docs++;
+    r->n.bytes += doc->text_len;
+    if (!res) {
+        fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", name,
+                (unsigned long long)doc->line, doc->id, it->msg);
+        return 0;
+    }
+    r->n.sentences += res->nsentences;
+    r->n.events += res->nevents;
+    if (r->o->table) print_table(doc, res);
+    else if (write_events(r->o, &r->n, doc, res, err) < 0)
+        return ferror(stdout) ? cli_write_error() : cli_fail("%s", err->msg);
+    return cli_output_ok(); /* a full disk stops the run: nothing more is coded */
+}
+
+/* Codes every document of every input (standard input when there is
+ * none) through the pipeline: the one reader, `threads` coders, this sink. */
+static int code_all(const code_opts *o, const dyad_coder *c, char **files, int nfiles,
+                    code_counts *n) {
+    static const char *const stdin_only[] = {"-"};
+    code_run r = {o, {0}, 0};
+    r.n.gdelt_id = 1;
+    dyad_pipeline_opts po = {0};
+    po.threads = o->threads;
+    if (o->format) dyad_feed_format_parse(o->format, &po.format);
+    po.default_date = o->date;
+    po.shard = &o->shard;
+    po.coder = c;
+    po.on_warning = cli_warn;
+    po.sink = code_sink;
+    po.ctx = &r;
+    if (o->table)
         printf("%-12s %-8s %-10s %-10s %-5s %-34s | %s\n", "doc", "date", "source", "target", "code",
                "event", "sentence");
-}
-
-/* Codes one document and writes its events; a document that cannot be
- * coded is reported and passed over. -1 only when writing fails. */
-static int code_one(const code_opts *o, const dyad_coder *c, dyad_arena *a, const char *name,
-                    const dyad_doc *doc, int one_sentence, code_counts *n) {
-    dyad_result res;
     dyad_error err = {{0}};
-    int rc = 0;
-    /* a document without a date of its own takes one from its first lines
-     * or file name; else the coder dates it by --date, else today */
-    dyad_doc dated = *doc;
-    dyad_doc_find_date(&dated, name, a);
-    doc = &dated;
-    if (dyad_code_doc(c, a, doc, one_sentence, &res, &err) < 0) {
-        fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", name,
-                (unsigned long long)doc->line, doc->id, err.msg);
-        res.nsentences = res.nevents = 0;
-    } else if (o->table) {
-        print_table(doc, &res);
-    } else if (write_events(o, n, doc, &res, &err) < 0) {
-        rc = ferror(stdout) ? cli_write_error() : cli_fail("%s", err.msg);
-    }
-    if (!rc) rc = cli_output_ok(); /* a full disk stops the run: nothing more is coded */
-    n->docs++;
-    n->sentences += res.nsentences;
-    n->events += res.nevents;
-    n->bytes += doc->text_len;
-    dyad_arena_reset(a);
-    return rc;
-}
-
-/* Feeds, pages and directories (src/feed/): read whole, then coded. */
-static int code_feed(const code_opts *o, const dyad_coder *c, const char *path,
-                     dyad_feed_format fmt, code_counts *n) {
-    dyad_error err = {{0}};
-    dyad_feed *f = dyad_feed_open(path, fmt, o->date, &err);
-    if (!f) return cli_fail("%s", err.msg);
-    dyad_feed_on_warning(f, cli_warn, NULL);
-    dyad_feed_set_shard(f, &o->shard);
-    dyad_arena *a = dyad_arena_new(0);
-    int rc = a ? 0 : cli_fail("out of memory"), got = 0;
-    dyad_doc doc;
-    table_header(o, n);
-    int failed = 0; /* a bad file of a directory: reported, and the walk goes on */
-    while (!rc && (got = dyad_feed_next(f, a, &doc, &err)) != 0)
-        if (got < 0) failed = cli_fail("%s", err.msg);
-        else rc = code_one(o, c, a, path, &doc, 0, n);
-    if (!rc) rc = failed;
+    int rc = dyad_pipeline_run(nfiles ? (const char *const *)files : stdin_only,
+                               nfiles ? (size_t)nfiles : 1, &po, &err);
+    if (rc < 0) rc = cli_fail("%s", err.msg);
     if (fflush(stdout) != 0 && !rc) rc = cli_write_error();
-    dyad_arena_free(a);
-    dyad_feed_close(f);
-    return rc;
-}
-
-/* The feed format a file is read with, or AUTO for the dyad_reader ones. */
-static dyad_feed_format feed_format(const code_opts *o, const char *path) {
-    dyad_feed_format f = DYAD_FEED_AUTO;
-    if (o->format) dyad_feed_format_parse(o->format, &f);
-    else if (strcmp(path, "-")) f = dyad_feed_format_guess(path);
-    return f >= DYAD_FEED_RSS ? f : DYAD_FEED_AUTO;
-}
-
-static int code_stream(const code_opts *o, const dyad_coder *c, const char *name, FILE *fp,
-                       code_counts *n) {
-    dyad_error err = {{0}};
-    dyad_format fmt = DYAD_FMT_TEXT;
-    if (o->format) fmt = !strcmp(o->format, "jsonl") ? DYAD_FMT_JSONL
-                       : !strcmp(o->format, "xml") ? DYAD_FMT_XML : DYAD_FMT_TEXT;
-    else if (fp != stdin) fmt = dyad_format_from_name(name);
-    dyad_reader *r = dyad_reader_open(fp, name, fmt, NULL, &err); /* --date: in code_one */
-    if (!r) return cli_fail("%s", err.msg);
-    dyad_reader_on_warning(r, cli_warn, NULL);
-    dyad_arena *a = dyad_arena_new(0);
-    if (!a) {
-        dyad_reader_close(r);
-        return cli_fail("out of memory");
-    }
-    table_header(o, n);
-    int rc = 0, got;
-    size_t ndocs = 0;
-    dyad_doc doc;
-    while (!rc && (got = dyad_reader_next(r, a, &doc, &err)) > 0) {
-        if (!dyad_shard_takes(&o->shard, doc.id)) {
-            dyad_arena_reset(a);
-            continue;
-        }
-        rc = code_one(o, c, a, name, &doc, fmt == DYAD_FMT_XML, n);
-        ndocs++;
-    }
-    if (got < 0) rc = cli_fail("%s", err.msg);
-    else if (!rc && !ndocs && fmt == DYAD_FMT_XML) /* an empty file is worth a word */
-        fprintf(stderr, "dyad: warning: %s: no <Sentence> records\n", name);
-    if (fflush(stdout) != 0 && !rc) rc = cli_write_error();
-    dyad_arena_free(a);
-    dyad_reader_close(r);
+    *n = r.n;
     return rc;
 }
 
@@ -189,6 +162,7 @@ int cmd_code(int argc, char **argv) {
         {"format", 0, &o.format, NULL},
         {"output", 0, &o.output, NULL},
         {"shard", 0, &o.shard_spec, NULL},
+        {"threads", 0, &o.threads_spec, NULL},
         {"explain", 0, NULL, &o.explain},
         {"table", 0, NULL, &o.table},
         {"no-dyad", 0, NULL, &o.no_dyad},
@@ -218,6 +192,9 @@ int cmd_code(int argc, char **argv) {
         fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", o.date);
         return 2;
     }
+    /* --trace lines come from the thread that codes: one, so they stay in order */
+    if ((o.threads = cli_opt_threads(o.threads_spec)) < 0) return 2;
+    if (o.trace) o.threads = 1;
     dyad_error err = {{0}};
     if (o.shard_spec && dyad_shard_parse(o.shard_spec, &o.shard, &err) < 0) {
         fprintf(stderr, "dyad: %s\n", err.msg);
@@ -243,27 +220,9 @@ int cmd_code(int argc, char **argv) {
     dyad_coder *c = dyad_coder_new(d, t, &opt, &err);
     int rc = c ? 0 : cli_fail("%s", err.msg);
     code_counts n = {0};
-    n.gdelt_id = 1;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (c && nfiles == 0) rc = code_stream(&o, c, "<stdin>", stdin, &n);
-    for (int i = 0; c && i < nfiles && !rc; i++) {
-        if (!strcmp(files[i], "-")) {
-            rc = code_stream(&o, c, "<stdin>", stdin, &n);
-            continue;
-        }
-        if (feed_format(&o, files[i]) != DYAD_FEED_AUTO) {
-            rc = code_feed(&o, c, files[i], feed_format(&o, files[i]), &n);
-            continue;
-        }
-        FILE *fp = fopen(files[i], "r");
-        if (!fp) {
-            rc = cli_fail("%s: cannot open", files[i]);
-            break;
-        }
-        rc = code_stream(&o, c, files[i], fp, &n);
-        fclose(fp);
-    }
+    if (c) rc = code_all(&o, c, files, nfiles, &n);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (o.stats) {
         double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

@@ -11,14 +11,14 @@
  * the open batch is rolled back: the store keeps whole documents only.
  * On a terminal, a progress bar on stderr; a summary line at the end.
  *
- * Two threads: a reader thread reads and codes documents into a ring of
- * slots (each with its own arena); the main thread stores them in input
- * order. Documents an earlier run stored are looked up (a read-only store
- * handle) and not coded again. */
+ * The pipeline (dyad_pipeline_run) reads, and codes in --threads threads;
+ * this file's sink is the one writer: it stores the documents in input
+ * order, in SQLite's batches, so the store is the same for every number
+ * of threads. Documents an earlier run stored are looked up as they are
+ * read (a read-only store handle) and not coded again. */
 #include "cli.h"
 #include "opts.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -43,6 +43,8 @@ static const char usage[] =
     "                     not for a document of more than 256 KB of text)\n"
     "  --shard K/N        ingest only shard K of N (1 <= K <= N): the documents whose id\n"
     "                     (in a directory: whose file path) hashes to K\n"
+    "  --threads N        threads that code (default: the online CPUs, or DYAD_THREADS);\n"
+    "                     one writer stores in input order: the store is the same for every N\n"
     "  --batch N          documents per transaction (default 500)\n"
     "  --no-progress      no progress bar, even on a terminal\n"
     "  --quiet            no summary line\n";
@@ -90,12 +92,6 @@ static void progress_show(progress *p, const ingest_stats *st, uint64_t done, in
     if (final) fputc('\n', stderr);
 }
 
-/* ---- the pipeline: a reader thread reads and codes documents into slots,
- * each with its own arena; the main thread stores them in input order. The
- * store's work (hashing, MinHash, SQL) then overlaps with coding. */
-
-#define NSLOTS 16
-
 /* A document of more text than this is coded without the reasons for its
  * events (explain): a document's events are held, with their reasons,
  * until it is stored, and a long record of short sentences would take
@@ -103,325 +99,140 @@ static void progress_show(progress *p, const ingest_stats *st, uint64_t done, in
  * a few kilobytes to a few dozen. */
 #define INGEST_EXPLAIN_MAX (256 * 1024)
 
-enum { S_DOC, S_KNOWN, S_INPUT_FAILED, S_END };
-
-typedef struct slot {
-    int kind;
-    dyad_arena *a;
-    dyad_doc doc;
-    dyad_result res;
-    const char *path;
-    uint64_t done, total; /* bytes of all input read so far, and in all */
-    uint64_t skipped;     /* S_END: records the input's reader skipped */
-    int known;            /* S_KNOWN: 1 the id, 2 the text is stored already */
-    char msg[600];        /* S_INPUT_FAILED */
-} slot;
-
-typedef struct pipe_q {
-    pthread_mutex_t mu;
-    pthread_cond_t ready_cv, free_cv;
-    int flush; /* hand over what is ready without waiting for a full group */
-    /* the store side's own: slots taken, slots done (no lock needed) */
-    int mine[NSLOTS], done[NSLOTS];
-    size_t mine_h, mine_n, done_n;
-    int ring_free[NSLOTS], ring_ready[NSLOTS];
-    size_t free_h, free_n, ready_h, ready_n;
-    slot slots[NSLOTS];
-    int stop; /* set by the store side: give up */
-    /* the reader's inputs */
-    char **paths;
-    int npaths;
-    dyad_feed_format fmt;
-    const char *date;
-    const dyad_shard *shard;
-    const dyad_coder *c;      /* with the reasons, unless --no-explain */
-    const dyad_coder *c_long; /* documents over INGEST_EXPLAIN_MAX: without */
-    dyad_store *known;    /* a read-only handle on the store: skip coding what it has */
-    int new_run;          /* documents in a row it did not have */
-    uint64_t total;
-    uint64_t not_coded;
-} pipe_q;
-
 /* The reader looks documents up (a second connection, on PostgreSQL) until
  * this many in a row are not stored: a rerun after a kill skips what the
  * killed run stored, then every document is coded and the store decides. */
 #define KNOWN_RUN 128
 
-/* Hand-offs go in groups of BATCH slots, not one by one, so the two
- * threads do not wake each other for every document. Whoever is about to
- * wait first wakes the other: no deadlock. */
-#define BATCH (NSLOTS / 2)
+/* The sink's own: the store, the counts, the progress bar; and the
+ * route's (the reading thread's alone, read-only here): the store's
+ * read-only handle and the coder of long documents. */
+typedef struct ingest_run {
+    dyad_store *st;
+    dyad_store *known;      /* NULL: nothing (more) to look up */
+    int new_run;            /* documents in a row the store did not have */
+    const dyad_coder *c_long; /* documents over INGEST_EXPLAIN_MAX: without reasons */
+    ingest_stats *sum;
+    progress *pg;
+    int failed; /* an input could not be read: status 1 at the end */
+} ingest_run;
 
-static slot *take_free(pipe_q *q) {
-    pthread_mutex_lock(&q->mu);
-    while (!q->free_n && !q->stop) {
-        q->flush = 1;
-        pthread_cond_signal(&q->ready_cv);
-        pthread_cond_wait(&q->free_cv, &q->mu);
+/* A document read: known to the store already, not coded, or stored. -1:
+ * the store failed (the open batch was rolled back): the run stops. */
+static int store_doc(ingest_run *r, const dyad_pipeline_item *it) {
+    const dyad_doc *doc = it->doc;
+    ingest_stats *sum = r->sum;
+    if (it->mark) { /* stored by an earlier run: not coded again */
+        sum->read++;
+        if (it->mark == 1) sum->dup_id++;
+        else sum->dup_text++;
+        return 0;
     }
-    slot *s = NULL;
-    if (!q->stop) {
-        s = &q->slots[q->ring_free[q->free_h]];
-        q->free_h = (q->free_h + 1) % NSLOTS;
-        q->free_n--;
+    if (!it->res) {
+        if (r->pg->on) fputc('\n', stderr);
+        fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", it->input,
+                (unsigned long long)doc->line, doc->id, it->msg);
+        sum->not_coded++;
+        return 0;
     }
-    pthread_mutex_unlock(&q->mu);
-    return s;
-}
-
-static void put_ready(pipe_q *q, slot *s) {
-    pthread_mutex_lock(&q->mu);
-    q->ring_ready[(q->ready_h + q->ready_n) % NSLOTS] = (int)(s - q->slots);
-    q->ready_n++;
-    if (s->kind != S_DOC) q->flush = 1;
-    if (q->ready_n >= BATCH || q->flush) pthread_cond_signal(&q->ready_cv);
-    pthread_mutex_unlock(&q->mu);
-}
-
-/* The store side takes every ready slot at once and gives slots back in
- * groups: one lock per group, not four per document. */
-static void give_back_locked(pipe_q *q) {
-    for (size_t i = 0; i < q->done_n; i++)
-        q->ring_free[(q->free_h + q->free_n++) % NSLOTS] = q->done[i];
-    if (q->done_n) pthread_cond_signal(&q->free_cv);
-    q->done_n = 0;
-}
-
-static slot *take_ready(pipe_q *q) {
-    if (!q->mine_n) {
-        pthread_mutex_lock(&q->mu);
-        give_back_locked(q);
-        while (!q->ready_n || (q->ready_n < BATCH && !q->flush)) {
-            pthread_cond_signal(&q->free_cv);
-            pthread_cond_wait(&q->ready_cv, &q->mu);
-        }
-        q->mine_h = 0;
-        for (; q->ready_n; q->ready_n--, q->ready_h = (q->ready_h + 1) % NSLOTS)
-            q->mine[q->mine_n++] = q->ring_ready[q->ready_h];
-        q->flush = 0;
-        pthread_mutex_unlock(&q->mu);
+    dyad_error err = {{0}};
+    dyad_store_added ad;
+    sum->read++;
+    if (dyad_store_add(r->st, doc, it->res, it->input, &ad, &err) < 0) {
+        if (r->pg->on) fputc('\n', stderr);
+        sum->rolled_back = dyad_store_rolled_back(r->st);
+        cli_fail("%s (at document %s of %s; the open batch of %zu documents was rolled back: "
+                 "they are not stored)", err.msg, doc->id, it->input, (size_t)sum->rolled_back);
+        return -1;
     }
-    q->mine_n--;
-    return &q->slots[q->mine[q->mine_h++]];
-}
-
-static void put_free(pipe_q *q, slot *s) {
-    dyad_arena_reset(s->a);
-    q->done[q->done_n++] = (int)(s - q->slots);
-    if (q->done_n >= BATCH) {
-        pthread_mutex_lock(&q->mu);
-        give_back_locked(q);
-        pthread_mutex_unlock(&q->mu);
+    if ((ad.status == DYAD_STORED || ad.status == DYAD_NEAR_COPY ||
+         ad.status == DYAD_REPLACED) && !*doc->date) {
+        if (r->pg->on) fputc('\n', stderr);
+        fprintf(stderr, "dyad: warning: %s:%llu: document %s has no date (none in its metadata, "
+                        "first lines or file name, and no --date): stored undated\n",
+                it->input, (unsigned long long)doc->line, doc->id);
+        sum->undated++;
     }
-}
-
-static uint64_t input_size(const char *path) {
-    struct stat s;
-    return strcmp(path, "-") && stat(path, &s) == 0 && S_ISREG(s.st_mode) ? (uint64_t)s.st_size : 0;
-}
-
-/* The reader thread: every input, every document, coded; then S_END. */
-static void *reader_main(void *arg) {
-    pipe_q *q = arg;
-    uint64_t done_before = 0;
-    for (int i = 0; i < q->npaths; i++) {
-        const char *path = q->paths[i];
-        slot *s = take_free(q);
-        if (!s) return NULL;
-        dyad_error err = {{0}};
-        dyad_feed *f = dyad_feed_open(path, q->fmt, q->date, &err);
-        if (!f) {
-            s->kind = S_INPUT_FAILED;
-            s->path = path;
-            snprintf(s->msg, sizeof s->msg, "%s", err.msg);
-            put_ready(q, s);
-            continue;
-        }
-        dyad_feed_set_shard(f, q->shard);
-        dyad_feed_on_warning(f, cli_warn, NULL); /* from this thread, as it reads */
-        uint64_t done, total;
-        dyad_feed_progress(f, &done, &total);
-        if (!input_size(path)) q->total += total; /* a directory: known once open */
-        int got;
-        while ((got = dyad_feed_next(f, s->a, &s->doc, &err)) != 0) {
-            if (got < 0) { /* a bad file of a directory: reported, and the walk goes on */
-                dyad_arena_reset(s->a);
-                s->kind = S_INPUT_FAILED;
-                s->path = path;
-                snprintf(s->msg, sizeof s->msg, "%s", err.msg);
-                dyad_feed_progress(f, &done, &total);
-                s->done = done_before + done;
-                s->total = q->total;
-                put_ready(q, s);
-                if (!(s = take_free(q))) break;
-                continue;
-            }
-            int known = q->known ? dyad_store_has(q->known, &s->doc, &err) : 0;
-            q->new_run = known > 0 ? 0 : q->new_run + 1;
-            if (q->known && q->new_run >= KNOWN_RUN) { /* past what earlier runs stored */
-                dyad_store_close(q->known, NULL);
-                q->known = NULL;
-            }
-            if (known > 0) { /* stored by an earlier run: no need to code it */
-                s->kind = S_KNOWN;
-                s->known = known;
-            } else if (dyad_code_doc(s->doc.text_len > INGEST_EXPLAIN_MAX ? q->c_long : q->c,
-                                     s->a, &s->doc, 0, &s->res, &err) < 0) {
-                fprintf(stderr, "dyad: warning: %s:%llu: document %s not coded: %s\n", path,
-                        (unsigned long long)s->doc.line, s->doc.id, err.msg);
-                q->not_coded++;
-                dyad_arena_reset(s->a);
-                continue;
-            } else {
-                s->kind = S_DOC;
-            }
-            s->path = path;
-            dyad_feed_progress(f, &done, &total);
-            s->done = done_before + done;
-            s->total = q->total;
-            put_ready(q, s);
-            if (!(s = take_free(q))) break;
-        }
-        dyad_feed_progress(f, &done, &total);
-        done_before += total;
-        uint64_t skipped = dyad_feed_skipped(f);
-        dyad_feed_close(f);
-        if (!s) return NULL;
-        s->kind = S_END;
-        s->path = path;
-        s->skipped = skipped;
-        s->msg[0] = 0;
-        s->done = done_before;
-        s->total = q->total;
-        put_ready(q, s);
+    switch (ad.status) {
+    case DYAD_STORED: sum->stored++; break;
+    case DYAD_REPLACED: sum->replaced++; break;
+    case DYAD_DUP_ID: sum->dup_id++; break;
+    case DYAD_DUP_TEXT: sum->dup_text++; break;
+    case DYAD_NEAR_COPY: sum->near++; break;
+    case DYAD_EMPTY:
+        fprintf(stderr, "dyad: warning: %s:%llu: document %s has no text, not stored\n",
+                it->input, (unsigned long long)doc->line, doc->id);
+        sum->read--, sum->skipped++;
+        break;
     }
-    slot *s = take_free(q);
-    if (s) {
-        s->kind = S_END;
-        s->path = NULL;
-        s->skipped = 0;
-        put_ready(q, s);
-    }
-    return NULL;
+    sum->events += ad.events;
+    sum->counted += ad.counted;
+    return 0;
 }
 
-/* The store side: 0 all stored, 1 some input failed, -1 the store failed. */
-static int store_all(pipe_q *q, dyad_store *st, ingest_stats *sum, progress *pg) {
-    int rc = 0;
-    for (;;) {
-        slot *s = take_ready(q);
-        if (s->kind == S_END && !s->path) {
-            put_free(q, s);
-            break;
-        }
-        if (s->kind == S_INPUT_FAILED) {
-            if (pg->on) fputc('\n', stderr);
-            cli_fail("%s", s->msg);
-            rc = 1;
-        } else if (s->kind == S_END) {
-            sum->skipped += s->skipped;
-        } else if (s->kind == S_KNOWN) {
-            sum->read++;
-            if (s->known == 1) sum->dup_id++;
-            else sum->dup_text++;
-        } else {
-            dyad_error err = {{0}};
-            dyad_store_added ad;
-            sum->read++;
-            if (dyad_store_add(st, &s->doc, &s->res, s->path, &ad, &err) < 0) {
-                if (pg->on) fputc('\n', stderr);
-                cli_fail("%s (at document %s of %s; the open batch of %zu documents was rolled "
-                         "back: they are not stored)", err.msg, s->doc.id, s->path,
-                         dyad_store_rolled_back(st));
-                sum->rolled_back = dyad_store_rolled_back(st);
-                pthread_mutex_lock(&q->mu);
-                q->stop = 1;
-                pthread_cond_broadcast(&q->free_cv);
-                pthread_mutex_unlock(&q->mu);
-                return -1;
-            }
-            if ((ad.status == DYAD_STORED || ad.status == DYAD_NEAR_COPY ||
-                 ad.status == DYAD_REPLACED) && !*s->doc.date) {
-                if (pg->on) fputc('\n', stderr);
-                fprintf(stderr, "dyad: warning: %s:%llu: document %s has no date (none in its "
-                                "metadata, first lines or file name, and no --date): stored "
-                                "undated\n", s->path, (unsigned long long)s->doc.line, s->doc.id);
-                sum->undated++;
-            }
-            switch (ad.status) {
-            case DYAD_STORED: sum->stored++; break;
-            case DYAD_REPLACED: sum->replaced++; break;
-            case DYAD_DUP_ID: sum->dup_id++; break;
-            case DYAD_DUP_TEXT: sum->dup_text++; break;
-            case DYAD_NEAR_COPY: sum->near++; break;
-            case DYAD_EMPTY:
-                fprintf(stderr, "dyad: warning: %s:%llu: document %s has no text, not stored\n",
-                        s->path, (unsigned long long)s->doc.line, s->doc.id);
-                sum->read--, sum->skipped++;
-                break;
-            }
-            sum->events += ad.events;
-            sum->counted += ad.counted;
-        }
-        pg->total = s->total;
-        progress_show(pg, sum, s->done, 0);
-        put_free(q, s);
+/* The sink: the one writer, in input order, so SQLite keeps its batches.
+ * An input that cannot be read is reported and the run goes on with the
+ * next one; a store that fails stops it (1). */
+static int ingest_sink(void *ctx, const dyad_pipeline_item *it, dyad_error *err) {
+    ingest_run *r = ctx;
+    if (it->kind == DYAD_PIPELINE_INPUT_FAILED) {
+        if (r->pg->on) fputc('\n', stderr);
+        r->failed = cli_fail("%s", it->msg);
+    } else if (it->kind == DYAD_PIPELINE_INPUT_END) {
+        r->sum->skipped += it->skipped;
+    } else if (store_doc(r, it) < 0) {
+        return 1;
     }
-    return rc;
+    r->pg->total = it->total;
+    progress_show(r->pg, r->sum, it->done, 0);
+    return 0;
 }
 
-static int run_pipeline(const char *db, int replace, char **paths, int npaths,
-                        dyad_feed_format fmt, const char *date, const dyad_shard *shard,
-                        const dyad_coder *const c[2], dyad_store *st, ingest_stats *sum,
-                        progress *pg) {
-    pipe_q *q = calloc(1, sizeof *q);
-    if (!q) return cli_fail("out of memory");
-    pthread_mutex_init(&q->mu, NULL);
-    pthread_cond_init(&q->ready_cv, NULL);
-    pthread_cond_init(&q->free_cv, NULL);
-    q->paths = paths;
-    q->npaths = npaths;
-    q->fmt = fmt;
-    q->date = date;
-    q->shard = shard;
-    q->c = c[0];
-    q->c_long = c[1];
-    q->total = pg->total;
-    /* a second, read-only handle for the reader thread: documents stored
-     * by earlier runs are not coded again (a rerun after a crash is fast);
-     * if it cannot be had, every document is coded and the store decides.
-     * None for a store with no documents (one probe, not a count: 100
-     * tasks start at once against a store of billions of rows), nor with
-     * --replace (every document is coded, the stored ones too) */
+/* The route, in the reading thread: documents an earlier run stored are
+ * not coded again (a rerun after a crash is fast), by a second, read-only
+ * handle on the store; long documents are coded without reasons. */
+static int route_doc(void *ctx, const dyad_feed *f, const dyad_doc *doc, const dyad_coder **c,
+                     dyad_error *err) {
+    ingest_run *r = ctx;
+    int known = r->known ? dyad_store_has(r->known, doc, err) : 0;
+    r->new_run = known > 0 ? 0 : r->new_run + 1;
+    if (r->known && r->new_run >= KNOWN_RUN) { /* past what earlier runs stored */
+        dyad_store_close(r->known, NULL);
+        r->known = NULL;
+    }
+    if (known > 0) return known; /* a lookup that fails: coded, and the store decides */
+    if (doc->text_len > INGEST_EXPLAIN_MAX) *c = r->c_long;
+    return 0;
+}
+
+/* The read-only handle route_doc asks, or NULL: none for a store with no
+ * documents (one probe, not a count: 100 tasks start at once against a
+ * store of billions of rows), nor with --replace (every document is coded,
+ * the stored ones too); if it cannot be had, the store decides. */
+static dyad_store *open_known(const char *db, int replace, dyad_store *st) {
     dyad_store_opts ro = {0};
     ro.read_only = 1;
     ro.near_dup = -1;
-    q->known = replace || dyad_store_empty(st, NULL) != 0 ? NULL : dyad_store_open(db, &ro, NULL);
-    int rc = 0;
-    for (int i = 0; i < NSLOTS; i++) {
-        if (!(q->slots[i].a = dyad_arena_new(0))) rc = cli_fail("out of memory");
-        q->ring_free[i] = i;
-    }
-    q->free_n = NSLOTS;
-    pthread_t th;
-    if (!rc && pthread_create(&th, NULL, reader_main, q) != 0) rc = cli_fail("cannot start a thread");
-    if (!rc) {
-        rc = store_all(q, st, sum, pg);
-        pthread_join(th, NULL);
-    }
-    sum->not_coded = q->not_coded;
-    pg->total = q->total;
-    for (int i = 0; i < NSLOTS; i++) dyad_arena_free(q->slots[i].a);
-    dyad_store_close(q->known, NULL);
-    pthread_mutex_destroy(&q->mu);
-    pthread_cond_destroy(&q->ready_cv);
-    pthread_cond_destroy(&q->free_cv);
-    free(q);
-    return rc;
+    return replace || dyad_store_empty(st, NULL) != 0 ? NULL : dyad_store_open(db, &ro, NULL);
+}
+
+static int run_pipeline(const char *db, int replace, char **paths, int npaths,
+                        dyad_pipeline_opts *po, const dyad_coder *c_long, dyad_store *st,
+                        ingest_stats *sum, progress *pg) {
+    ingest_run r = {st, open_known(db, replace, st), 0, c_long, sum, pg, 0};
+    po->route = route_doc;
+    po->sink = ingest_sink;
+    po->ctx = &r;
+    dyad_error err = {{0}};
+    int rc = dyad_pipeline_run((const char *const *)paths, (size_t)npaths, po, &err);
+    if (rc < 0) rc = cli_fail("%s", err.msg);
+    dyad_store_close(r.known, NULL);
+    return rc ? 1 : r.failed;
 }
 
 int cmd_ingest(int argc, char **argv) {
     const char *db = NULL, *dict = NULL, *date = NULL, *format = "auto", *shard_spec = NULL;
+    const char *threads_spec = NULL;
     dyad_shard shard = {0, 0};
     dyad_store_opts so = {0};
     int quiet = 0, no_progress = 0, one_a_day = 0, no_near = 0, no_explain = 0;
@@ -432,6 +243,7 @@ int cmd_ingest(int argc, char **argv) {
         {"date", 0, &date, NULL},
         {"format", 0, &format, NULL},
         {"shard", 0, &shard_spec, NULL},
+        {"threads", 0, &threads_spec, NULL},
         {"batch", 0, &batch, NULL},
         {"one-a-day", 0, NULL, &one_a_day},
         {"no-near-dups", 0, NULL, &no_near},
@@ -467,15 +279,12 @@ int cmd_ingest(int argc, char **argv) {
         fprintf(stderr, "dyad: %s\n", err.msg);
         return 2;
     }
-    char d8[9] = "";
-    if (date) {
-        int32_t v = dyad_date_parse(date);
-        if (v < 0) {
-            fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", date);
-            return 2;
-        }
-        snprintf(d8, sizeof d8, "%08d", (int)v);
+    if (date && dyad_date_parse(date) < 0) {
+        fprintf(stderr, "dyad: bad --date '%s' (expected YYYY-MM-DD)\n", date);
+        return 2;
     }
+    int threads = cli_opt_threads(threads_spec);
+    if (threads < 0) return 2;
     dyad_store *s = dyad_store_open(db, &so, &err);
     if (!s) return cli_fail("%s", err.msg);
     dyad_dict *d = cli_load_dict(dict, 1, &err);
@@ -495,8 +304,16 @@ int cmd_ingest(int argc, char **argv) {
     if (!c || !coders[1]) rc = cli_fail("%s", err.msg);
     ingest_stats st = {0};
     progress pg = {!no_progress && isatty(2), now(), 0, 0, 0};
-    for (int i = 0; i < args.noperands; i++) pg.total += input_size(args.operands[i]);
-    if (!rc && run_pipeline(db, so.replace, args.operands, args.noperands, fmt, d8, &shard, coders, s, &st, &pg)) rc = 1;
+    dyad_pipeline_opts po = {0};
+    po.threads = threads;
+    po.format = fmt;
+    po.default_date = date;
+    po.shard = &shard;
+    po.coder = c;
+    po.on_warning = cli_warn;
+    if (!rc && run_pipeline(db, so.replace, args.operands, args.noperands, &po, coders[1], s, &st,
+                            &pg))
+        rc = 1;
     progress_show(&pg, &st, pg.total, 1);
     if (dyad_store_close(s, &err) < 0) rc = cli_fail("%s", err.msg);
     if (!quiet)

@@ -14,13 +14,15 @@ static const char usage[] =
     "  --use-parse       code from each record's <Parse> (CoNLL-U) instead of its <Text>\n"
     "  --events FILE     also write every coded event as JSON Lines\n"
     "  --quiet           only the table and the summary line\n"
+    "  --threads N       threads that code (default: the online CPUs, or DYAD_THREADS);\n"
+    "                    the report is the same, byte for byte, for every N\n"
     "PLOVER gold (GOLD.jsonl, as shared/validation/plover-gsr/), as score_plover.py:\n"
     "  --reciprocal      \"X and Y agreed\" records score X->Y and Y->X\n"
     "  --unmapped-fp     events with no PLOVER type (01, 02) are false positives\n";
 
 int cmd_validate(int argc, char **argv) {
     dyad_validate_opts o = {0};
-    const char *file = NULL, *events = NULL;
+    const char *file = NULL, *events = NULL, *threads = NULL;
     o.report = stdout;
     o.default_date = cli_today(); /* the date of records that give none */
     o.on_warning = cli_warn;
@@ -28,6 +30,7 @@ int cmd_validate(int argc, char **argv) {
     const cli_opt table[] = {
         {"dict", 0, &o.dict, NULL},
         {"events", 0, &events, NULL},
+        {"threads", 0, &threads, NULL},
         {"use-parse", 0, NULL, &o.use_parse},
         {"quiet", 0, NULL, &o.quiet},
         {"reciprocal", 0, NULL, &o.reciprocal},
@@ -37,6 +40,7 @@ int cmd_validate(int argc, char **argv) {
     cli_args args;
     int bad = cli_opts_parse(argc, argv, table, usage, &args);
     if (bad) return bad < 0 ? 0 : bad;
+    if ((o.threads = cli_opt_threads(threads)) < 0) return 2;
     if (args.noperands > 1) {
         fprintf(stderr, "dyad: one validation file at a time\n");
         return 2;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define OPTS_MAX 64
 #define HELP_ID 1000 /* getopt_long's value for --help; table entries are 1001.. */
@@ -81,4 +82,15 @@ long cli_opt_count(const char *name, const char *value, long lo, long hi) {
         return -1;
     }
     return v;
+}
+
+int cli_opt_threads(const char *value) {
+    const char *name = "threads", *env = getenv("DYAD_THREADS");
+    if (!value && env && *env) {
+        value = env;
+        name = "threads (from DYAD_THREADS)";
+    }
+    if (value) return (int)cli_opt_count(name, value, 1, CLI_MAX_THREADS);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > CLI_MAX_THREADS ? CLI_MAX_THREADS : (int)n;
 }

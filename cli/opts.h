@@ -29,4 +29,11 @@ int cli_opts_parse(int argc, char **argv, const cli_opt *opts, const char *usage
 /* A whole number in [lo, hi] for option `name`; else prints a usage error
  * and returns -1. */
 long cli_opt_count(const char *name, const char *value, long lo, long hi);
+
+/* The number of threads that code (code, ingest, validate): --threads
+ * (value, or NULL when not given), else the DYAD_THREADS environment
+ * variable, else the online CPUs. A bad value (not 1 to CLI_MAX_THREADS)
+ * is a usage error: printed, and -1. */
+#define CLI_MAX_THREADS 1024
+int cli_opt_threads(const char *value);
 #endif

@@ -13,6 +13,7 @@
  *              PLOVER types, the country and sector of an actor code
  *   output/    writers: JSON Lines, PLOVER, Phoenix, GDELT
  *   store/     the event store: SQLite or PostgreSQL, each document once
+ *   pipeline/  read -> code -> write or store, in threads, in input order
  *   ties/      a dyad's series, partners, event listings, SVG chart
  *   validate/  PETRARCH validation files and PLOVER gold records
  * (util/: the arena, errors; no other module.)
@@ -112,6 +113,8 @@ typedef struct dyad_doc {
     size_t text_len;
     const char *source, *url;
     uint64_t line;          /* input line where the record starts (1-based) */
+    int one_sentence;       /* the text is one sentence, coded unsplit (a PETRARCH
+                             * record); every command codes it so (dyad_code_doc) */
 
     /* PETRARCH XML records only */
     const char *category;   /* category="..." */
@@ -163,10 +166,6 @@ typedef enum dyad_date_from {
  * (DYAD_DATE_FROM_META). */
 dyad_date_from dyad_doc_find_date(dyad_doc *doc, const char *name, dyad_arena *a);
 
-/* Guesses the format from a file name: .jsonl/.json -> JSONL, .xml -> XML,
- * anything else -> TEXT. */
-dyad_format dyad_format_from_name(const char *path);
-
 /* ---------------------------------------------------------------- shards */
 /* --shard K/N (src/util/shard.c): worker K of N takes the documents whose
  * key (a document's id; for the files of a directory, the file's path
@@ -214,6 +213,8 @@ void dyad_feed_on_warning(dyad_feed *f, dyad_warn_fn fn, void *ctx);
 uint64_t dyad_feed_skipped(const dyad_feed *f);
 /* Bytes of input read so far and in all (0 when unknown, e.g. a pipe). */
 void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total);
+/* PETRARCH XML: the file's <Environment> (dyad_reader_env); else none. */
+const dyad_kv *dyad_feed_env(const dyad_feed *f, size_t *n);
 /* Reads only shard s of the input (NULL: all): a directory's files by
  * their path below it (others are not opened), else documents by id. */
 void dyad_feed_set_shard(dyad_feed *f, const dyad_shard *s);
@@ -570,6 +571,69 @@ int dyad_store_scan(dyad_store *s, const dyad_store_query *q, dyad_store_event_f
 int dyad_store_events(dyad_store *s, const dyad_store_query *q, dyad_store_event_fn fn,
                       void *ctx, dyad_error *err);
 
+/* ---------------------------------------------------------------- pipeline */
+/* src/pipeline/: read -> code -> write or store, the one way every command
+ * (code, ingest, validate) takes. One reader thread reads the inputs
+ * (dyad_feed) into a ring of slots, each with its own arena; `threads`
+ * threads code them in parallel with the one loaded, immutable coder; the
+ * caller's thread hands them to the sink strictly in input order, so the
+ * sink writes the same bytes in the same order for every number of
+ * threads. The reader's warnings reach the hook in that order too, from
+ * the caller's thread. With one thread nothing runs in another. */
+
+typedef enum dyad_pipeline_kind {
+    DYAD_PIPELINE_DOC,          /* a document read: coded (res), or not */
+    DYAD_PIPELINE_INPUT_FAILED, /* an input, or a file of a directory, cannot be
+                                   read (msg); a directory goes on with its next file */
+    DYAD_PIPELINE_INPUT_END     /* an input is over (after a failure too) */
+} dyad_pipeline_kind;
+
+/* What the sink gets. Everything is valid during the call only. */
+typedef struct dyad_pipeline_item {
+    dyad_pipeline_kind kind;
+    const char *input;          /* the input as given ("-": standard input) */
+    dyad_feed_format format;    /* its format (given, or guessed) */
+    const dyad_doc *doc;        /* DOC */
+    const dyad_result *res;     /* DOC: its events; NULL when it was not coded */
+    int mark;                   /* DOC: the route's mark (0: it was to be coded) */
+    const char *msg;            /* DOC not coded for an error, INPUT_FAILED: why */
+    size_t ndocs;               /* INPUT_END: documents read from the input */
+    uint64_t skipped;           /* INPUT_END: records, items, files its readers skipped */
+    uint64_t done, total;       /* bytes of all inputs read so far, and in all (0: unknown) */
+    dyad_arena *arena;          /* the document's arena, for the sink's own use */
+} dyad_pipeline_item;
+
+typedef struct dyad_pipeline_opts {
+    int threads;                  /* threads that code (0, 1: only the caller's) */
+    dyad_feed_format format;      /* of every input (AUTO: dyad_feed_format_guess) */
+    const char *default_date;     /* of documents that give none (YYYY-MM-DD), or NULL */
+    const dyad_shard *shard;      /* NULL: every document */
+    const dyad_coder *coder;      /* codes every document the route leaves to code */
+    dyad_warn_fn on_warning;      /* the readers' warnings (with warn_ctx); NULL: none */
+    void *warn_ctx;
+    /* Optional, in the reading thread, in input order, for each document
+     * read: 0 code it (with *coder, o->coder unless it is changed), > 0
+     * pass it to the sink uncoded with that mark, -1 stop the run there
+     * (err) once the items before it are sunk. */
+    int (*route)(void *ctx, const dyad_feed *f, const dyad_doc *doc, const dyad_coder **coder,
+                 dyad_error *err);
+    /* Optional, in any coding thread: codes a document instead of
+     * dyad_code_doc; it may only read what threads share. */
+    int (*code)(void *ctx, const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
+                dyad_result *res, dyad_error *err);
+    /* In the caller's thread, in input order: 0 go on, > 0 stop the run
+     * (dyad_pipeline_run returns it), -1 stop with err. */
+    int (*sink)(void *ctx, const dyad_pipeline_item *it, dyad_error *err);
+    void *ctx;                    /* of route, code and sink */
+} dyad_pipeline_opts;
+
+/* Reads inputs[0..n) (files, directories, feeds, "-"), codes every document
+ * and hands each item to the sink. 0 when everything was sunk; the sink's
+ * value when it stopped the run; -1 (err) when the route or the sink
+ * failed or no thread could be started. */
+int dyad_pipeline_run(const char *const *inputs, size_t n, const dyad_pipeline_opts *o,
+                      dyad_error *err);
+
 /* ---------------------------------------------------------------- ties */
 
 typedef enum dyad_period { DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_YEAR, DYAD_BY_DAY } dyad_period;
@@ -684,6 +748,8 @@ typedef struct dyad_validate_opts {
     /* PLOVER gold only: as score_plover.py's --reciprocal and --unmapped-fp */
     int reciprocal, unmapped_fp;
     int32_t default_date; /* the date of records that give none (0: none) */
+    int threads;          /* threads that code (dyad_pipeline_run; 0, 1: one);
+                             the report is the same for every number */
     /* skipped records and the dictionaries' problems ("file:line:
      * message"), both with warn_ctx; NULL: only counted (the library never
      * prints) */

@@ -96,13 +96,14 @@ static void check_read_error(dyad_format fmt) {
 
 /* ---- formats from names */
 
+/* the one format guesser (dyad_feed_format_guess) for every command */
 static void test_format_from_name(void) {
-    CHECK(dyad_format_from_name("a/b/news.jsonl") == DYAD_FMT_JSONL);
-    CHECK(dyad_format_from_name("news.JSON") == DYAD_FMT_JSONL);
-    CHECK(dyad_format_from_name("records.xml") == DYAD_FMT_XML);
-    CHECK(dyad_format_from_name("story.txt") == DYAD_FMT_TEXT);
-    CHECK(dyad_format_from_name("dir.xml/story") == DYAD_FMT_TEXT);
-    CHECK(dyad_format_from_name("<stdin>") == DYAD_FMT_TEXT);
+    CHECK(dyad_feed_format_guess("a/b/news.jsonl") == DYAD_FEED_JSONL);
+    CHECK(dyad_feed_format_guess("news.JSON") == DYAD_FEED_JSONL);
+    CHECK(dyad_feed_format_guess("no-such-records.xml") == DYAD_FEED_XML);
+    CHECK(dyad_feed_format_guess("story.txt") == DYAD_FEED_TEXT);
+    CHECK(dyad_feed_format_guess("dir.xml/story") == DYAD_FEED_TEXT);
+    CHECK(dyad_feed_format_guess("-") == DYAD_FEED_TEXT);
 }
 
 /* ---- plain text */

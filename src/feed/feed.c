@@ -1,12 +1,16 @@
-/* feed.c -- dyad_feed: one reader over every kind of news input.
+/* feed.c -- dyad_feed: the one reader over every kind of news input, and
+ * its one format guesser (dyad_feed_format_guess). Every command reads
+ * through it (code, ingest), so they see the same documents.
  *
  * Plain text, JSON Lines and PETRARCH XML go through dyad_reader; RSS,
  * Atom and HTML files are parsed whole (rss.c, html.c: feeds and pages are
  * small) into a list of items handed out one by one; a directory is read
  * file by file, each by its own format, in name order. Every document's
- * text loses its syndication boilerplate (boilerplate.c) before coding. A
- * plain-text file's id is its path as given (the plain reader's base name
- * would make a/story.txt and b/story.txt one document).
+ * text but a PETRARCH record's loses its syndication boilerplate
+ * (boilerplate.c) before coding. A plain-text file's id is its path as
+ * given, named alone or found in a directory (the plain reader's base name
+ * would make a/story.txt and b/story.txt one document), so ingesting a
+ * file again finds the document its directory stored.
  *
  * Limits: a file read whole (RSS, Atom, HTML) is read only up to
  * DYAD_MAX_TEXT bytes: a larger page is skipped with a warning, a larger
@@ -293,6 +297,11 @@ void dyad_feed_progress(const dyad_feed *f, uint64_t *done, uint64_t *total) {
         *done = f->total * f->next / f->items.n;
     }
     if (*done > *total) *done = *total;
+}
+
+const dyad_kv *dyad_feed_env(const dyad_feed *f, size_t *n) {
+    *n = 0;
+    return f->r ? dyad_reader_env(f->r, n) : NULL;
 }
 
 static int next_item(dyad_feed *f, dyad_arena *a, dyad_doc *doc, dyad_error *err) {

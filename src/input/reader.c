@@ -117,13 +117,3 @@ const dyad_kv *dyad_reader_env(const dyad_reader *r, size_t *n) {
 void rd_set_max_record(dyad_reader *r, size_t max) {
     r->max_record = max ? max : RD_MAX_RECORD_DEFAULT;
 }
-
-dyad_format dyad_format_from_name(const char *path) {
-    if (!path) return DYAD_FMT_TEXT;
-    const char *dot = strrchr(path, '.');
-    const char *slash = strrchr(path, '/');
-    if (!dot || (slash && dot < slash)) return DYAD_FMT_TEXT;
-    if (strcasecmp(dot, ".jsonl") == 0 || strcasecmp(dot, ".json") == 0) return DYAD_FMT_JSONL;
-    if (strcasecmp(dot, ".xml") == 0) return DYAD_FMT_XML;
-    return DYAD_FMT_TEXT;
-}

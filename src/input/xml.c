@@ -167,6 +167,7 @@ static int finish_record(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_erro
     }
     doc->evaluate = !(is_false(rec, x->attr[RD_XA_EVALUATE]) || is_false(rec, x->attr[RD_XA_SENTENCE]));
     doc->has_gold = x->has_gold;
+    doc->one_sentence = 1; /* a record is one sentence, in code, ingest and validate alike */
     doc->gold_noevents = x->noevents;
     doc->ngold = ngold;
     doc->gold = ngold ? dyad_arena_alloc(a, ngold * sizeof *doc->gold) : NULL;

@@ -276,8 +276,29 @@ static int add_events(gsr *g, record *r, const dyad_result *res, int unmapped_fp
     return 0;
 }
 
-static int code_all(gsr *g, const char *path, FILE *fp, const dyad_validate_opts *o,
-                    dyad_error *err) {
+/* The pipeline's sink: a record's events added to its gold record (and
+ * written with --events), in input order. */
+typedef struct plover_run {
+    gsr *g;
+    const char *path;
+    const dyad_validate_opts *o;
+} plover_run;
+
+static int add_sink(void *ctx, const dyad_pipeline_item *it, dyad_error *err) {
+    plover_run *p = ctx;
+    if (it->kind == DYAD_PIPELINE_INPUT_FAILED) return dyad_error_set(err, "%s", it->msg);
+    if (it->kind != DYAD_PIPELINE_DOC) return 0;
+    record *r = record_at(p->g, it->doc->line);
+    if (!r) return dyad_error_set(err, "%s:%llu: no gold record", p->path,
+                                  (unsigned long long)it->doc->line);
+    if (!it->res) return dyad_error_set(err, "%s", it->msg);
+    if (add_events(p->g, r, it->res, p->o->unmapped_fp) < 0) return dyad_error_set(err, "out of memory");
+    if (p->o->events && dyad_write_events_jsonl(p->o->events, it->doc, it->res, err) < 0) return -1;
+    return 0;
+}
+
+/* Codes every record as `dyad code` does (the pipeline, default options). */
+static int code_all(gsr *g, const char *path, const dyad_validate_opts *o, dyad_error *err) {
     dyad_dict *d = NULL;
     if (!o->dict) return dyad_error_set(err, "%s: give the dictionaries to code with", path);
     d = dyad_dict_load_dir(o->dict, NULL, NULL, err);
@@ -287,25 +308,16 @@ static int code_all(gsr *g, const char *path, FILE *fp, const dyad_validate_opts
     dyad_options_default(&opt); /* as dyad code codes */
     opt.default_date = o->default_date;
     dyad_coder *c = tg ? dyad_coder_new(d, tg, &opt, err) : NULL;
-    dyad_arena *a = dyad_arena_new(0);
-    dyad_reader *rd = c && a ? dyad_reader_open(fp, path, DYAD_FMT_JSONL, NULL, err) : NULL;
-    if (rd) dyad_reader_on_warning(rd, o->on_warning, o->warn_ctx);
-    int rc = rd ? 0 : -1, got;
-    if (c && !a) rc = dyad_error_set(err, "out of memory");
-    dyad_doc doc;
-    while (!rc && (got = dyad_reader_next(rd, a, &doc, err)) != 0) {
-        dyad_result res;
-        record *r = got > 0 ? record_at(g, doc.line) : NULL;
-        if (got < 0) rc = -1;
-        else if (!r) rc = dyad_error_set(err, "%s:%llu: no gold record", path,
-                                         (unsigned long long)doc.line);
-        else if (dyad_code_doc(c, a, &doc, 0, &res, err) < 0 || add_events(g, r, &res, o->unmapped_fp) < 0 ||
-                 (o->events && dyad_write_events_jsonl(o->events, &doc, &res, err) < 0))
-            rc = -1;
-        dyad_arena_reset(a);
-    }
-    if (rd) dyad_reader_close(rd);
-    dyad_arena_free(a);
+    plover_run p = {g, path, o};
+    dyad_pipeline_opts po = {0};
+    po.threads = o->threads;
+    po.format = DYAD_FEED_JSONL;
+    po.coder = c;
+    po.on_warning = o->on_warning;
+    po.warn_ctx = o->warn_ctx;
+    po.sink = add_sink;
+    po.ctx = &p;
+    int rc = c && !dyad_pipeline_run(&path, 1, &po, err) ? 0 : -1;
     dyad_coder_free(c);
     dyad_tagger_free(tg);
     dyad_dict_free(d);
@@ -418,10 +430,7 @@ int validate_plover(const char *path, const dyad_validate_opts *o, dyad_validate
     gsr g = {0};
     g.a = dyad_arena_new(0);
     int rc = g.a ? read_gold(&g, path, fp, o->reciprocal, err) : dyad_error_set(err, "out of memory");
-    if (!rc) {
-        rewind(fp);
-        rc = code_all(&g, path, fp, o, err);
-    }
+    if (!rc) rc = code_all(&g, path, o, err);
     if (!rc) {
         report(&g, o);
         for (size_t i = 0; i < g.n; i++) {

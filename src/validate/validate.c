@@ -12,6 +12,7 @@
  * reader cannot read to its end (truncated: see xml.c), is an error.
  * A JSON Lines file holds PLOVER gold records instead (plover.c). */
 #include "validate.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +22,20 @@ typedef struct category {
     size_t passed, failed;
 } category;
 
+/* A coder for each set of <Config> options the records have used: made in
+ * the reading thread, kept to the end (other threads may code with it). */
+typedef struct coder_of {
+    dyad_options opt;
+    dyad_coder *coder;
+} coder_of;
+
 typedef struct run {
+    const char *path;
     const dyad_validate_opts *o;
     dyad_dict *dict;
     dyad_tagger *tagger;
-    dyad_coder *coder;     /* kept while the records' options stay the same */
-    dyad_options coder_opt;
+    coder_of *coders;
+    size_t ncoders, cap;
     category cats[64];
     int ncats;
     char include[512];
@@ -98,7 +107,8 @@ static char *triples(dyad_arena *a, char **items, size_t n) {
     return out;
 }
 
-static int code_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_result *res, dyad_error *err) {
+/* The coder for a record's options (the reading thread's: route). */
+static const dyad_coder *coder_for(run *r, const dyad_doc *doc, dyad_error *err) {
     dyad_options opt;
     dyad_options_default(&opt);
     opt.default_date = r->o->default_date;
@@ -109,28 +119,63 @@ static int code_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_result *
     opt.dateline_country = 0;
     for (size_t i = 0; i < doc->nconfig; i++)
         if (dyad_options_set(&opt, doc->config[i].key, doc->config[i].value, err) < 0)
-            return -1;
-    if (!r->coder || memcmp(&opt, &r->coder_opt, sizeof opt)) {
-        dyad_coder_free(r->coder);
-        r->coder = dyad_coder_new(r->dict, r->tagger, &opt, err);
-        r->coder_opt = opt;
-        if (!r->coder) return -1;
+            return NULL;
+    for (size_t i = r->ncoders; i-- > 0;)
+        if (!memcmp(&opt, &r->coders[i].opt, sizeof opt)) return r->coders[i].coder;
+    if (util_grow(&r->coders, &r->cap, r->ncoders + 1, sizeof *r->coders, 4) < 0) {
+        dyad_error_set(err, "out of memory");
+        return NULL;
     }
-    const dyad_coder *c = r->coder;
-    int rc;
-    if (r->o->use_parse && doc->parse[0]) {
-        dyad_sentence *s = dyad_arena_alloc(a, sizeof *s);
-        rc = s ? conll_to_sentence(a, doc->parse, s, err) : dyad_error_set(err, "out of memory");
-        if (!rc) rc = dyad_code_sentences(c, a, doc, s, 1, res, err);
-    } else {
-        rc = dyad_code_doc(c, a, doc, 1, res, err);
-    }
-    return rc;
+    coder_of *co = &r->coders[r->ncoders];
+    co->opt = opt;
+    co->coder = dyad_coder_new(r->dict, r->tagger, &opt, err);
+    if (co->coder) r->ncoders++;
+    return co->coder;
 }
 
-static int score_record(run *r, dyad_arena *a, const dyad_doc *doc, dyad_error *err) {
-    dyad_result res;
-    if (code_record(r, a, doc, &res, err) < 0) return -1;
+/* The dictionaries: --dict, else those the <Environment> names. */
+static int load_dict(run *r, const dyad_feed *f, dyad_error *err) {
+    const dyad_validate_opts *o = r->o;
+    size_t n;
+    const dyad_kv *env = dyad_feed_env(f, &n);
+    const char *inc = env_get(env, n, "Include");
+    if (inc) snprintf(r->include, sizeof r->include, "%s", inc);
+    if (o->dict) {
+        r->dict = dyad_dict_load_dir(o->dict, o->on_problem, o->warn_ctx, err);
+        if (!r->dict) r->dict = dyad_dict_load_compiled(o->dict, err);
+    } else if (env_get(env, n, "Verbfile") || env_get(env, n, "Actorfile")) {
+        r->dict = env_dict(o, r->path, env, n, err);
+    } else {
+        return dyad_error_set(err, "%s: no <Environment> naming dictionaries: give --dict DIR", r->path);
+    }
+    return r->dict ? 0 : -1;
+}
+
+/* The route, in the reading thread, in order: the dictionaries at the
+ * first record; records that do not count pass on marked (1); the others
+ * are coded with the coder of their options. */
+static int route_record(void *ctx, const dyad_feed *f, const dyad_doc *doc,
+                        const dyad_coder **c, dyad_error *err) {
+    run *r = ctx;
+    if (!r->dict && load_dict(r, f, err) < 0) return -1;
+    if (!doc->evaluate || !included(r, doc->category) || !doc->has_gold) return 1;
+    return (*c = coder_for(r, doc, err)) ? 0 : -1;
+}
+
+/* Codes a record (in any coding thread): its text as one sentence, or
+ * with --use-parse its <Parse>. */
+static int code_record(void *ctx, const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
+                       dyad_result *res, dyad_error *err) {
+    const run *r = ctx;
+    if (!r->o->use_parse || !doc->parse[0]) return dyad_code_doc(c, a, doc, 1, res, err);
+    dyad_sentence *s = dyad_arena_alloc(a, sizeof *s);
+    int rc = s ? conll_to_sentence(a, doc->parse, s, err) : dyad_error_set(err, "out of memory");
+    return rc ? rc : dyad_code_sentences(c, a, doc, s, 1, res, err);
+}
+
+static int score_record(run *r, dyad_arena *a, const dyad_doc *doc, const dyad_result *rp,
+                        dyad_error *err) {
+    const dyad_result res = *rp;
     char **got = dyad_arena_alloc(a, sizeof *got * (res.nevents + 1));
     char **want = dyad_arena_alloc(a, sizeof *want * (doc->ngold + 1));
     if (!got || !want) return dyad_error_set(err, "out of memory");
@@ -190,69 +235,51 @@ static void print_table(const run *r) {
     fprintf(f, "%zu passed, %zu failed\n", r->res->passed, r->res->failed);
 }
 
+/* The sink, in input order: a record scored, or one that does not count
+ * counted; a record that could not be coded, or a file that cannot be read
+ * on, stops the run. */
+static int score_sink(void *ctx, const dyad_pipeline_item *it, dyad_error *err) {
+    run *r = ctx;
+    if (it->kind == DYAD_PIPELINE_INPUT_FAILED) return dyad_error_set(err, "%s", it->msg);
+    if (it->kind != DYAD_PIPELINE_DOC) return 0;
+    if (it->mark) return (void)r->res->skipped++, 0;
+    if (!it->res) return dyad_error_set(err, "%s", it->msg);
+    return score_record(r, it->arena, it->doc, it->res, err);
+}
+
 int dyad_validate(const char *path, const dyad_validate_opts *o, dyad_validate_result *res,
                   dyad_error *err) {
     memset(res, 0, sizeof *res);
     if (dyad_validate_is_plover(path)) return validate_plover(path, o, res, err);
-    FILE *fp = fopen(path, "r");
-    if (!fp) return dyad_error_set(err, "%s: cannot open", path);
     run *r = calloc(1, sizeof *r);
-    dyad_arena *a = dyad_arena_new(0);
-    dyad_reader *rd = r && a ? dyad_reader_open(fp, path, DYAD_FMT_XML, NULL, err) : NULL;
-    if (rd) dyad_reader_on_warning(rd, o->on_warning, o->warn_ctx);
-    int rc = rd ? 0 : -1;
-    if (rd) {
-        r->o = o;
-        r->res = res;
-        r->tagger = dyad_tagger_new(err);
-        if (!r->tagger) rc = -1;
-    }
-    dyad_doc doc;
-    int got;
-    while (!rc && (got = dyad_reader_next(rd, a, &doc, err)) != 0) {
-        if (got < 0) {
-            rc = -1;
-            break;
-        }
-        if (!r->dict) {
-            size_t n;
-            const dyad_kv *env = dyad_reader_env(rd, &n);
-            const char *inc = env_get(env, n, "Include");
-            if (inc) snprintf(r->include, sizeof r->include, "%s", inc);
-            if (o->dict) {
-                r->dict = dyad_dict_load_dir(o->dict, o->on_problem, o->warn_ctx, err);
-                if (!r->dict) r->dict = dyad_dict_load_compiled(o->dict, err);
-            } else if (env_get(env, n, "Verbfile") || env_get(env, n, "Actorfile")) {
-                r->dict = env_dict(o, path, env, n, err);
-            } else {
-                rc = dyad_error_set(err, "%s: no <Environment> naming dictionaries: give --dict DIR", path);
-                break;
-            }
-            if (!r->dict) {
-                rc = -1;
-                break;
-            }
-        }
-        if (!doc.evaluate || !included(r, doc.category) || !doc.has_gold) res->skipped++;
-        else rc = score_record(r, a, &doc, err);
-        dyad_arena_reset(a);
-    }
+    if (!r) return dyad_error_set(err, "out of memory");
+    r->path = path;
+    r->o = o;
+    r->res = res;
+    r->tagger = dyad_tagger_new(err);
+    int rc = r->tagger ? 0 : -1;
+    dyad_pipeline_opts po = {0};
+    po.threads = o->threads;
+    po.format = DYAD_FEED_XML;
+    po.on_warning = o->on_warning;
+    po.warn_ctx = o->warn_ctx;
+    po.route = route_record;
+    po.code = code_record;
+    po.sink = score_sink;
+    po.ctx = r;
+    if (!rc) rc = dyad_pipeline_run(&path, 1, &po, err) ? -1 : 0;
     if (!rc && res->passed + res->failed + res->skipped == 0)
         rc = dyad_error_set(err, "%s: no <Sentence> records (an empty or truncated file?)", path);
     if (!rc) print_table(r);
-    if (rd) dyad_reader_close(rd);
-    fclose(fp);
-    if (r) {
-        dyad_coder_free(r->coder);
-        dyad_dict_free(r->dict);
-        dyad_tagger_free(r->tagger);
-    }
+    for (size_t i = 0; i < r->ncoders; i++) dyad_coder_free(r->coders[i].coder);
+    free(r->coders);
+    dyad_dict_free(r->dict);
+    dyad_tagger_free(r->tagger);
     free(r);
-    dyad_arena_free(a);
     return rc;
 }
 
+/* JSON Lines by the one format guesser (dyad_feed_format_guess) */
 int dyad_validate_is_plover(const char *path) {
-    size_t n = strlen(path);
-    return (n > 6 && !strcmp(path + n - 6, ".jsonl")) || (n > 5 && !strcmp(path + n - 5, ".json"));
+    return dyad_feed_format_guess(path) == DYAD_FEED_JSONL;
 }

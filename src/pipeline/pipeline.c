@@ -1,0 +1,213 @@
+/* pipeline.c -- read -> code -> write or store, on every core, in input
+ * order (dyad_pipeline_run).
+ *
+ * One reader thread reads the inputs into a ring of slots (read.c), each
+ * slot with its own arena; worker threads take the slots in turn and code
+ * them with the one loaded, immutable coder (nothing else is shared: the
+ * arena of a slot is its worker's alone); the caller's thread hands the
+ * slots to the sink strictly in the order they were read, then frees them
+ * for the reader. So the sink sees the same items in the same order for
+ * every number of threads, and writes the same bytes. When the next slot
+ * is not coded yet, the caller's thread codes one itself rather than wait:
+ * `threads` is the number of threads that code, the caller's among them.
+ * The ring bounds memory: the reader waits while every slot is in use.
+ * With one thread there are no threads: read, code and sink in turn. */
+#include "pipeline/pipeline.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+/* Slots a coding thread has in flight, on average: enough that no worker
+ * waits for the reader or the sink, few enough to keep memory small. */
+#define SLOTS_PER_THREAD 4
+
+typedef struct pl_run {
+    const dyad_pipeline_opts *o;
+    pl_reader rd;
+    pl_slot *slots;
+    size_t nslots;
+    pthread_mutex_t mu;
+    pthread_cond_t room_cv, work_cv, done_cv;
+    uint64_t read_seq;  /* items the reader has put in slots */
+    uint64_t code_seq;  /* the next item to look at for coding */
+    uint64_t sink_seq;  /* the next item for the sink */
+    int reader_done, stop;
+    int reader_waiting, sink_waiting, workers_waiting;
+} pl_run;
+
+static pl_slot *slot_of(pl_run *p, uint64_t seq) { return &p->slots[seq % p->nslots]; }
+
+static int needs_code(const pl_slot *s) { return s->kind == DYAD_PIPELINE_DOC && !s->mark; }
+
+/* The next slot to code, marked as being coded, or NULL. Locked. */
+static pl_slot *take_work(pl_run *p) {
+    if (p->code_seq < p->sink_seq) p->code_seq = p->sink_seq; /* those were never to code */
+    while (p->code_seq < p->read_seq) {
+        pl_slot *s = slot_of(p, p->code_seq++);
+        if (s->state == PL_TO_CODE) {
+            s->state = PL_CODING;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+static void code_slot(pl_run *p, pl_slot *s) {
+    pl_code(p->o, s);
+    pthread_mutex_lock(&p->mu);
+    s->state = PL_DONE;
+    if (p->sink_waiting && s == slot_of(p, p->sink_seq)) pthread_cond_signal(&p->done_cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void *reader_main(void *arg) {
+    pl_run *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->stop && p->read_seq - p->sink_seq >= p->nslots) {
+            p->reader_waiting = 1;
+            pthread_cond_wait(&p->room_cv, &p->mu);
+            p->reader_waiting = 0;
+        }
+        pl_slot *s = p->stop ? NULL : slot_of(p, p->read_seq);
+        pthread_mutex_unlock(&p->mu);
+        if (!s || !pl_reader_next(&p->rd, s)) break; /* the slot is the reader's until read_seq moves */
+        pthread_mutex_lock(&p->mu);
+        s->state = needs_code(s) ? PL_TO_CODE : PL_DONE;
+        p->read_seq++;
+        if (s->state == PL_TO_CODE && p->workers_waiting) pthread_cond_signal(&p->work_cv);
+        else if (p->sink_waiting) pthread_cond_signal(&p->done_cv); /* to sink it, or code it */
+        pthread_mutex_unlock(&p->mu);
+    }
+    pthread_mutex_lock(&p->mu);
+    p->reader_done = 1;
+    pthread_cond_broadcast(&p->work_cv);
+    pthread_cond_broadcast(&p->done_cv);
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+static void *worker_main(void *arg) {
+    pl_run *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        pl_slot *s;
+        while (!(s = take_work(p)) && !p->stop && !p->reader_done) {
+            p->workers_waiting++;
+            pthread_cond_wait(&p->work_cv, &p->mu);
+            p->workers_waiting--;
+        }
+        pthread_mutex_unlock(&p->mu);
+        if (!s) return NULL;
+        code_slot(p, s);
+    }
+}
+
+/* The caller's thread: the next slot in order when it is done, else a slot
+ * to code meanwhile (*work), else waits; NULL (and no work) at the end. */
+static pl_slot *next_for_sink(pl_run *p, pl_slot **work) {
+    pl_slot *s = NULL;
+    *work = NULL;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        if (p->sink_seq < p->read_seq && slot_of(p, p->sink_seq)->state == PL_DONE) {
+            s = slot_of(p, p->sink_seq);
+            break;
+        }
+        if (p->reader_done && p->sink_seq == p->read_seq) break;
+        if ((*work = take_work(p))) break;
+        p->sink_waiting = 1;
+        pthread_cond_wait(&p->done_cv, &p->mu);
+        p->sink_waiting = 0;
+    }
+    pthread_mutex_unlock(&p->mu);
+    return s;
+}
+
+static int sink_all(pl_run *p, dyad_error *err) {
+    for (;;) {
+        pl_slot *work, *s = next_for_sink(p, &work);
+        if (work) {
+            code_slot(p, work);
+            continue;
+        }
+        if (!s) return 0;
+        int rc = pl_sink(p->o, s, err);
+        pl_slot_clear(s);
+        pthread_mutex_lock(&p->mu);
+        s->state = PL_FREE;
+        p->sink_seq++;
+        if (rc) p->stop = 1;
+        if (rc) pthread_cond_broadcast(&p->work_cv);
+        if (p->reader_waiting || rc) pthread_cond_signal(&p->room_cv);
+        pthread_mutex_unlock(&p->mu);
+        if (rc) return rc;
+    }
+}
+
+/* One thread: read, code and sink each item in turn. */
+static int run_inline(pl_run *p, dyad_error *err) {
+    pl_slot *s = &p->slots[0];
+    int rc = 0;
+    while (!rc && pl_reader_next(&p->rd, s)) {
+        if (needs_code(s)) pl_code(p->o, s);
+        rc = pl_sink(p->o, s, err);
+        pl_slot_clear(s);
+    }
+    return rc;
+}
+
+static int run_threads(pl_run *p, int nworkers, dyad_error *err) {
+    pthread_t reader, *workers = calloc((size_t)nworkers, sizeof *workers);
+    if (!workers || pthread_create(&reader, NULL, reader_main, p) != 0) {
+        free(workers);
+        return dyad_error_set(err, "cannot start the reader thread");
+    }
+    int started = 0; /* fewer workers if the system gives fewer: the caller's thread codes too */
+    while (started < nworkers && pthread_create(&workers[started], NULL, worker_main, p) == 0)
+        started++;
+    int rc = sink_all(p, err);
+    pthread_join(reader, NULL);
+    for (int i = 0; i < started; i++) pthread_join(workers[i], NULL);
+    free(workers);
+    return rc;
+}
+
+static void free_slots(pl_run *p) {
+    for (size_t i = 0; i < p->nslots; i++) {
+        dyad_arena_free(p->slots[i].a);
+        byte_buf_free(&p->slots[i].warnings);
+    }
+    free(p->slots);
+}
+
+int dyad_pipeline_run(const char *const *inputs, size_t n, const dyad_pipeline_opts *o,
+                      dyad_error *err) {
+    int threads = o->threads > 1 ? o->threads : 1;
+    pl_run *p = calloc(1, sizeof *p);
+    if (!p) return dyad_error_set(err, "out of memory");
+    p->o = o;
+    p->nslots = threads > 1 ? (size_t)threads * SLOTS_PER_THREAD : 1;
+    p->slots = calloc(p->nslots, sizeof *p->slots);
+    int rc = p->slots ? 0 : dyad_error_set(err, "out of memory");
+    for (size_t i = 0; !rc && i < p->nslots; i++)
+        if (!(p->slots[i].a = dyad_arena_new(0))) rc = dyad_error_set(err, "out of memory");
+    pl_reader_init(&p->rd, inputs, n, o);
+    if (!rc && threads == 1) {
+        rc = run_inline(p, err);
+    } else if (!rc) {
+        pthread_mutex_init(&p->mu, NULL);
+        pthread_cond_init(&p->room_cv, NULL);
+        pthread_cond_init(&p->work_cv, NULL);
+        pthread_cond_init(&p->done_cv, NULL);
+        rc = run_threads(p, threads - 1, err);
+        pthread_mutex_destroy(&p->mu);
+        pthread_cond_destroy(&p->room_cv);
+        pthread_cond_destroy(&p->work_cv);
+        pthread_cond_destroy(&p->done_cv);
+    }
+    pl_reader_close(&p->rd);
+    if (p->slots) free_slots(p);
+    free(p);
+    return rc;
+}
