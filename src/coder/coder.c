@@ -575,11 +575,11 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         size_t before = out->nevents;
         if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||
             coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0 ||
-            coder_remember(&s, (int)i) < 0 ||
-            coder_remember_pair(&s, out->events + before, out->nevents - before, (int)i) < 0) {
+            coder_remember(&s, (int)i) < 0) {
             dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory coding sentence %zu", i + 1);
         }
+        coder_remember_pair(&s, out->events + before, out->nevents - before, (int)i);
     }
     dyad_arena_free(scratch);
     if (mark_repeats(a, out, head) < 0) return dyad_error_set(err, "out of memory");

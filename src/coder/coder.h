@@ -207,8 +207,9 @@ int coder_find_units(csent *s);
 int coder_remember(csent *s, int sentence);
 /* After a sentence is coded: remembers the source and target of its last
  * event between two countries (events ev[0, n)), for "the two sides" of
- * the next sentences. -1 when out of memory. */
-int coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence);
+ * the next sentences (it keeps pointers to the events' strings, which live
+ * in the document's arena: nothing is allocated). */
+void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence);
 /* clauses.c */
 int coder_find_groups(csent *s);
 /* The first unit from token `from` on that can be group gi's object: an

@@ -582,8 +582,8 @@ int coder_remember(csent *s, int sentence) {
     return 0;
 }
 
-int coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence) {
-    if (!s->mem) return 0;
+void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence) {
+    if (!s->mem) return;
     for (size_t k = n; k-- > 0;) {
         char sc[8], tc[8];
         if (!ev[k].source || !ev[k].target) continue;
@@ -595,7 +595,6 @@ int coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence) 
         s->mem->pair[0] = ev[k].source;
         s->mem->pair[1] = ev[k].target;
         s->mem->pair_sentence = sentence;
-        return 0;
+        return;
     }
-    return 0;
 }
