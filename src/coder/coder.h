@@ -148,6 +148,9 @@ typedef struct docmem {
      * "the two sides", "both leaders" stand for */
     const char *pair[2];
     int pair_sentence; /* -1: none yet */
+    /* the subject is a body or a country ("the ministry", "Iran"), not a
+     * person: "It" heading a later sentence may stand for it */
+    uint8_t subject_is_body;
 } docmem;
 
 /* Strings of a document's events (codes, actor names, issues), each kept

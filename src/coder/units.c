@@ -559,6 +559,32 @@ int coder_find_units(csent *s) {
     return 0;
 }
 
+/* Singular nouns that name a body, not a person: "it" may stand for them
+ * ("The ministry summoned ... It also ..."); "the minister" is a person. */
+static int is_body_noun(const char *w) {
+    static const char *const nouns[] = {
+        "MINISTRY",   "GOVERNMENT", "ADMINISTRATION", "CABINET",   "REGIME",     "JUNTA",
+        "ARMY",       "MILITARY",   "NAVY",           "POLICE",    "PARLIAMENT", "SENATE",
+        "CONGRESS",   "ASSEMBLY",   "LEGISLATURE",    "COURT",     "TRIBUNAL",   "COUNCIL",
+        "COMMISSION", "COMMITTEE",  "AGENCY",         "DEPARTMENT", "OFFICE",    "EMBASSY",
+        "PARTY",      "GROUP",      "MOVEMENT",       "ORGANIZATION", "ORGANISATION", "UNION",
+        "ALLIANCE",   "COALITION",  "BLOC",           "BANK",      "FUND",       "COMPANY",
+        "FIRM",       "COUNTRY",    "NATION",         "KINGDOM",   "REPUBLIC",   "STATE",
+        "MISSION",    "AUTHORITY",  "SECRETARIAT",    "PRESIDENCY"};
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (!strcmp(w, nouns[i])) return 1;
+    return 0;
+}
+
+/* Is unit u a body or a country rather than a person? Its last word is a
+ * body noun ("the Iranian foreign ministry"), or it names a country and
+ * nothing more ("Iran": a three-letter code; "Putin" is RUSGOV). */
+static int names_body(const csent *s, const unit *u) {
+    const ctok *head = &s->t[u->end - 1];
+    if (head->pos == DYAD_POS_NN && is_body_noun(head->up)) return 1;
+    return u->ncodes == 1 && strlen(u->codes[0]) == 3 && head->pos == DYAD_POS_NNP;
+}
+
 int coder_remember(csent *s, int sentence) {
     if (!s->mem) return 0;
     for (int gi = 0; gi < s->ngroups; gi++) {
@@ -577,6 +603,7 @@ int coder_remember(csent *s, int sentence) {
         keep.from_sentence = -1;
         s->mem->subject = keep;
         s->mem->sentence = sentence;
+        s->mem->subject_is_body = (uint8_t)names_body(s, u);
         return 0;
     }
     return 0;
