@@ -217,9 +217,7 @@ static int it_acts(const csent *s, const unit *p) {
     if ((next->pos == DYAD_POS_MD || (next->wc & WC_HAVEDO)) && p->end + 1 < s->n &&
         (s->t[p->end + 1].wc & WC_BE))
         return 0;
-    for (size_t i = 0; i < sizeof empty / sizeof *empty; i++)
-        if (!strcmp(next->up, empty[i])) return 0;
-    return 1;
+    return !CODER_WORD_IN(next->up, empty);
 }
 
 /* Gives a pronoun unit the codes of what it stands for. */
