@@ -114,7 +114,7 @@ $(1)/libdyad.a: $$(SRC:%.c=$(1)/%.o)
 	@rm -f $$@
 	ar rcs $$@ $$^
 
-$(1)/tests/%: tests/%.c tests/t.h $(1)/libdyad.a $$(HDRS)
+$(1)/tests/%: tests/%.c $$(wildcard tests/*.h) $(1)/libdyad.a $$(HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$($(2)) $$< $(1)/libdyad.a $$(LIBS) -o $$@
 endef

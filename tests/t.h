@@ -34,6 +34,18 @@ static inline const char *t_shared(const char *rel) {
     return access(buf, R_OK) == 0 ? buf : NULL;
 }
 
+/* t_shared(rel) for a test that needs the file: when it is absent the
+ * test counts as skipped, saying what goes unchecked, and gets NULL. */
+#define T_SHARED(rel, unchecked) t_need_shared(__FILE__, rel, unchecked)
+static inline const char *t_need_shared(const char *file, const char *rel, const char *unchecked) {
+    const char *p = t_shared(rel);
+    if (!p) {
+        t_skipped++;
+        fprintf(stderr, "%s: skipped: ../shared/%s absent: %s not checked\n", file, rel, unchecked);
+    }
+    return p;
+}
+
 static inline int t_summary(void) {
     printf("%d passed, %d failed, %d skipped\n", t_passed, t_failed, t_skipped);
     return t_failed ? 1 : 0;

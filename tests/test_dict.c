@@ -228,11 +228,8 @@ static void test_line_limits(void) {
 }
 
 static void test_phoenix(void) {
-    const char *dir = t_shared("dictionaries/phoenix");
-    if (!dir) {
-        T_SKIP("../shared/dictionaries/phoenix absent: Phoenix counts not checked");
-        return;
-    }
+    const char *dir = T_SHARED("dictionaries/phoenix", "Phoenix counts");
+    if (!dir) return;
     char path[4096];
     snprintf(path, sizeof path, "%s", dir);
     problems p = {0};

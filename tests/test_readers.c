@@ -149,11 +149,8 @@ static void test_text_good(void) {
     done(&f);
 
     /* the seed article: one document holding the whole file */
-    const char *seed = t_shared("seed/putin-rouhani.txt");
-    if (!seed) {
-        T_SKIP("shared/seed/putin-rouhani.txt not found");
-        return;
-    }
+    const char *seed = T_SHARED("seed/putin-rouhani.txt", "the seed article as one document");
+    if (!seed) return;
     FILE *fp = fopen(seed, "r");
     fseek(fp, 0, SEEK_END);
     long size = ftell(fp);
@@ -287,11 +284,8 @@ static void test_jsonl_good(void) {
     done(&f);
 
     /* the shared corpus: every line a document */
-    const char *corpus = t_shared("corpus/synthetic-news.jsonl");
-    if (!corpus) {
-        T_SKIP("shared/corpus/synthetic-news.jsonl not found");
-        return;
-    }
+    const char *corpus = T_SHARED("corpus/synthetic-news.jsonl", "the corpus, a document a line");
+    if (!corpus) return;
     memset(&f, 0, sizeof f);
     f.fp = fopen(corpus, "r");
     f.r = dyad_reader_open(f.fp, corpus, DYAD_FMT_JSONL, NULL, &f.err);
@@ -528,11 +522,8 @@ static void test_xml_good(void) {
 }
 
 static void test_xml_validation_file(void) {
-    const char *path = t_shared("validation/petr2/PETR_Validate_records_2_02.dev.xml");
-    if (!path) {
-        T_SKIP("shared/validation/petr2/PETR_Validate_records_2_02.dev.xml not found");
-        return;
-    }
+    const char *path = T_SHARED("validation/petr2/PETR_Validate_records_2_02.dev.xml", "the validation file as records");
+    if (!path) return;
     fixture f;
     memset(&f, 0, sizeof f);
     f.fp = fopen(path, "r");
