@@ -15,19 +15,6 @@
 
 /* ---- helpers */
 
-typedef struct warnings {
-    int n;
-    char last[700];
-    char first[700];
-} warnings;
-
-static void collect(void *ctx, const char *msg) {
-    warnings *w = ctx;
-    if (w->n == 0) snprintf(w->first, sizeof w->first, "%s", msg);
-    snprintf(w->last, sizeof w->last, "%s", msg);
-    w->n++;
-}
-
 /* A stream over a copy of s[0..n) (fmemopen refuses size 0: use /dev/null). */
 static FILE *mem(const char *s, size_t n) {
     if (n == 0) return fopen("/dev/null", "r");
@@ -38,7 +25,7 @@ typedef struct fixture {
     FILE *fp;
     dyad_reader *r;
     dyad_arena *a;
-    warnings w;
+    t_msgs w; /* the reader's warnings */
     dyad_error err;
 } fixture;
 
@@ -47,7 +34,7 @@ static void open_mem(fixture *f, const char *s, size_t n, const char *name, dyad
     f->fp = mem(s, n);
     f->r = dyad_reader_open(f->fp, name, fmt, NULL, &f->err);
     f->a = dyad_arena_new(0);
-    if (f->r) dyad_reader_on_warning(f->r, collect, &f->w);
+    if (f->r) dyad_reader_on_warning(f->r, t_collect, &f->w);
 }
 
 static void open_str(fixture *f, const char *s, const char *name, dyad_format fmt) {
@@ -290,7 +277,7 @@ static void test_jsonl_good(void) {
     f.fp = fopen(corpus, "r");
     f.r = dyad_reader_open(f.fp, corpus, DYAD_FMT_JSONL, NULL, &f.err);
     f.a = dyad_arena_new(0);
-    dyad_reader_on_warning(f.r, collect, &f.w);
+    dyad_reader_on_warning(f.r, t_collect, &f.w);
     CHECK(count_docs(&f) == 4500);
     CHECK(f.w.n == 0);
     done(&f);
@@ -529,7 +516,7 @@ static void test_xml_validation_file(void) {
     f.fp = fopen(path, "r");
     f.r = dyad_reader_open(f.fp, path, DYAD_FMT_XML, NULL, &f.err);
     f.a = dyad_arena_new(0);
-    dyad_reader_on_warning(f.r, collect, &f.w);
+    dyad_reader_on_warning(f.r, t_collect, &f.w);
     dyad_doc d;
     /* DEMO-01, read by hand from the file (lines 60-95) */
     CHECK(next(&f, &d) == 1);
