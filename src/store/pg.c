@@ -25,6 +25,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/hash.h"
+#include "util/table.h"
 
 #include <libpq-fe.h>
 #include <stdlib.h>
@@ -128,26 +129,10 @@ static uint64_t fnv(const char *s) { return hash_key(s, strlen(s)); }
 
 static int set_put(pg_set *s, uint64_t k, int64_t v) {
     if (!k) k = 1;
-    if ((s->n + 1) * 2 > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 4096;
-        uint64_t *nk = calloc(cap, sizeof *nk);
-        int64_t *nv = calloc(cap, sizeof *nv);
-        if (!nk || !nv) {
-            free(nk), free(nv);
-            return -1;
-        }
-        for (size_t i = 0; i < s->cap; i++) {
-            if (!s->k[i]) continue;
-            size_t h = s->k[i] & (cap - 1);
-            while (nk[h]) h = (h + 1) & (cap - 1);
-            nk[h] = s->k[i];
-            nv[h] = s->v[i];
-        }
-        free(s->k), free(s->v);
-        s->k = nk, s->v = nv, s->cap = cap;
-    }
-    size_t h = k & (s->cap - 1);
-    while (s->k[h] && s->k[h] != k) h = (h + 1) & (s->cap - 1);
+    if ((s->n + 1) * 2 > s->cap && table_grow(&s->k, &s->v, sizeof *s->v, &s->cap, 4096) < 0)
+        return -1;
+    size_t h = table_home(k, s->cap);
+    while (s->k[h] && s->k[h] != k) h = table_next(h, s->cap);
     if (!s->k[h]) s->n++;
     s->k[h] = k;
     s->v[h] = v;
@@ -157,7 +142,7 @@ static int set_put(pg_set *s, uint64_t k, int64_t v) {
 static int set_get(const pg_set *s, uint64_t k, int64_t *v) {
     if (!k) k = 1;
     if (!s->cap) return 0;
-    for (size_t h = k & (s->cap - 1); s->k[h]; h = (h + 1) & (s->cap - 1))
+    for (size_t h = table_home(k, s->cap); s->k[h]; h = table_next(h, s->cap))
         if (s->k[h] == k) {
             if (v) *v = s->v[h];
             return 1;
