@@ -176,6 +176,10 @@ static void fld(pg_buf *b, const char *s, size_t n, char end) {
     put(b, &end, 1);
 }
 static void fs(pg_buf *b, const char *s, char end) { fld(b, s ? s : "", (size_t)-1, end); }
+/* n text columns in a row, each ended by a tab. */
+static void fs_each(pg_buf *b, const char *const *s, size_t n) {
+    for (size_t i = 0; i < n; i++) fs(b, s[i], '\t');
+}
 static void fnum(pg_buf *b, long long v, char end) {
     char t[32];
     int n = snprintf(t, sizeof t, "%lld", v);
@@ -370,11 +374,8 @@ static int pq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_
     fnum(o, *doc, '\t');
     fs(o, d->id, '\t');
     fnum(o, d->hash, '\t');
-    fs(o, d->date, '\t');
-    fs(o, d->title, '\t');
-    fs(o, d->source, '\t');
-    fs(o, d->url, '\t');
-    fs(o, d->input, '\t');
+    const char *about[] = {d->date, d->title, d->source, d->url, d->input};
+    fs_each(o, about, sizeof about / sizeof *about);
     fld(o, d->text, d->text_len, '\t');
     if (d->original) {
         char t[64];
@@ -441,14 +442,9 @@ static int pq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err
     char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0};
     fnum(o, e->doc, '\t');
     fnum(o, e->sentence, '\t');
-    fs(o, e->date, '\t');
-    fs(o, e->date_kind, '\t');
-    fs(o, e->source, '\t');
-    fs(o, e->target, '\t');
-    fs(o, e->src_country, '\t');
-    fs(o, e->tgt_country, '\t');
-    fs(o, e->code, '\t');
-    fs(o, root, '\t');
+    const char *keys[] = {e->date,        e->date_kind,   e->source, e->target,
+                          e->src_country, e->tgt_country, e->code,   root};
+    fs_each(o, keys, sizeof keys / sizeof *keys);
     if (e->quad_class) {
         char t[64];
         snprintf(t, sizeof t, "%d\t%.1f\t", e->quad_class, e->goldstein);
@@ -456,10 +452,8 @@ static int pq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err
     } else {
         put(o, "\\N\t\\N\t", 6);
     }
-    fs(o, e->source_text, '\t');
-    fs(o, e->target_text, '\t');
-    fs(o, e->verb, '\t');
-    fs(o, e->issues, '\t');
+    const char *words[] = {e->source_text, e->target_text, e->verb, e->issues};
+    fs_each(o, words, sizeof words / sizeof *words);
     fnum(o, e->counted, '\t');
     if (e->explain) fs(o, e->explain, '\n');
     else put(o, "\\N\n", 3);
