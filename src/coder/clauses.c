@@ -462,10 +462,46 @@ static int standing_relation(const csent *s, const vgroup *g) {
     return 0;
 }
 
+/* "Two aid workers seized in Lima (by rebels) were freed", "a diplomat shot
+ * dead in X was ...": a lone participle right after a noun phrase, followed
+ * only by its own phrases up to a finite verb that has no subject of its
+ * own, is a reduced relative clause: what was done to that noun phrase
+ * (passive; its source only a "by" phrase), and the finite verb is the
+ * noun phrase's. Is group gi one? */
+static int reduced_relative(const csent *s, int gi) {
+    const vgroup *g = &s->groups[gi];
+    const ctok *t = s->t;
+    uint8_t p = t[g->main].pos;
+    if (g->passive || g->main != g->start || g->end != g->main + 1 || g->start == 0) return 0;
+    if ((p != DYAD_POS_VBD && p != DYAD_POS_VBN) || (t[g->main].wc & WC_SAY)) return 0;
+    int u = t[g->start - 1].unit;
+    if (u < 0 || s->units[u].in_pp || s->units[u].pronoun) return 0;
+    int j = g->end;
+    if (j < s->n && (t[j].pos == DYAD_POS_JJ || t[j].pos == DYAD_POS_RP)) j++; /* "shot dead in" */
+    if (j >= s->n || t[j].pos != DYAD_POS_IN || (t[j].wc & (WC_SUBORD | WC_COMPL))) return 0;
+    for (int k = j; k < s->n && k < j + 24; k++) {
+        if (t[k].group >= 0) {
+            uint8_t f = t[s->groups[t[k].group].start].pos;
+            return f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD;
+        }
+        if (t[k].unit >= 0 && !s->units[t[k].unit].in_pp) return 0; /* a subject of its own */
+        if (t[k].unit >= 0 || (t[k].wc & WC_TIME)) continue;
+        uint8_t q = t[k].pos;
+        if (q == DYAD_POS_IN ? (t[k].wc & (WC_SUBORD | WC_COMPL)) != 0
+                             : !(q == DYAD_POS_DT || q == DYAD_POS_JJ || q == DYAD_POS_CD ||
+                                 q == DYAD_POS_POS || q == DYAD_POS_PRPS || is_adverb(q) ||
+                                 (q >= DYAD_POS_NN && q <= DYAD_POS_NNPS)))
+            return 0;
+    }
+    return 0;
+}
+
 int coder_find_groups(csent *s) {
     s->groups = dyad_arena_alloc_uninit(s->a, sizeof *s->groups * (size_t)(s->n + 1));
     if (!s->groups) return -1;
     build_groups(s);
+    for (int gi = 0; gi < s->ngroups; gi++)
+        if (!s->headline && reduced_relative(s, gi)) s->groups[gi].passive = s->groups[gi].bare_passive = 1;
     /* "accused X of trying to kill Y": what an accusation or a preposition
      * names as a gerund is not an event of its own, nor its infinitive */
     for (int gi = 0; gi < s->ngroups; gi++) {
