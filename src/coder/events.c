@@ -249,6 +249,12 @@ static int code_root(const char *code) {
     return code && strlen(code) >= 2 ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
 }
 
+/* Threats of curfews and bans (132), protest (133) and repression (137):
+ * domestic like the acts themselves. */
+static int domestic_threat(const char *code) {
+    return !strncmp(code, "132", 3) || !strncmp(code, "133", 3) || !strncmp(code, "137", 3);
+}
+
 /* An actor and the state it belongs to (TURGOV -> TUR), or two names of
  * the same office (RUSGOV -> RUSGOVELI), make no dyad, unless the act is
  * domestic by nature: protest (14), repression and arrest (17), violence
@@ -261,10 +267,7 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
     if (!strcmp(sc, tc)) return 1;
     if (!whole && !same) return 0;
     int root = code_root(code);
-    /* threats of curfews and bans (132), protest (133) and repression
-     * (137) are domestic too */
-    if (root == 13 && (!strncmp(code, "132", 3) || !strncmp(code, "133", 3) || !strncmp(code, "137", 3)))
-        return 0;
+    if (domestic_threat(code)) return 0;
     return root != 14 && root != 17 && root < 18;
 }
 
@@ -392,7 +395,8 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
                        const char *code, unit *out) {
     int root = code_root(code);
     const char *oc = other && !other->place ? actor_code(other) : NULL;
-    if ((root == 17 || (root == 14 && is_source)) && oc && sector_in(s, u, oc, out)) return 1;
+    if ((root == 17 || domestic_threat(code) || (root == 14 && is_source)) && oc && sector_in(s, u, oc, out))
+        return 1;
     /* only people act somewhere: "gunmen", not "a drone attack"; and
      * "unknown gunmen" are no one the data can name */
     if ((root == 14 || root >= 17) && (s->t[u->end - 1].ws & WS_AGENT) && !unknown(s, u)) {
@@ -479,16 +483,26 @@ static int complement_of_previous(const csent *s, int gi) {
     return 1;
 }
 
-static int absorbed(const csent *s, int gi, const uint8_t *coded) {
-    return gi > 0 && coded[gi - 1] && complement_of_previous(s, gi);
-}
-
 /* Group gi's verb match, worked out once per sentence: several rules ask
  * about the same group (its own event, combinations, transformations). */
 static int group_match(csent *s, int gi, vmatch *m) {
     if (!s->matched[gi]) s->matched[gi] = coder_match_verb(s, &s->groups[gi], &s->matches[gi]) ? 1 : -1;
     *m = s->matches[gi];
     return s->matched[gi] == 1;
+}
+
+/* Is group gi's meaning part of the verb before it? An infinitive complement
+ * is, when that verb coded an event ("urged X to release Y"); and what is
+ * only appealed for, intended, demanded, refused or threatened (02, 03, 10,
+ * 12, 13) did not happen, even when that verb names no target of its own:
+ * "threatened to attack vehicles near X" is no attack on X. */
+static int absorbed(csent *s, int gi, const uint8_t *coded) {
+    if (gi == 0 || !complement_of_previous(s, gi)) return 0;
+    if (coded[gi - 1] || absorbed(s, gi - 1, coded)) return 1; /* "to work together to restore" */
+    vmatch up;
+    if (!group_match(s, gi - 1, &up)) return 0;
+    int root = code_root(up.code ? up.code : up.code2);
+    return root == 2 || root == 3 || root == 10 || root == 12 || root == 13;
 }
 
 /* "Russia could attack", "China may impose sanctions": what only might
@@ -584,8 +598,10 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
 /* "urged X to release Y": group gi's code combined with its infinitive
  * complement's (combine.c). Returns the complement's target unit when gi
  * has none of its own, through *tgt. */
-static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size_t n, int *tgt) {
+static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size_t n, int *tgt,
+                                    int *joint) {
     *tgt = -1;
+    *joint = 0;
     if (gi + 1 >= s->ngroups || !complement_of_previous(s, gi + 1) || !m->code) return;
     vmatch low;
     const vgroup *h = &s->groups[gi + 1];
@@ -594,6 +610,7 @@ static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size
     if (!code) return;
     m->code = dyad_arena_strdup(s->a, code);
     m->code2 = NULL;
+    *joint = reciprocal(s, h, low.code); /* "promised to work together" */
     int su;
     roles(s, h, &low, &su, tgt);
 }
@@ -697,8 +714,8 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if (absorbed(s, gi, coded)) continue;
         size_t before = *nev;
         char combined[8];
-        int low_tgt;
-        combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt);
+        int low_tgt, low_joint;
+        combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt, &low_joint);
         reported_intention(s, gi, &m);
         if (g->negated == 2 || speculation(s, g)) continue;
         if (g->negated && !pattern_has_words(s->c->dict, m.pattern, 0)) {
@@ -746,7 +763,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         else if (!T && tu < 0 && k >= 0 && s->c->opt.sector_actors && sector_only(&s->units[k]))
             T = &s->units[k], tu = k;
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
-        if (!T && S->ncodes > 1 && among_themselves(s, g, &m)) {
+        if (!T && S->ncodes > 1 && (low_joint || among_themselves(s, g, &m))) {
             /* "X and Y renewed ties", "X and Y met": among themselves */
             for (int a = 0; a < S->ncodes; a++)
                 for (int b = 0; b < S->ncodes; b++)
