@@ -11,7 +11,9 @@
  * before the document that followed the bad line, and the events must be
  * those dyad_code_doc gives for each document on its own. Then the hooks:
  * a route that passes documents on marked, or stops the run; a sink that
- * stops it; a code hook in place of dyad_code_doc. */
+ * stops it; a code hook in place of dyad_code_doc. Last, documents big
+ * enough that their slot's arena is made afresh after them, between small
+ * ones: the same transcript for every number of threads. */
 #include "dyad.h"
 #include "t.h"
 
@@ -258,6 +260,44 @@ static void test_code_hook(void) {
     free(t.p);
 }
 
+/* Small documents and, between them, two over 256 KB (the size past
+ * which a slot starts its next document with a fresh arena). */
+static void test_big_documents(void) {
+    char path[4300];
+    snprintf(path, sizeof path, "%s/big.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    for (int d = 0; f && d < 5; d++) {
+        fprintf(f, "{\"id\": \"b%d\", \"date\": \"2020-01-0%d\", \"text\": \"", d, d + 1);
+        for (int k = 0; k < (d % 2 ? 10000 : 1); k++)
+            fputs(k % 2 ? "Rain fell on the coast for a week. " : "Chile praised Peru. ", f);
+        fputs("\"}\n", f);
+    }
+    CHECK(f && fclose(f) == 0);
+    const char *inputs[] = {path};
+    transcript t1 = {0}, tn = {0};
+    for (int threads = 1; threads <= 3; threads++) {
+        transcript *t = threads == 1 ? &t1 : &tn;
+        dyad_pipeline_opts po = {0};
+        dyad_error err = {{0}};
+        put(t, "%s", "");
+        po.threads = threads;
+        po.coder = coder;
+        po.sink = sink;
+        po.ctx = t;
+        CHECK(dyad_pipeline_run(inputs, 1, &po, &err) == 0);
+        if (threads == 1) {
+            CHECK(t1.ndocs == 5 && strstr(t1.p, "doc b4 mark 0\n  0 CHL PER 051\n"));
+            CHECK(strstr(t1.p, "  9998 CHL PER 051\ndoc b4 ") != NULL); /* b3 whole */
+        } else {
+            CHECK(tn.len == t1.len && !memcmp(tn.p, t1.p, t1.len));
+            free(tn.p);
+            memset(&tn, 0, sizeof tn);
+        }
+    }
+    free(t1.p);
+    remove(path);
+}
+
 int main(void) {
     dyad_error err = {{0}};
     dyad_dict *d = dyad_dict_load_dir("data/dict", NULL, NULL, &err);
@@ -272,6 +312,7 @@ int main(void) {
         test_route();
         test_sink_stops();
         test_code_hook();
+        test_big_documents();
     } else {
         CHECK(!"inputs written");
     }
