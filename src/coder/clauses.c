@@ -462,12 +462,25 @@ static int standing_relation(const csent *s, const vgroup *g) {
     return 0;
 }
 
+/* Is there a finite verb, not one of saying, before token `before`? */
+static int finite_before(const csent *s, int before) {
+    for (int h = 0; h < s->ngroups && s->groups[h].start < before; h++) {
+        uint8_t f = s->t[s->groups[h].start].pos;
+        if ((f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD) &&
+            !(s->t[s->groups[h].main].wc & WC_SAY))
+            return 1;
+    }
+    return 0;
+}
+
 /* "Two aid workers seized in Lima (by rebels) were freed", "a diplomat shot
  * dead in X was ...": a lone participle right after a noun phrase, followed
  * only by its own phrases up to a finite verb that has no subject of its
  * own, is a reduced relative clause: what was done to that noun phrase
  * (passive; its source only a "by" phrase), and the finite verb is the
- * noun phrase's. Is group gi one? */
+ * noun phrase's. So is one after the object of a preposition once the
+ * clause has its finite verb ("marched to demand the release of two aid
+ * workers seized in Baghdad"). Is group gi one? */
 static int reduced_relative(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -475,14 +488,16 @@ static int reduced_relative(const csent *s, int gi) {
     if (g->passive || g->main != g->start || g->end != g->main + 1 || g->start == 0) return 0;
     if ((p != DYAD_POS_VBD && p != DYAD_POS_VBN) || (t[g->main].wc & WC_SAY)) return 0;
     int u = t[g->start - 1].unit;
-    if (u < 0 || s->units[u].in_pp || s->units[u].pronoun) return 0;
+    if (u < 0 || s->units[u].pronoun) return 0;
+    int in_pp = s->units[u].in_pp;
+    if (in_pp && !finite_before(s, s->units[u].start)) return 0;
     int j = g->end;
     if (j < s->n && (t[j].pos == DYAD_POS_JJ || t[j].pos == DYAD_POS_RP)) j++; /* "shot dead in" */
     if (j >= s->n || t[j].pos != DYAD_POS_IN || (t[j].wc & (WC_SUBORD | WC_COMPL))) return 0;
     for (int k = j; k < s->n && k < j + 24; k++) {
         if (t[k].group >= 0) {
             uint8_t f = t[s->groups[t[k].group].start].pos;
-            return f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD;
+            return in_pp || f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD;
         }
         if (t[k].unit >= 0 && !s->units[t[k].unit].in_pp) return 0; /* a subject of its own */
         if (t[k].unit >= 0 || (t[k].wc & WC_TIME)) continue;
@@ -491,9 +506,9 @@ static int reduced_relative(const csent *s, int gi) {
                              : !(q == DYAD_POS_DT || q == DYAD_POS_JJ || q == DYAD_POS_CD ||
                                  q == DYAD_POS_POS || q == DYAD_POS_PRPS || is_adverb(q) ||
                                  (q >= DYAD_POS_NN && q <= DYAD_POS_NNPS)))
-            return 0;
+            return in_pp; /* the participle's phrase ends here */
     }
-    return 0;
+    return in_pp;
 }
 
 int coder_find_groups(csent *s) {

@@ -544,7 +544,9 @@ static int scheduled(const csent *s, const vgroup *g) {
     int to = g->start;
     while (to < g->main && s->t[to].pos != DYAD_POS_TO) to++;
     if (!g->infinitive || to == 0 || s->t[to].pos != DYAD_POS_TO) return 0;
-    const ctok *b = &s->t[to - 1];
+    int k = to - 1;
+    while (k > 0 && (s->t[k].wc & WC_TIME)) k--; /* "was preparing Sunday to arrive" */
+    const ctok *b = &s->t[k];
     if (s->headline && g == &s->groups[0] && b->unit >= 0) return 1;
     static const char *const plan[] = {"SET", "DUE", "EXPECTED", "SCHEDULED", "PLANS", "PLANNED",
                                        "PLAN", "PLANNING", "INTENDS", "INTENDED", "PREPARING",
@@ -662,8 +664,8 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
     const vgroup *h = &s->groups[gi + 1];
     int su = g->subject, tu = h->subject;
     if (h->start >= g->region_end || su < 0 || tu < 0 || su == tu || !s->units[su].has_actor ||
-        !s->units[tu].has_actor || h->negated || h->infinitive)
-        return 0;
+        !s->units[tu].has_actor || h->negated || h->infinitive || h->bare_passive)
+        return 0; /* "demanded the release of engineers kidnapped by X": no clause */
     /* said ... must/should V; or demanded that Y V */
     int must = 0;
     for (int k = h->start; k < h->main; k++) must |= (s->t[k].wc & WC_MUST) != 0;
