@@ -597,6 +597,25 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
     }
 }
 
+/* "X and Y agreed that their countries should cooperate": an agreement
+ * (019) on a cooperative act (04-08) that its complement clause tells is
+ * the intention to do it (03x), as "agreed to cooperate" is. */
+static void agreed_clause(csent *s, int gi, vmatch *m) {
+    const vgroup *g = &s->groups[gi];
+    vmatch low;
+    char buf[8];
+    if (!m->code || strcmp(m->code, "019") || gi + 1 >= s->ngroups) return;
+    const vgroup *h = &s->groups[gi + 1];
+    if (h->start < g->pattern_end || h->start >= g->region_end || h->negated || h->infinitive ||
+        !group_match(s, gi + 1, &low) || !low.code || code_root(low.code) < 4 || code_root(low.code) > 8)
+        return;
+    const char *code = coder_combine("030", low.code, buf, sizeof buf);
+    if (code) {
+        m->code = dyad_arena_strdup(s->a, code);
+        m->code2 = NULL;
+    }
+}
+
 /* "urged X to release Y": group gi's code combined with its infinitive
  * complement's (combine.c). Returns the complement's target unit when gi
  * has none of its own, through *tgt. */
@@ -719,6 +738,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         int low_tgt, low_joint;
         combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt, &low_joint);
         reported_intention(s, gi, &m);
+        agreed_clause(s, gi, &m);
         if (g->negated == 2 || speculation(s, g)) continue;
         if (g->negated && !pattern_has_words(s->c->dict, m.pattern, 0)) {
             m.code = negated_code(m.code ? m.code : m.code2);
