@@ -269,10 +269,38 @@ static int intent_infinitive(const csent *s, int j) {
     return 0;
 }
 
+/* Does the verb of group g hand an infinitive after its object to that
+ * object ("urged Y to V", "ordered troops to withdraw", "allowed Y to")?
+ * Other verbs do not: "blockaded Paris to demand" is the blockaders' demand. */
+static int object_control(const csent *s, const vgroup *g) {
+    static const char *const stem[] = {
+        "URG", "ASK", "ORDER", "TOLD", "TELL", "ALLOW", "FORC", "INVIT", "PERSUAD", "ENCOURAG", "HELP",
+        "PRESS", "PUSH", "WANT", "WISH", "EXPECT", "CALL", "BEG", "ADVIS", "WARN", "AUTHORI", "PERMIT",
+        "REQUIR", "COMPEL", "OBLIG", "INSTRUCT", "COMMAND", "APPEAL", "LOBB", "EXHORT", "CHALLENG",
+        "DARE", "DARING", "ENABL", "PROMPT", "TRAIN", "IMPLOR", "REQUEST", "CONVINC", "INDUC", "LEAD",
+        "LED", "GET", "GOT", "NEED", "LIKE", "PREFER", "TEACH", "TAUGHT", "PAY", "PAID", "HIR",
+        "SEND", "SENT", "DEPLOY", "DISPATCH", "MOBILI", "RECRUIT", "PETITION", "DIRECT", "MANDAT",
+        "EMPOWER", "CAUS", "INSPIR", "MOTIVAT", "URGING", "EXPECT", "INTEND", "MEAN", "WAIT",
+    };
+    const char *w = s->t[g->main].up;
+    for (size_t k = 0; k < sizeof stem / sizeof *stem; k++)
+        if (!strncmp(w, stem[k], strlen(stem[k]))) return 1;
+    return 0;
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
     int saw_and = 0;
+    /* "farmers blockaded Paris to demand an end": an infinitive right after
+     * its verb's object is the act of that verb's subject */
+    if (g->infinitive && gi > 0 && t[g->start].pos == DYAD_POS_TO && t[g->start - 1].unit >= 0) {
+        const vgroup *prev = &s->groups[gi - 1];
+        const unit *o = &s->units[t[g->start - 1].unit];
+        if (o->start >= prev->end && !o->in_pp && !o->pronoun && prev->region_end > g->start &&
+            !object_control(s, prev))
+            return prev->subject;
+    }
     /* "the US decision to invade X": the infinitive's subject is the
      * noun's owner, if any; not the subject of the verb before it */
     if (intent_infinitive(s, g->start)) {
