@@ -288,10 +288,30 @@ static int object_control(const csent *s, const vgroup *g) {
     return 0;
 }
 
+/* Does group g open a free adjunct: a participle right after a comma
+ * (", killing three", ", saying that"), not "including" or "according"? */
+static int free_adjunct(const csent *s, const vgroup *g) {
+    const ctok *v = &s->t[g->start];
+    return v->pos == DYAD_POS_VBG && g->start > 0 && s->t[g->start - 1].pos == DYAD_POS_COMMA &&
+           !(v->wc & WC_INCL) && strcmp(v->up, "ACCORDING");
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
     int saw_and = 0;
+    /* "troops stormed the camp, killing three", "..., telling X that": a
+     * participle after a comma is a free adjunct of the clause before it,
+     * whose subject is that of its latest finite verb */
+    if (free_adjunct(s, g)) {
+        for (int h = gi - 1; h >= 0; h--) {
+            uint8_t f = t[s->groups[h].start].pos;
+            /* "two-thirds of X was flooded, destroying crops": no agent */
+            if ((f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD) &&
+                !s->groups[h].bare_passive)
+                return s->groups[h].passive ? -1 : s->groups[h].subject;
+        }
+    }
     /* "farmers blockaded Paris to demand an end": an infinitive right after
      * its verb's object is the act of that verb's subject */
     if (g->infinitive && gi > 0 && t[g->start].pos == DYAD_POS_TO && t[g->start - 1].unit >= 0) {
@@ -371,8 +391,11 @@ static int clause_end(const csent *s, int gi) {
              * verb closes an insertion or a list of acts; what follows is
              * that verb's, not this one's */
             if (j + 1 < s->n && t[j + 1].group >= 0 && t[j + 1].group != gi) {
-                uint8_t p = t[s->groups[t[j + 1].group].start].pos;
-                if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD) return j;
+                const vgroup *h = &s->groups[t[j + 1].group];
+                uint8_t p = t[h->start].pos;
+                if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD ||
+                    (h->start == j + 1 && free_adjunct(s, h)))
+                    return j; /* ", killing three": an act of its own */
             }
             /* ", officials said", ", a clearly tired official said": a
              * reporting tail, whose speaker is no object of this verb */
@@ -388,8 +411,9 @@ static int clause_end(const csent *s, int gi) {
         }
         if (t[j].pos == DYAD_POS_CC && j + 1 < s->n && t[j + 1].group >= 0) {
             uint8_t p = t[s->groups[t[j + 1].group].start].pos;
-            if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD)
-                return j; /* "... and killed": a coordinated finite verb */
+            if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD ||
+                (p == DYAD_POS_VBG && t[g->start].pos == DYAD_POS_VBG))
+                return j; /* "... and killed", "killing X and wounding Y": a coordinated verb */
         }
     }
     return s->n;
