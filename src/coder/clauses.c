@@ -503,13 +503,17 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     return -1;
 }
 
-/* "have long cooperated", "has long backed": a standing relation that the
- * sentence describes, not an act it reports */
+/* "have long cooperated", "has long backed", "have not met since": a
+ * standing relation that the sentence describes, not an act it reports */
 static int standing_relation(const csent *s, const vgroup *g) {
     for (int i = g->start; i + 1 < g->main; i++) {
         const char *w = s->t[i].up;
-        if ((!strcmp(w, "HAVE") || !strcmp(w, "HAS") || !strcmp(w, "HAD")) && !strcmp(s->t[i + 1].up, "LONG"))
-            return 1;
+        if (strcmp(w, "HAVE") && strcmp(w, "HAS") && strcmp(w, "HAD") && strcmp(w, "'VE")) continue;
+        if (!strcmp(s->t[i + 1].up, "LONG")) return 1;
+        /* "have not met since 1949": no act, a state that lasts */
+        if (g->negated)
+            for (int j = g->end; j <= g->region_end && j < s->n; j++) /* "since" may end the clause */
+                if (!strcmp(s->t[j].up, "SINCE")) return 1;
     }
     return 0;
 }
@@ -601,7 +605,6 @@ int coder_find_groups(csent *s) {
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];
         g->subject = find_subject(s, gi);
-        if (standing_relation(s, g)) g->negated = 2;
         /* "unlikely to attack": a hedge, nothing happened */
         if (g->infinitive && g->start > 0 && (s->t[g->start - 1].wc & WC_DENY)) g->negated = 2;
         int first = g->subject >= 0 && s->units[g->subject].end <= g->start ? s->units[g->subject].start
@@ -612,6 +615,7 @@ int coder_find_groups(csent *s) {
         if (first > 0 && (!strcmp(s->t[first - 1].up, "IF") || !strcmp(s->t[first - 1].up, "UNLESS")))
             g->negated = 2;
         g->region_end = clause_end(s, gi);
+        if (standing_relation(s, g)) g->negated = 2;
         g->pattern_end = phrases_end(s, gi, g->region_end);
         deny_complement(s, gi);
         g->region_start = g->subject >= 0 ? s->units[g->subject].start
