@@ -585,6 +585,17 @@ int coder_find_groups(csent *s) {
                 s->groups[gi + 1].negated = 2;
         }
     }
+    /* "to stop militants firing rockets", "prevented X leaving": what is
+     * stopped or prevented did not happen */
+    for (int gi = 1; gi < s->ngroups; gi++) {
+        vgroup *g = &s->groups[gi];
+        int u = g->start > 0 ? s->t[g->start - 1].unit : -1;
+        const char *w = s->t[s->groups[gi - 1].main].up;
+        if (s->t[g->start].pos == DYAD_POS_VBG && u >= 0 && s->units[u].start >= s->groups[gi - 1].end &&
+            (!strncmp(w, "STOP", 4) || !strncmp(w, "PREVENT", 7) || !strncmp(w, "DETER", 5) ||
+             !strncmp(w, "BAR", 3) || !strncmp(w, "BAN", 3)))
+            g->negated = 2;
+    }
     /* "has no plans to meet", "sees no reason to join": a refusal */
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];

@@ -236,6 +236,9 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
          * ("was shot dead in X"), never a clause ("it was noted that X");
          * in a headline's "X kidnapped in Y", Y is only the place */
         *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp && !g->bare_passive ? g->object : -1);
+        /* ", in the latest blow in X's crisis": past a comma, no agent */
+        for (int j = g->end; by < 0 && *src >= 0 && j < s->units[*src].start; j++)
+            if (s->t[j].pos == DYAD_POS_COMMA) *src = -1;
         /* "was charged with the murder of X", "was accused of helping X":
          * a phrase of "with" or "of" right after the verb is no agent */
         if (by < 0 && g->end < s->n && (coder_is_word(s, g->end, WC_OF) || !strcmp(s->t[g->end].up, "WITH")))
