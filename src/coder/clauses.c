@@ -333,8 +333,10 @@ static int find_subject(csent *s, int gi) {
     while (b >= 0 && is_adverb(t[b].pos)) b--;
     if (b > 0 && t[b].pos == DYAD_POS_CC && gi > 0 && !g->infinitive) {
         const vgroup *prev = &s->groups[gi - 1];
+        /* "forced a plane to land and arrested X": the finite verb before */
+        while (prev->infinitive && prev > s->groups && t[b - 1].group != prev - s->groups) prev--;
         int has_own = 0; /* a unit directly before "and" that is prev's subject is "X and Y V" */
-        for (int j = prev->end; j < b; j++) has_own |= t[j].group >= 0;
+        for (int j = prev->end; j < b; j++) has_own |= t[j].group >= 0 && !s->groups[t[j].group].infinitive;
         if (!has_own && prev->end <= b) return prev->subject;
     }
     for (int j = g->start - 1; j >= 0; j--) {
@@ -358,6 +360,11 @@ static int find_subject(csent *s, int gi) {
                 j = prev->start;
                 continue;
             }
+            /* "urging the counterpart to sign": the object that is told to act
+             * is the infinitive's subject, even when it names no actor */
+            if (g->infinitive && !saw_and && object_control(s, prev))
+                for (int k = prev->end; k < g->start; k++)
+                    if (t[k].pos >= DYAD_POS_NN && t[k].pos <= DYAD_POS_NNPS) return -1;
             if (saw_and || g->infinitive) return prev->subject;
             return -1;
         }
