@@ -307,9 +307,11 @@ static void new_actor(csent *s, unit *u, int *next) {
  * codes "shelled the Bosnian town" (BIH). A name that ends in such a word
  * ("the Gaza Strip") is an actor as usual. */
 static int place_head(const csent *s, const unit *u, const mention *m, int nm) {
-    if (!(s->t[u->end - 1].wc & WC_PLACE)) return 0;
+    int end = u->end; /* "the Afghan border yesterday": the head before a day word */
+    while (end - 1 > u->start && (s->t[end - 1].wc & WC_TIME)) end--;
+    if (!(s->t[end - 1].wc & WC_PLACE)) return 0;
     for (int k = 0; k < nm; k++)
-        if (m[k].end == u->end && !m[k].is_agent) return 0;
+        if (m[k].end == end && !m[k].is_agent) return 0;
     return 1;
 }
 
