@@ -53,6 +53,16 @@ int main(void) {
     /* a date past the first lines is what the story is about, not its date */
     CHECK_STR(found(a, "", "Fiji hosted Samoa.\nOne.\nTwo.\nThree.\nFour.\nFive.\n"
                            "The treaty of March 4, 1990 was recalled.", NULL, &f), "");
+    /* the year is looked for first, every fourth byte: it may open the
+     * text, end it, or stand anywhere among the first words */
+    CHECK_STR(found(a, "", "2018-12-30: Kenya hosted Uganda's president.", NULL, &f), "20181230");
+    CHECK_STR(found(a, "", "Kenya hosted Uganda, ACCRA, 3 May 2021", NULL, &f), "20210503");
+    CHECK_STR(found(a, "", "Ghana thanked Togo, May 3 1999", NULL, &f), "19990503");
+    CHECK_STR(found(a, "", "LOME, Togo, 12 Jan 2005 - Togo thanked Ghana.", NULL, &f), "20050112");
+    /* four digits inside a word or a longer number are no year */
+    CHECK_STR(found(a, "", "Togo, May 3 A2021 - Ghana thanked Togo.", NULL, &f), "");
+    CHECK_STR(found(a, "", "Togo, May 3 20210 - Ghana thanked Togo.", NULL, &f), "");
+    CHECK(f == DYAD_DATE_FROM_NONE);
     /* a day that does not exist is no date */
     CHECK_STR(found(a, "", "QUITO, February 30, 2021 - Ecuador met Peru.", NULL, &f), "");
 

@@ -202,15 +202,36 @@ static int latest_subject(const csent *s, int before_group) {
     return -1;
 }
 
+/* "It" heading a sentence as the subject of an act ("It also accused
+ * ..."), not the "it" of "It is unclear ...", "It seems ...", "It took
+ * ...", which stands for nothing, nor one that only undergoes something
+ * ("It will be monitored by ..."). */
+static int it_acts(const csent *s, const unit *p) {
+    if (p->start != 0 || p->end >= s->n) return 0;
+    const ctok *next = &s->t[p->end];
+    static const char *const empty[] = {"SEEMS", "SEEMED", "APPEARS", "APPEARED", "REMAINS",
+                                        "REMAINED", "TOOK", "TAKES", "MEANS", "MEANT",
+                                        "COMES", "CAME", "HAPPENED", "LOOKS", "LOOKED"};
+    /* "It is ...", "It will be monitored ...", "It has been ..." */
+    if (next->wc & WC_BE) return 0;
+    if ((next->pos == DYAD_POS_MD || (next->wc & WC_HAVEDO)) && p->end + 1 < s->n &&
+        (s->t[p->end + 1].wc & WC_BE))
+        return 0;
+    return !CODER_WORD_IN(next->up, empty);
+}
+
 /* Gives a pronoun unit the codes of what it stands for. */
 static void resolve_pronoun(csent *s, int u, int gi) {
     unit *p = &s->units[u];
     if (p->ncodes) return;
     int ref = latest_subject(s, gi);
     const unit *src = ref >= 0 ? &s->units[ref] : NULL;
-    /* "He also met ...": a person or group named in an earlier sentence
-     * ("it" may stand for anything, so only within the sentence) */
-    if (!src && s->mem && s->mem->sentence >= 0 && strcmp(s->t[p->start].up, "IT")) {
+    /* "He also met ...": a person or group named in an earlier sentence;
+     * "It also accused ...": a body or country named there ("it" may stand
+     * for anything, so only at the head of a sentence, for an act) */
+    int it = !strcmp(s->t[p->start].up, "IT");
+    if (!src && s->mem && s->mem->sentence >= 0 &&
+        (!it || (s->mem->subject_is_body && it_acts(s, p)))) {
         src = &s->mem->subject;
         p->from_sentence = (int16_t)s->mem->sentence;
     }

@@ -523,7 +523,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
      * up (a 15 MB document's tokens alone were 150 MB) */
     dyad_arena *scratch = dyad_arena_new(64 * 1024);
     if (!scratch) return dyad_error_set(err, "out of memory");
-    docmem mem = {.sentence = -1, .pair_sentence = -1};
+    docmem mem = {.sentence = -1, .pair_sentence = -1, .host_sentence = -1};
     strcache strs = {{0}};
     size_t head = body_start(doc, sents, nsents);
     int head_end = 0;

@@ -118,6 +118,7 @@ typedef struct unit {
     uint8_t in_pp;      /* the object of a preposition */
     uint8_t place;      /* names a place ("the Peruvian border"): a target, never a source */
     uint8_t pair;       /* "the two sides": the parties of an earlier event */
+    uint8_t host;       /* "the host": the host of an earlier visit */
     int16_t from_sentence; /* a pronoun resolved from that earlier sentence, or -1 */
     const char *prep;   /* that preposition, upper-case */
 } unit;
@@ -148,6 +149,13 @@ typedef struct docmem {
      * "the two sides", "both leaders" stand for */
     const char *pair[2];
     int pair_sentence; /* -1: none yet */
+    /* the host of the latest visit (042's target, 043's source), which
+     * "the host", "his hosts" stand for */
+    const char *host;
+    int host_sentence; /* -1: none yet */
+    /* the subject is a body or a country ("the ministry", "Iran"), not a
+     * person: "It" heading a later sentence may stand for it */
+    uint8_t subject_is_body;
 } docmem;
 
 /* Strings of a document's events (codes, actor names, issues), each kept
@@ -181,6 +189,14 @@ typedef struct csent {
     uint64_t bloom[4]; /* word ids (and singulars) present in the sentence */
 } csent;
 
+/* Is w (upper-case) one of the words of a short closed list? */
+static inline int coder_word_in(const char *w, const char *const *list, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w, list[i])) return 1;
+    return 0;
+}
+#define CODER_WORD_IN(w, list) coder_word_in(w, list, sizeof list / sizeof *list)
+
 #define coder_bloom_add dict_bloom_add
 static inline int coder_bloom_has(const uint64_t *b, uint32_t id) {
     uint32_t h = (id * 2654435761u) >> 24;
@@ -207,8 +223,9 @@ int coder_find_units(csent *s);
 int coder_remember(csent *s, int sentence);
 /* After a sentence is coded: remembers the source and target of its last
  * event between two countries (events ev[0, n)), for "the two sides" of
- * the next sentences (it keeps pointers to the events' strings, which live
- * in the document's arena: nothing is allocated). */
+ * the next sentences, and the host of its last visit, for "the host" (it
+ * keeps pointers to the events' strings, which live in the document's
+ * arena: nothing is allocated). */
 void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence);
 /* clauses.c */
 int coder_find_groups(csent *s);

@@ -100,7 +100,8 @@ static void explain_unit(csent *s, int u, char *buf, size_t n) {
     len += (size_t)snprintf(buf + len, n - len, "\"%s\"", unit_text(s, u));
     if (x->from_sentence >= 0)
         len += (size_t)snprintf(buf + len, n - len, " (stands for the %s of sentence %d)",
-                                x->pair ? "two parties" : "subject", x->from_sentence);
+                                x->pair ? "two parties" : x->host ? "host of the visit" : "subject",
+                                x->from_sentence);
     for (int k = 0; k < x->ncauses && len < n; k++) {
         char at[300];
         const cause *c = &x->causes[k];
@@ -555,9 +556,7 @@ static int scheduled(const csent *s, const vgroup *g) {
                                        "PLAN", "PLANNING", "INTENDS", "INTENDED", "PREPARING",
                                        "WILLING", "READY", "PREPARED", "EAGER"};
     if ((b->wc & WC_BE) && strcmp(b->up, "BEING")) return 1;
-    for (size_t i = 0; i < sizeof plan / sizeof *plan; i++)
-        if (!strcmp(b->up, plan[i])) return 1;
-    return 0;
+    return CODER_WORD_IN(b->up, plan);
 }
 
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act

@@ -423,9 +423,7 @@ static int is_party_noun(const char *w) {
         "COUNTRIES", "NATIONS",   "STATES",      "GOVERNMENTS", "DELEGATIONS", "NEIGHBOURS",
         "NEIGHBORS", "ALLIES",    "RIVALS",      "CAPITALS",    "MEN",        "DIPLOMATS",
         "OFFICIALS", "CHIEFS",    "COUNTERPARTS", "ENVOYS",     "SECRETARIES", "NEGOTIATORS"};
-    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
-        if (!strcmp(w, nouns[i])) return 1;
-    return 0;
+    return CODER_WORD_IN(w, nouns);
 }
 
 /* "The two ministers agreed ...", "both sides condemned ...": a phrase of
@@ -449,6 +447,24 @@ static void pair_reference(csent *s, unit *u) {
     u->has_actor = 1;
     u->pair = 1;
     u->from_sentence = (int16_t)m->pair_sentence;
+}
+
+/* "The host", "his hosts", "their host": a phrase of a determiner or a
+ * possessive and HOST(S), naming no actor, stands for the host of the
+ * document's latest visit (TURGOV after "Putin visited Turkey's
+ * president"). */
+static void host_reference(csent *s, unit *u) {
+    const docmem *m = s->mem;
+    if (m->host_sentence < 0 || u->end - u->start != 2) return;
+    const ctok *det = &s->t[u->start], *head = &s->t[u->start + 1];
+    if (det->pos != DYAD_POS_DT && det->pos != DYAD_POS_PRPS) return;
+    if (strcmp(head->up, "HOST") && strcmp(head->up, "HOSTS")) return;
+    u->ncodes = 1;
+    u->codes[0] = m->host;
+    u->ncauses = 0;
+    u->has_actor = 1;
+    u->host = 1;
+    u->from_sentence = (int16_t)m->host_sentence;
 }
 
 /* "Police fired ..." under a "NAIROBI, Kenya -" dateline: a unit named
@@ -542,6 +558,7 @@ int coder_find_units(csent *s) {
         u->place = u->ncodes && place_head(s, u, m + k0, k - k0);
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
         if (!u->has_actor && s->mem) pair_reference(s, u);
+        if (!u->has_actor && s->mem) host_reference(s, u);
         if (u->ncodes) s->nunits++;
     }
     merge_units(s);
@@ -559,6 +576,30 @@ int coder_find_units(csent *s) {
         }
     }
     return 0;
+}
+
+/* Singular nouns that name a body, not a person: "it" may stand for them
+ * ("The ministry summoned ... It also ..."); "the minister" is a person. */
+static int is_body_noun(const char *w) {
+    static const char *const nouns[] = {
+        "MINISTRY",   "GOVERNMENT", "ADMINISTRATION", "CABINET",   "REGIME",     "JUNTA",
+        "ARMY",       "MILITARY",   "NAVY",           "POLICE",    "PARLIAMENT", "SENATE",
+        "CONGRESS",   "ASSEMBLY",   "LEGISLATURE",    "COURT",     "TRIBUNAL",   "COUNCIL",
+        "COMMISSION", "COMMITTEE",  "AGENCY",         "DEPARTMENT", "OFFICE",    "EMBASSY",
+        "PARTY",      "GROUP",      "MOVEMENT",       "ORGANIZATION", "ORGANISATION", "UNION",
+        "ALLIANCE",   "COALITION",  "BLOC",           "BANK",      "FUND",       "COMPANY",
+        "FIRM",       "COUNTRY",    "NATION",         "KINGDOM",   "REPUBLIC",   "STATE",
+        "MISSION",    "AUTHORITY",  "SECRETARIAT",    "PRESIDENCY"};
+    return CODER_WORD_IN(w, nouns);
+}
+
+/* Is unit u a body or a country rather than a person? Its last word is a
+ * body noun ("the Iranian foreign ministry"), or it names a country and
+ * nothing more ("Iran": a three-letter code; "Putin" is RUSGOV). */
+static int names_body(const csent *s, const unit *u) {
+    const ctok *head = &s->t[u->end - 1];
+    if (head->pos == DYAD_POS_NN && is_body_noun(head->up)) return 1;
+    return u->ncodes == 1 && strlen(u->codes[0]) == 3 && head->pos == DYAD_POS_NNP;
 }
 
 int coder_remember(csent *s, int sentence) {
@@ -579,13 +620,28 @@ int coder_remember(csent *s, int sentence) {
         keep.from_sentence = -1;
         s->mem->subject = keep;
         s->mem->sentence = sentence;
+        s->mem->subject_is_body = (uint8_t)names_body(s, u);
         return 0;
     }
     return 0;
 }
 
+/* The host of the last visit among events ev[0, n), or NULL. */
+static const char *visit_host(const dyad_event *ev, size_t n) {
+    for (size_t k = n; k-- > 0;) {
+        if (!strcmp(ev[k].code, "042") && ev[k].target) return ev[k].target;
+        if (!strcmp(ev[k].code, "043") && ev[k].source) return ev[k].source;
+    }
+    return NULL;
+}
+
 void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence) {
     if (!s->mem) return;
+    const char *host = visit_host(ev, n);
+    if (host) {
+        s->mem->host = host;
+        s->mem->host_sentence = sentence;
+    }
     for (size_t k = n; k-- > 0;) {
         char sc[8], tc[8];
         if (!ev[k].source || !ev[k].target) continue;

@@ -124,8 +124,28 @@ static int words_date(const dd_word *w, int n, int i, char out[9]) {
 
 #define DD_MAXW 160
 
+/* Is there a year to read in [s, end): four digits starting a word? Every
+ * date the scan below accepts has one ("2024-03-03", "March 3, 2024"), and
+ * most stories' first lines have none, so they are passed over with a look
+ * at every fourth byte (no four digits hold a byte that is no digit) rather
+ * than read word by word. */
+static int has_year(const char *s, const char *end) {
+    for (const char *p = s; end - p >= 4;) {
+        if (!is_digit(p[3])) {
+            p += 4;
+            continue;
+        }
+        if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && (p == s || !is_alnum(p[-1])))
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
 int date_scan_text(const char *text, size_t len, char out[9]) {
     const char *s = text, *end = text + (len < DD_BYTES ? len : DD_BYTES);
+    out[0] = 0;
+    if (!has_year(s, end)) return -1;
     dd_word w[DD_MAXW];
     int n = 0, lines = 0;
     int line_has_text = 0;

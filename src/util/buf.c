@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-int util_grow(void *v, size_t *cap, size_t need, size_t elem, size_t min_cap) {
+int util_grow_to(void *v, size_t *cap, size_t need, size_t elem, size_t min_cap) {
     if (need <= *cap) return 0;
     size_t nc = *cap ? *cap : (min_cap ? min_cap : 16);
     while (nc < need) {

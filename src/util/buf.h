@@ -15,9 +15,16 @@ typedef struct byte_buf {
     int oom; /* a put failed for want of memory: the contents are short */
 } byte_buf;
 
+/* util_grow's slow path: the array must grow. */
+int util_grow_to(void *v, size_t *cap, size_t need, size_t elem, size_t min_cap);
+
 /* Grows the array *v of *cap elements of elem bytes to hold at least need
- * (doubling, from min_cap). 0, or -1 out of memory (*v, *cap unchanged). */
-int util_grow(void *v, size_t *cap, size_t need, size_t elem, size_t min_cap);
+ * (doubling, from min_cap). 0, or -1 out of memory (*v, *cap unchanged).
+ * Inline, so that the usual case (room enough: a tokenizer's every token)
+ * is one compare and no call. */
+static inline int util_grow(void *v, size_t *cap, size_t need, size_t elem, size_t min_cap) {
+    return need <= *cap ? 0 : util_grow_to(v, cap, need, elem, min_cap);
+}
 
 /* Room for extra more bytes and the NUL; -1 (and oom) when out of memory. */
 int byte_buf_reserve(byte_buf *b, size_t extra);

@@ -56,6 +56,21 @@ check "a role with 'the' stands for the latest subject holding it" test "$got" =
 got=$(echo 'Russian Foreign Minister Sergei Lavrov arrived in Ankara. The police arrested two men.' |
       $D code --date 2024-03-01 | jq -r 'select(.sentence == 1) | .code')
 check "... and not for one that does not hold it" test -z "$got"
+# "It" heading a sentence, as the subject of an act, stands for the latest
+# subject when that is a body or a country, not a person; "It is ...",
+# "It seems ..." stand for nothing
+second() { echo "$1" | $D code --date 2024-03-01 | jq -r 'select(.sentence == 1) | "\(.source)>\(.target):\(.code)"'; }
+check "'it' for a ministry" test "$(second 'The Chilean foreign ministry summoned the Bolivian ambassador. It also accused Peru of spying.')" = "CHLGOV>PER:1125"
+check "'it' for a country" test "$(second 'Chile summoned the Bolivian ambassador. It also accused Peru of spying.')" = "CHL>PER:1125"
+check "'it' not for a person" test -z "$(second 'Chilean President Gabriel Boric summoned the Bolivian ambassador. It also accused Peru of spying.')"
+check "'It is ...' stands for nothing" test -z "$(second 'Chile summoned the Bolivian ambassador. It is unclear why Peru was accused.')"
+# "the host", "his hosts" stand for the host of the document's latest visit
+check "'the host' of a visit" test "$(second 'The Chilean president visited Peru on Monday. The host criticized Bolivia.')" = "PER>BOL:111"
+check "'his hosts' of a visit" test "$(second 'Chilean President Gabriel Boric arrived in Lima. His hosts praised Ecuador.')" = "PER>ECU:051"
+check "'the host' with no visit before" test -z "$(second 'Chile criticized Peru. The host praised Ecuador.')"
+echo 'The Chilean president visited Peru on Monday. The host criticized Bolivia.' | $D code --date 2024-03-01 --explain |
+    grep -q 'stands for the host of the visit of sentence 0'
+check "explain names the visit" test $? = 0
 got=$(printf '%s\n' '{"id":"1","date":"2024-03-01","text":"Sergei Lavrov arrived in Ankara."}' \
       '{"id":"2","date":"2024-03-01","text":"He criticized Ukraine."}' | $D code --format jsonl | jq -r 'select(.doc_id == "2") | .code')
 check "no memory between documents" test -z "$got"
