@@ -275,14 +275,20 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
     return root != 14 && root != 17 && root < 18;
 }
 
-int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
-               int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
-    if (is_null_code(code) || self_dyad(sc, tc, code)) return 0;
+/* Adds the event sc -> tc, whatever the two actors are; -1 out of memory. */
+static int push_coded(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
+                      int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
     const char *issues = coder_issues(s);
     if (!issues) return -1; /* out of memory */
     dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), verb, sentence, issues, why,
                     s->date, s->date_kind};
     return push_event(s, ev, nev, cap, &e);
+}
+
+int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
+               int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
+    if (is_null_code(code) || self_dyad(sc, tc, code)) return 0;
+    return push_coded(s, sentence, sc, tc, code, su, tu, verb, why, ev, nev, cap);
 }
 
 static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code,
@@ -789,10 +795,14 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
         if (!T && S->ncodes > 1 && (low_joint || among_themselves(s, g, &m))) {
             /* "X and Y renewed ties", "X and Y met": among themselves */
+            /* parties named side by side act on each other, a state and its
+             * own rebels too ("Ethiopia and Tigrayan forces signed a deal") */
+            const char *jc = m.code ? m.code : m.code2;
             for (int a = 0; a < S->ncodes; a++)
                 for (int b = 0; b < S->ncodes; b++)
-                    if (a != b && emit(s, sentence, S->codes[a], S->codes[b], m.code ? m.code : m.code2,
-                                       su, su, &m, why, ev, nev, cap) < 0)
+                    if (a != b && !is_null_code(jc) && strcmp(S->codes[a], S->codes[b]) &&
+                        push_coded(s, sentence, S->codes[a], S->codes[b], jc, su, su,
+                                   dict_s(s->c->dict, m.form->lemma), why, ev, nev, cap) < 0)
                         return -1;
             coded[gi] = *nev > before;
             continue;
