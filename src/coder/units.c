@@ -221,8 +221,10 @@ static void merge_lists(csent *s) {
              * media and officials of Sweden") */
             int of_next = i + 2 < n && u[i + 2].start == u[i + 1].end + 1 && u[i + 2].has_actor &&
                           coder_is_word(s, u[i + 1].end, WC_OF | WC_FROM | WC_IN);
+            /* (nor between two sides: "battles between US troops and militants") */
+            int between = u[first].start > 0 && !strcmp(s->t[u[first].start - 1].up, "BETWEEN");
             if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base && !u[i + 1].pronoun &&
-                !own_modifier(s, &u[i + 1]) && !of_next)
+                !own_modifier(s, &u[i + 1]) && !of_next && !between)
                 lend_actor(s, &u[i + 1], cur);
             if (!u[i + 1].has_actor) break;
             add_codes(cur, &u[i + 1]);
