@@ -294,18 +294,23 @@ static int intent_infinitive(const csent *s, int j) {
  * object ("urged Y to V", "ordered troops to withdraw", "allowed Y to")?
  * Other verbs do not: "blockaded Paris to demand" is the blockaders' demand. */
 static int object_control(const csent *s, const vgroup *g) {
-    static const char *const stem[] = {
-        "URG", "ASK", "ORDER", "TOLD", "TELL", "ALLOW", "FORC", "INVIT", "PERSUAD", "ENCOURAG", "HELP",
-        "PRESS", "PUSH", "WANT", "WISH", "EXPECT", "CALL", "BEG", "ADVIS", "WARN", "AUTHORI", "PERMIT",
-        "REQUIR", "COMPEL", "OBLIG", "INSTRUCT", "COMMAND", "APPEAL", "LOBB", "EXHORT", "CHALLENG",
-        "DARE", "DARING", "ENABL", "PROMPT", "TRAIN", "IMPLOR", "REQUEST", "CONVINC", "INDUC", "LEAD",
-        "LED", "GET", "GOT", "NEED", "LIKE", "PREFER", "TEACH", "TAUGHT", "PAY", "PAID", "HIR",
-        "SEND", "SENT", "DEPLOY", "DISPATCH", "MOBILI", "RECRUIT", "PETITION", "DIRECT", "MANDAT",
-        "EMPOWER", "CAUS", "INSPIR", "MOTIVAT", "URGING", "EXPECT", "INTEND", "MEAN", "WAIT",
+#define OC(w) {w, sizeof w - 1}
+    static const struct { const char *w; size_t n; } stem[] = {
+        OC("URG"), OC("ASK"), OC("ORDER"), OC("TOLD"), OC("TELL"), OC("ALLOW"), OC("FORC"), OC("INVIT"),
+        OC("PERSUAD"), OC("ENCOURAG"), OC("HELP"), OC("PRESS"), OC("PUSH"), OC("WANT"), OC("WISH"),
+        OC("EXPECT"), OC("CALL"), OC("BEG"), OC("ADVIS"), OC("WARN"), OC("AUTHORI"), OC("PERMIT"),
+        OC("REQUIR"), OC("COMPEL"), OC("OBLIG"), OC("INSTRUCT"), OC("COMMAND"), OC("APPEAL"), OC("LOBB"),
+        OC("EXHORT"), OC("CHALLENG"), OC("DAR"), OC("ENABL"), OC("PROMPT"), OC("TRAIN"), OC("IMPLOR"),
+        OC("REQUEST"), OC("CONVINC"), OC("INDUC"), OC("LEAD"), OC("LED"), OC("GET"), OC("GOT"), OC("NEED"),
+        OC("LIKE"), OC("PREFER"), OC("TEACH"), OC("TAUGHT"), OC("PAY"), OC("PAID"), OC("HIR"), OC("SEND"),
+        OC("SENT"), OC("DEPLOY"), OC("DISPATCH"), OC("MOBILI"), OC("RECRUIT"), OC("PETITION"), OC("DIRECT"),
+        OC("MANDAT"), OC("EMPOWER"), OC("CAUS"), OC("INSPIR"), OC("MOTIVAT"), OC("INTEND"), OC("MEAN"),
+        OC("WAIT"),
     };
+#undef OC
     const char *w = s->t[g->main].up;
     for (size_t k = 0; k < sizeof stem / sizeof *stem; k++)
-        if (!strncmp(w, stem[k], strlen(stem[k]))) return 1;
+        if (stem[k].w[0] == w[0] && !strncmp(w, stem[k].w, stem[k].n)) return 1;
     return 0;
 }
 
@@ -383,9 +388,12 @@ static int find_subject(csent *s, int gi) {
             }
             /* "urging the counterpart to sign": the object that is told to act
              * is the infinitive's subject, even when it names no actor */
-            if (g->infinitive && !saw_and && object_control(s, prev))
+            if (g->infinitive && !saw_and)
                 for (int k = prev->end; k < g->start; k++)
-                    if (t[k].pos >= DYAD_POS_NN && t[k].pos <= DYAD_POS_NNPS) return -1;
+                    if (t[k].pos >= DYAD_POS_NN && t[k].pos <= DYAD_POS_NNPS) {
+                        if (object_control(s, prev)) return -1;
+                        break;
+                    }
             if (saw_and || g->infinitive) return prev->subject;
             return -1;
         }
