@@ -102,44 +102,39 @@ $(REL)/tagger_accuracy: bench/tagger_accuracy.c $(REL)/libdyad.a $(HDRS)
 $(REL)/text_speed: bench/text_speed.c $(REL)/libdyad.a $(HDRS)
 	$(CC) $(REL_CFLAGS) $< $(REL)/libdyad.a $(LIBS) -o $@
 
-# ---- sanitizer build for tests
+# ---- sanitizer builds: one rule set for each, made by sanitizer_build
+# $(call sanitizer_build,DIR,CFLAGS-VARIABLE): DIR's library objects,
+# DIR/libdyad.a, and DIR/tests/test_X from tests/test_X.c
+define sanitizer_build
+$(1)/%.o: %.c Makefile
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$($(2)) $$(DEPFLAGS) -c $$< -o $$@
+
+$(1)/libdyad.a: $$(SRC:%.c=$(1)/%.o)
+	@rm -f $$@
+	ar rcs $$@ $$^
+
+$(1)/tests/%: tests/%.c $$(wildcard tests/*.h) $(1)/libdyad.a $$(HDRS)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$($(2)) $$< $(1)/libdyad.a $$(LIBS) -o $$@
+endef
+
+# AddressSanitizer + UBSan: the dyad binary and every test
 ASAN        := build/asan
 ASAN_CFLAGS := $(CSTD) -O1 -g $(WARN) $(INC) -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 ASAN_OBJ    := $(SRC:%.c=$(ASAN)/%.o)
 TEST_BINS   := $(TESTS:tests/%.c=$(ASAN)/tests/%)
-
-$(ASAN)/%.o: %.c Makefile
-	@mkdir -p $(dir $@)
-	$(CC) $(ASAN_CFLAGS) $(DEPFLAGS) -c $< -o $@
-
-$(ASAN)/libdyad.a: $(ASAN_OBJ)
-	@rm -f $@
-	ar rcs $@ $^
+$(eval $(call sanitizer_build,$(ASAN),ASAN_CFLAGS))
 
 $(ASAN)/dyad: $(CLI_SRC) $(ASAN)/libdyad.a $(HDRS)
 	$(CC) $(ASAN_CFLAGS) $(CLI_SRC) $(ASAN)/libdyad.a $(LIBS) -o $@
 
-$(ASAN)/tests/%: tests/%.c tests/t.h $(ASAN)/libdyad.a $(HDRS)
-	@mkdir -p $(dir $@)
-	$(CC) $(ASAN_CFLAGS) $< $(ASAN)/libdyad.a $(LIBS) -o $@
-
-# ---- ThreadSanitizer: the pipeline's C test, whose threads share one coder
+# ThreadSanitizer: the pipeline's C test, whose threads share one coder
 # (src/pipeline/); a data race fails `make test`
 TSAN        := build/tsan
 TSAN_CFLAGS := $(CSTD) -O1 -g $(WARN) $(INC) -fsanitize=thread
 TSAN_OBJ    := $(SRC:%.c=$(TSAN)/%.o)
-
-$(TSAN)/%.o: %.c Makefile
-	@mkdir -p $(dir $@)
-	$(CC) $(TSAN_CFLAGS) $(DEPFLAGS) -c $< -o $@
-
-$(TSAN)/libdyad.a: $(TSAN_OBJ)
-	@rm -f $@
-	ar rcs $@ $^
-
-$(TSAN)/tests/test_pipeline: tests/test_pipeline.c tests/t.h $(TSAN)/libdyad.a $(HDRS)
-	@mkdir -p $(dir $@)
-	$(CC) $(TSAN_CFLAGS) $< $(TSAN)/libdyad.a $(LIBS) -o $@
+$(eval $(call sanitizer_build,$(TSAN),TSAN_CFLAGS))
 
 # serve/: the load generator of tests/cli/test_load.sh and the bench
 build/serve_load: bench/serve_load.c

@@ -8,6 +8,7 @@
  * "dyad: serving ... at http://HOST:PORT/" on stderr names the port
  * (--listen 127.0.0.1:0 takes any free one). */
 #include "cli.h"
+#include "opts.h"
 
 #include <malloc.h>
 #include <signal.h>
@@ -26,26 +27,18 @@ static const char usage[] =
 
 int cmd_serve(int argc, char **argv) {
     dyad_serve_opts o = {0};
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) o.db = argv[++i];
-        else if (!strcmp(argv[i], "--listen") && i + 1 < argc) o.listen = argv[++i];
-        else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
-            char *end;
-            long n = strtol(argv[++i], &end, 10);
-            if (*end || n < 1 || n > 64) {
-                fprintf(stderr, "dyad: --threads takes 1 to 64, not '%s'\n", argv[i]);
-                return 2;
-            }
-            o.threads = (int)n;
-        } else {
-            fprintf(stderr, "dyad: serve: unknown argument '%s'\n%s", argv[i], usage);
-            return 2;
-        }
-    }
-    if (!o.db || !*o.db) {
+    const char *threads = NULL;
+    const cli_opt table[] = {
+        {"db", 0, &o.db, NULL},
+        {"listen", 0, &o.listen, NULL},
+        {"threads", 0, &threads, NULL},
+        {0},
+    };
+    cli_args args;
+    int bad = cli_opts_parse(argc, argv, table, usage, &args);
+    if (bad) return bad < 0 ? 0 : bad;
+    if (threads && (o.threads = (int)cli_opt_count("threads", threads, 1, 64)) < 0) return 2;
+    if (args.noperands || !o.db || !*o.db) {
         fputs(usage, stderr);
         return 2;
     }

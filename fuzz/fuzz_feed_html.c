@@ -8,15 +8,11 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    fd_items it = {0};
-    dyad_error err = {{0}};
-    int rc = fd_parse_html("fuzz.html", (const char *)data, size, &it, &err);
-    fuzz_feed_items(&it, rc, &err);
-    if (it.n + it.skipped > 1) __builtin_trap(); /* one page, one item */
-    fd_items_free(&it);
+    if (fuzz_feed_parse(fd_parse_html, "fuzz.html", data, size) > 1)
+        __builtin_trap(); /* one page, one item */
     char *text = NULL;
-    rc = fd_html_text((const char *)data, size, &text);
-    if (rc == 0) fuzz_feed_str(text);
+    int rc = fd_html_text((const char *)data, size, &text);
+    if (rc == 0) fuzz_check_str(text);
     else if (text) __builtin_trap();
     free(text);
     return 0;

@@ -5,10 +5,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    fd_items it = {0};
-    dyad_error err = {{0}};
-    int rc = fd_parse_feed("fuzz.rss", (const char *)data, size, &it, &err);
-    fuzz_feed_items(&it, rc, &err);
-    fd_items_free(&it);
+    fuzz_feed_parse(fd_parse_feed, "fuzz.rss", data, size);
     return 0;
 }

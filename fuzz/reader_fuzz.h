@@ -10,6 +10,7 @@
 #define READER_FUZZ_H
 
 #include "dyad.h"
+#include "fuzz_str.h"
 #include "input/input.h"
 
 #include <stdlib.h>
@@ -20,20 +21,10 @@ static void fuzz_warn(void *ctx, const char *msg) {
     if (!msg || !*msg) __builtin_trap();
 }
 
-static void fuzz_check_str(const char *s) {
-    if (!s) __builtin_trap();
-    if (rd_utf8_check(s, strlen(s)) != (size_t)-1) __builtin_trap();
-}
-
 static void fuzz_check_doc(const dyad_doc *d) {
-    fuzz_check_str(d->id);
-    fuzz_check_str(d->date);
-    fuzz_check_str(d->title);
-    fuzz_check_str(d->text);
-    fuzz_check_str(d->source);
-    fuzz_check_str(d->url);
-    fuzz_check_str(d->category);
-    fuzz_check_str(d->parse);
+    const char *fields[] = {d->id,     d->date, d->title,    d->text,
+                            d->source, d->url,  d->category, d->parse};
+    fuzz_check_strs(fields, sizeof fields / sizeof fields[0]);
     if (strlen(d->text) != d->text_len) __builtin_trap();
     if (d->date[0] && strlen(d->date) != 8) __builtin_trap();
     for (size_t i = 0; i < d->ngold; i++) {

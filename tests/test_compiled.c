@@ -96,6 +96,17 @@ static void reseal(unsigned char *b, size_t n) {
     memcpy(b + DICT_CHECKSUM_AT, &sum, sizeof sum);
 }
 
+/* The undamaged file written again and loaded by `load` (read or mapped);
+ * NULL (a failed check) when it would not load. */
+static dyad_dict *reload(const unsigned char *orig, size_t n,
+                         dyad_dict *(*load)(const char *, dyad_error *)) {
+    CHECK(spill(path, orig, n) == 0);
+    dyad_error err = {{0}};
+    dyad_dict *d = load(path, &err);
+    CHECK(d != NULL);
+    return d;
+}
+
 static void test_damage(const dyad_tagger *t, const unsigned char *orig, size_t n, int want_events) {
     unsigned char *b = malloc(n);
     if (!b) return;
@@ -134,10 +145,7 @@ static void test_damage(const dyad_tagger *t, const unsigned char *orig, size_t 
     CHECK(stale >= 80 && refused_stale == stale); /* accidental damage never gets through */
     CHECK(named == refused);                      /* every refusal names the file */
     /* the undamaged file still loads and codes as before */
-    CHECK(spill(path, orig, n) == 0);
-    dyad_error err = {{0}};
-    dyad_dict *d = dyad_dict_load_compiled(path, &err);
-    CHECK(d != NULL);
+    dyad_dict *d = reload(orig, n, dyad_dict_load_compiled);
     if (d) CHECK(code_with(d, t) == want_events);
     dyad_dict_free(d);
     free(b);
@@ -146,10 +154,7 @@ static void test_damage(const dyad_tagger *t, const unsigned char *orig, size_t 
 /* The file shrinks to nothing while a loaded set is in use. */
 static void test_truncated_after_load(const dyad_tagger *t, const unsigned char *orig, size_t n,
                                       int want_events) {
-    CHECK(spill(path, orig, n) == 0);
-    dyad_error err = {{0}};
-    dyad_dict *d = dyad_dict_load_compiled(path, &err);
-    CHECK(d != NULL);
+    dyad_dict *d = reload(orig, n, dyad_dict_load_compiled);
     if (!d) return;
     FILE *fp = fopen(path, "wb"); /* truncates */
     CHECK(fp != NULL);
@@ -164,13 +169,11 @@ static void test_truncated_after_load(const dyad_tagger *t, const unsigned char 
  * is refused as by the read load. */
 static void test_mapped(const dyad_tagger *t, const unsigned char *orig, size_t n,
                         int want_events) {
-    CHECK(spill(path, orig, n) == 0);
-    dyad_error err = {{0}};
-    dyad_dict *d = dyad_dict_map_compiled(path, &err);
-    CHECK(d != NULL);
+    dyad_dict *d = reload(orig, n, dyad_dict_map_compiled);
     if (!d) return;
     CHECK(d->image_mapped == 1 && d->image_len == n);
     CHECK(code_with(d, t) == want_events);
+    dyad_error err = {{0}};
     char tmp[64];
     snprintf(tmp, sizeof tmp, "%s.new", path);
     unsigned char *b = malloc(n);

@@ -5,20 +5,6 @@
 #include "dyad.h"
 #include "dict/dict.h"
 
-typedef struct problems {
-    int n;
-    char last[600];
-    int lines[64];
-} problems;
-
-static void collect(void *ctx, const char *msg) {
-    problems *p = ctx;
-    const char *colon = strchr(msg, ':');
-    if (p->n < 64 && colon) p->lines[p->n] = atoi(colon + 1);
-    p->n++;
-    snprintf(p->last, sizeof p->last, "%s", msg);
-}
-
 static uint32_t word(const dyad_dict *d, const char *w) { return dict_word_find(d, w, strlen(w)); }
 
 /* Does the phrase (blank-separated upper-case words) end at a node of trie t? */
@@ -39,14 +25,21 @@ static int has_form(const dyad_dict *d, const char *form) {
     return id && dhash_get(&d->verb_index, id) != 0;
 }
 
-static void test_mini(void) {
-    problems p = {0};
+/* Loads the set in dir, its problems collected in *p and its counts put
+ * in *st; NULL (a failed check) when it would not load. */
+static dyad_dict *load_counted(const char *dir, t_msgs *p, dyad_dict_stats *st) {
     dyad_error err = {{0}};
-    dyad_dict *d = dyad_dict_load_dir("tests/data/dict", collect, &p, &err);
+    dyad_dict *d = dyad_dict_load_dir(dir, t_collect, p, &err);
     CHECK(d != NULL);
-    if (!d) return;
+    if (d) dyad_dict_get_stats(d, st);
+    return d;
+}
+
+static void test_mini(void) {
+    t_msgs p = {0};
     dyad_dict_stats st;
-    dyad_dict_get_stats(d, &st);
+    dyad_dict *d = load_counted("tests/data/dict", &p, &st);
+    if (!d) return;
     CHECK(p.n == 0);
     CHECK(st.problems == 0);
     CHECK(st.synsets == 2);
@@ -97,6 +90,7 @@ static void test_mini(void) {
     CHECK(ties && w[0] == 0);
 
     /* the compiled cache gives the same answers */
+    dyad_error err = {{0}};
     const char *path = "build/test_dict.dyc";
     CHECK(dyad_dict_compile(d, path, &err) == 0);
     dyad_dict *c = dyad_dict_load_compiled(path, &err);
@@ -129,14 +123,14 @@ static void test_mini(void) {
 }
 
 static void test_bad(void) {
-    problems p = {0};
+    t_msgs p = {0};
     dyad_error err = {{0}};
     dyad_dict_files f = {0};
     f.verbs = "tests/data/baddict/bad.verbs.txt";
     f.actors[0] = "tests/data/baddict/bad.actors.txt";
     f.nactors = 1;
     f.agents = "tests/data/baddict/bad.agents.txt";
-    dyad_dict *d = dyad_dict_load_files(&f, collect, &p, &err);
+    dyad_dict *d = dyad_dict_load_files(&f, t_collect, &p, &err);
     CHECK(d != NULL); /* bad lines are skipped, the load completes */
     CHECK(p.n == 19);
     /* verbs lines 4-9, actors 1,2,4,5,6,7,10, agents 1-6 */
@@ -155,7 +149,7 @@ static void test_bad(void) {
 
     /* a missing file is an error, not a crash */
     f.verbs = "tests/data/baddict/no-such-file.txt";
-    d = dyad_dict_load_files(&f, collect, &p, &err);
+    d = dyad_dict_load_files(&f, t_collect, &p, &err);
     CHECK(d == NULL && strstr(err.msg, "no-such-file.txt") != NULL);
     CHECK(dyad_dict_load_dir("tests/data/no-such-dir", NULL, NULL, &err) == NULL);
     CHECK(dyad_dict_load_compiled("tests/data/dict/mini.verbs.txt", &err) == NULL);
@@ -165,11 +159,11 @@ static void test_bad(void) {
 /* Found by fuzz_dict: a block header with a malformed code, then patterns
  * (they once went to a block that did not exist). */
 static void test_fuzz_regressions(void) {
-    problems p = {0};
+    t_msgs p = {0};
     dyad_error err = {{0}};
     dyad_dict_files f = {0};
     f.verbs = "tests/data/baddict2/fuzz-bad-header.verbs.txt";
-    dyad_dict *d = dyad_dict_load_files(&f, collect, &p, &err);
+    dyad_dict *d = dyad_dict_load_files(&f, t_collect, &p, &err);
     CHECK(d != NULL);
     CHECK(p.n >= 2); /* the header, and the lines left without a block */
     if (d) {
@@ -195,27 +189,27 @@ static void write_verbs(const char *path, size_t pad, char fill) {
 /* Issue 14.16: a dictionary line has a length cap; read errors and NUL
  * bytes are reported with the file and line, never taken for the end. */
 static void test_line_limits(void) {
-    problems p = {0};
+    t_msgs p = {0};
     dyad_error err = {{0}};
     dyad_dict_files f = {0};
     const char *path = "build/test_dict_long.verbs.txt";
     f.verbs = path;
     /* a line of exactly DICT_LINE_MAX bytes is read */
     write_verbs(path, DICT_LINE_MAX, 'x');
-    dyad_dict *d = dyad_dict_load_files(&f, collect, &p, &err);
+    dyad_dict *d = dyad_dict_load_files(&f, t_collect, &p, &err);
     CHECK(d != NULL && p.n == 0);
     if (d) CHECK(has_form(d, "SPEAKS"));
     dyad_dict_free(d);
     /* one byte more: the load is refused, naming the file and line */
     write_verbs(path, DICT_LINE_MAX + 1, 'x');
-    d = dyad_dict_load_files(&f, collect, &p, &err);
+    d = dyad_dict_load_files(&f, t_collect, &p, &err);
     CHECK(d == NULL);
     CHECK(strstr(err.msg, "test_dict_long.verbs.txt:3: line longer than 65536 bytes") != NULL);
     dyad_dict_free(d);
     /* a NUL byte: a problem at its line, the line skipped, the rest read */
     write_verbs(path, 1, 0);
-    p = (problems){0};
-    d = dyad_dict_load_files(&f, collect, &p, &err);
+    p = (t_msgs){0};
+    d = dyad_dict_load_files(&f, t_collect, &p, &err);
     CHECK(d != NULL && p.n == 1);
     CHECK(strstr(p.last, "test_dict_long.verbs.txt:3: NUL byte") != NULL);
     if (d) CHECK(has_form(d, "SPEAKS"));
@@ -223,25 +217,19 @@ static void test_line_limits(void) {
     remove(path);
     /* a read error (here: a directory) is an error with file and line */
     f.verbs = "tests/data/dict";
-    d = dyad_dict_load_files(&f, collect, &p, &err);
+    d = dyad_dict_load_files(&f, t_collect, &p, &err);
     CHECK(d == NULL && strstr(err.msg, "tests/data/dict:1: read error: Is a directory") != NULL);
 }
 
 static void test_phoenix(void) {
-    const char *dir = t_shared("dictionaries/phoenix");
-    if (!dir) {
-        T_SKIP("../shared/dictionaries/phoenix absent: Phoenix counts not checked");
-        return;
-    }
+    const char *dir = T_SHARED("dictionaries/phoenix", "Phoenix counts");
+    if (!dir) return;
     char path[4096];
     snprintf(path, sizeof path, "%s", dir);
-    problems p = {0};
-    dyad_error err = {{0}};
-    dyad_dict *d = dyad_dict_load_dir(path, collect, &p, &err);
-    CHECK(d != NULL);
-    if (!d) return;
+    t_msgs p = {0};
     dyad_dict_stats st;
-    dyad_dict_get_stats(d, &st);
+    dyad_dict *d = load_counted(path, &p, &st);
+    if (!d) return;
     /* counted by hand from the files with grep: lines starting "- " in
      * CAMEO.2.0.txt (4668, of which 8 are malformed or use undefined
      * synsets), "&" lines (40), "~" lines (8) */

@@ -15,19 +15,6 @@
 
 /* ---- helpers */
 
-typedef struct warnings {
-    int n;
-    char last[700];
-    char first[700];
-} warnings;
-
-static void collect(void *ctx, const char *msg) {
-    warnings *w = ctx;
-    if (w->n == 0) snprintf(w->first, sizeof w->first, "%s", msg);
-    snprintf(w->last, sizeof w->last, "%s", msg);
-    w->n++;
-}
-
 /* A stream over a copy of s[0..n) (fmemopen refuses size 0: use /dev/null). */
 static FILE *mem(const char *s, size_t n) {
     if (n == 0) return fopen("/dev/null", "r");
@@ -38,7 +25,7 @@ typedef struct fixture {
     FILE *fp;
     dyad_reader *r;
     dyad_arena *a;
-    warnings w;
+    t_msgs w; /* the reader's warnings */
     dyad_error err;
 } fixture;
 
@@ -47,7 +34,7 @@ static void open_mem(fixture *f, const char *s, size_t n, const char *name, dyad
     f->fp = mem(s, n);
     f->r = dyad_reader_open(f->fp, name, fmt, NULL, &f->err);
     f->a = dyad_arena_new(0);
-    if (f->r) dyad_reader_on_warning(f->r, collect, &f->w);
+    if (f->r) dyad_reader_on_warning(f->r, t_collect, &f->w);
 }
 
 static void open_str(fixture *f, const char *s, const char *name, dyad_format fmt) {
@@ -149,11 +136,8 @@ static void test_text_good(void) {
     done(&f);
 
     /* the seed article: one document holding the whole file */
-    const char *seed = t_shared("seed/putin-rouhani.txt");
-    if (!seed) {
-        T_SKIP("shared/seed/putin-rouhani.txt not found");
-        return;
-    }
+    const char *seed = T_SHARED("seed/putin-rouhani.txt", "the seed article as one document");
+    if (!seed) return;
     FILE *fp = fopen(seed, "r");
     fseek(fp, 0, SEEK_END);
     long size = ftell(fp);
@@ -287,16 +271,13 @@ static void test_jsonl_good(void) {
     done(&f);
 
     /* the shared corpus: every line a document */
-    const char *corpus = t_shared("corpus/synthetic-news.jsonl");
-    if (!corpus) {
-        T_SKIP("shared/corpus/synthetic-news.jsonl not found");
-        return;
-    }
+    const char *corpus = T_SHARED("corpus/synthetic-news.jsonl", "the corpus, a document a line");
+    if (!corpus) return;
     memset(&f, 0, sizeof f);
     f.fp = fopen(corpus, "r");
     f.r = dyad_reader_open(f.fp, corpus, DYAD_FMT_JSONL, NULL, &f.err);
     f.a = dyad_arena_new(0);
-    dyad_reader_on_warning(f.r, collect, &f.w);
+    dyad_reader_on_warning(f.r, t_collect, &f.w);
     CHECK(count_docs(&f) == 4500);
     CHECK(f.w.n == 0);
     done(&f);
@@ -528,17 +509,14 @@ static void test_xml_good(void) {
 }
 
 static void test_xml_validation_file(void) {
-    const char *path = t_shared("validation/petr2/PETR_Validate_records_2_02.dev.xml");
-    if (!path) {
-        T_SKIP("shared/validation/petr2/PETR_Validate_records_2_02.dev.xml not found");
-        return;
-    }
+    const char *path = T_SHARED("validation/petr2/PETR_Validate_records_2_02.dev.xml", "the validation file as records");
+    if (!path) return;
     fixture f;
     memset(&f, 0, sizeof f);
     f.fp = fopen(path, "r");
     f.r = dyad_reader_open(f.fp, path, DYAD_FMT_XML, NULL, &f.err);
     f.a = dyad_arena_new(0);
-    dyad_reader_on_warning(f.r, collect, &f.w);
+    dyad_reader_on_warning(f.r, t_collect, &f.w);
     dyad_doc d;
     /* DEMO-01, read by hand from the file (lines 60-95) */
     CHECK(next(&f, &d) == 1);

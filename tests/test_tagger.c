@@ -1,19 +1,13 @@
 /* test_tagger.c -- part-of-speech tags (src/text/tagger.c) on hand-checked
  * news sentences, Penn Treebank tag names, and the tagger against the
  * validation parses in ../shared (a floor, so a regression shows). */
-#include "dyad.h"
-#include "t.h"
-
-static dyad_tagger *tg;
-static dyad_arena *ar;
+#include "t_tagger.h"
 
 /* "word/TAG word/TAG ..." for a text taken as one sentence. */
 static const char *tagged(const char *text) {
     static char buf[8192];
     dyad_sentence s;
-    dyad_error err;
-    dyad_arena_reset(ar);
-    if (dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err)) return "(error)";
+    if (t_one_sentence(text, &s) < 0) return "(error)";
     size_t o = 0;
     buf[0] = '\0';
     for (uint32_t i = 0; i < s.ntokens && o < sizeof buf - 64; i++)
@@ -133,8 +127,9 @@ static void test_sentences(void) {
  * entities are left as they are), so it reads lower than the careful one of
  * bench/tagger_accuracy.c, which prints the real figure and the details. */
 static void test_validation_floor(void) {
-    const char *path = t_shared("validation/petr2/PETR_Validate_records_2_02.dev.xml");
-    if (!path) { T_SKIP("validation records not found"); return; }
+    const char *path = T_SHARED("validation/petr2/PETR_Validate_records_2_02.dev.xml",
+                                "the tagger's agreement with the parses");
+    if (!path) return;
     FILE *f = fopen(path, "rb");
     if (!f) { T_SKIP("cannot open validation records"); return; }
     static char xml[1 << 20];
@@ -179,15 +174,6 @@ static void test_validation_floor(void) {
 }
 
 int main(void) {
-    dyad_error err;
-    tg = dyad_tagger_new(&err);
-    ar = dyad_arena_new(0);
-    CHECK(tg != NULL);
-    if (!tg) return t_summary();
-    test_names();
-    test_sentences();
-    test_validation_floor();
-    dyad_arena_free(ar);
-    dyad_tagger_free(tg);
-    return t_summary();
+    static void (*const tests[])(void) = {test_names, test_sentences, test_validation_floor};
+    return t_tagger_main(tests, sizeof tests / sizeof tests[0]);
 }

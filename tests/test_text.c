@@ -1,11 +1,7 @@
 /* test_text.c -- sentence splitting, Treebank tokenization and Unicode
  * normalization (src/text/), and robustness on hostile input. Every expected
  * value below was written by hand from the Penn Treebank conventions. */
-#include "dyad.h"
-#include "t.h"
-
-static dyad_tagger *tg;
-static dyad_arena *ar;
+#include "t_tagger.h"
 
 /* Token texts of one sentence joined by single spaces; with `marks`, each
  * DYAD_TOKEN_PLAIN token is followed by '+'. */
@@ -32,9 +28,7 @@ static dyad_sentence *split(const char *text, size_t *n) {
 /* The tokens of a text taken as one sentence (joined_as). */
 static const char *toks_as(const char *text, int marks) {
     dyad_sentence s;
-    dyad_error err;
-    dyad_arena_reset(ar);
-    if (dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err)) return "(error)";
+    if (t_one_sentence(text, &s) < 0) return "(error)";
     return joined_as(&s, marks);
 }
 
@@ -171,9 +165,7 @@ static void test_offsets(void) {
     /* offsets are bytes of the original text, even after normalization */
     const char *text = "\xE2\x80\x9CWe won\xE2\x80\x99t,\xE2\x80\x9D Erdo\xC4\x9F" "an said.";
     dyad_sentence s;
-    dyad_error err;
-    dyad_arena_reset(ar);
-    CHECK(dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err) == 0);
+    CHECK(t_one_sentence(text, &s) == 0);
     CHECK_STR(joined(&s), "`` We wo n't , '' Erdo\xC4\x9F" "an said .");
     CHECK(s.ntokens == 9);
     if (s.ntokens == 9) {
@@ -198,9 +190,7 @@ static void test_offsets_sparse(void) {
      * 21 Cyrillic "Ж" (kept) | 23 U+2026 (3 -> "...") | 26 end */
     const char *text = "Ab\xC2\xA0" "c\xE2\x80\x94" "d\xFF" "e\xCC\x81\xE2\x80\x8B" "f\r\nMu\xD0\x96\xE2\x80\xA6";
     dyad_sentence s;
-    dyad_error err;
-    dyad_arena_reset(ar);
-    CHECK(dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err) == 0);
+    CHECK(t_one_sentence(text, &s) == 0);
     CHECK_STR(joined(&s), "Ab c -- d \xEF\xBF\xBD \xC3\xA9" "f MuЖ ...");
     CHECK(s.ntokens == 8);
     if (s.ntokens != 8) return;
@@ -212,9 +202,7 @@ static void test_offsets_sparse(void) {
 
 static const char *upper_of(const char *text) {
     dyad_sentence s;
-    dyad_error err;
-    dyad_arena_reset(ar);
-    if (dyad_analyze_sentence(tg, ar, text, strlen(text), &s, &err) || s.ntokens == 0) return "";
+    if (t_one_sentence(text, &s) < 0 || s.ntokens == 0) return "";
     return s.tokens[0].upper;
 }
 
@@ -341,19 +329,8 @@ static void test_plain_tokens(void) {
 }
 
 int main(void) {
-    dyad_error err;
-    tg = dyad_tagger_new(&err);
-    ar = dyad_arena_new(0);
-    CHECK(tg != NULL);
-    if (!tg) return t_summary();
-    test_splitting();
-    test_tokenizing();
-    test_offsets();
-    test_offsets_sparse();
-    test_normalizing();
-    test_robustness();
-    test_plain_tokens();
-    dyad_arena_free(ar);
-    dyad_tagger_free(tg);
-    return t_summary();
+    static void (*const tests[])(void) = {test_splitting,     test_tokenizing,  test_offsets,
+                                          test_offsets_sparse, test_normalizing, test_robustness,
+                                          test_plain_tokens};
+    return t_tagger_main(tests, sizeof tests / sizeof tests[0]);
 }

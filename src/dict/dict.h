@@ -266,6 +266,11 @@ int64_t dict_trie_phrase(dyad_dict *d, dline *ln, dtrie *t, const char *s, size_
 int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ctx,
                     int (*each)(dline *ln, char *line, void *state), void *state,
                     dyad_error *err);
+/* The same with a state of state_size bytes, zeroed, made for the file and
+ * freed after it (a reader's state too large for the stack). */
+int dict_read_lines_with(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ctx,
+                         int (*each)(dline *ln, char *line, void *state), size_t state_size,
+                         dyad_error *err);
 void dict_plurals(const char *word, char out[][128], int *n); /* regular noun plurals */
 
 /* ---- one reader per dictionary kind */

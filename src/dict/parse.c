@@ -151,3 +151,13 @@ int dict_read_lines(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ct
     fclose(fp);
     return rc;
 }
+
+int dict_read_lines_with(const char *path, dyad_dict *d, dyad_problem_fn fn, void *ctx,
+                         int (*each)(dline *ln, char *line, void *state), size_t state_size,
+                         dyad_error *err) {
+    void *state = calloc(1, state_size);
+    if (!state) return dyad_error_set(err, "%s: out of memory", path);
+    int rc = dict_read_lines(path, d, fn, ctx, each, state, err);
+    free(state);
+    return rc;
+}

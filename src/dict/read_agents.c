@@ -164,9 +164,5 @@ static int agent_line(dline *ln, char *raw, void *state) {
 
 int dict_read_agents(dyad_dict *d, const char *path, dyad_problem_fn fn, void *ctx,
                      dyad_error *err) {
-    agent_state *st = calloc(1, sizeof *st);
-    if (!st) return dyad_error_set(err, "%s: out of memory", path);
-    int rc = dict_read_lines(path, d, fn, ctx, agent_line, st, err);
-    free(st);
-    return rc;
+    return dict_read_lines_with(path, d, fn, ctx, agent_line, sizeof(agent_state), err);
 }

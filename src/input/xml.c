@@ -193,23 +193,13 @@ static int finish_record(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_erro
     return GOT_DOC;
 }
 
-/* A token inside <Text> or <Parse>. */
+/* A token inside <Text> or <Parse>: text or a tag. */
 static int in_content(dyad_reader *r, rd_xml_tok *t, const char *elem, int *redo) {
     rd_xml *x = &r->xml;
-    switch (t->type) {
-    case RD_XML_TEXT:
+    if (t->type == RD_XML_TEXT) {
         if (t->overflow) too_long(r, t->line);
         else if (t->bad_line) mark_bad(r, t->bad_line, "invalid UTF-8 or NUL byte");
         return GO_ON;
-    case RD_XML_OTHER:
-        return GO_ON;
-    case RD_XML_BAD:
-        mark_bad(r, t->line, t->bad);
-        return GO_ON;
-    case RD_XML_EOF:
-        return GO_ON; /* handled by the caller */
-    default:
-        break;
     }
     if (t->type == RD_XML_END && strcmp(t->name, elem) == 0) {
         if (byte_buf_putc(&r->rec, '\0') < 0) return FAILED;
@@ -225,18 +215,12 @@ static int in_content(dyad_reader *r, rd_xml_tok *t, const char *elem, int *redo
     return GO_ON;
 }
 
-/* A token in the body of a <Sentence>. */
+/* A token in the body of a <Sentence>: text or a tag. */
 static int in_body(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err, rd_xml_tok *t) {
     rd_xml *x = &r->xml;
     switch (t->type) {
     case RD_XML_TEXT:
         if (t->nonspace) mark_bad(r, t->nonspace_line, "text outside <Text>");
-        return GO_ON;
-    case RD_XML_OTHER:
-    case RD_XML_EOF:
-        return GO_ON;
-    case RD_XML_BAD:
-        mark_bad(r, t->line, t->bad);
         return GO_ON;
     case RD_XML_END:
         if (strcmp(t->name, "Sentence") == 0) return finish_record(r, a, doc, err);
@@ -281,6 +265,10 @@ static int record_token(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error
         return rd_fail(r, err, x->rec_line, "<Sentence> not closed at end of input (a truncated "
                        "file?)");
     }
+    /* a comment or declaration is nothing to use, in any part; malformed
+     * markup spoils the record (once: a bad record says no more) */
+    if (t->type == RD_XML_BAD) mark_bad(r, t->line, t->bad);
+    if (t->type == RD_XML_BAD || t->type == RD_XML_OTHER) return GO_ON;
     int is_sentence = strcmp(t->name, "Sentence") == 0;
     /* a new record, or the end of the list, ends this one in any state */
     if ((t->type == RD_XML_START || t->type == RD_XML_EMPTY) && is_sentence) {
@@ -304,8 +292,7 @@ static int record_token(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error
     case P_PARSE:
         return in_content(r, t, "Parse", redo);
     case P_SKIP:
-        if (t->type == RD_XML_BAD) mark_bad(r, t->line, t->bad);
-        else if (t->type == RD_XML_END && is_sentence) return finish_record(r, a, doc, err);
+        if (t->type == RD_XML_END && is_sentence) return finish_record(r, a, doc, err);
         else if (t->type == RD_XML_START && strcmp(t->name, x->skip_name) == 0) x->skip_depth++;
         else if (t->type == RD_XML_END && strcmp(t->name, x->skip_name) == 0 && --x->skip_depth == 0)
             x->part = P_BODY;

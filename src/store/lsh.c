@@ -6,31 +6,10 @@
  * about 200 bytes per stored original (200 MB for a million). */
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/table.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static int grow_table(st_lsh *l) {
-    size_t cap = l->cap ? l->cap * 2 : 4096;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *idx = calloc(cap, sizeof *idx);
-    if (!keys || !idx) {
-        free(keys), free(idx);
-        return -1;
-    }
-    for (size_t i = 0; i < l->cap; i++) {
-        if (!l->keys[i]) continue;
-        size_t h = (size_t)(l->keys[i] & (cap - 1));
-        while (keys[h]) h = (h + 1) & (cap - 1);
-        keys[h] = l->keys[i];
-        idx[h] = l->idx[i];
-    }
-    free(l->keys), free(l->idx);
-    l->keys = keys;
-    l->idx = idx;
-    l->cap = cap;
-    return 0;
-}
 
 int st_lsh_add(st_lsh *l, int64_t doc, const uint32_t sig[MH_N]) {
     if (l->ndocs == l->capdocs) { /* two arrays of one length */
@@ -40,15 +19,17 @@ int st_lsh_add(st_lsh *l, int64_t doc, const uint32_t sig[MH_N]) {
             return -1;
         l->capdocs = cd < cs ? cd : cs;
     }
-    if ((l->n + MH_BANDS) * 2 > l->cap && grow_table(l) < 0) return -1;
+    if ((l->n + MH_BANDS) * 2 > l->cap &&
+        table_grow(&l->keys, &l->idx, sizeof *l->idx, &l->cap, 4096) < 0)
+        return -1;
     uint32_t k = (uint32_t)l->ndocs++;
     l->docs[k] = doc;
     memcpy(l->sigs[k], sig, sizeof l->sigs[k]);
     uint64_t keys[MH_BANDS];
     st_minhash_bands(sig, keys);
     for (int b = 0; b < MH_BANDS; b++) {
-        size_t h = (size_t)(keys[b] & (l->cap - 1));
-        while (l->keys[h]) h = (h + 1) & (l->cap - 1);
+        size_t h = table_home(keys[b], l->cap);
+        while (l->keys[h]) h = table_next(h, l->cap);
         l->keys[h] = keys[b];
         l->idx[h] = k;
         l->n++;
@@ -62,7 +43,7 @@ size_t st_lsh_candidates(const st_lsh *l, const uint32_t sig[MH_N], uint32_t *ou
     uint64_t keys[MH_BANDS];
     st_minhash_bands(sig, keys);
     for (int b = 0; b < MH_BANDS; b++) {
-        for (size_t h = (size_t)(keys[b] & (l->cap - 1)); l->keys[h]; h = (h + 1) & (l->cap - 1)) {
+        for (size_t h = table_home(keys[b], l->cap); l->keys[h]; h = table_next(h, l->cap)) {
             if (l->keys[h] != keys[b]) continue;
             size_t j = 0;
             while (j < n && out[j] != l->idx[h]) j++;

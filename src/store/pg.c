@@ -25,6 +25,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/hash.h"
+#include "util/table.h"
 
 #include <libpq-fe.h>
 #include <stdlib.h>
@@ -128,26 +129,10 @@ static uint64_t fnv(const char *s) { return hash_key(s, strlen(s)); }
 
 static int set_put(pg_set *s, uint64_t k, int64_t v) {
     if (!k) k = 1;
-    if ((s->n + 1) * 2 > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 4096;
-        uint64_t *nk = calloc(cap, sizeof *nk);
-        int64_t *nv = calloc(cap, sizeof *nv);
-        if (!nk || !nv) {
-            free(nk), free(nv);
-            return -1;
-        }
-        for (size_t i = 0; i < s->cap; i++) {
-            if (!s->k[i]) continue;
-            size_t h = s->k[i] & (cap - 1);
-            while (nk[h]) h = (h + 1) & (cap - 1);
-            nk[h] = s->k[i];
-            nv[h] = s->v[i];
-        }
-        free(s->k), free(s->v);
-        s->k = nk, s->v = nv, s->cap = cap;
-    }
-    size_t h = k & (s->cap - 1);
-    while (s->k[h] && s->k[h] != k) h = (h + 1) & (s->cap - 1);
+    if ((s->n + 1) * 2 > s->cap && table_grow(&s->k, &s->v, sizeof *s->v, &s->cap, 4096) < 0)
+        return -1;
+    size_t h = table_home(k, s->cap);
+    while (s->k[h] && s->k[h] != k) h = table_next(h, s->cap);
     if (!s->k[h]) s->n++;
     s->k[h] = k;
     s->v[h] = v;
@@ -157,7 +142,7 @@ static int set_put(pg_set *s, uint64_t k, int64_t v) {
 static int set_get(const pg_set *s, uint64_t k, int64_t *v) {
     if (!k) k = 1;
     if (!s->cap) return 0;
-    for (size_t h = k & (s->cap - 1); s->k[h]; h = (h + 1) & (s->cap - 1))
+    for (size_t h = table_home(k, s->cap); s->k[h]; h = table_next(h, s->cap))
         if (s->k[h] == k) {
             if (v) *v = s->v[h];
             return 1;
@@ -191,6 +176,10 @@ static void fld(pg_buf *b, const char *s, size_t n, char end) {
     put(b, &end, 1);
 }
 static void fs(pg_buf *b, const char *s, char end) { fld(b, s ? s : "", (size_t)-1, end); }
+/* n text columns in a row, each ended by a tab. */
+static void fs_each(pg_buf *b, const char *const *s, size_t n) {
+    for (size_t i = 0; i < n; i++) fs(b, s[i], '\t');
+}
 static void fnum(pg_buf *b, long long v, char end) {
     char t[32];
     int n = snprintf(t, sizeof t, "%lld", v);
@@ -385,11 +374,8 @@ static int pq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_
     fnum(o, *doc, '\t');
     fs(o, d->id, '\t');
     fnum(o, d->hash, '\t');
-    fs(o, d->date, '\t');
-    fs(o, d->title, '\t');
-    fs(o, d->source, '\t');
-    fs(o, d->url, '\t');
-    fs(o, d->input, '\t');
+    const char *about[] = {d->date, d->title, d->source, d->url, d->input};
+    fs_each(o, about, sizeof about / sizeof *about);
     fld(o, d->text, d->text_len, '\t');
     if (d->original) {
         char t[64];
@@ -456,14 +442,9 @@ static int pq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err
     char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0};
     fnum(o, e->doc, '\t');
     fnum(o, e->sentence, '\t');
-    fs(o, e->date, '\t');
-    fs(o, e->date_kind, '\t');
-    fs(o, e->source, '\t');
-    fs(o, e->target, '\t');
-    fs(o, e->src_country, '\t');
-    fs(o, e->tgt_country, '\t');
-    fs(o, e->code, '\t');
-    fs(o, root, '\t');
+    const char *keys[] = {e->date,        e->date_kind,   e->source, e->target,
+                          e->src_country, e->tgt_country, e->code,   root};
+    fs_each(o, keys, sizeof keys / sizeof *keys);
     if (e->quad_class) {
         char t[64];
         snprintf(t, sizeof t, "%d\t%.1f\t", e->quad_class, e->goldstein);
@@ -471,10 +452,8 @@ static int pq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err
     } else {
         put(o, "\\N\t\\N\t", 6);
     }
-    fs(o, e->source_text, '\t');
-    fs(o, e->target_text, '\t');
-    fs(o, e->verb, '\t');
-    fs(o, e->issues, '\t');
+    const char *words[] = {e->source_text, e->target_text, e->verb, e->issues};
+    fs_each(o, words, sizeof words / sizeof *words);
     fnum(o, e->counted, '\t');
     if (e->explain) fs(o, e->explain, '\n');
     else put(o, "\\N\n", 3);

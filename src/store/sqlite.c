@@ -120,6 +120,21 @@ static int sq_exec(sq_backend *s, int q, dyad_error *err, const char *what) {
 static void bind_text(sqlite3_stmt *st, int i, const char *s) {
     sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
 }
+/* Two columns that are NULL together: an integer to parameter i and a
+ * real to i + 1 when `given`, else both NULL. */
+static void bind_pair(sqlite3_stmt *st, int i, int given, int64_t v, double x) {
+    if (given) {
+        sqlite3_bind_int64(st, i, v);
+        sqlite3_bind_double(st, i + 1, x);
+    } else {
+        sqlite3_bind_null(st, i);
+        sqlite3_bind_null(st, i + 1);
+    }
+}
+/* n texts to the parameters first, first + 1, ... */
+static void bind_texts(sqlite3_stmt *st, int first, const char *const *s, int n) {
+    for (int i = 0; i < n; i++) bind_text(st, first + i, s[i]);
+}
 
 static int sq_begin(st_backend *b, dyad_error *err) {
     return sq_exec((sq_backend *)b, Q_BEGIN, err, "begin");
@@ -174,22 +189,13 @@ static int sq_insert_doc(st_backend *b, const st_doc_row *d, int64_t *doc, dyad_
     sqlite3_stmt *st = s->q[Q_DOC];
     bind_text(st, 1, d->id);
     sqlite3_bind_int64(st, 2, d->hash);
-    bind_text(st, 3, d->date);
-    bind_text(st, 4, d->title);
-    bind_text(st, 5, d->source);
-    bind_text(st, 6, d->url);
-    bind_text(st, 7, d->input);
+    const char *about[] = {d->date, d->title, d->source, d->url, d->input};
+    bind_texts(st, 3, about, 5);
     /* 64-bit length: a text over 2 GiB is refused by SQLite (SQLITE_TOOBIG), not cut */
     if (sqlite3_bind_text64(st, 8, d->text, (sqlite3_uint64)d->text_len, SQLITE_STATIC,
                             SQLITE_UTF8) != SQLITE_OK)
         return sq_fail(s, err, "storing a document");
-    if (d->original) {
-        sqlite3_bind_int64(st, 9, d->original);
-        sqlite3_bind_double(st, 10, d->similarity);
-    } else {
-        sqlite3_bind_null(st, 9);
-        sqlite3_bind_null(st, 10);
-    }
+    bind_pair(st, 9, d->original != 0, d->original, d->similarity);
     if (sq_exec(s, Q_DOC, err, "storing a document") < 0) return -1;
     *doc = sqlite3_last_insert_rowid(s->db);
     if (!d->original) return 0;
@@ -229,25 +235,13 @@ static int sq_insert_event(st_backend *b, const st_event_row *e, dyad_error *err
     char root[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0};
     sqlite3_bind_int64(st, 1, e->doc);
     sqlite3_bind_int(st, 2, (int)e->sentence);
-    bind_text(st, 3, e->date);
-    bind_text(st, 4, e->date_kind);
-    bind_text(st, 5, e->source);
-    bind_text(st, 6, e->target);
-    bind_text(st, 7, e->src_country);
-    bind_text(st, 8, e->tgt_country);
-    bind_text(st, 9, e->code);
+    const char *keys[] = {e->date,        e->date_kind,   e->source, e->target,
+                          e->src_country, e->tgt_country, e->code};
+    bind_texts(st, 3, keys, 7);
     sqlite3_bind_text(st, 10, root, -1, SQLITE_TRANSIENT);
-    if (e->quad_class) {
-        sqlite3_bind_int(st, 11, e->quad_class);
-        sqlite3_bind_double(st, 12, e->goldstein);
-    } else {
-        sqlite3_bind_null(st, 11);
-        sqlite3_bind_null(st, 12);
-    }
-    bind_text(st, 13, e->source_text);
-    bind_text(st, 14, e->target_text);
-    bind_text(st, 15, e->verb);
-    bind_text(st, 16, e->issues);
+    bind_pair(st, 11, e->quad_class != 0, e->quad_class, e->goldstein);
+    const char *words[] = {e->source_text, e->target_text, e->verb, e->issues};
+    bind_texts(st, 13, words, 4);
     sqlite3_bind_int(st, 17, e->counted);
     if (e->explain) bind_text(st, 18, e->explain);
     else sqlite3_bind_null(st, 18);
@@ -268,10 +262,8 @@ static int sq_seen_daily(st_backend *b, const char *date, const char *source, co
     }
     s->daily_index = 1;
     sqlite3_stmt *st = s->q[Q_DAILY];
-    bind_text(st, 1, date);
-    bind_text(st, 2, source);
-    bind_text(st, 3, target);
-    bind_text(st, 4, code);
+    const char *key[] = {date, source, target, code};
+    bind_texts(st, 1, key, 4);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_fail(s, err, "one-a-day lookup");

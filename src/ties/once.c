@@ -12,6 +12,7 @@
 #include "ties/ties.h"
 #include "date/date.h"
 #include "util/hash.h"
+#include "util/table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,27 +24,12 @@ static uint64_t event_key(const dyad_store_event *e) {
     return h ? h : 1;
 }
 
-static int grow(ty_once *s) {
-    size_t cap = s->cap ? s->cap * 2 : 16384; /* a heavy dyad's year: no regrowth */
-    uint64_t *k = calloc(cap, sizeof *k);
-    if (!k) return -1;
-    for (size_t i = 0; i < s->cap; i++) {
-        if (!s->k[i]) continue;
-        size_t h = s->k[i] & (cap - 1);
-        while (k[h]) h = (h + 1) & (cap - 1);
-        k[h] = s->k[i];
-    }
-    free(s->k);
-    s->k = k;
-    s->cap = cap;
-    return 0;
-}
-
 int ty_once_first(ty_once *s, const dyad_store_event *e) {
-    if ((s->n + 1) * 2 > s->cap && grow(s) < 0) return -1;
+    /* 16384 slots: a heavy dyad's year with no regrowth */
+    if ((s->n + 1) * 2 > s->cap && table_grow(&s->k, NULL, 0, &s->cap, 16384) < 0) return -1;
     uint64_t key = event_key(e);
-    size_t h = key & (s->cap - 1);
-    for (; s->k[h]; h = (h + 1) & (s->cap - 1))
+    size_t h = table_home(key, s->cap);
+    for (; s->k[h]; h = table_next(h, s->cap))
         if (s->k[h] == key) return 0;
     s->k[h] = key;
     s->n++;

@@ -17,10 +17,5 @@ if ! command -v jq >/dev/null; then
     skip "dict sentences: jq is not installed"
     summary; exit
 fi
-while IFS=$'\t' read -r date text want; do
-    case "$date" in \#*|"") continue;; esac
-    got=$(printf '%s\n' "$text" | $D code --date "$date" | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
-    want=$(printf '%s\n' $want | grep -vx -- - | sort | tr '\n' ' ')
-    if [ "$got" = "$want" ]; then ok; else no "$text: want [$want] got [$got]"; fi
-done < tests/data/dict-sentences.tsv
+check_sentences tests/data/dict-sentences.tsv
 summary

@@ -103,6 +103,22 @@ check "the copy linked once the first is done" test "$(q $C "select o.id from do
 check "the copy's events not counted" test "$(q $C "select count(*) from events e join documents d using(doc) where d.id = 'c1' and e.counted = 1")" = 0
 check "the originals' events counted" test "$(q $C "select count(*) from events e join documents d using(doc) where d.id like 'o%' and e.counted = 0")" = 0
 
+# a validation file of two records (items 9 and 11)
+cat >$TMP/val.xml <<'XML'
+<Validation>
+<Sentences>
+<Sentence date="20200101" id="v1" category="T" evaluate="true">
+<EventCoding sourcecode="RUS" targetcode="IRN" eventcode="051"/>
+<Text>Russia praised Iran.</Text>
+</Sentence>
+<Sentence date="20200101" id="v2" category="T" evaluate="true">
+<EventCoding sourcecode="IRN" targetcode="RUS" eventcode="112"/>
+<Text>Iran accused Russia of delays.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+XML
+
 # ---- item 9: write errors on standard output
 if [ -w /dev/full ]; then
     printf 'Russia praised Iran.\n' >$TMP/small.txt
@@ -118,63 +134,39 @@ if [ -w /dev/full ]; then
     wfull "ties A" $D ties --db $TMP/e.db RUS
     wfull "dict stats" $D dict stats --dict tests/data/dict
     wfull "dict lookup" $D dict lookup --dict data/dict --date 2017-05-23 "Hassan Rouhani"
-    cat >$TMP/v.xml <<'XML'
-<Validation>
-<Sentences>
-<Sentence date="20200101" id="v1" category="T" evaluate="true">
-<EventCoding sourcecode="RUS" targetcode="IRN" eventcode="051"/>
-<Text>Russia praised Iran.</Text>
-</Sentence>
-</Sentences>
-</Validation>
-XML
-    wfull "validate" $D validate --dict data/dict $TMP/v.xml
+    wfull "validate" $D validate --dict data/dict $TMP/val.xml
     wfull "help" $D --help
 else
     skip "/dev/full not writable: write errors not tested"
 fi
 
 # ---- item 11: validation XML that is truncated, empty, or has an open comment
-cat >$TMP/val.xml <<'XML'
-<Validation>
-<Sentences>
-<Sentence date="20200101" id="v1" category="T" evaluate="true">
-<EventCoding sourcecode="RUS" targetcode="IRN" eventcode="051"/>
-<Text>Russia praised Iran.</Text>
-</Sentence>
-<Sentence date="20200101" id="v2" category="T" evaluate="true">
-<EventCoding sourcecode="IRN" targetcode="RUS" eventcode="112"/>
-<Text>Iran accused Russia of delays.</Text>
-</Sentence>
-</Sentences>
-</Validation>
-XML
 $D validate --dict data/dict $TMP/val.xml >$TMP/out 2>$TMP/err; rc=$?
 check "whole validation file exits 0" test $rc = 0
 check "whole validation file: 2 records" grep -Eq '^[0-9] passed, [0-9] failed$' $TMP/out
 check "whole validation file: 2 records counted" test "$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1+\2/p' $TMP/out | bc)" = 2
+# dyad's exit status and what it says on stderr: what, the status, a grep
+# pattern, then dyad's arguments
+says() {
+    local what=$1 want=$2 said=$3; shift 3
+    $D "$@" >$TMP/out 2>$TMP/err; local rc=$?
+    check "$what exits $want" test $rc = $want
+    check "$what: said" grep -q "$said" $TMP/err
+}
 head -c 300 $TMP/val.xml >$TMP/cut.xml
-$D validate --dict data/dict $TMP/cut.xml >$TMP/out 2>$TMP/err; rc=$?
-check "truncated validation file exits 1" test $rc = 1
-check "truncated file named with its line" grep -q "cut.xml:[0-9]*: .*not closed at end of input" $TMP/err
+says "truncated validation file" 1 "cut.xml:[0-9]*: .*not closed at end of input" \
+    validate --dict data/dict $TMP/cut.xml
 head -n 6 $TMP/val.xml >$TMP/cut2.xml  # cut right after the first record
-$D validate --dict data/dict $TMP/cut2.xml >$TMP/out 2>$TMP/err; rc=$?
-check "file cut between records exits 1" test $rc = 1
-check "cut between records: root named" grep -q "cut2.xml:1: <Validation> not closed at end of input" $TMP/err
+says "file cut between records (root named)" 1 "cut2.xml:1: <Validation> not closed at end of input" \
+    validate --dict data/dict $TMP/cut2.xml
 : >$TMP/empty.xml
-$D validate --dict data/dict $TMP/empty.xml >$TMP/out 2>$TMP/err; rc=$?
-check "empty validation file exits 1" test $rc = 1
-check "empty validation file said" grep -q "empty.xml: no <Sentence> records" $TMP/err
-$D code --dict data/dict $TMP/empty.xml >$TMP/out 2>$TMP/err; rc=$?
-check "code on an empty XML file exits 0" test $rc = 0
-check "code on an empty XML file warns" grep -q "warning: .*empty.xml: no <Sentence> records" $TMP/err
+says "empty validation file" 1 "empty.xml: no <Sentence> records" validate --dict data/dict $TMP/empty.xml
+says "code on an empty XML file (warns)" 0 "warning: .*empty.xml: no <Sentence> records" \
+    code --dict data/dict $TMP/empty.xml
 sed '3a <!-- an unclosed comment' $TMP/val.xml >$TMP/comment.xml
-$D validate --dict data/dict $TMP/comment.xml >$TMP/out 2>$TMP/err; rc=$?
-check "unclosed comment in a record exits 1" test $rc = 1
-check "unclosed comment named with file and line" grep -q "comment.xml:4: comment not closed" $TMP/err
-$D code --dict data/dict $TMP/comment.xml >$TMP/out 2>$TMP/err; rc=$?
-check "code: unclosed comment exits 1" test $rc = 1
-check "code: unclosed comment named" grep -q "comment.xml:4: comment not closed" $TMP/err
+says "unclosed comment in a record (file and line named)" 1 "comment.xml:4: comment not closed" \
+    validate --dict data/dict $TMP/comment.xml
+says "code: unclosed comment (named)" 1 "comment.xml:4: comment not closed" code --dict data/dict $TMP/comment.xml
 DEV=${SHARED:+$SHARED/validation/petr2/PETR_Validate_records_2_02.dev.xml}
 if [ -n "$DEV" ] && [ -f "$DEV" ]; then
     head -c 1000 "$DEV" >$TMP/t.xml

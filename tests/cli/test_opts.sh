@@ -24,20 +24,27 @@ $D ingest --db "$TMP/s3.db" --batch zero "$TMP/a.txt" 2>"$TMP/err"; rc=$?
 check "ingest --batch zero: usage error" test $rc = 2
 
 # every command: an unknown option and a missing value are usage errors
-for cmd in code validate ingest ties "dict stats"; do
+for cmd in code validate ingest ties serve "dict stats"; do
     $D $cmd --bogus </dev/null >/dev/null 2>"$TMP/err"; rc=$?
     check "$cmd --bogus exits 2" test $rc = 2
     check "$cmd --bogus named" grep -q "unknown option '--bogus'" "$TMP/err"
 done
-for cmd in "code --dict" "validate --dict" "ingest --db" "ties --db" "dict lookup --date"; do
+for cmd in "code --dict" "validate --dict" "ingest --db" "ties --db" "serve --db" "dict lookup --date"; do
     $D $cmd </dev/null >/dev/null 2>"$TMP/err"; rc=$?
     check "$cmd without its value exits 2" test $rc = 2
     check "$cmd: value asked for" grep -q "needs a value" "$TMP/err"
 done
-for cmd in code validate ingest ties "dict stats"; do
+for cmd in code validate ingest ties serve "dict stats"; do
     $D $cmd --help >/dev/null 2>&1; rc=$?
     check "$cmd --help exits 0" test $rc = 0
 done
+
+# serve: --threads is a whole number from 1 to 64, and serve takes no files
+$D serve --db "$TMP/s.db" --threads 0 >/dev/null 2>"$TMP/err"; rc=$?
+check "serve --threads 0: usage error" test $rc = 2
+check "serve --threads 0: the range said" grep -q "from 1 to 64" "$TMP/err"
+$D serve --db "$TMP/s.db" extra.txt >/dev/null 2>"$TMP/err"; rc=$?
+check "serve FILE: usage error" test $rc = 2
 
 # dict: -o and --output=; the name after its options or before them
 $D dict compile --dict $DICT --output="$TMP/d.dyc" && check "dict compile --output=" test -s "$TMP/d.dyc"
