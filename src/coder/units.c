@@ -58,14 +58,6 @@ static int has_agent(const char *code, const char *agent) {
 /* "Indian and Pakistani troops": actors joined by "and" inside one noun
  * phrase share its agents, one code each (INDMIL, PAKMIL). `agents` is the
  * agent part of the phrase's code. */
-/* Is the actor mention ending before token `end` a country's name standing
- * alone ("Chile" in "Chile and Peruvian rebels"), not an adjective or an
- * abbreviation used as one ("Chilean and", "U.S. and Iraqi forces")? */
-static int name_alone(const csent *s, int end) {
-    const ctok *t = &s->t[end - 1];
-    return (t->pos == DYAD_POS_NNP || t->pos == DYAD_POS_NNPS) && strlen(t->up) > 3 && !strchr(t->up, '.');
-}
-
 static void coordinated_actors(csent *s, unit *u, const mention *m, int nm, const char *agents) {
     const dyad_dict *d = s->c->dict;
     for (int k = 0; k + 1 < nm; k++) {
@@ -119,10 +111,7 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
         for (int j = 0; j < k; j++) repeat |= !strcmp(post[j], post[k]);
         if (!repeat) len = coder_cat(buf, sizeof buf, len, post[k]);
     }
-    /* "Chile and Peruvian rebels": the name alone takes no agents */
-    int alone = base && !npre && nm >= 2 && !m[0].is_agent && !m[1].is_agent && m[0].end + 1 == m[1].start &&
-                (s->t[m[0].end].wc & (WC_AND | WC_OR)) && name_alone(s, m[0].end);
-    u->codes[0] = dyad_arena_strdup(s->a, alone ? base : buf);
+    u->codes[0] = dyad_arena_strdup(s->a, buf);
     u->ncodes = 1;
     u->has_actor = base != NULL;
     u->base = base;
