@@ -45,6 +45,18 @@ static void test_event_dates(void) {
     check_date("20260314", "They met 3 weeks ago.", "20260221", "ago");
     check_date("20260314", "They met a week ago.", "20260307", "ago");
     check_date("20260314", "Talks resume next week.", "20260321", "next week");
+    /* the words are split as far as they are asked for: a phrase at the
+     * very end, the first of two phrases, and the 160-word limit */
+    check_date("20260314", "Iran and Russia met two days ago", "20260312", "ago");
+    check_date("20260314", "They met Friday, not yesterday.", "20260313", "weekday");
+    check_date("20260314", "Talks on March 3", "20260303", "month day");
+    char long_sentence[2048] = "";
+    for (int i = 0; i < 159; i++) strcat(long_sentence, "word ");
+    strcat(long_sentence, "yesterday");
+    check_date("20260314", long_sentence, "20260313", "yesterday"); /* word 160 */
+    strcat(long_sentence, " and yesterday");
+    memcpy(long_sentence + 159 * 5, "x", 1); /* word 160 is no date word now */
+    check_date("20260314", long_sentence, "20260314", "document");
     /* the edges of years 1-9999: no wrapping to year 0 */
     check_date("99991231", "They meet tomorrow.", "", "none");
     check_date("99991230", "They meet tomorrow.", "99991231", "tomorrow");

@@ -1,7 +1,8 @@
-/* test_util.c -- util/: the growable byte buffer, the growth helper and
- * FNV-1a against the published test vectors (the values are in files dyad
- * writes, so they must not move). */
+/* test_util.c -- util/: the growable byte buffer, the growth helper,
+ * going back to a mark in an arena, and FNV-1a against the published test
+ * vectors (the values are in files dyad writes, so they must not move). */
 #include "t.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/hash.h"
 
@@ -33,6 +34,28 @@ static void test_grow(void) {
     free(v);
 }
 
+/* What was allocated before a mark stays, what came after goes, also
+ * when it filled blocks of its own; rewinding twice to one mark is fine. */
+static void test_rewind(void) {
+    dyad_arena *a = dyad_arena_new(1024);
+    char *kept = dyad_arena_strdup(a, "kept");
+    size_t used = dyad_arena_used(a);
+    arena_mark m = arena_mark_now(a);
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 100; i++) CHECK(dyad_arena_alloc(a, 100) != NULL); /* ~10 blocks */
+        CHECK(dyad_arena_alloc(a, 5000) != NULL); /* one larger than a block */
+        CHECK(dyad_arena_used(a) > used + 10000);
+        arena_rewind(a, m);
+        CHECK(dyad_arena_used(a) == used);
+        CHECK_STR(kept, "kept");
+    }
+    /* the next allocation takes the place of the first one given up */
+    char *again = dyad_arena_strdup(a, "next");
+    arena_rewind(a, m);
+    CHECK(dyad_arena_strdup(a, "more") == again);
+    dyad_arena_free(a);
+}
+
 static void test_hash(void) {
     /* FNV-1a reference values (Fowler, Noll, Vo: the published test suite) */
     CHECK(hash_fnv64("", 0) == 0xcbf29ce484222325ULL);
@@ -50,6 +73,7 @@ static void test_hash(void) {
 int main(void) {
     test_buf();
     test_grow();
+    test_rewind();
     test_hash();
     return t_summary();
 }

@@ -36,9 +36,18 @@ static const char *const months[12] = {"january", "february", "march", "april", 
 
 typedef struct word { const char *p; size_t n; } word;
 
-static int is_alnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* ASCII letters and digits: one load a byte (every byte of a dated
+ * sentence is asked). */
+#define DIGITS_AND_LETTERS(x)                                                                     \
+    x('0') x('1') x('2') x('3') x('4') x('5') x('6') x('7') x('8') x('9') x('a') x('b') x('c')    \
+    x('d') x('e') x('f') x('g') x('h') x('i') x('j') x('k') x('l') x('m') x('n') x('o') x('p')    \
+    x('q') x('r') x('s') x('t') x('u') x('v') x('w') x('x') x('y') x('z') x('A') x('B') x('C')    \
+    x('D') x('E') x('F') x('G') x('H') x('I') x('J') x('K') x('L') x('M') x('N') x('O') x('P')    \
+    x('Q') x('R') x('S') x('T') x('U') x('V') x('W') x('X') x('Y') x('Z')
+#define ALNUM_ENTRY(c) [c] = 1,
+static const unsigned char alnum_byte[256] = {DIGITS_AND_LETTERS(ALNUM_ENTRY)};
+
+static int is_alnum(char c) { return alnum_byte[(unsigned char)c]; }
 
 static int weq(word w, const char *s) { return strlen(s) == w.n && !strncasecmp(w.p, s, w.n); }
 
@@ -134,6 +143,29 @@ int date_words_in(const char *lo, const char *p, const char *end) {
 
 #define MAXW 160
 
+/* A sentence's words, split as far as they are asked for: most dated
+ * sentences are settled by a word near their start. */
+typedef struct words {
+    const char *s;
+    size_t len, at; /* the text, and how far it is split */
+    word *w;
+    int n;
+} words;
+
+/* Splits words up to word k (0-based; at most MAXW in all); returns how
+ * many there are. */
+static int words_to(words *ws, int k) {
+    while (ws->n <= k && ws->n < MAXW && ws->at < ws->len) {
+        size_t i = ws->at;
+        while (i < ws->len && !is_alnum(ws->s[i])) i++;
+        size_t b = i;
+        while (i < ws->len && is_alnum(ws->s[i])) i++;
+        if (i > b) ws->w[ws->n++] = (word){ws->s + b, i - b};
+        ws->at = i;
+    }
+    return ws->n;
+}
+
 dyad_date_kind date_in_sentence(int32_t doc, const char *s, size_t len, int32_t *out) {
     *out = 0;
     int y = doc / 10000, m = doc / 100 % 100, d = doc % 100;
@@ -142,14 +174,9 @@ dyad_date_kind date_in_sentence(int32_t doc, const char *s, size_t len, int32_t 
     *out = doc;
 
     word w[MAXW];
-    int n = 0;
-    for (size_t i = 0; i < len && n < MAXW;) {
-        while (i < len && !is_alnum(s[i])) i++;
-        size_t b = i;
-        while (i < len && is_alnum(s[i])) i++;
-        if (i > b) w[n++] = (word){s + b, i - b};
-    }
-    for (int i = 0; i < n; i++) {
+    words ws = {s, len, 0, w, 0};
+    for (int i = 0; words_to(&ws, i + 2) > i; i++) {
+        int n = ws.n;
         /* every phrase below needs a date word here, or "ago" two words on */
         if (!date_word(w[i].p, w[i].n) && !(i + 2 < n && weq(w[i + 2], "ago"))) continue;
         word prev = i > 0 ? w[i - 1] : (word){"", 0};

@@ -131,3 +131,18 @@ void *arena_resize(dyad_arena *a, void *p, size_t n) {
 }
 
 size_t dyad_arena_used(const dyad_arena *a) { return a->total; }
+
+arena_mark arena_mark_now(const dyad_arena *a) {
+    return (arena_mark){a->head, a->head->used, a->total};
+}
+
+void arena_rewind(dyad_arena *a, arena_mark m) {
+    /* the blocks made since the mark are the ones in front of its block */
+    while (a->head != m.block && a->head->next) {
+        block *next = a->head->next;
+        free(a->head);
+        a->head = next;
+    }
+    a->head->used = m.used;
+    a->total = m.total;
+}

@@ -16,4 +16,16 @@
  * of memory (p is then still valid). */
 void *arena_resize(dyad_arena *a, void *p, size_t n);
 
+/* A point in an arena's allocations: arena_rewind gives up everything
+ * allocated after it and keeps what came before (a coder's batch of
+ * analysed sentences stays while each sentence's own scratch goes). A
+ * mark is valid until the arena is reset, or rewound to an earlier mark. */
+typedef struct arena_mark {
+    const void *block;
+    size_t used, total;
+} arena_mark;
+
+arena_mark arena_mark_now(const dyad_arena *a);
+void arena_rewind(dyad_arena *a, arena_mark m);
+
 #endif
