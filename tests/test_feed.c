@@ -225,6 +225,11 @@ static void test_boilerplate(void) {
     CHECK_STR(dyad_strip_boilerplate(a, t3, strlen(t3), &n), "Iran thanked Russia.\nEnd.");
     const char *t4 = "Iran thanked Russia for the talks [...]";
     CHECK_STR(dyad_strip_boilerplate(a, t4, strlen(t4), &n), "Iran thanked Russia for the talks");
+    const char *t6 = "Iran thanked Russia for the talks [\xe2\x80\xa6]";
+    CHECK_STR(dyad_strip_boilerplate(a, t6, strlen(t6), &n), "Iran thanked Russia for the talks");
+    /* brackets that end nothing are text, and the text is left as it is */
+    const char *t7 = "Iran [the Islamic Republic] thanked Russia.  ";
+    CHECK(dyad_strip_boilerplate(a, t7, strlen(t7), &n) == t7 && n == strlen(t7));
     /* "read more" inside a sentence is text */
     const char *t5 = "Students read more books than before.";
     CHECK_STR(dyad_strip_boilerplate(a, t5, strlen(t5), &n), t5);

@@ -39,11 +39,14 @@ trimmed:
 }
 
 char *dyad_strip_boilerplate(dyad_arena *a, const char *text, size_t len, size_t *out_len) {
-    /* fast path (strstr is much faster than strcasestr): Read/read/READ */
+    /* fast path (strstr is much faster than strcasestr): Read/read/READ;
+     * the bracketed endings are looked for only in a text with a '['
+     * (memchr reads a text several times faster than strstr) */
+    int bracket = memchr(text, '[', len) != NULL;
     if (!strstr(text, "ead more") && !strstr(text, "EAD MORE") &&
         !strstr(text, "ontinue reading") && !strstr(text, "ONTINUE READING") &&
-        !strstr(text, "appeared first on") && !strstr(text, "[...]") &&
-        !strstr(text, "[\xe2\x80\xa6]")) {
+        !strstr(text, "appeared first on") &&
+        !(bracket && (strstr(text, "[...]") || strstr(text, "[\xe2\x80\xa6]")))) {
         *out_len = len;
         return (char *)text;
     }
