@@ -39,6 +39,14 @@ static void test_sentences(void) {
     CHECK_STR(tagged("Protests in the Capital after the Election of a New Leader"),
               "Protests/NNS in/IN the/DT Capital/NN after/IN the/DT Election/NN of/IN a/DT "
               "New/JJ Leader/NN");
+    /* in a title-case line, a plural right after the name that opens it is
+     * its verb when the next word can start an object; not when a verb
+     * follows ("Forces Kill", "Conditions Worsen") */
+    CHECK_STR(tagged("Lula Sacks Defence Minister"), "Lula/NNP Sacks/VBZ Defence/NN Minister/NN");
+    CHECK_STR(tagged("Lula Plans Talks with Colombian Rebels"),
+              "Lula/NNP Plans/VBZ Talks/NNS with/IN Colombian/JJ Rebels/NNS");
+    CHECK_STR(tagged("Lima Forces Kill Ten Rebels"), "Lima/NNP Forces/NNS Kill/VBP Ten/CD Rebels/NNS");
+    CHECK_STR(tagged("Darien Conditions Worsen"), "Darien/NNP Conditions/NNS Worsen/VBP");
     /* a lower-case first word from the end of the alphabet (the small-word
      * lookup once read past its table for y and z) */
     CHECK_STR(tagged("zealous officials met yesterday."),

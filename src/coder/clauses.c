@@ -290,10 +290,63 @@ static int intent_infinitive(const csent *s, int j) {
     return 0;
 }
 
+/* Does the verb of group g hand an infinitive after its object to that
+ * object ("urged Y to V", "ordered troops to withdraw", "allowed Y to")?
+ * Other verbs do not: "blockaded Paris to demand" is the blockaders' demand. */
+static int object_control(const csent *s, const vgroup *g) {
+#define OC(w) {w, sizeof w - 1}
+    static const struct { const char *w; size_t n; } stem[] = {
+        OC("URG"), OC("ASK"), OC("ORDER"), OC("TOLD"), OC("TELL"), OC("ALLOW"), OC("FORC"), OC("INVIT"),
+        OC("PERSUAD"), OC("ENCOURAG"), OC("HELP"), OC("PRESS"), OC("PUSH"), OC("WANT"), OC("WISH"),
+        OC("EXPECT"), OC("CALL"), OC("BEG"), OC("ADVIS"), OC("WARN"), OC("AUTHORI"), OC("PERMIT"),
+        OC("REQUIR"), OC("COMPEL"), OC("OBLIG"), OC("INSTRUCT"), OC("COMMAND"), OC("APPEAL"), OC("LOBB"),
+        OC("EXHORT"), OC("CHALLENG"), OC("DAR"), OC("ENABL"), OC("PROMPT"), OC("TRAIN"), OC("IMPLOR"),
+        OC("REQUEST"), OC("CONVINC"), OC("INDUC"), OC("LEAD"), OC("LED"), OC("GET"), OC("GOT"), OC("NEED"),
+        OC("LIKE"), OC("PREFER"), OC("TEACH"), OC("TAUGHT"), OC("PAY"), OC("PAID"), OC("HIR"), OC("SEND"),
+        OC("SENT"), OC("DEPLOY"), OC("DISPATCH"), OC("MOBILI"), OC("RECRUIT"), OC("PETITION"), OC("DIRECT"),
+        OC("MANDAT"), OC("EMPOWER"), OC("CAUS"), OC("INSPIR"), OC("MOTIVAT"), OC("INTEND"), OC("MEAN"),
+        OC("WAIT"),
+    };
+#undef OC
+    const char *w = s->t[g->main].up;
+    for (size_t k = 0; k < sizeof stem / sizeof *stem; k++)
+        if (stem[k].w[0] == w[0] && !strncmp(w, stem[k].w, stem[k].n)) return 1;
+    return 0;
+}
+
+/* Does group g open a free adjunct: a participle right after a comma
+ * (", killing three", ", saying that"), not "including" or "according"? */
+static int free_adjunct(const csent *s, const vgroup *g) {
+    const ctok *v = &s->t[g->start];
+    return v->pos == DYAD_POS_VBG && g->start > 0 && s->t[g->start - 1].pos == DYAD_POS_COMMA &&
+           !(v->wc & WC_INCL) && strcmp(v->up, "ACCORDING");
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
     int saw_and = 0;
+    /* "troops stormed the camp, killing three", "..., telling X that": a
+     * participle after a comma is a free adjunct of the clause before it,
+     * whose subject is that of its latest finite verb */
+    if (free_adjunct(s, g)) {
+        for (int h = gi - 1; h >= 0; h--) {
+            uint8_t f = t[s->groups[h].start].pos;
+            /* "two-thirds of X was flooded, destroying crops": no agent */
+            if ((f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD) &&
+                !s->groups[h].bare_passive)
+                return s->groups[h].passive ? -1 : s->groups[h].subject;
+        }
+    }
+    /* "farmers blockaded Paris to demand an end": an infinitive right after
+     * its verb's object is the act of that verb's subject */
+    if (g->infinitive && gi > 0 && t[g->start].pos == DYAD_POS_TO && t[g->start - 1].unit >= 0) {
+        const vgroup *prev = &s->groups[gi - 1];
+        const unit *o = &s->units[t[g->start - 1].unit];
+        if (o->start >= prev->end && !o->in_pp && !o->pronoun && prev->region_end > g->start &&
+            !object_control(s, prev))
+            return prev->subject;
+    }
     /* "the US decision to invade X": the infinitive's subject is the
      * noun's owner, if any; not the subject of the verb before it */
     if (intent_infinitive(s, g->start)) {
@@ -306,8 +359,10 @@ static int find_subject(csent *s, int gi) {
     while (b >= 0 && is_adverb(t[b].pos)) b--;
     if (b > 0 && t[b].pos == DYAD_POS_CC && gi > 0 && !g->infinitive) {
         const vgroup *prev = &s->groups[gi - 1];
+        /* "forced a plane to land and arrested X": the finite verb before */
+        while (prev->infinitive && prev > s->groups && t[b - 1].group != prev - s->groups) prev--;
         int has_own = 0; /* a unit directly before "and" that is prev's subject is "X and Y V" */
-        for (int j = prev->end; j < b; j++) has_own |= t[j].group >= 0;
+        for (int j = prev->end; j < b; j++) has_own |= t[j].group >= 0 && !s->groups[t[j].group].infinitive;
         if (!has_own && prev->end <= b) return prev->subject;
     }
     for (int j = g->start - 1; j >= 0; j--) {
@@ -331,6 +386,14 @@ static int find_subject(csent *s, int gi) {
                 j = prev->start;
                 continue;
             }
+            /* "urging the counterpart to sign": the object that is told to act
+             * is the infinitive's subject, even when it names no actor */
+            if (g->infinitive && !saw_and)
+                for (int k = prev->end; k < g->start; k++)
+                    if (t[k].pos >= DYAD_POS_NN && t[k].pos <= DYAD_POS_NNPS) {
+                        if (object_control(s, prev)) return -1;
+                        break;
+                    }
             if (saw_and || g->infinitive) return prev->subject;
             return -1;
         }
@@ -364,8 +427,11 @@ static int clause_end(const csent *s, int gi) {
              * verb closes an insertion or a list of acts; what follows is
              * that verb's, not this one's */
             if (j + 1 < s->n && t[j + 1].group >= 0 && t[j + 1].group != gi) {
-                uint8_t p = t[s->groups[t[j + 1].group].start].pos;
-                if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD) return j;
+                const vgroup *h = &s->groups[t[j + 1].group];
+                uint8_t p = t[h->start].pos;
+                if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD ||
+                    (h->start == j + 1 && free_adjunct(s, h)))
+                    return j; /* ", killing three": an act of its own */
             }
             /* ", officials said", ", a clearly tired official said": a
              * reporting tail, whose speaker is no object of this verb */
@@ -381,8 +447,9 @@ static int clause_end(const csent *s, int gi) {
         }
         if (t[j].pos == DYAD_POS_CC && j + 1 < s->n && t[j + 1].group >= 0) {
             uint8_t p = t[s->groups[t[j + 1].group].start].pos;
-            if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD)
-                return j; /* "... and killed": a coordinated finite verb */
+            if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD ||
+                (p == DYAD_POS_VBG && t[g->start].pos == DYAD_POS_VBG))
+                return j; /* "... and killed", "killing X and wounding Y": a coordinated verb */
         }
     }
     return s->n;
@@ -472,21 +539,76 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     return -1;
 }
 
-/* "have long cooperated", "has long backed": a standing relation that the
- * sentence describes, not an act it reports */
+/* "have long cooperated", "has long backed", "have not met since": a
+ * standing relation that the sentence describes, not an act it reports */
 static int standing_relation(const csent *s, const vgroup *g) {
     for (int i = g->start; i + 1 < g->main; i++) {
         const char *w = s->t[i].up;
-        if ((!strcmp(w, "HAVE") || !strcmp(w, "HAS") || !strcmp(w, "HAD")) && !strcmp(s->t[i + 1].up, "LONG"))
+        if (strcmp(w, "HAVE") && strcmp(w, "HAS") && strcmp(w, "HAD") && strcmp(w, "'VE")) continue;
+        if (!strcmp(s->t[i + 1].up, "LONG")) return 1;
+        /* "have not met since 1949": no act, a state that lasts */
+        if (g->negated)
+            for (int j = g->end; j <= g->region_end && j < s->n; j++) /* "since" may end the clause */
+                if (!strcmp(s->t[j].up, "SINCE")) return 1;
+    }
+    return 0;
+}
+
+/* Is there a finite verb, not one of saying, before token `before`? */
+static int finite_before(const csent *s, int before) {
+    for (int h = 0; h < s->ngroups && s->groups[h].start < before; h++) {
+        uint8_t f = s->t[s->groups[h].start].pos;
+        if ((f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD) &&
+            !(s->t[s->groups[h].main].wc & WC_SAY))
             return 1;
     }
     return 0;
+}
+
+/* "Two aid workers seized in Lima (by rebels) were freed", "a diplomat shot
+ * dead in X was ...": a lone participle right after a noun phrase, followed
+ * only by its own phrases up to a finite verb that has no subject of its
+ * own, is a reduced relative clause: what was done to that noun phrase
+ * (passive; its source only a "by" phrase), and the finite verb is the
+ * noun phrase's. So is one after the object of a preposition once the
+ * clause has its finite verb ("marched to demand the release of two aid
+ * workers seized in Baghdad"). Is group gi one? */
+static int reduced_relative(const csent *s, int gi) {
+    const vgroup *g = &s->groups[gi];
+    const ctok *t = s->t;
+    uint8_t p = t[g->main].pos;
+    if (g->passive || g->main != g->start || g->end != g->main + 1 || g->start == 0) return 0;
+    if ((p != DYAD_POS_VBD && p != DYAD_POS_VBN) || (t[g->main].wc & WC_SAY)) return 0;
+    int u = t[g->start - 1].unit;
+    if (u < 0 || s->units[u].pronoun) return 0;
+    int in_pp = s->units[u].in_pp;
+    if (in_pp && !finite_before(s, s->units[u].start)) return 0;
+    int j = g->end;
+    if (j < s->n && (t[j].pos == DYAD_POS_JJ || t[j].pos == DYAD_POS_RP)) j++; /* "shot dead in" */
+    if (j >= s->n || t[j].pos != DYAD_POS_IN || (t[j].wc & (WC_SUBORD | WC_COMPL))) return 0;
+    for (int k = j; k < s->n && k < j + 24; k++) {
+        if (t[k].group >= 0) {
+            uint8_t f = t[s->groups[t[k].group].start].pos;
+            return in_pp || f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD;
+        }
+        if (t[k].unit >= 0 && !s->units[t[k].unit].in_pp) return 0; /* a subject of its own */
+        if (t[k].unit >= 0 || (t[k].wc & WC_TIME)) continue;
+        uint8_t q = t[k].pos;
+        if (q == DYAD_POS_IN ? (t[k].wc & (WC_SUBORD | WC_COMPL)) != 0
+                             : !(q == DYAD_POS_DT || q == DYAD_POS_JJ || q == DYAD_POS_CD ||
+                                 q == DYAD_POS_POS || q == DYAD_POS_PRPS || is_adverb(q) ||
+                                 (q >= DYAD_POS_NN && q <= DYAD_POS_NNPS)))
+            return in_pp; /* the participle's phrase ends here */
+    }
+    return in_pp;
 }
 
 int coder_find_groups(csent *s) {
     s->groups = dyad_arena_alloc_uninit(s->a, sizeof *s->groups * (size_t)(s->n + 1));
     if (!s->groups) return -1;
     build_groups(s);
+    for (int gi = 0; gi < s->ngroups; gi++)
+        if (!s->headline && reduced_relative(s, gi)) s->groups[gi].passive = s->groups[gi].bare_passive = 1;
     /* "accused X of trying to kill Y": what an accusation or a preposition
      * names as a gerund is not an event of its own, nor its infinitive */
     for (int gi = 0; gi < s->ngroups; gi++) {
@@ -498,6 +620,17 @@ int coder_find_groups(csent *s) {
                 s->groups[gi + 1].start == g->end)
                 s->groups[gi + 1].negated = 2;
         }
+    }
+    /* "to stop militants firing rockets", "prevented X leaving": what is
+     * stopped or prevented did not happen */
+    for (int gi = 1; gi < s->ngroups; gi++) {
+        vgroup *g = &s->groups[gi];
+        int u = g->start > 0 ? s->t[g->start - 1].unit : -1;
+        const char *w = s->t[s->groups[gi - 1].main].up;
+        if (s->t[g->start].pos == DYAD_POS_VBG && u >= 0 && s->units[u].start >= s->groups[gi - 1].end &&
+            (!strncmp(w, "STOP", 4) || !strncmp(w, "PREVENT", 7) || !strncmp(w, "DETER", 5) ||
+             !strncmp(w, "BAR", 3) || !strncmp(w, "BAN", 3)))
+            g->negated = 2;
     }
     /* "has no plans to meet", "sees no reason to join": a refusal */
     for (int gi = 0; gi < s->ngroups; gi++) {
@@ -519,7 +652,6 @@ int coder_find_groups(csent *s) {
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];
         g->subject = find_subject(s, gi);
-        if (standing_relation(s, g)) g->negated = 2;
         /* "unlikely to attack": a hedge, nothing happened */
         if (g->infinitive && g->start > 0 && (s->t[g->start - 1].wc & WC_DENY)) g->negated = 2;
         int first = g->subject >= 0 && s->units[g->subject].end <= g->start ? s->units[g->subject].start
@@ -530,6 +662,7 @@ int coder_find_groups(csent *s) {
         if (first > 0 && (!strcmp(s->t[first - 1].up, "IF") || !strcmp(s->t[first - 1].up, "UNLESS")))
             g->negated = 2;
         g->region_end = clause_end(s, gi);
+        if (standing_relation(s, g)) g->negated = 2;
         g->pattern_end = phrases_end(s, gi, g->region_end);
         deny_complement(s, gi);
         g->region_start = g->subject >= 0 ? s->units[g->subject].start

@@ -57,7 +57,8 @@ const char *coder_threat(const char *act) {
              : "1313";                                             /* boycott, talks, relations */
     case 17: return "137";                                         /* repression */
     case 18: return "1383";                                        /* unconventional violence */
-    case 19: return third == 1 ? "1381" : third == 2 ? "1382" : "138"; /* blockade, occupation */
+    case 19: /* blockade, occupation, a conventional attack (small arms, artillery, aircraft) */
+        return third == 1 ? "1381" : third == 2 ? "1382" : third >= 3 && third <= 5 ? "1384" : "138";
     case 20: return "1385";                                        /* mass violence */
     default: return root >= 10 ? "130" : NULL;
     }
@@ -69,6 +70,13 @@ const char *coder_combine(const char *upper, const char *lower, char *buf, size_
     if (!upper || !lower || strlen(upper) != 3 || upper[2] != '0') return NULL;
     /* a vow to do harm is a threat (13) of that harm */
     int lroot = strlen(lower) >= 2 ? (lower[0] - '0') * 10 + (lower[1] - '0') : 0;
+    /* threatening to do harm is the threat of that harm: "threatened to
+     * attack" 138, "to break off relations" 1313 */
+    if (!strncmp(upper, "13", 2)) {
+        if (lroot < 10) return NULL;
+        snprintf(buf, n, "%s", coder_threat(lower));
+        return buf;
+    }
     if (!strncmp(upper, "03", 2) && lroot >= 10) {
         snprintf(buf, n, "%s", coder_threat(lower));
         return buf;

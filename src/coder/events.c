@@ -237,6 +237,9 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
          * ("was shot dead in X"), never a clause ("it was noted that X");
          * in a headline's "X kidnapped in Y", Y is only the place */
         *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp && !g->bare_passive ? g->object : -1);
+        /* ", in the latest blow in X's crisis": past a comma, no agent */
+        for (int j = g->end; by < 0 && *src >= 0 && j < s->units[*src].start; j++)
+            if (s->t[j].pos == DYAD_POS_COMMA) *src = -1;
         /* "was charged with the murder of X", "was accused of helping X":
          * a phrase of "with" or "of" right after the verb is no agent */
         if (by < 0 && g->end < s->n && (coder_is_word(s, g->end, WC_OF) || !strcmp(s->t[g->end].up, "WITH")))
@@ -248,6 +251,12 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
 
 static int code_root(const char *code) {
     return code && strlen(code) >= 2 ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+}
+
+/* Threats of curfews and bans (132), protest (133) and repression (137):
+ * domestic like the acts themselves. */
+static int domestic_threat(const char *code) {
+    return !strncmp(code, "132", 3) || !strncmp(code, "133", 3) || !strncmp(code, "137", 3);
 }
 
 /* An actor and the state it belongs to (TURGOV -> TUR), or two names of
@@ -262,21 +271,24 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
     if (!strcmp(sc, tc)) return 1;
     if (!whole && !same) return 0;
     int root = code_root(code);
-    /* threats of curfews and bans (132), protest (133) and repression
-     * (137) are domestic too */
-    if (root == 13 && (!strncmp(code, "132", 3) || !strncmp(code, "133", 3) || !strncmp(code, "137", 3)))
-        return 0;
+    if (domestic_threat(code)) return 0;
     return root != 14 && root != 17 && root < 18;
 }
 
-int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
-               int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
-    if (is_null_code(code) || self_dyad(sc, tc, code)) return 0;
+/* Adds the event sc -> tc, whatever the two actors are; -1 out of memory. */
+static int push_coded(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
+                      int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
     const char *issues = coder_issues(s);
     if (!issues) return -1; /* out of memory */
     dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), verb, sentence, issues, why,
                     s->date, s->date_kind};
     return push_event(s, ev, nev, cap, &e);
+}
+
+int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
+               int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
+    if (is_null_code(code) || self_dyad(sc, tc, code)) return 0;
+    return push_coded(s, sentence, sc, tc, code, su, tu, verb, why, ev, nev, cap);
 }
 
 static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code,
@@ -393,7 +405,8 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
                        const char *code, unit *out) {
     int root = code_root(code);
     const char *oc = other && !other->place ? actor_code(other) : NULL;
-    if ((root == 17 || (root == 14 && is_source)) && oc && sector_in(s, u, oc, out)) return 1;
+    if ((root == 17 || domestic_threat(code) || (root == 14 && is_source)) && oc && sector_in(s, u, oc, out))
+        return 1;
     /* only people act somewhere: "gunmen", not "a drone attack"; and
      * "unknown gunmen" are no one the data can name */
     if ((root == 14 || root >= 17) && (s->t[u->end - 1].ws & WS_AGENT) && !unknown(s, u)) {
@@ -480,16 +493,26 @@ static int complement_of_previous(const csent *s, int gi) {
     return 1;
 }
 
-static int absorbed(const csent *s, int gi, const uint8_t *coded) {
-    return gi > 0 && coded[gi - 1] && complement_of_previous(s, gi);
-}
-
 /* Group gi's verb match, worked out once per sentence: several rules ask
  * about the same group (its own event, combinations, transformations). */
 static int group_match(csent *s, int gi, vmatch *m) {
     if (!s->matched[gi]) s->matched[gi] = coder_match_verb(s, &s->groups[gi], &s->matches[gi]) ? 1 : -1;
     *m = s->matches[gi];
     return s->matched[gi] == 1;
+}
+
+/* Is group gi's meaning part of the verb before it? An infinitive complement
+ * is, when that verb coded an event ("urged X to release Y"); and what is
+ * only appealed for, intended, demanded, refused or threatened (02, 03, 10,
+ * 12, 13) did not happen, even when that verb names no target of its own:
+ * "threatened to attack vehicles near X" is no attack on X. */
+static int absorbed(csent *s, int gi, const uint8_t *coded) {
+    if (gi == 0 || !complement_of_previous(s, gi)) return 0;
+    if (coded[gi - 1] || absorbed(s, gi - 1, coded)) return 1; /* "to work together to restore" */
+    vmatch up;
+    if (!group_match(s, gi - 1, &up)) return 0;
+    int root = code_root(up.code ? up.code : up.code2);
+    return root == 2 || root == 3 || root == 10 || root == 12 || root == 13;
 }
 
 /* "Russia could attack", "China may impose sanctions": what only might
@@ -531,7 +554,9 @@ static int scheduled(const csent *s, const vgroup *g) {
     int to = g->start;
     while (to < g->main && s->t[to].pos != DYAD_POS_TO) to++;
     if (!g->infinitive || to == 0 || s->t[to].pos != DYAD_POS_TO) return 0;
-    const ctok *b = &s->t[to - 1];
+    int k = to - 1;
+    while (k > 0 && (s->t[k].wc & WC_TIME)) k--; /* "was preparing Sunday to arrive" */
+    const ctok *b = &s->t[k];
     if (s->headline && g == &s->groups[0] && b->unit >= 0) return 1;
     static const char *const plan[] = {"SET", "DUE", "EXPECTED", "SCHEDULED", "PLANS", "PLANNED",
                                        "PLAN", "PLANNING", "INTENDS", "INTENDED", "PREPARING",
@@ -580,11 +605,32 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
     }
 }
 
+/* "X and Y agreed that their countries should cooperate": an agreement
+ * (019) on a cooperative act (04-08) that its complement clause tells is
+ * the intention to do it (03x), as "agreed to cooperate" is. */
+static void agreed_clause(csent *s, int gi, vmatch *m) {
+    const vgroup *g = &s->groups[gi];
+    vmatch low;
+    char buf[8];
+    if (!m->code || strcmp(m->code, "019") || gi + 1 >= s->ngroups) return;
+    const vgroup *h = &s->groups[gi + 1];
+    if (h->start < g->pattern_end || h->start >= g->region_end || h->negated || h->infinitive ||
+        !group_match(s, gi + 1, &low) || !low.code || code_root(low.code) < 4 || code_root(low.code) > 8)
+        return;
+    const char *code = coder_combine("030", low.code, buf, sizeof buf);
+    if (code) {
+        m->code = dyad_arena_strdup(s->a, code);
+        m->code2 = NULL;
+    }
+}
+
 /* "urged X to release Y": group gi's code combined with its infinitive
  * complement's (combine.c). Returns the complement's target unit when gi
  * has none of its own, through *tgt. */
-static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size_t n, int *tgt) {
+static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size_t n, int *tgt,
+                                    int *joint) {
     *tgt = -1;
+    *joint = 0;
     if (gi + 1 >= s->ngroups || !complement_of_previous(s, gi + 1) || !m->code) return;
     vmatch low;
     const vgroup *h = &s->groups[gi + 1];
@@ -593,6 +639,7 @@ static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size
     if (!code) return;
     m->code = dyad_arena_strdup(s->a, code);
     m->code2 = NULL;
+    *joint = reciprocal(s, h, low.code); /* "promised to work together" */
     int su;
     roles(s, h, &low, &su, tgt);
 }
@@ -644,8 +691,8 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
     const vgroup *h = &s->groups[gi + 1];
     int su = g->subject, tu = h->subject;
     if (h->start >= g->region_end || su < 0 || tu < 0 || su == tu || !s->units[su].has_actor ||
-        !s->units[tu].has_actor || h->negated || h->infinitive)
-        return 0;
+        !s->units[tu].has_actor || h->negated || h->infinitive || h->bare_passive)
+        return 0; /* "demanded the release of engineers kidnapped by X": no clause */
     /* said ... must/should V; or demanded that Y V */
     int must = 0;
     for (int k = h->start; k < h->main; k++) must |= (s->t[k].wc & WC_MUST) != 0;
@@ -696,9 +743,10 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if (absorbed(s, gi, coded)) continue;
         size_t before = *nev;
         char combined[8];
-        int low_tgt;
-        combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt);
+        int low_tgt, low_joint;
+        combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt, &low_joint);
         reported_intention(s, gi, &m);
+        agreed_clause(s, gi, &m);
         if (g->negated == 2 || speculation(s, g)) continue;
         if (g->negated && !pattern_has_words(s->c->dict, m.pattern, 0)) {
             m.code = negated_code(m.code ? m.code : m.code2);
@@ -745,12 +793,16 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         else if (!T && tu < 0 && k >= 0 && s->c->opt.sector_actors && sector_only(&s->units[k]))
             T = &s->units[k], tu = k;
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;
-        if (!T && S->ncodes > 1 && among_themselves(s, g, &m)) {
+        if (!T && S->ncodes > 1 && (low_joint || among_themselves(s, g, &m))) {
             /* "X and Y renewed ties", "X and Y met": among themselves */
+            /* parties named side by side act on each other, a state and its
+             * own rebels too ("Ethiopia and Tigrayan forces signed a deal") */
+            const char *jc = m.code ? m.code : m.code2;
             for (int a = 0; a < S->ncodes; a++)
                 for (int b = 0; b < S->ncodes; b++)
-                    if (a != b && emit(s, sentence, S->codes[a], S->codes[b], m.code ? m.code : m.code2,
-                                       su, su, &m, why, ev, nev, cap) < 0)
+                    if (a != b && !is_null_code(jc) && strcmp(S->codes[a], S->codes[b]) &&
+                        push_coded(s, sentence, S->codes[a], S->codes[b], jc, su, su,
+                                   dict_s(s->c->dict, m.form->lemma), why, ev, nev, cap) < 0)
                         return -1;
             coded[gi] = *nev > before;
             continue;

@@ -210,8 +210,10 @@ static void merge_lists(csent *s) {
              * media and officials of Sweden") */
             int of_next = i + 2 < n && u[i + 2].start == u[i + 1].end + 1 && u[i + 2].has_actor &&
                           coder_is_word(s, u[i + 1].end, WC_OF | WC_FROM | WC_IN);
+            /* (nor between two sides: "battles between US troops and militants") */
+            int between = u[first].start > 0 && !strcmp(s->t[u[first].start - 1].up, "BETWEEN");
             if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base && !u[i + 1].pronoun &&
-                !own_modifier(s, &u[i + 1]) && !of_next)
+                !own_modifier(s, &u[i + 1]) && !of_next && !between)
                 lend_actor(s, &u[i + 1], cur);
             if (!u[i + 1].has_actor) break;
             add_codes(cur, &u[i + 1]);
@@ -307,9 +309,11 @@ static void new_actor(csent *s, unit *u, int *next) {
  * codes "shelled the Bosnian town" (BIH). A name that ends in such a word
  * ("the Gaza Strip") is an actor as usual. */
 static int place_head(const csent *s, const unit *u, const mention *m, int nm) {
-    if (!(s->t[u->end - 1].wc & WC_PLACE)) return 0;
+    int end = u->end; /* "the Afghan border yesterday": the head before a day word */
+    while (end - 1 > u->start && (s->t[end - 1].wc & WC_TIME)) end--;
+    if (!(s->t[end - 1].wc & WC_PLACE)) return 0;
     for (int k = 0; k < nm; k++)
-        if (m[k].end == u->end && !m[k].is_agent) return 0;
+        if (m[k].end == end && !m[k].is_agent) return 0;
     return 1;
 }
 

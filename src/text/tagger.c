@@ -219,8 +219,8 @@ static int is_headline(const dyad_sentence *s) {
 }
 
 static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, const uint32_t *hash,
-                     const uint32_t *len, tag_state *st) {
-    int headline = is_headline(s), initial = 1;
+                     const uint32_t *len, tag_state *st, int headline) {
+    int initial = 1;
     uint32_t n = s->ntokens < TEXT_MAX_TOKENS ? s->ntokens : TEXT_MAX_TOKENS;
     for (uint32_t i = 0; i < n; i++) {
         const char *w = s->tokens[i].text;
@@ -316,6 +316,7 @@ typedef struct ctx {
     uint8_t *tag;
     int n;
     const uint8_t *rw, *rc; /* each token's rule word and rule classes */
+    int headline;           /* a title-case line (is_headline) */
 } ctx;
 
 static int can(const ctx *c, int i, int pos) { return (c->info[i].tags & TAGBIT(pos)) != 0; }
@@ -448,6 +449,21 @@ static void noun_reading(ctx *c, int i) {
     else if (t == DYAD_POS_VB || t == DYAD_POS_VBP) set(c, i, DYAD_POS_NN);
 }
 
+/* "Sistani Urges Supporters to ...", "Karzai Sacks Regional Governor": in a
+ * title-case headline, a plural right after the name that opens it is the
+ * headline's verb, when the word can be one and the next word can begin its
+ * object ("Darfur Conditions Worsen", "U.S. Forces Kill" stay nouns: a verb follows). */
+static int headline_verb(const ctx *c, int i) {
+    if (!c->headline || i == 0 || i + 1 >= c->n || c->tag[i] != DYAD_POS_NNS || !can(c, i, DYAD_POS_VBZ) ||
+        c->tag[i - 1] != DYAD_POS_NNP)
+        return 0;
+    for (int j = 0; j < i - 1; j++)
+        if (!in_set(c->tag[j], B(NNP) | B(POS))) return 0;
+    if (in_set(c->info[i + 1].best, VERBS)) return 0; /* "U.S. Forces Kill 50" */
+    return (c->info[i + 1].tags & (NOUNS | DETERMINERS | B(JJ) | B(CD) | B(PRP) | B(TO) | B(IN) | B(RP) |
+                                   B(RB))) != 0;
+}
+
 static void rule_token(ctx *c, int i) {
     int t = c->tag[i], prev = tag_at(c, i - 1), next = tag_at(c, i + 1);
     int pv = prev_skip_rb(c, i), ptag = tag_at(c, pv);
@@ -515,6 +531,10 @@ static void rule_token(ctx *c, int i) {
         if (c->tag[i] == DYAD_POS_NN && in_set(prev, DETERMINERS) && in_set(next, B(NN) | B(NNS)) &&
             can(c, i, DYAD_POS_JJ) && c->info[i].known)
             set(c, i, DYAD_POS_JJ);
+        return;
+    }
+    if (headline_verb(c, i)) {
+        c->tag[i] = DYAD_POS_VBZ;
         return;
     }
     if (in_set(t, B(NN) | B(NNS) | B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & VERBS) &&
@@ -709,9 +729,10 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     }
     for (int i = 0; i < m; i++)
         if (hash[i]) lex_prefetch_entry(hash[i]);
-    int n = lex_stage(t, s, hash, len, &st);
+    int headline = is_headline(s);
+    int n = lex_stage(t, s, hash, len, &st, headline);
     for (int i = 0; i < n; i++) tag[i] = st.info[i].best ? st.info[i].best : DYAD_POS_NN;
-    ctx c = {s, st.info, tag, n, rw, rc};
+    ctx c = {s, st.info, tag, n, rw, rc, headline};
     for (int i = 0; i < n; i++) rule_token(&c, i);
     for (int i = 0; i < n; i++) rule_lookahead(&c, i);
     for (int i = 0; i < n; i++) s->tokens[i].pos = tag[i];
