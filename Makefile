@@ -155,7 +155,7 @@ run:
 	$(REL)/dyad code --table --date 2026-03-14 data/sample/phone-call.txt
 
 # ---- benchmarks
-bench: $(REL)/dyad $(REL)/tagger_accuracy build/serve_load
+bench: $(REL)/dyad $(REL)/dyad.dyc $(REL)/tagger_accuracy build/serve_load
 	bash bench/serve.sh $(REL)/dyad build/serve_load
 	bash bench/run.sh $(REL)/dyad
 

@@ -14,13 +14,14 @@ RUNS=${RUNS:-9}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
-# Timed runs go at real-time priority where the system allows it (root, or
-# CAP_SYS_NICE): other work on the machine then does not fall on them, so
-# the figures are those of a quiet machine even on a shared one. The
-# kernel's real-time throttling still leaves the rest of the system 5%.
+# BENCH_RT=1 times the runs at real-time priority (chrt -f 50; root or
+# CAP_SYS_NICE), so that other jobs on a shared machine do not fall on
+# them. It also changes how dyad's own threads are scheduled (a woken
+# thread runs at once), so the thread ratio it gives is not what a user at
+# normal priority gets: the default is normal priority.
 RT=
-if chrt -f 50 true 2>/dev/null; then RT="chrt -f 50"; fi
-echo "timed runs: ${RT:-at normal priority (chrt -f not allowed here): other load on the machine lowers the figures}"
+if [ "${BENCH_RT:-0}" = 1 ] && chrt -f 50 true 2>/dev/null; then RT="chrt -f 50"; fi
+echo "timed runs: ${RT:-at normal priority: other load on the machine lowers the figures (BENCH_RT=1: real-time priority)}"
 
 PHX=$SHARED/dictionaries/phoenix
 CORPUS=$SHARED/corpus/synthetic-news.jsonl
