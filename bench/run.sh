@@ -65,7 +65,7 @@ threads_rate() { # threads -> one run's sentences/s
 }
 N=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 echo "== threads: coding $CORPUS with dyad's own dictionaries, 1 and $N threads ($RUNS runs each, in turn, median)"
-echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (at normal priority, other work on the machine lowers the ratio)"
+echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (${RT:-at normal priority: other work on the machine lowers the ratio})"
 : > "$TMP/r1"; : > "$TMP/rn"
 for i in $(seq "$RUNS"); do threads_rate 1 >> "$TMP/r1"; threads_rate "$N" >> "$TMP/rn"; done
 r1=$(median < "$TMP/r1"); rn=$(median < "$TMP/rn")

@@ -56,6 +56,30 @@ static void test_rewind(void) {
     dyad_arena_free(a);
 }
 
+/* A reset within a bound keeps a small block for the next use and gives a
+ * big one back, so the arena holds a block of its default size again: two
+ * allocations of 640 bytes no longer fit one after the other in it. */
+static int adjacent_after_reset(size_t keep_max) {
+    dyad_arena *a = dyad_arena_new(1024);
+    CHECK(dyad_arena_alloc(a, 100000) != NULL); /* a 128 KB block, the largest */
+    arena_reset_within(a, keep_max);
+    CHECK(dyad_arena_used(a) == 0);
+    char *p1 = dyad_arena_alloc(a, 640), *p2 = dyad_arena_alloc(a, 640);
+    int adjacent = p1 && p2 == p1 + 640;
+    dyad_arena_free(a);
+    return adjacent;
+}
+
+static void test_reset_within(void) {
+    dyad_arena *a = dyad_arena_new(1024);
+    char *small = dyad_arena_alloc(a, 100);
+    arena_reset_within(a, 4096);
+    CHECK(dyad_arena_alloc(a, 100) == small); /* the small block, kept */
+    dyad_arena_free(a);
+    CHECK(!adjacent_after_reset(4096));  /* the big block given back */
+    CHECK(adjacent_after_reset(1 << 20)); /* within the bound: kept */
+}
+
 static void test_hash(void) {
     /* FNV-1a reference values (Fowler, Noll, Vo: the published test suite) */
     CHECK(hash_fnv64("", 0) == 0xcbf29ce484222325ULL);
@@ -74,6 +98,7 @@ int main(void) {
     test_buf();
     test_grow();
     test_rewind();
+    test_reset_within();
     test_hash();
     return t_summary();
 }

@@ -20,12 +20,11 @@
 /* Slots a coding thread has in flight, on average: enough that a long
  * document at the head of the ring (which the sink must wait for) does not
  * leave the other threads without work, few enough to keep memory small
- * (a slot's arena gives back a big document's memory: pl_slot_clear). With
- * 4 a slot, two threads coded the corpus 1.93x as fast as one; with 32,
- * 2.10x (medians of 9 runs at real-time priority, bench/run.sh). The
+ * (a slot's arena gives back a big document's memory: pl_slot_clear). The
  * reader, once the ring is full, waits until half of it is free (sink_all):
  * woken for every slot freed, it took a core from a coding thread 13,000
- * times on the corpus; now some 550. */
+ * times on the corpus with two threads; now some 550. (The 2-thread ratio
+ * varies from run set to run set on a shared host: see README, Results.) */
 #define SLOTS_PER_THREAD 32
 
 typedef struct pl_run {

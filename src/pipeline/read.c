@@ -11,6 +11,7 @@
  * Also here: coding one slot (pl_code) and handing one to the sink
  * (pl_sink), the two steps pipeline.c runs in its threads. */
 #include "pipeline/pipeline.h"
+#include "util/arena.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -166,20 +167,13 @@ int pl_sink(const dyad_pipeline_opts *o, pl_slot *s, dyad_error *err) {
     return o->sink ? o->sink(o->ctx, &it, err) : 0;
 }
 
-/* A slot's arena keeps its largest block for the next document, except
- * after a big one: then it starts afresh, so that many slots do not each
- * hold on to a big document's memory. */
-#define PL_BIG_DOC (256 * 1024)
+/* A slot's arena keeps its largest block for the next document, up to
+ * this size: a big document's block is given back, so that many slots do
+ * not each hold on to a big document's memory (32 slots a thread: 8 MB). */
+#define PL_SLOT_KEEP (256 * 1024)
 
 void pl_slot_clear(pl_slot *s) {
-    dyad_arena *fresh = s->kind == DYAD_PIPELINE_DOC && s->doc.text_len > PL_BIG_DOC
-                            ? dyad_arena_new(0) : NULL;
-    if (fresh) {
-        dyad_arena_free(s->a);
-        s->a = fresh;
-    } else {
-        dyad_arena_reset(s->a);
-    }
+    arena_reset_within(s->a, PL_SLOT_KEEP);
     byte_buf_clear(&s->warnings);
     s->coded = s->mark = 0;
     s->ndocs = 0;

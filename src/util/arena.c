@@ -71,6 +71,15 @@ void dyad_arena_reset(dyad_arena *a) {
     a->total = 0;
 }
 
+void arena_reset_within(dyad_arena *a, size_t keep_max) {
+    dyad_arena_reset(a);
+    if (a->head->size <= keep_max) return;
+    block *b = block_new(a->block_size);
+    if (!b) return; /* the big block stays: still a valid, empty arena */
+    free(a->head);
+    a->head = b;
+}
+
 void *dyad_arena_alloc(dyad_arena *a, size_t n) {
     void *p = dyad_arena_alloc_uninit(a, n);
     if (p) memset(p, 0, n);

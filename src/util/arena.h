@@ -16,6 +16,12 @@
  * of memory (p is then still valid). */
 void *arena_resize(dyad_arena *a, void *p, size_t n);
 
+/* dyad_arena_reset, except that the block it keeps for the next use is
+ * kept only up to keep_max bytes: a bigger one (a big document's) is
+ * given back and a block of the arena's default size takes its place.
+ * For arenas held in numbers, as the pipeline's slots are. */
+void arena_reset_within(dyad_arena *a, size_t keep_max);
+
 /* A point in an arena's allocations: arena_rewind gives up everything
  * allocated after it and keeps what came before (a coder's batch of
  * analysed sentences stays while each sentence's own scratch goes). A
