@@ -30,11 +30,11 @@
  * leave the other threads without work, few enough to keep memory small
  * (a slot's arena gives back a big document's memory: pl_slot_clear). */
 #define SLOTS_PER_THREAD 32
-/* A worker reads when fewer read items than this wait to be coded, and
+/* A thread reads when fewer read items than this wait to be coded, and
  * then reads until PL_HIGH wait (or the ring is full): runs of reading,
  * and work left for the other threads while it reads. */
-#define PL_LOW 16
-#define PL_HIGH 48
+#define PL_LOW 8
+#define PL_HIGH 24
 
 typedef struct pl_run {
     const dyad_pipeline_opts *o;
@@ -49,6 +49,11 @@ typedef struct pl_run {
     int reading;        /* a worker has the reader's part */
     int reader_done, stop;
     int sink_waiting, workers_waiting;
+    /* the arenas of free slots, the last freed on top: an item read gets
+     * the arena most lately used, still in the cache, not the one its slot
+     * had a ring ago */
+    dyad_arena **spare;
+    size_t nspare;
 } pl_run;
 
 static pl_slot *slot_of(pl_run *p, uint64_t seq) { return &p->slots[seq % p->nslots]; }
@@ -95,10 +100,13 @@ static void read_run(pl_run *p) {
     p->reading = 1;
     do {
         pl_slot *s = slot_of(p, p->read_seq);
+        s->a = p->spare[--p->nspare];
         pthread_mutex_unlock(&p->mu);
         int got = pl_reader_next(&p->rd, s);
         pthread_mutex_lock(&p->mu);
         if (!got) {
+            p->spare[p->nspare++] = s->a;
+            s->a = NULL;
             p->reader_done = 1;
             pthread_cond_broadcast(&p->work_cv);
             pthread_cond_broadcast(&p->done_cv);
@@ -176,6 +184,8 @@ static int sink_all(pl_run *p, dyad_error *err) {
         int rc = pl_sink(p->o, s, err);
         pl_slot_clear(s);
         pthread_mutex_lock(&p->mu);
+        p->spare[p->nspare++] = s->a;
+        s->a = NULL;
         s->state = PL_FREE;
         p->sink_seq++;
         if (rc) {
@@ -192,6 +202,7 @@ static int sink_all(pl_run *p, dyad_error *err) {
 /* One thread: read, code and sink each item in turn. */
 static int run_inline(pl_run *p, dyad_error *err) {
     pl_slot *s = &p->slots[0];
+    s->a = p->spare[--p->nspare];
     int rc = 0;
     while (!rc && pl_reader_next(&p->rd, s)) {
         if (needs_code(s)) pl_code(p->o, s);
@@ -214,10 +225,12 @@ static int run_threads(pl_run *p, int nworkers, dyad_error *err) {
 }
 
 static void free_slots(pl_run *p) {
-    for (size_t i = 0; i < p->nslots; i++) {
-        dyad_arena_free(p->slots[i].a);
+    for (size_t i = 0; p->slots && i < p->nslots; i++) {
+        dyad_arena_free(p->slots[i].a); /* a run that stopped leaves some in slots */
         byte_buf_free(&p->slots[i].warnings);
     }
+    while (p->nspare) dyad_arena_free(p->spare[--p->nspare]);
+    free(p->spare);
     free(p->slots);
 }
 
@@ -229,9 +242,10 @@ int dyad_pipeline_run(const char *const *inputs, size_t n, const dyad_pipeline_o
     p->o = o;
     p->nslots = threads > 1 ? (size_t)threads * SLOTS_PER_THREAD : 1;
     p->slots = calloc(p->nslots, sizeof *p->slots);
-    int rc = p->slots ? 0 : dyad_error_set(err, "out of memory");
-    for (size_t i = 0; !rc && i < p->nslots; i++)
-        if (!(p->slots[i].a = dyad_arena_new(0))) rc = dyad_error_set(err, "out of memory");
+    p->spare = calloc(p->nslots, sizeof *p->spare);
+    int rc = p->slots && p->spare ? 0 : dyad_error_set(err, "out of memory");
+    for (; !rc && p->nspare < p->nslots; p->nspare++)
+        if (!(p->spare[p->nspare] = dyad_arena_new(0))) rc = dyad_error_set(err, "out of memory");
     pl_reader_init(&p->rd, inputs, n, o);
     if (!rc && threads == 1) {
         rc = run_inline(p, err);
@@ -245,7 +259,7 @@ int dyad_pipeline_run(const char *const *inputs, size_t n, const dyad_pipeline_o
         pthread_cond_destroy(&p->done_cv);
     }
     pl_reader_close(&p->rd);
-    if (p->slots) free_slots(p);
+    free_slots(p);
     free(p);
     return rc;
 }
