@@ -287,10 +287,8 @@ static int push_coded(csent *s, uint32_t sentence, const char *sc, const char *t
 
 /* The actor entry (its index) that named unit x, or -1: an agent only. */
 static int64_t unit_actor(const csent *s, const unit *x) {
-    const dyad_dict *d = s->c->dict;
     for (int k = 0; k < x->ncauses; k++)
-        if (!x->causes[k].is_agent)
-            return ((const dphrase *)d->phrases.v + x->causes[k].rec)->actor;
+        if (!x->causes[k].is_agent) return dict_phrase_actor(s->c->dict, x->causes[k].rec);
     return -1;
 }
 
@@ -309,7 +307,6 @@ static int demonym_plural(const char *w) {
 }
 
 static const char *people_of(csent *s, int u, const char *tc) {
-    const dyad_dict *d = s->c->dict;
     const unit *x = &s->units[u];
     int i = x->start;
     if (strlen(tc) != 3 || x->ncodes != 1 || !x->has_actor) return NULL;
@@ -317,9 +314,8 @@ static const char *people_of(csent *s, int u, const char *tc) {
     if (i + 1 != x->end || (s->t[i].pos != DYAD_POS_NNPS && s->t[i].pos != DYAD_POS_NNS) ||
         !demonym_plural(s->t[i].up))
         return NULL;
-    uint32_t node = s->t[i].sid ? dtrie_child(&d->actor_trie, 0, s->t[i].sid) : 0;
-    uint32_t one = node ? d->actor_trie.val[node] : 0; /* the singular as a whole phrase */
-    if (!one || ((const dphrase *)d->phrases.v + one - 1)->actor != unit_actor(s, x)) return NULL;
+    int64_t actor = unit_actor(s, x);
+    if (actor < 0 || dict_word_actor(s->c->dict, s->t[i].sid) != actor) return NULL;
     char *p = dyad_arena_alloc(s->keep, 7);
     if (p) snprintf(p, 7, "%sCVL", tc);
     return p;
