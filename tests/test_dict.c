@@ -122,15 +122,22 @@ static void test_mini(void) {
     dyad_dict_free(d);
 }
 
+/* Loads a verbs file, an actors file and an agents file (or none). */
+static dyad_dict *load_files(const char *verbs, const char *actors, const char *agents, t_msgs *p,
+                             dyad_error *err) {
+    dyad_dict_files f = {0};
+    f.verbs = verbs;
+    f.actors[0] = actors;
+    f.nactors = 1;
+    f.agents = agents;
+    return dyad_dict_load_files(&f, t_collect, p, err);
+}
+
 static void test_bad(void) {
     t_msgs p = {0};
     dyad_error err = {{0}};
-    dyad_dict_files f = {0};
-    f.verbs = "tests/data/baddict/bad.verbs.txt";
-    f.actors[0] = "tests/data/baddict/bad.actors.txt";
-    f.nactors = 1;
-    f.agents = "tests/data/baddict/bad.agents.txt";
-    dyad_dict *d = dyad_dict_load_files(&f, t_collect, &p, &err);
+    dyad_dict *d = load_files("tests/data/baddict/bad.verbs.txt", "tests/data/baddict/bad.actors.txt",
+                              "tests/data/baddict/bad.agents.txt", &p, &err);
     CHECK(d != NULL); /* bad lines are skipped, the load completes */
     CHECK(p.n == 19);
     /* verbs lines 4-9, actors 1,2,4,5,6,7,10, agents 1-6 */
@@ -148,8 +155,8 @@ static void test_bad(void) {
     dyad_dict_free(d);
 
     /* a missing file is an error, not a crash */
-    f.verbs = "tests/data/baddict/no-such-file.txt";
-    d = dyad_dict_load_files(&f, t_collect, &p, &err);
+    d = load_files("tests/data/baddict/no-such-file.txt", "tests/data/baddict/bad.actors.txt",
+                   "tests/data/baddict/bad.agents.txt", &p, &err);
     CHECK(d == NULL && strstr(err.msg, "no-such-file.txt") != NULL);
     CHECK(dyad_dict_load_dir("tests/data/no-such-dir", NULL, NULL, &err) == NULL);
     CHECK(dyad_dict_load_compiled("tests/data/dict/mini.verbs.txt", &err) == NULL);
@@ -162,11 +169,8 @@ static void test_bad(void) {
 static void test_open_entries(void) {
     t_msgs p = {0};
     dyad_error err = {{0}};
-    dyad_dict_files f = {0};
-    f.verbs = "tests/data/dict/mini.verbs.txt";
-    f.actors[0] = "tests/data/opendict/open.actors.txt";
-    f.nactors = 1;
-    dyad_dict *d = dyad_dict_load_files(&f, t_collect, &p, &err);
+    dyad_dict *d = load_files("tests/data/dict/mini.verbs.txt", "tests/data/opendict/open.actors.txt",
+                              NULL, &p, &err);
     CHECK(d != NULL);
     if (!d) return;
     dyad_dict_stats st;
