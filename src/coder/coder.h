@@ -119,6 +119,7 @@ typedef struct unit {
     uint8_t place;      /* names a place ("the Peruvian border"): a target, never a source */
     uint8_t pair;       /* "the two sides": the parties of an earlier event */
     uint8_t host;       /* "the host": the host of an earlier visit */
+    uint8_t dateline;   /* its country is the dateline's (a sector alone) */
     int16_t from_sentence; /* a pronoun resolved from that earlier sentence, or -1 */
     const char *prep;   /* that preposition, upper-case */
 } unit;

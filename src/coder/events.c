@@ -102,6 +102,7 @@ static void explain_unit(csent *s, int u, char *buf, size_t n) {
         len += (size_t)snprintf(buf + len, n - len, " (stands for the %s of sentence %d)",
                                 x->pair ? "two parties" : x->host ? "host of the visit" : "subject",
                                 x->from_sentence);
+    if (x->dateline) len += (size_t)snprintf(buf + len, n - len, " country %s from the dateline", x->base);
     for (int k = 0; k < x->ncauses && len < n; k++) {
         char at[300];
         const cause *c = &x->causes[k];

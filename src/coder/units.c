@@ -469,9 +469,20 @@ static void host_reference(csent *s, unit *u) {
     u->from_sentence = (int16_t)m->host_sentence;
 }
 
+/* Whether a proper name the dictionary does not know owns the unit's
+ * sector: "the Dalai Lama's special envoy", "Ahold's chairman". */
+static int owned_by_name(const csent *s, const unit *u) {
+    for (int i = u->start + 1; i < u->end; i++)
+        if (s->t[i].pos == DYAD_POS_POS && s->t[i - 1].pos == DYAD_POS_NNP) return 1;
+    return 0;
+}
+
 /* "Police fired ..." under a "NAIROBI, Kenya -" dateline: a unit named
- * only by its sector (---COP) acts in the dateline's country (KENCOP). */
+ * only by its sector (---COP) acts in the dateline's country (KENCOP),
+ * unless a name the dictionary does not know owns it: "WASHINGTON - The
+ * Dalai Lama's special envoy" is no US official. */
 static void dateline_actor(csent *s, unit *u) {
+    if (owned_by_name(s, u)) return;
     for (int k = 0; k < u->ncodes; k++) {
         if (strncmp(u->codes[k], "---", 3)) return;
         char buf[96];
@@ -480,6 +491,7 @@ static void dateline_actor(csent *s, unit *u) {
     }
     u->base = s->place;
     u->has_actor = u->ncodes > 0;
+    u->dateline = 1;
 }
 
 int coder_find_units(csent *s) {

@@ -66,6 +66,10 @@ check "'the host' with no visit before" test -z "$(second 'Chile criticized Peru
 echo 'The Chilean president visited Peru on Monday. The host criticized Bolivia.' | $D code --date 2024-03-01 --explain |
     grep -q 'stands for the host of the visit of sentence 0'
 check "explain names the visit" test $? = 0
+# a sector's country from the dateline: --explain says where it came from
+echo 'LIMA - The special envoy arrived in Chile for talks.' | $D code --date 2024-03-01 --explain |
+    jq -r .explain | grep -q '"THE SPECIAL ENVOY" country PER from the dateline'
+check "explain names the dateline" test $? = 0
 got=$(printf '%s\n' '{"id":"1","date":"2024-03-01","text":"Sergei Lavrov arrived in Ankara."}' \
       '{"id":"2","date":"2024-03-01","text":"He criticized Ukraine."}' | $D code --format jsonl | jq -r 'select(.doc_id == "2") | .code')
 check "no memory between documents" test -z "$got"
