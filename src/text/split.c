@@ -15,9 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Is token t the word lit? The first byte is asked first: the word lists
+ * below are read for many tokens, and most differ there. */
 static int tok_is(const norm_text *nt, const raw_token *t, const char *lit) {
     size_t n = t->e - t->s;
-    return strlen(lit) == n && memcmp(nt->s + t->s, lit, n) == 0;
+    return nt->s[t->s] == lit[0] && strlen(lit) == n && memcmp(nt->s + t->s, lit, n) == 0;
 }
 
 static int is_closer(const norm_text *nt, const raw_token *t) {
@@ -140,6 +142,15 @@ static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t
     return 0;
 }
 
+/* Might a sentence end at token i or just before it? Most tokens are
+ * words inside a line, which cannot: one test of their kind and flags and
+ * of the next token's line break passes them by. */
+static int may_end(const raw_tokens *toks, size_t i) {
+    const raw_token *t = &toks->v[i];
+    return t->kind == TOK_PUNCT || (t->flags & (TF_ABBREV | TF_PARA)) || i + 1 >= toks->n ||
+           (toks->v[i + 1].flags & TF_NEWLINE);
+}
+
 /* Appends range [first, last) to *v, growing it (malloc'd). */
 static int push_range(sent_range **v, size_t *n, size_t *cap, size_t first, size_t last, int add) {
     if (util_grow(v, cap, *n + 1, sizeof **v, 64) < 0) return -1;
@@ -158,6 +169,10 @@ int text_split(const norm_text *nt, const raw_tokens *toks, sent_range **out, si
     *nout = 0;
     size_t start = 0, i = 0;
     while (i < toks->n) {
+        if (i - start < TEXT_MAX_TOKENS && !may_end(toks, i)) {
+            i++;
+            continue;
+        }
         size_t end = 0;
         int add = 0;
         if (i > start && (toks->v[i].flags & TF_PARA)) end = i;
