@@ -225,6 +225,18 @@ static void test_normalizing(void) {
     CHECK_STR(toks("a\xC2\xA0" "b\xE2\x80\x89" "c"), "a b c");
     CHECK_STR(toks("war\xE2\x80\x94peace"), "war -- peace");
     CHECK_STR(toks("wait\xE2\x80\xA6"), "wait ...");
+    /* control bytes, DEL and non-ASCII inside and after runs of printable
+     * bytes longer than the 8 the normalizer reads at a time */
+    CHECK_STR(toks("Abcdefghijklmnop\x7Fqrstuvwxyz0123\tABCDEFGH\x01" "Ijklmnop\xE2\x80\x94" "end"),
+              "Abcdefghijklmnop qrstuvwxyz0123 ABCDEFGH Ijklmnop -- end");
+    dyad_sentence s;
+    if (t_one_sentence("Abcdefghijklmnop\x7Fqrstuvwxyz0123 \xE2\x80\x9C" "End", &s) == 0 && s.ntokens == 4) {
+        CHECK(s.tokens[1].start == 17 && s.tokens[1].end == 31);  /* qrstuvwxyz0123 */
+        CHECK(s.tokens[2].start == 32 && s.tokens[2].end == 35);  /* the curly quote */
+        CHECK(s.tokens[3].start == 35 && s.tokens[3].end == 38);  /* End */
+    } else {
+        CHECK(!"four tokens");
+    }
 }
 
 static void test_robustness(void) {

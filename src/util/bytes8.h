@@ -1,6 +1,6 @@
 /* bytes8.h -- 8 bytes at a time: the usual bit tests on a word read with
  * memcpy, for the fast paths that read text looking for a few byte values
- * (UTF-8 checking, reading JSON strings, writing them). */
+ * (UTF-8 checking, reading JSON strings, writing them, normalizing text). */
 #ifndef DYAD_UTIL_BYTES8_H
 #define DYAD_UTIL_BYTES8_H
 #include <stdint.h>
@@ -26,5 +26,14 @@ static inline uint64_t bytes8_equal(uint64_t v, unsigned char c) {
  * character? */
 static inline int bytes8_json_special(uint64_t v) {
     return (bytes8_equal(v, '"') | bytes8_equal(v, '\\') | bytes8_below(v, 0x20)) != 0;
+}
+/* Are the 8 bytes of v all printable ASCII (0x20 to 0x7E)? */
+static inline int bytes8_printable(uint64_t v) {
+    return !((v & BYTES8_HIGH) | bytes8_below(v, 0x20) | bytes8_equal(v, 0x7F));
+}
+/* How many bytes of v are 0x80 or above (the multiply adds the eight
+ * bits, one a byte, into the top byte). */
+static inline unsigned bytes8_count_high(uint64_t v) {
+    return (unsigned)((((v & BYTES8_HIGH) >> 7) * BYTES8_ONES) >> 56);
 }
 #endif
