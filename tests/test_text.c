@@ -2,6 +2,7 @@
  * normalization (src/text/), and robustness on hostile input. Every expected
  * value below was written by hand from the Penn Treebank conventions. */
 #include "t_tagger.h"
+#include "text/text.h"
 
 /* Token texts of one sentence joined by single spaces; with `marks`, each
  * DYAD_TOKEN_PLAIN token is followed by '+'. */
@@ -126,6 +127,17 @@ static void test_splitting(void) {
     CHECK(n == 0);
     s = split("   \n\n  ", &n);
     CHECK(n == 0);
+}
+
+/* The abbreviations' table is searched by halves: it must be in order;
+ * its first and last entries, and words beside them, are looked up. */
+static void test_abbrev_table(void) {
+    CHECK(text_abbrev_sorted());
+    CHECK(text_abbrev("Adm", 3) == 2 && text_abbrev("vs", 2) == 2 && text_abbrev("Inc", 3) == 1);
+    CHECK(text_abbrev("Messrs", 6) == 2 && text_abbrev("int'l", 5) == 1 && text_abbrev("v", 1) == 2);
+    CHECK(text_abbrev("Ad", 2) == 0 && text_abbrev("Admx", 4) == 0 && text_abbrev("vt", 2) == 0);
+    CHECK(text_abbrev("A", 1) == 0 && text_abbrev("zz", 2) == 0 && text_abbrev("", 0) == 0);
+    CHECK(text_abbrev("Gens", 4) == 2 && text_abbrev("Gent", 4) == 0 && text_abbrev("gen", 3) == 0);
 }
 
 static void test_tokenizing(void) {
@@ -371,6 +383,6 @@ static void test_token_forms(void) {
 int main(void) {
     static void (*const tests[])(void) = {test_splitting,     test_tokenizing,  test_offsets,
                                           test_offsets_sparse, test_normalizing, test_robustness,
-                                          test_plain_tokens,  test_token_forms};
+                                          test_plain_tokens,  test_token_forms, test_abbrev_table};
     return t_tagger_main(tests, sizeof tests / sizeof tests[0]);
 }

@@ -129,6 +129,8 @@ void text_tokens_free(raw_tokens *t);
 /* 1 if `w` (without its period) is a known abbreviation; 2 if it is a title
  * or other abbreviation that is always followed by more of the sentence. */
 int text_abbrev(const char *w, size_t n);
+/* 1 if the table text_abbrev searches is in order (for the tests). */
+int text_abbrev_sorted(void);
 
 /* ---- split.c */
 
