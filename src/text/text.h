@@ -25,7 +25,7 @@ typedef struct norm_seg {
 } norm_seg;
 
 typedef struct norm_text {
-    char *s;
+    char *s;       /* len bytes and a NUL (the tokenizer's word scan stops there) */
     norm_seg *seg; /* nseg >= 1, seg[0].o0 == 0, o0 increasing; then
                       seg[nseg], a sentinel: o0 UINT32_MAX */
     size_t nseg;
