@@ -44,10 +44,11 @@ static int punct_tag_of(const char *w) {
     };
     unsigned char c = (unsigned char)w[0];
     if (is_lower(c) || is_upper(c) || is_digit(c)) return DYAD_POS_NONE;
-    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-        if (tab[i].w[0] == w[0] && strcmp(tab[i].w, w) == 0) return tab[i].pos;
     if (c == '\'' && (is_lower((unsigned char)w[1]) || is_upper((unsigned char)w[1])))
-        return DYAD_POS_NONE; /* 's 're 'll ... */
+        return DYAD_POS_NONE; /* 's 're 'll ... (before the table, which has none) */
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (tab[i].w[0] == w[0] && tab[i].w[1] == w[1] && (!w[1] || !strcmp(tab[i].w, w)))
+            return tab[i].pos; /* (one byte, the most of them: no call) */
     if (c < 0x80 && !is_upper(c) && !is_lower(c) && !is_digit(c)) return DYAD_POS_SYM;
     if (c == 0xEF && strcmp(w, "\xEF\xBF\xBD") == 0) return DYAD_POS_SYM;
     return DYAD_POS_NONE;
