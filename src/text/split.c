@@ -142,13 +142,20 @@ static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t
     return 0;
 }
 
-/* Might a sentence end at token i or just before it? Most tokens are
- * words inside a line, which cannot: one test of their kind and flags and
- * of the next token's line break passes them by. */
-static int may_end(const raw_tokens *toks, size_t i) {
-    const raw_token *t = &toks->v[i];
-    return t->kind == TOK_PUNCT || (t->flags & (TF_ABBREV | TF_PARA)) || i + 1 >= toks->n ||
-           (toks->v[i + 1].flags & TF_NEWLINE);
+/* Might a sentence end at token i (not the last one) or just before it?
+ * Most tokens are words inside a line, which cannot: one test of their
+ * kind and flags and of the next token's line break passes them by. */
+static int may_end_at(const raw_token *v, size_t i) {
+    return v[i].kind == TOK_PUNCT || (v[i].flags & (TF_ABBREV | TF_PARA)) ||
+           (v[i + 1].flags & TF_NEWLINE);
+}
+
+/* The first token from i on where a sentence may end, or `limit` (where a
+ * sentence reaches its most tokens), or the last token, if sooner. */
+static size_t next_may_end(const raw_tokens *toks, size_t i, size_t limit) {
+    if (limit > toks->n - 1) limit = toks->n - 1;
+    while (i < limit && !may_end_at(toks->v, i)) i++;
+    return i;
 }
 
 /* Appends range [first, last) to *v, growing it (malloc'd). */
@@ -169,10 +176,8 @@ int text_split(const norm_text *nt, const raw_tokens *toks, sent_range **out, si
     *nout = 0;
     size_t start = 0, i = 0;
     while (i < toks->n) {
-        if (i - start < TEXT_MAX_TOKENS && !may_end(toks, i)) {
-            i++;
-            continue;
-        }
+        i = next_may_end(toks, i, start + TEXT_MAX_TOKENS);
+        if (i >= toks->n) break;
         size_t end = 0;
         int add = 0;
         if (i > start && (toks->v[i].flags & TF_PARA)) end = i;
