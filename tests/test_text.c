@@ -4,19 +4,28 @@
 #include "t_tagger.h"
 #include "text/text.h"
 
-/* Token texts of one sentence joined by single spaces; with `marks`, each
- * DYAD_TOKEN_PLAIN token is followed by '+'. */
-static const char *joined_as(const dyad_sentence *s, int marks) {
+/* How joined_as writes a token: its text; its text and '+' when it is
+ * DYAD_TOKEN_PLAIN; its text, upper and lower case ("text/UPPER/lower"). */
+enum { JOIN_TEXT, JOIN_PLAIN, JOIN_CASES };
+
+/* The tokens of one sentence joined by single spaces, each as `how` says. */
+static const char *joined_as(const dyad_sentence *s, int how) {
     static char buf[8192];
     size_t o = 0;
     buf[0] = '\0';
-    for (uint32_t i = 0; i < s->ntokens && o < sizeof buf - 64; i++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s", i ? " " : "", s->tokens[i].text,
-                              marks && (s->tokens[i].flags & DYAD_TOKEN_PLAIN) ? "+" : "");
+    for (uint32_t i = 0; i < s->ntokens && o < sizeof buf - 256; i++) {
+        const dyad_token *t = &s->tokens[i];
+        if (how == JOIN_CASES)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s/%s/%s", i ? " " : "", t->text,
+                                  t->upper, t->lower);
+        else
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s", i ? " " : "", t->text,
+                                  how == JOIN_PLAIN && (t->flags & DYAD_TOKEN_PLAIN) ? "+" : "");
+    }
     return buf;
 }
 
-static const char *joined(const dyad_sentence *s) { return joined_as(s, 0); }
+static const char *joined(const dyad_sentence *s) { return joined_as(s, JOIN_TEXT); }
 
 static dyad_sentence *split(const char *text, size_t *n) {
     dyad_sentence *s = NULL;
@@ -27,13 +36,13 @@ static dyad_sentence *split(const char *text, size_t *n) {
 }
 
 /* The tokens of a text taken as one sentence (joined_as). */
-static const char *toks_as(const char *text, int marks) {
+static const char *toks_as(const char *text, int how) {
     dyad_sentence s;
     if (t_one_sentence(text, &s) < 0) return "(error)";
-    return joined_as(&s, marks);
+    return joined_as(&s, how);
 }
 
-static const char *toks(const char *text) { return toks_as(text, 0); }
+static const char *toks(const char *text) { return toks_as(text, JOIN_TEXT); }
 
 static void test_splitting(void) {
     size_t n;
@@ -336,7 +345,7 @@ static void test_robustness(void) {
 /* Each token of a text taken as one sentence, followed by '+' when it is
  * DYAD_TOKEN_PLAIN (its bytes in the text are ASCII letters and digits
  * alone, as they are). */
-static const char *plain_marks(const char *text) { return toks_as(text, 1); }
+static const char *plain_marks(const char *text) { return toks_as(text, JOIN_PLAIN); }
 
 static void test_plain_tokens(void) {
     CHECK_STR(plain_marks("Iran met Russia on Friday, 2024."),
@@ -352,19 +361,8 @@ static void test_plain_tokens(void) {
     CHECK_STR(plain_marks("\xe2\x80\x9cNo\xe2\x80\x9d"), "`` No+ ''");
 }
 
-/* A sentence's tokens joined as join_as does, each as its text, upper
- * and lower case ("text/UPPER/lower"). */
-static const char *case_forms_of(const char *text) {
-    static char buf[4096];
-    dyad_sentence s;
-    if (t_one_sentence(text, &s) < 0) return "(error)";
-    size_t o = 0;
-    buf[0] = '\0';
-    for (uint32_t i = 0; i < s.ntokens && o < sizeof buf - 256; i++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s/%s/%s", i ? " " : "",
-                              s.tokens[i].text, s.tokens[i].upper, s.tokens[i].lower);
-    return buf;
-}
+/* A text's tokens, each with its upper and lower case. */
+static const char *case_forms_of(const char *text) { return toks_as(text, JOIN_CASES); }
 
 static void test_token_forms(void) {
     /* replacement texts (quotes, "..", "--"), words longer and shorter
