@@ -483,17 +483,22 @@ static const dyad_sentence *sentence_at(const dyad_coder *c, sentsrc *src, dyad_
 
 /* The dateline heading sentence `sent`: where it ends (*end, 0 if none)
  * and the country it names (*place, in the document's arena, or NULL).
- * The sentence's coder tokens and units are made in scratch memory, which
- * is rewound. 0, or -1 when out of memory. */
+ * The end is found from the words and tags of the sentence's first
+ * tokens alone; only a sentence that has a dateline (one document in a
+ * hundred) is made into coder tokens and units, for its country, in
+ * scratch memory, which is rewound. 0, or -1 when out of memory. */
 static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
                     sentsrc *src, size_t head, int32_t date, int *end, const char **place) {
     const dyad_sentence *sent = sentence_at(c, src, scratch, head);
     if (!sent) return -1;
-    int n = (int)sent->ntokens;
-    ctok *t = make_tokens(c, scratch, sent, NULL, NULL);
-    if (!t) return -1;
-    *end = coder_dateline_end(t, n);
+    int n = (int)sent->ntokens, m = n < CODER_DATELINE_TOKENS ? n : CODER_DATELINE_TOKENS;
+    ctok first[CODER_DATELINE_TOKENS];
+    for (int i = 0; i < m; i++)
+        first[i] = (ctok){.up = sent->tokens[i].upper, .pos = sent->tokens[i].pos};
+    *end = coder_dateline_end(first, m);
     if (*end) {
+        ctok *t = make_tokens(c, scratch, sent, NULL, NULL);
+        if (!t) return -1;
         csent s = {.c = c, .a = scratch, .keep = keep, .t = t, .n = n, .date = date};
         if (coder_find_units(&s) < 0) return -1;
         *place = coder_dateline_country(&s, *end);

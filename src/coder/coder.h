@@ -214,6 +214,9 @@ static inline int coder_has_country(const char *c) {
  * 0 if there is none; and, once the sentence's units are found, the
  * country of the place it names (in the document's arena), or NULL. */
 int coder_dateline_end(const ctok *t, int n);
+/* coder_dateline_end reads tokens [0, CODER_DATELINE_TOKENS) at most, and
+ * of them only their upper case and their tag (up, pos) */
+#define CODER_DATELINE_TOKENS 17
 const char *coder_dateline_country(const csent *s, int end);
 /* units.c */
 int coder_find_units(csent *s);
