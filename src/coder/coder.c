@@ -92,7 +92,7 @@ static int word_tables(dyad_coder *c) {
     }
     for (uint32_t id = 1; id < c->nwords; id++) {
         const char *w = dict_s(d, ((const uint32_t *)d->word_str.v)[id]);
-        c->facts[id].cls = coder_word_class(c, w, strlen(w));
+        c->facts[id].cls = coder_word_class(c, w, strlen(w), hash_key(w, strlen(w)));
         if (d->discard_trie.stem[0]) c->facts[id].stem = stem_at(c, 0, w);
     }
     return 0;
@@ -387,8 +387,7 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         const dyad_token *k = &sent->tokens[i];
         if (i % 32 == 0)
             for (uint32_t j = i; j < sent->ntokens && j < i + 32; j++) {
-                klen[j % 32] = strlen(sent->tokens[j].upper);
-                key[j % 32] = dict_word_key(sent->tokens[j].upper, klen[j % 32]);
+                key[j % 32] = dict_word_key_str(sent->tokens[j].upper, &klen[j % 32]);
                 dict_word_prefetch(c->dict, key[j % 32]);
             }
         size_t len = klen[i % 32];
@@ -408,7 +407,7 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
                        : 0;
         /* function words the dictionary lacks still need their class */
         const word_facts *f = &c->facts[t[i].id];
-        t[i].wc = t[i].id ? f->cls : coder_word_class(c, k->upper, len);
+        t[i].wc = t[i].id ? f->cls : coder_word_class(c, k->upper, len, key[i % 32]);
         /* "including Y" introduces an example, like a preposition: "Russian
          * aircraft including gunships killed ..." has the aircraft as subject */
         if ((t[i].wc & WC_INCL) && k->pos == DYAD_POS_VBG) t[i].pos = DYAD_POS_IN;

@@ -74,7 +74,8 @@ enum {
 };
 int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);
-uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len);
+/* key: hash_key(up, len), which a token's dictionary lookup has made already */
+uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len, uint64_t key);
 #define CODER_WORD_MAX 12 /* the longest function word */
 
 /* What a dictionary word can do in a phrase: start one of a kind (WS_ACTOR

@@ -85,11 +85,11 @@ int coder_words_init(dyad_coder *c) {
 
 void coder_words_free(dyad_coder *c) { free(c->words.slots); }
 
-uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len) {
+uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len, uint64_t key) {
     uint32_t date = date_word(up, len) ? WC_DATE : 0; /* the date module's words */
     unsigned b = shape_bit(up, len);
     if (len > CODER_WORD_MAX || !(c->word_shape[b >> 6] >> (b & 63) & 1))
         return date; /* punctuation, most names: no function word has their first byte and length */
-    uint32_t i = dhash_get(&c->words, hash_key(up, len));
+    uint32_t i = dhash_get(&c->words, key);
     return (i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0) | date;
 }

@@ -204,6 +204,8 @@ uint32_t dict_word_find(const dyad_dict *d, const char *s, size_t n); /* 0 if un
 /* The same in two steps, so a sentence's lookups can overlap their cache
  * misses: dict_word_key() and prefetch every word, then find each one. */
 uint64_t dict_word_key(const char *s, size_t n);
+/* The key of terminated word s, and its length into *n, in one pass. */
+uint64_t dict_word_key_str(const char *s, size_t *n);
 void dict_word_prefetch(const dyad_dict *d, uint64_t key);
 uint32_t dict_word_find_key(const dyad_dict *d, const char *s, size_t n, uint64_t key);
 int dtrie_init(dtrie *t);

@@ -98,6 +98,14 @@ static int word_is(const dyad_dict *d, uint32_t id, const char *s, size_t n) {
 
 uint64_t dict_word_key(const char *s, size_t n) { return word_key(s, n, 0); }
 
+uint64_t dict_word_key_str(const char *s, size_t *n) {
+    uint64_t h = HASH_FNV64_SEED;
+    const char *p = s;
+    for (; *p; p++) h = hash_fnv64_step(h, (unsigned char)*p);
+    *n = (size_t)(p - s);
+    return h ? h : 1; /* hash_key's, as word_key(s, n, 0) */
+}
+
 void dict_word_prefetch(const dyad_dict *d, uint64_t key) {
     if (d->words.cap) __builtin_prefetch(&d->words.slots[dhash_home(key, d->words.cap)]);
 }
