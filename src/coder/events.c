@@ -528,7 +528,7 @@ static int speculation(const csent *s, const vgroup *g) {
  * agrees", "... if Y goes ahead")? */
 static int conditional(const csent *s, const vgroup *g) {
     for (int j = g->end; j < s->n; j++)
-        if (!strcmp(s->t[j].up, "IF") || !strcmp(s->t[j].up, "UNLESS")) return 1;
+        if (s->t[j].wc & WC_COND) return 1;
     return 0;
 }
 
@@ -538,7 +538,7 @@ static int conditional(const csent *s, const vgroup *g) {
 static int condition_subject(const csent *s, const vgroup *g) {
     for (int j = g->end; j + 1 < s->n; j++) {
         if (s->t[j].wc & WC_SEMI) return -1;
-        if (strcmp(s->t[j].up, "IF") && strcmp(s->t[j].up, "UNLESS")) continue;
+        if (!(s->t[j].wc & WC_COND)) continue;
         int u = s->t[j + 1].unit;
         return u >= 0 && s->units[u].has_actor && !s->units[u].pronoun ? u : -1;
     }
