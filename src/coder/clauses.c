@@ -514,6 +514,7 @@ static void deny_complement(csent *s, int gi) {
 int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     const vgroup *g = &s->groups[gi];
     for (int j = from; j < g->region_end; j++) {
+        if (s->t[j].unit < 0 && s->t[j].group < 0) continue; /* no phrase, no verb: nothing below */
         if (j > from && intent_infinitive(s, j)) return -1;
         /* several actors acting on a thing made by another ("X and Y agreed
          * to a truce brokered by Z"): Z is a third party, not the object */
