@@ -94,6 +94,7 @@ static int word_tables(dyad_coder *c) {
         const char *w = dict_s(d, ((const uint32_t *)d->word_str.v)[id]);
         c->facts[id].cls = coder_word_class(c, w, strlen(w), hash_key(w, strlen(w)));
         if (d->discard_trie.stem[0]) c->facts[id].stem = stem_at(c, 0, w);
+        if (c->facts[id].stem) c->facts[id].start |= WS_STEM;
     }
     return 0;
 }
@@ -367,6 +368,8 @@ static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
 static int discard_kind(const dyad_coder *c, const ctok *t, int n) {
     int kind = 0;
     for (int i = 0; i < n && kind < 2; i++) {
+        /* a known word that begins no discard phrase and no stem: none starts here */
+        if (t[i].id && !(t[i].ws & (WS_DISCARD | WS_STEM))) continue;
         int k = discard_at(c, t, n, i);
         if (k > kind) kind = k;
     }

@@ -85,6 +85,7 @@ uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len, uint6
 enum {
     WS_ACTOR = 1, WS_AGENT = 2, WS_VERB = 4, WS_DISCARD = 8, WS_ISSUE = 16,
     WS_ACTOR_NEXT = 32, WS_AGENT_NEXT = 64, WS_DISCARD_NEXT = 128, WS_ISSUE_NEXT = 256,
+    WS_STEM = 512, /* the word begins with a one-word discard stem (word_facts.stem) */
 };
 
 /* A token as the coder sees it. */
