@@ -601,6 +601,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, t[k].id);
             coder_bloom_add(s.bloom, t[k].sid);
+            s.wc_any |= t[k].wc;
         }
         size_t before = out->nevents;
         if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||

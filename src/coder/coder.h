@@ -190,6 +190,8 @@ typedef struct csent {
     struct vmatch *matches; /* per group, filled on demand (events.c) */
     int8_t *matched;        /* per group: 0 not yet, 1 matched, -1 no verb form */
     uint64_t bloom[4]; /* word ids (and singulars) present in the sentence */
+    uint32_t wc_any;   /* the WC_* classes of any of its tokens: a rule about
+                          a rare word skips a sentence that has none */
 } csent;
 
 /* Is w (upper-case) one of the words of a short closed list? */

@@ -719,7 +719,7 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
 
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
-    if (coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
+    if ((s->wc_any & WC_NOMINAL) && coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
     s->matches = dyad_arena_alloc_uninit(s->a, sizeof *s->matches * ((size_t)s->ngroups + 1));
     s->matched = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1);
     if (!s->matches || !s->matched) return -1;
