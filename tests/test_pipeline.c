@@ -13,10 +13,13 @@
  * a route that passes documents on marked, or stops the run; a sink that
  * stops it; a code hook in place of dyad_code_doc. Last, documents big
  * enough that their slot's arena is made afresh after them, between small
- * ones: the same transcript for every number of threads. */
+ * ones: the same transcript for every number of threads. And a pipe (a
+ * FIFO fed by a thread) as the input: only the workers read from it (a
+ * read may wait there), and the transcript is that of the file. */
 #include "dyad.h"
 #include "t.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <sys/stat.h>
 
@@ -298,6 +301,48 @@ static void test_big_documents(void) {
     remove(path);
 }
 
+/* Copies the JSON Lines file into the FIFO, in pieces. */
+static void *feed_fifo(void *path) {
+    FILE *in = fopen(jsonl, "r"), *out = fopen(path, "w");
+    char piece[1000];
+    size_t n;
+    while (in && out && (n = fread(piece, 1, sizeof piece, in)) > 0) fwrite(piece, 1, n, out);
+    if (in) fclose(in);
+    if (out) fclose(out);
+    return NULL;
+}
+
+static void test_pipe_input(void) {
+    char fifo[4300];
+    snprintf(fifo, sizeof fifo, "%s/live.jsonl", dir);
+    CHECK(mkfifo(fifo, 0600) == 0);
+    transcript t1 = {0}, tn = {0};
+    for (int threads = 1; threads <= 3; threads++) {
+        transcript *t = threads == 1 ? &t1 : &tn;
+        const char *inputs[] = {threads == 1 ? jsonl : fifo};
+        dyad_pipeline_opts po = {0};
+        dyad_error err = {{0}};
+        pthread_t writer;
+        put(t, "%s", "");
+        po.threads = threads;
+        po.coder = coder;
+        po.default_date = "2020-01-01";
+        po.sink = sink;
+        po.ctx = t;
+        if (threads > 1) CHECK(pthread_create(&writer, NULL, feed_fifo, fifo) == 0);
+        CHECK(dyad_pipeline_run(inputs, 1, &po, &err) == 0);
+        if (threads > 1) {
+            pthread_join(writer, NULL);
+            CHECK(tn.len == t1.len && !memcmp(tn.p, t1.p, t1.len));
+            free(tn.p);
+            memset(&tn, 0, sizeof tn);
+        }
+    }
+    CHECK(t1.ndocs == ndocs_written);
+    free(t1.p);
+    remove(fifo);
+}
+
 int main(void) {
     dyad_error err = {{0}};
     dyad_dict *d = dyad_dict_load_dir("data/dict", NULL, NULL, &err);
@@ -313,6 +358,7 @@ int main(void) {
         test_sink_stops();
         test_code_hook();
         test_big_documents();
+        test_pipe_input();
     } else {
         CHECK(!"inputs written");
     }

@@ -50,6 +50,7 @@ typedef struct pl_reader {
     uint64_t done_before;    /* bytes of the inputs read to their end */
     uint64_t total;          /* bytes of all inputs (directories: once open) */
     pl_slot *filling;        /* the slot warnings go to */
+    int may_wait;            /* an input is a pipe or terminal: a read may wait for input */
 } pl_reader;
 
 void pl_reader_init(pl_reader *r, const char *const *inputs, size_t n,

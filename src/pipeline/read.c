@@ -16,6 +16,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Whether reading path may wait for input that is not there yet: standard
+ * input or a path that is neither a file nor a directory (a pipe). */
+static int may_wait(const char *path) {
+    struct stat s;
+    int ok = strcmp(path, "-") ? stat(path, &s) == 0 : fstat(0, &s) == 0;
+    return !ok || !(S_ISREG(s.st_mode) || S_ISDIR(s.st_mode));
+}
+
 static uint64_t file_size(const char *path) {
     struct stat s;
     return strcmp(path, "-") && stat(path, &s) == 0 && S_ISREG(s.st_mode) ? (uint64_t)s.st_size : 0;
@@ -33,7 +41,10 @@ void pl_reader_init(pl_reader *r, const char *const *inputs, size_t n,
     r->o = o;
     r->inputs = inputs;
     r->ninputs = n;
-    for (size_t i = 0; i < n; i++) r->total += file_size(inputs[i]);
+    for (size_t i = 0; i < n; i++) {
+        r->total += file_size(inputs[i]);
+        r->may_wait |= may_wait(inputs[i]);
+    }
 }
 
 void pl_reader_close(pl_reader *r) {
