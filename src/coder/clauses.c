@@ -98,7 +98,9 @@ static int charge_participle(const csent *s, int i) {
                                           {"INDICTED", "FOR"}};
     if (s->t[i].pos != DYAD_POS_VBD && s->t[i].pos != DYAD_POS_VBN) return 0;
     for (size_t k = 0; k < sizeof pair / sizeof *pair; k++)
-        if (!strcmp(s->t[i].up, pair[k][0]) && !strcmp(s->t[i + 1].up, pair[k][1])) return 1;
+        if (s->t[i].up[0] == pair[k][0][0] && !strcmp(s->t[i].up, pair[k][0]) &&
+            !strcmp(s->t[i + 1].up, pair[k][1]))
+            return 1;
     return 0;
 }
 
@@ -652,7 +654,7 @@ int coder_find_groups(csent *s) {
     /* "failed to condemn": what failed did not happen (negated = 2: no event) */
     for (int gi = 0; gi + 1 < s->ngroups; gi++) {
         const char *w = s->t[s->groups[gi].main].up;
-        if (!strncmp(w, "FAIL", 4) && s->t[s->groups[gi + 1].start].pos == DYAD_POS_TO &&
+        if (w[0] == 'F' && !strncmp(w, "FAIL", 4) && s->t[s->groups[gi + 1].start].pos == DYAD_POS_TO &&
             s->groups[gi + 1].start == s->groups[gi].end)
             s->groups[gi + 1].negated = 2;
     }

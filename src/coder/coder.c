@@ -183,7 +183,7 @@ void dyad_coder_free(dyad_coder *c) {
 static uint32_t singular_id(const dyad_dict *d, const char *up, size_t n) {
     char buf[128];
     if (n < 4 || n >= sizeof buf || up[n - 1] != 'S') return 0;
-    if (n > 4 && !strcmp(up + n - 3, "IES")) {
+    if (n > 4 && !memcmp(up + n - 3, "IES", 4)) {
         memcpy(buf, up, n - 3);
         memcpy(buf + n - 3, "Y", 2);
         uint32_t id = dict_word_find(d, buf, n - 2);

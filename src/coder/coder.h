@@ -194,10 +194,11 @@ typedef struct csent {
                           a rare word skips a sentence that has none */
 } csent;
 
-/* Is w (upper-case) one of the words of a short closed list? */
+/* Is w (upper-case) one of the words of a short closed list? (The first
+ * byte is compared inline: most words differ there, and a call does not.) */
 static inline int coder_word_in(const char *w, const char *const *list, size_t n) {
     for (size_t i = 0; i < n; i++)
-        if (!strcmp(w, list[i])) return 1;
+        if (w[0] == list[i][0] && !strcmp(w, list[i])) return 1;
     return 0;
 }
 #define CODER_WORD_IN(w, list) coder_word_in(w, list, sizeof list / sizeof *list)

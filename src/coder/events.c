@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_null_code(const char *c) { return !c || !*c || !strcmp(c, "---"); }
+static int is_null_code(const char *c) {
+    return !c || !*c || (c[0] == '-' && c[1] == '-' && c[2] == '-' && !c[3]);
+}
 
 /* str in the document's arena: the cached copy, or a new one. */
 static const char *keep_str(csent *s, const char *str) {
@@ -466,7 +468,7 @@ static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
  * group g is a discussion at all. */
 static int discussion_partner(const csent *s, const vgroup *g, int *is) {
     const char *v = s->t[g->main].up;
-    *is = !strncmp(v, "DISCUSS", 7) || !strncmp(v, "DEBATE", 6);
+    *is = v[0] == 'D' && (!strncmp(v, "DISCUSS", 7) || !strncmp(v, "DEBATE", 6));
     if (!*is) return -1;
     for (int u = 0; u < s->nunits; u++) {
         const unit *x = &s->units[u];
