@@ -598,9 +598,12 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = when, .date_kind = kind,
                    .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
                    .mem = i < head ? NULL : &mem, .strs = &strs};
+        /* the filter holds every token's id and singular's id; 0 (unknown,
+         * no singular) once, rather than for most tokens */
+        coder_bloom_add(s.bloom, 0);
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, t[k].id);
-            coder_bloom_add(s.bloom, t[k].sid);
+            if (t[k].sid) coder_bloom_add(s.bloom, t[k].sid);
             s.wc_any |= t[k].wc;
         }
         size_t before = out->nevents;
