@@ -198,7 +198,10 @@ static inline const char *dict_s(const dyad_dict *d, uint32_t off) {
     return (const char *)d->pool.v + off;
 }
 int dhash_put(dhash *h, uint64_t key, uint32_t val); /* replaces */
-uint32_t dhash_get(const dhash *h, uint64_t key);    /* 0 if absent */
+static inline uint32_t dhash_get(const dhash *h, uint64_t key) { /* 0 if absent */
+    const dhslot *e = dhash_find(h, key);
+    return e ? e->val : 0;
+}
 uint32_t dict_word(dyad_dict *d, const char *s, size_t n); /* interns; id > 0 */
 uint32_t dict_word_find(const dyad_dict *d, const char *s, size_t n); /* 0 if unknown */
 /* The same in two steps, so a sentence's lookups can overlap their cache

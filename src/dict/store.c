@@ -72,11 +72,6 @@ int dhash_put(dhash *h, uint64_t key, uint32_t val) {
     return 0;
 }
 
-uint32_t dhash_get(const dhash *h, uint64_t key) {
-    const dhslot *e = dhash_find(h, key);
-    return e ? e->val : 0;
-}
-
 /* Words are keyed by a 64-bit hash of their spelling; the string is kept
  * and compared so that a hash collision can never merge two words: the
  * colliding word is re-hashed with a salt until its key is free or its own. */
