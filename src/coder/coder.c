@@ -555,7 +555,8 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     if (!scratch) return dyad_error_set(err, "out of memory");
     src->mark = arena_mark_now(scratch);
     docmem mem = {.sentence = -1, .pair_sentence = -1, .host_sentence = -1};
-    strcache strs = {{0}};
+    strcache strs; /* its slots are read only once written (used[]) */
+    memset(strs.used, 0, sizeof strs.used);
     size_t head = body_start(doc, sents, nsents);
     int head_end = 0;
     const char *place = NULL;

@@ -163,9 +163,12 @@ typedef struct docmem {
 
 /* Strings of a document's events (codes, actor names, issues), each kept
  * once in its arena: a long document repeats them. A direct-mapped cache,
- * so a miss only costs a copy. */
+ * so a miss only costs a copy. A slot holds a string only when its bit in
+ * `used` is set: a document clears the bits (128 bytes), not the slots. */
+#define STRCACHE_SLOTS 1024
 typedef struct strcache {
-    const char *slot[1024];
+    uint64_t used[STRCACHE_SLOTS / 64];
+    const char *slot[STRCACHE_SLOTS];
 } strcache;
 
 typedef struct csent {

@@ -22,10 +22,14 @@ static int is_null_code(const char *c) {
 static const char *keep_str(csent *s, const char *str) {
     if (!s->strs) return dyad_arena_strdup(s->keep, str);
     uint64_t h = hash_key(str, strlen(str));
-    const char **slot = &s->strs->slot[h % (sizeof s->strs->slot / sizeof *slot)];
-    if (*slot && !strcmp(*slot, str)) return *slot;
+    size_t i = h % STRCACHE_SLOTS;
+    uint64_t bit = 1ULL << (i % 64), *used = &s->strs->used[i / 64];
+    if ((*used & bit) && !strcmp(s->strs->slot[i], str)) return s->strs->slot[i];
     const char *k = dyad_arena_strdup(s->keep, str);
-    if (k) *slot = k;
+    if (k) {
+        s->strs->slot[i] = k;
+        *used |= bit;
+    }
     return k;
 }
 
