@@ -328,9 +328,37 @@ static void test_plain_tokens(void) {
     CHECK_STR(plain_marks("\xe2\x80\x9cNo\xe2\x80\x9d"), "`` No+ ''");
 }
 
+/* A sentence's tokens joined as join_as does, each as its text, upper
+ * and lower case ("text/UPPER/lower"). */
+static const char *case_forms_of(const char *text) {
+    static char buf[4096];
+    dyad_sentence s;
+    if (t_one_sentence(text, &s) < 0) return "(error)";
+    size_t o = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < s.ntokens && o < sizeof buf - 256; i++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s/%s/%s", i ? " " : "",
+                              s.tokens[i].text, s.tokens[i].upper, s.tokens[i].lower);
+    return buf;
+}
+
+static void test_token_forms(void) {
+    /* replacement texts (quotes, "..", "--"), words longer and shorter
+     * than the 16 bytes a token is copied by, and short words at the very
+     * end of the text, all with their case forms */
+    CHECK_STR(case_forms_of("\"Now\" .. Supercalifragilistic-Expialidocious--Ab go"),
+              "``/``/`` Now/NOW/now ''/''/'' .../.../... "
+              "Supercalifragilistic-Expialidocious/SUPERCALIFRAGILISTIC-EXPIALIDOCIOUS/"
+              "supercalifragilistic-expialidocious --/--/-- Ab/AB/ab go/GO/go");
+    CHECK_STR(case_forms_of("to 'them'"), "to/TO/to `/`/` them/THEM/them '/'/'");
+    CHECK_STR(case_forms_of("x"), "x/X/x");
+    CHECK_STR(case_forms_of("Erdo\xc4\x9f" "an Mr. Z"),
+              "Erdo\xc4\x9f" "an/ERDOGAN/erdo\xc4\x9f" "an Mr./MR./mr. Z/Z/z");
+}
+
 int main(void) {
     static void (*const tests[])(void) = {test_splitting,     test_tokenizing,  test_offsets,
                                           test_offsets_sparse, test_normalizing, test_robustness,
-                                          test_plain_tokens};
+                                          test_plain_tokens,  test_token_forms};
     return t_tagger_main(tests, sizeof tests / sizeof tests[0]);
 }

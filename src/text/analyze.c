@@ -10,9 +10,8 @@
 
 /* The bytes of raw token t. */
 static const char *token_bytes(const norm_text *nt, const raw_token *t, size_t *n) {
-    const char *rep = raw_text(t);
-    *n = rep ? strlen(rep) : t->e - t->s;
-    return rep ? rep : nt->s + t->s;
+    *n = raw_len(t);
+    return t->rep ? raw_text(t) : nt->s + t->s;
 }
 
 /* ASCII upper and lower case of s[0..n) into up and lo, one long loop over
@@ -38,72 +37,122 @@ static int has_high(const char *s, size_t n) {
     return 0;
 }
 
-/* The tokens [first, last) of a sentence: their texts side by side (each
- * terminated) in one block, then the block's upper and lower case, so a
- * token costs no allocation and no loop of its own. The upper case of a
- * token with accented letters is folded apart (Erdoğan -> ERDOGAN). */
-static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *toks, size_t first,
-                       size_t last, dyad_token *dst) {
-    size_t total = 1, n;
-    for (size_t i = first; i < last; i++) {
-        token_bytes(nt, &toks->v[i], &n);
-        total += n + 1;
-    }
-    char *txt = dyad_arena_alloc_uninit(a, 3 * total);
-    if (!txt) return -1;
-    char *up = txt + total, *lo = up + total;
-    size_t off = 0;
-    for (size_t i = first; i < last; i++) {
-        const char *src = token_bytes(nt, &toks->v[i], &n);
-        memcpy(txt + off, src, n);
-        txt[off + n] = '\0';
-        off += n + 1;
-    }
-    unsigned high = case_forms(txt, off, up, lo);
-    off = 0;
-    /* the map's segment of the last token; when one segment that is not
-     * konst holds the whole sentence (the usual case), a token's offset is
-     * a sum, unless it starts inside a character */
-    size_t seg = nt->nseg;
-    int flat = 0;
-    uint32_t shift = 0;
+/* A token of up to COPY_CHUNK bytes is copied as COPY_CHUNK bytes, one
+ * fixed-size move instead of a call to memcpy; what lands past its end is
+ * overwritten by the next token or never read. */
+#define COPY_CHUNK 16
+
+/* Room for the texts of tokens [first, last), each terminated, without
+ * measuring them: a token's text is at most one byte longer than its
+ * bytes in the text (a replacement: '"' -> "``", ".." -> "..."), and the
+ * tokens do not overlap. */
+static size_t texts_bound(const raw_tokens *toks, size_t first, size_t last) {
+    if (first == last) return 1;
+    return toks->v[last - 1].e - toks->v[first].s + 2 * (last - first) + 1;
+}
+
+/* Copies token t's text to dst (room for COPY_CHUNK bytes); returns its length. */
+static size_t copy_token(char *dst, const norm_text *nt, const raw_token *t) {
+    size_t n;
+    const char *src = token_bytes(nt, t, &n);
+    if (n <= COPY_CHUNK && !t->rep && t->s + COPY_CHUNK <= nt->len) memcpy(dst, src, COPY_CHUNK);
+    else memcpy(dst, src, n);
+    dst[n] = '\0';
+    return n;
+}
+
+/* The document offsets of the tokens of a sentence: when one segment of
+ * the map that is not konst holds the whole sentence (the usual case), a
+ * token's offset is a sum, unless it starts or ends inside a character,
+ * which only a sentence with non-ASCII bytes can have. */
+typedef struct orig_walk {
+    size_t seg;     /* text_orig_at's hint */
+    int flat;
+    uint32_t shift; /* mod 2^32: i0 + (o - o0) == o + shift */
+} orig_walk;
+
+static orig_walk orig_walk_start(const norm_text *nt, const raw_tokens *toks, size_t first,
+                                 size_t last) {
+    orig_walk w = {nt->nseg, 0, 0};
     if (first < last) {
-        text_orig_at(nt, toks->v[first].s, &seg);
-        const norm_seg *g = &nt->seg[seg];
-        flat = !g->konst && nt->seg[seg + 1].o0 > toks->v[last - 1].e;
-        shift = g->i0 - g->o0; /* mod 2^32: i0 + (o - o0) == o + shift */
+        text_orig_at(nt, toks->v[first].s, &w.seg);
+        const norm_seg *g = &nt->seg[w.seg];
+        w.flat = !g->konst && nt->seg[w.seg + 1].o0 > toks->v[last - 1].e;
+        w.shift = g->i0 - g->o0;
     }
+    return w;
+}
+
+/* d's start and end; `ascii`: the sentence has no byte >= 0x80. */
+static void set_offsets(const norm_text *nt, orig_walk *w, const raw_token *t, int ascii,
+                        dyad_token *d) {
+    if (w->flat && (ascii || (!is_cont(nt->s[t->s]) && !is_cont(nt->s[t->e])))) {
+        d->start = t->s + w->shift;
+        d->end = t->e + w->shift;
+    } else {
+        d->start = text_orig_at(nt, t->s, &w->seg);
+        d->end = text_orig_at(nt, t->e, &w->seg);
+    }
+    if (d->end < d->start) d->end = d->start;
+}
+
+/* DYAD_TOKEN_PLAIN for letters and digits alone whose bytes in the
+ * document are the same (nothing dropped in normalizing, such as a soft
+ * hyphen, and no accented letter folded), else 0. */
+static uint8_t plain_flag(const raw_token *t, const dyad_token *d, size_t n, int folded) {
+    return (t->kind == TOK_WORD || t->kind == TOK_NUMBER) && !t->rep && !folded &&
+                   !(t->flags & (TF_INNER | TF_ABBREV)) && d->end - d->start == n
+               ? DYAD_TOKEN_PLAIN
+               : 0;
+}
+
+/* A sentence with non-ASCII bytes: the offsets once more, minding
+ * characters, and the upper case of the tokens with accented letters,
+ * folded apart (Erdoğan -> ERDOGAN). */
+static int redo_non_ascii(dyad_arena *a, const norm_text *nt, const raw_tokens *toks,
+                          size_t first, size_t last, dyad_token *dst) {
+    orig_walk w = orig_walk_start(nt, toks, first, last);
     for (size_t i = first; i < last; i++) {
         const raw_token *t = &toks->v[i];
         dyad_token *d = &dst[i - first];
+        size_t n;
         const char *src = token_bytes(nt, t, &n);
+        set_offsets(nt, &w, t, 0, d);
+        int folded = has_high(src, n);
+        d->flags = plain_flag(t, d, n, folded);
+        if (!folded) continue;
+        char *f = dyad_arena_alloc_uninit(a, 2 * n + 1); /* a 2-byte letter folds to <= 2 */
+        if (!f) return -1;
+        text_fold_upper_into(f, src, n);
+        d->upper = f;
+    }
+    return 0;
+}
+
+/* The tokens [first, last) of a sentence: their texts side by side (each
+ * terminated) in one block, then the block's upper and lower case, so a
+ * token costs no allocation and no loop of its own. */
+static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *toks, size_t first,
+                       size_t last, dyad_token *dst) {
+    size_t bound = texts_bound(toks, first, last);
+    char *txt = dyad_arena_alloc_uninit(a, 3 * bound + COPY_CHUNK);
+    if (!txt) return -1;
+    char *up = txt + bound, *lo = up + bound;
+    orig_walk w = orig_walk_start(nt, toks, first, last);
+    size_t off = 0;
+    for (size_t i = first; i < last; i++) {
+        const raw_token *t = &toks->v[i];
+        dyad_token *d = &dst[i - first];
+        size_t n = copy_token(txt + off, nt, t);
         d->text = t->rep ? raw_text(t) : txt + off;
         d->upper = up + off;
         d->lower = lo + off;
-        int folded = high && has_high(src, n);
-        if (folded) {
-            char *f = dyad_arena_alloc_uninit(a, 2 * n + 1); /* a 2-byte letter folds to <= 2 */
-            if (!f) return -1;
-            text_fold_upper_into(f, src, n);
-            d->upper = f;
-        }
         off += n + 1;
-        if (flat && !is_cont(nt->s[t->s]) && !is_cont(nt->s[t->e])) {
-            d->start = t->s + shift;
-            d->end = t->e + shift;
-        } else {
-            d->start = text_orig_at(nt, t->s, &seg);
-            d->end = text_orig_at(nt, t->e, &seg);
-        }
-        if (d->end < d->start) d->end = d->start;
+        set_offsets(nt, &w, t, 1, d); /* as if ASCII: redone below if not */
         d->pos = t->kind == TOK_POSS ? DYAD_POS_POS : DYAD_POS_NONE; /* a hint for the tagger */
-        /* letters and digits alone, and the document's bytes are the same
-         * (nothing dropped in normalizing, such as a soft hyphen) */
-        d->flags = (t->kind == TOK_WORD || t->kind == TOK_NUMBER) && !t->rep && !folded &&
-                           !(t->flags & (TF_INNER | TF_ABBREV)) && d->end - d->start == n
-                       ? DYAD_TOKEN_PLAIN
-                       : 0;
+        d->flags = plain_flag(t, d, n, 0);
     }
+    if (case_forms(txt, off, up, lo)) return redo_non_ascii(a, nt, toks, first, last, dst);
     return 0;
 }
 

@@ -91,8 +91,10 @@ enum {
                            (Russia-Iran, 1,200, n't) */
 };
 
-/* Replacement texts of raw tokens, by raw_token.rep (0: none). */
+/* Replacement texts of raw tokens, by raw_token.rep (0: none), and their
+ * lengths (tests/test_text.c checks the two agree). */
 #define TEXT_REPS {NULL, "``", "''", "`", "'", "...", "--"}
+#define TEXT_REP_LENS {0, 2, 2, 1, 1, 3, 2}
 
 typedef struct raw_token { /* 12 bytes: a long document has millions */
     uint32_t s, e;      /* byte range in the normalized text */
@@ -104,6 +106,12 @@ typedef struct raw_token { /* 12 bytes: a long document has millions */
 static inline const char *raw_text(const raw_token *t) {
     static const char *const reps[] = TEXT_REPS;
     return reps[t->rep];
+}
+
+/* The length of raw token t's text: its replacement's, or its bytes'. */
+static inline size_t raw_len(const raw_token *t) {
+    static const uint8_t lens[] = TEXT_REP_LENS;
+    return t->rep ? lens[t->rep] : t->e - t->s;
 }
 
 typedef struct raw_tokens {
