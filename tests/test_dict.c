@@ -156,6 +156,33 @@ static void test_bad(void) {
     CHECK(strstr(err.msg, "not a compiled dyad dictionary") != NULL);
 }
 
+/* Primary lines with no code before a code or a restriction name one
+ * actor with the lines after them, as PETRARCH reads the format; an entry
+ * still open at the end of the file has no code. */
+static void test_open_entries(void) {
+    t_msgs p = {0};
+    dyad_error err = {{0}};
+    dyad_dict_files f = {0};
+    f.verbs = "tests/data/dict/mini.verbs.txt";
+    f.actors[0] = "tests/data/opendict/open.actors.txt";
+    f.nactors = 1;
+    dyad_dict *d = dyad_dict_load_files(&f, t_collect, &p, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    dyad_dict_stats st;
+    dyad_dict_get_stats(d, &st);
+    CHECK(p.n == 0);
+    CHECK(st.actors == 4); /* Groucho's three names, Pinky's two, Trentino, Harpo */
+    CHECK(st.actor_phrases == 7);
+    CHECK_STR(dyad_dict_lookup_actor(d, "GROUCHO MARX", 19350101, NULL), "FREGOV");
+    CHECK_STR(dyad_dict_lookup_actor(d, "CAPTAIN SPAULDING", 19350101, NULL), "FREGOV");
+    CHECK_STR(dyad_dict_lookup_actor(d, "HUGO HACKENBUSH", 20200101, NULL), "FRE");
+    CHECK_STR(dyad_dict_lookup_actor(d, "CHICOLINI", 20200101, NULL), "SYL");
+    CHECK_STR(dyad_dict_lookup_actor(d, "TRENTINO", 20200101, NULL), "SYLGOV");
+    CHECK(dyad_dict_lookup_actor(d, "HARPO", 20200101, NULL) == NULL);
+    dyad_dict_free(d);
+}
+
 /* Found by fuzz_dict: a block header with a malformed code, then patterns
  * (they once went to a block that did not exist). */
 static void test_fuzz_regressions(void) {
@@ -241,12 +268,18 @@ static void test_phoenix(void) {
     CHECK(st.discards + st.story_discards > 490 && st.discards + st.story_discards < 520);
     CHECK(st.problems == (size_t)p.n);
     CHECK_STR(dyad_dict_lookup_actor(d, "HASSAN ROUHANI", 20170523, NULL), "IRNGOV");
+    /* code-less primary lines that join the entry after them: "U.N._"
+     * before the Secretaries General's block ([IGOUNO]), Brezhnev's names
+     * before his restrictions (RUSGOV 641014-821110) */
+    CHECK_STR(dyad_dict_lookup_actor(d, "U.N.", 19950101, NULL), "IGOUNO");
+    CHECK_STR(dyad_dict_lookup_actor(d, "SECRETARY BREZHNEV", 19750101, NULL), "RUSGOV");
     dyad_dict_free(d);
 }
 
 int main(void) {
     test_mini();
     test_bad();
+    test_open_entries();
     test_fuzz_regressions();
     test_line_limits();
     test_phoenix();

@@ -291,9 +291,50 @@ static int push_coded(csent *s, uint32_t sentence, const char *sc, const char *t
     return push_event(s, ev, nev, cap, &e);
 }
 
+/* The actor entry (its index) that named unit x, or -1: an agent only. */
+static int64_t unit_actor(const csent *s, const unit *x) {
+    for (int k = 0; k < x->ncauses; k++)
+        if (!x->causes[k].is_agent) return dict_phrase_actor(s->c->dict, x->causes[k].rec);
+    return -1;
+}
+
+/* A nation named by its people's plural alone ("Afghans", "the Iraqis")
+ * is the people, XXXCVL, when its own state acts on it: "Karzai promised
+ * Afghans security" is the government and the people, not the state and
+ * itself. The plural is one plural noun in -ANS or -IS (Afghans,
+ * Kenyans, Iraqis, Thais: the great run of them; never a country's name,
+ * as "Laos" or "the Philippines", whose singulars are names too), with a
+ * bare country code, whose singular names the same entry ("Afghan"; a
+ * place such as "Tartus" has none). NULL otherwise (or out of memory: the
+ * event is then dropped, as a self-dyad). */
+static int demonym_plural(const char *w) {
+    size_t n = strlen(w);
+    return (n > 4 && !strcmp(w + n - 3, "ANS")) || (n > 3 && !strcmp(w + n - 2, "IS"));
+}
+
+static const char *people_of(csent *s, int u, const char *tc) {
+    const unit *x = &s->units[u];
+    int i = x->start;
+    if (strlen(tc) != 3 || x->ncodes != 1 || !x->has_actor) return NULL;
+    if (i < x->end && s->t[i].pos == DYAD_POS_DT) i++;
+    if (i + 1 != x->end || (s->t[i].pos != DYAD_POS_NNPS && s->t[i].pos != DYAD_POS_NNS) ||
+        !demonym_plural(s->t[i].up))
+        return NULL;
+    int64_t actor = unit_actor(s, x);
+    if (actor < 0 || dict_word_actor(s->c->dict, s->t[i].sid) != actor) return NULL;
+    char *p = dyad_arena_alloc(s->keep, 7);
+    if (p) snprintf(p, 7, "%sCVL", tc);
+    return p;
+}
+
 int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
                int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
-    if (is_null_code(code) || self_dyad(sc, tc, code)) return 0;
+    if (is_null_code(code)) return 0;
+    if (self_dyad(sc, tc, code)) {
+        const char *people = tu >= 0 ? people_of(s, tu, tc) : NULL;
+        if (!people || self_dyad(sc, people, code)) return 0;
+        tc = people;
+    }
     return push_coded(s, sentence, sc, tc, code, su, tu, verb, why, ev, nev, cap);
 }
 

@@ -324,6 +324,10 @@ static inline uint64_t stem_key(uint32_t node, uint64_t fnv) {
 }
 
 const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, int *restr_used);
+/* The actor entry an actor phrase names (rec: its index), and the one a
+ * single word names as a whole phrase, or -1. */
+int64_t dict_phrase_actor(const dyad_dict *d, uint32_t rec);
+int64_t dict_word_actor(const dyad_dict *d, uint32_t word);
 int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *words, size_t n,
                         size_t *len); /* longest member matching at words[0..] */
 

@@ -27,6 +27,16 @@ const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, in
     return fallback ? dict_s(d, fallback) : NULL;
 }
 
+int64_t dict_phrase_actor(const dyad_dict *d, uint32_t rec) {
+    return rec < d->phrases.n ? (int64_t)((const dphrase *)d->phrases.v + rec)->actor : -1;
+}
+
+int64_t dict_word_actor(const dyad_dict *d, uint32_t word) {
+    uint32_t node = word ? dtrie_child(&d->actor_trie, 0, word) : 0;
+    uint32_t val = node ? d->actor_trie.val[node] : 0; /* phrase index + 1 */
+    return val ? dict_phrase_actor(d, val - 1) : -1;
+}
+
 int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *words, size_t n,
                         size_t *len) {
     *len = 0;

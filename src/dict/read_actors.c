@@ -2,6 +2,9 @@
  *
  *   PRIMARY_PHRASE [CODE]        a new actor; the code is its default
  *   +SYNONYM_PHRASE              another name of the same actor
+ *   PRIMARY_PHRASE               with no code: the primary lines after it,
+ *                                up to a code or restriction, name the
+ *                                same actor (actor_is_open)
  *   <TAB>[CODE 20130803-20210803] a date restriction (also >date, <date,
  *   <TAB>[CODE]                  or a bare default); dates YYYYMMDD or YYMMDD
  *
@@ -107,6 +110,17 @@ static int split_code(dyad_dict *d, dline *ln, char *s, size_t *phrase_len, uint
     return 1;
 }
 
+/* Whether the last entry is still open: a primary line with neither a
+ * code nor a date restriction yet. The primary lines that follow it, up to
+ * the first code or restriction, are more names of the same actor, as
+ * PETRARCH and TABARI read the format ("LEONID_BREZHNEV_", then
+ * "SECRETARY_BREZHNEV", then the restrictions: one actor), not actors of
+ * their own with no code. */
+static int actor_is_open(const dyad_dict *d) {
+    const dactor *a = (const dactor *)dvec_at(&d->actors, sizeof *a, d->actors.n - 1);
+    return !a->code && !a->r_count;
+}
+
 static int actor_line(dline *ln, char *raw, void *state) {
     actor_state *st = state;
     dyad_dict *d = ln->d;
@@ -151,6 +165,17 @@ static int actor_line(dline *ln, char *raw, void *state) {
         char *open = strchr(s + n, '[');
         code = 0;
         if (!parse_restriction(d, ln, open, &r)) return 0;
+    }
+    if (st->have_actor && actor_is_open(d)) { /* another name of the open entry */
+        dactor *open_a = (dactor *)dvec_at(&d->actors, sizeof *open_a, d->actors.n - 1);
+        open_a->code = code;
+        if (dated) {
+            open_a->r_first = d->restrs.n;
+            open_a->r_count = 1;
+            if (dvec_push(&d->restrs, sizeof r, &r) < 0) return -1;
+            d->stats.date_restrictions++;
+        }
+        return add_phrase(d, ln, s, n);
     }
     dactor a = {dict_str(d, s, n), code, dated ? d->restrs.n : 0, 0, ln->file, ln->no};
     if (dvec_push(&d->actors, sizeof a, &a) < 0) return -1;
