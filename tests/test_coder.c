@@ -320,6 +320,23 @@ static void test_jsonl_numbers(void) {
     }
 }
 
+/* JSON strings: each byte that must be escaped, before, inside and after
+ * the 8-byte runs the writer passes plain bytes by; UTF-8 as it is. */
+static void test_json_escapes(void) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    CHECK(fp != NULL);
+    if (!fp) return;
+    dyad_json_string(fp, "\"0123456789\"abc\\def\tghi\x01jklmnopqrstuvwxyz\nErdo\xc4\x9f" "an\r");
+    dyad_json_string(fp, "");
+    dyad_json_string(fp, "01234567");
+    fclose(fp);
+    CHECK_STR(buf, "\"\\\"0123456789\\\"abc\\\\def\\tghi\\u0001jklmnopqrstuvwxyz\\nErdo\xc4\x9f"
+                   "an\\r\"\"\"\"01234567\"");
+    free(buf);
+}
+
 /* The date of the events of `text` (document date `date`) as "YYYYMMDD
  * kind": they all have the first one's. */
 static const char *event_date(fixture *f, const char *text, const char *date) {
@@ -366,6 +383,7 @@ static void test_sentence_dates(void) {
 
 int main(void) {
     test_jsonl_numbers();
+    test_json_escapes();
     test_sentence_dates();
     test_rules();
     test_new_actors();

@@ -233,6 +233,17 @@ static void test_boilerplate(void) {
     /* "read more" inside a sentence is text */
     const char *t5 = "Students read more books than before.";
     CHECK_STR(dyad_strip_boilerplate(a, t5, strlen(t5), &n), t5);
+    /* a text with no boilerplate is the text itself, blanks ending a line
+     * and a final line break kept; they go (with the boilerplate) only
+     * from a text that holds some, "read more" inside a sentence too */
+    const char *t8 = "Russia praised Iran.  \nIran thanked Russia.\n";
+    CHECK(dyad_strip_boilerplate(a, t8, strlen(t8), &n) == t8 && n == strlen(t8));
+    const char *t9 = "Students read more books.  \nEnd.\n";
+    CHECK_STR(dyad_strip_boilerplate(a, t9, strlen(t9), &n), "Students read more books.\nEnd.");
+    /* a long line that starts "Read more" is a sentence */
+    char t10[200];
+    snprintf(t10, sizeof t10, "Read more %0130d", 0);
+    CHECK_STR(dyad_strip_boilerplate(a, t10, strlen(t10), &n), t10);
     dyad_arena_free(a);
 }
 

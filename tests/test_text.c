@@ -2,20 +2,30 @@
  * normalization (src/text/), and robustness on hostile input. Every expected
  * value below was written by hand from the Penn Treebank conventions. */
 #include "t_tagger.h"
+#include "text/text.h"
 
-/* Token texts of one sentence joined by single spaces; with `marks`, each
- * DYAD_TOKEN_PLAIN token is followed by '+'. */
-static const char *joined_as(const dyad_sentence *s, int marks) {
+/* How joined_as writes a token: its text; its text and '+' when it is
+ * DYAD_TOKEN_PLAIN; its text, upper and lower case ("text/UPPER/lower"). */
+enum { JOIN_TEXT, JOIN_PLAIN, JOIN_CASES };
+
+/* The tokens of one sentence joined by single spaces, each as `how` says. */
+static const char *joined_as(const dyad_sentence *s, int how) {
     static char buf[8192];
     size_t o = 0;
     buf[0] = '\0';
-    for (uint32_t i = 0; i < s->ntokens && o < sizeof buf - 64; i++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s", i ? " " : "", s->tokens[i].text,
-                              marks && (s->tokens[i].flags & DYAD_TOKEN_PLAIN) ? "+" : "");
+    for (uint32_t i = 0; i < s->ntokens && o < sizeof buf - 256; i++) {
+        const dyad_token *t = &s->tokens[i];
+        if (how == JOIN_CASES)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s/%s/%s", i ? " " : "", t->text,
+                                  t->upper, t->lower);
+        else
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s", i ? " " : "", t->text,
+                                  how == JOIN_PLAIN && (t->flags & DYAD_TOKEN_PLAIN) ? "+" : "");
+    }
     return buf;
 }
 
-static const char *joined(const dyad_sentence *s) { return joined_as(s, 0); }
+static const char *joined(const dyad_sentence *s) { return joined_as(s, JOIN_TEXT); }
 
 static dyad_sentence *split(const char *text, size_t *n) {
     dyad_sentence *s = NULL;
@@ -26,13 +36,13 @@ static dyad_sentence *split(const char *text, size_t *n) {
 }
 
 /* The tokens of a text taken as one sentence (joined_as). */
-static const char *toks_as(const char *text, int marks) {
+static const char *toks_as(const char *text, int how) {
     dyad_sentence s;
     if (t_one_sentence(text, &s) < 0) return "(error)";
-    return joined_as(&s, marks);
+    return joined_as(&s, how);
 }
 
-static const char *toks(const char *text) { return toks_as(text, 0); }
+static const char *toks(const char *text) { return toks_as(text, JOIN_TEXT); }
 
 static void test_splitting(void) {
     size_t n;
@@ -126,6 +136,17 @@ static void test_splitting(void) {
     CHECK(n == 0);
     s = split("   \n\n  ", &n);
     CHECK(n == 0);
+}
+
+/* The abbreviations' table is searched by halves: it must be in order;
+ * its first and last entries, and words beside them, are looked up. */
+static void test_abbrev_table(void) {
+    CHECK(text_abbrev_sorted());
+    CHECK(text_abbrev("Adm", 3) == 2 && text_abbrev("vs", 2) == 2 && text_abbrev("Inc", 3) == 1);
+    CHECK(text_abbrev("Messrs", 6) == 2 && text_abbrev("int'l", 5) == 1 && text_abbrev("v", 1) == 2);
+    CHECK(text_abbrev("Ad", 2) == 0 && text_abbrev("Admx", 4) == 0 && text_abbrev("vt", 2) == 0);
+    CHECK(text_abbrev("A", 1) == 0 && text_abbrev("zz", 2) == 0 && text_abbrev("", 0) == 0);
+    CHECK(text_abbrev("Gens", 4) == 2 && text_abbrev("Gent", 4) == 0 && text_abbrev("gen", 3) == 0);
 }
 
 static void test_tokenizing(void) {
@@ -225,6 +246,18 @@ static void test_normalizing(void) {
     CHECK_STR(toks("a\xC2\xA0" "b\xE2\x80\x89" "c"), "a b c");
     CHECK_STR(toks("war\xE2\x80\x94peace"), "war -- peace");
     CHECK_STR(toks("wait\xE2\x80\xA6"), "wait ...");
+    /* control bytes, DEL and non-ASCII inside and after runs of printable
+     * bytes longer than the 8 the normalizer reads at a time */
+    CHECK_STR(toks("Abcdefghijklmnop\x7Fqrstuvwxyz0123\tABCDEFGH\x01" "Ijklmnop\xE2\x80\x94" "end"),
+              "Abcdefghijklmnop qrstuvwxyz0123 ABCDEFGH Ijklmnop -- end");
+    dyad_sentence s;
+    if (t_one_sentence("Abcdefghijklmnop\x7Fqrstuvwxyz0123 \xE2\x80\x9C" "End", &s) == 0 && s.ntokens == 4) {
+        CHECK(s.tokens[1].start == 17 && s.tokens[1].end == 31);  /* qrstuvwxyz0123 */
+        CHECK(s.tokens[2].start == 32 && s.tokens[2].end == 35);  /* the curly quote */
+        CHECK(s.tokens[3].start == 35 && s.tokens[3].end == 38);  /* End */
+    } else {
+        CHECK(!"four tokens");
+    }
 }
 
 static void test_robustness(void) {
@@ -312,7 +345,7 @@ static void test_robustness(void) {
 /* Each token of a text taken as one sentence, followed by '+' when it is
  * DYAD_TOKEN_PLAIN (its bytes in the text are ASCII letters and digits
  * alone, as they are). */
-static const char *plain_marks(const char *text) { return toks_as(text, 1); }
+static const char *plain_marks(const char *text) { return toks_as(text, JOIN_PLAIN); }
 
 static void test_plain_tokens(void) {
     CHECK_STR(plain_marks("Iran met Russia on Friday, 2024."),
@@ -328,19 +361,8 @@ static void test_plain_tokens(void) {
     CHECK_STR(plain_marks("\xe2\x80\x9cNo\xe2\x80\x9d"), "`` No+ ''");
 }
 
-/* A sentence's tokens joined as join_as does, each as its text, upper
- * and lower case ("text/UPPER/lower"). */
-static const char *case_forms_of(const char *text) {
-    static char buf[4096];
-    dyad_sentence s;
-    if (t_one_sentence(text, &s) < 0) return "(error)";
-    size_t o = 0;
-    buf[0] = '\0';
-    for (uint32_t i = 0; i < s.ntokens && o < sizeof buf - 256; i++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s/%s/%s", i ? " " : "",
-                              s.tokens[i].text, s.tokens[i].upper, s.tokens[i].lower);
-    return buf;
-}
+/* A text's tokens, each with its upper and lower case. */
+static const char *case_forms_of(const char *text) { return toks_as(text, JOIN_CASES); }
 
 static void test_token_forms(void) {
     /* replacement texts (quotes, "..", "--"), words longer and shorter
@@ -359,6 +381,6 @@ static void test_token_forms(void) {
 int main(void) {
     static void (*const tests[])(void) = {test_splitting,     test_tokenizing,  test_offsets,
                                           test_offsets_sparse, test_normalizing, test_robustness,
-                                          test_plain_tokens,  test_token_forms};
+                                          test_plain_tokens,  test_token_forms, test_abbrev_table};
     return t_tagger_main(tests, sizeof tests / sizeof tests[0]);
 }

@@ -4,6 +4,7 @@
 #include "t.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/bytes8.h"
 #include "util/hash.h"
 
 static void test_buf(void) {
@@ -94,11 +95,30 @@ static void test_hash(void) {
     CHECK(hash_key("foobar", 6) == 0x85944171f73967e8ULL && hash_key("", 0) != 0);
 }
 
+/* The 8-byte tests, each byte value in each of the 8 places. */
+static void test_bytes8(void) {
+    int bad = 0;
+    for (int place = 0; place < 8; place++)
+        for (int c = 0; c < 256; c++) {
+            char w[8] = "abcdefgh";
+            w[place] = (char)c;
+            uint64_t v = bytes8_load(w);
+            bad += bytes8_printable(v) != (c >= 0x20 && c < 0x7F);
+            bad += bytes8_json_special(v) != (c < 0x20 || c == '"' || c == '\\');
+            bad += (bytes8_equal(v, 'q') != 0) != (c == 'q');
+            bad += bytes8_count_high(v) != (c >= 0x80);
+        }
+    CHECK(bad == 0);
+    CHECK(bytes8_count_high(bytes8_load("\x80\xff\xc3\xa9\x80\x81\x90\xa0")) == 8);
+    CHECK(bytes8_count_high(bytes8_load("\x80" "a\xc3" "b\x80" "c\x90" "d")) == 4);
+}
+
 int main(void) {
     test_buf();
     test_grow();
     test_rewind();
     test_reset_within();
     test_hash();
+    test_bytes8();
     return t_summary();
 }

@@ -170,8 +170,9 @@ dyad_date_kind date_in_sentence(int32_t doc, const char *s, size_t len, int32_t 
     *out = 0;
     int y = doc / 10000, m = doc / 100 % 100, d = doc % 100;
     if (doc <= 0 || !date_valid(y, m, d)) return DYAD_DATE_NONE;
-    long today = date_days(y, m, d);
     *out = doc;
+    if (!len) return DYAD_DATE_DOCUMENT; /* no words (most sentences: no date word) */
+    long today = date_days(y, m, d);
 
     word w[MAXW];
     words ws = {s, len, 0, w, 0};

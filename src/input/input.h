@@ -13,22 +13,11 @@
 
 #include "dyad.h"
 #include "util/buf.h"
+#include "util/bytes8.h"
 #include "date/date.h"
 
 #define RD_MAX_RECORD_DEFAULT DYAD_MAX_TEXT
 
-/* ---- 8 bytes at a time (the fast paths of UTF-8 checking and JSON
- * strings): the usual bit tests on a word read with memcpy */
-#define RD_ONES8 0x0101010101010101ULL
-#define RD_HIGH8 0x8080808080808080ULL
-/* Nonzero when a byte of v is below n (n <= 0x80); n = 1: a zero byte. */
-static inline uint64_t rd_bytes_below(uint64_t v, unsigned n) {
-    return (v - RD_ONES8 * n) & ~v & RD_HIGH8;
-}
-/* Nonzero when a byte of v equals c. */
-static inline uint64_t rd_bytes_equal(uint64_t v, unsigned char c) {
-    return rd_bytes_below(v ^ (RD_ONES8 * c), 1);
-}
 #define RD_CHUNK 65536
 /* Record buffers larger than this are freed after their record, not kept
  * for the next one (a 15 MB record's would stay for the whole run). */

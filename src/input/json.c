@@ -99,20 +99,13 @@ static int unicode_escape(rd_json *j, uint32_t *cp) {
     return 0;
 }
 
-/* Does any byte of v end a string's plain run: '"', '\\' or a control
- * character? (8 bytes at a time, the usual "has a zero byte" test) */
-static int ends_run8(uint64_t v) {
-    return (rd_bytes_equal(v, '"') | rd_bytes_equal(v, '\\') | rd_bytes_below(v, 0x20)) != 0;
-}
-
 int rd_json_string(rd_json *j, byte_buf *out) {
     const char *open = j->p;
     j->p++; /* the opening quote */
     for (;;) {
         /* copy the plain run in one go */
         const char *run = j->p;
-        uint64_t v;
-        while (j->end - j->p >= 8 && (memcpy(&v, j->p, 8), !ends_run8(v))) j->p += 8;
+        while (j->end - j->p >= 8 && !bytes8_json_special(bytes8_load(j->p))) j->p += 8;
         while (j->p < j->end && *j->p != '"' && *j->p != '\\' && (unsigned char)*j->p >= 0x20)
             j->p++;
         if (out && byte_buf_put(out, run, (size_t)(j->p - run)) < 0) {

@@ -12,14 +12,13 @@
 #include <string.h>
 
 /* Do the 8 bytes of v hold only ASCII and no NUL? */
-static int ascii8(uint64_t v) { return !(v & RD_HIGH8) && !rd_bytes_below(v, 1); }
+static int ascii8(uint64_t v) { return !(v & BYTES8_HIGH) && !bytes8_below(v, 1); }
 
 size_t rd_utf8_check(const char *str, size_t n) {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
-        uint64_t v;
-        while (i + 8 <= n && (memcpy(&v, s + i, 8), ascii8(v))) i += 8; /* ASCII, 8 at a time */
+        while (i + 8 <= n && ascii8(bytes8_load(s + i))) i += 8; /* ASCII, 8 at a time */
         if (i >= n) break;
         unsigned c = s[i];
         if (c >= 0x01 && c < 0x80) {

@@ -11,6 +11,7 @@
  * coding of the sentence. */
 #include "output/output.h"
 #include "util/buf.h"
+#include "util/bytes8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -49,6 +50,10 @@ static void put_json(byte_buf *l, const char *s, size_t n, int flat) {
     byte_buf_put(l, "\"", 1);
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        if (i + 8 <= n && !bytes8_json_special(bytes8_load(s + i))) { /* 8 plain bytes */
+            i += 7;
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         byte_buf_put(l, s + run, i - run);

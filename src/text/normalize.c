@@ -10,6 +10,7 @@
  * Every normalized byte keeps the offset of the original character it came
  * from, so tokens can report positions in the text the caller gave. */
 #include "text/text.h"
+#include "util/bytes8.h"
 
 #include <string.h>
 
@@ -149,8 +150,9 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
                                                 __FILE__, __LINE__, len);
     /* only an invalid byte grows (to the 3 bytes of U+FFFD); every other
      * replacement is no longer than what it replaces */
-    size_t high = 0;
-    for (size_t i = 0; i < len; i++) high += (unsigned char)text[i] >> 7;
+    size_t high = 0, k = 0;
+    for (; k + 8 <= len; k += 8) high += bytes8_count_high(bytes8_load(text + k));
+    for (; k < len; k++) high += (unsigned char)text[k] >> 7;
     size_t cap = len + 2 * high + 1;
     char *s = dyad_arena_alloc_uninit(a, cap);
     mapper m = {.a = a, .cap = 8};
@@ -163,6 +165,7 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
         unsigned c = p[i];
         if (c >= 0x20 && c < 0x7F) { /* a run of printable ASCII, most of any text: kept */
             size_t end = i + 1;
+            while (end + 8 <= len && bytes8_printable(bytes8_load(p + end))) end += 8;
             while (end < len && (unsigned char)(p[end] - 0x20) < 0x5F) end++;
             memcpy(s + o, p + i, end - i);
             rc = map_same(&m, o, i);

@@ -15,9 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Is token t the word lit? The first byte is asked first: the word lists
+ * below are read for many tokens, and most differ there. */
 static int tok_is(const norm_text *nt, const raw_token *t, const char *lit) {
     size_t n = t->e - t->s;
-    return strlen(lit) == n && memcmp(nt->s + t->s, lit, n) == 0;
+    return nt->s[t->s] == lit[0] && strlen(lit) == n && memcmp(nt->s + t->s, lit, n) == 0;
 }
 
 static int is_closer(const norm_text *nt, const raw_token *t) {
@@ -140,6 +142,22 @@ static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t
     return 0;
 }
 
+/* Might a sentence end at token i (not the last one) or just before it?
+ * Most tokens are words inside a line, which cannot: one test of their
+ * kind and flags and of the next token's line break passes them by. */
+static int may_end_at(const raw_token *v, size_t i) {
+    return v[i].kind == TOK_PUNCT || (v[i].flags & (TF_ABBREV | TF_PARA)) ||
+           (v[i + 1].flags & TF_NEWLINE);
+}
+
+/* The first token from i on where a sentence may end, or `limit` (where a
+ * sentence reaches its most tokens), or the last token, if sooner. */
+static size_t next_may_end(const raw_tokens *toks, size_t i, size_t limit) {
+    if (limit > toks->n - 1) limit = toks->n - 1;
+    while (i < limit && !may_end_at(toks->v, i)) i++;
+    return i;
+}
+
 /* Appends range [first, last) to *v, growing it (malloc'd). */
 static int push_range(sent_range **v, size_t *n, size_t *cap, size_t first, size_t last, int add) {
     if (util_grow(v, cap, *n + 1, sizeof **v, 64) < 0) return -1;
@@ -158,6 +176,8 @@ int text_split(const norm_text *nt, const raw_tokens *toks, sent_range **out, si
     *nout = 0;
     size_t start = 0, i = 0;
     while (i < toks->n) {
+        i = next_may_end(toks, i, start + TEXT_MAX_TOKENS);
+        if (i >= toks->n) break;
         size_t end = 0;
         int add = 0;
         if (i > start && (toks->v[i].flags & TF_PARA)) end = i;

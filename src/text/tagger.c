@@ -32,7 +32,7 @@ static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Punctuation and symbols: their tag, or DYAD_POS_NONE for a word. */
-static int punct_tag(const char *w) {
+static int punct_tag_of(const char *w) {
     static const struct { const char *w; int pos; } tab[] = {
         {",", DYAD_POS_COMMA}, {".", DYAD_POS_PERIOD}, {"!", DYAD_POS_PERIOD},
         {"?", DYAD_POS_PERIOD}, {":", DYAD_POS_COLON}, {";", DYAD_POS_COLON},
@@ -44,13 +44,21 @@ static int punct_tag(const char *w) {
     };
     unsigned char c = (unsigned char)w[0];
     if (is_lower(c) || is_upper(c) || is_digit(c)) return DYAD_POS_NONE;
-    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-        if (tab[i].w[0] == w[0] && strcmp(tab[i].w, w) == 0) return tab[i].pos;
     if (c == '\'' && (is_lower((unsigned char)w[1]) || is_upper((unsigned char)w[1])))
-        return DYAD_POS_NONE; /* 's 're 'll ... */
+        return DYAD_POS_NONE; /* 's 're 'll ... (before the table, which has none) */
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (tab[i].w[0] == w[0] && tab[i].w[1] == w[1] && (!w[1] || !strcmp(tab[i].w, w)))
+            return tab[i].pos; /* (one byte, the most of them: no call) */
     if (c < 0x80 && !is_upper(c) && !is_lower(c) && !is_digit(c)) return DYAD_POS_SYM;
     if (c == 0xEF && strcmp(w, "\xEF\xBF\xBD") == 0) return DYAD_POS_SYM;
     return DYAD_POS_NONE;
+}
+
+/* The tag of a punctuation token, 0 for a word: a word's first byte tells
+ * (most tokens are words), the table the rest. */
+static inline int punct_tag(const char *w) {
+    unsigned char c = (unsigned char)w[0];
+    return is_lower(c) || is_upper(c) || is_digit(c) ? DYAD_POS_NONE : punct_tag_of(w);
 }
 
 /* Numbers: 12, 1,200, 3.5, 1990s, 27-28, 1/2. Ordinals (1st) are JJ. */
@@ -100,9 +108,13 @@ static void hyphen_info(const dyad_tagger *t, const char *lw, size_t n, word_inf
 
 /* The lexical reading of one word token. `initial`: the first word of the
  * sentence or of a quotation; `headline`: capitals say nothing here. */
-/* `n`: strlen(lw); `hash`: lw's lex_hash() if already computed, else 0. */
-static void word_tag(const dyad_tagger *t, const char *w, const char *lw, size_t n, uint32_t hash,
+/* `n`: the length of its text; `hash`: the lower case's lex_hash() if
+ * already computed, else 0. A plain token (DYAD_TOKEN_PLAIN) is letters and
+ * digits alone: no hyphen to look for. */
+static void word_tag(const dyad_tagger *t, const dyad_token *tok, size_t n, uint32_t hash,
                      int initial, int headline, int next_cap, word_info *wi) {
+    const char *w = tok->text, *lw = tok->lower;
+    int plain = tok->flags & DYAD_TOKEN_PLAIN;
     if (n >= 63) n = 0; /* too long to be a word */
     int num = is_digit((unsigned char)w[0]) ? number_tag(w, n ? n : strlen(w)) : DYAD_POS_NONE;
     if (num) { set_single(wi, num); return; }
@@ -111,7 +123,7 @@ static void word_tag(const dyad_tagger *t, const char *w, const char *lw, size_t
     int cap = is_upper(c0) || (c0 >= 0xC3 && c0 <= 0xC5 && !(w[1] & 0x20));
     int allcaps = cap && n >= 2;
     for (size_t i = 0; i < n && allcaps; i++) if (is_lower((unsigned char)w[i])) allcaps = 0;
-    if (strchr(lw, '-') && !lex_wordnet(lw, n)) {
+    if (!plain && memchr(lw, '-', n) && !lex_wordnet(lw, n)) {
         const char *last = strrchr(lw, '-') + 1;
         size_t ln = n - (size_t)(last - lw);
         if (ln > 3 && (strcmp(last + ln - 2, "ed") == 0 || strcmp(last + ln - 3, "ing") == 0)) {
@@ -233,7 +245,7 @@ static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, const uint32_
             continue;
         }
         int next_cap = i + 1 < n && is_upper((unsigned char)s->tokens[i + 1].text[0]);
-        word_tag(t, w, s->tokens[i].lower, len[i], hash[i], initial, headline, next_cap, wi);
+        word_tag(t, &s->tokens[i], len[i], hash[i], initial, headline, next_cap, wi);
         initial = 0;
     }
     return (int)n;
@@ -708,6 +720,12 @@ static void rule_lookahead(ctx *c, int i) {
     }
 }
 
+/* The length of token k's text (and lower case): a plain token's is its
+ * span in the document. */
+static size_t token_len(const dyad_token *k) {
+    return k->flags & DYAD_TOKEN_PLAIN ? k->end - k->start : strlen(k->lower);
+}
+
 void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     tag_state st;
     uint8_t tag[TEXT_MAX_TOKENS];
@@ -715,7 +733,7 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     uint8_t rw[TEXT_MAX_TOKENS], rc[TEXT_MAX_TOKENS];
     int m = s->ntokens < TEXT_MAX_TOKENS ? (int)s->ntokens : TEXT_MAX_TOKENS;
     for (int i = 0; i < m; i++) {
-        size_t k = strlen(s->tokens[i].lower);
+        size_t k = token_len(&s->tokens[i]);
         len[i] = k < 63 ? (uint32_t)k : 63;
         hash[i] = 0;
         rw[i] = rc[i] = 0;
@@ -741,8 +759,7 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
         word_info wi;
         int p = punct_tag(s->tokens[i].text);
         if (p) { s->tokens[i].pos = (uint8_t)p; continue; }
-        word_tag(t, s->tokens[i].text, s->tokens[i].lower, strlen(s->tokens[i].lower), 0, 0, 0, 0,
-                 &wi);
+        word_tag(t, &s->tokens[i], token_len(&s->tokens[i]), 0, 0, 0, 0, &wi);
         s->tokens[i].pos = wi.best ? wi.best : DYAD_POS_NN;
     }
 }

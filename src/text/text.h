@@ -25,7 +25,7 @@ typedef struct norm_seg {
 } norm_seg;
 
 typedef struct norm_text {
-    char *s;
+    char *s;       /* len bytes and a NUL (the tokenizer's word scan stops there) */
     norm_seg *seg; /* nseg >= 1, seg[0].o0 == 0, o0 increasing; then
                       seg[nseg], a sentinel: o0 UINT32_MAX */
     size_t nseg;
@@ -129,6 +129,8 @@ void text_tokens_free(raw_tokens *t);
 /* 1 if `w` (without its period) is a known abbreviation; 2 if it is a title
  * or other abbreviation that is always followed by more of the sentence. */
 int text_abbrev(const char *w, size_t n);
+/* 1 if the table text_abbrev searches is in order (for the tests). */
+int text_abbrev_sorted(void);
 
 /* ---- split.c */
 

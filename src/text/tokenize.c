@@ -77,7 +77,7 @@ static size_t scan_word(const char *s, size_t i, size_t len, size_t *inner) {
     size_t j = i, seg = i; /* seg: start of the current period-free segment */
     *inner = len;
     while (j < len) {
-        while (j < len && plain_word_byte[(unsigned char)s[j]]) j++;
+        while (plain_word_byte[(unsigned char)s[j]]) j++; /* s[len] is the NUL: no bound */
         if (j >= len) break;
         unsigned char c = (unsigned char)s[j];
         if (c == ' ' || c == '\n') break; /* no word goes on across a space */
