@@ -98,7 +98,9 @@ static int charge_participle(const csent *s, int i) {
                                           {"INDICTED", "FOR"}};
     if (s->t[i].pos != DYAD_POS_VBD && s->t[i].pos != DYAD_POS_VBN) return 0;
     for (size_t k = 0; k < sizeof pair / sizeof *pair; k++)
-        if (!strcmp(s->t[i].up, pair[k][0]) && !strcmp(s->t[i + 1].up, pair[k][1])) return 1;
+        if (s->t[i].up[0] == pair[k][0][0] && !strcmp(s->t[i].up, pair[k][0]) &&
+            !strcmp(s->t[i + 1].up, pair[k][1]))
+            return 1;
     return 0;
 }
 
@@ -269,14 +271,12 @@ static int of_chain_in_pp(const csent *s, const unit *u) {
     return 0;
 }
 
-/* Does token j start the infinitive of a noun of intent ("the decision to
- * invade X", "a plan to attack Y")? What that infinitive acts on is the
- * topic of the verb before the noun, not its target. */
-static int intent_infinitive(const csent *s, int j) {
+/* Is the "to" of infinitive j (a group) after someone's noun of intent?
+ * (intent_infinitive) */
+static int intent_noun_before(const csent *s, int j) {
     static const char *const noun[] = {"DECISION", "PLAN", "PLANS", "BID", "ATTEMPT", "MOVE", "PROPOSAL",
                                        "OFFER", "THREAT", "THREATS", "PLEDGE", "PROMISE", "READINESS",
                                        "WILLINGNESS", "REFUSAL"};
-    if (j < 1 || s->t[j].pos != DYAD_POS_TO || s->t[j].group < 0) return 0;
     const char *w = s->t[j - 1].up;
     /* "in a bid to", "in an attempt to": the purpose of the verb's own subject */
     int b = j - 2;
@@ -286,8 +286,16 @@ static int intent_infinitive(const csent *s, int j) {
      * "has no plans to", "announced its plan to" are the subject's own */
     if (s->t[j - 1].unit < 0 && (j < 2 || strcmp(s->t[j - 2].up, "THE"))) return 0;
     for (size_t k = 0; k < sizeof noun / sizeof *noun; k++)
-        if (!strcmp(w, noun[k])) return 1;
+        if (noun[k][0] == w[0] && !strcmp(w, noun[k])) return 1;
     return 0;
+}
+
+/* Does token j start the infinitive of a noun of intent ("the decision to
+ * invade X", "a plan to attack Y")? What that infinitive acts on is the
+ * topic of the verb before the noun, not its target. Asked of every token
+ * of a clause: the tag is tested here, inline, before any word is read. */
+static inline int intent_infinitive(const csent *s, int j) {
+    return j >= 1 && s->t[j].pos == DYAD_POS_TO && s->t[j].group >= 0 && intent_noun_before(s, j);
 }
 
 /* Does the verb of group g hand an infinitive after its object to that
@@ -508,6 +516,7 @@ static void deny_complement(csent *s, int gi) {
 int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     const vgroup *g = &s->groups[gi];
     for (int j = from; j < g->region_end; j++) {
+        if (s->t[j].unit < 0 && s->t[j].group < 0) continue; /* no phrase, no verb: nothing below */
         if (j > from && intent_infinitive(s, j)) return -1;
         /* several actors acting on a thing made by another ("X and Y agreed
          * to a truce brokered by Z"): Z is a third party, not the object */
@@ -645,7 +654,7 @@ int coder_find_groups(csent *s) {
     /* "failed to condemn": what failed did not happen (negated = 2: no event) */
     for (int gi = 0; gi + 1 < s->ngroups; gi++) {
         const char *w = s->t[s->groups[gi].main].up;
-        if (!strncmp(w, "FAIL", 4) && s->t[s->groups[gi + 1].start].pos == DYAD_POS_TO &&
+        if (w[0] == 'F' && !strncmp(w, "FAIL", 4) && s->t[s->groups[gi + 1].start].pos == DYAD_POS_TO &&
             s->groups[gi + 1].start == s->groups[gi].end)
             s->groups[gi + 1].negated = 2;
     }
@@ -659,7 +668,7 @@ int coder_find_groups(csent *s) {
         g->subordinate = first > 0 && s->t[first - 1].pos == DYAD_POS_IN &&
                          !(s->t[first - 1].wc & WC_COMPL);
         /* "... if Russia invaded Ukraine": a condition, not an event */
-        if (first > 0 && (!strcmp(s->t[first - 1].up, "IF") || !strcmp(s->t[first - 1].up, "UNLESS")))
+        if (first > 0 && (s->t[first - 1].wc & WC_COND))
             g->negated = 2;
         g->region_end = clause_end(s, gi);
         if (standing_relation(s, g)) g->negated = 2;

@@ -92,8 +92,9 @@ static int word_tables(dyad_coder *c) {
     }
     for (uint32_t id = 1; id < c->nwords; id++) {
         const char *w = dict_s(d, ((const uint32_t *)d->word_str.v)[id]);
-        c->facts[id].cls = coder_word_class(c, w, strlen(w));
+        c->facts[id].cls = coder_word_class(c, w, strlen(w), hash_key(w, strlen(w)));
         if (d->discard_trie.stem[0]) c->facts[id].stem = stem_at(c, 0, w);
+        if (c->facts[id].stem) c->facts[id].start |= WS_STEM;
     }
     return 0;
 }
@@ -182,7 +183,7 @@ void dyad_coder_free(dyad_coder *c) {
 static uint32_t singular_id(const dyad_dict *d, const char *up, size_t n) {
     char buf[128];
     if (n < 4 || n >= sizeof buf || up[n - 1] != 'S') return 0;
-    if (n > 4 && !strcmp(up + n - 3, "IES")) {
+    if (n > 4 && !memcmp(up + n - 3, "IES", 4)) {
         memcpy(buf, up, n - 3);
         memcpy(buf + n - 3, "Y", 2);
         uint32_t id = dict_word_find(d, buf, n - 2);
@@ -367,6 +368,8 @@ static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
 static int discard_kind(const dyad_coder *c, const ctok *t, int n) {
     int kind = 0;
     for (int i = 0; i < n && kind < 2; i++) {
+        /* a known word that begins no discard phrase and no stem: none starts here */
+        if (t[i].id && !(t[i].ws & (WS_DISCARD | WS_STEM))) continue;
         int k = discard_at(c, t, n, i);
         if (k > kind) kind = k;
     }
@@ -387,8 +390,7 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         const dyad_token *k = &sent->tokens[i];
         if (i % 32 == 0)
             for (uint32_t j = i; j < sent->ntokens && j < i + 32; j++) {
-                klen[j % 32] = strlen(sent->tokens[j].upper);
-                key[j % 32] = dict_word_key(sent->tokens[j].upper, klen[j % 32]);
+                key[j % 32] = dict_word_key_str(sent->tokens[j].upper, &klen[j % 32]);
                 dict_word_prefetch(c->dict, key[j % 32]);
             }
         size_t len = klen[i % 32];
@@ -408,7 +410,7 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
                        : 0;
         /* function words the dictionary lacks still need their class */
         const word_facts *f = &c->facts[t[i].id];
-        t[i].wc = t[i].id ? f->cls : coder_word_class(c, k->upper, len);
+        t[i].wc = t[i].id ? f->cls : coder_word_class(c, k->upper, len, key[i % 32]);
         /* "including Y" introduces an example, like a preposition: "Russian
          * aircraft including gunships killed ..." has the aircraft as subject */
         if ((t[i].wc & WC_INCL) && k->pos == DYAD_POS_VBG) t[i].pos = DYAD_POS_IN;
@@ -483,17 +485,22 @@ static const dyad_sentence *sentence_at(const dyad_coder *c, sentsrc *src, dyad_
 
 /* The dateline heading sentence `sent`: where it ends (*end, 0 if none)
  * and the country it names (*place, in the document's arena, or NULL).
- * The sentence's coder tokens and units are made in scratch memory, which
- * is rewound. 0, or -1 when out of memory. */
+ * The end is found from the words and tags of the sentence's first
+ * tokens alone; only a sentence that has a dateline (one document in a
+ * hundred) is made into coder tokens and units, for its country, in
+ * scratch memory, which is rewound. 0, or -1 when out of memory. */
 static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
                     sentsrc *src, size_t head, int32_t date, int *end, const char **place) {
     const dyad_sentence *sent = sentence_at(c, src, scratch, head);
     if (!sent) return -1;
-    int n = (int)sent->ntokens;
-    ctok *t = make_tokens(c, scratch, sent, NULL, NULL);
-    if (!t) return -1;
-    *end = coder_dateline_end(t, n);
+    int n = (int)sent->ntokens, m = n < CODER_DATELINE_TOKENS ? n : CODER_DATELINE_TOKENS;
+    ctok first[CODER_DATELINE_TOKENS];
+    for (int i = 0; i < m; i++)
+        first[i] = (ctok){.up = sent->tokens[i].upper, .pos = sent->tokens[i].pos};
+    *end = coder_dateline_end(first, m);
     if (*end) {
+        ctok *t = make_tokens(c, scratch, sent, NULL, NULL);
+        if (!t) return -1;
         csent s = {.c = c, .a = scratch, .keep = keep, .t = t, .n = n, .date = date};
         if (coder_find_units(&s) < 0) return -1;
         *place = coder_dateline_country(&s, *end);
@@ -548,7 +555,8 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     if (!scratch) return dyad_error_set(err, "out of memory");
     src->mark = arena_mark_now(scratch);
     docmem mem = {.sentence = -1, .pair_sentence = -1, .host_sentence = -1};
-    strcache strs = {{0}};
+    strcache strs; /* its slots are read only once written (used[]) */
+    memset(strs.used, 0, sizeof strs.used);
     size_t head = body_start(doc, sents, nsents);
     int head_end = 0;
     const char *place = NULL;
@@ -591,9 +599,13 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = when, .date_kind = kind,
                    .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
                    .mem = i < head ? NULL : &mem, .strs = &strs};
+        /* the filter holds every token's id and singular's id; 0 (unknown,
+         * no singular) once, rather than for most tokens */
+        coder_bloom_add(s.bloom, 0);
         for (int k = 0; k < n; k++) {
             coder_bloom_add(s.bloom, t[k].id);
-            coder_bloom_add(s.bloom, t[k].sid);
+            if (t[k].sid) coder_bloom_add(s.bloom, t[k].sid);
+            s.wc_any |= t[k].wc;
         }
         size_t before = out->nevents;
         if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||

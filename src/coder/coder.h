@@ -71,10 +71,12 @@ enum {
     WC_NOMINAL = 1 << 23, /* a noun that names a joint act: TALKS, CLASHES (nominal.c) */
     WC_PLACE = 1 << 24,   /* a noun that names a place or a building: BORDER, CAPITAL, MALL */
     WC_DATE = 1 << 25,    /* a word a date phrase needs (date_word): YESTERDAY, FRIDAY, MARCH */
+    WC_COND = 1 << 26,    /* a condition follows: IF, UNLESS */
 };
 int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);
-uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len);
+/* key: hash_key(up, len), which a token's dictionary lookup has made already */
+uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len, uint64_t key);
 #define CODER_WORD_MAX 12 /* the longest function word */
 
 /* What a dictionary word can do in a phrase: start one of a kind (WS_ACTOR
@@ -83,6 +85,7 @@ uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len);
 enum {
     WS_ACTOR = 1, WS_AGENT = 2, WS_VERB = 4, WS_DISCARD = 8, WS_ISSUE = 16,
     WS_ACTOR_NEXT = 32, WS_AGENT_NEXT = 64, WS_DISCARD_NEXT = 128, WS_ISSUE_NEXT = 256,
+    WS_STEM = 512, /* the word begins with a one-word discard stem (word_facts.stem) */
 };
 
 /* A token as the coder sees it. */
@@ -161,9 +164,12 @@ typedef struct docmem {
 
 /* Strings of a document's events (codes, actor names, issues), each kept
  * once in its arena: a long document repeats them. A direct-mapped cache,
- * so a miss only costs a copy. */
+ * so a miss only costs a copy. A slot holds a string only when its bit in
+ * `used` is set: a document clears the bits (128 bytes), not the slots. */
+#define STRCACHE_SLOTS 1024
 typedef struct strcache {
-    const char *slot[1024];
+    uint64_t used[STRCACHE_SLOTS / 64];
+    const char *slot[STRCACHE_SLOTS];
 } strcache;
 
 typedef struct csent {
@@ -188,12 +194,15 @@ typedef struct csent {
     struct vmatch *matches; /* per group, filled on demand (events.c) */
     int8_t *matched;        /* per group: 0 not yet, 1 matched, -1 no verb form */
     uint64_t bloom[4]; /* word ids (and singulars) present in the sentence */
+    uint32_t wc_any;   /* the WC_* classes of any of its tokens: a rule about
+                          a rare word skips a sentence that has none */
 } csent;
 
-/* Is w (upper-case) one of the words of a short closed list? */
+/* Is w (upper-case) one of the words of a short closed list? (The first
+ * byte is compared inline: most words differ there, and a call does not.) */
 static inline int coder_word_in(const char *w, const char *const *list, size_t n) {
     for (size_t i = 0; i < n; i++)
-        if (!strcmp(w, list[i])) return 1;
+        if (w[0] == list[i][0] && !strcmp(w, list[i])) return 1;
     return 0;
 }
 #define CODER_WORD_IN(w, list) coder_word_in(w, list, sizeof list / sizeof *list)
@@ -215,6 +224,9 @@ static inline int coder_has_country(const char *c) {
  * 0 if there is none; and, once the sentence's units are found, the
  * country of the place it names (in the document's arena), or NULL. */
 int coder_dateline_end(const ctok *t, int n);
+/* coder_dateline_end reads tokens [0, CODER_DATELINE_TOKENS) at most, and
+ * of them only their upper case and their tag (up, pos) */
+#define CODER_DATELINE_TOKENS 17
 const char *coder_dateline_country(const csent *s, int end);
 /* units.c */
 int coder_find_units(csent *s);

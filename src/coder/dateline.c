@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#define DATELINE_MAX 16 /* tokens before the dash */
+#define DATELINE_MAX (CODER_DATELINE_TOKENS - 1) /* tokens before the dash */
 
 /* A dash ends a dateline; a colon only after a bracket ("(ANI):"), since
  * "Putin: ..." opens a quotation, not a place. */

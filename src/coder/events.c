@@ -14,16 +14,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_null_code(const char *c) { return !c || !*c || !strcmp(c, "---"); }
+static int is_null_code(const char *c) {
+    return !c || !*c || (c[0] == '-' && c[1] == '-' && c[2] == '-' && !c[3]);
+}
 
 /* str in the document's arena: the cached copy, or a new one. */
 static const char *keep_str(csent *s, const char *str) {
     if (!s->strs) return dyad_arena_strdup(s->keep, str);
     uint64_t h = hash_key(str, strlen(str));
-    const char **slot = &s->strs->slot[h % (sizeof s->strs->slot / sizeof *slot)];
-    if (*slot && !strcmp(*slot, str)) return *slot;
+    size_t i = h % STRCACHE_SLOTS;
+    uint64_t bit = 1ULL << (i % 64), *used = &s->strs->used[i / 64];
+    if ((*used & bit) && !strcmp(s->strs->slot[i], str)) return s->strs->slot[i];
     const char *k = dyad_arena_strdup(s->keep, str);
-    if (k) *slot = k;
+    if (k) {
+        s->strs->slot[i] = k;
+        *used |= bit;
+    }
     return k;
 }
 
@@ -508,7 +514,7 @@ static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
  * group g is a discussion at all. */
 static int discussion_partner(const csent *s, const vgroup *g, int *is) {
     const char *v = s->t[g->main].up;
-    *is = !strncmp(v, "DISCUSS", 7) || !strncmp(v, "DEBATE", 6);
+    *is = v[0] == 'D' && (!strncmp(v, "DISCUSS", 7) || !strncmp(v, "DEBATE", 6));
     if (!*is) return -1;
     for (int u = 0; u < s->nunits; u++) {
         const unit *x = &s->units[u];
@@ -570,7 +576,7 @@ static int speculation(const csent *s, const vgroup *g) {
  * agrees", "... if Y goes ahead")? */
 static int conditional(const csent *s, const vgroup *g) {
     for (int j = g->end; j < s->n; j++)
-        if (!strcmp(s->t[j].up, "IF") || !strcmp(s->t[j].up, "UNLESS")) return 1;
+        if (s->t[j].wc & WC_COND) return 1;
     return 0;
 }
 
@@ -580,7 +586,7 @@ static int conditional(const csent *s, const vgroup *g) {
 static int condition_subject(const csent *s, const vgroup *g) {
     for (int j = g->end; j + 1 < s->n; j++) {
         if (s->t[j].wc & WC_SEMI) return -1;
-        if (strcmp(s->t[j].up, "IF") && strcmp(s->t[j].up, "UNLESS")) continue;
+        if (!(s->t[j].wc & WC_COND)) continue;
         int u = s->t[j + 1].unit;
         return u >= 0 && s->units[u].has_actor && !s->units[u].pronoun ? u : -1;
     }
@@ -761,7 +767,7 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
 
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
-    if (coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
+    if ((s->wc_any & WC_NOMINAL) && coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
     s->matches = dyad_arena_alloc_uninit(s->a, sizeof *s->matches * ((size_t)s->ngroups + 1));
     s->matched = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1);
     if (!s->matches || !s->matched) return -1;

@@ -350,13 +350,14 @@ static int starts_new_np(const csent *s, int i) {
 static void rescue_verbs(csent *s, const mention *m, int nm) {
     int k = 0;
     for (int i = 1; i + 1 < s->n; i++) {
-        while (k < nm && m[k].end <= i) k++;
-        if (k < nm && m[k].start <= i) continue; /* inside a phrase */
+        /* the token's own bits first: few tokens are a verb form at all */
         ctok *t = &s->t[i];
+        if (!(t->ws & WS_VERB)) continue;
         if (t->pos != DYAD_POS_NN && t->pos != DYAD_POS_NNS && t->pos != DYAD_POS_JJ &&
             t->pos != DYAD_POS_NNP)
             continue;
-        if (!(t->ws & WS_VERB)) continue;
+        while (k < nm && m[k].end <= i) k++; /* the first mention not before i */
+        if (k < nm && m[k].start <= i) continue; /* inside a phrase */
         int after_actor = (k > 0 && m[k - 1].end == i && !m[k - 1].is_agent) || is_pronoun(&s->t[i - 1]);
         uint8_t np = s->t[i + 1].pos;
         int before_object = np == DYAD_POS_DT || np == DYAD_POS_PRPS || np == DYAD_POS_IN ||

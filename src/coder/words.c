@@ -28,8 +28,8 @@ static const fword fwords[] = {
     {"AFTER", WC_STOP | WC_SUBORD}, {"WHEN", WC_STOP | WC_SUBORD},
     {"BECAUSE", WC_STOP | WC_SUBORD}, {"WHILE", WC_STOP | WC_SUBORD},
     {"ALTHOUGH", WC_STOP | WC_SUBORD}, {"THOUGH", WC_STOP | WC_SUBORD},
-    {"WHEREAS", WC_STOP | WC_SUBORD}, {"UNLESS", WC_STOP | WC_SUBORD},
-    {"UNTIL", WC_STOP | WC_SUBORD}, {"IF", WC_STOP | WC_SUBORD | WC_COMPL},
+    {"WHEREAS", WC_STOP | WC_SUBORD}, {"UNLESS", WC_STOP | WC_SUBORD | WC_COND},
+    {"UNTIL", WC_STOP | WC_SUBORD}, {"IF", WC_STOP | WC_SUBORD | WC_COMPL | WC_COND},
     {"BEFORE", WC_STOP | WC_SUBORD}, {"SINCE", WC_STOP | WC_SUBORD},
     {"WHILST", WC_STOP | WC_SUBORD}, {"ONCE", WC_STOP | WC_SUBORD}, {"AS", WC_SUBORD},
     {"THAT", WC_SUBORD | WC_COMPL}, {"WHETHER", WC_SUBORD | WC_COMPL},
@@ -85,11 +85,11 @@ int coder_words_init(dyad_coder *c) {
 
 void coder_words_free(dyad_coder *c) { free(c->words.slots); }
 
-uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len) {
+uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len, uint64_t key) {
     uint32_t date = date_word(up, len) ? WC_DATE : 0; /* the date module's words */
     unsigned b = shape_bit(up, len);
     if (len > CODER_WORD_MAX || !(c->word_shape[b >> 6] >> (b & 63) & 1))
         return date; /* punctuation, most names: no function word has their first byte and length */
-    uint32_t i = dhash_get(&c->words, hash_key(up, len));
+    uint32_t i = dhash_get(&c->words, key);
     return (i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0) | date;
 }

@@ -198,14 +198,43 @@ static inline const char *dict_s(const dyad_dict *d, uint32_t off) {
     return (const char *)d->pool.v + off;
 }
 int dhash_put(dhash *h, uint64_t key, uint32_t val); /* replaces */
-uint32_t dhash_get(const dhash *h, uint64_t key);    /* 0 if absent */
+static inline uint32_t dhash_get(const dhash *h, uint64_t key) { /* 0 if absent */
+    const dhslot *e = dhash_find(h, key);
+    return e ? e->val : 0;
+}
 uint32_t dict_word(dyad_dict *d, const char *s, size_t n); /* interns; id > 0 */
 uint32_t dict_word_find(const dyad_dict *d, const char *s, size_t n); /* 0 if unknown */
 /* The same in two steps, so a sentence's lookups can overlap their cache
- * misses: dict_word_key() and prefetch every word, then find each one. */
+ * misses: dict_word_key() and prefetch every word, then find each one.
+ * The steps a token takes are inline: they run once per token of every
+ * sentence, and a call cost as much as the probe. */
 uint64_t dict_word_key(const char *s, size_t n);
-void dict_word_prefetch(const dyad_dict *d, uint64_t key);
-uint32_t dict_word_find_key(const dyad_dict *d, const char *s, size_t n, uint64_t key);
+/* The key of terminated word s (dict_word_key's), and its length into *n,
+ * in one pass. */
+static inline uint64_t dict_word_key_str(const char *s, size_t *n) {
+    uint64_t h = HASH_FNV64_SEED;
+    const char *p = s;
+    for (; *p; p++) h = hash_fnv64_step(h, (unsigned char)*p);
+    *n = (size_t)(p - s);
+    return h ? h : 1;
+}
+static inline void dict_word_prefetch(const dyad_dict *d, uint64_t key) {
+    if (d->words.cap) __builtin_prefetch(&d->words.slots[dhash_home(key, d->words.cap)]);
+}
+/* Is the pool string w the n bytes of s? (w is terminated; s need not be) */
+static inline int dict_same_word(const char *w, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != s[i]) return 0;
+    return w[n] == 0;
+}
+/* The word whose salted key is its own, after its plain key was found
+ * holding another word (a hash collision: store.c); 0 if none. */
+uint32_t dict_word_find_salted(const dyad_dict *d, const char *s, size_t n);
+static inline uint32_t dict_word_find_key(const dyad_dict *d, const char *s, size_t n, uint64_t key) {
+    const dhslot *e = dhash_find(&d->words, key);
+    if (!e) return 0;
+    return dict_same_word(dict_s(d, e->aux), s, n) ? e->val : dict_word_find_salted(d, s, n);
+}
 int dtrie_init(dtrie *t);
 /* Adds a phrase of word ids; returns the final node, or -1 on OOM. */
 int64_t dtrie_add(dtrie *t, const uint32_t *words, size_t n);

@@ -72,11 +72,6 @@ int dhash_put(dhash *h, uint64_t key, uint32_t val) {
     return 0;
 }
 
-uint32_t dhash_get(const dhash *h, uint64_t key) {
-    const dhslot *e = dhash_find(h, key);
-    return e ? e->val : 0;
-}
-
 /* Words are keyed by a 64-bit hash of their spelling; the string is kept
  * and compared so that a hash collision can never merge two words: the
  * colliding word is re-hashed with a salt until its key is free or its own. */
@@ -85,34 +80,23 @@ static uint64_t word_key(const char *s, size_t n, unsigned salt) {
     return salt ? (h ^ (0x51ED270B27A4BB4DULL * salt)) | 1 : h;
 }
 
-/* Is the pool string w the n bytes of s? (w is terminated; s need not be) */
-static int same_word(const char *w, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (w[i] != s[i]) return 0;
-    return w[n] == 0;
-}
-
 static int word_is(const dyad_dict *d, uint32_t id, const char *s, size_t n) {
-    return same_word(dict_s(d, ((const uint32_t *)d->word_str.v)[id]), s, n);
+    return dict_same_word(dict_s(d, ((const uint32_t *)d->word_str.v)[id]), s, n);
 }
 
 uint64_t dict_word_key(const char *s, size_t n) { return word_key(s, n, 0); }
-
-void dict_word_prefetch(const dyad_dict *d, uint64_t key) {
-    if (d->words.cap) __builtin_prefetch(&d->words.slots[dhash_home(key, d->words.cap)]);
-}
 
 /* A probe that also checks the spelling, from the pool offset kept in the
  * slot: the slot and the string are the only memory touched. */
 static uint32_t find_checked(const dyad_dict *d, const char *s, size_t n, uint64_t key) {
     const dhslot *e = dhash_find(&d->words, key);
     if (!e) return 0;
-    return same_word(dict_s(d, e->aux), s, n) ? e->val : UINT32_MAX;
+    return dict_same_word(dict_s(d, e->aux), s, n) ? e->val : UINT32_MAX;
 }
 
-uint32_t dict_word_find_key(const dyad_dict *d, const char *s, size_t n, uint64_t key) {
-    uint32_t id = find_checked(d, s, n, key);
-    for (unsigned salt = 1; id == UINT32_MAX && salt < 8; salt++) /* a collision: salted keys */
+uint32_t dict_word_find_salted(const dyad_dict *d, const char *s, size_t n) {
+    uint32_t id = UINT32_MAX;
+    for (unsigned salt = 1; id == UINT32_MAX && salt < 8; salt++)
         id = find_checked(d, s, n, word_key(s, n, salt));
     return id == UINT32_MAX ? 0 : id;
 }
