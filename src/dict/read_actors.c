@@ -166,26 +166,20 @@ static int actor_line(dline *ln, char *raw, void *state) {
         code = 0;
         if (!parse_restriction(d, ln, open, &r)) return 0;
     }
-    if (st->have_actor && actor_is_open(d)) { /* another name of the open entry */
-        dactor *open_a = (dactor *)dvec_at(&d->actors, sizeof *open_a, d->actors.n - 1);
-        open_a->code = code;
-        if (dated) {
-            open_a->r_first = d->restrs.n;
-            open_a->r_count = 1;
-            if (dvec_push(&d->restrs, sizeof r, &r) < 0) return -1;
-            d->stats.date_restrictions++;
-        }
-        return add_phrase(d, ln, s, n);
+    if (!st->have_actor || !actor_is_open(d)) { /* else another name of the open entry */
+        dactor fresh = {dict_str(d, s, n), 0, 0, 0, ln->file, ln->no};
+        if (dvec_push(&d->actors, sizeof fresh, &fresh) < 0) return -1;
+        st->have_actor = 1;
+        d->stats.actors++;
     }
-    dactor a = {dict_str(d, s, n), code, dated ? d->restrs.n : 0, 0, ln->file, ln->no};
-    if (dvec_push(&d->actors, sizeof a, &a) < 0) return -1;
+    dactor *a = (dactor *)dvec_at(&d->actors, sizeof *a, d->actors.n - 1);
+    a->code = code;
     if (dated) {
         if (dvec_push(&d->restrs, sizeof r, &r) < 0) return -1;
-        ((dactor *)d->actors.v)[d->actors.n - 1].r_count = 1;
+        a->r_first = d->restrs.n - 1;
+        a->r_count = 1;
         d->stats.date_restrictions++;
     }
-    st->have_actor = 1;
-    d->stats.actors++;
     return add_phrase(d, ln, s, n);
 }
 

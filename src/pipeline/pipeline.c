@@ -46,7 +46,7 @@ typedef struct pl_run {
     uint64_t read_seq;  /* items read into slots */
     uint64_t code_seq;  /* the next item to look at for coding */
     uint64_t sink_seq;  /* the next item for the sink */
-    int reading;        /* a worker has the reader's part */
+    int reading;        /* a coding thread has the reader's part */
     int reader_done, stop;
     int sink_waiting, workers_waiting;
     /* the arenas of free slots, the last freed on top: an item read gets
@@ -60,9 +60,15 @@ static pl_slot *slot_of(pl_run *p, uint64_t seq) { return &p->slots[seq % p->nsl
 
 static int needs_code(const pl_slot *s) { return s->kind == DYAD_PIPELINE_DOC && !s->mark; }
 
+/* Moves code_seq past the items already sunk (those were never to code).
+ * Locked. */
+static void skip_sunk(pl_run *p) {
+    if (p->code_seq < p->sink_seq) p->code_seq = p->sink_seq;
+}
+
 /* The next slot to code, marked as being coded, or NULL. Locked. */
 static pl_slot *take_work(pl_run *p) {
-    if (p->code_seq < p->sink_seq) p->code_seq = p->sink_seq; /* those were never to code */
+    skip_sunk(p);
     while (p->code_seq < p->read_seq) {
         pl_slot *s = slot_of(p, p->code_seq++);
         if (s->state == PL_TO_CODE) {
@@ -85,11 +91,11 @@ static void code_slot(pl_run *p, pl_slot *s) {
  * fewer than `want` read items waiting to be coded. Locked. */
 static int may_read(pl_run *p, uint64_t want) {
     if (p->reader_done || p->stop || p->read_seq - p->sink_seq >= p->nslots) return 0;
-    if (p->code_seq < p->sink_seq) p->code_seq = p->sink_seq;
+    skip_sunk(p);
     return p->read_seq - p->code_seq < want;
 }
 
-/* Whether a worker should take the reader's part now. Locked. */
+/* Whether a coding thread should take the reader's part now. Locked. */
 static int time_to_read(pl_run *p) { return !p->reading && may_read(p, PL_LOW); }
 
 /* The reader's part: reads items into free slots until PL_HIGH wait to be
