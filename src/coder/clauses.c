@@ -394,7 +394,7 @@ static int find_subject(csent *s, int gi) {
                 j = prev->start;
                 continue;
             }
-            /* "urging the counterpart to sign": the object that is told to act
+            /* "urging its neighbour to ratify": the object that is told to act
              * is the infinitive's subject, even when it names no actor */
             if (g->infinitive && !saw_and)
                 for (int k = prev->end; k < g->start; k++)
@@ -580,8 +580,8 @@ static int finite_before(const csent *s, int before) {
  * own, is a reduced relative clause: what was done to that noun phrase
  * (passive; its source only a "by" phrase), and the finite verb is the
  * noun phrase's. So is one after the object of a preposition once the
- * clause has its finite verb ("marched to demand the release of two aid
- * workers seized in Baghdad"). Is group gi one? */
+ * clause has its finite verb ("rallied to call for the freedom of three
+ * nurses held in Lima"). Is group gi one? */
 static int reduced_relative(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
     const ctok *t = s->t;

@@ -244,7 +244,7 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
          * ("was shot dead in X"), never a clause ("it was noted that X");
          * in a headline's "X kidnapped in Y", Y is only the place */
         *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp && !g->bare_passive ? g->object : -1);
-        /* ", in the latest blow in X's crisis": past a comma, no agent */
+        /* ", in a new setback for X's sector": past a comma, no agent */
         for (int j = g->end; by < 0 && *src >= 0 && j < s->units[*src].start; j++)
             if (s->t[j].pos == DYAD_POS_COMMA) *src = -1;
         /* "was charged with the murder of X", "was accused of helping X":
@@ -299,15 +299,15 @@ static int64_t unit_actor(const csent *s, const unit *x) {
     return -1;
 }
 
-/* A nation named by its people's plural alone ("Afghans", "the Iraqis")
- * is the people, XXXCVL, when its own state acts on it: "Karzai promised
- * Afghans security" is the government and the people, not the state and
- * itself. The plural is one plural noun in -ANS or -IS (Afghans,
- * Kenyans, Iraqis, Thais: the great run of them; never a country's name,
- * as "Laos" or "the Philippines", whose singulars are names too), with a
- * bare country code, whose singular names the same entry ("Afghan"; a
- * place such as "Tartus" has none). NULL otherwise (or out of memory: the
- * event is then dropped, as a self-dyad). */
+/* A nation named by its people's plural alone ("Kenyans", "the Iraqis")
+ * is the people, XXXCVL, when its own state acts on it: "the Kenyan
+ * president urged Kenyans to stay calm" is the government and the people,
+ * not the state and itself. The plural is one plural noun in -ANS or -IS
+ * (Kenyans, Afghans, Iraqis, Thais: the great run of them; never a
+ * country's name, as "Laos" or "the Philippines", whose singulars are
+ * names too), with a bare country code, whose singular names the same
+ * entry ("Kenyan"; a place such as "Tartus" has none). NULL otherwise (or
+ * out of memory: the event is then dropped, as a self-dyad). */
 static int demonym_plural(const char *w) {
     size_t n = strlen(w);
     return (n > 4 && !strcmp(w + n - 3, "ANS")) || (n > 3 && !strcmp(w + n - 2, "IS"));

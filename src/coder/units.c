@@ -210,7 +210,7 @@ static void merge_lists(csent *s) {
              * media and officials of Sweden") */
             int of_next = i + 2 < n && u[i + 2].start == u[i + 1].end + 1 && u[i + 2].has_actor &&
                           coder_is_word(s, u[i + 1].end, WC_OF | WC_FROM | WC_IN);
-            /* (nor between two sides: "battles between US troops and militants") */
+            /* (nor between two sides: "fighting between Chilean troops and rebels") */
             int between = u[first].start > 0 && !strcmp(s->t[u[first].start - 1].up, "BETWEEN");
             if (!u[i + 1].has_actor && u[i + 1].ncodes && !comma && cur->base && !u[i + 1].pronoun &&
                 !own_modifier(s, &u[i + 1]) && !of_next && !between)
@@ -471,7 +471,7 @@ static void host_reference(csent *s, unit *u) {
 }
 
 /* Whether a proper name the dictionary does not know owns the unit's
- * sector: "the Dalai Lama's special envoy", "Ahold's chairman". */
+ * sector: "Carlos Mendoza's special envoy", "Acme's chairman". */
 static int owned_by_name(const csent *s, const unit *u) {
     for (int i = u->start + 1; i < u->end; i++)
         if (s->t[i].pos == DYAD_POS_POS && s->t[i - 1].pos == DYAD_POS_NNP) return 1;
@@ -480,8 +480,8 @@ static int owned_by_name(const csent *s, const unit *u) {
 
 /* "Police fired ..." under a "NAIROBI, Kenya -" dateline: a unit named
  * only by its sector (---COP) acts in the dateline's country (KENCOP),
- * unless a name the dictionary does not know owns it: "WASHINGTON - The
- * Dalai Lama's special envoy" is no US official. */
+ * unless a name the dictionary does not know owns it: "LIMA - Carlos
+ * Mendoza's special envoy" is no Peruvian official. */
 static void dateline_actor(csent *s, unit *u) {
     if (owned_by_name(s, u)) return;
     for (int k = 0; k < u->ncodes; k++) {
