@@ -187,6 +187,27 @@ static void test_open_entries(void) {
     dyad_dict_free(d);
 }
 
+/* Restriction dates PETRARCH-2 reads although they are malformed are read
+ * as it reads them, each said as a problem: "1933010100" is 1933-01-01,
+ * "3512311" is 1935-12-31, and "[CODE 19330101]" applies from that day. */
+static void test_loose_dates(void) {
+    t_msgs p = {0};
+    dyad_error err = {{0}};
+    dyad_dict *d = load_files("tests/data/dict/mini.verbs.txt", "tests/data/loosedates/loose.actors.txt",
+                              NULL, &p, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK(p.n == 3);
+    CHECK_STR(dyad_dict_lookup_actor(d, "FREEDONIAN", 19320101, NULL), "FRE");
+    CHECK_STR(dyad_dict_lookup_actor(d, "FREEDONIA", 19340601, NULL), "FREOCC");
+    CHECK_STR(dyad_dict_lookup_actor(d, "FREEDONIA", 19360101, NULL), "FRE");
+    CHECK(dyad_dict_lookup_actor(d, "RUFUS FIREFLY", 19320101, NULL) == NULL);
+    CHECK_STR(dyad_dict_lookup_actor(d, "RUFUS FIREFLY", 19500101, NULL), "FREGOV");
+    CHECK_STR(dyad_dict_lookup_actor(d, "TRENTINO", 19351231, NULL), "SYLGOV");
+    CHECK(dyad_dict_lookup_actor(d, "TRENTINO", 19360101, NULL) == NULL);
+    dyad_dict_free(d);
+}
+
 /* Found by fuzz_dict: a block header with a malformed code, then patterns
  * (they once went to a block that did not exist). */
 static void test_fuzz_regressions(void) {
@@ -284,6 +305,7 @@ int main(void) {
     test_mini();
     test_bad();
     test_open_entries();
+    test_loose_dates();
     test_fuzz_regressions();
     test_line_limits();
     test_phoenix();

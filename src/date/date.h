@@ -33,6 +33,10 @@ long date_day_of(int32_t ymd);
 int32_t date_parse(const char *s, size_t n);
 /* The dictionaries' forms: "YYYYMMDD" or "YYMMDD" (two-digit year rule). */
 int32_t date_parse_compact(const char *s, size_t n);
+/* The same as PETRARCH-2 reads a restriction's date when it is neither:
+ * more than 7 characters are YYYYMMDD and what follows the 8th is ignored
+ * ("1920030320" is 1920-03-03), 6 or 7 are YYMMDD and the 7th is ignored. */
+int32_t date_parse_compact_loose(const char *s, size_t n);
 /* The two-digit year rule: 0-29 -> 2000-2029, 30-99 -> 1930-1999. */
 int date_year2(int yy);
 /* What feeds and pages write: ISO 8601, RFC 822 ("Sat, 14 Mar 2026

@@ -69,6 +69,13 @@ int32_t date_parse_compact(const char *s, size_t n) {
     return -1;
 }
 
+int32_t date_parse_compact_loose(const char *s, size_t n) {
+    if (n > 7) return all_digits(s, 8) ? checked(num(s, 4), num(s + 4, 2), num(s + 6, 2)) : -1;
+    if (n >= 6 && all_digits(s, 6))
+        return checked(date_year2(num(s, 2)), num(s + 2, 2), num(s + 4, 2));
+    return -1;
+}
+
 /* v's last n decimal digits at out (writers call these for every event:
  * snprintf cost more than the rest of a JSON line). */
 static void put_digits(char *out, int32_t v, int n) {

@@ -6,7 +6,9 @@
  *                                up to a code or restriction, name the
  *                                same actor (actor_is_open)
  *   <TAB>[CODE 20130803-20210803] a date restriction (also >date, <date,
- *   <TAB>[CODE]                  or a bare default); dates YYYYMMDD or YYMMDD
+ *   <TAB>[CODE]                  or a bare default; [CODE date]: from it on);
+ *                                dates YYYYMMDD or YYMMDD, else as PETRARCH-2
+ *                                reads them (restr_date)
  *
  * Comments start with '#' or ';'. Every phrase goes into the actor trie,
  * pointing at its actor; when the same phrase appears twice, the first
@@ -36,7 +38,20 @@ static int add_phrase(dyad_dict *d, dline *ln, const char *s, size_t n) {
     return 0;
 }
 
-/* "[CODE]" "[CODE >date]" "[CODE <date]" "[CODE d1-d2]" -> restriction */
+/* A restriction's date: YYYYMMDD or YYMMDD, else as PETRARCH-2 reads a
+ * malformed one (date_parse_compact_loose: "1920030320" is 19200303), which
+ * is said as a problem; -1 when neither reads it. */
+static int32_t restr_date(const char *s, size_t n, int *loose) {
+    int32_t dt = date_parse_compact(s, n);
+    if (dt >= 0) return dt;
+    dt = date_parse_compact_loose(s, n);
+    if (dt >= 0) *loose = 1;
+    return dt;
+}
+
+/* "[CODE]" "[CODE >date]" "[CODE <date]" "[CODE d1-d2]" -> restriction;
+ * "[CODE date]" (no sign) applies from the date on, as in PETRARCH-2,
+ * where such a line matches every later date. */
 static int parse_restriction(dyad_dict *d, dline *ln, const char *s, drestr *r) {
     const char *close = strchr(s, ']');
     if (s[0] != '[' || !close) {
@@ -59,27 +74,29 @@ static int parse_restriction(dyad_dict *d, dline *ln, const char *s, drestr *r) 
     const char *qe = close;
     while (qe > q && qe[-1] == ' ') qe--;
     if (q == qe) return 1; /* a bare default */
-    if (*q == '>' || *q == '<') {
-        const char *ds = q + 1;
-        while (ds < qe && *ds == ' ') ds++;
-        int32_t dt = date_parse_compact(ds, (size_t)(qe - ds));
-        if (dt < 0) goto bad;
-        if (*q == '>') r->from = dt;
-        else r->to = dt;
-        return 1;
-    }
+    int loose = 0;
     const char *dash = memchr(q, '-', (size_t)(qe - q));
-    if (!dash) goto bad;
-    const char *fe = dash, *ts = dash + 1;
-    while (fe > q && fe[-1] == ' ') fe--;
-    while (ts < qe && *ts == ' ') ts++;
-    r->from = date_parse_compact(q, (size_t)(fe - q));
-    r->to = date_parse_compact(ts, (size_t)(qe - ts));
-    if (r->from < 0 || r->to < 0) goto bad;
-    if (r->from > r->to) {
-        dict_problem(ln, "date range ends before it starts, line skipped");
-        return 0;
+    if (*q == '>' || *q == '<' || !dash) {
+        const char *ds = q + (*q == '>' || *q == '<');
+        while (ds < qe && *ds == ' ') ds++;
+        int32_t dt = restr_date(ds, (size_t)(qe - ds), &loose);
+        if (dt < 0) goto bad;
+        if (*q == '<') r->to = dt;
+        else r->from = dt;
+    } else {
+        const char *fe = dash, *ts = dash + 1;
+        while (fe > q && fe[-1] == ' ') fe--;
+        while (ts < qe && *ts == ' ') ts++;
+        r->from = restr_date(q, (size_t)(fe - q), &loose);
+        r->to = restr_date(ts, (size_t)(qe - ts), &loose);
+        if (r->from < 0 || r->to < 0) goto bad;
+        if (r->from > r->to) {
+            dict_problem(ln, "date range ends before it starts, line skipped");
+            return 0;
+        }
     }
+    if (loose || (!dash && *q != '>' && *q != '<'))
+        dict_problem(ln, "date in restriction '%.*s' read as PETRARCH-2 reads it", (int)(close - s + 1), s);
     return 1;
 bad:
     dict_problem(ln, "malformed date in restriction '%.*s', line skipped", (int)(close - s + 1), s);
