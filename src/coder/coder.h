@@ -213,11 +213,17 @@ static inline int coder_bloom_has(const uint64_t *b, uint32_t id) {
     return (b[h >> 6] >> (h & 63)) & 1;
 }
 
+/* Does actor code c begin with one of CAMEO's sector codes, as an actor
+ * the dictionary knows with no country does ("Reuters" MED in Phoenix)? */
+int coder_is_sector_code(const char *c);
+
 /* Does actor code c begin with a country (RUSGOV: RUS)? Not a new actor's
- * quoted name, nor an international or non-state body (IGO, NGO, IMG, MNC). */
+ * quoted name, nor an international or non-state body (IGO, NGO, IMG, MNC),
+ * nor a sector with no country (MED). */
 static inline int coder_has_country(const char *c) {
     return c && strlen(c) >= 3 && c[0] >= 'A' && c[0] <= 'Z' && strncmp(c, "IGO", 3) &&
-           strncmp(c, "NGO", 3) && strncmp(c, "IMG", 3) && strncmp(c, "MNC", 3);
+           strncmp(c, "NGO", 3) && strncmp(c, "IMG", 3) && strncmp(c, "MNC", 3) &&
+           !coder_is_sector_code(c);
 }
 
 /* dateline.c: where a dateline heading a sentence ends (tokens [0, end)),

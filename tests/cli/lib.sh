@@ -20,13 +20,14 @@ wire_jsonl() {
 }
 # Codes each sentence of a TSV file (date, sentence, the events it must give
 # as SRC>TGT:CODE separated by spaces, "-" for none; "#" lines are comments)
-# alone with $D and its default dictionaries, and checks that it gives
-# exactly those events, no more and no fewer. Needs jq.
+# alone with $D and its default dictionaries (or those of DICT, the second
+# argument), and checks that it gives exactly those events, no more and no
+# fewer. Needs jq.
 check_sentences() {
     local date text want got
     while IFS=$'\t' read -r date text want; do
         case "$date" in \#*|"") continue;; esac
-        got=$(printf '%s\n' "$text" | $D code --date "$date" | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
+        got=$(printf '%s\n' "$text" | $D code ${2:+--dict "$2"} --date "$date" | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
         want=$(printf '%s\n' $want | grep -vx -- - | sort | tr '\n' ' ')
         if [ "$got" = "$want" ]; then ok; else no "$text: want [$want] got [$got]"; fi
     done <"$1"
