@@ -222,6 +222,20 @@ static int it_acts(const csent *s, const unit *p) {
     return !CODER_WORD_IN(next->up, empty);
 }
 
+/* "They also discussed ..." after "Blinken spoke with Truss": a "they"
+ * heading a sentence that would stand for the latest subject, one person
+ * (or body) who is a party of the document's latest event between two
+ * countries, told in that subject's sentence or after it, stands for both
+ * parties. */
+static int they_pair(const csent *s, const unit *p) {
+    const docmem *m = s->mem;
+    if (p->start != 0 || strcmp(s->t[p->start].up, "THEY") || m->pair_sentence < m->sentence ||
+        m->subject_plural || m->subject.ncodes != 1)
+        return 0;
+    const char *c = m->subject.codes[0];
+    return !strcmp(c, m->pair[0]) || !strcmp(c, m->pair[1]);
+}
+
 /* Gives a pronoun unit the codes of what it stands for. */
 static void resolve_pronoun(csent *s, int u, int gi) {
     unit *p = &s->units[u];
@@ -236,6 +250,16 @@ static void resolve_pronoun(csent *s, int u, int gi) {
         (!it || (s->mem->subject_is_body && it_acts(s, p)))) {
         src = &s->mem->subject;
         p->from_sentence = (int16_t)s->mem->sentence;
+        if (they_pair(s, p)) {
+            p->ncodes = 2;
+            p->codes[0] = s->mem->pair[0];
+            p->codes[1] = s->mem->pair[1];
+            p->ncauses = 0;
+            p->has_actor = 1;
+            p->pair = 1;
+            p->from_sentence = (int16_t)s->mem->pair_sentence;
+            return;
+        }
     }
     if (!src) return;
     p->ncodes = src->ncodes;

@@ -152,6 +152,9 @@ typedef struct docmem {
     /* the two parties of the latest event between two countries, which
      * "the two sides", "both leaders" stand for */
     const char *pair[2];
+    /* their words as the event names them ("FRENCH FOREIGN MINISTER
+     * CATHERINE COLONNA"), for "the foreign minister" of a later sentence */
+    const char *pair_text[2];
     int pair_sentence; /* -1: none yet */
     /* the host of the latest visit (042's target, 043's source), which
      * "the host", "his hosts" stand for */
@@ -160,6 +163,9 @@ typedef struct docmem {
     /* the subject is a body or a country ("the ministry", "Iran"), not a
      * person: "It" heading a later sentence may stand for it */
     uint8_t subject_is_body;
+    /* the subject is named in the plural ("Russian officials"): "they"
+     * stands for it, not for the parties of the latest event */
+    uint8_t subject_plural;
 } docmem;
 
 /* Strings of a document's events (codes, actor names, issues), each kept

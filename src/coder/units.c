@@ -398,19 +398,51 @@ static void object_nouns(csent *s) {
     }
 }
 
+/* Is w a whole word of text (words separated by spaces)? */
+static int has_word(const char *text, const char *w) {
+    size_t n = strlen(w);
+    for (const char *p = text ? strstr(text, w) : NULL; p; p = strstr(p + 1, w))
+        if ((p == text || p[-1] == ' ') && (p[n] == ' ' || !p[n])) return 1;
+    return 0;
+}
+
+/* Which party of the document's latest event between two countries a role
+ * names: the one whose words hold the role's head word and the other's do
+ * not ("the foreign minister" after "Blinken spoke with French Foreign
+ * Minister Colonna" is FRAGOV); its code, or NULL. */
+static const char *role_party(const csent *s, const unit *u) {
+    const docmem *m = s->mem;
+    if (m->pair_sentence < 0 || m->pair_sentence < m->sentence) return NULL;
+    const char *head = s->t[u->end - 1].up;
+    int in0 = has_word(m->pair_text[0], head), in1 = has_word(m->pair_text[1], head);
+    const char *c = in0 && !in1 ? m->pair[0] : in1 && !in0 ? m->pair[1] : NULL;
+    return c && strlen(c) > 3 && strstr(c + 3, u->codes[0] + 3) ? c : NULL;
+}
+
 /* "The minister said ...": a role named with "the", in the singular and
- * without a country, stands for the document's latest subject when that
- * actor holds the role (---GOV -> RUSGOV after "Russian Foreign Minister
- * Lavrov ..."). */
+ * without a country, stands for the party of the document's latest event
+ * whose title it is ("the foreign minister" after "Blinken spoke with
+ * French Foreign Minister Colonna": FRAGOV), else for the document's
+ * latest subject when that actor holds the role (---GOV -> RUSGOV after
+ * "Russian Foreign Minister Lavrov ..."). */
 static void role_reference(csent *s, unit *u) {
     const unit *m = &s->mem->subject;
-    if (s->mem->sentence < 0 || u->ncodes != 1 || strncmp(u->codes[0], "---", 3) || !u->codes[0][3] ||
-        strcmp(s->t[u->start].up, "THE") || m->ncodes != 1 || !strstr(m->codes[0] + 3, u->codes[0] + 3))
+    if (u->ncodes != 1 || strncmp(u->codes[0], "---", 3) || !u->codes[0][3] ||
+        strcmp(s->t[u->start].up, "THE"))
         return;
     /* "the two leaders" are several: not the one latest subject */
     for (int i = u->start; i < u->end; i++)
         if (s->t[i].pos == DYAD_POS_CD || s->t[i].pos == DYAD_POS_NNS || s->t[i].pos == DYAD_POS_NNPS)
             return;
+    const char *party = role_party(s, u);
+    if (party) {
+        u->codes[0] = party;
+        u->ncauses = 0;
+        u->has_actor = 1;
+        u->from_sentence = (int16_t)s->mem->pair_sentence;
+        return;
+    }
+    if (s->mem->sentence < 0 || m->ncodes != 1 || !strstr(m->codes[0] + 3, u->codes[0] + 3)) return;
     u->codes[0] = m->codes[0];
     u->ncauses = m->ncauses;
     memcpy(u->causes, m->causes, sizeof u->causes);
@@ -438,11 +470,21 @@ static void pair_reference(csent *s, unit *u) {
     const docmem *m = s->mem;
     int i = u->start, n = u->end - u->start;
     if (m->pair_sentence < 0 || n < 2 || n > 4) return;
-    if (!strcmp(s->t[i].up, "THE") && !strcmp(s->t[i + 1].up, "TWO")) i += 2;
-    else if (!strcmp(s->t[i].up, "BOTH")) i += 1;
-    else return;
     const ctok *head = &s->t[u->end - 1];
-    if (i >= u->end || head->pos != DYAD_POS_NNS || !is_party_noun(head->up)) return;
+    int party = head->pos == DYAD_POS_NNS && is_party_noun(head->up);
+    if (!strcmp(s->t[i].up, "THE") && n == 2 && u->start == 0 && m->pair_sentence >= m->sentence) {
+        /* heading a sentence, after an event no later subject came
+         * between: "The two discussed ...", "The leaders also stressed ..."
+         * (not "The officials ...", who may be any officials) */
+        static const char *const heads[] = {"TWO", "SIDES", "LEADERS", "PRESIDENTS", "PREMIERS",
+                                            "COUNTERPARTS"};
+        if (!CODER_WORD_IN(head->up, heads)) return;
+    } else {
+        if (!strcmp(s->t[i].up, "THE") && !strcmp(s->t[i + 1].up, "TWO")) i += 2;
+        else if (!strcmp(s->t[i].up, "BOTH")) i += 1;
+        else return;
+        if (i >= u->end || !party) return;
+    }
     u->ncodes = 2;
     u->codes[0] = m->pair[0];
     u->codes[1] = m->pair[1];
@@ -574,6 +616,10 @@ int coder_find_units(csent *s) {
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
         if (!u->has_actor && s->mem) pair_reference(s, u);
         if (!u->has_actor && s->mem) host_reference(s, u);
+        /* before lists are merged, so that "the secretary and the foreign
+         * minister" names both parties; "the minister of X" is X's */
+        if (!u->has_actor && u->ncodes && s->mem && !coder_is_word(s, u->end, WC_OF | WC_FROM | WC_IN))
+            role_reference(s, u);
         if (u->ncodes) s->nunits++;
     }
     merge_units(s);
@@ -636,6 +682,8 @@ int coder_remember(csent *s, int sentence) {
         s->mem->subject = keep;
         s->mem->sentence = sentence;
         s->mem->subject_is_body = (uint8_t)names_body(s, u);
+        uint8_t hp = s->t[u->end - 1].pos;
+        s->mem->subject_plural = hp == DYAD_POS_NNS || hp == DYAD_POS_NNPS || u->ncodes > 1;
         return 0;
     }
     return 0;
@@ -664,10 +712,19 @@ void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence)
         dyad_actor_country(ev[k].source, sc);
         dyad_actor_country(ev[k].target, tc);
         if (!strcmp(sc, tc)) continue;
-        /* the event's strings live in the document's arena already */
+        /* the event's strings live in the document's arena already; a
+         * joint act of the same two parties named together ("the president
+         * and the minister met") keeps the words that told them apart */
+        int same = s->mem->pair_sentence >= 0 && ev[k].source_text && ev[k].target_text &&
+                   !strcmp(ev[k].source_text, ev[k].target_text) &&
+                   ((!strcmp(ev[k].source, s->mem->pair[0]) && !strcmp(ev[k].target, s->mem->pair[1])) ||
+                    (!strcmp(ev[k].source, s->mem->pair[1]) && !strcmp(ev[k].target, s->mem->pair[0])));
+        s->mem->pair_sentence = sentence;
+        if (same) return;
         s->mem->pair[0] = ev[k].source;
         s->mem->pair[1] = ev[k].target;
-        s->mem->pair_sentence = sentence;
+        s->mem->pair_text[0] = ev[k].source_text;
+        s->mem->pair_text[1] = ev[k].target_text;
         return;
     }
 }
