@@ -540,6 +540,14 @@ static int mark_repeats(dyad_arena *a, dyad_result *out, size_t lead) {
     return 0;
 }
 
+/* Whether some unit of the sentence has a code, or is a pronoun that the
+ * events may resolve from the document (events need one or the other). */
+static int any_coded_unit(const csent *s) {
+    for (int u = 0; u < s->nunits; u++)
+        if (s->units[u].ncodes || s->units[u].pronoun) return 1;
+    return 0;
+}
+
 /* Codes sentences [0, nsents): `sents` holds their offsets (and, for
  * code_sentences, their tokens); their tokens come from `src`. */
 static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
@@ -608,7 +616,14 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
             s.wc_any |= t[k].wc;
         }
         size_t before = out->nevents;
-        if (coder_find_units(&s) < 0 || coder_find_groups(&s) < 0 ||
+        if (coder_find_units(&s) < 0) {
+            dyad_arena_free(scratch);
+            return dyad_error_set(err, "out of memory coding sentence %zu", i + 1);
+        }
+        /* no unit with a code: no event, and no subject to remember, so its
+         * verbs are not looked at (unless --explain shows them) */
+        if (!c->opt.trace && !any_coded_unit(&s)) continue;
+        if (coder_find_groups(&s) < 0 ||
             coder_events(&s, (uint32_t)i, &out->events, &out->nevents, &cap) < 0 ||
             coder_remember(&s, (int)i) < 0) {
             dyad_arena_free(scratch);
