@@ -87,14 +87,6 @@ static const char *unit_text(csent *s, int u) {
     return u < 0 ? "" : span_text(s, s->units[u].start, s->units[u].end);
 }
 
-/* Where a dictionary record came from: "file:line". */
-static void where(const dyad_dict *d, uint32_t file, uint32_t line, char *buf, size_t n) {
-    const dfile *f = (const dfile *)d->files.v + file;
-    const char *path = dict_s(d, f->path);
-    const char *slash = strrchr(path, '/');
-    snprintf(buf, n, "%s:%u", slash ? slash + 1 : path, line);
-}
-
 static void explain_unit(csent *s, int u, char *buf, size_t n) {
     const dyad_dict *d = s->c->dict;
     size_t len = 0;
@@ -110,26 +102,11 @@ static void explain_unit(csent *s, int u, char *buf, size_t n) {
                                 x->from_sentence);
     if (x->dateline) len += (size_t)snprintf(buf + len, n - len, " country %s from the dateline", x->base);
     for (int k = 0; k < x->ncauses && len < n; k++) {
-        char at[300];
+        char rec[600];
         const cause *c = &x->causes[k];
-        if (c->is_agent) {
-            const dagent *ag = (const dagent *)d->agents.v + c->rec;
-            where(d, ag->file, ag->line, at, sizeof at);
-            len += (size_t)snprintf(buf + len, n - len, " agent %s [%s%s%s] (%s)",
-                                    dict_s(d, ag->name), ag->prefix ? "" : "~",
-                                    dict_s(d, ag->code), ag->prefix ? "~" : "", at);
-        } else {
-            const dphrase *ph = (const dphrase *)d->phrases.v + c->rec;
-            const dactor *ac = (const dactor *)d->actors.v + ph->actor;
-            where(d, ph->file, ph->line, at, sizeof at);
-            len += (size_t)snprintf(buf + len, n - len, " actor %s (%s)", dict_s(d, ac->name), at);
-            if (c->restr >= 0) {
-                const drestr *r = (const drestr *)d->restrs.v + ac->r_first + c->restr;
-                len += (size_t)snprintf(buf + len, n - len, " date restriction [%s %d-%d] applies on %d",
-                                        dict_s(d, r->code), r->from == INT32_MIN ? 0 : r->from,
-                                        r->to == INT32_MAX ? 99999999 : r->to, s->date);
-            }
-        }
+        if (c->is_agent) dict_agent_origin(d, c->rec, rec, sizeof rec);
+        else dict_phrase_origin(d, c->rec, c->restr, s->date, rec, sizeof rec);
+        len += (size_t)snprintf(buf + len, n - len, " %s", rec);
     }
 }
 
@@ -157,13 +134,13 @@ static const char *explain(csent *s, const vgroup *g, const vmatch *m, int src, 
     const dyad_dict *d = s->c->dict;
     char buf[4800], at[300], su[900], tu[900];
     const dblock *b = (const dblock *)d->blocks.v + m->form->block;
-    where(d, m->form->file, m->form->line, at, sizeof at);
+    dict_where(d, m->form->file, m->form->line, at, sizeof at);
     size_t len = (size_t)snprintf(buf, sizeof buf, "verb \"%s\" (%s%s%s) form %s (%s) in block %s",
                                   span_text(s, g->start, g->end), g->passive ? "passive" : "active",
                                   g->negated ? ", negated" : "", g->infinitive ? ", infinitive" : "",
                                   dict_s(d, m->form->lemma), at, dict_s(d, b->name));
     if (m->pattern) {
-        where(d, m->pattern->file, m->pattern->line, at, sizeof at);
+        dict_where(d, m->pattern->file, m->pattern->line, at, sizeof at);
         len += (size_t)snprintf(buf + len, sizeof buf - len, "; pattern at %s", at);
     } else {
         len += (size_t)snprintf(buf + len, sizeof buf - len, "; no pattern matched: the verb's code");
@@ -713,7 +690,7 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
     if (s->c->opt.explain) {
         const dtransform *t = (const dtransform *)s->c->dict->transforms.v + x->rec;
         char buf[600], at[300];
-        where(s->c->dict, t->file, t->line, at, sizeof at);
+        dict_where(s->c->dict, t->file, t->line, at, sizeof at);
         snprintf(buf, sizeof buf, "transformation \"%s\" (%s); %s", dict_s(s->c->dict, t->text), at,
                  explain(s, g, m, rs, rt));
         why = dyad_arena_strdup(s->a, buf);

@@ -64,8 +64,7 @@ static void coordinated_actors(csent *s, unit *u, const mention *m, int nm, cons
         if (m[k].is_agent || m[k + 1].is_agent || m[k].end + 1 != m[k + 1].start ||
             !(s->t[m[k].end].wc & (WC_AND | WC_OR)))
             continue;
-        const dphrase *ph = (const dphrase *)d->phrases.v + m[k + 1].rec;
-        const char *code = dict_actor_code(d, ph->actor, s->date, NULL);
+        const char *code = dict_actor_code(d, (uint32_t)dict_phrase_actor(d, m[k + 1].rec), s->date, NULL);
         if (!code || u->ncodes >= MAX_CODES) continue;
         char buf[96];
         coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, code), agents);
@@ -82,9 +81,8 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     for (int k = 0; k < nm; k++) {
         if (u->ncauses < 8) u->causes[u->ncauses++] = (cause){m[k].is_agent, -1, m[k].rec};
         if (!m[k].is_agent) {
-            const dphrase *ph = (const dphrase *)d->phrases.v + m[k].rec;
             int r;
-            const char *code = dict_actor_code(d, ph->actor, s->date, &r);
+            const char *code = dict_actor_code(d, (uint32_t)dict_phrase_actor(d, m[k].rec), s->date, &r);
             u->causes[u->ncauses - 1].restr = r;
             /* the first actor is the base (the possessor in "Ithilen's minister
              * Calimehtar"); a later one only refines it (RUS -> RUSGOV) */
@@ -92,10 +90,10 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
                 base = code;
             continue;
         }
-        const dagent *ag = (const dagent *)d->agents.v + m[k].rec;
-        const char *code = dict_s(d, ag->code);
-        if (ag->prefix && npre < 4) pre[npre++] = code;
-        else if (!ag->prefix && npost < 8) post[npost++] = code;
+        int prefix;
+        const char *code = dict_agent_code(d, m[k].rec, &prefix);
+        if (prefix && npre < 4) pre[npre++] = code;
+        else if (!prefix && npost < 8) post[npost++] = code;
     }
     if (!base && !npre && !npost) return;
     char buf[96];

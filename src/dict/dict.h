@@ -330,5 +330,19 @@ int64_t dict_phrase_actor(const dyad_dict *d, uint32_t rec);
 int64_t dict_word_actor(const dyad_dict *d, uint32_t word);
 int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *words, size_t n,
                         size_t *len); /* longest member matching at words[0..] */
+/* An agent's code (without '~'); *prefix 1 when it goes before the actor's
+ * code (CODE~). rec: the agent's index, as the agent trie gives it. */
+const char *dict_agent_code(const dyad_dict *d, uint32_t rec, int *prefix);
+
+/* ---- where records came from, for --explain (lookup.c): each writes into
+ * buf (n bytes) and returns buf */
+/* "file:line": a record's dictionary file (base name) and line */
+const char *dict_where(const dyad_dict *d, uint32_t file, uint32_t line, char *buf, size_t n);
+/* "agent NAME [CODE~] (file:line)" */
+const char *dict_agent_origin(const dyad_dict *d, uint32_t rec, char *buf, size_t n);
+/* "actor NAME (file:line)", and with restr >= 0 (the restriction
+ * dict_actor_code used) " date restriction [CODE from-to] applies on DATE" */
+const char *dict_phrase_origin(const dyad_dict *d, uint32_t rec, int restr, int32_t date, char *buf,
+                               size_t n);
 
 #endif

@@ -4,6 +4,7 @@
 #include "dict.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, int *restr_used) {
@@ -35,6 +36,44 @@ int64_t dict_word_actor(const dyad_dict *d, uint32_t word) {
     uint32_t node = word ? dtrie_child(&d->actor_trie, 0, word) : 0;
     uint32_t val = node ? d->actor_trie.val[node] : 0; /* phrase index + 1 */
     return val ? dict_phrase_actor(d, val - 1) : -1;
+}
+
+const char *dict_agent_code(const dyad_dict *d, uint32_t rec, int *prefix) {
+    const dagent *ag = (const dagent *)d->agents.v + rec;
+    if (prefix) *prefix = ag->prefix != 0;
+    return dict_s(d, ag->code);
+}
+
+const char *dict_where(const dyad_dict *d, uint32_t file, uint32_t line, char *buf, size_t n) {
+    const dfile *f = (const dfile *)d->files.v + file;
+    const char *path = dict_s(d, f->path);
+    const char *slash = strrchr(path, '/');
+    snprintf(buf, n, "%s:%u", slash ? slash + 1 : path, line);
+    return buf;
+}
+
+const char *dict_agent_origin(const dyad_dict *d, uint32_t rec, char *buf, size_t n) {
+    const dagent *ag = (const dagent *)d->agents.v + rec;
+    char at[300];
+    snprintf(buf, n, "agent %s [%s%s%s] (%s)", dict_s(d, ag->name), ag->prefix ? "" : "~",
+             dict_s(d, ag->code), ag->prefix ? "~" : "", dict_where(d, ag->file, ag->line, at, sizeof at));
+    return buf;
+}
+
+const char *dict_phrase_origin(const dyad_dict *d, uint32_t rec, int restr, int32_t date, char *buf,
+                               size_t n) {
+    const dphrase *ph = (const dphrase *)d->phrases.v + rec;
+    const dactor *ac = (const dactor *)d->actors.v + ph->actor;
+    char at[300];
+    int len = snprintf(buf, n, "actor %s (%s)", dict_s(d, ac->name),
+                       dict_where(d, ph->file, ph->line, at, sizeof at));
+    if (restr >= 0 && len >= 0 && (size_t)len < n) {
+        const drestr *r = (const drestr *)d->restrs.v + ac->r_first + restr;
+        snprintf(buf + len, n - (size_t)len, " date restriction [%s %d-%d] applies on %d",
+                 dict_s(d, r->code), r->from == INT32_MIN ? 0 : r->from,
+                 r->to == INT32_MAX ? 99999999 : r->to, date);
+    }
+    return buf;
 }
 
 int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *words, size_t n,
