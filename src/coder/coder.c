@@ -57,14 +57,14 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
 static uint32_t stem_at(const dyad_coder *c, uint32_t node, const char *w);
 
 /* Marks synset `bit` on the first words of its members (through nested sets). */
-static void mark_synset(dyad_coder *c, uint32_t synset, uint32_t bit, int depth) {
-    const dyad_dict *d = c->dict;
-    const dsynset *ss = (const dsynset *)d->synsets.v + synset;
-    for (uint32_t i = 0; i < ss->mem_n; i++) {
-        const dsynmem *m = (const dsynmem *)d->synmems.v + ss->mem_first + i;
-        if (m->synset && depth < 4) mark_synset(c, m->synset - 1, bit, depth + 1);
-        else if (m->id_n) c->facts[((const uint32_t *)d->ids.v)[m->id_first]].syn |= 1ULL << bit;
-    }
+typedef struct synset_mark {
+    dyad_coder *c;
+    uint64_t bit;
+} synset_mark;
+
+static void mark_synset_word(void *ctx, uint32_t word) {
+    synset_mark *m = ctx;
+    m->c->facts[word].syn |= m->bit;
 }
 
 /* Marks the words of trie t's phrases: `first` for the words of its
@@ -78,22 +78,26 @@ static void mark_starts(dyad_coder *c, const dtrie *t, uint16_t first, uint16_t 
 
 static int word_tables(dyad_coder *c) {
     const dyad_dict *d = c->dict;
-    c->nwords = d->word_str.n;
+    c->nwords = dict_nwords(d);
     c->facts = calloc(c->nwords + 1, sizeof *c->facts);
     if (!c->facts) return -1;
-    for (uint32_t i = 0; i < d->synsets.n && i < 64; i++) mark_synset(c, i, i, 0);
-    mark_starts(c, &d->actor_trie, WS_ACTOR, WS_ACTOR_NEXT);
-    mark_starts(c, &d->agent_trie, WS_AGENT, WS_AGENT_NEXT);
-    mark_starts(c, &d->discard_trie, WS_DISCARD, WS_DISCARD_NEXT);
-    mark_starts(c, &d->issue_trie, WS_ISSUE, WS_ISSUE_NEXT);
-    for (uint32_t i = 0; i < d->verb_index.cap; i++) {
-        uint64_t key = d->verb_index.slots[i].key;
+    for (uint32_t i = 0; i < dict_nsynsets(d) && i < 64; i++) {
+        synset_mark m = {c, 1ULL << i};
+        dict_synset_first_words(d, i, 4, mark_synset_word, &m);
+    }
+    mark_starts(c, c->actors, WS_ACTOR, WS_ACTOR_NEXT);
+    mark_starts(c, c->agents, WS_AGENT, WS_AGENT_NEXT);
+    mark_starts(c, c->discards, WS_DISCARD, WS_DISCARD_NEXT);
+    mark_starts(c, c->issues, WS_ISSUE, WS_ISSUE_NEXT);
+    for (uint32_t i = 0; i < c->verbs->cap; i++) {
+        uint64_t key = c->verbs->slots[i].key;
         if (key && key < c->nwords) c->facts[key].start |= WS_VERB;
     }
+    int stems = c->discards->stem[0] != 0;
     for (uint32_t id = 1; id < c->nwords; id++) {
-        const char *w = dict_s(d, ((const uint32_t *)d->word_str.v)[id]);
+        const char *w = dict_word_text(d, id);
         c->facts[id].cls = coder_word_class(c, w, strlen(w), hash_key(w, strlen(w)));
-        if (d->discard_trie.stem[0]) c->facts[id].stem = stem_at(c, 0, w);
+        if (stems) c->facts[id].stem = stem_at(c, 0, w);
         if (c->facts[id].stem) c->facts[id].start |= WS_STEM;
     }
     return 0;
@@ -121,7 +125,7 @@ static int pattern_sides(dyad_coder *c) {
  * coder's prefix bit set. */
 static void stem_prefixes(dyad_coder *c, uint32_t node) {
     const dyad_dict *d = c->dict;
-    for (uint32_t si = d->discard_trie.stem[node]; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
+    for (uint32_t si = c->discards->stem[node]; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
         uint64_t h = HASH_FNV64_SEED;
         for (const char *p = dict_s(d, ((const dstem *)d->stems.v)[si - 1].str); *p; p++) {
             h = hash_fnv64_step(h, (unsigned char)*p);
@@ -144,8 +148,8 @@ static int stem_tables(dyad_coder *c) {
     }
     c->stem_prefix = calloc(STEM_PREFIX_BITS / 64, sizeof *c->stem_prefix);
     if (!c->stem_prefix) return -1;
-    for (uint32_t node = 0; node < d->discard_trie.nnodes; node++)
-        if (d->discard_trie.stem[node]) stem_prefixes(c, node);
+    for (uint32_t node = 0; node < c->discards->nnodes; node++)
+        if (c->discards->stem[node]) stem_prefixes(c, node);
     return 0;
 }
 
@@ -157,6 +161,11 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
         return NULL;
     }
     c->dict = d;
+    c->actors = dict_trie(d, DICT_ACTORS);
+    c->agents = dict_trie(d, DICT_AGENTS);
+    c->discards = dict_trie(d, DICT_DISCARDS);
+    c->issues = dict_trie(d, DICT_ISSUES);
+    c->verbs = dict_verb_index(d);
     if (stem_tables(c) < 0 || pattern_sides(c) < 0 || coder_words_init(c) < 0 ||
         word_tables(c) < 0 || coder_transforms_init(c) < 0) {
         dyad_coder_free(c);
@@ -241,7 +250,7 @@ static const char *issues_of(const dyad_coder *c, dyad_arena *a, const ctok *t, 
         for (int j = i; j < n && t[j].id; j++) {
             if (j > i && !(t[j].ws & WS_ISSUE_NEXT)) break;
             uint32_t v = 0;
-            node = dtrie_step(&d->issue_trie, node, t[j].id, &v);
+            node = dtrie_step(c->issues, node, t[j].id, &v);
             if (!node) break;
             if (v) hit = v;
         }
@@ -341,7 +350,7 @@ static uint32_t stem_at(const dyad_coder *c, uint32_t node, const char *w) {
 /* Does a discard phrase start at token i? 1 sentence, 2 story, 0 none. */
 static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
     const dyad_dict *d = c->dict;
-    const dtrie *tr = &d->discard_trie;
+    const dtrie *tr = c->discards;
     uint32_t node = 0;
     int hit = 0;
     for (int j = i; j < n; j++) {

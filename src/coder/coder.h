@@ -37,6 +37,9 @@ typedef struct word_facts {
 
 struct dyad_coder {
     const dyad_dict *dict;
+    /* the dictionary's phrase tries and verb index (dict_trie, dict_verb_index) */
+    const dtrie *actors, *agents, *discards, *issues;
+    const dhash *verbs;
     const dyad_tagger *tagger;
     dyad_options opt;
     dhash words;       /* function words -> class (words.c) */

@@ -182,7 +182,7 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     const dyad_dict *d = s->c->dict;
     memset(m, 0, sizeof *m);
     m->source = m->target = -1;
-    uint32_t fi = dhash_get(&d->verb_index, s->t[g->main].id);
+    uint32_t fi = dhash_get(s->c->verbs, s->t[g->main].id);
     const dverbform *best = NULL;
     int best_extra = -1, post_from = g->main + 1;
     for (; fi; fi = ((const dverbform *)d->forms.v)[fi - 1].next) {

@@ -36,7 +36,7 @@ static const char *verb_code(const dyad_dict *d, const char *word) {
     for (; word[n] && n < sizeof up - 1; n++) up[n] = (char)toupper((unsigned char)word[n]);
     up[n] = 0;
     uint32_t id = dict_word_find(d, up, n);
-    uint32_t fi = id ? dhash_get(&d->verb_index, id) : 0;
+    uint32_t fi = id ? dhash_get(dict_verb_index(d), id) : 0;
     if (!fi) return NULL;
     const dverbform *f = (const dverbform *)d->forms.v + fi - 1;
     const dblock *b = (const dblock *)d->blocks.v + f->block;

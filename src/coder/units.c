@@ -536,7 +536,6 @@ static void dateline_actor(csent *s, unit *u) {
 }
 
 int coder_find_units(csent *s) {
-    const dyad_dict *d = s->c->dict;
     for (int i = 0; i < s->n; i++) {
         s->t[i].unit = -1;
         s->t[i].group = -1;
@@ -548,8 +547,8 @@ int coder_find_units(csent *s) {
     for (int i = 0; i < s->n;) {
         uint32_t av = 0, gv = 0;
         uint16_t st = s->t[i].ws;
-        int ae = st & WS_ACTOR ? longest(s, &d->actor_trie, WS_ACTOR_NEXT, i, &av) : i;
-        int ge = st & WS_AGENT ? longest(s, &d->agent_trie, WS_AGENT_NEXT, i, &gv) : i;
+        int ae = st & WS_ACTOR ? longest(s, s->c->actors, WS_ACTOR_NEXT, i, &av) : i;
+        int ge = st & WS_AGENT ? longest(s, s->c->agents, WS_AGENT_NEXT, i, &gv) : i;
         if (ae == i && ge == i) {
             i++;
             continue;

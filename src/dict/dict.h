@@ -334,6 +334,20 @@ int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *wor
  * code (CODE~). rec: the agent's index, as the agent trie gives it. */
 const char *dict_agent_code(const dyad_dict *d, uint32_t rec, int *prefix);
 
+/* ---- what the coder walks when it is made (lookup.c): words, tries, the
+ * verb index, synsets; all read-only */
+typedef enum { DICT_ACTORS, DICT_AGENTS, DICT_DISCARDS, DICT_ISSUES } dict_trie_kind;
+const dtrie *dict_trie(const dyad_dict *d, dict_trie_kind kind);
+/* main verb word id -> its first form's index + 1 (match.c walks the forms) */
+const dhash *dict_verb_index(const dyad_dict *d);
+uint32_t dict_nwords(const dyad_dict *d); /* ids run from 1 to dict_nwords() - 1 */
+const char *dict_word_text(const dyad_dict *d, uint32_t id);
+uint32_t dict_nsynsets(const dyad_dict *d);
+/* Calls fn(ctx, word id) with the first word of each member of synset,
+ * following nested synsets down to max_depth levels. */
+void dict_synset_first_words(const dyad_dict *d, uint32_t synset, int max_depth,
+                             void (*fn)(void *ctx, uint32_t word), void *ctx);
+
 /* ---- where records came from, for --explain (lookup.c): each writes into
  * buf (n bytes) and returns buf */
 /* "file:line": a record's dictionary file (base name) and line */

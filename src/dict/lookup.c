@@ -44,6 +44,36 @@ const char *dict_agent_code(const dyad_dict *d, uint32_t rec, int *prefix) {
     return dict_s(d, ag->code);
 }
 
+const dtrie *dict_trie(const dyad_dict *d, dict_trie_kind kind) {
+    switch (kind) {
+    case DICT_ACTORS: return &d->actor_trie;
+    case DICT_AGENTS: return &d->agent_trie;
+    case DICT_DISCARDS: return &d->discard_trie;
+    case DICT_ISSUES: return &d->issue_trie;
+    }
+    return NULL;
+}
+
+const dhash *dict_verb_index(const dyad_dict *d) { return &d->verb_index; }
+
+uint32_t dict_nwords(const dyad_dict *d) { return d->word_str.n; }
+
+const char *dict_word_text(const dyad_dict *d, uint32_t id) {
+    return dict_s(d, ((const uint32_t *)d->word_str.v)[id]);
+}
+
+uint32_t dict_nsynsets(const dyad_dict *d) { return d->synsets.n; }
+
+void dict_synset_first_words(const dyad_dict *d, uint32_t synset, int max_depth,
+                             void (*fn)(void *ctx, uint32_t word), void *ctx) {
+    const dsynset *ss = (const dsynset *)d->synsets.v + synset;
+    for (uint32_t i = 0; i < ss->mem_n; i++) {
+        const dsynmem *m = (const dsynmem *)d->synmems.v + ss->mem_first + i;
+        if (m->synset && max_depth > 0) dict_synset_first_words(d, m->synset - 1, max_depth - 1, fn, ctx);
+        else if (m->id_n) fn(ctx, ((const uint32_t *)d->ids.v)[m->id_first]);
+    }
+}
+
 const char *dict_where(const dyad_dict *d, uint32_t file, uint32_t line, char *buf, size_t n) {
     const dfile *f = (const dfile *)d->files.v + file;
     const char *path = dict_s(d, f->path);
