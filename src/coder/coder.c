@@ -54,8 +54,6 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
     return dyad_error_set(err, "unknown option '%s'", option);
 }
 
-static uint32_t stem_at(const dyad_coder *c, uint32_t node, const char *w);
-
 /* Marks synset `bit` on the first words of its members (through nested sets). */
 typedef struct synset_mark {
     dyad_coder *c;
@@ -93,11 +91,10 @@ static int word_tables(dyad_coder *c) {
         uint64_t key = c->verbs->slots[i].key;
         if (key && key < c->nwords) c->facts[key].start |= WS_VERB;
     }
-    int stems = c->discards->stem[0] != 0;
     for (uint32_t id = 1; id < c->nwords; id++) {
         const char *w = dict_word_text(d, id);
         c->facts[id].cls = coder_word_class(c, w, strlen(w), hash_key(w, strlen(w)));
-        if (stems) c->facts[id].stem = stem_at(c, 0, w);
+        c->facts[id].stem = dict_discard_stem(c->phrases, 0, w);
         if (c->facts[id].stem) c->facts[id].start |= WS_STEM;
     }
     return 0;
@@ -121,38 +118,6 @@ static int pattern_sides(dyad_coder *c) {
     return 0;
 }
 
-/* Every prefix of the discard stems hanging off trie node `node`, into the
- * coder's prefix bit set. */
-static void stem_prefixes(dyad_coder *c, uint32_t node) {
-    const dyad_dict *d = c->dict;
-    for (uint32_t si = c->discards->stem[node]; si; si = ((const dstem *)d->stems.v)[si - 1].next) {
-        uint64_t h = HASH_FNV64_SEED;
-        for (const char *p = dict_s(d, ((const dstem *)d->stems.v)[si - 1].str); *p; p++) {
-            h = hash_fnv64_step(h, (unsigned char)*p);
-            uint32_t b = stem_prefix_bit(stem_key(node, h ? h : 1));
-            c->stem_prefix[b >> 6] |= 1ULL << (b & 63);
-        }
-    }
-}
-
-/* Lengths and prefixes of the discard stems, so a word's prefixes that
- * begin no stem are never looked up. */
-static int stem_tables(dyad_coder *c) {
-    const dyad_dict *d = c->dict;
-    c->stem_min = 1 << 30;
-    c->stem_max = 0;
-    for (uint32_t i = 0; i < d->stems.n; i++) {
-        int n = (int)strlen(dict_s(d, ((const dstem *)d->stems.v)[i].str));
-        if (n < c->stem_min) c->stem_min = n;
-        if (n > c->stem_max) c->stem_max = n;
-    }
-    c->stem_prefix = calloc(STEM_PREFIX_BITS / 64, sizeof *c->stem_prefix);
-    if (!c->stem_prefix) return -1;
-    for (uint32_t node = 0; node < c->discards->nnodes; node++)
-        if (c->discards->stem[node]) stem_prefixes(c, node);
-    return 0;
-}
-
 dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_options *o,
                            dyad_error *err) {
     dyad_coder *c = calloc(1, sizeof *c);
@@ -166,7 +131,8 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
     c->discards = dict_trie(d, DICT_DISCARDS);
     c->issues = dict_trie(d, DICT_ISSUES);
     c->verbs = dict_verb_index(d);
-    if (stem_tables(c) < 0 || pattern_sides(c) < 0 || coder_words_init(c) < 0 ||
+    c->phrases = dict_phrases_new(d);
+    if (!c->phrases || pattern_sides(c) < 0 || coder_words_init(c) < 0 ||
         word_tables(c) < 0 || coder_transforms_init(c) < 0) {
         dyad_coder_free(c);
         dyad_error_set(err, "out of memory");
@@ -183,7 +149,7 @@ void dyad_coder_free(dyad_coder *c) {
     coder_words_free(c);
     free(c->xforms);
     free(c->facts);
-    free(c->stem_prefix);
+    dict_phrases_free(c->phrases);
     free(c->pat_side);
     free(c);
 }
@@ -241,21 +207,18 @@ static int token_dated(const char *text, const dyad_sentence *sent, const dyad_t
  * Returns "CODE n, CODE n" in order of first mention, or "". */
 static const char *issues_of(const dyad_coder *c, dyad_arena *a, const ctok *t, int n) {
     const dyad_dict *d = c->dict;
-    if (!d->issues.n) return "";
-    uint32_t codes[16], counts[16];
+    if (!dict_has_issues(d)) return "";
+    const char *codes[16];
+    uint32_t counts[16];
     int nc = 0;
     for (int i = 0; i < n; i++) {
-        uint32_t node = 0, hit = 0;
         if (!(t[i].ws & WS_ISSUE)) continue; /* no issue phrase starts here */
-        for (int j = i; j < n && t[j].id; j++) {
-            if (j > i && !(t[j].ws & WS_ISSUE_NEXT)) break;
-            uint32_t v = 0;
-            node = dtrie_step(c->issues, node, t[j].id, &v);
-            if (!node) break;
-            if (v) hit = v;
-        }
+        dict_walk w = {0, 0};
+        for (int j = i; j < n; j++)
+            if (!dict_issue_step(c->phrases, &w, t[j].id, j == i || (t[j].ws & WS_ISSUE_NEXT))) break;
+        uint32_t hit = (uint32_t)w.hit;
         if (!hit) continue;
-        uint32_t code = ((const dissue *)d->issues.v)[hit - 1].code;
+        const char *code = dict_issue_code(d, hit);
         if (!code) return ""; /* an ignore phrase */
         int k = 0;
         while (k < nc && codes[k] != code) k++;
@@ -270,7 +233,7 @@ static const char *issues_of(const dyad_coder *c, dyad_arena *a, const ctok *t, 
     size_t len = 0;
     for (int k = 0; k < nc; k++) {
         if (k) len = coder_cat(buf, sizeof buf, len, ", ");
-        len = coder_cat(buf, sizeof buf, len, dict_s(d, codes[k]));
+        len = coder_cat(buf, sizeof buf, len, codes[k]);
         snprintf(num, sizeof num, " %u", counts[k]);
         len = coder_cat(buf, sizeof buf, len, num);
     }
@@ -326,52 +289,16 @@ static int drop_comma_clauses(const dyad_options *o, ctok *t, int n) {
     return out;
 }
 
-/* The discard whose stem, hanging off trie node `node`, begins word w. */
-static uint32_t stem_at(const dyad_coder *c, uint32_t node, const char *w) {
-    const dyad_dict *d = c->dict;
-    uint64_t h = HASH_FNV64_SEED;
-    for (const char *p = w; *p && p - w < c->stem_max; p++) {
-        h = hash_fnv64_step(h, (unsigned char)*p);
-        uint64_t key = stem_key(node, h ? h : 1);
-        uint32_t b = stem_prefix_bit(key);
-        if (!(c->stem_prefix[b >> 6] >> (b & 63) & 1)) return 0; /* no stem begins so */
-        if (p - w + 1 < c->stem_min) continue;
-        for (uint32_t si = dhash_get(&d->stem_index, key); si;
-             si = ((const dstem *)d->stems.v)[si - 1].next) {
-            const dstem *st = (const dstem *)d->stems.v + si - 1;
-            const char *stem = dict_s(d, st->str);
-            size_t sl = strlen(stem);
-            if (sl == (size_t)(p - w + 1) && !strncmp(w, stem, sl)) return st->val;
-        }
-    }
-    return 0;
-}
-
 /* Does a discard phrase start at token i? 1 sentence, 2 story, 0 none. */
 static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
-    const dyad_dict *d = c->dict;
-    const dtrie *tr = c->discards;
-    uint32_t node = 0;
-    int hit = 0;
+    dict_walk w = {0, 0};
     for (int j = i; j < n; j++) {
-        /* stems hanging off this node match a word that begins with them:
-         * each prefix of the word is one hash probe */
-        if (tr->stem[node]) {
-            /* one-word stems: known once per dictionary word (coder.c) */
-            uint32_t val = node == 0 && t[j].id ? c->facts[t[j].id].stem : stem_at(c, node, t[j].up);
-            if (val) return ((const ddiscard *)d->discards.v + val - 1)->story ? 2 : 1;
-        }
-        if (!t[j].id || !(t[j].ws & (node == 0 ? WS_DISCARD : WS_DISCARD_NEXT))) break;
-        uint32_t v = 0;
-        node = dtrie_step(tr, node, t[j].id, &v);
-        if (!node) break;
-        if (v) {
-            const ddiscard *dc = (const ddiscard *)d->discards.v + v - 1;
-            hit = dc->story ? 2 : 1;
-            if (hit == 2) return 2;
-        }
+        /* one-word stems: known once per dictionary word (word_tables) */
+        uint32_t stem0 = t[j].id ? c->facts[t[j].id].stem : 0;
+        int go = (t[j].ws & (w.node == 0 ? WS_DISCARD : WS_DISCARD_NEXT)) != 0;
+        if (!dict_discard_step(c->phrases, &w, t[j].id, t[j].up, stem0, go)) break;
     }
-    return hit;
+    return w.hit;
 }
 
 static int discard_kind(const dyad_coder *c, const ctok *t, int n) {

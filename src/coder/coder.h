@@ -50,19 +50,13 @@ struct dyad_coder {
      * token needs one hash probe (its id) and one cache line for them all */
     uint32_t nwords;
     struct word_facts *facts;
-    int stem_min, stem_max; /* lengths of the discard stems */
+    dict_phrases *phrases; /* discard and issue walks (dict/phrases.c) */
     uint64_t *pat_side; /* per pattern, PAT_SIDE words: filters (side_bit)
                            of the words it needs before the verb and after it,
                            then the synsets (< 64) it needs there, tested
                            against those two regions of a verb group; most
                            patterns are passed over without reading them */
-    uint64_t *stem_prefix; /* bit set: (node, prefix) of some discard stem,
-                              so a word's walk stops at its first dead prefix */
 };
-#define STEM_PREFIX_BITS (1u << 16)
-static inline uint32_t stem_prefix_bit(uint64_t key) {
-    return (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> 48);
-}
 
 /* Classes of function words (words.c). */
 enum {

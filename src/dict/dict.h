@@ -334,6 +334,33 @@ int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *wor
  * code (CODE~). rec: the agent's index, as the agent trie gives it. */
 const char *dict_agent_code(const dyad_dict *d, uint32_t rec, int *prefix);
 
+/* ---- discard and issue phrases among a sentence's words (phrases.c)
+ * A walk takes a sentence's words one at a time from where a phrase may
+ * start: each step returns 1 to go on with the next word, 0 when the walk
+ * is over; `hit` is then what it found (also when the words ran out). */
+typedef struct dict_phrases dict_phrases; /* the stems' filters, made once */
+dict_phrases *dict_phrases_new(const dyad_dict *d); /* NULL: out of memory */
+void dict_phrases_free(dict_phrases *pm);
+typedef struct dict_walk {
+    uint32_t node; /* where in the phrase trie the walk is (0: its start) */
+    int hit;       /* discards: 2 story, 1 sentence, 0 none; issues: the
+                      issue + 1 of the longest phrase so far, or 0 */
+} dict_walk;
+/* The discard + 1 whose stem, hanging off discard trie node `node` (0: a
+ * one-word stem), begins upper-case word w; 0 if none. */
+uint32_t dict_discard_stem(const dict_phrases *pm, uint32_t node, const char *w);
+/* One word of a discard walk: id (0: unknown) and spelling; stem0 is
+ * dict_discard_stem(pm, 0, up) for a known word (the caller may keep it
+ * per word); may_go_on 0 stops the walk after this word's stems (the
+ * caller knows the word goes on no phrase). A story discard ends the walk. */
+int dict_discard_step(const dict_phrases *pm, dict_walk *w, uint32_t id, const char *up, uint32_t stem0,
+                      int may_go_on);
+int dict_has_issues(const dyad_dict *d);
+/* One word of an issue walk (may_go_on as above, before the step). */
+int dict_issue_step(const dict_phrases *pm, dict_walk *w, uint32_t id, int may_go_on);
+/* An issue's code (hit: dict_walk.hit), or NULL for an ignore phrase. */
+const char *dict_issue_code(const dyad_dict *d, uint32_t hit);
+
 /* ---- what the coder walks when it is made (lookup.c): words, tries, the
  * verb index, synsets; all read-only */
 typedef enum { DICT_ACTORS, DICT_AGENTS, DICT_DISCARDS, DICT_ISSUES } dict_trie_kind;
