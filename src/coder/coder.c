@@ -103,13 +103,15 @@ static int word_tables(dyad_coder *c) {
 /* The words each pattern needs before and after its verb, as filters. */
 static int pattern_sides(dyad_coder *c) {
     const dyad_dict *d = c->dict;
-    c->pat_side = calloc(PAT_SIDE * ((size_t)d->patterns.n + 1), sizeof *c->pat_side);
+    c->pat_side = calloc(PAT_SIDE * ((size_t)dict_npatterns(d) + 1), sizeof *c->pat_side);
     if (!c->pat_side) return -1;
-    for (uint32_t i = 0; i < d->patterns.n; i++) {
-        const dpattern *p = (const dpattern *)d->patterns.v + i;
-        const delem *e = (const delem *)d->elems.v + p->el_first;
+    for (uint32_t i = 0; i < dict_npatterns(d); i++) {
+        dict_pattern p;
+        dict_pattern_get(d, i, &p);
+        const delem *e = p.el;
         uint64_t *side = c->pat_side + PAT_SIDE * (size_t)i;
-        for (uint32_t k = 0; k < p->el_n; k++) {
+        memcpy(side + 4, p.need, 4 * sizeof *side);
+        for (uint32_t k = 0; k < p.nel; k++) {
             int after = e[k].side ? 1 : 0;
             if (e[k].kind == PE_WORD) side[after] |= side_bit(e[k].id);
             if (e[k].kind == PE_SYNSET && e[k].id < 64) side[2 + after] |= 1ULL << e[k].id;
@@ -306,7 +308,9 @@ static int discard_kind(const dyad_coder *c, const ctok *t, int n) {
     for (int i = 0; i < n && kind < 2; i++) {
         /* a known word that begins no discard phrase and no stem: none starts here */
         if (t[i].id && !(t[i].ws & (WS_DISCARD | WS_STEM))) continue;
-        int k = discard_at(c, t, n, i);
+        /* an unknown word begins no phrase: only a one-word stem may match it */
+        uint32_t stem = t[i].id ? 0 : dict_discard_stem(c->phrases, 0, t[i].up);
+        int k = t[i].id ? discard_at(c, t, n, i) : stem ? dict_discard_kind(c->phrases, stem) : 0;
         if (k > kind) kind = k;
     }
     return kind;

@@ -54,8 +54,10 @@ struct dyad_coder {
     uint64_t *pat_side; /* per pattern, PAT_SIDE words: filters (side_bit)
                            of the words it needs before the verb and after it,
                            then the synsets (< 64) it needs there, tested
-                           against those two regions of a verb group; most
-                           patterns are passed over without reading them */
+                           against those two regions of a verb group, then
+                           the bloom bits of every word it requires (tested
+                           against the sentence's); most patterns are passed
+                           over without reading them */
 };
 
 /* Classes of function words (words.c). */
@@ -260,8 +262,9 @@ int coder_is_venue(const csent *s, const unit *u);
 int coder_next_object(const csent *s, int gi, int from, int skip_venues);
 /* match.c */
 typedef struct vmatch {
-    const dverbform *form;
-    const dpattern *pattern; /* NULL: the verb's or block's own code */
+    uint32_t form;           /* the verb's form (dict_form_get) */
+    const char *lemma;       /* its base phrase */
+    uint32_t pattern;        /* the pattern that matched + 1; 0: the verb's or block's own code */
     const char *code, *code2;
     int source, target;      /* units fixed by $ and + in the pattern, or -1 */
     int compound;            /* a % pattern: the subject's actors act among themselves */
@@ -291,7 +294,8 @@ int coder_nominal_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *n
  * NULL when out of memory (coder.c). */
 const char *coder_issues(csent *s);
 
-#define PAT_SIDE 4 /* words before, words after, synsets before, synsets after */
+#define PAT_SIDE 8 /* words before, words after, synsets before, synsets after; the
+                     pattern's 4 words of required words (dict_pattern.need) */
 
 /* A word's bit in the 64-bit filters of pattern sides (match.c). */
 static inline uint64_t side_bit(uint32_t id) { return id ? 1ULL << ((id * 2654435761u) >> 26) : 0; }

@@ -133,14 +133,13 @@ static const char *structure(csent *s) {
 static const char *explain(csent *s, const vgroup *g, const vmatch *m, int src, int tgt) {
     const dyad_dict *d = s->c->dict;
     char buf[4800], at[300], su[900], tu[900];
-    const dblock *b = (const dblock *)d->blocks.v + m->form->block;
-    dict_where(d, m->form->file, m->form->line, at, sizeof at);
-    size_t len = (size_t)snprintf(buf, sizeof buf, "verb \"%s\" (%s%s%s) form %s (%s) in block %s",
+    char form[600];
+    size_t len = (size_t)snprintf(buf, sizeof buf, "verb \"%s\" (%s%s%s) %s",
                                   span_text(s, g->start, g->end), g->passive ? "passive" : "active",
                                   g->negated ? ", negated" : "", g->infinitive ? ", infinitive" : "",
-                                  dict_s(d, m->form->lemma), at, dict_s(d, b->name));
+                                  dict_form_origin(d, m->form, form, sizeof form));
     if (m->pattern) {
-        dict_where(d, m->pattern->file, m->pattern->line, at, sizeof at);
+        dict_pattern_origin(d, m->pattern - 1, at, sizeof at);
         len += (size_t)snprintf(buf + len, sizeof buf - len, "; pattern at %s", at);
     } else {
         len += (size_t)snprintf(buf + len, sizeof buf - len, "; no pattern matched: the verb's code");
@@ -183,12 +182,8 @@ static const char *negated_code(const char *code) {
 
 /* Does pattern p name a word or synset before the verb (side 0) or after
  * it (side 1)? */
-static int pattern_has_words(const dyad_dict *d, const dpattern *p, int side) {
-    if (!p) return 0;
-    const delem *e = (const delem *)d->elems.v + p->el_first;
-    for (uint32_t i = 0; i < p->el_n; i++)
-        if (e[i].side == side && (e[i].kind == PE_WORD || e[i].kind == PE_SYNSET)) return 1;
-    return 0;
+static int pattern_has_words(const dyad_dict *d, uint32_t pattern, int side) {
+    return pattern && dict_pattern_has_words(d, pattern - 1, side);
 }
 
 /* "A convoy of Kenyan aid workers was ambushed": a passive verb whose
@@ -319,7 +314,7 @@ int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, cons
 static int emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code,
                 int su, int tu, const vmatch *m, const char *why, dyad_event **ev, size_t *nev,
                 size_t *cap) {
-    return coder_emit(s, sentence, sc, tc, code, su, tu, dict_s(s->c->dict, m->form->lemma), why, ev,
+    return coder_emit(s, sentence, sc, tc, code, su, tu, m->lemma, why, ev,
                       nev, cap);
 }
 
@@ -688,10 +683,8 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
     const unit *S = &s->units[rs];
     const char *why = NULL;
     if (s->c->opt.explain) {
-        const dtransform *t = (const dtransform *)s->c->dict->transforms.v + x->rec;
-        char buf[600], at[300];
-        dict_where(s->c->dict, t->file, t->line, at, sizeof at);
-        snprintf(buf, sizeof buf, "transformation \"%s\" (%s); %s", dict_s(s->c->dict, t->text), at,
+        char buf[600], tr[600];
+        snprintf(buf, sizeof buf, "%s; %s", dict_transform_origin(s->c->dict, x->rec, tr, sizeof tr),
                  explain(s, g, m, rs, rt));
         why = dyad_arena_strdup(s->a, buf);
     }
@@ -827,7 +820,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
                 for (int b = 0; b < S->ncodes; b++)
                     if (a != b && !is_null_code(jc) && strcmp(S->codes[a], S->codes[b]) &&
                         push_coded(s, sentence, S->codes[a], S->codes[b], jc, su, su,
-                                   dict_s(s->c->dict, m.form->lemma), why, ev, nev, cap) < 0)
+                                   m.lemma, why, ev, nev, cap) < 0)
                         return -1;
             coded[gi] = *nev > before;
             continue;

@@ -16,17 +16,16 @@ static int tok_is(const ctok *t, uint32_t id) { return id && (t->id == id || t->
 
 
 /* Words of a multi-word form next to the verb: 1 if all there. */
-static int form_fits(const csent *s, const dyad_dict *d, const dverbform *f, int main, int *post_end) {
-    const uint32_t *ids = d->ids.v;
-    for (uint32_t k = 0; k < f->pre_n; k++) {
-        int at = main - (int)f->pre_n + (int)k;
-        if (at < 0 || !tok_is(&s->t[at], ids[f->pre_first + k])) return 0;
+static int form_fits(const csent *s, const dict_form *f, int main, int *post_end) {
+    for (uint32_t k = 0; k < f->npre; k++) {
+        int at = main - (int)f->npre + (int)k;
+        if (at < 0 || !tok_is(&s->t[at], f->pre[k])) return 0;
     }
-    for (uint32_t k = 0; k < f->post_n; k++) {
+    for (uint32_t k = 0; k < f->npost; k++) {
         int at = main + 1 + (int)k;
-        if (at >= s->n || !tok_is(&s->t[at], ids[f->post_first + k])) return 0;
+        if (at >= s->n || !tok_is(&s->t[at], f->post[k])) return 0;
     }
-    *post_end = main + 1 + (int)f->post_n;
+    *post_end = main + 1 + (int)f->npost;
     return 1;
 }
 
@@ -164,10 +163,10 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
     return 1;
 }
 
-static int match_pattern(const csent *s, const vgroup *g, const dpattern *p, int post_from,
+static int match_pattern(const csent *s, const vgroup *g, const dict_pattern *p, int post_from,
                          mstate *ms) {
-    const delem *el = (const delem *)s->c->dict->elems.v + p->el_first;
-    const delem *end = el + p->el_n, *mid = el;
+    const delem *el = p->el;
+    const delem *end = el + p->nel, *mid = el;
     while (mid < end && mid->side == 0) mid++;
     ms->source = ms->target = -1;
     ms->used_pct = 0;
@@ -183,23 +182,22 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     memset(m, 0, sizeof *m);
     m->source = m->target = -1;
     uint32_t fi = dhash_get(s->c->verbs, s->t[g->main].id);
-    const dverbform *best = NULL;
-    int best_extra = -1, post_from = g->main + 1;
-    for (; fi; fi = ((const dverbform *)d->forms.v)[fi - 1].next) {
-        const dverbform *f = (const dverbform *)d->forms.v + fi - 1;
+    dict_form f, best;
+    int best_extra = -1, best_form = -1, post_from = g->main + 1;
+    while (fi) {
+        uint32_t next = dict_form_words(d, fi - 1, &f);
         int pe;
-        if (!form_fits(s, d, f, g->main, &pe)) continue;
-        int extra = (int)(f->pre_n + f->post_n);
-        if (extra > best_extra) {
-            best = f;
-            best_extra = extra;
+        if (form_fits(s, &f, g->main, &pe) && (int)(f.npre + f.npost) > best_extra) {
+            best_form = (int)f.index;
+            best_extra = (int)(f.npre + f.npost);
             post_from = pe;
         }
+        fi = next;
     }
-    if (!best) return 0;
-    m->form = best;
-    const dblock *b = (const dblock *)d->blocks.v + best->block;
-    const dpattern *pats = (const dpattern *)d->patterns.v + b->pat_first;
+    if (best_form < 0) return 0;
+    dict_form_get(d, (uint32_t)best_form, &best);
+    m->form = best.index;
+    m->lemma = best.lemma;
     if (post_from < g->end) post_from = g->end;
     /* patterns come most specific first (read_verbs.c): the first match wins */
     /* the words of the two regions a pattern's words are looked for in */
@@ -212,31 +210,26 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
         post |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
         post_syn |= s->t[k].syn;
     }
-    const uint64_t *have = s->bloom, *side = s->c->pat_side + PAT_SIDE * (size_t)b->pat_first;
-    for (uint32_t i = 0; i < b->pat_n; i++, side += PAT_SIDE) {
+    const uint64_t *have = s->bloom, *side = s->c->pat_side + PAT_SIDE * (size_t)best.first_pattern;
+    m->code = best.code;
+    m->code2 = best.code2;
+    for (uint32_t i = 0; i < best.npatterns; i++, side += PAT_SIDE) {
         if ((side[0] & ~pre) | (side[1] & ~post) | (side[2] & ~pre_syn) | (side[3] & ~post_syn))
             continue; /* a word or synset the pattern needs is missing from its region */
-        const uint64_t *need = pats[i].need;
+        const uint64_t *need = side + 4;
         if ((need[0] & ~have[0]) | (need[1] & ~have[1]) | (need[2] & ~have[2]) | (need[3] & ~have[3]))
             continue; /* a required word is missing from the sentence */
+        dict_pattern p;
+        dict_pattern_get(d, best.first_pattern + i, &p);
         mstate ms;
-        if (!match_pattern(s, g, &pats[i], post_from, &ms)) continue;
-        m->pattern = &pats[i];
+        if (!match_pattern(s, g, &p, post_from, &ms)) continue;
+        m->pattern = p.index + 1;
+        m->code = p.code;
+        m->code2 = p.code2;
         m->source = ms.source;
         m->target = ms.target;
         m->compound = ms.used_pct;
         break;
     }
-    uint32_t code = 0, code2 = 0;
-    if (m->pattern) {
-        code = m->pattern->code;
-        code2 = m->pattern->code2;
-    } else {
-        int own = best->code || best->code2;
-        code = own ? best->code : b->code;
-        code2 = own ? best->code2 : b->code2;
-    }
-    m->code = code ? dict_s(d, code) : NULL;
-    m->code2 = code2 ? dict_s(d, code2) : NULL;
     return 1;
 }

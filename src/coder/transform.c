@@ -29,33 +29,17 @@ static int parse(const char *text, char f[8][64]) {
     return n == 8 ? 0 : -1;
 }
 
-/* The code a named verb has by itself: its own, or its block's. */
-static const char *verb_code(const dyad_dict *d, const char *word) {
-    char up[64];
-    size_t n = 0;
-    for (; word[n] && n < sizeof up - 1; n++) up[n] = (char)toupper((unsigned char)word[n]);
-    up[n] = 0;
-    uint32_t id = dict_word_find(d, up, n);
-    uint32_t fi = id ? dhash_get(dict_verb_index(d), id) : 0;
-    if (!fi) return NULL;
-    const dverbform *f = (const dverbform *)d->forms.v + fi - 1;
-    const dblock *b = (const dblock *)d->blocks.v + f->block;
-    uint32_t code = f->code ? f->code : b->code;
-    return code ? dict_s(d, code) : NULL;
-}
-
 int coder_transforms_init(dyad_coder *c) {
     const dyad_dict *d = c->dict;
-    c->xforms = calloc(d->transforms.n + 1, sizeof *c->xforms);
+    c->xforms = calloc(dict_ntransforms(d) + 1, sizeof *c->xforms);
     if (!c->xforms) return -1;
-    for (uint32_t i = 0; i < d->transforms.n; i++) {
-        const dtransform *t = (const dtransform *)d->transforms.v + i;
+    for (uint32_t i = 0; i < dict_ntransforms(d); i++) {
         char f[8][64];
-        if (parse(dict_s(d, t->text), f) < 0) continue;
+        if (parse(dict_transform_text(d, i), f) < 0) continue;
         xform *x = &c->xforms[c->nxforms];
         x->osrc = f[0][0], x->isrc = f[1][0], x->itgt = f[2][0];
         x->rsrc = f[5][0], x->rtgt = f[6][0];
-        x->icode = strcmp(f[3], "Q") ? verb_code(d, f[3]) : NULL;
+        x->icode = strcmp(f[3], "Q") ? dict_verb_code(d, f[3]) : NULL;
         if (strcmp(f[3], "Q") && !x->icode) continue; /* an inner verb the dictionary lacks */
         snprintf(x->overb, sizeof x->overb, "%s", f[4]);
         for (char *p = x->overb; *p; p++) *p = (char)toupper((unsigned char)*p);
@@ -88,8 +72,8 @@ const xform *coder_transform(const csent *s, const vmatch *outer, int osrc, int 
                              const char *icode, int *rsrc, int *rtgt) {
     const dyad_coder *c = s->c;
     const dyad_dict *d = c->dict;
-    const char *lemma = dict_s(d, outer->form->lemma);
-    const char *block = dict_s(d, ((const dblock *)d->blocks.v + outer->form->block)->name);
+    const char *lemma = outer->lemma;
+    const char *block = dict_form_block_name(d, outer->form);
     for (int i = 0; i < c->nxforms; i++) {
         const xform *x = &c->xforms[i];
         if (strcmp(x->overb, lemma) && strcmp(x->overb, block)) continue;

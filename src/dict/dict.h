@@ -334,6 +334,46 @@ int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *wor
  * code (CODE~). rec: the agent's index, as the agent trie gives it. */
 const char *dict_agent_code(const dyad_dict *d, uint32_t rec, int *prefix);
 
+/* ---- the verb dictionary as the matcher reads it (verbs.c): views filled
+ * from the arrays, holding pointers into the dictionary */
+typedef struct dict_form {       /* one spelling of a verb */
+    uint32_t index;              /* its form number (dict_form_origin) */
+    uint32_t block;
+    const char *lemma;           /* the verb's base phrase */
+    const char *code, *code2;    /* its own codes, else its block's; NULL: none */
+    const uint32_t *pre, *post;  /* word ids a multi-word form needs before and after its main word */
+    uint32_t npre, npost;
+    uint32_t first_pattern, npatterns; /* its block's patterns, most specific first */
+} dict_form;
+typedef struct dict_pattern {
+    uint32_t index;              /* its pattern number */
+    const uint64_t *need;        /* 4 words: bloom bits (dict_bloom_add) of the words it requires */
+    const delem *el;             /* its elements, those before the verb (side 0) first */
+    uint32_t nel;
+    const char *code, *code2;    /* NULL: none */
+} dict_pattern;
+/* The first form (+ 1) of the verb whose main word is `word`; 0 if none. */
+uint32_t dict_verb_first_form(const dyad_dict *d, uint32_t word);
+/* Fills *out with form `form` (first form - 1, ...); returns the next form
+ * of the same main word + 1, or 0. */
+uint32_t dict_form_get(const dyad_dict *d, uint32_t form, dict_form *out);
+/* The same filling only index, pre, npre, post and npost (choosing a form). */
+uint32_t dict_form_words(const dyad_dict *d, uint32_t form, dict_form *out);
+const char *dict_form_block_name(const dyad_dict *d, uint32_t form);
+uint32_t dict_npatterns(const dyad_dict *d);
+void dict_pattern_get(const dyad_dict *d, uint32_t pattern, dict_pattern *out);
+/* Does the pattern name a word or synset before the verb (side 0) or after it (1)? */
+int dict_pattern_has_words(const dyad_dict *d, uint32_t pattern, int side);
+/* The code a verb named by its spelling has by itself (its form's, else its block's), or NULL. */
+const char *dict_verb_code(const dyad_dict *d, const char *word);
+uint32_t dict_ntransforms(const dyad_dict *d);
+const char *dict_transform_text(const dyad_dict *d, uint32_t i); /* "~ a (b . ATTACK) SAY = a b 112" */
+/* --explain: "form LEMMA (file:line) in block NAME", a pattern's "file:line",
+ * "transformation \"TEXT\" (file:line)" (into buf, n bytes; returns buf) */
+const char *dict_form_origin(const dyad_dict *d, uint32_t form, char *buf, size_t n);
+const char *dict_pattern_origin(const dyad_dict *d, uint32_t pattern, char *buf, size_t n);
+const char *dict_transform_origin(const dyad_dict *d, uint32_t i, char *buf, size_t n);
+
 /* ---- discard and issue phrases among a sentence's words (phrases.c)
  * A walk takes a sentence's words one at a time from where a phrase may
  * start: each step returns 1 to go on with the next word, 0 when the walk
@@ -349,6 +389,7 @@ typedef struct dict_walk {
 /* The discard + 1 whose stem, hanging off discard trie node `node` (0: a
  * one-word stem), begins upper-case word w; 0 if none. */
 uint32_t dict_discard_stem(const dict_phrases *pm, uint32_t node, const char *w);
+int dict_discard_kind(const dict_phrases *pm, uint32_t rec); /* rec: discard + 1; 2 story, 1 sentence */
 /* One word of a discard walk: id (0: unknown) and spelling; stem0 is
  * dict_discard_stem(pm, 0, up) for a known word (the caller may keep it
  * per word); may_go_on 0 stops the walk after this word's stems (the

@@ -86,9 +86,8 @@ uint32_t dict_discard_stem(const dict_phrases *pm, uint32_t node, const char *w)
     return 0;
 }
 
-/* 2 for a story discard, 1 for a sentence discard (discard index + 1). */
-static int discard_kind(const dyad_dict *d, uint32_t rec) {
-    return ((const ddiscard *)d->discards.v + rec - 1)->story ? 2 : 1;
+int dict_discard_kind(const dict_phrases *pm, uint32_t rec) {
+    return ((const ddiscard *)pm->d->discards.v + rec - 1)->story ? 2 : 1;
 }
 
 int dict_discard_step(const dict_phrases *pm, dict_walk *w, uint32_t id, const char *up, uint32_t stem0,
@@ -99,7 +98,7 @@ int dict_discard_step(const dict_phrases *pm, dict_walk *w, uint32_t id, const c
     if (tr->stem[w->node]) {
         uint32_t val = w->node == 0 && id ? stem0 : dict_discard_stem(pm, w->node, up);
         if (val) {
-            w->hit = discard_kind(d, val);
+            w->hit = dict_discard_kind(pm, val);
             return 0;
         }
     }
@@ -107,7 +106,7 @@ int dict_discard_step(const dict_phrases *pm, dict_walk *w, uint32_t id, const c
     uint32_t v = 0;
     w->node = dtrie_step(tr, w->node, id, &v);
     if (!w->node) return 0;
-    if (v) w->hit = discard_kind(d, v);
+    if (v) w->hit = dict_discard_kind(pm, v);
     return w->hit != 2;
 }
 
