@@ -9,7 +9,7 @@
  * bytes 1-4), then 6-byte edits: a 4-byte offset (modulo the length), a
  * value, and a mode (even: xor the byte, odd: set it). */
 #include "dyad.h"
-#include "dict/dict.h"
+#include "dict/dictInt.h"
 
 #include <stdio.h>
 #include <stdlib.h>

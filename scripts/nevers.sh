@@ -14,7 +14,10 @@
 #   5. the readers (src/input/, src/feed/) know no dictionary;
 #   6. the store sees only the public event record: src/store/ includes
 #      only dyad.h and its own headers, util/ and date/;
-#   7. the library never prints: no printf, puts, putchar or perror, and no
+#   7. the dictionary's layout stays in src/dict/: only src/dict/ includes
+#      dict/dictInt.h (elsewhere a dyad_dict is opaque: dict/dict.h's
+#      accessors and views);
+#   8. the library never prints: no printf, puts, putchar or perror, and no
 #      stdout or stderr, in src/. Writers (output/, ties/, validate's report)
 #      write with fprintf to the stream their caller passes: that is output
 #      the caller asked for, not printing, and stays allowed.
@@ -55,6 +58,7 @@ say "src/dict/ knows sentences or the tokenizer" < <(hits '#[[:space:]]*include[
 say "a reader knows the dictionary" < <(hits '#[[:space:]]*include[[:space:]]*"dict/|\bdyad_dict\b|\bdict_[a-z_]+\(' $(files src/input src/feed))
 say "the store sees more than the public event record" < <(hits '#[[:space:]]*include[[:space:]]*"' $(files src/store) |
     grep -vE '#[[:space:]]*include[[:space:]]*"(dyad\.h|store/[^"]*|util/[^"]*|date/[^"]*|[^/"]*)"')
+say "the dictionary's layout is read outside src/dict/" < <(hits '#[[:space:]]*include[[:space:]]*"(dict/)?dictInt\.h"' $(files src | grep -v '^src/dict/'))
 say "the library prints" < <(hits '(^|[^a-z_])(v?printf|puts|putchar|perror)[[:space:]]*\(|\b(stdout|stderr)\b' $(files src | grep -vE '^src/[a-z]+/gen/'))
 
 if [ $broken -gt 0 ]; then

@@ -11,7 +11,7 @@
  * truncated after it was loaded must not matter (it once raised SIGBUS). */
 #include "t.h"
 #include "dyad.h"
-#include "dict/dict.h"
+#include "dict/dictInt.h"
 
 #include <stdint.h>
 

@@ -3,7 +3,7 @@
  * compiled cache, and the Phoenix set when ../shared is present. */
 #include "t.h"
 #include "dyad.h"
-#include "dict/dict.h"
+#include "dict/dictInt.h"
 
 static uint32_t word(const dyad_dict *d, const char *w) { return dict_word_find(d, w, strlen(w)); }
 

@@ -133,6 +133,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
     c->discards = dict_trie(d, DICT_DISCARDS);
     c->issues = dict_trie(d, DICT_ISSUES);
     c->verbs = dict_verb_index(d);
+    c->dwords = dict_words_of(d);
     c->phrases = dict_phrases_new(d);
     if (!c->phrases || pattern_sides(c) < 0 || coder_words_init(c) < 0 ||
         word_tables(c) < 0 || coder_transforms_init(c) < 0) {
@@ -331,11 +332,11 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         if (i % 32 == 0)
             for (uint32_t j = i; j < sent->ntokens && j < i + 32; j++) {
                 key[j % 32] = dict_word_key_str(sent->tokens[j].upper, &klen[j % 32]);
-                dict_word_prefetch(c->dict, key[j % 32]);
+                dict_words_prefetch(&c->dwords, key[j % 32]);
             }
         size_t len = klen[i % 32];
         t[i].up = k->upper;
-        t[i].id = dict_word_find_key(c->dict, k->upper, len, key[i % 32]);
+        t[i].id = dict_words_find_key(&c->dwords, k->upper, len, key[i % 32]);
         t[i].pos = k->pos;
         /* "US" written in capitals, a proper noun to the tagger, is the
          * United States, not the pronoun: it is looked up as "U.S." */

@@ -40,6 +40,7 @@ struct dyad_coder {
     /* the dictionary's phrase tries and verb index (dict_trie, dict_verb_index) */
     const dtrie *actors, *agents, *discards, *issues;
     const dhash *verbs;
+    dict_words dwords; /* the word index, probed inline per token (make_tokens) */
     const dyad_tagger *tagger;
     dyad_options opt;
     dhash words;       /* function words -> class (words.c) */

@@ -32,7 +32,7 @@
  *     file's pages); replace a mapped file with mv, never cp over it. A
  *     filesystem that cannot map is read as by the first way.
  * The file is specific to the machine's byte order and this version. */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,7 +5,7 @@
  * actors, "agents" -> agents, "discards" -> discards, "issue" -> issues; a
  * file "*.dyc" is a compiled set. Other files are ignored. Files are read
  * in name order so that a load is reproducible. */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <dirent.h>
 #include <errno.h>

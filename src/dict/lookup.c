@@ -1,7 +1,7 @@
 /* lookup.c -- questions the coder and the CLI ask of a loaded dictionary:
  * which code an actor has on a date, whether words match a synset, and the
  * stand-alone name lookup behind `dyad dict lookup`. */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -57,6 +57,10 @@ const dtrie *dict_trie(const dyad_dict *d, dict_trie_kind kind) {
 const dhash *dict_verb_index(const dyad_dict *d) { return &d->verb_index; }
 
 uint32_t dict_nwords(const dyad_dict *d) { return d->word_str.n; }
+
+dict_words dict_words_of(const dyad_dict *d) {
+    return (dict_words){&d->words, (const char *)d->pool.v, d};
+}
 
 const char *dict_word_text(const dyad_dict *d, uint32_t id) {
     return dict_s(d, ((const uint32_t *)d->word_str.v)[id]);

@@ -6,7 +6,7 @@
  * than DICT_LINE_MAX (64 KiB), which no dictionary has and which would
  * otherwise let /dev/zero or a binary file take all memory. A NUL byte in
  * a line is a problem and the line is skipped. */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -9,7 +9,7 @@
  * set made once, with the stems' shortest and longest lengths, in the
  * dict_phrases handle). An issue phrase carries a code, or none for an
  * ignore phrase. */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -13,7 +13,7 @@
  * Comments start with '#' or ';'. Every phrase goes into the actor trie,
  * pointing at its actor; when the same phrase appears twice, the first
  * entry keeps it and the repeat is counted. */
-#include "dict.h"
+#include "dictInt.h"
 #include "date/date.h"
 
 #include <string.h>

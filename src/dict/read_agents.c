@@ -8,7 +8,7 @@
  *
  * Regular plurals of the last word are generated. Words separated by a
  * blank are matched as consecutive words, like '_'. */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
  * Issues: lines "phrase [CODE]" inside <ISSUE CATEGORY=...> blocks; "~phrase"
  * is an ignore phrase. A word "n:x" stands for x and its plural, "v:x" for
  * x, xS, xED and xING, and "a+b" for both "a b" and "a-b". */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -13,7 +13,7 @@
  *   ~ ...              a transformation (kept as written)
  *
  * A malformed line is reported as file:line and skipped. */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <ctype.h>
 #include <stdlib.h>

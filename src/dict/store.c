@@ -5,7 +5,7 @@
  * Tries use a hash table of edges instead of child lists so that a lookup
  * step is one probe whatever the fan-out (the actor trie's root has tens of
  * thousands of children). */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <stdlib.h>
 #include <string.h>

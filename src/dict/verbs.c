@@ -6,7 +6,7 @@
  * Every answer is a view (dict_form, dict_pattern) filled from the flat
  * arrays, so the layout of those arrays stays in dict.h's private part.
  * The views hold pointers into the dictionary: they live as long as it. */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -13,7 +13,7 @@
  * so that no walk can loop; synsets may nest at most DICT_SYNSET_DEPTH
  * deep. A tampered file that passes may code nonsense, but it cannot make
  * dyad read outside its arrays, loop or overflow its stack. */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <stdarg.h>
 #include <stdio.h>
