@@ -7,7 +7,8 @@
  *    and the phrases found form chunks; a chunk's code is its actor's code
  *    with its agents' codes added (IRAN + PRESIDENT -> IRNGOV; a CODE~
  *    agent goes in front). A person's own code (RUSGOV) beats a country
- *    adjective's, and an agent already in the code is not added twice.
+ *    adjective's, also when it does not extend it (IRQOCC, IRQGOV), and an
+ *    agent already in the code is not added twice, as PETRARCH-2 mixes them.
  * 4. "agents of/from/in ACTOR" becomes one unit (soldiers from Gondor ->
  *    GONMIL), and coordinated coded units (X, Y and Z) become one compound
  *    unit that yields one event per actor. */
@@ -55,6 +56,16 @@ static int has_agent(const char *code, const char *agent) {
     return n > 3 && strstr(code + 3, agent) != NULL;
 }
 
+/* Does a later actor's code in a phrase replace the one before it? When it
+ * refines it (RUS -> RUSGOV), and when it names the same country otherwise,
+ * unless it is only a part of it (IRQOCC -> IRQGOV, not RUSGOV -> RUS). */
+static int refines(const char *code, const char *base) {
+    size_t n = strlen(base), m = strlen(code);
+    if (m > n && !strncmp(code, base, n)) return 1;
+    return n >= 3 && m >= 3 && !strncmp(code, base, 3) && strncmp(base, code, m) &&
+           coder_has_country(code);
+}
+
 /* "Indian and Pakistani troops": actors joined by "and" inside one noun
  * phrase share its agents, one code each (INDMIL, PAKMIL). `agents` is the
  * agent part of the phrase's code. */
@@ -85,9 +96,10 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
             const char *code = dict_actor_code(d, (uint32_t)dict_phrase_actor(d, m[k].rec), s->date, &r);
             u->causes[u->ncauses - 1].restr = r;
             /* the first actor is the base (the possessor in "Ithilen's minister
-             * Calimehtar"); a later one only refines it (RUS -> RUSGOV) */
-            if (code && (!base || (strlen(code) > strlen(base) && !strncmp(code, base, strlen(base)))))
-                base = code;
+             * Calimehtar"); a later one only refines it (RUS -> RUSGOV), or
+             * names the head of the phrase in the same country ("Iraqi Prime
+             * Minister Ayad Allawi": IRQGOV, not Iraq's IRQOCC of 2003-06) */
+            if (code && (!base || refines(code, base))) base = code;
             continue;
         }
         int prefix;
@@ -100,14 +112,15 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     size_t len = 0;
     buf[0] = 0;
     for (int k = 0; k < npre; k++) len = coder_cat(buf, sizeof buf, len, pre[k]);
+    size_t base_at = len;
     len = coder_cat(buf, sizeof buf, len, base ? base : "---");
     size_t agents_at = len; /* where the suffix agents begin */
-    /* agents are added once each, and not when the actor's code has them
-     * already (RUSGOV + President) */
+    /* as PETRARCH-2 mixes them: an agent is added unless the code built so
+     * far has it already (RUSGOV + President; GBR + defence secretary
+     * GOVMIL + king GOV is GBRGOVMIL), and the people (PPL) only alone */
     for (int k = 0; k < npost; k++) {
-        int repeat = base && has_agent(base, post[k]);
-        for (int j = 0; j < k; j++) repeat |= !strcmp(post[j], post[k]);
-        if (!repeat) len = coder_cat(buf, sizeof buf, len, post[k]);
+        if (npre + npost > 1 && !strcmp(post[k], "PPL")) continue;
+        if (!has_agent(buf + base_at, post[k])) len = coder_cat(buf, sizeof buf, len, post[k]);
     }
     u->codes[0] = dyad_arena_strdup(s->a, buf);
     u->ncodes = 1;
