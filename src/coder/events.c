@@ -673,6 +673,9 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
     if (h->start >= g->region_end) return 0;
     vmatch low;
     if (!group_match(s, gi + 1, &low) || is_null_code(low.code)) return 0;
+    /* the inner act as it is coded alone: "said it would meet Y" is the
+     * intention (036) that SAY passes on, "said it will attack" a threat */
+    reported_intention(s, gi + 1, &low);
     int isrc, itgt;
     roles(s, h, &low, &isrc, &itgt);
     if (complement_of_previous(s, gi + 1)) isrc = -1; /* an infinitive has no source of its own */
