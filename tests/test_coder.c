@@ -121,9 +121,10 @@ static void test_rules(void) {
     /* a pronoun stands for the latest subject */
     CHECK_STR(code(&f, "Freedonia said it accused Sylvania.", "20200601"), "FRE SYL 112");
     /* transformations: "A says B attacked" -> A accuses B (112);
-     * "A says A will do Q to B" -> A does Q to B */
+     * "A says A will do Q to B" -> A does Q to B, Q as the inner act codes
+     * alone: an attack a statement says A would make is a threat (138) */
     CHECK_STR(code(&f, "Freedonia said Sylvania attacked Trentino.", "19330601"), "FRE SYL 112");
-    CHECK_STR(code(&f, "Freedonia said it would attack Sylvania.", "20200601"), "FRE SYL 190");
+    CHECK_STR(code(&f, "Freedonia said it would attack Sylvania.", "20200601"), "FRE SYL 138");
     /* a participle after the object does not end the verb's phrases; a
      * comparative's "than" does not end a prepositional phrase */
     CHECK_STR(code(&f, "Freedonia sent aid to Sylvanian troops stationed abroad.", "20200601"),
@@ -149,8 +150,11 @@ static void test_rules(void) {
     CHECK_STR(code(&f, "Freedonia agreed to meet with Sylvania.", "20200601"), "FRE SYL 036");
     /* negation of a conflict verb reads as cooperation (050) */
     CHECK_STR(code(&f, "Freedonia did not criticize Sylvania.", "20200601"), "FRE SYL 050");
-    /* sentence discard: a stem matches "CUPS" too; story discard drops all */
-    CHECK_STR(code(&f, "Freedonia accused Sylvania at the World Cup.", "20200601"), "");
+    /* sentence discard: a stem matches "CUPS" too; story discard drops all;
+     * as PETRARCH-2 matches them, on the words of the sentence split at
+     * blanks, with a word after them: "Cup." at the end holds no "CUP" */
+    CHECK_STR(code(&f, "Freedonia accused Sylvania at the World Cups in Trentino.", "20200601"), "");
+    CHECK_STR(code(&f, "Freedonia accused Sylvania at the World Cup.", "20200601"), "FRE SYL 112");
     CHECK_STR(code(&f, "Freedonia accused Sylvania. The Olympics began.", "20200601"), "");
     CHECK_STR(code(&f, "Freedonia accused Sylvania. An exact matching thing.", "20200601"),
               "FRE SYL 112");

@@ -292,26 +292,58 @@ static int drop_comma_clauses(const dyad_options *o, ctok *t, int n) {
     return out;
 }
 
+/* Where a sentence's tokens are in their text, so that a discard phrase is
+ * matched as PETRARCH-2 matches it: on the words of the sentence split at
+ * blanks. NULL text: tokens of no known text (a record's parse), taken as
+ * they are. */
+typedef struct wordsrc {
+    const dyad_sentence *sent;
+    const char *text;
+} wordsrc;
+
+static int is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+/* Are tokens [i, j] whole blank-separated words of the sentence, with a
+ * word after them? PETRARCH-2 splits the sentence at blanks and compares
+ * words, so "1990," or "Iraq's" holds no discard "1990" or "IRAQ", and it
+ * looks for the end of a phrase at the next word, so a phrase that ends
+ * the sentence is none. */
+static int whole_words(const wordsrc *w, int i, int j, int n) {
+    if (!w->text) return 1;
+    const dyad_token *k = w->sent->tokens;
+    if (j + 1 >= n) return 0;
+    if (k[i].start > w->sent->start && !is_blank(w->text[k[i].start - 1])) return 0;
+    for (int m = i; m <= j; m++)
+        if (!is_blank(w->text[k[m].end])) return 0;
+    return 1;
+}
+
 /* Does a discard phrase start at token i? 1 sentence, 2 story, 0 none. */
-static int discard_at(const dyad_coder *c, const ctok *t, int n, int i) {
+static int discard_at(const dyad_coder *c, const ctok *t, int n, int i, const wordsrc *ws) {
     dict_walk w = {0, 0};
+    int hit = 0;
     for (int j = i; j < n; j++) {
         /* one-word stems: known once per dictionary word (word_tables) */
         uint32_t stem0 = t[j].id ? c->facts[t[j].id].stem : 0;
         int go = (t[j].ws & (w.node == 0 ? WS_DISCARD : WS_DISCARD_NEXT)) != 0;
-        if (!dict_discard_step(c->phrases, &w, t[j].id, t[j].up, stem0, go)) break;
+        w.hit = 0;
+        int more = dict_discard_step(c->phrases, &w, t[j].id, t[j].up, stem0, go);
+        if (w.hit && whole_words(ws, i, j, n) && (hit = w.hit) == 2) return 2;
+        if (!more) break;
     }
-    return w.hit;
+    return hit;
 }
 
-static int discard_kind(const dyad_coder *c, const ctok *t, int n) {
+static int discard_kind(const dyad_coder *c, const ctok *t, int n, const wordsrc *w) {
     int kind = 0;
     for (int i = 0; i < n && kind < 2; i++) {
         /* a known word that begins no discard phrase and no stem: none starts here */
         if (t[i].id && !(t[i].ws & (WS_DISCARD | WS_STEM))) continue;
         /* an unknown word begins no phrase: only a one-word stem may match it */
         uint32_t stem = t[i].id ? 0 : dict_discard_stem(c->phrases, 0, t[i].up);
-        int k = t[i].id ? discard_at(c, t, n, i) : stem ? dict_discard_kind(c->phrases, stem) : 0;
+        int k = t[i].id                               ? discard_at(c, t, n, i, w)
+                : stem && whole_words(w, i, i, n) ? dict_discard_kind(c->phrases, stem)
+                                                      : 0;
         if (k > kind) kind = k;
     }
     return kind;
@@ -533,7 +565,8 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
             dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory");
         }
-        int n = (int)sent->ntokens, discard = discard_kind(c, t, n);
+        wordsrc words = {sent, src->sents ? NULL : doc->text};
+        int n = (int)sent->ntokens, discard = discard_kind(c, t, n, &words);
         if (discard == 2) { /* a story discard drops the whole document */
             out->events = NULL;
             out->nevents = 0;
