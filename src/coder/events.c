@@ -521,13 +521,26 @@ static int group_match(csent *s, int gi, vmatch *m) {
     return s->matched[gi] == 1;
 }
 
+/* "Norway is prepared to send aid", "is expected to", "was set to": BE and
+ * a participle of readiness or expectation before an infinitive are no
+ * passive act of their own but the frame of the infinitive, which is the
+ * subject's act, told as a future one (scheduled). 1 if group gi is one. */
+static int readiness_frame(const csent *s, int gi) {
+    const vgroup *g = &s->groups[gi];
+    if (!g->passive || gi + 1 >= s->ngroups || s->groups[gi + 1].start != g->end ||
+        s->t[g->end].pos != DYAD_POS_TO)
+        return 0;
+    static const char *const ready[] = {"PREPARED", "EXPECTED", "SET", "SCHEDULED", "PLANNED", "INTENDED"};
+    return CODER_WORD_IN(s->t[g->main].up, ready);
+}
+
 /* Is group gi's meaning part of the verb before it? An infinitive complement
  * is, when that verb coded an event ("urged X to release Y"); and what is
  * only appealed for, intended, demanded, refused or threatened (02, 03, 10,
  * 12, 13) did not happen, even when that verb names no target of its own:
  * "threatened to attack vehicles near X" is no attack on X. */
 static int absorbed(csent *s, int gi, const uint8_t *coded) {
-    if (gi == 0 || !complement_of_previous(s, gi)) return 0;
+    if (gi == 0 || !complement_of_previous(s, gi) || readiness_frame(s, gi - 1)) return 0;
     if (coded[gi - 1] || absorbed(s, gi - 1, coded)) return 1; /* "to work together to restore" */
     vmatch up;
     if (!group_match(s, gi - 1, &up)) return 0;
@@ -606,7 +619,7 @@ static void reported_intention(csent *s, int gi, vmatch *m) {
     for (int k = g->start; k < g->main; k++) modal |= (s->t[k].wc & WC_FUTURE) != 0;
     if (!modal) return;
     /* in another verb's clause, only a statement's ("said it would") */
-    const vgroup *prev = gi > 0 ? &s->groups[gi - 1] : NULL;
+    const vgroup *prev = gi > 0 && !readiness_frame(s, gi - 1) ? &s->groups[gi - 1] : NULL;
     int reported = prev && prev->region_end > g->start;
     /* harm announced ("said they would blockade X") or made to depend on
      * a condition is a threat; told as plain future it is left as it is, and
@@ -670,7 +683,7 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
                        size_t *nev, size_t *cap) {
     if (!s->c->nxforms || gi + 1 >= s->ngroups) return 0;
     const vgroup *g = &s->groups[gi], *h = &s->groups[gi + 1];
-    if (h->start >= g->region_end) return 0;
+    if (h->start >= g->region_end || readiness_frame(s, gi + 1)) return 0;
     vmatch low;
     if (!group_match(s, gi + 1, &low) || is_null_code(low.code)) return 0;
     /* the inner act as it is coded alone: "said it would meet Y" is the
@@ -750,7 +763,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
     for (int gi = 0; gi < s->ngroups; gi++) {
         const vgroup *g = &s->groups[gi];
         vmatch m;
-        if (done[gi]) continue;
+        if (done[gi] || readiness_frame(s, gi)) continue;
         int dm = reported_demand(s, gi, done, sentence, ev, nev, cap);
         if (dm < 0) return -1;
         if (dm || !group_match(s, gi, &m)) continue;
