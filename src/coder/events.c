@@ -525,13 +525,15 @@ static int group_match(csent *s, int gi, vmatch *m) {
  * a participle of readiness or expectation before an infinitive are no
  * passive act of their own but the frame of the infinitive, which is the
  * subject's act, told as a future one (scheduled). 1 if group gi is one. */
-static int readiness_frame(const csent *s, int gi) {
-    const vgroup *g = &s->groups[gi];
-    if (!g->passive || gi + 1 >= s->ngroups || s->groups[gi + 1].start != g->end ||
-        s->t[g->end].pos != DYAD_POS_TO)
-        return 0;
+static int readiness_word(const char *w) {
     static const char *const ready[] = {"PREPARED", "EXPECTED", "SET", "SCHEDULED", "PLANNED", "INTENDED"};
-    return CODER_WORD_IN(s->t[g->main].up, ready);
+    return CODER_WORD_IN(w, ready);
+}
+
+static inline int readiness_frame(const csent *s, int gi) {
+    const vgroup *g = &s->groups[gi];
+    return g->passive && gi + 1 < s->ngroups && s->groups[gi + 1].start == g->end &&
+           s->t[g->end].pos == DYAD_POS_TO && readiness_word(s->t[g->main].up);
 }
 
 /* Is group gi's meaning part of the verb before it? An infinitive complement
@@ -603,7 +605,7 @@ static int scheduled(const csent *s, const vgroup *g) {
  * complement, is an intention (03x); a harmful one (14-20) made to
  * depend on a condition ("will boycott unless ...") or announced in a
  * statement ("said they would blockade X") is a threat (13x). */
-static void reported_intention(csent *s, int gi, vmatch *m) {
+static inline void reported_intention(csent *s, int gi, vmatch *m) {
     const vgroup *g = &s->groups[gi];
     if (!m->code || strlen(m->code) < 2 || g->subordinate) return;
     int root = code_root(m->code);

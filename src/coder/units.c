@@ -119,8 +119,8 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
      * far has it already (RUSGOV + President; GBR + defence secretary
      * GOVMIL + king GOV is GBRGOVMIL), and the people (PPL) only alone */
     for (int k = 0; k < npost; k++) {
-        if (npre + npost > 1 && !strcmp(post[k], "PPL")) continue;
-        if (!has_agent(buf + base_at, post[k])) len = coder_cat(buf, sizeof buf, len, post[k]);
+        if (npre + npost > 1 && post[k][0] == 'P' && !strcmp(post[k], "PPL")) continue;
+        if (len <= base_at + 3 || !strstr(buf + base_at + 3, post[k])) len = coder_cat(buf, sizeof buf, len, post[k]);
     }
     u->codes[0] = dyad_arena_strdup(s->a, buf);
     u->ncodes = 1;
@@ -621,7 +621,7 @@ int coder_find_units(csent *s) {
         u->from_sentence = -1;
         u->start = start;
         u->end = i;
-        chunk_code(s, u, m + k0, k - k0);
+        if (k > k0) chunk_code(s, u, m + k0, k - k0); /* no mention: no code */
         u->place = u->ncodes && place_head(s, u, m + k0, k - k0);
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
         if (!u->has_actor && s->mem) pair_reference(s, u);

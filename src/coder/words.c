@@ -5,8 +5,7 @@
  * than the rest of clause analysis. A token's class mask comes from one
  * probe of a small hash table built when the coder is created. The class
  * WC_DATE marks the date module's words (date_word), so the coder reads a
- * sentence for its date only when one of its tokens has that bit. It also
- * keeps CAMEO's sector codes (coder_is_sector_code). */
+ * sentence for its date only when one of its tokens has that bit. */
 #include "coder.h"
 #include "date/date.h"
 
@@ -95,15 +94,3 @@ uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len, uint6
     return (i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0) | date;
 }
 
-/* CAMEO's sector codes, which begin the code of an actor known with no
- * country; none is a country's code. Sorted. */
-static const char sector_codes[][4] = {
-    "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "INS", "JUD",
-    "LAB", "LEG", "MED", "MIL", "OPP", "PPL", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SPY", "UAF",
-};
-
-int coder_is_sector_code(const char *c) {
-    for (size_t i = 0; i < sizeof sector_codes / sizeof *sector_codes; i++)
-        if (c[0] == sector_codes[i][0] && !strncmp(c, sector_codes[i], 3)) return 1;
-    return 0;
-}
