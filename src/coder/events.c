@@ -689,10 +689,15 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
     vmatch low;
     if (!group_match(s, gi + 1, &low) || is_null_code(low.code)) return 0;
     /* the inner act as it is coded alone: "said it would meet Y" is the
-     * intention (036) that SAY passes on, "said it will attack" a threat */
+     * intention (036) that SAY passes on, "said it will attack" a threat,
+     * "said it plans to withdraw from Y" the intention to withdraw (0356) */
+    char comb[8];
+    int ctgt, cjoint;
+    combine_with_complement(s, gi + 1, &low, comb, sizeof comb, &ctgt, &cjoint);
     reported_intention(s, gi + 1, &low);
     int isrc, itgt;
     roles(s, h, &low, &isrc, &itgt);
+    if ((itgt < 0 || !s->units[itgt].has_actor) && ctgt >= 0 && ctgt != isrc) itgt = ctgt;
     if (complement_of_previous(s, gi + 1)) isrc = -1; /* an infinitive has no source of its own */
     int rs, rt;
     const xform *x = coder_transform(s, m, g->subject, isrc, itgt, low.code, &rs, &rt);
