@@ -387,6 +387,10 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         /* "including Y" introduces an example, like a preposition: "Russian
          * aircraft including gunships killed ..." has the aircraft as subject */
         if ((t[i].wc & WC_INCL) && k->pos == DYAD_POS_VBG) t[i].pos = DYAD_POS_IN;
+        /* "according to X" is a preposition too, no verb ACCORD (Phoenix's 060) */
+        if (k->pos == DYAD_POS_VBG && k->upper[0] == 'A' && i + 1 < sent->ntokens &&
+            !strcmp(k->upper, "ACCORDING") && !strcmp(sent->tokens[i + 1].upper, "TO"))
+            t[i].pos = DYAD_POS_IN;
         t[i].syn = f->syn | c->facts[t[i].sid].syn;
         t[i].ws = f->start;
         if (dated && !*dated) *dated = token_dated(text, sent, k, t[i].wc);
