@@ -187,7 +187,8 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     while (fi) {
         uint32_t next = dict_form_words(d, fi - 1, &f);
         int pe;
-        if (form_fits(s, &f, g->main, &pe) && (int)(f.npre + f.npost) > best_extra) {
+        /* equal: the earlier line, as PETRARCH-2 keeps a word's first entry */
+        if (form_fits(s, &f, g->main, &pe) && (int)(f.npre + f.npost) >= best_extra) {
             best_form = (int)f.index;
             best_extra = (int)(f.npre + f.npost);
             post_from = pe;
