@@ -670,7 +670,10 @@ static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size
     vmatch low;
     const vgroup *h = &s->groups[gi + 1];
     if (!group_match(s, gi + 1, &low) || is_null_code(low.code) || h->negated) return;
-    const char *code = coder_combine(m->code, low.code, buf, n);
+    /* agreeing to do something is the intention to do it (combine.c's 019),
+     * whatever code the dictionary gives AGREE alone (Phoenix: 050) */
+    int agree = !m->pattern && m->lemma && m->lemma[0] == 'A' && !strcmp(m->lemma, "AGREE");
+    const char *code = coder_combine(agree ? "019" : m->code, low.code, buf, n);
     if (!code) return;
     m->code = dyad_arena_strdup(s->a, code);
     m->code2 = NULL;
