@@ -334,16 +334,20 @@ static int discard_at(const dyad_coder *c, const ctok *t, int n, int i, const wo
     return hit;
 }
 
+/* The discard starting at token i, which may begin one: a phrase, or for
+ * an unknown word (which begins no phrase) a one-word stem. */
+static int discard_from(const dyad_coder *c, const ctok *t, int n, int i, const wordsrc *w) {
+    if (t[i].id) return discard_at(c, t, n, i, w);
+    uint32_t stem = dict_discard_stem(c->phrases, 0, t[i].up);
+    return stem && whole_words(w, i, i, n) ? dict_discard_kind(c->phrases, stem) : 0;
+}
+
 static int discard_kind(const dyad_coder *c, const ctok *t, int n, const wordsrc *w) {
     int kind = 0;
     for (int i = 0; i < n && kind < 2; i++) {
         /* a known word that begins no discard phrase and no stem: none starts here */
         if (t[i].id && !(t[i].ws & (WS_DISCARD | WS_STEM))) continue;
-        /* an unknown word begins no phrase: only a one-word stem may match it */
-        uint32_t stem = t[i].id ? 0 : dict_discard_stem(c->phrases, 0, t[i].up);
-        int k = t[i].id                               ? discard_at(c, t, n, i, w)
-                : stem && whole_words(w, i, i, n) ? dict_discard_kind(c->phrases, stem)
-                                                      : 0;
+        int k = discard_from(c, t, n, i, w);
         if (k > kind) kind = k;
     }
     return kind;
@@ -386,10 +390,9 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         t[i].wc = t[i].id ? f->cls : coder_word_class(c, k->upper, len, key[i % 32]);
         /* "including Y" introduces an example, like a preposition: "Russian
          * aircraft including gunships killed ..." has the aircraft as subject */
-        if ((t[i].wc & WC_INCL) && k->pos == DYAD_POS_VBG) t[i].pos = DYAD_POS_IN;
-        /* "according to X" is a preposition too, no verb ACCORD (Phoenix's 060) */
-        if (k->pos == DYAD_POS_VBG && k->upper[0] == 'A' && i + 1 < sent->ntokens &&
-            !strcmp(k->upper, "ACCORDING") && !strcmp(sent->tokens[i + 1].upper, "TO"))
+        /* so is "according to X": no verb ACCORD (Phoenix's 060) */
+        if ((t[i].wc & (WC_INCL | WC_ACCORD)) && k->pos == DYAD_POS_VBG &&
+            (!(t[i].wc & WC_ACCORD) || (i + 1 < sent->ntokens && !strcmp(sent->tokens[i + 1].upper, "TO"))))
             t[i].pos = DYAD_POS_IN;
         t[i].syn = f->syn | c->facts[t[i].sid].syn;
         t[i].ws = f->start;

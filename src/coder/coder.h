@@ -72,6 +72,7 @@ enum {
     WC_PLACE = 1 << 24,   /* a noun that names a place or a building: BORDER, CAPITAL, MALL */
     WC_DATE = 1 << 25,    /* a word a date phrase needs (date_word): YESTERDAY, FRIDAY, MARCH */
     WC_COND = 1 << 26,    /* a condition follows: IF, UNLESS */
+    WC_ACCORD = 1 << 27,  /* ACCORDING: with TO a preposition, no verb */
 };
 int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);

@@ -36,7 +36,7 @@ static const fword fwords[] = {
     {"IT", WC_PRON}, {"HE", WC_PRON}, {"SHE", WC_PRON}, {"THEY", WC_PRON}, {"WE", WC_PRON},
     {"AND", WC_AND}, {"OR", WC_OR}, {"OF", WC_OF}, {"FROM", WC_FROM}, {"IN", WC_IN},
     {"BY", WC_BY}, {";", WC_SEMI}, {":", WC_SEMI},
-    {"INCLUDING", WC_INCL}, {"EXCLUDING", WC_INCL}, {"MUST", WC_MUST}, {"SHOULD", WC_MUST},
+    {"INCLUDING", WC_INCL}, {"EXCLUDING", WC_INCL}, {"ACCORDING", WC_ACCORD}, {"MUST", WC_MUST}, {"SHOULD", WC_MUST},
     {"SAID", WC_SAY}, {"SAYS", WC_SAY}, {"SAY", WC_SAY}, {"INSISTED", WC_SAY}, {"INSISTS", WC_SAY},
     {"STRESSED", WC_SAY}, {"DECLARED", WC_SAY}, {"STATED", WC_SAY}, {"TOLD", WC_SAY},
     {"ARGUED", WC_SAY}, {"ADDED", WC_SAY}, {"WROTE", WC_SAY}, {"WARNED", WC_SAY},
