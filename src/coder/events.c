@@ -200,6 +200,19 @@ static int passive_subject_in_pp(const csent *s, const vgroup *g) {
     return -1;
 }
 
+/* Is code c an act of force whose passive PETRARCH gives to the place of
+ * its "in" phrase (18-20: "was shot dead in X"), but not an abduction
+ * (181), which the place does not do? */
+static int force_by_place(const char *c) {
+    return c && c[0] == '2' ? c[1] == '0' : c && c[0] == '1' && (c[1] == '9' || (c[1] == '8' && strncmp(c, "181", 3)));
+}
+
+/* Does unit u name a country or a city and nothing more ("Iraq", "Gaza
+ * City": a bare country code), not a body that acts ("a US tribunal")? */
+static int names_place_only(const unit *u) {
+    return u->ncodes == 1 && strlen(u->codes[0]) == 3;
+}
+
 /* Source and target units of a coded group. */
 static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt) {
     *src = m->source >= 0 ? m->source : g->subject;
@@ -222,6 +235,13 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
         /* "was charged with the murder of X", "was accused of helping X":
          * a phrase of "with" or "of" right after the verb is no agent */
         if (by < 0 && g->end < s->n && (coder_is_word(s, g->end, WC_OF) || !strcmp(s->t[g->end].up, "WITH")))
+            *src = -1;
+        /* "were taken hostage in Iraq", "will be deployed in Korea": an "in"
+         * phrase naming a country or a city says only where it happened (an
+         * arrest's state: by_state; "charged in a US tribunal" keeps its body);
+         * PETRARCH's "was shot dead in X" (force, 18-20) keeps X the agent */
+        if (by < 0 && *src >= 0 && s->units[*src].start > 0 && coder_is_word(s, s->units[*src].start - 1, WC_IN) &&
+            names_place_only(&s->units[*src]) && !force_by_place(m->code ? m->code : m->code2))
             *src = -1;
         *tgt = m->target >= 0 ? m->target : g->subject >= 0 ? g->subject : passive_subject_in_pp(s, g);
     }

@@ -328,6 +328,33 @@ static int place_head(const csent *s, const unit *u, const mention *m, int nm) {
     return 1;
 }
 
+/* Nouns of a thing that happened or is planned: a proper name right before
+ * them only says which one ("the Iraq war", "Baghdad bombings"). */
+static int is_thing_noun(const char *w) {
+    static const char *const nouns[] = {
+        "WAR",       "WARS",     "BOMBING",   "BOMBINGS", "BLAST",     "BLASTS",   "EXPLOSION",
+        "EXPLOSIONS", "ATTACK",  "ATTACKS",   "AIRSTRIKE", "AIRSTRIKES", "RAID",   "RAIDS",
+        "OFFENSIVE", "INVASION", "CONFLICT",  "CRISIS",   "VIOLENCE",  "FIGHTING", "SIEGE",
+        "BID",       "PLAN",     "PLANS",     "DEAL",     "ISSUE",     "PLOT",     "SCANDAL"};
+    return CODER_WORD_IN(w, nouns);
+}
+
+/* "the Iraq war", "Baghdad bombings", "a Baghdad rocket attack", "the
+ * Turkey bid": the proper name of an actor before common nouns that end
+ * in a noun of a thing that happened or is planned names no actor: the
+ * phrase is neither source nor target. A country adjective ("Iraqi
+ * attacks"), a possessive ("Turkey's bid") and an agent ("US envoy")
+ * keep their actor. */
+static int names_thing(const csent *s, const unit *u, const mention *m, int nm) {
+    if (!nm || m[nm - 1].is_agent) return 0;
+    int end = u->end, a = m[nm - 1].end;
+    while (end - 1 > a && (s->t[end - 1].wc & WC_TIME)) end--;
+    if (a >= end || s->t[a - 1].pos != DYAD_POS_NNP || !is_thing_noun(s->t[end - 1].up)) return 0;
+    for (int i = a; i < end; i++)
+        if (s->t[i].pos != DYAD_POS_NN && s->t[i].pos != DYAD_POS_NNS) return 0;
+    return 1;
+}
+
 /* Words that introduce a clause when a subject and verb follow: "since
  * Putin appears", "that Gondor and Osgiliath have". */
 static int is_subordinator(const ctok *t) { return (t->wc & WC_SUBORD) != 0; }
@@ -623,6 +650,7 @@ int coder_find_units(csent *s) {
         u->end = i;
         if (k > k0) chunk_code(s, u, m + k0, k - k0); /* no mention: no code */
         u->place = u->ncodes && place_head(s, u, m + k0, k - k0);
+        if (u->ncodes && !u->place && names_thing(s, u, m + k0, k - k0)) u->ncodes = 0;
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
         if (!u->has_actor && s->mem) pair_reference(s, u);
         if (!u->has_actor && s->mem) host_reference(s, u);
