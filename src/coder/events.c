@@ -200,11 +200,15 @@ static int passive_subject_in_pp(const csent *s, const vgroup *g) {
     return -1;
 }
 
-/* Is code c an act of force whose passive PETRARCH gives to the place of
- * its "in" phrase (18-20: "was shot dead in X"), but not an abduction
- * (181), which the place does not do? */
-static int force_by_place(const char *c) {
-    return c && c[0] == '2' ? c[1] == '0' : c && c[0] == '1' && (c[1] == '9' || (c[1] == '8' && strncmp(c, "181", 3)));
+/* Can the place of a passive's "in" phrase be its agent, its state acting
+ * at home? PETRARCH gives it force (18-20: "was shot dead in X"), and a
+ * state does legal acts (17: "was sentenced in X") and grants asylum (07)
+ * at home; an abduction (181), a deployment or a warning is not the place's. */
+static int place_may_act(const char *c) {
+    if (!c || !c[0] || !c[1]) return 0;
+    if (c[0] == '2') return c[1] == '0';
+    return c[0] == '1' ? c[1] == '7' || c[1] == '9' || (c[1] == '8' && strncmp(c, "181", 3))
+                       : c[0] == '0' && c[1] == '7';
 }
 
 /* Does unit u name a country or a city and nothing more ("Iraq", "Gaza
@@ -238,10 +242,10 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
             *src = -1;
         /* "were taken hostage in Iraq", "will be deployed in Korea": an "in"
          * phrase naming a country or a city says only where it happened (an
-         * arrest's state: by_state; "charged in a US tribunal" keeps its body);
-         * PETRARCH's "was shot dead in X" (force, 18-20) keeps X the agent */
+         * abduction, a deployment: place_may_act); a body in it still acts
+         * ("charged in a US tribunal") */
         if (by < 0 && *src >= 0 && s->units[*src].start > 0 && coder_is_word(s, s->units[*src].start - 1, WC_IN) &&
-            names_place_only(&s->units[*src]) && !force_by_place(m->code ? m->code : m->code2))
+            names_place_only(&s->units[*src]) && !place_may_act(m->code ? m->code : m->code2))
             *src = -1;
         *tgt = m->target >= 0 ? m->target : g->subject >= 0 ? g->subject : passive_subject_in_pp(s, g);
     }
@@ -434,6 +438,19 @@ static int unknown(const csent *s, const unit *u) {
     return 0;
 }
 
+/* Is unit u an armed group named only by its sector ("militants" ---INS,
+ * "rebels" ---REB, "gunmen" ---UAF)? */
+static int armed_group(const unit *u) {
+    const char *c = u->codes[0] + 3;
+    return sector_only(u) && (!strcmp(c, "INS") || !strcmp(c, "REB") || !strcmp(c, "UAF"));
+}
+
+/* Is actor code c a state's armed force or police (NGAMIL, PAKCOP)? */
+static int state_force(const char *c) {
+    return coder_has_country(c) && strlen(c) == 6 &&
+           (!strcmp(c + 3, "MIL") || !strcmp(c + 3, "COP") || !strcmp(c + 3, "SPY"));
+}
+
 /* Where an actor named only by its sector acts, when the sentence names no
  * country for it: repression (17) and protest (14) happen at home, so
  * "Russian police arrested activists" is RUSCOP -> RUSOPP and "mutinous
@@ -451,7 +468,12 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
      * "unknown gunmen" are no one the data can name */
     if ((root == 14 || root >= 17) && (s->t[u->end - 1].ws & WS_AGENT) && !unknown(s, u)) {
         const char *vc = venue_country(s, g, other);
-        return vc && sector_in(s, u, vc, out);
+        if (vc) return sector_in(s, u, vc, out);
+        /* with no place, a state's forces fight armed groups at home:
+         * "the Nigerian army killed 24 militants" is NGAMIL -> NGAINS (not
+         * the other way: "bombers killed US troops" says nothing of where) */
+        return root >= 18 && !is_source && oc && other->ncodes == 1 && state_force(other->codes[0]) &&
+               armed_group(u) && sector_in(s, u, oc, out);
     }
     return 0;
 }

@@ -461,19 +461,24 @@ static void noun_reading(ctx *c, int i) {
     else if (t == DYAD_POS_VB || t == DYAD_POS_VBP) set(c, i, DYAD_POS_NN);
 }
 
-/* "Sistani Urges Supporters to ...", "Karzai Sacks Regional Governor": in a
- * title-case headline, a plural right after the name that opens it is the
+/* "Sistani Urges Supporters to ...", "Karzai Sacks Regional Governor",
+ * "UN Chief Promises More Staff", "Bus Ambush Kills 17": in a title-case
+ * headline, a plural right after the noun phrase that opens it is the
  * headline's verb, when the word can be one and the next word can begin its
- * object ("Darfur Conditions Worsen", "U.S. Forces Kill" stay nouns: a verb follows). */
+ * object ("Darfur Conditions Worsen", "U.S. Forces Kill" stay nouns: a verb
+ * follows; "Arrests Bombing Suspect": an -ing word that can be a noun may
+ * begin the object). */
 static int headline_verb(const ctx *c, int i) {
-    if (!c->headline || i == 0 || i + 1 >= c->n || c->tag[i] != DYAD_POS_NNS || !can(c, i, DYAD_POS_VBZ) ||
-        c->tag[i - 1] != DYAD_POS_NNP)
+    if (!c->headline || i == 0 || i + 1 >= c->n || !in_set(c->tag[i], B(NNS) | B(VBZ)) ||
+        !can(c, i, DYAD_POS_VBZ) || !can(c, i, DYAD_POS_NNS) || !in_set(c->tag[i - 1], B(NNP) | B(NN) | B(JJ)))
         return 0;
-    for (int j = 0; j < i - 1; j++)
-        if (!in_set(c->tag[j], B(NNP) | B(POS))) return 0;
-    if (in_set(c->info[i + 1].best, VERBS)) return 0; /* "U.S. Forces Kill 50" */
-    return (c->info[i + 1].tags & (NOUNS | DETERMINERS | B(JJ) | B(CD) | B(PRP) | B(TO) | B(IN) | B(RP) |
-                                   B(RB))) != 0;
+    for (int j = 0; j < i; j++)
+        if (!in_set(c->tag[j], B(NNP) | B(POS) | B(NN) | B(JJ))) return 0;
+    int next = c->info[i + 1].best;
+    if (in_set(next, VERBS) && !(next == DYAD_POS_VBG && can(c, i + 1, DYAD_POS_NN)))
+        return 0; /* "U.S. Forces Kill 50" */
+    return (c->info[i + 1].tags & (NOUNS | DETERMINERS | B(JJ) | B(JJR) | B(CD) | B(PRP) | B(TO) | B(IN) |
+                                   B(RP) | B(RB))) != 0;
 }
 
 static void rule_token(ctx *c, int i) {
@@ -522,6 +527,12 @@ static void rule_token(ctx *c, int i) {
             return;
         }
     }
+    if (headline_verb(c, i)) {
+        c->tag[i] = DYAD_POS_VBZ;
+        /* its object's -ing word is a noun: "Arrests Smuggling Suspects" */
+        if (c->info[i + 1].best == DYAD_POS_VBG) c->tag[i + 1] = DYAD_POS_NN;
+        return;
+    }
     /* after a relative pronoun comes a verb (a step that holds); "that"
      * after a verb or preposition is a complementizer or determiner, and a
      * word that is mostly a noun is then a noun (made that point) */
@@ -543,10 +554,6 @@ static void rule_token(ctx *c, int i) {
         if (c->tag[i] == DYAD_POS_NN && in_set(prev, DETERMINERS) && in_set(next, B(NN) | B(NNS)) &&
             can(c, i, DYAD_POS_JJ) && c->info[i].known)
             set(c, i, DYAD_POS_JJ);
-        return;
-    }
-    if (headline_verb(c, i)) {
-        c->tag[i] = DYAD_POS_VBZ;
         return;
     }
     if (in_set(t, B(NN) | B(NNS) | B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & VERBS) &&

@@ -28,6 +28,9 @@ headline() { printf '{"id":"h","date":"2024-03-01","title":"%s","text":"No more.
              $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' '; }
 check "headline passive with by" test "$(headline 'Turkish diplomat kidnapped by Iraqi militants')" = "IRQINS>TURGOV:181 "
 check "headline passive, place only" test "$(headline 'Chinese engineers kidnapped in Pakistan')" = ""
+# a title-case headline's verb after the noun phrase that opens it; an -ing word after it is a noun
+check "headline verb after a phrase" test "$(headline 'UN Envoy Promises More Aid to Chile')" = "IGOUNO>CHL:033 "
+check "headline verb, -ing object" test "$(headline 'Peru Army Arrests Smuggling Suspects')" = "PERMIL>PERCVL:173 "
 check "headline active with 'with'" test "$(headline 'Norway met with Sweden')" = "NOR>SWE:040 "
 check "headline present for a past act" test "$(headline 'Russia expels Belgian diplomats')" = "RUS>BELGOV:161 "
 check "headline passive with a number" test "$(headline 'Three Nigerian soldiers killed by Chadian rebels')" = "TCDREB>NGAMIL:190 "
