@@ -871,6 +871,12 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if (k >= 0 && tu >= 0 && tu != k && locative(&s->units[tu]) &&
             (s->t[s->units[k].end - 1].ws & WS_AGENT) && s->units[k].start < s->units[tu].start)
             tu = -1;
+        /* "X and Y clashed in Lima", "fought on the outskirts of the camp":
+         * a compound subject's mutual act (each fights the other) takes no
+         * other party from a phrase but "with" or "against" */
+        if (m.compound && m.target < 0 && tu >= 0 && s->units[tu].in_pp && strcmp(s->units[tu].prep, "WITH") &&
+            strcmp(s->units[tu].prep, "AGAINST"))
+            tu = -1;
         const unit *S = by_state ? &state : &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local, home;
