@@ -98,8 +98,11 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
             /* the first actor is the base (the possessor in "Ithilen's minister
              * Calimehtar"); a later one only refines it (RUS -> RUSGOV), or
              * names the head of the phrase in the same country ("Iraqi Prime
-             * Minister Ayad Allawi": IRQGOV, not Iraq's IRQOCC of 2003-06) */
-            if (code && (!base || refines(code, base))) base = code;
+             * Minister Ayad Allawi": IRQGOV, not Iraq's IRQOCC of 2003-06), but
+             * not one coordinated with it ("Georgian and Abkhaz": GEO, GEOSEP) */
+            if (code && (!base || (refines(code, base) && !(m[k - 1].end + 1 == m[k].start && !m[k - 1].is_agent &&
+                                                            (s->t[m[k - 1].end].wc & (WC_AND | WC_OR)))))))
+                base = code;
             continue;
         }
         int prefix;
