@@ -90,6 +90,17 @@ static int passive_preposition(const ctok *t) {
     return 0;
 }
 
+/* Does what follows a headline's lone participle at token k make it
+ * passive: the end, or a passive preposition, also after the word that
+ * completes the verb ("shot dead in", "taken hostage by", "gunned down
+ * in")? */
+static int headline_passive_tail(const csent *s, int k) {
+    if (k < s->n && (s->t[k].pos == DYAD_POS_RP || !strcmp(s->t[k].up, "DEAD") ||
+                     !strcmp(s->t[k].up, "HOSTAGE") || !strcmp(s->t[k].up, "CAPTIVE")))
+        k++;
+    return k == s->n || passive_preposition(&s->t[k]);
+}
+
 /* Is token i a participle of charging ("charged with", "accused of",
  * "convicted of", "suspected of", "sentenced to")? */
 static int charge_participle(const csent *s, int i) {
@@ -162,7 +173,7 @@ static void build_groups(csent *s) {
          * kidnapped by gunmen" (a lone participle with no object after it) */
         if (s->headline && !g->passive && g->main == g->start && g->end == g->main + 1 &&
             (mv->pos == DYAD_POS_VBN || mv->pos == DYAD_POS_VBD) && g->start > 0 &&
-            s->t[g->start - 1].unit >= 0 && (g->end == s->n || passive_preposition(&s->t[g->end])))
+            s->t[g->start - 1].unit >= 0 && headline_passive_tail(s, g->end))
             g->passive = g->bare_passive = 1;
         /* "soldiers charged with abuse", "a man accused of spying": a
          * participle of the courts after a noun, with its charge after it,

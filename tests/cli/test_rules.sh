@@ -28,6 +28,10 @@ headline() { printf '{"id":"h","date":"2024-03-01","title":"%s","text":"No more.
              $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' '; }
 check "headline passive with by" test "$(headline 'Turkish diplomat kidnapped by Iraqi militants')" = "IRQINS>TURGOV:181 "
 check "headline passive, place only" test "$(headline 'Chinese engineers kidnapped in Pakistan')" = ""
+# also with the word that completes the verb: "shot dead", "taken hostage", "gunned down"
+check "headline passive, shot dead by" test "$(headline 'Chilean envoy shot dead by Peruvian rebels')" = "PERREB>CHLGOV:190 "
+check "headline passive, taken hostage in" test "$(headline 'Chilean engineers taken hostage in Peru')" = ""
+check "headline passive, gunned down in" test "$(headline 'Two Chilean soldiers gunned down in Lima')" = ""
 # a title-case headline's verb after the noun phrase that opens it; an -ing word after it is a noun
 check "headline verb after a phrase" test "$(headline 'UN Envoy Promises More Aid to Chile')" = "IGOUNO>CHL:033 "
 check "headline verb, -ing object" test "$(headline 'Peru Army Arrests Smuggling Suspects')" = "PERMIL>PERCVL:173 "
