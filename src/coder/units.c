@@ -66,6 +66,13 @@ static int refines(const char *code, const char *base) {
            coder_has_country(code);
 }
 
+/* Is actor mention k joined to the actor mention before it by "and" or
+ * "or" ("Georgian and Abkhaz")? */
+static int coordinated(const csent *s, const mention *m, int k) {
+    return k > 0 && !m[k - 1].is_agent && m[k - 1].end + 1 == m[k].start &&
+           (s->t[m[k - 1].end].wc & (WC_AND | WC_OR));
+}
+
 /* "Indian and Pakistani troops": actors joined by "and" inside one noun
  * phrase share its agents, one code each (INDMIL, PAKMIL). `agents` is the
  * agent part of the phrase's code. */
@@ -100,9 +107,7 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
              * names the head of the phrase in the same country ("Iraqi Prime
              * Minister Ayad Allawi": IRQGOV, not Iraq's IRQOCC of 2003-06), but
              * not one coordinated with it ("Georgian and Abkhaz": GEO, GEOSEP) */
-            if (code && (!base || (refines(code, base) && !(m[k - 1].end + 1 == m[k].start && !m[k - 1].is_agent &&
-                                                            (s->t[m[k - 1].end].wc & (WC_AND | WC_OR)))))))
-                base = code;
+            if (code && (!base || (refines(code, base) && !coordinated(s, m, k)))) base = code;
             continue;
         }
         int prefix;
