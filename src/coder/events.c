@@ -470,8 +470,8 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
         const char *vc = venue_country(s, g, other);
         if (vc) return sector_in(s, u, vc, out);
         /* with no place, a state's forces fight armed groups at home:
-         * "the Nigerian army killed 24 militants" is NGAMIL -> NGAINS (not
-         * the other way: "bombers killed US troops" says nothing of where) */
+         * "the Chilean army killed a dozen rebels" is CHLMIL -> CHLREB (not
+         * the other way: "rebels killed Chilean soldiers" says nothing of where) */
         return root >= 18 && !is_source && oc && other->ncodes == 1 && state_force(other->codes[0]) &&
                armed_group(u) && sector_in(s, u, oc, out);
     }
@@ -871,7 +871,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if (k >= 0 && tu >= 0 && tu != k && locative(&s->units[tu]) &&
             (s->t[s->units[k].end - 1].ws & WS_AGENT) && s->units[k].start < s->units[tu].start)
             tu = -1;
-        /* "X and Y clashed in Lima", "fought on the outskirts of the camp":
+        /* "X and Y clashed in Lima", "fought fierce battles near the town":
          * a compound subject's mutual act (each fights the other) takes no
          * other party from a phrase but "with" or "against" */
         if (m.compound && m.target < 0 && tu >= 0 && s->units[tu].in_pp && strcmp(s->units[tu].prep, "WITH") &&

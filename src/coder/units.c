@@ -337,7 +337,7 @@ static int place_head(const csent *s, const unit *u, const mention *m, int nm) {
 }
 
 /* Nouns of a thing that happened or is planned: a proper name right before
- * them only says which one ("the Iraq war", "Baghdad bombings"). */
+ * them only says which one ("the Lima bombings", "the Chaco war"). */
 static int is_thing_noun(const char *w) {
     static const char *const nouns[] = {
         "WAR",       "WARS",     "BOMBING",   "BOMBINGS", "BLAST",     "BLASTS",   "EXPLOSION",
@@ -347,11 +347,11 @@ static int is_thing_noun(const char *w) {
     return CODER_WORD_IN(w, nouns);
 }
 
-/* "the Iraq war", "Baghdad bombings", "a Baghdad rocket attack", "the
- * Turkey bid": the proper name of an actor before common nouns that end
+/* "the Chaco war", "Lima bombings", "a Lima rocket attack", "the Bolivia
+ * plan": the proper name of an actor before common nouns that end
  * in a noun of a thing that happened or is planned names no actor: the
- * phrase is neither source nor target. A country adjective ("Iraqi
- * attacks"), a possessive ("Turkey's bid") and an agent ("US envoy")
+ * phrase is neither source nor target. A country adjective ("Bolivian
+ * attacks"), a possessive ("Peru's bid") and an agent ("US envoy")
  * keep their actor. */
 static int names_thing(const csent *s, const unit *u, const mention *m, int nm) {
     if (!nm || m[nm - 1].is_agent) return 0;

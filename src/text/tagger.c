@@ -462,11 +462,11 @@ static void noun_reading(ctx *c, int i) {
 }
 
 /* "Sistani Urges Supporters to ...", "Karzai Sacks Regional Governor",
- * "UN Chief Promises More Staff", "Bus Ambush Kills 17": in a title-case
+ * "Chilean Leader Promises More Aid", "Border Raid Kills Two": in a title-case
  * headline, a plural right after the noun phrase that opens it is the
  * headline's verb, when the word can be one and the next word can begin its
  * object ("Darfur Conditions Worsen", "U.S. Forces Kill" stay nouns: a verb
- * follows; "Arrests Bombing Suspect": an -ing word that can be a noun may
+ * follows; "Arrests Smuggling Suspects": an -ing word that can be a noun may
  * begin the object). */
 static int headline_verb(const ctx *c, int i) {
     if (!c->headline || i == 0 || i + 1 >= c->n || !in_set(c->tag[i], B(NNS) | B(VBZ)) ||
