@@ -557,17 +557,21 @@ static int complement_of_previous(const csent *s, int gi) {
 
 /* Group gi's verb match, worked out once per sentence: several rules ask
  * about the same group (its own event, combinations, transformations). */
-static int group_match(csent *s, int gi, vmatch *m) {
+/* "refused to deploy troops": a refusal of what its infinitive tells,
+ * which did not happen (12x), also when the dictionary codes REFUSE or
+ * DECLINE alone as nothing (Phoenix). Called for a verb with no code. */
+static void refusal(const csent *s, int gi, vmatch *x) {
+    const char *l = x->lemma;
+    if (!x->pattern && l && (l[0] == 'R' || l[0] == 'D') && (!strcmp(l, "REFUSE") || !strcmp(l, "DECLINE")) &&
+        gi + 1 < s->ngroups && complement_of_previous(s, gi + 1))
+        x->code = "120";
+}
+
+static inline int group_match(csent *s, int gi, vmatch *m) {
     if (!s->matched[gi]) {
         vmatch *x = &s->matches[gi];
         s->matched[gi] = coder_match_verb(s, &s->groups[gi], x) ? 1 : -1;
-        /* "refused to deploy troops": a refusal of what its infinitive
-         * tells, which did not happen (12x), also when the dictionary
-         * codes REFUSE or DECLINE alone as nothing (Phoenix) */
-        if (s->matched[gi] == 1 && !x->pattern && is_null_code(x->code) && is_null_code(x->code2) &&
-            x->lemma && x->lemma[0] <= 'R' && (!strcmp(x->lemma, "REFUSE") || !strcmp(x->lemma, "DECLINE")) &&
-            gi + 1 < s->ngroups && complement_of_previous(s, gi + 1))
-            x->code = "120";
+        if (s->matched[gi] == 1 && is_null_code(x->code) && is_null_code(x->code2)) refusal(s, gi, x);
     }
     *m = s->matches[gi];
     return s->matched[gi] == 1;
