@@ -70,6 +70,17 @@ static void test_splitting(void) {
         CHECK_STR(joined(&s[0]), "`` He left . ''");
         CHECK_STR(joined(&s[1]), "She stayed .");
     }
+    /* a line that ends with a colon ends its sentence before a capital, not
+     * before a line that goes on in lower case */
+    s = split("The ministry issued this statement:\nThe talks will resume in May.", &n);
+    CHECK(n == 2);
+    if (n == 2) CHECK_STR(joined(&s[0]), "The ministry issued this statement :");
+    s = split("The rebels listed their demands:\nthe release of prisoners and a truce.", &n);
+    CHECK(n == 1);
+    s = split("The ministry said: The talks will resume in May.", &n);
+    CHECK(n == 1);
+    s = split("The ministry issued this statement:", &n); /* the colon is the last token */
+    CHECK(n == 1);
     /* ellipsis inside a sentence */
     s = split("He waited... and then he left.", &n);
     CHECK(n == 1);

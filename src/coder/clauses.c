@@ -693,6 +693,7 @@ int coder_find_groups(csent *s) {
             s->groups[gi + 1].start == s->groups[gi].end)
             s->groups[gi + 1].negated = 2;
     }
+    int in_condition = 0;
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];
         g->subject = find_subject(s, gi);
@@ -702,9 +703,12 @@ int coder_find_groups(csent *s) {
                                                                              : g->start;
         g->subordinate = first > 0 && s->t[first - 1].pos == DYAD_POS_IN &&
                          !(s->t[first - 1].wc & WC_COMPL);
-        /* "... if Russia invaded Ukraine": a condition, not an event */
-        if (first > 0 && (s->t[first - 1].wc & WC_COND))
-            g->negated = 2;
+        /* "... if Russia invaded Ukraine": a condition, not an event; nor
+         * what a clause or an infinitive inside it tells ("if China helps
+         * Russia as it attacks ...") */
+        if (first > 0 && (s->t[first - 1].wc & WC_COND)) in_condition = 1;
+        else if (!g->subordinate && !g->infinitive) in_condition = 0;
+        if (in_condition) g->negated = 2;
         g->region_end = clause_end(s, gi);
         if (standing_relation(s, g)) g->negated = 2;
         g->pattern_end = phrases_end(s, gi, g->region_end);

@@ -147,15 +147,28 @@ typedef struct vgroup {
  * main-clause subject that names an actor, which "he", "she" or "they"
  * at the head of a sentence may stand for. Its strings live in the
  * document's arena; nothing is kept between documents. */
+/* An actor named with a title ("French Foreign Minister Catherine
+ * Colonna": FRAGOV), which "the foreign minister" of a later sentence may
+ * stand for: the dictionary ids of its words. */
+#define TITLE_WORDS 8
+#define TITLES 8
+typedef struct titled {
+    uint32_t ids[TITLE_WORDS];
+    int nids;
+    char code[24];
+    /* its proper names the dictionary does not know ("MUDAVADI"), which name
+     * it alone later ("Mudavadi said ..."); "" for none */
+    char names[2][24];
+    int sentence;
+    uint8_t subject; /* it was that sentence's remembered subject */
+} titled;
+
 typedef struct docmem {
     unit subject;
     int sentence; /* where it was named; -1: none yet */
     /* the two parties of the latest event between two countries, which
      * "the two sides", "both leaders" stand for */
     const char *pair[2];
-    /* their words as the event names them ("FRENCH FOREIGN MINISTER
-     * CATHERINE COLONNA"), for "the foreign minister" of a later sentence */
-    const char *pair_text[2];
     int pair_sentence; /* -1: none yet */
     /* the host of the latest visit (042's target, 043's source), which
      * "the host", "his hosts" stand for */
@@ -167,6 +180,9 @@ typedef struct docmem {
     /* the subject is named in the plural ("Russian officials"): "they"
      * stands for it, not for the parties of the latest event */
     uint8_t subject_plural;
+    /* the latest actors named with a title, newest at (ntitles - 1) % TITLES */
+    titled titles[TITLES];
+    int ntitles;
 } docmem;
 
 /* Strings of a document's events (codes, actor names, issues), each kept

@@ -725,6 +725,18 @@ static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size
     if (gi + 1 >= s->ngroups || !complement_of_previous(s, gi + 1) || !m->code) return;
     vmatch low;
     const vgroup *h = &s->groups[gi + 1];
+    /* agreeing to do what has no code of its own ("agreed to maintain
+     * contacts") is the intention to cooperate, not accord on a position
+     * (not what one "must" or "could" agree to) */
+    const vgroup *g = &s->groups[gi];
+    int modal = 0;
+    for (int k = g->start; k < g->main; k++) modal |= s->t[k].pos == DYAD_POS_MD;
+    if (!strcmp(m->code, "019") && h->infinitive && !h->negated && !modal && h->start == g->end &&
+        (!group_match(s, gi + 1, &low) || (is_null_code(low.code) && is_null_code(low.code2)))) {
+        m->code = "030";
+        m->code2 = NULL;
+        return;
+    }
     if (!group_match(s, gi + 1, &low) || is_null_code(low.code) || h->negated) return;
     /* agreeing to do something is the intention to do it (combine.c's 019),
      * whatever code the dictionary gives AGREE alone (Phoenix: 050) */

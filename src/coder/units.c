@@ -254,7 +254,21 @@ static void merge_agent_of(csent *s) {
         unit *cur = &u[i];
         /* not "its troops from Lebanon": the troops are the possessor's */
         int possessed = s->t[cur->start].pos == DYAD_POS_PRPS;
-        if (i + 1 < n && cur->ncodes && !cur->has_actor && !cur->pronoun && !possessed &&
+        /* "the government and people of Senegal": agents coordinated before
+         * "of ACTOR" are all the actor's (SENGOV, SENCVL); not two sides
+         * ("between troops and the militia of X") */
+        if (i + 2 < n && cur->ncodes == 1 && !cur->has_actor && !cur->pronoun && !possessed &&
+            u[i + 1].ncodes == 1 && !u[i + 1].has_actor && !u[i + 1].pronoun &&
+            u[i + 1].start == cur->end + 1 && coder_is_word(s, cur->end, WC_AND) && u[i + 2].has_actor &&
+            u[i + 2].start == u[i + 1].end + 1 && coder_is_word(s, u[i + 1].end, WC_OF) &&
+            !(cur->start > 0 && !strcmp(s->t[cur->start - 1].up, "BETWEEN"))) {
+            unit second = u[i + 1];
+            join_agent_of(s, &second, &u[i + 2]);
+            join_agent_of(s, cur, &u[i + 2]);
+            add_codes(cur, &second);
+            cur->end = second.end;
+            i += 2;
+        } else if (i + 1 < n && cur->ncodes && !cur->has_actor && !cur->pronoun && !possessed &&
             u[i + 1].has_actor &&
             u[i + 1].start == cur->end + 1 &&
             coder_is_word(s, cur->end, WC_OF | WC_FROM | WC_IN)) {
@@ -444,48 +458,87 @@ static void object_nouns(csent *s) {
     }
 }
 
-/* Is w a whole word of text (words separated by spaces)? */
-static int has_word(const char *text, const char *w) {
-    size_t n = strlen(w);
-    for (const char *p = text ? strstr(text, w) : NULL; p; p = strstr(p + 1, w))
-        if ((p == text || p[-1] == ' ') && (p[n] == ' ' || !p[n])) return 1;
-    return 0;
+/* The actor a role stands for by its title: of the actors named earlier
+ * with a title holding the role's head word ("the foreign minister" after
+ * "Blinken spoke with French Foreign Minister Colonna": FRAGOV; "the
+ * Secretary-General" after "UN Secretary-General Antonio Guterres":
+ * IGOUNO), the latest subject if it is one, else the latest named; NULL if
+ * none. */
+static const char *titled_actor(const csent *s, const unit *u) {
+    const docmem *m = s->mem;
+    uint32_t head = s->t[u->end - 1].id;
+    const char *latest = NULL;
+    if (!head) return NULL;
+    for (int k = m->ntitles - 1; k >= 0 && k >= m->ntitles - TITLES; k--) {
+        const titled *e = &m->titles[k % TITLES];
+        int has = 0;
+        for (int j = 0; j < e->nids && !has; j++) has = e->ids[j] == head;
+        if (!has) continue;
+        if (e->subject && e->sentence == m->sentence) return e->code;
+        if (!latest) latest = e->code;
+    }
+    return latest;
 }
 
-/* Which party of the document's latest event between two countries a role
- * names: the one whose words hold the role's head word and the other's do
- * not ("the foreign minister" after "Blinken spoke with French Foreign
- * Minister Colonna" is FRAGOV); its code, or NULL. */
-static const char *role_party(const csent *s, const unit *u) {
+/* "Mudavadi said ..." after "Kenyan Foreign Minister Musalia Mudavadi":
+ * a phrase that ends in a proper name the dictionary does not know, whose
+ * unknown names an earlier actor named with a title all had, stands for
+ * that actor
+ * ("Foreign Minister Park" after "Republic of Korea Foreign Minister Park
+ * Jin": KORGOV). */
+static void name_reference(csent *s, unit *u) {
     const docmem *m = s->mem;
-    if (m->pair_sentence < 0 || m->pair_sentence < m->sentence) return NULL;
-    const char *head = s->t[u->end - 1].up;
-    int in0 = has_word(m->pair_text[0], head), in1 = has_word(m->pair_text[1], head);
-    const char *c = in0 && !in1 ? m->pair[0] : in1 && !in0 ? m->pair[1] : NULL;
-    return c && strlen(c) > 3 && strstr(c + 3, u->codes[0] + 3) ? c : NULL;
+    const ctok *head = &s->t[u->end - 1];
+    if (head->id || head->pos != DYAD_POS_NNP || u->ncodes > 1 ||
+        (u->ncodes && strncmp(u->codes[0], "---", 3)))
+        return;
+    for (int k = m->ntitles - 1; k >= 0 && k >= m->ntitles - TITLES; k--) {
+        const titled *e = &m->titles[k % TITLES];
+        /* every proper name of the phrase is one of the actor's ("Paul
+         * Bigley" is not "Ken Bigley") */
+        int all = 1;
+        for (int i = u->start; i < u->end && all; i++) {
+            const char *w = s->t[i].up;
+            uint32_t id = s->t[i].id;
+            if (!id && s->t[i].pos == DYAD_POS_NNP)
+                all = !strcmp(e->names[0], w) || !strcmp(e->names[1], w);
+            else if (id && s->t[i].pos == DYAD_POS_NNP) { /* and its other names too */
+                all = 0;
+                for (int j = 0; j < e->nids && !all; j++) all = e->ids[j] == id;
+            }
+        }
+        if (all) {
+            u->codes[0] = e->code;
+            u->ncodes = 1;
+            u->ncauses = 0;
+            u->has_actor = 1;
+            u->from_sentence = (int16_t)e->sentence;
+            return;
+        }
+    }
 }
 
 /* "The minister said ...": a role named with "the", in the singular and
- * without a country, stands for the party of the document's latest event
- * whose title it is ("the foreign minister" after "Blinken spoke with
- * French Foreign Minister Colonna": FRAGOV), else for the document's
- * latest subject when that actor holds the role (---GOV -> RUSGOV after
- * "Russian Foreign Minister Lavrov ..."). */
+ * without a country, stands for the actor named earlier with that title
+ * (titled_actor), else for the document's latest subject when that actor
+ * holds the role (---GOV -> RUSGOV after "Russian Foreign Minister Lavrov
+ * ..."). */
 static void role_reference(csent *s, unit *u) {
     const unit *m = &s->mem->subject;
     if (u->ncodes != 1 || strncmp(u->codes[0], "---", 3) || !u->codes[0][3] ||
         strcmp(s->t[u->start].up, "THE"))
         return;
-    /* "the two leaders" are several: not the one latest subject */
+    /* "the two leaders" are several: not the one latest subject; "the
+     * Ortega regime" names its own (unknown) holder */
     for (int i = u->start; i < u->end; i++)
         if (s->t[i].pos == DYAD_POS_CD || s->t[i].pos == DYAD_POS_NNS || s->t[i].pos == DYAD_POS_NNPS)
             return;
-    const char *party = role_party(s, u);
+    if (own_modifier(s, u)) return;
+    const char *party = titled_actor(s, u);
     if (party) {
         u->codes[0] = party;
         u->ncauses = 0;
         u->has_actor = 1;
-        u->from_sentence = (int16_t)s->mem->pair_sentence;
         return;
     }
     if (s->mem->sentence < 0 || m->ncodes != 1 || !strstr(m->codes[0] + 3, u->codes[0] + 3)) return;
@@ -648,7 +701,18 @@ int coder_find_units(csent *s) {
                 i++;
                 continue;
             }
-            if (!is_nominal(s->t[i].pos) || is_pronoun(&s->t[i])) break;
+            if (!is_nominal(s->t[i].pos) || is_pronoun(&s->t[i])) {
+                /* "Republic of Korea (ROK) Foreign Minister Park": an
+                 * abbreviation in brackets inside a name */
+                if (i > start && s->t[i].pos == DYAD_POS_LRB && i + 3 < s->n &&
+                    s->t[i + 1].pos == DYAD_POS_NNP && s->t[i + 2].pos == DYAD_POS_RRB &&
+                    (s->t[i + 3].ws & (WS_AGENT | WS_ACTOR))) {
+                    if (k < nm && m[k].start == i + 1 && m[k].end == i + 2) k++;
+                    i += 3;
+                    continue;
+                }
+                break;
+            }
             i++;
         }
         unit *u = &s->units[s->nunits];
@@ -659,6 +723,7 @@ int coder_find_units(csent *s) {
         if (k > k0) chunk_code(s, u, m + k0, k - k0); /* no mention: no code */
         u->place = u->ncodes && place_head(s, u, m + k0, k - k0);
         if (u->ncodes && !u->place && names_thing(s, u, m + k0, k - k0)) u->ncodes = 0;
+        if (!u->has_actor && s->mem && s->mem->ntitles) name_reference(s, u);
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
         if (!u->has_actor && s->mem) pair_reference(s, u);
         if (!u->has_actor && s->mem) host_reference(s, u);
@@ -671,7 +736,9 @@ int coder_find_units(csent *s) {
     merge_units(s);
     for (int x = 0; x < s->nunits; x++) {
         unit *u = &s->units[x];
-        if (!u->has_actor && !u->pronoun && s->mem) role_reference(s, u);
+        /* (the others were tried before the lists were merged) */
+        if (!u->has_actor && !u->pronoun && s->mem && coder_is_word(s, u->end, WC_OF | WC_FROM | WC_IN))
+            role_reference(s, u);
         if (s->place && !u->has_actor && !u->pronoun) dateline_actor(s, u);
         for (int i = u->start; i < u->end; i++) s->t[i].unit = (int16_t)x;
         const ctok *before = u->start > 0 ? &s->t[u->start - 1] : NULL;
@@ -709,6 +776,45 @@ static int names_body(const csent *s, const unit *u) {
     return u->ncodes == 1 && strlen(u->codes[0]) == 3 && head->pos == DYAD_POS_NNP;
 }
 
+/* Is unit u an actor named with a title ("UN Secretary-General Antonio
+ * Guterres", "the Iranian foreign minister"): a word of its own that can
+ * begin an agent? */
+static int titled_unit(const csent *s, const unit *u) {
+    if (!u->has_actor || u->ncodes != 1 || u->pronoun || u->pair || u->host || u->from_sentence >= 0 ||
+        !u->ncauses)
+        return 0;
+    for (int i = u->start; i < u->end; i++)
+        if (s->t[i].ws & WS_AGENT) return 1;
+    return 0;
+}
+
+/* Remembers the sentence's actors named with a title, for "the minister"
+ * of later sentences; `subject` is the unit remembered as its subject
+ * (copied into the memory's slots: nothing is allocated). */
+static void remember_titles(csent *s, int sentence, int subject) {
+    docmem *m = s->mem;
+    for (int x = 0; x < s->nunits; x++) {
+        const unit *u = &s->units[x];
+        if (!titled_unit(s, u)) continue;
+        size_t len = strlen(u->codes[0]);
+        if (len >= sizeof m->titles[0].code) continue;
+        titled *e = &m->titles[m->ntitles % TITLES];
+        memcpy(e->code, u->codes[0], len + 1);
+        e->nids = 0;
+        int nn = 0;
+        e->names[0][0] = e->names[1][0] = 0;
+        for (int i = u->start; i < u->end; i++) {
+            if (s->t[i].id && e->nids < TITLE_WORDS) e->ids[e->nids++] = s->t[i].id;
+            else if (!s->t[i].id && s->t[i].pos == DYAD_POS_NNP && nn < 2 &&
+                     strlen(s->t[i].up) < sizeof e->names[0])
+                strcpy(e->names[nn++], s->t[i].up);
+        }
+        e->sentence = sentence;
+        e->subject = x == subject;
+        m->ntitles++;
+    }
+}
+
 int coder_remember(csent *s, int sentence) {
     if (!s->mem) return 0;
     for (int gi = 0; gi < s->ngroups; gi++) {
@@ -730,8 +836,10 @@ int coder_remember(csent *s, int sentence) {
         s->mem->subject_is_body = (uint8_t)names_body(s, u);
         uint8_t hp = s->t[u->end - 1].pos;
         s->mem->subject_plural = hp == DYAD_POS_NNS || hp == DYAD_POS_NNPS || u->ncodes > 1;
+        remember_titles(s, sentence, g->subject);
         return 0;
     }
+    remember_titles(s, sentence, -1);
     return 0;
 }
 
@@ -758,19 +866,10 @@ void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence)
         dyad_actor_country(ev[k].source, sc);
         dyad_actor_country(ev[k].target, tc);
         if (!strcmp(sc, tc)) continue;
-        /* the event's strings live in the document's arena already; a
-         * joint act of the same two parties named together ("the president
-         * and the minister met") keeps the words that told them apart */
-        int same = s->mem->pair_sentence >= 0 && ev[k].source_text && ev[k].target_text &&
-                   !strcmp(ev[k].source_text, ev[k].target_text) &&
-                   ((!strcmp(ev[k].source, s->mem->pair[0]) && !strcmp(ev[k].target, s->mem->pair[1])) ||
-                    (!strcmp(ev[k].source, s->mem->pair[1]) && !strcmp(ev[k].target, s->mem->pair[0])));
-        s->mem->pair_sentence = sentence;
-        if (same) return;
+        /* the event's strings live in the document's arena already */
         s->mem->pair[0] = ev[k].source;
         s->mem->pair[1] = ev[k].target;
-        s->mem->pair_text[0] = ev[k].source_text;
-        s->mem->pair_text[1] = ev[k].target_text;
+        s->mem->pair_sentence = sentence;
         return;
     }
 }

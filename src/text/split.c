@@ -109,6 +109,17 @@ static int meta_break(const norm_text *nt, const raw_tokens *toks, size_t start,
     return meta_line(nt, toks, start) || meta_line(nt, toks, i + 1);
 }
 
+/* A line that ends with a colon, followed by a line that begins with a
+ * capital or a quote, introduces what follows ("The following statement
+ * was issued today by the Spokesman:\nThe Secretary-General condemns ...")
+ * rather than running into it: a sentence ends there. */
+static int colon_break(const norm_text *nt, const raw_tokens *toks, size_t i) {
+    if (i + 1 >= toks->n) return 0;
+    const raw_token *t = &toks->v[i], *next = &toks->v[i + 1];
+    return t->kind == TOK_PUNCT && tok_is(nt, t, ":") && (next->flags & TF_NEWLINE) &&
+           (starts_upper(nt, next) || next->kind == TOK_LQUOTE);
+}
+
 /* If a sentence ends after token i, returns the index just past it (closers
  * included) and sets *add_period; else 0. */
 static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t i,
@@ -182,7 +193,9 @@ int text_split(const norm_text *nt, const raw_tokens *toks, sent_range **out, si
         int add = 0;
         if (i > start && (toks->v[i].flags & TF_PARA)) end = i;
         else if (i - start >= TEXT_MAX_TOKENS) end = i;
-        else if (headline_break(nt, toks, start, i) || meta_break(nt, toks, start, i)) end = i + 1;
+        else if (headline_break(nt, toks, start, i) || meta_break(nt, toks, start, i) ||
+                 (i > start && colon_break(nt, toks, i)))
+            end = i + 1;
         else {
             end = boundary_after(nt, toks, i, &add);
             if (end && end - start > TEXT_MAX_TOKENS) end = start + TEXT_MAX_TOKENS, add = 0;

@@ -44,6 +44,10 @@ check "headline 'to': promised aid" test "$(headline 'Norway to send aid to Chad
 check "headline 'to' after a verb is its complement" test "$(headline 'Ghana urges Togo to free prisoners')" = "GHA>TGO:0253 "
 # a headline writes "and" as a comma: "A, B Agree" is both of them
 check "headline comma list" test "$(headline 'Chile, Peru Agree to Resume Talks')" = "CHL>PER:036 PER>CHL:036 "
+# a line ending with a colon ends its sentence when the next line begins with a capital
+got=$(printf 'A statement was issued by the office of Kenyan President William Ruto:\nThe President praised Uganda.\n' |
+      $D code --date 2024-03-05 | jq -r '"\(.sentence) \(.source)>\(.target):\(.code)"')
+check "a line ending with a colon" test "$got" = "1 KENGOV>UGA:051"
 # "he", "she", "they" at the head of a sentence stand for the latest subject
 # of an earlier sentence of the same document, and --explain says so;
 # nothing is kept between documents
