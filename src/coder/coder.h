@@ -170,6 +170,11 @@ typedef struct docmem {
      * "the two sides", "both leaders" stand for */
     const char *pair[2];
     int pair_sentence; /* -1: none yet */
+    /* the same for the latest such event between two actors with a sector
+     * (USAGOV, RUSGOV), which "the two presidents" stand for rather than a
+     * country praised later (UKR) */
+    const char *people[2];
+    int people_sentence; /* -1: none yet */
     /* the host of the latest visit (042's target, 043's source), which
      * "the host", "his hosts" stand for */
     const char *host;

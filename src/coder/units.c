@@ -584,13 +584,19 @@ static void pair_reference(csent *s, unit *u) {
         else return;
         if (i >= u->end || !party) return;
     }
+    /* people ("the two presidents") are the parties of the latest event
+     * between two actors with a sector, if any */
+    static const char *const persons[] = {"LEADERS", "MINISTERS", "PRESIDENTS", "PREMIERS", "COUNTERPARTS",
+                                          "DIPLOMATS", "OFFICIALS", "CHIEFS", "ENVOYS", "SECRETARIES",
+                                          "NEGOTIATORS", "MEN"};
+    int people = m->people_sentence >= 0 && CODER_WORD_IN(head->up, persons);
     u->ncodes = 2;
-    u->codes[0] = m->pair[0];
-    u->codes[1] = m->pair[1];
+    u->codes[0] = people ? m->people[0] : m->pair[0];
+    u->codes[1] = people ? m->people[1] : m->pair[1];
     u->ncauses = 0;
     u->has_actor = 1;
     u->pair = 1;
-    u->from_sentence = (int16_t)m->pair_sentence;
+    u->from_sentence = (int16_t)(people ? m->people_sentence : m->pair_sentence);
 }
 
 /* "The host", "his hosts", "their host": a phrase of a determiner or a
@@ -867,9 +873,16 @@ void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence)
         dyad_actor_country(ev[k].target, tc);
         if (!strcmp(sc, tc)) continue;
         /* the event's strings live in the document's arena already */
-        s->mem->pair[0] = ev[k].source;
-        s->mem->pair[1] = ev[k].target;
-        s->mem->pair_sentence = sentence;
-        return;
+        if (s->mem->pair_sentence != sentence) {
+            s->mem->pair[0] = ev[k].source;
+            s->mem->pair[1] = ev[k].target;
+            s->mem->pair_sentence = sentence;
+        }
+        if (strlen(ev[k].source) > 3 && strlen(ev[k].target) > 3) {
+            s->mem->people[0] = ev[k].source;
+            s->mem->people[1] = ev[k].target;
+            s->mem->people_sentence = sentence;
+            return;
+        }
     }
 }
