@@ -163,10 +163,9 @@ typedef struct dict_pattern {
     uint32_t nel;
     const char *code, *code2;    /* NULL: none */
 } dict_pattern;
-/* The first form (+ 1) of the verb whose main word is `word`; 0 if none. */
-uint32_t dict_verb_first_form(const dyad_dict *d, uint32_t word);
-/* Fills *out with form `form` (first form - 1, ...); returns the next form
- * of the same main word + 1, or 0. */
+/* Fills *out with form `form` (a value of dict_verb_index less 1, or a
+ * returned next form less 1); returns the next form of the same main word
+ * + 1, or 0. */
 uint32_t dict_form_get(const dyad_dict *d, uint32_t form, dict_form *out);
 /* The same filling only index, pre, npre, post and npost (choosing a form). */
 uint32_t dict_form_words(const dyad_dict *d, uint32_t form, dict_form *out);
@@ -229,8 +228,6 @@ void dict_synset_first_words(const dyad_dict *d, uint32_t synset, int max_depth,
 
 /* ---- where records came from, for --explain (lookup.c): each writes into
  * buf (n bytes) and returns buf */
-/* "file:line": a record's dictionary file (base name) and line */
-const char *dict_where(const dyad_dict *d, uint32_t file, uint32_t line, char *buf, size_t n);
 /* "agent NAME [CODE~] (file:line)" */
 const char *dict_agent_origin(const dyad_dict *d, uint32_t rec, char *buf, size_t n);
 /* "actor NAME (file:line)", and with restr >= 0 (the restriction

@@ -219,4 +219,8 @@ static inline uint64_t stem_key(uint32_t node, uint64_t fnv) {
     return (fnv ^ ((uint64_t)node * 0x9E3779B97F4A7C15ULL)) | 1;
 }
 
+/* ---- lookup.c: "file:line", a record's dictionary file (base name) and
+ * line, into buf (n bytes); returns buf (the origins dict.h hands out) */
+const char *dict_where(const dyad_dict *d, uint32_t file, uint32_t line, char *buf, size_t n);
+
 #endif

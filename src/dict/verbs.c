@@ -19,7 +19,8 @@ static const dblock *block_rec(const dyad_dict *d, uint32_t block) {
 }
 static const char *opt_s(const dyad_dict *d, uint32_t off) { return off ? dict_s(d, off) : NULL; }
 
-uint32_t dict_verb_first_form(const dyad_dict *d, uint32_t word) {
+/* The first form (+ 1) of the verb whose main word is `word`; 0 if none. */
+static uint32_t verb_first_form(const dyad_dict *d, uint32_t word) {
     return word ? dhash_get(&d->verb_index, word) : 0;
 }
 
@@ -36,19 +37,14 @@ uint32_t dict_form_words(const dyad_dict *d, uint32_t form, dict_form *out) {
 
 uint32_t dict_form_get(const dyad_dict *d, uint32_t form, dict_form *out) {
     const dverbform *f = form_rec(d, form);
-    const uint32_t *ids = d->ids.v;
     const dblock *b = block_rec(d, f->block);
-    out->index = form;
+    dict_form_words(d, form, out);
     out->block = f->block;
     out->lemma = dict_s(d, f->lemma);
     /* a form with a code of its own keeps both of its codes; else the block's */
     int own = f->code || f->code2;
     out->code = opt_s(d, own ? f->code : b->code);
     out->code2 = opt_s(d, own ? f->code2 : b->code2);
-    out->pre = ids + f->pre_first;
-    out->npre = f->pre_n;
-    out->post = ids + f->post_first;
-    out->npost = f->post_n;
     out->first_pattern = b->pat_first;
     out->npatterns = b->pat_n;
     return f->next;
@@ -83,7 +79,7 @@ const char *dict_verb_code(const dyad_dict *d, const char *word) {
     size_t n = 0;
     for (; word[n] && n < sizeof up - 1; n++) up[n] = (char)toupper((unsigned char)word[n]);
     up[n] = 0;
-    uint32_t fi = dict_verb_first_form(d, dict_word_find(d, up, n));
+    uint32_t fi = verb_first_form(d, dict_word_find(d, up, n));
     if (!fi) return NULL;
     const dverbform *f = form_rec(d, fi - 1);
     return opt_s(d, f->code ? f->code : block_rec(d, f->block)->code);
