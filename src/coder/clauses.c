@@ -244,6 +244,8 @@ static int they_pair(const csent *s, const unit *p) {
         m->subject_plural || m->subject.ncodes != 1)
         return 0;
     const char *c = m->subject.codes[0];
+    for (int k = 0; k < m->ngroup; k++)
+        if (!strcmp(c, m->group[k])) return 1;
     return !strcmp(c, m->pair[0]) || !strcmp(c, m->pair[1]);
 }
 
@@ -262,9 +264,10 @@ static void resolve_pronoun(csent *s, int u, int gi) {
         src = &s->mem->subject;
         p->from_sentence = (int16_t)s->mem->sentence;
         if (they_pair(s, p)) {
-            p->ncodes = 2;
-            p->codes[0] = s->mem->pair[0];
-            p->codes[1] = s->mem->pair[1];
+            /* after a meeting of three or more, all of them */
+            const docmem *m = s->mem;
+            p->ncodes = m->ngroup ? m->ngroup : 2;
+            memcpy(p->codes, m->ngroup ? m->group : m->pair, sizeof *p->codes * (size_t)p->ncodes);
             p->ncauses = 0;
             p->has_actor = 1;
             p->pair = 1;
@@ -548,6 +551,28 @@ static void deny_complement(csent *s, int gi) {
         s->groups[h].negated = 2;
 }
 
+/* "discussed how X and Y can cooperate", "discussed ways to strengthen
+ * cooperation", "discussed efforts to reach a deal": what is discussed is a
+ * topic, so the verbs told inside it code nothing. */
+static void discussion_topic(csent *s, int gi) {
+    const vgroup *g = &s->groups[gi];
+    const char *v = s->t[g->main].up;
+    if (v[0] != 'D' || (strncmp(v, "DISCUSS", 7) && strncmp(v, "DEBATE", 6))) return;
+    for (int h = gi + 1; h < s->ngroups; h++) {
+        vgroup *x = &s->groups[h];
+        /* a clause of "how", "whether" or "what" that goes on the topic
+         * past the verb's own clause: "... and how X can cooperate" */
+        int j = x->start - 1; /* the word before it and its subject */
+        if (j >= 0 && s->t[j].unit >= 0) j = s->units[s->t[j].unit].start - 1;
+        int wh = j >= g->end && (s->t[j].pos == DYAD_POS_WRB || s->t[j].pos == DYAD_POS_WP ||
+                                 !strcmp(s->t[j].up, "WHETHER"));
+        /* and the infinitive of such a clause's verb ("... to strengthen") */
+        int inf = x->infinitive && h > gi + 1 && s->groups[h - 1].negated == 2 && s->groups[h - 1].end == x->start;
+        if (x->start >= g->region_end && !wh && !inf) break;
+        x->negated = 2;
+    }
+}
+
 int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     const vgroup *g = &s->groups[gi];
     for (int j = from; j < g->region_end; j++) {
@@ -713,6 +738,7 @@ int coder_find_groups(csent *s) {
         if (standing_relation(s, g)) g->negated = 2;
         g->pattern_end = phrases_end(s, gi, g->region_end);
         deny_complement(s, gi);
+        discussion_topic(s, gi);
         g->region_start = g->subject >= 0 ? s->units[g->subject].start
                                           : (gi > 0 ? s->groups[gi - 1].end : 0);
         if (g->region_start > g->start) g->region_start = g->start;

@@ -164,6 +164,7 @@ typedef struct titled {
     uint8_t subject; /* it was that sentence's remembered subject */
 } titled;
 
+#define GROUP_MAX 6
 typedef struct docmem {
     unit subject;
     int sentence; /* where it was named; -1: none yet */
@@ -176,6 +177,11 @@ typedef struct docmem {
      * country praised later (UKR) */
     const char *people[2];
     int people_sentence; /* -1: none yet */
+    /* the parties of that event's sentence when it told a consultation
+     * (04) among three or more countries ("X met A, B and C"), which
+     * "they", "the leaders", "the ministers" stand for; 0: none */
+    const char *group[GROUP_MAX];
+    int ngroup;
     /* the host of the latest visit (042's target, 043's source), which
      * "the host", "his hosts" stand for */
     const char *host;

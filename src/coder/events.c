@@ -98,7 +98,8 @@ static void explain_unit(csent *s, int u, char *buf, size_t n) {
     len += (size_t)snprintf(buf + len, n - len, "\"%s\"", unit_text(s, u));
     if (x->from_sentence >= 0)
         len += (size_t)snprintf(buf + len, n - len, " (stands for the %s of sentence %d)",
-                                x->pair ? "two parties" : x->host ? "host of the visit" : "subject",
+                                x->pair ? (x->ncodes > 2 ? "parties" : "two parties")
+                                        : x->host ? "host of the visit" : "subject",
                                 x->from_sentence);
     if (x->dateline) len += (size_t)snprintf(buf + len, n - len, " country %s from the dateline", x->base);
     for (int k = 0; k < x->ncauses && len < n; k++) {
@@ -522,6 +523,19 @@ static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
            (m->compound && (theirs || !has_object(s, g) || pattern_has_words(s->c->dict, m->pattern, 1)));
 }
 
+/* Is token i a noun whose own "with" phrase names the other side of a
+ * relation or a conflict ("the negotiations with Iran", "its war with
+ * Ukraine")? That phrase belongs to the noun, not to the verb before it. */
+static int relation_noun(const csent *s, int i) {
+    static const char *const nouns[] = {
+        "WAR",         "WARS",         "AGGRESSION", "CONFLICT",     "NEGOTIATIONS", "TALKS",
+        "RELATIONS",   "TIES",         "RELATIONSHIP", "DEAL",       "AGREEMENT",    "DIALOGUE",
+        "COOPERATION", "PARTNERSHIP",  "TRADE",      "DISPUTE",      "STANDOFF",     "TENSIONS",
+        "BORDER",      "FIGHTING",     "CLASHES",    "ENGAGEMENT",   "CONTACTS",     "ALLIANCE"};
+    return i >= 0 && i < s->n && s->t[i].pos >= DYAD_POS_NN && s->t[i].pos <= DYAD_POS_NNS &&
+           CODER_WORD_IN(s->t[i].up, nouns);
+}
+
 /* "discussed the Syrian crisis", "discussed preparations for the BRICS
  * summit": what is discussed is the topic, and the partner only the one
  * discussed "with". Returns that partner's unit, or -1; `is` says whether
@@ -533,7 +547,8 @@ static int discussion_partner(const csent *s, const vgroup *g, int *is) {
     for (int u = 0; u < s->nunits; u++) {
         const unit *x = &s->units[u];
         if (x->start < g->end || x->start >= g->region_end) continue;
-        if (x->in_pp && x->has_actor && !strcmp(x->prep, "WITH")) return u;
+        if (x->in_pp && x->has_actor && !strcmp(x->prep, "WITH") && !relation_noun(s, x->start - 2))
+            return u;
     }
     return -1;
 }
@@ -703,7 +718,15 @@ static void agreed_clause(csent *s, int gi, vmatch *m) {
     const vgroup *g = &s->groups[gi];
     vmatch low;
     char buf[8];
-    if (!m->code || strcmp(m->code, "019") || gi + 1 >= s->ngroups) return;
+    if (!m->code || strcmp(m->code, "019")) return;
+    /* "agreed to:" and a list of what they will do: intentions, as "agreed
+     * to work together" is, not accord on a position */
+    if (g->end + 1 < s->n && !strcmp(s->t[g->end].up, "TO") && s->t[g->end + 1].pos == DYAD_POS_COLON) {
+        m->code = "030";
+        m->code2 = NULL;
+        return;
+    }
+    if (gi + 1 >= s->ngroups) return;
     const vgroup *h = &s->groups[gi + 1];
     if (h->start < g->pattern_end || h->start >= g->region_end || h->negated || h->infinitive ||
         !group_match(s, gi + 1, &low) || !low.code || code_root(low.code) < 4 || code_root(low.code) > 8)

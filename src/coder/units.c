@@ -464,20 +464,42 @@ static void object_nouns(csent *s) {
  * Secretary-General" after "UN Secretary-General Antonio Guterres":
  * IGOUNO), the latest subject if it is one, else the latest named; NULL if
  * none. */
+static int title_has(const titled *e, uint32_t id) {
+    for (int j = 0; j < e->nids; j++)
+        if (e->ids[j] == id) return 1;
+    return 0;
+}
+
+/* Does title e hold every word of role u that the dictionary knows but
+ * "the" ("the Foreign Secretary": FOREIGN and SECRETARY)? */
+static int title_has_all(const csent *s, const unit *u, const titled *e) {
+    for (int i = u->start; i < u->end; i++)
+        if (s->t[i].id && s->t[i].pos != DYAD_POS_DT && !title_has(e, s->t[i].id)) return 0;
+    return 1;
+}
+
+/* An actor holding every word of the role ("the Foreign Secretary" is
+ * the foreign secretary named earlier, not the Secretary of State) comes
+ * before one holding only its head word. */
 static const char *titled_actor(const csent *s, const unit *u) {
     const docmem *m = s->mem;
     uint32_t head = s->t[u->end - 1].id;
-    const char *latest = NULL;
+    const char *latest = NULL, *latest_all = NULL;
     if (!head) return NULL;
     for (int k = m->ntitles - 1; k >= 0 && k >= m->ntitles - TITLES; k--) {
         const titled *e = &m->titles[k % TITLES];
-        int has = 0;
-        for (int j = 0; j < e->nids && !has; j++) has = e->ids[j] == head;
-        if (!has) continue;
-        if (e->subject && e->sentence == m->sentence) return e->code;
+        if (!title_has(e, head)) continue;
+        int all = title_has_all(s, u, e);
+        /* the latest subject first, also when a later sentence named it by
+         * its role ("The Secretary praised X. The Secretary and the Foreign
+         * Secretary ...") */
+        if (all && ((e->subject && e->sentence == m->sentence) ||
+                    (m->sentence >= 0 && m->subject.ncodes == 1 && !strcmp(e->code, m->subject.codes[0]))))
+            return e->code;
+        if (all && !latest_all) latest_all = e->code;
         if (!latest) latest = e->code;
     }
-    return latest;
+    return latest_all ? latest_all : latest;
 }
 
 /* "Mudavadi said ..." after "Kenyan Foreign Minister Musalia Mudavadi":
@@ -518,6 +540,15 @@ static void name_reference(csent *s, unit *u) {
     }
 }
 
+/* "The Secretary and Foreign Secretary discussed ...": the "the" of a role
+ * before "and" serves the role after it too. Is unit u (not yet counted)
+ * such a second role? */
+static int shared_the(const csent *s, const unit *u) {
+    if (!s->nunits || u->start < 2 || !(s->t[u->start - 1].wc & WC_AND)) return 0;
+    const unit *p = &s->units[s->nunits - 1];
+    return p->end == u->start - 1 && p->has_actor && !strcmp(s->t[p->start].up, "THE");
+}
+
 /* "The minister said ...": a role named with "the", in the singular and
  * without a country, stands for the actor named earlier with that title
  * (titled_actor), else for the document's latest subject when that actor
@@ -526,7 +557,7 @@ static void name_reference(csent *s, unit *u) {
 static void role_reference(csent *s, unit *u) {
     const unit *m = &s->mem->subject;
     if (u->ncodes != 1 || strncmp(u->codes[0], "---", 3) || !u->codes[0][3] ||
-        strcmp(s->t[u->start].up, "THE"))
+        (strcmp(s->t[u->start].up, "THE") && !shared_the(s, u)))
         return;
     /* "the two leaders" are several: not the one latest subject; "the
      * Ortega regime" names its own (unknown) holder */
@@ -565,19 +596,47 @@ static int is_party_noun(const char *w) {
  * stands for the source and the target of the document's latest event
  * between two countries (RUSGOV and TURGOV after "Lavrov held talks with
  * his Turkish counterpart"). */
+/* Is actor code c one of the parties of the latest meeting of three or more? */
+static int in_group(const docmem *m, const char *c) {
+    for (int k = 0; k < m->ngroup; k++)
+        if (!strcmp(m->group[k], c)) return 1;
+    return 0;
+}
+
+/* Is the remembered subject the group of the latest meeting, or some of
+ * it ("They pledged aid ..." after "X, Y and Z met")? */
+static int subject_is_group(const docmem *m) {
+    if (!m->ngroup || m->subject.ncodes < 2) return 0;
+    for (int k = 0; k < m->subject.ncodes; k++)
+        if (!in_group(m, m->subject.codes[k])) return 0;
+    return 1;
+}
+
 static void pair_reference(csent *s, unit *u) {
     const docmem *m = s->mem;
     int i = u->start, n = u->end - u->start;
     if (m->pair_sentence < 0 || n < 2 || n > 4) return;
     const ctok *head = &s->t[u->end - 1];
     int party = head->pos == DYAD_POS_NNS && is_party_noun(head->up);
-    if (!strcmp(s->t[i].up, "THE") && n == 2 && u->start == 0 && m->pair_sentence >= m->sentence) {
+    if (!strcmp(s->t[i].up, "THE") && n == 2 && u->start == 0 &&
+        (m->pair_sentence >= m->sentence || subject_is_group(m))) {
         /* heading a sentence, after an event no later subject came
          * between: "The two discussed ...", "The leaders also stressed ..."
          * (not "The officials ...", who may be any officials) */
         static const char *const heads[] = {"TWO", "SIDES", "LEADERS", "PRESIDENTS", "PREMIERS",
-                                            "COUNTERPARTS"};
+                                            "COUNTERPARTS", "MINISTERS", "PARTIES"};
         if (!CODER_WORD_IN(head->up, heads)) return;
+        /* after a meeting of three or more: all of them ("The leaders also
+         * discussed ..."), but "The two" are two */
+        if (m->ngroup && strcmp(head->up, "TWO")) {
+            u->ncodes = m->ngroup;
+            memcpy(u->codes, m->group, sizeof *m->group * (size_t)m->ngroup);
+            u->ncauses = 0;
+            u->has_actor = 1;
+            u->pair = 1;
+            u->from_sentence = (int16_t)m->pair_sentence;
+            return;
+        }
     } else {
         if (!strcmp(s->t[i].up, "THE") && !strcmp(s->t[i + 1].up, "TWO")) i += 2;
         else if (!strcmp(s->t[i].up, "BOTH")) i += 1;
@@ -825,10 +884,16 @@ int coder_remember(csent *s, int sentence) {
     if (!s->mem) return 0;
     for (int gi = 0; gi < s->ngroups; gi++) {
         const vgroup *g = &s->groups[gi];
-        if (g->subordinate || g->subject < 0) continue;
+        /* nor an infinitive's ("plans for the support of Ukraine to help
+         * it ...": not Ukraine) */
+        if (g->subordinate || g->infinitive || g->subject < 0) continue;
         const unit *u = &s->units[g->subject];
         /* "he" after "the two ministers ..." is not both of them */
         if (!u->has_actor || !u->ncodes || u->pair) continue;
+        /* nor a pronoun inside the sentence for one of its own phrases ("to
+         * help it deter attacks": it is Ukraine, named as no subject) */
+        if (u->pronoun && u->from_sentence < 0 && u->start > 0) continue;
+
         unit keep = *u;
         for (int k = 0; k < keep.ncodes; k++)
             if (!(keep.codes[k] = dyad_arena_strdup(s->keep, u->codes[k]))) return -1;
@@ -858,12 +923,49 @@ static const char *visit_host(const dyad_event *ev, size_t n) {
     return NULL;
 }
 
+/* Adds actor code c to the memory's group unless it is there or full;
+ * 0 when full. */
+static int group_add(docmem *m, const char *c) {
+    if (in_group(m, c)) return 1;
+    if (m->ngroup == GROUP_MAX) return 0;
+    m->group[m->ngroup++] = c;
+    return 1;
+}
+
+/* The parties of the consultations (04) among countries that events
+ * ev[0, n) of one sentence tell, kept when there are three or more ("Blinken
+ * met the German, British and French ministers"): "they" and "the leaders"
+ * of the next sentences are all of them. */
+static void remember_group(docmem *m, const dyad_event *ev, size_t n) {
+    m->ngroup = 0;
+    for (size_t k = 0; k < n; k++) {
+        const dyad_event *e = &ev[k];
+        if (!e->source || !e->target || e->code[0] != '0' || e->code[1] != '4' ||
+            !coder_has_country(e->source) || !coder_has_country(e->target))
+            continue;
+        if (!group_add(m, e->source) || !group_add(m, e->target)) {
+            m->ngroup = 0; /* more parties than "they" can stand for */
+            return;
+        }
+    }
+    if (m->ngroup < 3) m->ngroup = 0;
+}
+
 void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence) {
     if (!s->mem) return;
     const char *host = visit_host(ev, n);
     if (host) {
         s->mem->host = host;
         s->mem->host_sentence = sentence;
+    }
+    /* the remembered parties acting ("The two sides condemned X", "They
+     * pledged aid to Y" after a meeting of three) stay the parties */
+    int pair_subject = 0;
+    for (int u = 0; u < s->nunits; u++) pair_subject |= s->units[u].pair;
+    if (s->mem->ngroup) {
+        size_t k = 0;
+        while (k < n && (!ev[k].source || in_group(s->mem, ev[k].source))) k++;
+        pair_subject |= k == n && n > 0;
     }
     for (size_t k = n; k-- > 0;) {
         char sc[8], tc[8];
@@ -873,10 +975,12 @@ void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence)
         dyad_actor_country(ev[k].target, tc);
         if (!strcmp(sc, tc)) continue;
         /* the event's strings live in the document's arena already */
-        if (s->mem->pair_sentence != sentence) {
+        /* "The two sides condemned X": its parties stay the ones remembered */
+        if (s->mem->pair_sentence != sentence && !pair_subject) {
             s->mem->pair[0] = ev[k].source;
             s->mem->pair[1] = ev[k].target;
             s->mem->pair_sentence = sentence;
+            remember_group(s->mem, ev, n);
         }
         if (strlen(ev[k].source) > 3 && strlen(ev[k].target) > 3) {
             s->mem->people[0] = ev[k].source;

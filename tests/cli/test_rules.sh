@@ -48,6 +48,10 @@ check "headline comma list" test "$(headline 'Chile, Peru Agree to Resume Talks'
 got=$(printf 'A statement was issued by the office of Kenyan President William Ruto:\nThe President praised Uganda.\n' |
       $D code --date 2024-03-05 | jq -r '"\(.sentence) \(.source)>\(.target):\(.code)"')
 check "a line ending with a colon" test "$got" = "1 KENGOV>UGA:051"
+# "agreed to:" and the list of what they will do on the lines after it: intentions (030), not accord
+got=$(printf 'Chile and Peru agreed to:\n\nexpand trade in copper\n\nopen the border\n' |
+      $D code --date 2023-05-10 | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
+check "agreed to: a list" test "$got" = "CHL>PER:030 PER>CHL:030 "
 # "he", "she", "they" at the head of a sentence stand for the latest subject
 # of an earlier sentence of the same document, and --explain says so;
 # nothing is kept between documents
