@@ -369,6 +369,13 @@ static void test_sentence_dates(void) {
     CHECK_STR(event_date(&f, "Freedonia accused Sylvania of weekly mayhem.", "20200603"),
               "20200603 document");
     CHECK_STR(event_date(&f, "Freedonia accused Sylvania.", ""), "00000000 none");
+    /* an actor is looked up on its sentence's date, not the document's:
+     * Firefly governs Freedonia from 2020-01-01 (FREELI before); a week
+     * before 2020-01-02 is 2019-12-26 */
+    CHECK_STR(code(&f, "Rufus Firefly condemned Sylvania.", "20200102"), "FREGOV SYL 111");
+    CHECK_STR(code(&f, "Rufus Firefly condemned Sylvania last week.", "20200102"), "FREELI SYL 111");
+    CHECK_STR(event_date(&f, "Rufus Firefly condemned Sylvania last week.", "20200102"),
+              "20191226 last week");
     CHECK_STR(event_date(&f, "Freedonia accused Sylvania on Monday.", "20200603"),
               "20200601 weekday");
     CHECK_STR(event_date(&f, "Freedonia accused Sylvania yesterday.", "20200603"),

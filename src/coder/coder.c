@@ -180,18 +180,27 @@ static int32_t doc_date(const dyad_coder *c, const dyad_doc *doc) {
     return v > 0 ? v : c->opt.default_date;
 }
 
-/* The date of sentence `sent`: the first date phrase of its words
- * ("yesterday", "on Friday") against the document date, else that date.
- * `dated` 0: no word of the sentence is a date word (make_tokens), so its
- * text is not read. */
-static int32_t sentence_date(const dyad_doc *doc, int32_t date, const dyad_sentence *sent,
-                             int dated, uint8_t *kind) {
-    int32_t v = 0;
+/* The date of sentence `sent`, to be settled when first asked for
+ * (coder_date): the first date phrase of its words ("yesterday", "on
+ * Friday") against the document date, else that date. `dated` 0: no word
+ * of the sentence is a date word (make_tokens), so its text is not read. */
+static sdate sentence_date(const dyad_doc *doc, int32_t date, const dyad_sentence *sent, int dated) {
     int ok = dated && sent->start <= sent->end && sent->end <= doc->text_len;
-    *kind = (uint8_t)date_in_sentence(date, ok ? doc->text + sent->start : "",
-                                      ok ? sent->end - sent->start : 0, &v);
-    return v;
+    return (sdate){.text = ok ? doc->text + sent->start : NULL,
+                   .len = ok ? sent->end - sent->start : 0, .doc = date};
 }
+
+static const sdate *settled(const csent *s) {
+    sdate *w = s->when;
+    if (!w->settled) {
+        w->kind = (uint8_t)date_in_sentence(w->doc, w->text ? w->text : "", w->len, &w->date);
+        w->settled = 1;
+    }
+    return w;
+}
+
+int32_t coder_date(const csent *s) { return settled(s)->date; }
+uint8_t coder_date_kind(const csent *s) { return settled(s)->kind; }
 
 /* Might token k (of sentence `sent`, in `text`) hold a date word? One bit
  * of its class for a plain word (DYAD_TOKEN_PLAIN: its text is its upper
@@ -481,7 +490,8 @@ static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
     if (*end) {
         ctok *t = make_tokens(c, scratch, sent, NULL, NULL);
         if (!t) return -1;
-        csent s = {.c = c, .a = scratch, .keep = keep, .t = t, .n = n, .date = date};
+        sdate when = {.doc = date, .date = date, .settled = 1}; /* the document's date */
+        csent s = {.c = c, .a = scratch, .keep = keep, .t = t, .n = n, .when = &when};
         if (coder_find_units(&s) < 0) return -1;
         *place = coder_dateline_country(&s, *end);
     }
@@ -583,9 +593,8 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         int skip = i == head ? head_end : 0; /* the dateline is no part of the sentence */
         t += skip;
         n = drop_comma_clauses(&c->opt, t, n - skip);
-        uint8_t kind;
-        int32_t when = sentence_date(doc, date, sent, dated, &kind);
-        csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .date = when, .date_kind = kind,
+        sdate when = sentence_date(doc, date, sent, dated);
+        csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .when = &when,
                    .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
                    .mem = i < head ? NULL : &mem, .strs = &strs};
         /* the filter holds every token's id and singular's id; 0 (unknown,

@@ -207,6 +207,18 @@ typedef struct strcache {
     const char *slot[STRCACHE_SLOTS];
 } strcache;
 
+/* A sentence's date, settled the first time it is asked for (coder_date):
+ * most sentences code no event and name no actor whose code depends on
+ * the date, so their words are never read for one. */
+typedef struct sdate {
+    const char *text;   /* the sentence's words to read, or NULL: none */
+    size_t len;
+    int32_t doc;        /* the document's date (YYYYMMDD, 0: none) */
+    int32_t date;       /* the sentence's date, once settled (0: none) */
+    uint8_t kind;       /* its dyad_date_kind */
+    uint8_t settled;
+} sdate;
+
 typedef struct csent {
     const dyad_coder *c;
     dyad_arena *a;      /* scratch for this sentence, reset after it */
@@ -217,9 +229,8 @@ typedef struct csent {
     int nunits;
     vgroup *groups;
     int ngroups;
-    int32_t date;       /* the sentence's date (YYYYMMDD, 0: none): its
-                           events carry it, its actors are looked up on it */
-    uint8_t date_kind;  /* dyad_date_kind of date */
+    sdate *when;        /* the sentence's date (coder_date): its events
+                           carry it, its actors are looked up on it */
     const char *place;  /* the dateline's country code, or NULL */
     uint8_t headline;   /* the sentence is the story's title */
     docmem *mem;        /* the document's memory, or NULL */
@@ -319,6 +330,10 @@ int coder_nominal_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *n
 /* The sentence's issues ("CODE n, CODE n" or ""), found on first request;
  * NULL when out of memory (coder.c). */
 const char *coder_issues(csent *s);
+/* The sentence's date (YYYYMMDD, 0: none) and its dyad_date_kind, read
+ * from its words on first request (coder.c). */
+int32_t coder_date(const csent *s);
+uint8_t coder_date_kind(const csent *s);
 
 #define PAT_SIDE 8 /* words before, words after, synsets before, synsets after; the
                      pattern's 4 words of required words (dict_pattern.need) */

@@ -106,7 +106,7 @@ static void explain_unit(csent *s, int u, char *buf, size_t n) {
         char rec[600];
         const cause *c = &x->causes[k];
         if (c->is_agent) dict_agent_origin(d, c->rec, rec, sizeof rec);
-        else dict_phrase_origin(d, c->rec, c->restr, s->date, rec, sizeof rec);
+        else dict_phrase_origin(d, c->rec, c->restr, coder_date(s), rec, sizeof rec);
         len += (size_t)snprintf(buf + len, n - len, " %s", rec);
     }
 }
@@ -285,7 +285,7 @@ static int push_coded(csent *s, uint32_t sentence, const char *sc, const char *t
     const char *issues = coder_issues(s);
     if (!issues) return -1; /* out of memory */
     dyad_event e = {sc, tc, code, unit_text(s, su), unit_text(s, tu), verb, sentence, issues, why,
-                    s->date, s->date_kind};
+                    coder_date(s), coder_date_kind(s)};
     return push_event(s, ev, nev, cap, &e);
 }
 

@@ -73,16 +73,23 @@ static int coordinated(const csent *s, const mention *m, int k) {
            (s->t[m[k - 1].end].wc & (WC_AND | WC_OR));
 }
 
+/* The code of the actor that actor phrase `rec` names, on the sentence's
+ * date; the date is read only for an actor whose code depends on it. */
+static const char *actor_code_on(csent *s, uint32_t rec, int *restr_used) {
+    const dyad_dict *d = s->c->dict;
+    uint32_t actor = (uint32_t)dict_phrase_actor(d, rec);
+    return dict_actor_code(d, actor, dict_actor_dated(d, actor) ? coder_date(s) : 0, restr_used);
+}
+
 /* "Indian and Pakistani troops": actors joined by "and" inside one noun
  * phrase share its agents, one code each (INDMIL, PAKMIL). `agents` is the
  * agent part of the phrase's code. */
 static void coordinated_actors(csent *s, unit *u, const mention *m, int nm, const char *agents) {
-    const dyad_dict *d = s->c->dict;
     for (int k = 0; k + 1 < nm; k++) {
         if (m[k].is_agent || m[k + 1].is_agent || m[k].end + 1 != m[k + 1].start ||
             !(s->t[m[k].end].wc & (WC_AND | WC_OR)))
             continue;
-        const char *code = dict_actor_code(d, (uint32_t)dict_phrase_actor(d, m[k + 1].rec), s->date, NULL);
+        const char *code = actor_code_on(s, m[k + 1].rec, NULL);
         if (!code || u->ncodes >= MAX_CODES) continue;
         char buf[96];
         coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, code), agents);
@@ -100,7 +107,7 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
         if (u->ncauses < 8) u->causes[u->ncauses++] = (cause){m[k].is_agent, -1, m[k].rec};
         if (!m[k].is_agent) {
             int r;
-            const char *code = dict_actor_code(d, (uint32_t)dict_phrase_actor(d, m[k].rec), s->date, &r);
+            const char *code = actor_code_on(s, m[k].rec, &r);
             u->causes[u->ncauses - 1].restr = r;
             /* the first actor is the base (the possessor in "Ithilen's minister
              * Calimehtar"); a later one only refines it (RUS -> RUSGOV), or

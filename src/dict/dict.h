@@ -135,6 +135,9 @@ static inline void dict_bloom_add(uint64_t *b, uint32_t id) {
 }
 
 const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, int *restr_used);
+/* Does actor's code depend on the date (a dated restriction)? If not,
+ * dict_actor_code gives the same code for every date. */
+int dict_actor_dated(const dyad_dict *d, uint32_t actor);
 /* The actor entry an actor phrase names (rec: its index), and the one a
  * single word names as a whole phrase, or -1. */
 int64_t dict_phrase_actor(const dyad_dict *d, uint32_t rec);

@@ -28,6 +28,14 @@ const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, in
     return fallback ? dict_s(d, fallback) : NULL;
 }
 
+int dict_actor_dated(const dyad_dict *d, uint32_t actor) {
+    const dactor *a = (const dactor *)dvec_at(&d->actors, sizeof *a, actor);
+    const drestr *r = (const drestr *)d->restrs.v + a->r_first;
+    for (uint32_t i = 0; i < a->r_count; i++)
+        if (r[i].from != INT32_MIN || r[i].to != INT32_MAX) return 1;
+    return 0;
+}
+
 int64_t dict_phrase_actor(const dyad_dict *d, uint32_t rec) {
     return rec < d->phrases.n ? (int64_t)((const dphrase *)d->phrases.v + rec)->actor : -1;
 }
