@@ -439,11 +439,14 @@ static int unknown(const csent *s, const unit *u) {
     return 0;
 }
 
-/* Is unit u an armed group named only by its sector ("militants" ---INS,
- * "rebels" ---REB, "gunmen" ---UAF)? */
+/* Is unit u an armed group named only by its sectors ("militants" ---INS,
+ * "rebels" ---REB, "gunmen" ---UAF; "Islamist rebels" ---MUSREB, "Muslim
+ * militants" ---UAFMUS: one of the sectors is armed)? */
 static int armed_group(const unit *u) {
-    const char *c = u->codes[0] + 3;
-    return sector_only(u) && (!strcmp(c, "INS") || !strcmp(c, "REB") || !strcmp(c, "UAF"));
+    if (!sector_only(u)) return 0;
+    for (const char *c = u->codes[0] + 3; strlen(c) >= 3; c += 3)
+        if (!strncmp(c, "INS", 3) || !strncmp(c, "REB", 3) || !strncmp(c, "UAF", 3)) return 1;
+    return 0;
 }
 
 /* Is actor code c a state's armed force or police (NGAMIL, PAKCOP)? */

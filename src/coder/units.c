@@ -384,6 +384,23 @@ static int names_thing(const csent *s, const unit *u, const mention *m, int nm) 
     return 1;
 }
 
+/* "Sudan vows to restore order (AFP)", "Chile protests to Peru (Canadian
+ * Press)": a name alone in brackets that ends the sentence, or one the
+ * dictionary knows with no country (a news agency, MED), is an aside, the
+ * credit of the story or a gloss, not a party to any of its acts. An
+ * abbreviation in brackets inside a name stays in that name. */
+static int bracket_credit(const csent *s, const unit *u) {
+    if (u->start == 0 || u->end >= s->n || s->t[u->start - 1].pos != DYAD_POS_LRB ||
+        s->t[u->end].pos != DYAD_POS_RRB)
+        return 0;
+    int last = u->end + 1;
+    while (last < s->n && (s->t[last].pos == DYAD_POS_PERIOD || s->t[last].pos == DYAD_POS_RRB)) last++;
+    if (last >= s->n) return 1;
+    for (int c = 0; c < u->ncodes; c++)
+        if (!cameo_is_sector_code(u->codes[c])) return 0;
+    return 1;
+}
+
 /* Words that introduce a clause when a subject and verb follow: "since
  * Putin appears", "that Gondor and Osgiliath have". */
 static int is_subordinator(const ctok *t) { return (t->wc & WC_SUBORD) != 0; }
@@ -795,6 +812,7 @@ int coder_find_units(csent *s) {
         if (k > k0) chunk_code(s, u, m + k0, k - k0); /* no mention: no code */
         u->place = u->ncodes && place_head(s, u, m + k0, k - k0);
         if (u->ncodes && !u->place && names_thing(s, u, m + k0, k - k0)) u->ncodes = 0;
+        if (u->ncodes && bracket_credit(s, u)) u->ncodes = 0;
         if (!u->has_actor && s->mem && s->mem->ntitles) name_reference(s, u);
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
         if (!u->has_actor && s->mem) pair_reference(s, u);
