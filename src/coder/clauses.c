@@ -462,6 +462,27 @@ static int find_subject(csent *s, int gi) {
     return -1;
 }
 
+/* ", a spokeswoman for the French embassy said", ", an official at the
+ * ministry told reporters": the speaker of a reporting tail may go on with
+ * a phrase of "for", "of", "at" or "from" before its verb. Where the
+ * speaker ends, from the end e of its first noun phrase: e itself when no
+ * such phrase follows, else the token after that phrase, if a finite verb
+ * is there (s->n otherwise: no tail). */
+static int tail_speaker_end(const csent *s, int e) {
+    const ctok *t = s->t;
+    if (e >= s->n || t[e].pos != DYAD_POS_IN) return e;
+    const char *p = t[e].up;
+    if (strcmp(p, "FOR") && strcmp(p, "OF") && strcmp(p, "AT") && strcmp(p, "FROM")) return e;
+    int k = e + 1;
+    while (k < s->n && k < e + 8 && t[k].group < 0 &&
+           ((t[k].pos >= DYAD_POS_NN && t[k].pos <= DYAD_POS_NNPS) || t[k].pos == DYAD_POS_DT ||
+            (t[k].pos >= DYAD_POS_JJ && t[k].pos <= DYAD_POS_JJS) || t[k].pos == DYAD_POS_POS))
+        k++;
+    if (k == e + 1 || k >= s->n || t[k].group < 0) return s->n;
+    uint8_t v = t[s->groups[t[k].group].start].pos;
+    return v == DYAD_POS_VBD || v == DYAD_POS_VBZ || v == DYAD_POS_VBP || v == DYAD_POS_MD ? k : s->n;
+}
+
 /* The end of group gi's clause: exclusive token index. */
 static int clause_end(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
@@ -482,10 +503,17 @@ static int clause_end(const csent *s, int gi) {
             /* ", officials said", ", a clearly tired official said": a
              * reporting tail, whose speaker is no object of this verb */
             for (int k = j + 1; k < s->n && k < j + 10; k++) {
+                /* "an official at the embassy said": a speaker the
+                 * dictionary does not know, named with its phrase */
+                if (t[k].pos == DYAD_POS_IN && k > j + 1 && t[k - 1].pos >= DYAD_POS_NN &&
+                    t[k - 1].pos <= DYAD_POS_NNPS) {
+                    int e = tail_speaker_end(s, k);
+                    if (e != k && e < s->n) return j;
+                }
                 if (t[k].pos == DYAD_POS_COMMA || t[k].pos == DYAD_POS_PERIOD || t[k].pos == DYAD_POS_IN)
                     break;
                 if (t[k].unit >= 0) {
-                    int e = s->units[t[k].unit].end;
+                    int e = tail_speaker_end(s, s->units[t[k].unit].end);
                     if (e < s->n && t[e].group >= 0 && t[e].group != gi) return j;
                     break;
                 }
