@@ -549,6 +549,26 @@ static int phrases_end(const csent *s, int gi, int region_end) {
     return region_end;
 }
 
+/* Where the words of group gi's patterns may be looked for after the
+ * verb: up to an infinitive that does not follow the verb directly and
+ * that the verb does not hand to its object ("met Y to discuss the war",
+ * "met in Riyadh to discuss ..."): its phrases are its own act's, and a
+ * pattern names no verb (PETRARCH-2's rule), so no pattern word is taken
+ * from them ("met Y to discuss the war" is no meeting about a war, "sees
+ * no reason to join talks on X" no talks) unless the pattern names the
+ * "to" itself ("* TO ACT"). "threatened to stop talks" and "ordered Y to
+ * withdraw" keep their infinitive's words: the combination of the two
+ * verbs codes them. */
+static int words_end(const csent *s, int gi) {
+    const vgroup *g = &s->groups[gi];
+    for (int j = g->end + 1; j < g->pattern_end; j++) {
+        int h = s->t[j].group;
+        if (s->t[j].pos == DYAD_POS_TO && h >= 0 && h != gi && s->groups[h].start == j)
+            return object_control(s, g) ? g->pattern_end : j;
+    }
+    return g->pattern_end;
+}
+
 /* Is unit u only an example ("including Ukraine", "including in Kyiv")? */
 static int is_example(const csent *s, const unit *u) {
     if (!u->in_pp) return 0;
@@ -765,6 +785,7 @@ int coder_find_groups(csent *s) {
         g->region_end = clause_end(s, gi);
         if (standing_relation(s, g)) g->negated = 2;
         g->pattern_end = phrases_end(s, gi, g->region_end);
+        g->words_end = words_end(s, gi);
         deny_complement(s, gi);
         discussion_topic(s, gi);
         g->region_start = g->subject >= 0 ? s->units[g->subject].start

@@ -141,6 +141,7 @@ typedef struct vgroup {
     int object;       /* unit index or -1 (first unit after the verb) */
     int region_end;   /* where this verb's clause ends (exclusive) */
     int pattern_end;  /* where its own phrases end: before a complement clause */
+    int words_end;    /* a pattern's words after the verb lie before it: a purpose infinitive */
     int region_start; /* where it begins */
 } vgroup;
 

@@ -31,6 +31,7 @@ static int form_fits(const csent *s, const dict_form *f, int main, int *post_end
 
 typedef struct mstate {
     int source, target;
+    int words_end; /* the post side's words and synsets lie before it ("to" excepted) */
     int compound;  /* the subject names several actors */
     int used_pct;  /* the pattern's % matched it */
 } mstate;
@@ -95,6 +96,7 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
             int object_only = e->side == 1 && e->group == PG_PLAIN, begun = 0;
             while (k < lim && !tok_is(&s->t[k], e->id)) {
                 if (object_only && begun && ends_object(s->t[k].pos)) return 0;
+                if (e->side == 1 && k == ms->words_end) return 0; /* a purpose infinitive */
                 begun |= nominal(s->t[k].pos) && s->t[k].pos != DYAD_POS_RB;
                 k++;
             }
@@ -116,6 +118,7 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
             int k = pos, found = 0;
             uint32_t words[16];
             for (; k < lim && !found; k++) {
+                if (e->side == 1 && k == ms->words_end) return 0; /* a purpose infinitive */
                 if (e->id < 64 && !(s->t[k].syn & (1ULL << e->id))) continue;
                 int n = 0;
                 for (int j = k; j < to && n < 16; j++) words[n++] = s->t[j].id;
@@ -170,6 +173,7 @@ static int match_pattern(const csent *s, const vgroup *g, const dict_pattern *p,
     while (mid < end && mid->side == 0) mid++;
     ms->source = ms->target = -1;
     ms->used_pct = 0;
+    ms->words_end = g->words_end;
     ms->compound = g->subject >= 0 && s->units[g->subject].ncodes > 1;
     /* words before '*' are the nouns and prepositional phrases before the
      * verb group, not its auxiliaries or adverbs */
