@@ -689,7 +689,10 @@ static int finite_before(const csent *s, int before) {
  * (passive; its source only a "by" phrase), and the finite verb is the
  * noun phrase's. So is one after the object of a preposition once the
  * clause has its finite verb ("rallied to call for the freedom of three
- * nurses held in Lima"). Is group gi one? */
+ * nurses held in Lima"), or after the object of "of" inside the subject
+ * ("the family of a nurse held hostage in Lima appealed"). The participle
+ * may be completed by "dead", "hostage" or "captive" ("held hostage in").
+ * Is group gi one? */
 static int reduced_relative(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -699,9 +702,16 @@ static int reduced_relative(const csent *s, int gi) {
     int u = t[g->start - 1].unit;
     if (u < 0 || s->units[u].pronoun) return 0;
     int in_pp = s->units[u].in_pp;
-    if (in_pp && !finite_before(s, s->units[u].start)) return 0;
+    if (in_pp && !finite_before(s, s->units[u].start)) {
+        /* "the family of a Briton held hostage in Iraq appealed": the
+         * "of" phrase is part of the subject; the finite verb must follow */
+        if (strcmp(s->units[u].prep, "OF")) return 0;
+        in_pp = 0;
+    }
     int j = g->end;
-    if (j < s->n && (t[j].pos == DYAD_POS_JJ || t[j].pos == DYAD_POS_RP)) j++; /* "shot dead in" */
+    if (j < s->n && (t[j].pos == DYAD_POS_JJ || t[j].pos == DYAD_POS_RP || !strcmp(t[j].up, "HOSTAGE") ||
+                     !strcmp(t[j].up, "CAPTIVE")))
+        j++; /* "shot dead in", "held hostage in" */
     if (j >= s->n || t[j].pos != DYAD_POS_IN || (t[j].wc & (WC_SUBORD | WC_COMPL))) return 0;
     for (int k = j; k < s->n && k < j + 24; k++) {
         if (t[k].group >= 0) {
