@@ -336,27 +336,43 @@ static inline int intent_infinitive(const csent *s, int j) {
     return j >= 1 && s->t[j].pos == DYAD_POS_TO && s->t[j].group >= 0 && intent_noun_before(s, j);
 }
 
+/* Does w begin with p? */
+static int has_prefix(const char *w, const char *p) {
+    while (*p)
+        if (*w++ != *p++) return 0;
+    return 1;
+}
+
 /* Does the verb of group g hand an infinitive after its object to that
  * object ("urged Y to V", "ordered troops to withdraw", "allowed Y to")?
  * Other verbs do not: "blockaded Paris to demand" is the blockaders' demand. */
 static int object_control(const csent *s, const vgroup *g) {
-#define OC(w) {w, sizeof w - 1}
-    static const struct { const char *w; size_t n; } stem[] = {
-        OC("URG"), OC("ASK"), OC("ORDER"), OC("TOLD"), OC("TELL"), OC("ALLOW"), OC("FORC"), OC("INVIT"),
-        OC("PERSUAD"), OC("ENCOURAG"), OC("HELP"), OC("PRESS"), OC("PUSH"), OC("WANT"), OC("WISH"),
-        OC("EXPECT"), OC("CALL"), OC("BEG"), OC("ADVIS"), OC("WARN"), OC("AUTHORI"), OC("PERMIT"),
-        OC("REQUIR"), OC("COMPEL"), OC("OBLIG"), OC("INSTRUCT"), OC("COMMAND"), OC("APPEAL"), OC("LOBB"),
-        OC("EXHORT"), OC("CHALLENG"), OC("DAR"), OC("ENABL"), OC("PROMPT"), OC("TRAIN"), OC("IMPLOR"),
-        OC("REQUEST"), OC("CONVINC"), OC("INDUC"), OC("LEAD"), OC("LED"), OC("GET"), OC("GOT"), OC("NEED"),
-        OC("LIKE"), OC("PREFER"), OC("TEACH"), OC("TAUGHT"), OC("PAY"), OC("PAID"), OC("HIR"), OC("SEND"),
-        OC("SENT"), OC("DEPLOY"), OC("DISPATCH"), OC("MOBILI"), OC("RECRUIT"), OC("PETITION"), OC("DIRECT"),
-        OC("MANDAT"), OC("EMPOWER"), OC("CAUS"), OC("INSPIR"), OC("MOTIVAT"), OC("INTEND"), OC("MEAN"),
-        OC("WAIT"),
+    /* the stems by their first letter, so that a verb is compared with a few */
+    static const char *const stem[26][10] = {
+        [0] = {"ADVIS", "ALLOW", "APPEAL", "ASK", "AUTHORI"},
+        [1] = {"BEG"},
+        [2] = {"CALL", "CAUS", "CHALLENG", "COMMAND", "COMPEL", "CONVINC"},
+        [3] = {"DAR", "DEPLOY", "DIRECT", "DISPATCH"},
+        [4] = {"EMPOWER", "ENABL", "ENCOURAG", "EXHORT", "EXPECT"},
+        [5] = {"FORC"},
+        [6] = {"GET", "GOT"},
+        [7] = {"HELP", "HIR"},
+        [8] = {"IMPLOR", "INDUC", "INSPIR", "INSTRUCT", "INTEND", "INVIT"},
+        [11] = {"LEAD", "LED", "LIKE", "LOBB"},
+        [12] = {"MANDAT", "MEAN", "MOBILI", "MOTIVAT"},
+        [13] = {"NEED"},
+        [14] = {"OBLIG", "ORDER"},
+        [15] = {"PAID", "PAY", "PERMIT", "PERSUAD", "PETITION", "PREFER", "PRESS", "PROMPT", "PUSH"},
+        [17] = {"RECRUIT", "REQUEST", "REQUIR"},
+        [18] = {"SEND", "SENT"},
+        [19] = {"TAUGHT", "TEACH", "TELL", "TOLD", "TRAIN"},
+        [20] = {"URG"},
+        [22] = {"WAIT", "WANT", "WARN", "WISH"},
     };
-#undef OC
     const char *w = s->t[g->main].up;
-    for (size_t k = 0; k < sizeof stem / sizeof *stem; k++)
-        if (stem[k].w[0] == w[0] && !strncmp(w, stem[k].w, stem[k].n)) return 1;
+    if (w[0] < 'A' || w[0] > 'Z') return 0;
+    for (const char *const *p = stem[w[0] - 'A']; *p; p++)
+        if (has_prefix(w, *p)) return 1;
     return 0;
 }
 
@@ -561,9 +577,9 @@ static int phrases_end(const csent *s, int gi, int region_end) {
  * verbs codes them. */
 static int words_end(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
-    for (int j = g->end + 1; j < g->pattern_end; j++) {
-        int h = s->t[j].group;
-        if (s->t[j].pos == DYAD_POS_TO && h >= 0 && h != gi && s->groups[h].start == j)
+    for (int h = gi + 1; h < s->ngroups && s->groups[h].start < g->pattern_end; h++) {
+        int j = s->groups[h].start;
+        if (j > g->end && s->t[j].pos == DYAD_POS_TO)
             return object_control(s, g) ? g->pattern_end : j;
     }
     return g->pattern_end;
