@@ -271,6 +271,25 @@ static void test_normalizing(void) {
     }
 }
 
+/* Numeric character references: "&#39;", and wire copy's " #39;" whose "&"
+ * was lost (a blank in its place before an apostrophe that closes a word). */
+static void test_char_refs(void) {
+    CHECK_STR(toks("Kenya #39;s capital"), "Kenya 's capital");
+    CHECK_STR(toks("Kenya&#39;s capital"), "Kenya 's capital");
+    CHECK_STR(toks("they can #39;t stay"), "they ca n't stay");
+    CHECK_STR(toks("the rebels #39; camp"), "the rebels ' camp");
+    CHECK_STR(toks("his #39;error#39; in #39;99"), "his ` error ' in ` 99");
+    CHECK_STR(toks("a deal #151; or not &#8212;"), "a deal -- or not --");
+    CHECK_STR(toks("room #12; and #39 and #;"), "room # 12 ; and # 39 and # ;"); /* not references */
+    dyad_sentence s;
+    if (t_one_sentence("Kenya #39;s capital", &s) == 0 && s.ntokens == 3) {
+        CHECK(s.tokens[1].start == 5 && s.tokens[1].end == 11); /* " #39;s" */
+        CHECK(s.tokens[2].start == 12 && s.tokens[2].end == 19);
+    } else {
+        CHECK(!"three tokens");
+    }
+}
+
 static void test_robustness(void) {
     size_t n;
     dyad_sentence *s;
@@ -391,7 +410,7 @@ static void test_token_forms(void) {
 
 int main(void) {
     static void (*const tests[])(void) = {test_splitting,     test_tokenizing,  test_offsets,
-                                          test_offsets_sparse, test_normalizing, test_robustness,
+                                          test_offsets_sparse, test_normalizing, test_char_refs, test_robustness,
                                           test_plain_tokens,  test_token_forms, test_abbrev_table};
     return t_tagger_main(tests, sizeof tests / sizeof tests[0]);
 }

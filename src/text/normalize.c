@@ -144,6 +144,61 @@ static int map_const(mapper *m, size_t o, size_t i) {
     return seg_push(m, (uint32_t)o, (uint32_t)i, 1);
 }
 
+/* A numeric character reference at p[0] = '#' ("&#39;", "&#8212;"), also
+ * with its "&" lost, as wire copy often has it ("Kenya #39;s capital"): its
+ * length up to the ';', and its ASCII stand-in in *rep; 0 for none. Only
+ * the references of quotes, apostrophes, dashes and "&". */
+static size_t char_ref(const unsigned char *p, size_t n, const char **rep) {
+    size_t k = 1;
+    uint32_t v = 0;
+    while (k < n && k < 6 && p[k] >= '0' && p[k] <= '9') v = v * 10 + (uint32_t)(p[k++] - '0');
+    if (k == 1 || k >= n || p[k] != ';') return 0;
+    switch (v) {
+    case 39: case 145: case 146: case 8216: case 8217: *rep = "'"; break;
+    case 34: case 147: case 148: case 8220: case 8221: *rep = "\""; break;
+    case 150: case 8211: *rep = "-"; break;
+    case 151: case 8212: *rep = "--"; break;
+    case 38: *rep = "&"; break;
+    default: return 0;
+    }
+    return k + 1;
+}
+
+static int is_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Does the apostrophe of a reference close a word, with the blank before it
+ * standing for the lost "&" ("Kenya #39;s", "can #39;t", "the rebels #39;
+ * camp"), rather than open a quote ("his #39;mistake", "on #39;90s")?
+ * q: the text after the reference. */
+static int apostrophe_closes(const unsigned char *q, size_t n) {
+    size_t k = 0;
+    while (k < n && k < 3 && is_letter(q[k])) k++;
+    if (k == 0) return n == 0 || !(q[0] >= '0' && q[0] <= '9');
+    if (k < n && is_letter(q[k])) return 0;
+    unsigned a = q[0] | 0x20, b = k > 1 ? q[1] | 0x20 : 0;
+    if (k == 1) return a == 's' || a == 't' || a == 'd' || a == 'm';
+    return k == 2 && ((a == 'l' && b == 'l') || (a == 'r' && b == 'e') || (a == 'v' && b == 'e'));
+}
+
+/* Writes the stand-in of the reference at original offset i (length rl):
+ * the "&" before it is dropped, and so is the blank that stands for a lost
+ * "&" before an apostrophe that closes a word. */
+static int put_ref(mapper *m, char *s, size_t *o, const unsigned char *p, size_t i, size_t len, size_t rl,
+                   const char *rep) {
+    size_t from = i;
+    if (*o > 0 && s[*o - 1] == '&') {
+        (*o)--;
+        from = i - 1;
+    } else if (rep[0] == '\'' && *o > 1 && s[*o - 1] == ' ' && s[*o - 2] != ' ' &&
+               apostrophe_closes(p + i + rl, len - i - rl)) {
+        (*o)--;
+        from = i - 1;
+    }
+    int rc = map_const(m, *o, from);
+    for (const char *r = rep; *r; r++) s[(*o)++] = *r;
+    return rc;
+}
+
 int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
                    dyad_error *err) {
     if (len > 0x3FFFFFFF) return dyad_error_set(err, "%s:%d: document too long (%zu bytes)",
@@ -167,10 +222,23 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
             size_t end = i + 1;
             while (end + 8 <= len && bytes8_printable(bytes8_load(p + end))) end += 8;
             while (end < len && (unsigned char)(p[end] - 0x20) < 0x5F) end++;
-            memcpy(s + o, p + i, end - i);
-            rc = map_same(&m, o, i);
-            o += end - i;
-            i = end;
+            /* a character reference ("&#39;", " #39;") ends the run */
+            const unsigned char *h = memchr(p + i, '#', end - i);
+            const char *rep = NULL;
+            size_t rl = 0;
+            while (h && !(rl = char_ref(h, len - (size_t)(h - p), &rep)))
+                h = memchr(h + 1, '#', end - (size_t)(h + 1 - p));
+            if (h) end = (size_t)(h - p);
+            if (end > i) {
+                memcpy(s + o, p + i, end - i);
+                rc = map_same(&m, o, i);
+                o += end - i;
+                i = end;
+            }
+            if (rl && !rc) {
+                rc = put_ref(&m, s, &o, p, i, len, rl, rep);
+                i += rl;
+            }
             continue;
         }
         if (c < 0x80) {
