@@ -218,6 +218,13 @@ static int names_place_only(const unit *u) {
     return u->ncodes == 1 && strlen(u->codes[0]) == 3;
 }
 
+/* Prepositions that say only where or whither ("across Iraq", "to Libya"). */
+static int where_prep(const char *w) {
+    static const char *const preps[] = {"ACROSS", "THROUGHOUT", "TO",   "INTO",   "TOWARD", "TOWARDS",
+                                        "AROUND", "NEAR",       "ALONG", "INSIDE", "OUTSIDE", "BEYOND"};
+    return CODER_WORD_IN(w, preps);
+}
+
 /* Source and target units of a coded group. */
 static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt) {
     *src = m->source >= 0 ? m->source : g->subject;
@@ -234,6 +241,9 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
          * ("was shot dead in X"), never a clause ("it was noted that X");
          * in a headline's "X kidnapped in Y", Y is only the place */
         *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp && !g->bare_passive ? g->object : -1);
+        /* "killed across X", "deported to X", "dropped near X": a
+         * preposition of place or direction names no agent */
+        if (by < 0 && *src >= 0 && where_prep(s->t[s->units[*src].start - 1].up)) *src = -1;
         /* ", in a new setback for X's sector": past a comma, no agent */
         for (int j = g->end; by < 0 && *src >= 0 && j < s->units[*src].start; j++)
             if (s->t[j].pos == DYAD_POS_COMMA) *src = -1;
