@@ -522,6 +522,16 @@ static int reciprocal(const csent *s, const vgroup *g, const char *code) {
     return joint_act(code);
 }
 
+/* Is the object of group g "each other" or "one another", right after the
+ * verb or its preposition ("accused each other", "fired at one another")? */
+static int each_other_object(const csent *s, const vgroup *g) {
+    int j = g->end;
+    if (j < s->n && s->t[j].pos == DYAD_POS_IN) j++;
+    if (j + 1 >= s->n) return 0;
+    return (!strcmp(s->t[j].up, "EACH") && !strcmp(s->t[j + 1].up, "OTHER")) ||
+           (!strcmp(s->t[j].up, "ONE") && !strcmp(s->t[j + 1].up, "ANOTHER"));
+}
+
 /* Several actors doing a verb together, with no actor as its object: do
  * they act on each other? A joint act or "each other" says so; a compound
  * pattern ("X and Y clashed") only when the verb has no object of its own,
@@ -929,6 +939,9 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if (m.compound && m.target < 0 && tu >= 0 && s->units[tu].in_pp && strcmp(s->units[tu].prep, "WITH") &&
             strcmp(s->units[tu].prep, "AGAINST"))
             tu = -1;
+        /* "X and Y accused each other of ... in Z": the object is the
+         * subject's actors, and Z no party */
+        if (tu >= 0 && each_other_object(s, g)) tu = -1;
         const unit *S = by_state ? &state : &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local, home;
