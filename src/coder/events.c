@@ -225,6 +225,24 @@ static int where_prep(const char *w) {
     return CODER_WORD_IN(w, preps);
 }
 
+/* "jailed five men for the bombing of a Chilean ship", "charged two men in a
+ * plot against Peruvian targets", "detained them at a prison in Peru": an
+ * arrest, a charge, a sentence or a deportation (173, 174) is done to its
+ * object, not to a party to the crime or the place a phrase names; "against
+ * X", "for X" ("a warrant for X") and "dozens of X" still name the one it
+ * is done to. */
+static int crime_party(const csent *s, const unit *u, const char *code) {
+    static const char *const many[] = {"DOZENS", "HUNDREDS", "THOUSANDS", "SCORES", "NUMBER", "GROUP",
+                                       "SOME",   "MANY",     "SEVERAL",   "MOST",   "ALL",    "EACH"};
+    if (!u->in_pp || !code || strncmp(code, "17", 2) || (code[2] != '3' && code[2] != '4')) return 0;
+    if (!strcmp(u->prep, "AGAINST") || !strcmp(u->prep, "FOR")) return 0;
+    if (!strcmp(u->prep, "OF") && u->start > 1) {
+        const ctok *q = &s->t[u->start - 2];
+        if (q->pos == DYAD_POS_CD || CODER_WORD_IN(q->up, many)) return 0;
+    }
+    return 1;
+}
+
 /* Source and target units of a coded group. */
 static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt) {
     *src = m->source >= 0 ? m->source : g->subject;
@@ -920,6 +938,8 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if (m.target < 0 && !g->passive && tu >= 0 && tu == g->object &&
             joint_act(m.code ? m.code : m.code2))
             tu = coder_next_object(s, gi, g->end, 1);
+        if (m.target < 0 && !g->passive && tu >= 0 && crime_party(s, &s->units[tu], m.code ? m.code : m.code2))
+            tu = -1;
         if ((tu < 0 || !s->units[tu].has_actor) && low_tgt >= 0 && low_tgt != su) tu = low_tgt;
         if ((tu < 0 || !s->units[tu].has_actor) && code_root(m.code ? m.code : m.code2) == 13)
             tu = condition_subject(s, g);
