@@ -301,6 +301,11 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
     int whole = b < a && !strncmp(sc, tc, b);                   /* the target contains the source */
     int same = a >= 6 && b >= 6 && !strncmp(sc, tc, 6);          /* same country and sector */
     if (!strcmp(sc, tc)) return 1;
+    /* "the Chilean minister visited Chilean troops": a visit to one's own
+     * state's people is no diplomatic visit (a visit to a place of one's
+     * own country, a bare code, still is) */
+    if (a > 3 && b > 3 && !strncmp(sc, tc, 3) && (!strncmp(code, "042", 3) || !strncmp(code, "043", 3)))
+        return 1;
     if (!whole && !same) return 0;
     int root = code_root(code);
     if (domestic_threat(code)) return 0;
