@@ -229,16 +229,20 @@ static int where_prep(const char *w) {
  * plot against Peruvian targets", "detained them at a prison in Peru": an
  * arrest, a charge, a sentence or a deportation (173, 174) is done to its
  * object, not to a party to the crime or the place a phrase names; "against
- * X", "for X" ("a warrant for X") and "dozens of X" still name the one it
- * is done to. */
+ * X", "for X" ("a warrant for X") and the object's own "of X" ("dozens of
+ * X", "members of X") still name the one it is done to. */
 static int crime_party(const csent *s, const unit *u, const char *code) {
-    static const char *const many[] = {"DOZENS", "HUNDREDS", "THOUSANDS", "SCORES", "NUMBER", "GROUP",
-                                       "SOME",   "MANY",     "SEVERAL",   "MOST",   "ALL",    "EACH"};
     if (!u->in_pp || !code || strncmp(code, "17", 2) || (code[2] != '3' && code[2] != '4')) return 0;
     if (!strcmp(u->prep, "AGAINST") || !strcmp(u->prep, "FOR")) return 0;
-    if (!strcmp(u->prep, "OF") && u->start > 1) {
-        const ctok *q = &s->t[u->start - 2];
-        if (q->pos == DYAD_POS_CD || CODER_WORD_IN(q->up, many)) return 0;
+    if (!strcmp(u->prep, "OF")) { /* "of X" after the verb's own object: "dozens of X", "members of X" */
+        int k = u->start - 2;
+        while (k >= 0 && s->t[k].group < 0 &&
+               (s->t[k].pos == DYAD_POS_CD || s->t[k].pos == DYAD_POS_DT || s->t[k].pos == DYAD_POS_PRPS ||
+                s->t[k].pos == DYAD_POS_RP ||
+                (s->t[k].pos >= DYAD_POS_JJ && s->t[k].pos <= DYAD_POS_JJS) ||
+                (s->t[k].pos >= DYAD_POS_NN && s->t[k].pos <= DYAD_POS_NNPS)))
+            k--;
+        if (k >= 0 && s->t[k].group >= 0) return 0;
     }
     return 1;
 }
