@@ -505,6 +505,17 @@ static int clause_end(const csent *s, int gi) {
     const ctok *t = s->t;
     for (int j = g->end; j < s->n; j++) {
         if (is_clause_stop(&t[j])) return j;
+        /* "shelled the town as Bolivian ministers met": "as" with a subject
+         * and a finite verb opens a clause of its own */
+        if ((t[j].wc & WC_SUBORD) && !(t[j].wc & WC_COMPL) && j > g->end && j + 1 < s->n && t[j + 1].unit >= 0) {
+            int e = s->units[t[j + 1].unit].end;
+            if (e < s->n && t[e].group >= 0 && t[e].group != gi) {
+                uint8_t p = t[s->groups[t[e].group].start].pos;
+                if (p == DYAD_POS_VBD || p == DYAD_POS_VBN || p == DYAD_POS_VBZ || p == DYAD_POS_VBP ||
+                    p == DYAD_POS_MD)
+                    return j; /* (the tagger reads "met" as a participle there too) */
+            }
+        }
         if (t[j].pos == DYAD_POS_COMMA) {
             /* "X, speaking in Y, condemned Z": a comma right before a finite
              * verb closes an insertion or a list of acts; what follows is
