@@ -368,14 +368,25 @@ static int is_thing_noun(const char *w) {
     return CODER_WORD_IN(w, nouns);
 }
 
+/* Is mention m one abbreviated name ("US", "U.N.", "EU")? Written before a
+ * noun it stands for the adjective of its actor: "the US war" is waged by
+ * the United States, while "the Iraq war" and "the Lima bombings" only say
+ * where. */
+static int abbreviated(const csent *s, const mention *m) {
+    if (m->end != m->start + 1) return 0;
+    const char *w = s->t[m->start].up;
+    size_t n = strlen(w);
+    return n == 2 || (n >= 4 && w[1] == '.' && w[n - 1] == '.');
+}
+
 /* "the Chaco war", "Lima bombings", "a Lima rocket attack", "the Bolivia
  * plan": the proper name of an actor before common nouns that end
  * in a noun of a thing that happened or is planned names no actor: the
  * phrase is neither source nor target. A country adjective ("Bolivian
- * attacks"), a possessive ("Peru's bid") and an agent ("US envoy")
- * keep their actor. */
+ * attacks"), an abbreviated name ("the US war"), a possessive ("Peru's
+ * bid") and an agent ("US envoy") keep their actor. */
 static int names_thing(const csent *s, const unit *u, const mention *m, int nm) {
-    if (!nm || m[nm - 1].is_agent) return 0;
+    if (!nm || m[nm - 1].is_agent || abbreviated(s, &m[nm - 1])) return 0;
     int end = u->end, a = m[nm - 1].end;
     while (end - 1 > a && (s->t[end - 1].wc & WC_TIME)) end--;
     if (a >= end || s->t[a - 1].pos != DYAD_POS_NNP || !is_thing_noun(s->t[end - 1].up)) return 0;
