@@ -902,6 +902,67 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
     return 1;
 }
 
+/* Words that judge what they are said of: "X said Y was illegal", "... a
+ * mistake"; "responsible" and "to blame" lay the blame. */
+static int judgement(const char *w) {
+    static const char *const words[] = {
+        "ILLEGAL",  "ILLEGITIMATE", "UNLAWFUL",   "WRONG",    "UNACCEPTABLE", "MISTAKE",    "BLUNDER",
+        "FAILURE",  "DISASTER",     "SCANDAL",    "SCANDALOUS", "UNJUST",     "UNFAIR",     "IRRESPONSIBLE",
+        "ABSURD",   "OUTRAGEOUS",   "HYPOCRITICAL", "CRIMINAL", "SHAMEFUL",   "DISGRACEFUL", "PROVOCATION",
+        "PROVOCATIVE"};
+    return CODER_WORD_IN(w, words);
+}
+
+/* "X said (that) Y was illegal / a serious mistake": what one actor says
+ * of another in such words is criticism of it (111), and "X said Y was to
+ * blame / responsible for ..." an accusation (112), from the speaker to
+ * the one judged (an act or a plan of Y's is Y's: "the US war was
+ * illegal"). 1 if coded; the inner group is then done. */
+static int reported_judgement(csent *s, int gi, uint8_t *done, uint32_t sentence, dyad_event **ev,
+                              size_t *nev, size_t *cap) {
+    const vgroup *g = &s->groups[gi];
+    if (!(s->t[g->main].wc & WC_SAY) || gi + 1 >= s->ngroups) return 0;
+    const vgroup *h = &s->groups[gi + 1];
+    /* Y: the first phrase after the speaking verb, not one inside Y ("the
+     * US invasion of Iraq") */
+    int su = g->subject, tu = -1;
+    for (int j = g->end; j < h->start && tu < 0; j++) {
+        const unit *u = s->t[j].unit >= 0 ? &s->units[s->t[j].unit] : NULL;
+        if (u && (!u->in_pp || (s->t[u->start - 1].wc & WC_COMPL))) tu = s->t[j].unit; /* "that Y" */
+    }
+    if (h->start >= g->region_end || su < 0 || tu < 0 || su == tu || !s->units[su].has_actor ||
+        !s->units[tu].has_actor || h->negated || !(s->t[h->start].wc & WC_BE))
+        return 0;
+    const char *code = NULL;
+    if (h->end - h->start == 3 && s->t[h->start + 1].pos == DYAD_POS_TO && !strcmp(s->t[h->start + 2].up, "BLAME"))
+        code = "112"; /* "was to blame" */
+    else if (h->infinitive)
+        return 0;
+    else if (h->main == h->start) /* BE alone: what follows says what Y is */
+        for (int j = h->end; j < s->n && j < h->end + 4 && !code; j++) {
+            const ctok *t = &s->t[j];
+            if (judgement(t->up)) code = "111";
+            else if (!strcmp(t->up, "RESPONSIBLE")) code = "112";
+            else if (t->pos != DYAD_POS_DT && t->pos != DYAD_POS_RB && (t->pos < DYAD_POS_JJ || t->pos > DYAD_POS_JJS))
+                break;
+        }
+    if (!code) return 0;
+    vmatch m;
+    if (!group_match(s, gi, &m)) return 0; /* the speaking verb's own form, for the record */
+    m.code = code;
+    m.code2 = NULL;
+    m.pattern = 0;
+    m.compound = 0;
+    m.target = m.source = -1;
+    const char *why = s->c->opt.explain ? explain(s, g, &m, su, tu) : NULL;
+    const unit *S = &s->units[su], *T = &s->units[tu];
+    for (int a = 0; a < S->ncodes; a++)
+        for (int b = 0; b < T->ncodes; b++)
+            if (emit(s, sentence, S->codes[a], T->codes[b], code, su, tu, &m, why, ev, nev, cap) < 0) return -1;
+    done[gi + 1] = 1;
+    return 1;
+}
+
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
     if ((s->wc_any & WC_NOMINAL) && coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
@@ -916,6 +977,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         vmatch m;
         if (done[gi] || readiness_frame(s, gi)) continue;
         int dm = reported_demand(s, gi, done, sentence, ev, nev, cap);
+        if (!dm) dm = reported_judgement(s, gi, done, sentence, ev, nev, cap);
         if (dm < 0) return -1;
         if (dm || !group_match(s, gi, &m)) continue;
         int tr = transformed(s, gi, &m, sentence, ev, nev, cap);
