@@ -386,10 +386,12 @@ static int abbreviated(const csent *s, const mention *m) {
  * attacks"), an abbreviated name ("the US war"), a possessive ("Peru's
  * bid") and an agent ("US envoy") keep their actor. */
 static int names_thing(const csent *s, const unit *u, const mention *m, int nm) {
-    if (!nm || m[nm - 1].is_agent || abbreviated(s, &m[nm - 1])) return 0;
+    if (!nm || m[nm - 1].is_agent) return 0;
     int end = u->end, a = m[nm - 1].end;
     while (end - 1 > a && (s->t[end - 1].wc & WC_TIME)) end--;
-    if (a >= end || s->t[a - 1].pos != DYAD_POS_NNP || !is_thing_noun(s->t[end - 1].up)) return 0;
+    if (a >= end || s->t[a - 1].pos != DYAD_POS_NNP || !is_thing_noun(s->t[end - 1].up) ||
+        abbreviated(s, &m[nm - 1]))
+        return 0;
     for (int i = a; i < end; i++)
         if (s->t[i].pos != DYAD_POS_NN && s->t[i].pos != DYAD_POS_NNS) return 0;
     return 1;
