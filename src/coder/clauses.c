@@ -384,6 +384,22 @@ static int free_adjunct(const csent *s, const vgroup *g) {
            !(v->wc & WC_INCL) && strcmp(v->up, "ACCORDING");
 }
 
+/* "Modi said he and Biden discussed ...": a pronoun and "and" before
+ * subject unit x make it a compound of what the pronoun stands for and x. */
+static void pronoun_and(csent *s, int x, int gi) {
+    unit *u = &s->units[x];
+    int p = u->start - 2;
+    if (p < 0 || !(s->t[u->start - 1].wc & WC_AND) || s->t[p].unit < 0) return;
+    unit *pu = &s->units[s->t[p].unit];
+    if (!pu->pronoun || !u->has_actor) return;
+    resolve_pronoun(s, s->t[p].unit, gi);
+    for (int k = 0; k < pu->ncodes && u->ncodes < MAX_CODES; k++) {
+        int have = 0;
+        for (int m = 0; m < u->ncodes; m++) have |= !strcmp(u->codes[m], pu->codes[k]);
+        if (!have) u->codes[u->ncodes++] = pu->codes[k];
+    }
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -438,6 +454,7 @@ static int find_subject(csent *s, int gi) {
                 j = u->start - 1; /* skip the preposition too */
                 continue;
             }
+            pronoun_and(s, t[j].unit, gi);
             return t[j].unit;
         }
         if (t[j].group >= 0) {

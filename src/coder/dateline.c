@@ -34,8 +34,22 @@ static int dateline_token(const ctok *t) {
 }
 
 int coder_dateline_end(const ctok *t, int n) {
-    int end = 0;
+    int end = 0, depth = 0, dash_inside = 0;
     for (int i = 0; i < n && i <= DATELINE_MAX; i++) {
+        /* "Beirut, (APP - Some News / Wire - 16th Apr, 2024) A source said":
+         * a bracket that holds an agency and its dash ends the dateline, and
+         * whatever it holds is no part of the sentence */
+        if (depth > 0) {
+            if (t[i].pos == DYAD_POS_RRB && --depth == 0 && dash_inside) end = i + 1;
+            else if (t[i].pos == DYAD_POS_LRB) depth++;
+            else if (is_dash(&t[i], &t[i - 1])) dash_inside = 1;
+            continue;
+        }
+        if (t[i].pos == DYAD_POS_LRB) {
+            depth = 1;
+            dash_inside = 0;
+            continue;
+        }
         if (is_dash(&t[i], i ? &t[i - 1] : NULL)) {
             if (i == end) return end; /* nothing between two dashes */
             end = i + 1;              /* an agency before the place ("AP - ") goes too */
@@ -85,10 +99,12 @@ static const char *state_country(const csent *s, int from, int end) {
 
 const char *coder_dateline_country(const csent *s, int end) {
     /* the place is in the last part, before the final dash and outside brackets */
-    int from = 0;
-    for (int i = 0; i + 1 < end; i++)
-        if (is_dash(&s->t[i], i ? &s->t[i - 1] : NULL)) from = i + 1;
-    int depth = 0;
+    int from = 0, depth = 0;
+    for (int i = 0; i + 1 < end; i++) {
+        depth += s->t[i].pos == DYAD_POS_LRB ? 1 : s->t[i].pos == DYAD_POS_RRB ? -1 : 0;
+        if (!depth && is_dash(&s->t[i], i ? &s->t[i - 1] : NULL)) from = i + 1;
+    }
+    depth = 0;
     for (int i = from; i < end; i++) {
         const ctok *t = &s->t[i];
         depth += t->pos == DYAD_POS_LRB ? 1 : t->pos == DYAD_POS_RRB ? -1 : 0;

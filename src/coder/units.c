@@ -81,13 +81,30 @@ static const char *actor_code_on(csent *s, uint32_t rec, int *restr_used) {
     return dict_actor_code(d, actor, dict_actor_dated(d, actor) ? coder_date(s) : 0, restr_used);
 }
 
+/* "Hamas ally Hezbollah", "Iran's proxy the Houthis": an actor before a
+ * noun of alliance and another actor only qualifies that one, which the
+ * phrase names. Is mention k such a qualifier? */
+static int ally_noun(const ctok *t) {
+    static const char *const nouns[] = {"ALLY", "ALLIES", "PROXY", "PROXIES", "PARTNER", "PATRON", "BACKER"};
+    return t->pos == DYAD_POS_NN && CODER_WORD_IN(t->up, nouns);
+}
+
+static int ally_of_next(const csent *s, const mention *m, int nm, int k) {
+    if (k + 1 >= nm || m[k].is_agent || m[k + 1].is_agent) return 0;
+    int i = m[k].end;
+    if (i < s->n && s->t[i].pos == DYAD_POS_POS) i++;
+    return i + 1 == m[k + 1].start && ally_noun(&s->t[i]);
+}
+
 /* "Indian and Pakistani troops": actors joined by "and" inside one noun
  * phrase share its agents, one code each (INDMIL, PAKMIL). `agents` is the
  * agent part of the phrase's code. */
 static void coordinated_actors(csent *s, unit *u, const mention *m, int nm, const char *agents) {
     for (int k = 0; k + 1 < nm; k++) {
-        if (m[k].is_agent || m[k + 1].is_agent || m[k].end + 1 != m[k + 1].start ||
-            !(s->t[m[k].end].wc & (WC_AND | WC_OR)))
+        /* (an ally before the second is passed over: "X and Hamas ally Y") */
+        int next = m[k + 1].start;
+        if (m[k].is_agent || m[k + 1].is_agent || !(s->t[m[k].end].wc & (WC_AND | WC_OR)) ||
+            (m[k].end + 1 != next && !(next - 2 > m[k].end && ally_noun(&s->t[next - 1]))))
             continue;
         const char *code = actor_code_on(s, m[k + 1].rec, NULL);
         if (!code || u->ncodes >= MAX_CODES) continue;
@@ -97,8 +114,8 @@ static void coordinated_actors(csent *s, unit *u, const mention *m, int nm, cons
     }
 }
 
-/* The code of a chunk from the mentions inside it. */
-static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
+/* The code of a chunk from mentions m[0, nm) inside it. */
+static void chunk_code_of(csent *s, unit *u, const mention *m, int nm) {
     const dyad_dict *d = s->c->dict;
     const char *base = NULL;
     const char *pre[4], *post[8];
@@ -142,6 +159,20 @@ static void chunk_code(csent *s, unit *u, const mention *m, int nm) {
     u->has_actor = base != NULL;
     u->base = base;
     coordinated_actors(s, u, m, nm, buf + agents_at);
+}
+
+/* The code of a chunk from the mentions inside it, less those that only
+ * qualify the next one (ally_of_next). */
+static void chunk_code(csent *s, unit *u, const mention *all, int nall) {
+    mention m[16];
+    int nm = 0;
+    if (nall > 16) {
+        chunk_code_of(s, u, all, nall);
+        return;
+    }
+    for (int k = 0; k < nall; k++)
+        if (!ally_of_next(s, all, nall, k)) m[nm++] = all[k];
+    chunk_code_of(s, u, m, nm);
 }
 
 static int is_pronoun(const ctok *t) { return t->pos == DYAD_POS_PRP && (t->wc & WC_PRON); }
@@ -724,9 +755,11 @@ static int owned_by_name(const csent *s, const unit *u) {
 /* "Police fired ..." under a "NAIROBI, Kenya -" dateline: a unit named
  * only by its sector (---COP) acts in the dateline's country (KENCOP),
  * unless a name the dictionary does not know owns it: "LIMA - Carlos
- * Mendoza's special envoy" is no Peruvian official. */
+ * Mendoza's special envoy" is no Peruvian official, nor a phrase that
+ * ends in a noun of a thing that happened. */
 static void dateline_actor(csent *s, unit *u) {
-    if (owned_by_name(s, u)) return;
+    /* "missile and drone attacks": a thing that happened, no actor of the place */
+    if (owned_by_name(s, u) || is_thing_noun(s->t[u->end - 1].up)) return;
     for (int k = 0; k < u->ncodes; k++) {
         if (strncmp(u->codes[k], "---", 3)) return;
         char buf[96];
