@@ -34,20 +34,24 @@ static int dateline_token(const ctok *t) {
 }
 
 int coder_dateline_end(const ctok *t, int n) {
-    int end = 0, depth = 0, dash_inside = 0;
+    int end = 0, depth = 0, dash_inside = 0, other = 0;
     for (int i = 0; i < n && i <= DATELINE_MAX; i++) {
         /* "Beirut, (APP - Some News / Wire - 16th Apr, 2024) A source said":
          * a bracket that holds an agency and its dash ends the dateline, and
-         * whatever it holds is no part of the sentence */
+         * whatever it holds is no part of the sentence; a bracket without a
+         * dash holds only what a dateline may ("(Reuters)") */
         if (depth > 0) {
-            if (t[i].pos == DYAD_POS_RRB && --depth == 0 && dash_inside) end = i + 1;
-            else if (t[i].pos == DYAD_POS_LRB) depth++;
+            if (t[i].pos == DYAD_POS_RRB && --depth == 0) {
+                if (dash_inside) end = i + 1;
+                else if (other) return end;
+            } else if (t[i].pos == DYAD_POS_LRB) depth++;
             else if (is_dash(&t[i], &t[i - 1])) dash_inside = 1;
+            else other |= !dateline_token(&t[i]);
             continue;
         }
         if (t[i].pos == DYAD_POS_LRB) {
             depth = 1;
-            dash_inside = 0;
+            dash_inside = other = 0;
             continue;
         }
         if (is_dash(&t[i], i ? &t[i - 1] : NULL)) {
