@@ -644,12 +644,13 @@ static void deny_complement(csent *s, int gi) {
 }
 
 /* "discussed how X and Y can cooperate", "discussed ways to strengthen
- * cooperation", "discussed efforts to reach a deal": what is discussed is a
+ * cooperation", "talked about efforts to reach a deal": what is discussed is a
  * topic, so the verbs told inside it code nothing. */
 static void discussion_topic(csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
     const char *v = s->t[g->main].up;
-    if (v[0] != 'D' || (strncmp(v, "DISCUSS", 7) && strncmp(v, "DEBATE", 6))) return;
+    int talk = v[0] == 'T' && !strncmp(v, "TALK", 4) && g->end < s->n && !strcmp(s->t[g->end].up, "ABOUT");
+    if (!talk && (v[0] != 'D' || (strncmp(v, "DISCUSS", 7) && strncmp(v, "DEBATE", 6)))) return;
     for (int h = gi + 1; h < s->ngroups; h++) {
         vgroup *x = &s->groups[h];
         /* a clause of "how", "whether" or "what" that goes on the topic

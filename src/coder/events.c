@@ -587,16 +587,22 @@ static int relation_noun(const csent *s, int i) {
 }
 
 /* "discussed the Syrian crisis", "discussed preparations for the BRICS
- * summit": what is discussed is the topic, and the partner only the one
- * discussed "with". Returns that partner's unit, or -1; `is` says whether
- * group g is a discussion at all. */
+ * summit", "talked about ...": what is discussed is the topic, and the
+ * partner only the one discussed "with". Returns that partner's unit, or -1;
+ * `is` says whether group g is a discussion at all. */
 static int discussion_partner(const csent *s, const vgroup *g, int *is) {
     const char *v = s->t[g->main].up;
-    *is = v[0] == 'D' && (!strncmp(v, "DISCUSS", 7) || !strncmp(v, "DEBATE", 6));
+    *is = (v[0] == 'D' && (!strncmp(v, "DISCUSS", 7) || !strncmp(v, "DEBATE", 6))) ||
+          (v[0] == 'T' && !strncmp(v, "TALK", 4) && g->end < s->n && !strcmp(s->t[g->end].up, "ABOUT"));
     if (!*is) return -1;
+    /* the phrases of a verb inside the topic are its own ("discussed efforts
+     * to reach a deal with Iran") */
+    int end = g->region_end;
+    for (int h = 0; h < s->ngroups; h++)
+        if (s->groups[h].start >= g->end && s->groups[h].start < end) end = s->groups[h].start;
     for (int u = 0; u < s->nunits; u++) {
         const unit *x = &s->units[u];
-        if (x->start < g->end || x->start >= g->region_end) continue;
+        if (x->start < g->end || x->start >= end) continue;
         if (x->in_pp && x->has_actor && !strcmp(x->prep, "WITH") && !relation_noun(s, x->start - 2))
             return u;
     }

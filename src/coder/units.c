@@ -680,6 +680,14 @@ static int subject_is_group(const docmem *m) {
     return 1;
 }
 
+/* Is the remembered subject one party of the latest event between two
+ * countries ("X met Y. X noted ... The ministers agreed ...": no one else
+ * came between)? */
+static int subject_in_pair(const docmem *m) {
+    return m->subject.ncodes == 1 && m->pair_sentence >= 0 &&
+           (!strcmp(m->subject.codes[0], m->pair[0]) || !strcmp(m->subject.codes[0], m->pair[1]));
+}
+
 static void pair_reference(csent *s, unit *u) {
     const docmem *m = s->mem;
     int i = u->start, n = u->end - u->start;
@@ -687,9 +695,10 @@ static void pair_reference(csent *s, unit *u) {
     const ctok *head = &s->t[u->end - 1];
     int party = head->pos == DYAD_POS_NNS && is_party_noun(head->up);
     if (!strcmp(s->t[i].up, "THE") && n == 2 && u->start == 0 &&
-        (m->pair_sentence >= m->sentence || subject_is_group(m))) {
-        /* heading a sentence, after an event no later subject came
-         * between: "The two discussed ...", "The leaders also stressed ..."
+        (m->pair_sentence >= m->sentence || subject_is_group(m) || subject_in_pair(m))) {
+        /* heading a sentence, after an event no later subject but its
+         * parties came between: "The two discussed ...", "The leaders also
+         * stressed ..."
          * (not "The officials ...", who may be any officials) */
         static const char *const heads[] = {"TWO", "SIDES", "LEADERS", "PRESIDENTS", "PREMIERS",
                                             "COUNTERPARTS", "MINISTERS", "PARTIES"};
