@@ -249,10 +249,38 @@ static int they_pair(const csent *s, const unit *p) {
     return !strcmp(c, m->pair[0]) || !strcmp(c, m->pair[1]);
 }
 
+/* '"We condemn ...," the ministry said': the speaker of a quotation that
+ * the sentence's reporting tail names, for a "we" inside it; -1 if none. */
+static int quote_speaker(const csent *s, const unit *p) {
+    int j = p->end;
+    while (j < s->n && s->t[j].pos != DYAD_POS_RQUOTE) j++;
+    if (j + 2 >= s->n) return -1;
+    const ctok *a = &s->t[j + 1], *b = &s->t[j + 2];
+    int u = -1;
+    if (a->unit >= 0) { /* '" the ministry said' */
+        const unit *x = &s->units[a->unit];
+        if (x->end < s->n && (s->t[x->end].wc & WC_SAY)) u = a->unit;
+    } else if ((a->wc & WC_SAY) && b->unit >= 0) /* '" said the ministry' */
+        u = b->unit;
+    return u >= 0 && s->units[u].has_actor && s->units[u].ncodes && !s->units[u].pronoun ? u : -1;
+}
+
 /* Gives a pronoun unit the codes of what it stands for. */
 static void resolve_pronoun(csent *s, int u, int gi) {
     unit *p = &s->units[u];
     if (p->ncodes) return;
+    if (!strcmp(s->t[p->start].up, "WE")) {
+        int q = quote_speaker(s, p);
+        if (q >= 0) {
+            const unit *src = &s->units[q];
+            p->ncodes = src->ncodes;
+            memcpy(p->codes, src->codes, sizeof p->codes);
+            p->ncauses = src->ncauses;
+            memcpy(p->causes, src->causes, sizeof p->causes);
+            p->has_actor = 1;
+            return;
+        }
+    }
     int ref = latest_subject(s, gi);
     const unit *src = ref >= 0 ? &s->units[ref] : NULL;
     /* "He also met ...": a person or group named in an earlier sentence;
