@@ -969,6 +969,21 @@ static int reported_judgement(csent *s, int gi, uint8_t *done, uint32_t sentence
     return 1;
 }
 
+/* "Iran said Iraq met Kuwait": a statement (the bare code 010 of its verb,
+ * no pattern) whose target is the subject of a later clause that codes an
+ * act of its own is no event: that act is coded, not the saying, as
+ * PETRARCH-2 nests the act in the statement and keeps of the two only what
+ * a transformation makes of them ("said Iraq attacked": 112). */
+static int statement_of_act(csent *s, int gi, const vmatch *m, int tu) {
+    if (tu < 0 || m->pattern || !m->code || strcmp(m->code, "010")) return 0;
+    for (int h = gi + 1; h < s->ngroups && s->groups[h].start < s->groups[gi].region_end; h++) {
+        vmatch low;
+        if (s->groups[h].subject != tu) continue;
+        return group_match(s, h, &low) && !(is_null_code(low.code) && is_null_code(low.code2));
+    }
+    return 0;
+}
+
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
     if ((s->wc_any & WC_NOMINAL) && coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
@@ -1039,6 +1054,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         /* "X and Y accused each other of ... in Z": the object is the
          * subject's actors, and Z no party */
         if (tu >= 0 && each_other_object(s, g)) tu = -1;
+        if (statement_of_act(s, gi, &m, tu)) continue;
         const unit *S = by_state ? &state : &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local, home;
