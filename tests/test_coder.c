@@ -264,8 +264,8 @@ static void test_seed(void) {
     dyad_result res;
     CHECK(code_res(&f, text, len, "20170523", &res) == 0);
     struct { const char *starts, *events; } want[] = {
-        {"Putin calls Rouhani", "RUSGOV IRNGOV 041"},
-        {"Days after his election victory", "IRNGOV RUSGOV 041"},
+        {"Putin calls Rouhani", "RUSGOV IRNGOV 041; IRNGOV RUSGOV 041"},
+        {"Days after his election victory", "IRNGOV RUSGOV 041; RUSGOV IRNGOV 041"},
         {"The Kremlin has not disclosed", NULL},
         {"However since Putin appears", "RUSGOV IRNGOV 051"},
         {"Putin is unlikely", ""},

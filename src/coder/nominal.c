@@ -7,7 +7,7 @@
  * are few and their codes fixed: negotiation (046), meeting (040), armed
  * clash (190). A consultation told by its noun in a phrase of the clause
  * ("In a telephone conversation with X, Y confirmed ...", "Y, at talks with
- * X, welcomed ...") is the clause subject's with X; with no "with", a
+ * X, welcomed ...") is the clause subject's with X, both ways; with no "with", a
  * compound subject's among themselves ("X and Y agreed at a meeting in Z").
  * What did not happen is no event: such a noun inside a topic, or in the
  * infinitive of a noun or a verb of intent ("his willingness to facilitate
@@ -174,8 +174,8 @@ static int both_ways(csent *s, uint32_t sentence, int a, int b, const char *code
 }
 
 /* "In a telephone conversation with X, Y confirmed ...": Y's consultation
- * with X (one way, as "Y spoke with X" is); "X and Y agreed at a meeting":
- * among them. */
+ * with X, both ways (each consults the other, as "Y spoke with X" is coded
+ * by dyad's own verbs); "X and Y agreed at a meeting": among them. */
 static int consultation(csent *s, uint32_t sentence, int i, dyad_event **ev, size_t *nev, size_t *cap) {
     int with_only;
     const char *code = consult_noun(s, i, &with_only);
@@ -188,6 +188,8 @@ static int consultation(csent *s, uint32_t sentence, int i, dyad_event **ev, siz
         for (int x = 0; x < S->ncodes; x++)
             for (int y = 0; y < W->ncodes; y++)
                 if (coder_emit(s, sentence, S->codes[x], W->codes[y], code, su, with, s->t[i].up, NULL, ev, nev,
+                               cap) < 0 ||
+                    coder_emit(s, sentence, W->codes[y], S->codes[x], code, with, su, s->t[i].up, NULL, ev, nev,
                                cap) < 0)
                     return -1;
         return 0;

@@ -37,10 +37,10 @@ check "--date dates an undated JSON Lines record" test "$got" = "2020-01-01"
 # 2017-05-23 is 2017-05-22 in every output and in the store. (2017-05-23 was
 # a Tuesday: "on Friday" is 2017-05-19, "last week" 2017-05-16.)
 cat >"$TMP/rel.jsonl" <<'J'
-{"id":"r1","date":"2017-05-23","text":"Putin called Rouhani yesterday."}
-{"id":"r2","date":"2017-05-23","text":"Putin called Rouhani on Friday."}
-{"id":"r3","date":"2017-05-23","text":"Putin called Rouhani last week."}
-{"id":"r4","date":"2017-05-23","text":"Putin called Rouhani."}
+{"id":"r1","date":"2017-05-23","text":"Putin praised Rouhani yesterday."}
+{"id":"r2","date":"2017-05-23","text":"Putin praised Rouhani on Friday."}
+{"id":"r3","date":"2017-05-23","text":"Putin praised Rouhani last week."}
+{"id":"r4","date":"2017-05-23","text":"Putin praised Rouhani."}
 J
 got=$($D code "$TMP/rel.jsonl" | jq -r '.doc_id + " " + .date' | tr '\n' ' ')
 check "code: yesterday, on Friday, last week (got: $got)" \
@@ -65,7 +65,7 @@ fi
 # ingest stores it undated (a series must not count it on the day of the
 # run), with --date the day before that date, as code does
 yesterday=$(date -u -d yesterday +%Y-%m-%d)
-echo "Putin called Rouhani yesterday." >"$TMP/y.txt"
+echo "Putin praised Rouhani yesterday." >"$TMP/y.txt"
 got=$($D code "$TMP/y.txt" | jq -r .date)
 check "undated: yesterday is the day before today" test "$got" = "$yesterday"
 got=$($D code --date 2017-05-23 "$TMP/y.txt" | jq -r .date)

@@ -4,9 +4,11 @@
 # PLOVER type, empty weeks left out of tables, gaps in the plot.
 #
 # tests/data/plover/rus-irn.jsonl (written for this test) holds six
-# stories, one event each, worked out by hand from the CAMEO codebook, the
+# stories, one event each but d1, a call, which is coded both ways (a
+# consultation is), worked out by hand from the CAMEO codebook, the
 # Goldstein table and the PLOVER 2021 table:
 #   d1 2019-12-02 (2019-W49) RUSGOV>IRNGOV 041 CONSULT/phone  q1  +1.0
+#                            IRNGOV>RUSGOV 041 CONSULT/phone  q1  +1.0
 #   d2 2019-12-04 (2019-W49) RUS>IRN       073 AID humanitarian q2 +7.4
 #   d3 2019-12-18 (2019-W51) IRNGOV>RUS    112 ACCUSE         q3  -2.0
 #   d4 2020-02-12 (2020-W07) RUSMIL>IRN    190 ASSAULT military q4 -10.0
@@ -23,9 +25,10 @@ fi
 # ---- dyad code --output plover
 $D code --output plover $F > $TMP/pl.jsonl 2>$TMP/err
 check "plover: exit 0" test $? = 0
-check "plover: six events" test "$(wc -l < $TMP/pl.jsonl)" = 6
+check "plover: seven events" test "$(wc -l < $TMP/pl.jsonl)" = 7
 check "plover: every line JSON" jq -e . $TMP/pl.jsonl >/dev/null
-first() { jq -r "select(.story_id == \"$1\") | $2" $TMP/pl.jsonl; }
+first() { jq -r "select(.story_id == \"$1\") | $2" $TMP/pl.jsonl | head -n 1; }
+check "d1 the other way" test "$(jq -r 'select(.story_id == "d1") | "\(.source.code)>\(.target.code)"' $TMP/pl.jsonl | tr '\n' ' ')" = "RUSGOV>IRNGOV IRNGOV>RUSGOV "
 check "d1 type" test "$(first d1 .event_type)" = CONSULT
 check "d1 mode" test "$(first d1 .event_mode)" = phone
 check "d1 context empty" test "$(first d1 '.event_context | length')" = 0
@@ -46,7 +49,7 @@ check "bad --output names plover" grep -q "jsonl, plover, phoenix or gdelt" $TMP
 
 # ---- the store
 $D ingest --no-progress --db $DB $F 2>$TMP/err
-check "ingest" test "$(sqlite3 $DB 'select count(*) from events where counted = 1')" = 6
+check "ingest" test "$(sqlite3 $DB 'select count(*) from events where counted = 1')" = 7
 
 # month table (empty months kept): 2019-12 RUS->IRN 2 events (q1, q2), 8.4;
 # IRN->RUS 1 (q3) -2.0; 2020-01 empty; 2020-02 RUS->IRN 1 (q4) -10.0,
@@ -87,16 +90,16 @@ check "plover table" grep -q '2020-02   IRN->RUS .* SUPPORT 1, none 1$' $TMP/p.t
 $D ties --db $DB RUS IRN --plover --format json | jq -e '.rows[0].plover == {"CONSULT":1,"AID":1}' >/dev/null
 check "plover json" test $? = 0
 
-# --events: the events behind the count of December 2019 (d1, d2, d3)
+# --events: the events behind the count of December 2019 (d1 both ways, d2, d3)
 $D ties --db $DB RUS IRN --events --from 2019-12 --to 2019-12 > $TMP/e.txt
-check "events 2019-12: three" test "$(grep -c '^2019-12-' $TMP/e.txt)" = 3
+check "events 2019-12: four" test "$(grep -c '^2019-12-' $TMP/e.txt)" = 4
 check "events: sentence shown" grep -q '"Russia sent humanitarian aid to Iran."  \[doc d2, sentence 0\]' $TMP/e.txt
 check "events: code and type" grep -q '^2019-12-18  IRNGOV -> RUS  *112  ACCUSE' $TMP/e.txt
 $D ties --db $DB RUS IRN --events --root 04 --format json > $TMP/e.json
-check "events root 04: d1 only" test "$(jq -r '.events | map(.doc_id) | join(",")' $TMP/e.json)" = d1
+check "events root 04: d1 only" test "$(jq -r '.events | map(.doc_id) | join(",")' $TMP/e.json)" = d1,d1
 check "events json fields" test "$(jq -r '.events[0] | "\(.date) \(.plover) \(.sentence) \(.title)"' $TMP/e.json)" = "2019-12-02 CONSULT 1 A call between Moscow and Tehran"
 $D ties --db $DB RUS IRN --events --quad 1 --format csv > $TMP/e.csv
-check "events quad 1: d1 d5 d6" test "$(cut -d, -f8 $TMP/e.csv | sed 1d | tr -d '"' | tr '\n' ' ')" = "d1 d5 d6 "
+check "events quad 1: d1 d5 d6" test "$(cut -d, -f8 $TMP/e.csv | sed 1d | tr -d '"' | tr '\n' ' ')" = "d1 d1 d5 d6 "
 $D ties --db $DB RUS IRN --events --from 2019-W51 --to 2020-02-12 --format csv > $TMP/e2.csv
 check "events week to day: d3 d4" test "$(cut -d, -f8 $TMP/e2.csv | sed 1d | tr -d '"' | tr '\n' ' ')" = "d3 d4 "
 $D ties --db $DB RUS IRN --events --from 2021 > $TMP/e3.txt 2>$TMP/err

@@ -35,7 +35,7 @@ check "headline passive, gunned down in" test "$(headline 'Two Chilean soldiers 
 # a title-case headline's verb after the noun phrase that opens it; an -ing word after it is a noun
 check "headline verb after a phrase" test "$(headline 'Chilean Leader Promises More Aid to Haiti')" = "CHLGOV>HTI:033 "
 check "headline verb, -ing object" test "$(headline 'Peru Army Arrests Smuggling Suspects')" = "PERMIL>PERCVL:173 "
-check "headline active with 'with'" test "$(headline 'Norway met with Sweden')" = "NOR>SWE:040 "
+check "headline active with 'with'" test "$(headline 'Norway met with Sweden')" = "NOR>SWE:040 SWE>NOR:040 "
 check "headline present for a past act" test "$(headline 'Russia expels Belgian diplomats')" = "RUS>BELGOV:161 "
 check "headline passive with a number" test "$(headline 'Three Nigerian soldiers killed by Chadian rebels')" = "TCDREB>NGAMIL:190 "
 # a headline's "X to V" (BE dropped) is the future: a cooperative act an intention
@@ -56,8 +56,8 @@ check "agreed to: a list" test "$got" = "CHL>PER:030 PER>CHL:030 "
 # of an earlier sentence of the same document, and --explain says so;
 # nothing is kept between documents
 story='Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. He also held talks with his Dutch counterpart.'
-got=$(echo "$story" | $D code --date 2024-03-01 | jq -r 'select(.sentence == 1) | "\(.source)>\(.target):\(.code)"')
-check "pronoun from the sentence before" test "$got" = "RUSGOV>NLDGOV:040"
+got=$(echo "$story" | $D code --date 2024-03-01 | jq -r 'select(.sentence == 1) | "\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
+check "pronoun from the sentence before" test "$got" = "NLDGOV>RUSGOV:040 RUSGOV>NLDGOV:040 "
 echo "$story" | $D code --date 2024-03-01 --explain | grep -q 'stands for the subject of sentence 0'
 check "explain names the resolution" test $? = 0
 story='Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. The minister criticized Ukraine.'
