@@ -183,17 +183,8 @@ static int consultation(csent *s, uint32_t sentence, int i, dyad_event **ev, siz
     int su = clause_subject(s, i);
     if (su < 0) return 0;
     int with = i + 2 < s->n && !strcmp(s->t[i + 1].up, "WITH") ? s->t[i + 2].unit : -1;
-    if (with >= 0 && with != su && s->units[with].has_actor && !s->units[with].pronoun) {
-        const unit *S = &s->units[su], *W = &s->units[with];
-        for (int x = 0; x < S->ncodes; x++)
-            for (int y = 0; y < W->ncodes; y++)
-                if (coder_emit(s, sentence, S->codes[x], W->codes[y], code, su, with, s->t[i].up, NULL, ev, nev,
-                               cap) < 0 ||
-                    coder_emit(s, sentence, W->codes[y], S->codes[x], code, with, su, s->t[i].up, NULL, ev, nev,
-                               cap) < 0)
-                    return -1;
-        return 0;
-    }
+    if (with >= 0 && with != su && s->units[with].has_actor && !s->units[with].pronoun)
+        return both_ways(s, sentence, su, with, code, s->t[i].up, ev, nev, cap);
     if (with_only || s->units[su].ncodes < 2 || (i + 1 < s->n && !strcmp(s->t[i + 1].up, "WITH"))) return 0;
     return both_ways(s, sentence, su, su, code, s->t[i].up, ev, nev, cap);
 }

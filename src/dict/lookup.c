@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A bare [CODE] restriction line: no dates, the actor's default. */
+static int restr_bare(const drestr *r) { return r->from == INT32_MIN && r->to == INT32_MAX; }
+
 const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, int *restr_used) {
     const dactor *a = (const dactor *)dvec_at(&d->actors, sizeof *a, actor);
     const drestr *r = (const drestr *)d->restrs.v + a->r_first;
@@ -15,8 +18,7 @@ const char *dict_actor_code(const dyad_dict *d, uint32_t actor, int32_t date, in
      * the default, as is the code on the primary line */
     uint32_t fallback = a->code;
     for (uint32_t i = 0; i < a->r_count; i++) {
-        int bare = r[i].from == INT32_MIN && r[i].to == INT32_MAX;
-        if (bare) {
+        if (restr_bare(&r[i])) {
             if (!fallback) fallback = r[i].code;
             continue;
         }
@@ -32,7 +34,7 @@ int dict_actor_dated(const dyad_dict *d, uint32_t actor) {
     const dactor *a = (const dactor *)dvec_at(&d->actors, sizeof *a, actor);
     const drestr *r = (const drestr *)d->restrs.v + a->r_first;
     for (uint32_t i = 0; i < a->r_count; i++)
-        if (r[i].from != INT32_MIN || r[i].to != INT32_MAX) return 1;
+        if (!restr_bare(&r[i])) return 1;
     return 0;
 }
 
