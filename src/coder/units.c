@@ -283,6 +283,15 @@ static void merge_lists(csent *s) {
     s->nunits = out;
 }
 
+/* "the kidnappers of two Chilean engineers": after a noun of those who
+ * harm someone, "of" names the victim, not the agents' country. */
+static int victim_of(const csent *s, const unit *cur) {
+    static const char *const nouns[] = {"KIDNAPPERS", "KIDNAPPER", "CAPTORS", "CAPTOR",   "ABDUCTORS",
+                                        "ABDUCTOR",   "KILLERS",   "KILLER",  "MURDERERS", "MURDERER",
+                                        "ASSASSINS",  "ASSASSIN",  "ATTACKERS", "ATTACKER"};
+    return coder_is_word(s, cur->end, WC_OF) && CODER_WORD_IN(s->t[cur->end - 1].up, nouns);
+}
+
 /* "agents of/from/in ACTOR": the agents' codes go onto the actor's. */
 static void merge_agent_of(csent *s) {
     unit *u = s->units;
@@ -310,7 +319,9 @@ static void merge_agent_of(csent *s) {
             u[i + 1].has_actor &&
             u[i + 1].start == cur->end + 1 &&
             coder_is_word(s, cur->end, WC_OF | WC_FROM | WC_IN)) {
-            join_agent_of(s, cur, &u[i + 1]);
+            /* the victim is neither the agents' country nor a party */
+            if (victim_of(s, cur)) cur->end = u[i + 1].end;
+            else join_agent_of(s, cur, &u[i + 1]);
             i++;
         }
         if (out != first) u[out] = *cur;

@@ -153,6 +153,8 @@ static void word_tag(const dyad_tagger *t, const dyad_token *tok, size_t n, uint
     }
     if (strcmp(lw, "i") == 0) return;
     if (allcaps && !headline && n <= 5) { set_single(wi, DYAD_POS_NNP); wi->closed = 0; return; }
+    /* a title writes the pronoun "Us": "US" in capitals is the country */
+    if (allcaps && headline && strcmp(w, "US") == 0) { set_single(wi, DYAD_POS_NNP); wi->closed = 0; return; }
     int plural_name = n > 3 && lw[n - 1] == 's' && lw[n - 2] != 's';
     if (initial || headline) {
         if (wi->closed) return;
@@ -228,6 +230,22 @@ static int is_headline(const dyad_sentence *s) {
         words++;
     }
     return words >= 3;
+}
+
+/* A headline in sentence case: a short line that no full stop, question
+ * or exclamation mark ends, only a word or a credit in brackets ("Pakistan
+ * bombs suspected camp (AFP)"); a cut-off lead ends in "..." instead. */
+static int is_bare_headline(const dyad_sentence *s) {
+    uint32_t last = s->ntokens;
+    if (last < 3 || last > 20) return 0;
+    last--;
+    if (strcmp(s->tokens[last].text, ")") == 0) {
+        while (last > 0 && strcmp(s->tokens[last].text, "(") != 0) last--;
+        if (last < 2) return 0;
+        last--;
+    }
+    unsigned char c = (unsigned char)s->tokens[last].text[0];
+    return is_upper(c) || is_lower(c) || is_digit(c);
 }
 
 static int lex_stage(const dyad_tagger *t, const dyad_sentence *s, const uint32_t *hash,
@@ -329,6 +347,7 @@ typedef struct ctx {
     int n;
     const uint8_t *rw, *rc; /* each token's rule word and rule classes */
     int headline;           /* a title-case line (is_headline) */
+    int bare_headline;      /* a headline in sentence case (is_bare_headline) */
 } ctx;
 
 static int can(const ctx *c, int i, int pos) { return (c->info[i].tags & TAGBIT(pos)) != 0; }
@@ -469,13 +488,32 @@ static void noun_reading(ctx *c, int i) {
  * follows; "Arrests Smuggling Suspects": an -ing word that can be a noun may
  * begin the object). */
 static int headline_verb(const ctx *c, int i) {
-    if (!c->headline || i == 0 || i + 1 >= c->n || !in_set(c->tag[i], B(NNS) | B(VBZ)) ||
-        !can(c, i, DYAD_POS_VBZ) || !can(c, i, DYAD_POS_NNS) || !in_set(c->tag[i - 1], B(NNP) | B(NN) | B(JJ)))
+    if (!(c->headline || c->bare_headline) || i == 0 || i + 1 >= c->n) return 0;
+    int p = i - 1; /* the subject's last word, before any adverb ("troops again attack") */
+    while (p > 0 && c->tag[p] == DYAD_POS_RB) p--;
+    int sing = p == i - 1 && in_set(c->tag[i], B(NNS) | B(VBZ)) && can(c, i, DYAD_POS_VBZ) &&
+               can(c, i, DYAD_POS_NNS) && in_set(c->tag[p], B(NNP) | B(NN) | B(JJ));
+    /* "US jets hammer insurgents", "Rebels attack police": a plural subject's
+     * verb in its base form, in a headline in sentence case */
+    int plur = c->bare_headline && in_set(c->tag[i], B(NN) | B(VBP)) && can(c, i, DYAD_POS_VBP) &&
+               can(c, i, DYAD_POS_NN) && in_set(c->tag[p], B(NNS) | B(NNPS));
+    if (!sing && !plur) return 0;
+    /* "US forces bomb Falluja": a plural whose next word is a base verb with
+     * an object after it is the subject, and that word the verb */
+    if (sing && i + 2 < c->n && in_set(c->info[i + 1].best, B(NN) | B(VB) | B(VBP)) &&
+        can(c, i + 1, DYAD_POS_VBP) &&
+        (c->info[i + 2].tags & (NOUNS | DETERMINERS | B(JJ) | B(CD) | B(PRP))) &&
+        !in_set(c->info[i + 2].best, VERBS))
         return 0;
-    for (int j = 0; j < i; j++)
-        if (!in_set(c->tag[j], B(NNP) | B(POS) | B(NN) | B(JJ))) return 0;
+    for (int j = 0; j <= p; j++)
+        if (!in_set(c->tag[j], B(NNP) | B(NNPS) | B(POS) | B(NN) | B(NNS) | B(JJ))) return 0;
+    int k = i + 1; /* "US planes again hit": the verb after an adverb */
+    while (k + 1 < c->n && c->info[k].best == DYAD_POS_RB) k++;
+    if (k > i + 1 && (c->info[k].tags & (B(VB) | B(VBP) | B(VBD) | B(VBZ)))) return 0;
     int next = c->info[i + 1].best;
-    if (in_set(next, VERBS) && !(next == DYAD_POS_VBG && can(c, i + 1, DYAD_POS_NN)))
+    /* "Pakistan bombs suspected camp": a participle that can be an adjective */
+    if (in_set(next, VERBS) && !(next == DYAD_POS_VBG && can(c, i + 1, DYAD_POS_NN)) &&
+        !(in_set(next, B(VBD) | B(VBN)) && can(c, i + 1, DYAD_POS_JJ)))
         return 0; /* "U.S. Forces Kill 50" */
     return (c->info[i + 1].tags & (NOUNS | DETERMINERS | B(JJ) | B(JJR) | B(CD) | B(PRP) | B(TO) | B(IN) |
                                    B(RP) | B(RB))) != 0;
@@ -528,7 +566,7 @@ static void rule_token(ctx *c, int i) {
         }
     }
     if (headline_verb(c, i)) {
-        c->tag[i] = DYAD_POS_VBZ;
+        c->tag[i] = in_set(c->tag[i], B(NN) | B(VBP)) ? DYAD_POS_VBP : DYAD_POS_VBZ;
         /* its object's -ing word is a noun: "Arrests Smuggling Suspects" */
         if (c->info[i + 1].best == DYAD_POS_VBG) c->tag[i + 1] = DYAD_POS_NN;
         return;
@@ -757,7 +795,7 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     int headline = is_headline(s);
     int n = lex_stage(t, s, hash, len, &st, headline);
     for (int i = 0; i < n; i++) tag[i] = st.info[i].best ? st.info[i].best : DYAD_POS_NN;
-    ctx c = {s, st.info, tag, n, rw, rc, headline};
+    ctx c = {s, st.info, tag, n, rw, rc, headline, !headline && is_bare_headline(s)};
     for (int i = 0; i < n; i++) rule_token(&c, i);
     for (int i = 0; i < n; i++) rule_lookahead(&c, i);
     for (int i = 0; i < n; i++) s->tokens[i].pos = tag[i];
