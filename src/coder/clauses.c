@@ -428,10 +428,38 @@ static void pronoun_and(csent *s, int x, int gi) {
     }
 }
 
+/* "..., said residents.", "..., say US officials on Monday.", "..., said
+ * the ministry, which ...": a saying verb after a comma whose speaker
+ * follows it and ends the sentence or the clause (but for its phrase and
+ * a time) is an inverted reporting tail; its speaker's unit, else -1. It
+ * tells who spoke, no act on anyone. */
+static int inverted_tail(const csent *s, const vgroup *g) {
+    const ctok *t = s->t;
+    if (g->start == 0 || g->main != g->start || !(t[g->main].wc & WC_SAY) || g->end >= s->n ||
+        t[g->end].unit < 0)
+        return -1;
+    uint8_t b = t[g->start - 1].pos, v = t[g->main].pos;
+    if (b != DYAD_POS_COMMA && b != DYAD_POS_RQUOTE) return -1;
+    if (v != DYAD_POS_VBD && v != DYAD_POS_VBZ && v != DYAD_POS_VBP) return -1;
+    int u = t[g->end].unit;
+    for (int j = s->units[u].end; j < s->n; j++) {
+        uint8_t p = t[j].pos;
+        if (p == DYAD_POS_PERIOD || p == DYAD_POS_RQUOTE || p == DYAD_POS_COMMA) break;
+        /* "a spokesman for the Israeli prime minister", "on Tuesday" */
+        if (t[j].unit >= 0 || (t[j].wc & WC_TIME) || p == DYAD_POS_IN || p == DYAD_POS_CC ||
+            p == DYAD_POS_DT)
+            continue;
+        return -1;
+    }
+    return u;
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
     int saw_and = 0;
+    int tail = inverted_tail(s, g);
+    if (tail >= 0) return tail;
     /* "troops stormed the camp, killing three", "..., telling X that": a
      * participle after a comma is a free adjunct of the clause before it,
      * whose subject is that of its latest finite verb */
@@ -853,6 +881,7 @@ int coder_find_groups(csent *s) {
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];
         g->subject = find_subject(s, gi);
+        int tail_subject = g->subject >= 0 && g->subject == inverted_tail(s, g);
         /* "unlikely to attack": a hedge, nothing happened */
         if (g->infinitive && g->start > 0 && (s->t[g->start - 1].wc & WC_DENY)) g->negated = 2;
         int first = g->subject >= 0 && s->units[g->subject].end <= g->start ? s->units[g->subject].start
@@ -874,7 +903,7 @@ int coder_find_groups(csent *s) {
         g->region_start = g->subject >= 0 ? s->units[g->subject].start
                                           : (gi > 0 ? s->groups[gi - 1].end : 0);
         if (g->region_start > g->start) g->region_start = g->start;
-        g->object = coder_next_object(s, gi, g->end, 0);
+        g->object = tail_subject ? -1 : coder_next_object(s, gi, g->end, 0);
     }
     return 0;
 }

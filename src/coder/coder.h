@@ -24,6 +24,7 @@
 typedef struct xform {
     char osrc, isrc, itgt, rsrc, rtgt; /* variables: a-z, '.', '_' */
     const char *icode;                 /* the inner verb's code, NULL for Q */
+    const char *ocode;                 /* the outer verb's code, NULL if none */
     char overb[64];                    /* the outer verb, upper case */
     char rcode[16];                    /* the resulting code, "" for Q */
     uint32_t rec;                      /* index in the dictionary's list */

@@ -248,6 +248,37 @@ static int crime_party(const csent *s, const unit *u, const char *code) {
 }
 
 /* Source and target units of a coded group. */
+/* Without "by", a passive's agent is in a phrase after it, one of "from"
+ * or "in" first, where PETRARCH-2 looks for it ("was launched at X from
+ * Gaza": Gaza), else the first (the phrase of "criticized over its dispute
+ * with X"); -1 if the first object is in none. */
+static int passive_agent_pp(const csent *s, const vgroup *g) {
+    if (g->bare_passive || g->object < 0 || !s->units[g->object].in_pp) return -1;
+    int gi = (int)(g - s->groups), own_end = gi + 1 < s->ngroups ? s->groups[gi + 1].start : s->n;
+    for (int u = g->object; u >= 0 && s->units[u].start < own_end; u = coder_next_object(s, gi, s->units[u].end, 0)) {
+        const unit *x = &s->units[u];
+        if (!x->in_pp) break;
+        if (!strcmp(x->prep, "FROM") || !strcmp(x->prep, "IN")) return u;
+    }
+    return g->object;
+}
+
+/* "was fired at X", "was launched against X": the unit a passive act is
+ * aimed at, in a phrase of "at", "on", "against" or "into" after the
+ * verb, not the agent's; -1 if none. */
+static int aimed_at(const csent *s, const vgroup *g, int agent) {
+    int gi = (int)(g - s->groups), own_end = gi + 1 < s->ngroups ? s->groups[gi + 1].start : s->n;
+    for (int u = coder_next_object(s, gi, g->end, 0); u >= 0 && s->units[u].start < own_end;
+         u = coder_next_object(s, gi, s->units[u].end, 0)) {
+        const unit *x = &s->units[u];
+        if (u == agent || !x->in_pp) continue;
+        if (!strcmp(x->prep, "AT") || !strcmp(x->prep, "ON") || !strcmp(x->prep, "AGAINST") ||
+            !strcmp(x->prep, "INTO"))
+            return u;
+    }
+    return -1;
+}
+
 static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt) {
     *src = m->source >= 0 ? m->source : g->subject;
     *tgt = m->target >= 0 ? m->target : g->object;
@@ -262,7 +293,7 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
         /* without "by", the source can only be in a prepositional phrase
          * ("was shot dead in X"), never a clause ("it was noted that X");
          * in a headline's "X kidnapped in Y", Y is only the place */
-        *src = by >= 0 ? by : (g->object >= 0 && s->units[g->object].in_pp && !g->bare_passive ? g->object : -1);
+        *src = by >= 0 ? by : passive_agent_pp(s, g);
         /* "killed across X", "deported to X", "dropped near X": a
          * preposition of place or direction names no agent */
         if (by < 0 && *src >= 0 && where_prep(s->t[s->units[*src].start - 1].up)) *src = -1;
@@ -281,6 +312,12 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
             names_place_only(&s->units[*src]) && !place_may_act(m->code ? m->code : m->code2))
             *src = -1;
         *tgt = m->target >= 0 ? m->target : g->subject >= 0 ? g->subject : passive_subject_in_pp(s, g);
+        /* "a rocket was fired at X by Y": a subject that names no one leaves
+         * the target to the phrase the act is aimed at */
+        if (m->target < 0 && (*tgt < 0 || !s->units[*tgt].has_actor)) {
+            int a = aimed_at(s, g, *src);
+            if (a >= 0) *tgt = a;
+        }
     }
     if (*src == *tgt) *tgt = -1;
 }
@@ -829,26 +866,42 @@ static void combine_with_complement(csent *s, int gi, vmatch *m, char *buf, size
     roles(s, h, &low, &su, tgt);
 }
 
+/* Is group gi the frame of the infinitive after it, which tells the
+ * subject's act: "is prepared to" (readiness_frame), or BE, "willing",
+ * "ready" with no code of its own ("was ready to hold talks")? */
+static int readiness_of(csent *s, int gi) {
+    if (readiness_frame(s, gi)) return 1;
+    if (gi + 1 >= s->ngroups || !complement_of_previous(s, gi + 1) || !scheduled(s, &s->groups[gi + 1]))
+        return 0;
+    vmatch m;
+    return !group_match(s, gi, &m) || (is_null_code(m.code) && is_null_code(m.code2));
+}
+
 /* A transformation of group gi acting on the next group's event ("A says
  * B attacked" -> A accuses B): emits the result. 1 if one applied. */
 static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dyad_event **ev,
                        size_t *nev, size_t *cap) {
     if (!s->c->nxforms || gi + 1 >= s->ngroups) return 0;
-    const vgroup *g = &s->groups[gi], *h = &s->groups[gi + 1];
-    if (h->start >= g->region_end || readiness_frame(s, gi + 1)) return 0;
+    const vgroup *g = &s->groups[gi];
+    if (s->groups[gi + 1].start >= g->region_end) return 0;
+    /* "said it is ready / prepared to withdraw": the inner act is the
+     * frame's infinitive, with the frame's subject */
+    int frame = readiness_of(s, gi + 1), hi = gi + 1 + frame;
+    const vgroup *h = &s->groups[hi];
     vmatch low;
-    if (!group_match(s, gi + 1, &low) || is_null_code(low.code)) return 0;
+    if (!group_match(s, hi, &low) || is_null_code(low.code)) return 0;
     /* the inner act as it is coded alone: "said it would meet Y" is the
      * intention (036) that SAY passes on, "said it will attack" a threat,
      * "said it plans to withdraw from Y" the intention to withdraw (0356) */
     char comb[8];
     int ctgt, cjoint;
-    combine_with_complement(s, gi + 1, &low, comb, sizeof comb, &ctgt, &cjoint);
-    reported_intention(s, gi + 1, &low);
+    combine_with_complement(s, hi, &low, comb, sizeof comb, &ctgt, &cjoint);
+    reported_intention(s, hi, &low);
     int isrc, itgt;
     roles(s, h, &low, &isrc, &itgt);
     if ((itgt < 0 || !s->units[itgt].has_actor) && ctgt >= 0 && ctgt != isrc) itgt = ctgt;
-    if (complement_of_previous(s, gi + 1)) isrc = -1; /* an infinitive has no source of its own */
+    /* an infinitive has no source of its own, but a frame's */
+    if (complement_of_previous(s, hi)) isrc = frame ? s->groups[gi + 1].subject : -1;
     int rs, rt;
     const xform *x = coder_transform(s, m, g->subject, isrc, itgt, low.code, &rs, &rt);
     if (!x) return 0;
@@ -979,6 +1032,7 @@ static int statement_of_act(csent *s, int gi, const vmatch *m, int tu) {
     for (int h = gi + 1; h < s->ngroups && s->groups[h].start < s->groups[gi].region_end; h++) {
         vmatch low;
         if (s->groups[h].subject != tu) continue;
+        if (readiness_of(s, h)) h++; /* "said Y is ready to V" */
         return group_match(s, h, &low) && !(is_null_code(low.code) && is_null_code(low.code2));
     }
     return 0;

@@ -7,8 +7,9 @@
  *
  * Letters are actors bound by position: the outer verb's source, the inner
  * event's source and target; "." is any actor or none, "_" none at all. The
- * inner verb is matched by its code (the named verb's own code, so synonyms
- * match too), "Q" is any code; the outer verb by its lemma or block name.
+ * verbs are matched by their codes (the named verb's own code, so synonyms
+ * match too: ANNOUNCE and STATE share SAY's 010), "Q" is any inner code; an
+ * outer verb whose own code is null ("---") only by its lemma or block name.
  * Lines are parsed when the coder is made; a line that does not parse is
  * left out (the loader already checked its shape). */
 #include "coder.h"
@@ -41,6 +42,8 @@ int coder_transforms_init(dyad_coder *c) {
         x->rsrc = f[5][0], x->rtgt = f[6][0];
         x->icode = strcmp(f[3], "Q") ? dict_verb_code(d, f[3]) : NULL;
         if (strcmp(f[3], "Q") && !x->icode) continue; /* an inner verb the dictionary lacks */
+        x->ocode = dict_verb_code(d, f[4]);
+        if (x->ocode && (!strcmp(x->ocode, "---") || !x->ocode[0])) x->ocode = NULL;
         snprintf(x->overb, sizeof x->overb, "%s", f[4]);
         for (char *p = x->overb; *p; p++) *p = (char)toupper((unsigned char)*p);
         snprintf(x->rcode, sizeof x->rcode, "%s", strcmp(f[7], "Q") ? f[7] : "");
@@ -76,7 +79,9 @@ const xform *coder_transform(const csent *s, const vmatch *outer, int osrc, int 
     const char *block = dict_form_block_name(d, outer->form);
     for (int i = 0; i < c->nxforms; i++) {
         const xform *x = &c->xforms[i];
-        if (strcmp(x->overb, lemma) && strcmp(x->overb, block)) continue;
+        if (strcmp(x->overb, lemma) && strcmp(x->overb, block) &&
+            !(x->ocode && outer->code && !strcmp(x->ocode, outer->code)))
+            continue;
         if (x->icode && strcmp(x->icode, icode)) continue;
         int vars[26];
         for (int k = 0; k < 26; k++) vars[k] = -1;
