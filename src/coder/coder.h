@@ -329,6 +329,8 @@ int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, cons
                int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap);
 /* nominal.c: events told as nouns ("talks between X and Y") */
 int coder_nominal_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
+/* visits told by their noun, after the verbs' events (nominal.c) */
+int coder_nominal_visits(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap);
 /* The sentence's issues ("CODE n, CODE n" or ""), found on first request;
  * NULL when out of memory (coder.c). */
 const char *coder_issues(csent *s);

@@ -1162,5 +1162,5 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             }
         coded[gi] = *nev > before;
     }
-    return 0;
+    return (s->wc_any & WC_NOMINAL) ? coder_nominal_visits(s, sentence, ev, nev, cap) : 0;
 }

@@ -181,6 +181,25 @@ static int match_pattern(const csent *s, const vgroup *g, const dict_pattern *p,
     return match_side(s, mid, end, post_from, g->pattern_end, ms);
 }
 
+/* "Ten hostages were seized by militants": a passive's subject that names
+ * people (its head an agent) is the object of the act, so a pattern whose
+ * words after '*' name only the object (no phrase of a preposition, no '+'
+ * or '$') may find them in it, as in "militants seized ten hostages". A
+ * thing ("sanctions were imposed on X") is left to the phrases after. */
+static int passive_object(const csent *s, const vgroup *g, const dict_pattern *p, mstate *ms) {
+    if (!g->passive || g->subject < 0 || !p->nel) return 0;
+    const unit *u = &s->units[g->subject];
+    if (!(s->t[u->end - 1].ws & (WS_AGENT | WS_AGENT_NEXT))) return 0;
+    for (uint32_t k = 0; k < p->nel; k++) {
+        const delem *e = &p->el[k];
+        if (!e->side || (e->kind != PE_WORD && e->kind != PE_SYNSET) || e->group == PG_PREP) return 0;
+    }
+    ms->source = ms->target = -1;
+    ms->used_pct = ms->compound = 0;
+    ms->words_end = -1;
+    return match_side(s, p->el, p->el + p->nel, u->start, u->end, ms);
+}
+
 int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     const dyad_dict *d = s->c->dict;
     memset(m, 0, sizeof *m);
@@ -215,6 +234,11 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
         post |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
         post_syn |= s->t[k].syn;
     }
+    if (g->passive && g->subject >= 0) /* its subject's words may be the object's (passive_object) */
+        for (int k = s->units[g->subject].start; k < s->units[g->subject].end; k++) {
+            post |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
+            post_syn |= s->t[k].syn;
+        }
     const uint64_t *have = s->bloom, *side = s->c->pat_side + PAT_SIDE * (size_t)best.first_pattern;
     m->code = best.code;
     m->code2 = best.code2;
@@ -227,7 +251,7 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
         dict_pattern p;
         dict_pattern_get(d, best.first_pattern + i, &p);
         mstate ms;
-        if (!match_pattern(s, g, &p, post_from, &ms)) continue;
+        if (!match_pattern(s, g, &p, post_from, &ms) && !passive_object(s, g, &p, &ms)) continue;
         m->pattern = p.index + 1;
         m->code = p.code;
         m->code2 = p.code2;

@@ -11,7 +11,10 @@
  * compound subject's among themselves ("X and Y agreed at a meeting in Z").
  * What did not happen is no event: such a noun inside a topic, or in the
  * infinitive of a noun or a verb of intent ("his willingness to facilitate
- * talks between X and Y", "offered to host talks between X and Y"). */
+ * talks between X and Y", "offered to host talks between X and Y"). A
+ * visit told by its noun with its visitor ("Chirac's tour of China",
+ * "during his visit to Peru") is the visitor's visit (042) and the host's
+ * (043), once the verbs of the sentence have been coded. */
 #include "coder.h"
 
 #include <string.h>
@@ -196,6 +199,72 @@ int coder_nominal_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *n
         int at = code ? between_after(s, i) : -1, a, b;
         if (at < 0 || !parties(s, at + 1, &a, &b) || not_done(s, i)) continue;
         if (both_ways(s, sentence, a, b >= 0 ? b : a, code, s->t[i].up, ev, nev, cap) < 0) return -1;
+    }
+    return 0;
+}
+
+/* The visitor of the visit noun at token i: the actor that owns it in its
+ * own phrase ("the French president's visit"), or the clause subject for
+ * "his", "her", "their" before it ("during his first visit"); -1 if none,
+ * or if the visit is yet to come ("his planned visit", "ahead of his
+ * visit") and so no visit. */
+static int visitor(const csent *s, int i) {
+    static const char *const later[] = {"PLANNED", "UPCOMING",  "PROPOSED",  "FORTHCOMING", "POSSIBLE",
+                                        "EXPECTED", "NEXT",     "FUTURE",    "SCHEDULED",   "PROSPECTIVE",
+                                        "AHEAD",    "BEFORE",   "FOR",       "POSTPONED",   "CANCELLED",
+                                        "CANCELED", "DELAYED",  "PREPARATIONS"};
+    int j = i - 1, u = s->t[i].unit, owner = -1;
+    if (u >= 0) { /* the possessive inside the visit's own phrase */
+        const unit *v = &s->units[u];
+        if (v->end != i + 1 || !v->has_actor || v->pronoun) return -1;
+        for (j = v->start; j < i && s->t[j].pos != DYAD_POS_POS; j++)
+            ;
+        if (j == i) return -1;
+        owner = u;
+        j = v->start - 1;
+    } else {
+        while (j >= 0 && (s->t[j].pos == DYAD_POS_JJ || s->t[j].pos == DYAD_POS_CD ||
+                          (s->t[j].pos == DYAD_POS_NN && s->t[j].unit < 0))) {
+            if (CODER_WORD_IN(s->t[j].up, later)) return -1;
+            j--;
+        }
+        if (j < 0 || s->t[j].pos != DYAD_POS_PRPS || !strcmp(s->t[j].up, "ITS")) return -1;
+        owner = clause_subject(s, i);
+        j--;
+    }
+    for (int k = u >= 0 ? s->units[u].start : j + 1; k < i; k++)
+        if (CODER_WORD_IN(s->t[k].up, later)) return -1;
+    for (int k = j; k >= 0 && k >= j - 1; k--) /* "ahead of his visit", "preparations for" */
+        if (CODER_WORD_IN(s->t[k].up, later)) return -1;
+    return owner;
+}
+
+/* Has a verb of the sentence coded this visit already ("arrived in Lima
+ * on his visit to Peru")? */
+static int visit_coded(const dyad_event *ev, size_t nev, uint32_t sentence, const char *a, const char *b) {
+    for (size_t k = nev; k-- > 0 && ev[k].sentence == sentence;)
+        if (!strcmp(ev[k].source, a) && !strcmp(ev[k].target, b) && !strncmp(ev[k].code, "042", 3)) return 1;
+    return 0;
+}
+
+int coder_nominal_visits(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
+    static const char *const nouns[] = {"VISIT", "TOUR", "TRIP"};
+    for (int i = 1; i + 2 < s->n; i++) {
+        const ctok *t = &s->t[i];
+        if (!(t->wc & WC_NOMINAL) || t->pos != DYAD_POS_NN || !CODER_WORD_IN(t->up, nouns)) continue;
+        if (strcmp(s->t[i + 1].up, "TO") && strcmp(s->t[i + 1].up, "OF")) continue;
+        int h = s->t[i + 2].unit;
+        if (h < 0 || s->units[h].start != i + 2 || !s->units[h].has_actor || s->units[h].pronoun) continue;
+        int v = visitor(s, i);
+        if (v < 0 || v == h || not_done(s, i)) continue;
+        const unit *V = &s->units[v], *H = &s->units[h];
+        for (int x = 0; x < V->ncodes; x++)
+            for (int y = 0; y < H->ncodes; y++) {
+                if (visit_coded(*ev, *nev, sentence, V->codes[x], H->codes[y])) continue;
+                if (coder_emit(s, sentence, V->codes[x], H->codes[y], "042", v, h, t->up, NULL, ev, nev, cap) < 0 ||
+                    coder_emit(s, sentence, H->codes[y], V->codes[x], "043", h, v, t->up, NULL, ev, nev, cap) < 0)
+                    return -1;
+            }
     }
     return 0;
 }

@@ -493,16 +493,16 @@ static int headline_verb(const ctx *c, int i) {
     while (p > 0 && c->tag[p] == DYAD_POS_RB) p--;
     int sing = p == i - 1 && in_set(c->tag[i], B(NNS) | B(VBZ)) && can(c, i, DYAD_POS_VBZ) &&
                can(c, i, DYAD_POS_NNS) && in_set(c->tag[p], B(NNP) | B(NN) | B(JJ));
-    /* "US jets hammer insurgents", "Rebels attack police": a plural subject's
-     * verb in its base form, in a headline in sentence case */
-    int plur = c->bare_headline && in_set(c->tag[i], B(NN) | B(VBP)) && can(c, i, DYAD_POS_VBP) &&
+    /* "US jets hammer insurgents", "French Students Face Ban": a plural
+     * subject's verb in its base form */
+    int plur = in_set(c->tag[i], B(NN) | B(VBP)) && can(c, i, DYAD_POS_VBP) &&
                can(c, i, DYAD_POS_NN) && in_set(c->tag[p], B(NNS) | B(NNPS));
     if (!sing && !plur) return 0;
     /* "US forces bomb Falluja": a plural whose next word is a base verb with
      * an object after it is the subject, and that word the verb */
     if (sing && i + 2 < c->n && in_set(c->info[i + 1].best, B(NN) | B(VB) | B(VBP)) &&
         can(c, i + 1, DYAD_POS_VBP) &&
-        (c->info[i + 2].tags & (NOUNS | DETERMINERS | B(JJ) | B(CD) | B(PRP))) &&
+        (c->info[i + 2].tags & (NOUNS | DETERMINERS | B(JJ) | B(CD) | B(PRP) | B(IN))) &&
         !in_set(c->info[i + 2].best, VERBS))
         return 0;
     for (int j = 0; j <= p; j++)
