@@ -272,7 +272,9 @@ static inline int coder_has_country(const char *c) {
 
 /* dateline.c: where a dateline heading a sentence ends (tokens [0, end)),
  * 0 if there is none; and, once the sentence's units are found, the
- * country of the place it names (in the document's arena), or NULL. */
+ * country where the story happens (in the document's arena), or NULL: the
+ * place's, unless the lead never names it and its subject, of another
+ * country, says something (a bureau's story of its region: the subject's). */
 int coder_dateline_end(const ctok *t, int n);
 /* coder_dateline_end reads tokens [0, CODER_DATELINE_TOKENS) at most, and
  * of them only their upper case and their tag (up, pos) */

@@ -101,6 +101,40 @@ static const char *state_country(const csent *s, int from, int end) {
     return NULL;
 }
 
+/* The country of a unit, if its code names one (3 letters), or NULL. */
+static const char *unit_country(const csent *s, int i) {
+    if (s->t[i].unit < 0) return NULL;
+    const unit *u = &s->units[s->t[i].unit];
+    return u->has_actor && coder_has_country(u->base) ? u->base : NULL;
+}
+
+/* Where the story happens. A bureau's dateline heads stories its region's
+ * officials tell ("CAIRO (AP) - The Sudanese military said ..."): when the
+ * lead (tokens [end, n)) never names the dateline's country, and its first
+ * actor, with a country, is the subject of a verb of saying, the story is
+ * that country's; otherwise the dateline's (`place`, 3 letters, or NULL).
+ * A lead that tells an act ("KYIV - Russian drones killed ...") is told
+ * from where it happened, and keeps the dateline's. */
+static const char *story_country(const csent *s, int end, const char *place) {
+    const char *subject = NULL;
+    int first = 1;
+    for (int i = end; i < s->n; i++) {
+        uint8_t p = s->t[i].pos;
+        if ((p >= DYAD_POS_VB && p <= DYAD_POS_VBZ) || p == DYAD_POS_MD) {
+            if (!subject || !(s->t[i].wc & WC_SAY)) return place;
+            break; /* the subject says: is the dateline's country named at all? */
+        }
+        if (s->t[i].unit < 0 || !s->units[s->t[i].unit].ncodes) continue;
+        if (first) subject = unit_country(s, i);
+        first = 0;
+    }
+    for (int i = end; subject && place && i < s->n; i++) {
+        const char *c = unit_country(s, i);
+        if (c && !strncmp(c, place, 3)) return place;
+    }
+    return subject && place ? subject : place;
+}
+
 const char *coder_dateline_country(const csent *s, int end) {
     /* the place is in the last part, before the final dash and outside brackets */
     int from = 0, depth = 0;
@@ -112,11 +146,10 @@ const char *coder_dateline_country(const csent *s, int end) {
     for (int i = from; i < end; i++) {
         const ctok *t = &s->t[i];
         depth += t->pos == DYAD_POS_LRB ? 1 : t->pos == DYAD_POS_RRB ? -1 : 0;
-        if (depth > 0 || t->unit < 0) continue;
-        const unit *u = &s->units[t->unit];
-        const char *c = u->has_actor ? u->base : NULL;
-        if (coder_has_country(c)) return dyad_arena_strndup(s->keep, c, 3);
+        if (depth > 0) continue;
+        const char *c = unit_country(s, i);
+        if (c) return dyad_arena_strndup(s->keep, story_country(s, end, c), 3);
     }
     const char *state = state_country(s, from, end);
-    return state ? dyad_arena_strndup(s->keep, state, 3) : NULL;
+    return state ? dyad_arena_strndup(s->keep, story_country(s, end, state), 3) : NULL;
 }
