@@ -332,11 +332,18 @@ static int domestic_threat(const char *code) {
     return !strncmp(code, "132", 3) || !strncmp(code, "133", 3) || !strncmp(code, "137", 3);
 }
 
+/* Acts domestic by nature: protest (14), repression and arrest (17),
+ * violence (18-20), and threats of bans, protest or repression. */
+static int domestic_act(const char *code) {
+    int root = code_root(code);
+    return domestic_threat(code) || root == 14 || root == 17 || root >= 18;
+}
+
 /* An actor and the state it belongs to (TURGOV -> TUR), or two names of
  * the same office (RUSGOV -> RUSGOVELI), make no dyad, unless the act is
- * domestic by nature: protest (14), repression and arrest (17), violence
- * (18-20), and threats of bans, protest or repression (132, 133, 137). A country acting on a part of itself (BIH -> BIHMIL: actors
- * the dictionary knows only by their country) is kept. */
+ * domestic by nature (domestic_act). A country acting on a part of itself
+ * (BIH -> BIHMIL: actors the dictionary knows only by their country) is
+ * kept, unless a reference named one of them (self_reference). */
 static int self_dyad(const char *sc, const char *tc, const char *code) {
     size_t a = strlen(sc), b = strlen(tc);
     int whole = b < a && !strncmp(sc, tc, b);                   /* the target contains the source */
@@ -347,10 +354,7 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
      * own country, a bare code, still is) */
     if (a > 3 && b > 3 && !strncmp(sc, tc, 3) && (!strncmp(code, "042", 3) || !strncmp(code, "043", 3)))
         return 1;
-    if (!whole && !same) return 0;
-    int root = code_root(code);
-    if (domestic_threat(code)) return 0;
-    return root != 14 && root != 17 && root < 18;
+    return (whole || same) && !domestic_act(code);
 }
 
 /* Adds the event sc -> tc, whatever the two actors are; -1 out of memory. */
@@ -399,9 +403,28 @@ static const char *people_of(csent *s, int u, const char *tc) {
     return p;
 }
 
+/* Does unit u stand for actors named earlier (a pronoun, "the two sides",
+ * "the host", a title)? */
+static int is_reference(const csent *s, int u) {
+    const unit *x = u >= 0 ? &s->units[u] : NULL;
+    return x && (x->pronoun || x->pair || x->host || x->from_sentence >= 0);
+}
+
+/* A reference that gives a country on one side and a part of its state on
+ * the other ("Bangladesh held talks to bring the two countries closer":
+ * BGD and the pair's BGDGOV) makes no dyad, unless the act is domestic by
+ * nature; two sectors of one country (IRQGOV and IRQINS, "the two sides")
+ * still do. */
+static int self_reference(const csent *s, int su, int tu, const char *sc, const char *tc,
+                          const char *code) {
+    if (!is_reference(s, su) && !is_reference(s, tu)) return 0;
+    size_t a = strlen(sc), b = strlen(tc), n = a < b ? a : b;
+    return a != b && n == 3 && !strncmp(sc, tc, 3) && !domestic_act(code);
+}
+
 int coder_emit(csent *s, uint32_t sentence, const char *sc, const char *tc, const char *code, int su,
                int tu, const char *verb, const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
-    if (is_null_code(code)) return 0;
+    if (is_null_code(code) || self_reference(s, su, tu, sc, tc, code)) return 0;
     if (self_dyad(sc, tc, code)) {
         const char *people = tu >= 0 ? people_of(s, tu, tc) : NULL;
         if (!people || self_dyad(sc, people, code)) return 0;
