@@ -77,6 +77,15 @@ static int group_limit(const csent *s, int pos, int to, uint8_t group) {
     return k;
 }
 
+/* Is there an actor's possessive in tokens [from, to) ("condemned Iran's
+ * attack against Israel")? A prepositional phrase after it belongs to the
+ * noun the actor owns, not to the verb: the actor is the target. */
+static int owned_object(const csent *s, int from, int to) {
+    for (int k = from; k < to; k++)
+        if (s->t[k].pos == DYAD_POS_POS && s->t[k].unit >= 0 && s->units[s->t[k].unit].ncodes) return 1;
+    return 0;
+}
+
 /* Matches elements [e, e_end) in tokens [from, to). Returns 1 on success. */
 static int match_side(const csent *s, const delem *e, const delem *e_end, int from, int to,
                       mstate *ms) {
@@ -101,6 +110,7 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
                 k++;
             }
             if (k >= lim) return 0;
+            if (e->side == 1 && e->group == PG_PREP && e->gstart && owned_object(s, pos, k)) return 0;
             if (e->group == PG_NOUN && !nominal(s->t[k].pos)) return 0;
             if (head)
                 for (int j = pos; j < k; j++) /* only adjectives between modifier and head */
