@@ -354,6 +354,9 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
      * own country, a bare code, still is) */
     if (a > 3 && b > 3 && !strncmp(sc, tc, 3) && (!strncmp(code, "042", 3) || !strncmp(code, "043", 3)))
         return 1;
+    /* a country's own forces are what it deploys, not whom: "Sudan sent
+     * troops to the border" (SDN -> SDNMIL) is no show of force at them */
+    if (a < b && !strncmp(tc, sc, a) && code_root(code) == 15) return 1;
     return (whole || same) && !domestic_act(code);
 }
 
