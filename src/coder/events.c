@@ -749,6 +749,21 @@ static int speculation(const csent *s, const vgroup *g) {
     return 0;
 }
 
+/* Is group g an infinitive after a noun of ways and chances ("discussed
+ * opportunities to deepen ties", "ways to end the war")? It names a topic
+ * of talk, not an act. */
+static int topic_infinitive(const csent *s, const vgroup *g) {
+    static const char *const nouns[] = {"WAYS", "WAY", "OPPORTUNITIES", "OPPORTUNITY", "MEANS",
+                                        "CHANCE", "CHANCES", "OPTIONS", "STEPS", "MEASURES",
+                                        "PROPOSALS", "IDEAS", "PROSPECTS"};
+    if (!g->infinitive || g->start == 0 || s->t[g->start].pos != DYAD_POS_TO) return 0;
+    const ctok *t = &s->t[g->start - 1];
+    if (t->pos != DYAD_POS_NN && t->pos != DYAD_POS_NNS) return 0;
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (!strcmp(t->up, nouns[i])) return 1;
+    return 0;
+}
+
 /* Is the act of group g made to depend on something ("... unless Y
  * agrees", "... if Y goes ahead")? */
 static int conditional(const csent *s, const vgroup *g) {
@@ -1095,7 +1110,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt, &low_joint);
         reported_intention(s, gi, &m);
         agreed_clause(s, gi, &m);
-        if (g->negated == 2 || speculation(s, g)) continue;
+        if (g->negated == 2 || speculation(s, g) || topic_infinitive(s, g)) continue;
         if (g->negated && !pattern_has_words(s->c->dict, m.pattern, 0)) {
             m.code = negated_code(m.code ? m.code : m.code2);
             m.code2 = NULL;
