@@ -741,11 +741,13 @@ static int absorbed(csent *s, int gi, const uint8_t *coded) {
 }
 
 /* "Russia could attack", "China may impose sanctions": what only might
- * happen is no event in CAMEO (PETRARCH-2 codes it as done). */
+ * happen is no event in CAMEO (PETRARCH-2 codes it as done); nor is what
+ * one must or should do ("Iran must cease its support"), unless a speaker
+ * demands it (reported_demand). */
 static int speculation(const csent *s, const vgroup *g) {
     if (s->c->opt.future_as_act) return 0;
     for (int k = g->start; k < g->main; k++)
-        if (s->t[k].wc & WC_MAYBE) return 1;
+        if (s->t[k].wc & (WC_MAYBE | WC_MUST)) return 1;
     return 0;
 }
 
