@@ -371,6 +371,27 @@ static int has_prefix(const char *w, const char *p) {
     return 1;
 }
 
+/* The unit of the noun phrase that ends right before token `to`, also when
+ * the phrase goes on past it with examples or nouns the dictionary does not
+ * know ("Iranian weaponry such as drones to kill"); -1 if none. */
+static int object_before(const csent *s, int to) {
+    for (int j = to - 1; j >= 0 && s->t[j].group < 0; j--) {
+        int u = s->t[j].unit;
+        if (u >= 0) {
+            /* an example ("such as drones") goes with the phrase before it */
+            int a = s->units[u].start - 1;
+            if (!s->units[u].in_pp || a < 0 || strcmp(s->t[a].up, "AS")) return u;
+            j = a;
+            continue;
+        }
+        uint8_t p = s->t[j].pos;
+        int noun = (p >= DYAD_POS_NN && p <= DYAD_POS_NNPS) || (p >= DYAD_POS_JJ && p <= DYAD_POS_JJS) ||
+                   p == DYAD_POS_CD || p == DYAD_POS_DT;
+        if (!noun && !(p == DYAD_POS_IN && !strcmp(s->t[j].up, "AS"))) return -1;
+    }
+    return -1;
+}
+
 /* Does the verb of group g hand an infinitive after its object to that
  * object ("urged Y to V", "ordered troops to withdraw", "allowed Y to")?
  * Other verbs do not: "blockaded Paris to demand" is the blockaders' demand. */
@@ -474,9 +495,10 @@ static int find_subject(csent *s, int gi) {
     }
     /* "farmers blockaded Paris to demand an end": an infinitive right after
      * its verb's object is the act of that verb's subject */
-    if (g->infinitive && gi > 0 && t[g->start].pos == DYAD_POS_TO && t[g->start - 1].unit >= 0) {
+    int ob = g->infinitive && gi > 0 && t[g->start].pos == DYAD_POS_TO ? object_before(s, g->start) : -1;
+    if (ob >= 0) {
         const vgroup *prev = &s->groups[gi - 1];
-        const unit *o = &s->units[t[g->start - 1].unit];
+        const unit *o = &s->units[ob];
         if (o->start >= prev->end && !o->in_pp && !o->pronoun && prev->region_end > g->start &&
             !object_control(s, prev))
             return prev->subject;
