@@ -287,6 +287,12 @@ static void resolve_pronoun(csent *s, int u, int gi) {
      * "It also accused ...": a body or country named there ("it" may stand
      * for anything, so only at the head of a sentence, for an act) */
     int it = !strcmp(s->t[p->start].up, "IT");
+    /* a "we" that no one in its sentence speaks stands for an earlier
+     * subject that acted ("The UK condemns ... We call on ..."), not one that
+     * something was said of ("Iran's attack was reckless. We sanctioned ...") */
+    if (!src && s->mem && s->mem->sentence >= 0 && !s->mem->subject_acts &&
+        !strcmp(s->t[p->start].up, "WE"))
+        return;
     if (!src && s->mem && s->mem->sentence >= 0 &&
         (!it || (s->mem->subject_is_body && it_acts(s, p)))) {
         src = &s->mem->subject;

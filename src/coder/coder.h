@@ -194,6 +194,9 @@ typedef struct docmem {
     /* the subject is named in the plural ("Russian officials"): "they"
      * stands for it, not for the parties of the latest event */
     uint8_t subject_plural;
+    /* the subject acts: its verb is no copula ("X's attack was reckless"
+     * is said of X's attack, whose X no later "we" stands for) */
+    uint8_t subject_acts;
     /* the latest actors named with a title, newest at (ntitles - 1) % TITLES */
     titled titles[TITLES];
     int ntitles;

@@ -998,6 +998,7 @@ int coder_remember(csent *s, int sentence) {
         s->mem->subject_is_body = (uint8_t)names_body(s, u);
         uint8_t hp = s->t[u->end - 1].pos;
         s->mem->subject_plural = hp == DYAD_POS_NNS || hp == DYAD_POS_NNPS || u->ncodes > 1;
+        s->mem->subject_acts = g->passive || !(s->t[g->main].wc & WC_BE);
         remember_titles(s, sentence, g->subject);
         return 0;
     }
