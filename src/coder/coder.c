@@ -552,7 +552,8 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     dyad_arena *scratch = dyad_arena_new(64 * 1024);
     if (!scratch) return dyad_error_set(err, "out of memory");
     src->mark = arena_mark_now(scratch);
-    docmem mem = {.sentence = -1, .pair_sentence = -1, .people_sentence = -1, .host_sentence = -1};
+    docmem mem = {.sentence = -1, .pair_sentence = -1, .people_sentence = -1, .host_sentence = -1,
+                  .voice_sentence = -1};
     strcache strs; /* its slots are read only once written (used[]) */
     memset(strs.used, 0, sizeof strs.used);
     size_t head = body_start(doc, sents, nsents);

@@ -197,6 +197,12 @@ typedef struct docmem {
     /* the subject acts: its verb is no copula ("X's attack was reckless"
      * is said of X's attack, whose X no later "we" stands for) */
     uint8_t subject_acts;
+    /* the sources of the latest sentence that opened with "we" ("We, the
+     * ministers of X and Y, condemn ..."): the voice of a statement, whose
+     * demands its later "Z must ..." sentences make; voice_sentence -1:
+     * none yet */
+    unit voice;
+    int voice_sentence;
     /* the latest actors named with a title, newest at (ntitles - 1) % TITLES */
     titled titles[TITLES];
     int ntitles;

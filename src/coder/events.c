@@ -751,6 +751,28 @@ static int speculation(const csent *s, const vgroup *g) {
     return 0;
 }
 
+/* "We, the ministers of X and Y, condemn ... Z must cease ...": in a
+ * statement in the first person (the document's voice: docmem.voice),
+ * what another actor must or should do is the statement's demand
+ * (10x, by what is demanded) of it. -1 out of memory. */
+static int voice_demand(csent *s, const vgroup *g, const vmatch *m, uint32_t sentence,
+                        dyad_event **ev, size_t *nev, size_t *cap) {
+    if (!s->mem || s->mem->voice_sentence < 0 || g->subject < 0) return 0;
+    int must = 0;
+    for (int k = g->start; k < g->main; k++) must |= (s->t[k].wc & WC_MUST) != 0;
+    const unit *T = &s->units[g->subject], *S = &s->mem->voice;
+    if (!must || !T->has_actor || T->pronoun) return 0;
+    char buf[8];
+    const char *code = coder_combine("100", m->code ? m->code : m->code2, buf, sizeof buf);
+    if (!code) code = "100";
+    const char *why = s->c->opt.explain ? explain(s, g, m, -1, g->subject) : NULL;
+    for (int a = 0; a < S->ncodes; a++)
+        for (int b = 0; b < T->ncodes; b++)
+            if (emit(s, sentence, S->codes[a], T->codes[b], code, -1, g->subject, m, why, ev, nev, cap) < 0)
+                return -1;
+    return 0;
+}
+
 /* Is group g an infinitive after a noun of ways and chances ("discussed
  * opportunities to deepen ties", "ways to end the war")? It names a topic
  * of talk, not an act. */
@@ -1112,7 +1134,11 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt, &low_joint);
         reported_intention(s, gi, &m);
         agreed_clause(s, gi, &m);
-        if (g->negated == 2 || speculation(s, g) || topic_infinitive(s, g)) continue;
+        if (g->negated == 2 || topic_infinitive(s, g)) continue;
+        if (speculation(s, g)) {
+            if (voice_demand(s, g, &m, sentence, ev, nev, cap) < 0) return -1;
+            continue;
+        }
         if (g->negated && !pattern_has_words(s->c->dict, m.pattern, 0)) {
             m.code = negated_code(m.code ? m.code : m.code2);
             m.code2 = NULL;

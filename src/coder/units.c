@@ -1043,8 +1043,25 @@ static void remember_group(docmem *m, const dyad_event *ev, size_t n) {
     if (m->ngroup < 3) m->ngroup = 0;
 }
 
+/* A sentence that opens with "we" ("We, the ministers of X and Y, condemn
+ * ...", "We call on ...") speaks in the document's own voice: the sources
+ * of its events are that voice (docmem.voice), until another such sentence. */
+static void remember_voice(csent *s, const dyad_event *ev, size_t n, int sentence) {
+    if (s->n == 0 || strcmp(s->t[0].up, "WE")) return;
+    unit *v = &s->mem->voice;
+    memset(v, 0, sizeof *v);
+    for (size_t k = 0; k < n && v->ncodes < MAX_CODES; k++) {
+        int seen = !ev[k].source;
+        for (int j = 0; j < v->ncodes && !seen; j++) seen = !strcmp(v->codes[j], ev[k].source);
+        if (!seen) v->codes[v->ncodes++] = ev[k].source;
+    }
+    v->has_actor = v->ncodes > 0;
+    s->mem->voice_sentence = v->ncodes ? sentence : -1;
+}
+
 void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence) {
     if (!s->mem) return;
+    remember_voice(s, ev, n, sentence);
     const char *host = visit_host(ev, n);
     if (host) {
         s->mem->host = host;
