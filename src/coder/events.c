@@ -856,8 +856,8 @@ static inline void reported_intention(csent *s, int gi, vmatch *m) {
      * a condition is a threat; told as plain future it is left as it is, and
      * so is a cut in relations announced ("said it would expel diplomats":
      * a decision, not a threat) */
-    if (root >= 14 && !conditional(s, g) && (!reported || root == 16)) return;
     if (!reported && s->c->opt.future_as_act) return;
+    if (root == 16 && !conditional(s, g)) return;
     vmatch pm;
     if (reported && group_match(s, gi - 1, &pm) && !is_null_code(pm.code) && strncmp(pm.code, "01", 2))
         return;
