@@ -34,6 +34,9 @@ static const char usage[] =
     "  --sector-actors     as PETRARCH-2 does, an actor named only by its sector whose country\n"
     "                      nothing gives (\"the government\", \"insurgents\") codes as ---GOV,\n"
     "                      ---INS; by default it gives no event (dyad validate turns this on)\n"
+    "  --no-relative-acts  as PETRARCH-2 does, code no act told in a relative clause (\"X, who\n"
+    "                      attacked Y, said ...\"); by default it is coded (dyad validate\n"
+    "                      turns this off)\n"
     "  --threads N         threads that code (default: the online CPUs, or DYAD_THREADS);\n"
     "                      the output is the same, byte for byte, for every N\n"
     "  --shard K/N         code only shard K of N (1 <= K <= N): the documents whose id\n"
@@ -47,6 +50,7 @@ typedef struct code_opts {
     dyad_shard shard;
     int threads;
     int explain, table, no_dyad, trace, stats, future_as_act, no_dateline_country, sector_actors;
+    int no_relative_acts;
 } code_opts;
 
 typedef struct code_counts {
@@ -169,6 +173,7 @@ int cmd_code(int argc, char **argv) {
         {"future-as-act", 0, NULL, &o.future_as_act},
         {"no-dateline-country", 0, NULL, &o.no_dateline_country},
         {"sector-actors", 0, NULL, &o.sector_actors},
+        {"no-relative-acts", 0, NULL, &o.no_relative_acts},
         {"trace", 0, NULL, &o.trace},
         {"stats", 0, NULL, &o.stats},
         {0},
@@ -214,6 +219,7 @@ int cmd_code(int argc, char **argv) {
     opt.future_as_act = o.future_as_act;
     opt.dateline_country = !o.no_dateline_country;
     opt.sector_actors = o.sector_actors;
+    opt.relative_acts = !o.no_relative_acts;
     /* an undated document is coded, and dated, as of --date, else today */
     opt.default_date = o.date ? dyad_date_parse(o.date) : cli_today();
     if (o.trace) opt.trace = trace_line;

@@ -343,6 +343,10 @@ typedef struct dyad_options {
      * government", "insurgents") codes as ---GOV, ---INS; 0 (default):
      * such an actor gives no event */
     int sector_actors;
+    /* 1 (default): an act told in a relative clause ("X, who attacked Y,
+     * said ...") is coded; 0: PETRARCH-2's convention, which codes the
+     * clauses its verb phrases nest, not those inside a noun phrase */
+    int relative_acts;
     /* the date (YYYYMMDD) of a document that gives none: its events carry
      * it and its actors are looked up on it. The library reads no clock:
      * the CLI passes --date, else the system clock's day. 0: such events

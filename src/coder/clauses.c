@@ -561,6 +561,7 @@ static int find_subject(csent *s, int gi) {
             return -1;
         }
         if (t[j].pos == DYAD_POS_WDT || t[j].pos == DYAD_POS_WP) {
+            g->relative = 1;
             int k = j - 1;
             if (k >= 0 && t[k].pos == DYAD_POS_COMMA) k--;
             return k >= 0 ? t[k].unit : -1;
@@ -859,6 +860,27 @@ static int reduced_relative(const csent *s, int gi) {
     return in_pp;
 }
 
+/* What a relative clause holds ("X, who lost his son when Y bombed Z,
+ * said ..."): the verbs after its own, up to where it ends (one set off
+ * by a comma at the next comma), that are subordinate, infinitives or have
+ * their own subject inside it. */
+static void relative_clauses(csent *s) {
+    for (int gi = 0; gi < s->ngroups; gi++) {
+        const vgroup *r = &s->groups[gi];
+        if (!r->relative) continue;
+        int end = r->region_end, k = r->start - 1;
+        while (k > 0 && s->t[k].pos != DYAD_POS_WDT && s->t[k].pos != DYAD_POS_WP) k--;
+        if (k > 0 && s->t[k - 1].pos == DYAD_POS_COMMA)
+            for (end = r->end; end < s->n && s->t[end].pos != DYAD_POS_COMMA; end++) {}
+        for (int h = gi + 1; h < s->ngroups && s->groups[h].start < end; h++) {
+            vgroup *x = &s->groups[h];
+            if (!x->subordinate && !x->infinitive && !(x->subject >= 0 && s->units[x->subject].start > r->start))
+                break;
+            x->relative = 1;
+        }
+    }
+}
+
 int coder_find_groups(csent *s) {
     s->groups = dyad_arena_alloc_uninit(s->a, sizeof *s->groups * (size_t)(s->n + 1));
     if (!s->groups) return -1;
@@ -933,5 +955,6 @@ int coder_find_groups(csent *s) {
         if (g->region_start > g->start) g->region_start = g->start;
         g->object = tail_subject ? -1 : coder_next_object(s, gi, g->end, 0);
     }
+    relative_clauses(s);
     return 0;
 }

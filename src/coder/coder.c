@@ -18,6 +18,7 @@ void dyad_options_default(dyad_options *o) {
     memset(o, 0, sizeof *o);
     o->require_dyad = 1; /* comma options 0: off, dyad reads insertions itself */
     o->dateline_country = 1;
+    o->relative_acts = 1;
 }
 
 static int parse_bool(const char *v, int *out) {
@@ -35,7 +36,8 @@ int dyad_options_set(dyad_options *o, const char *option, const char *value, dya
         {"comma_emax", &o->comma_emax}};
     struct { const char *name; int *field; } bools[] = {
         {"require_dyad", &o->require_dyad}, {"future_as_act", &o->future_as_act},
-        {"dateline_country", &o->dateline_country}, {"sector_actors", &o->sector_actors}};
+        {"dateline_country", &o->dateline_country}, {"sector_actors", &o->sector_actors},
+        {"relative_acts", &o->relative_acts}};
     for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
         if (strcasecmp(option, bools[i].name)) continue;
         if (parse_bool(value, bools[i].field) < 0)

@@ -138,6 +138,7 @@ typedef struct vgroup {
     uint8_t bare_passive; /* a headline's participle without BE: "Envoy kidnapped in X" */
     uint8_t negated;     /* 1: "not", "never"; 2: "failed to" (nothing happened) */
     uint8_t subordinate; /* in an adverbial clause: "after X burned Y" */
+    uint8_t relative;    /* in a relative clause: "X, who attacked Y, ..." */
     int subject;      /* unit index or -1 */
     int object;       /* unit index or -1 (first unit after the verb) */
     int region_end;   /* where this verb's clause ends (exclusive) */

@@ -1116,6 +1116,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         const vgroup *g = &s->groups[gi];
         vmatch m;
         if (done[gi] || readiness_frame(s, gi)) continue;
+        if (g->relative && !s->c->opt.relative_acts) continue; /* PETRARCH-2's convention */
         int dm = reported_demand(s, gi, done, sentence, ev, nev, cap);
         if (!dm) dm = reported_judgement(s, gi, done, sentence, ev, nev, cap);
         if (dm < 0) return -1;

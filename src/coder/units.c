@@ -53,6 +53,8 @@ static int longest(const csent *s, const dtrie *trie, uint16_t next, int i, uint
 
 static int has_agent(const char *code, const char *agent) {
     size_t n = strlen(code);
+    /* a code of a sector only is read whole: a CNN journalist is MED */
+    if (n >= 3 && !coder_has_country(code)) return strstr(code, agent) != NULL;
     return n > 3 && strstr(code + 3, agent) != NULL;
 }
 
@@ -149,10 +151,13 @@ static void chunk_code_of(csent *s, unit *u, const mention *m, int nm) {
     size_t agents_at = len; /* where the suffix agents begin */
     /* as PETRARCH-2 mixes them: an agent is added unless the code built so
      * far has it already (RUSGOV + President; GBR + defence secretary
-     * GOVMIL + king GOV is GBRGOVMIL), and the people (PPL) only alone */
+     * GOVMIL + king GOV is GBRGOVMIL), and the people (PPL) only alone; a
+     * code of a sector only is read whole (a CNN journalist: MED) */
+    size_t own = base && !coder_has_country(base) ? 0 : 3;
     for (int k = 0; k < npost; k++) {
         if (npre + npost > 1 && post[k][0] == 'P' && !strcmp(post[k], "PPL")) continue;
-        if (len <= base_at + 3 || !strstr(buf + base_at + 3, post[k])) len = coder_cat(buf, sizeof buf, len, post[k]);
+        if (len <= base_at + own || !strstr(buf + base_at + own, post[k]))
+            len = coder_cat(buf, sizeof buf, len, post[k]);
     }
     u->codes[0] = dyad_arena_strdup(s->a, buf);
     u->ncodes = 1;
@@ -318,7 +323,7 @@ static void merge_agent_of(csent *s) {
         } else if (i + 1 < n && cur->ncodes && !cur->has_actor && !cur->pronoun && !possessed &&
             u[i + 1].has_actor &&
             u[i + 1].start == cur->end + 1 &&
-            coder_is_word(s, cur->end, WC_OF | WC_FROM | WC_IN)) {
+            (coder_is_word(s, cur->end, WC_OF | WC_FROM | WC_IN) || !strcmp(s->t[cur->end].up, "FOR"))) {
             /* the victim is neither the agents' country nor a party */
             if (victim_of(s, cur)) cur->end = u[i + 1].end;
             else join_agent_of(s, cur, &u[i + 1]);

@@ -113,9 +113,11 @@ static const dyad_coder *coder_for(run *r, const dyad_doc *doc, dyad_error *err)
     dyad_options_default(&opt);
     opt.default_date = r->o->default_date;
     /* the records give PETRARCH-2's codes: "will V" is V, an actor with
-     * only a sector is ---GOV, and a record has no dateline */
+     * only a sector is ---GOV, a record has no dateline, and an act told in
+     * a relative clause is not coded */
     opt.future_as_act = 1;
     opt.sector_actors = 1;
+    opt.relative_acts = 0;
     opt.dateline_country = 0;
     for (size_t i = 0; i < doc->nconfig; i++)
         if (dyad_options_set(&opt, doc->config[i].key, doc->config[i].value, err) < 0)

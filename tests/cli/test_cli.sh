@@ -74,6 +74,19 @@ if [ -n "$SHARED" ] && [ -f "$SHARED/validation/petr2/PETR_Validate_records_2_02
 else
     skip "../shared/validation absent: validate not run"
 fi
+# validate codes as PETRARCH-2 does: no act told in a relative clause
+cat > "$TMP/rel.xml" <<'XML'
+<Sentences>
+<Sentence date="20200601" id="REL-1" category="DEMO" evaluate="true">
+<EventCoding sourcecode="FRE" targetcode="SYLELI" eventcode="111" />
+<Text>
+Freedonia, which attacked Sylvania, condemned Trentino.
+</Text>
+</Sentence>
+</Sentences>
+XML
+$D validate --dict tests/data/dict "$TMP/rel.xml" >"$TMP/out" 2>&1
+check "validate: no act in a relative clause" grep -q '^1 passed, 0 failed$' "$TMP/out"
 printf '<Sentences>\n<Sentence date="20200101" id="x">\n<Text>unclosed\n' > "$TMP/bad.xml"
 $D validate --dict tests/data/dict "$TMP/bad.xml" >"$TMP/out" 2>"$TMP/err"; rc=$?
 check "malformed xml does not crash" test $rc -le 1

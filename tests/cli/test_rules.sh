@@ -100,5 +100,12 @@ got=$(echo "The government arrested dozens of protesters." | $D code --date 2024
 check "--sector-actors codes ---GOV" test "$got" = "---GOV>---OPP:173"
 got=$(echo "The government arrested dozens of protesters." | $D code --date 2024-03-01 | wc -l)
 check "without --sector-actors, no event" test "$got" = 0
+# PETRARCH-2's convention on request: no act told in a relative clause, nor
+# in a clause inside it
+s="Chile, which attacked Peru when Bolivia criticized Ecuador, praised Argentina."
+got=$(echo "$s" | $D code --date 2024-03-01 --no-relative-acts | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
+check "--no-relative-acts codes the main clause only" test "$got" = "CHL>ARG:051 "
+got=$(echo "$s" | $D code --date 2024-03-01 | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
+check "relative clauses coded by default" test "$got" = "BOL>ECU:111 CHL>ARG:051 CHL>PER:190 "
 
 summary
