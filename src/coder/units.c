@@ -595,7 +595,10 @@ static const char *titled_actor(const csent *s, const unit *u) {
 static void name_reference(csent *s, unit *u) {
     const docmem *m = s->mem;
     const ctok *head = &s->t[u->end - 1];
-    if (head->id || head->pos != DYAD_POS_NNP || u->ncodes > 1 ||
+    /* a known word names no one alone unless it is a name of a titled
+     * actor's: "Hamada" after "Defense Minister Yasukazu Hamada", whose
+     * whole name the dictionary knows */
+    if ((head->id && u->ncodes) || head->pos != DYAD_POS_NNP || u->ncodes > 1 ||
         (u->ncodes && strncmp(u->codes[0], "---", 3)))
         return;
     for (int k = m->ntitles - 1; k >= 0 && k >= m->ntitles - TITLES; k--) {
