@@ -773,13 +773,32 @@ static int voice_demand(csent *s, const vgroup *g, const vmatch *m, uint32_t sen
     return 0;
 }
 
+/* Is group g a gerund in "the importance of (X) doing", "the value of"?
+ * What is important is a topic, not an act ("stressed the importance of
+ * partners providing aid"). */
+static int topic_gerund(const csent *s, const vgroup *g) {
+    static const char *const nouns[] = {"IMPORTANCE", "VALUE", "NECESSITY", "NEED"};
+    if (s->t[g->start].pos != DYAD_POS_VBG) return 0;
+    for (int j = g->start - 1; j > 0 && j >= g->start - 12; j--) {
+        uint8_t p = s->t[j].pos;
+        if (s->t[j].group >= 0 || p == DYAD_POS_COMMA) return 0;
+        if (coder_is_word(s, j, WC_OF)) {
+            for (size_t k = 0; k < sizeof nouns / sizeof *nouns; k++)
+                if (!strcmp(s->t[j - 1].up, nouns[k])) return 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* Is group g an infinitive after a noun of ways and chances ("discussed
- * opportunities to deepen ties", "ways to end the war")? It names a topic
- * of talk, not an act. */
+ * opportunities to deepen ties", "ways to end the war"), or a gerund of
+ * what is important (topic_gerund)? It names a topic of talk, not an act. */
 static int topic_infinitive(const csent *s, const vgroup *g) {
     static const char *const nouns[] = {"WAYS", "WAY", "OPPORTUNITIES", "OPPORTUNITY", "MEANS",
                                         "CHANCE", "CHANCES", "OPTIONS", "STEPS", "MEASURES",
                                         "PROPOSALS", "IDEAS", "PROSPECTS"};
+    if (topic_gerund(s, g)) return 1;
     if (!g->infinitive || g->start == 0 || s->t[g->start].pos != DYAD_POS_TO) return 0;
     const ctok *t = &s->t[g->start - 1];
     if (t->pos != DYAD_POS_NN && t->pos != DYAD_POS_NNS) return 0;
