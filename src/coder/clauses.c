@@ -519,6 +519,14 @@ static int find_subject(csent *s, int gi) {
      * subject of the verb before it */
     int b = g->start - 1;
     while (b >= 0 && is_adverb(t[b].pos)) b--;
+    /* "urged Y to halt the attacks and withdraw its troops": a bare verb
+     * after "and" goes on with the infinitive before it (its subject, and
+     * whether it happened: events.c's absorbed) */
+    if (b > 0 && t[b].pos == DYAD_POS_CC && gi > 0 && g->start == g->main && t[g->main].pos == DYAD_POS_VB &&
+        s->groups[gi - 1].infinitive && s->groups[gi - 1].end <= b) {
+        g->coordinated = 1;
+        return s->groups[gi - 1].subject;
+    }
     if (b > 0 && t[b].pos == DYAD_POS_CC && gi > 0 && !g->infinitive) {
         const vgroup *prev = &s->groups[gi - 1];
         /* "forced a plane to land and arrested X": the finite verb before */
@@ -842,6 +850,7 @@ static int reduced_relative(const csent *s, int gi) {
     if (j < s->n && (t[j].pos == DYAD_POS_JJ || t[j].pos == DYAD_POS_RP || !strcmp(t[j].up, "HOSTAGE") ||
                      !strcmp(t[j].up, "CAPTIVE")))
         j++; /* "shot dead in", "held hostage in" */
+    while (j < s->n && (t[j].wc & WC_TIME)) j++; /* "killed Saturday in" */
     if (j >= s->n || t[j].pos != DYAD_POS_IN || (t[j].wc & (WC_SUBORD | WC_COMPL))) return 0;
     for (int k = j; k < s->n && k < j + 24; k++) {
         if (t[k].group >= 0) {

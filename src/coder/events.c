@@ -732,6 +732,7 @@ static inline int readiness_frame(const csent *s, int gi) {
  * 12, 13) did not happen, even when that verb names no target of its own:
  * "threatened to attack vehicles near X" is no attack on X. */
 static int absorbed(csent *s, int gi, const uint8_t *coded) {
+    if (gi > 0 && s->groups[gi].coordinated) return coded[gi - 1] ? 0 : absorbed(s, gi - 1, coded);
     if (gi == 0 || !complement_of_previous(s, gi) || readiness_frame(s, gi - 1)) return 0;
     if (coded[gi - 1] || absorbed(s, gi - 1, coded)) return 1; /* "to work together to restore" */
     vmatch up;

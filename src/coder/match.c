@@ -58,6 +58,13 @@ static int ends_object(uint8_t p) {
                                                        p != DYAD_POS_VBN && p != DYAD_POS_VBG);
 }
 
+/* Does a verb group (a participle) begin at token k, right after a noun? */
+static int participle_after_noun(const csent *s, int k) {
+    int g = s->t[k].group;
+    uint8_t p = k > 0 ? s->t[k - 1].pos : 0;
+    return g >= 0 && s->groups[g].start == k && p >= DYAD_POS_NN && p <= DYAD_POS_NNPS;
+}
+
 /* How far the words of a group that began at `pos` may be looked for:
  * a noun phrase ends at its first non-nominal token, a prepositional
  * phrase at the next preposition, verb or punctuation. */
@@ -104,7 +111,9 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
              * for past a preposition, punctuation or another verb */
             int object_only = e->side == 1 && e->group == PG_PLAIN, begun = 0;
             while (k < lim && !tok_is(&s->t[k], e->id)) {
-                if (object_only && begun && ends_object(s->t[k].pos)) return 0;
+                /* ... nor in a participle's clause after it ("detained a
+                 * journalist covering a protest": no protest of theirs) */
+                if (object_only && begun && (ends_object(s->t[k].pos) || participle_after_noun(s, k))) return 0;
                 if (e->side == 1 && k == ms->words_end) return 0; /* a purpose infinitive */
                 begun |= nominal(s->t[k].pos) && s->t[k].pos != DYAD_POS_RB;
                 k++;

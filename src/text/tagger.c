@@ -541,7 +541,12 @@ static void rule_token(ctx *c, int i) {
         int after_pron = prev == DYAD_POS_PRP || word_is(c, i - 1, W_THAT) ||
                          word_is(c, i - 1, W_THERE) || word_is(c, i - 1, W_WHAT) ||
                          word_is(c, i - 1, W_WHO) || word_is(c, i - 1, W_HERE);
-        c->tag[i] = after_pron || in_set(next, B(VBN) | B(VBG)) ? DYAD_POS_VBZ
+        /* "Pakistan's ruling coalition", "Israel's occupied territories": a
+         * participle between a name and a noun is an adjective, the 's its
+         * owner's */
+        int owned = (prev == DYAD_POS_NNP || prev == DYAD_POS_NNPS) && i + 2 < c->n &&
+                    in_set(c->info[i + 2].best, B(NN) | B(NNS) | B(NNP) | B(NNPS));
+        c->tag[i] = after_pron || (in_set(next, B(VBN) | B(VBG)) && !owned) ? DYAD_POS_VBZ
                                                                           : DYAD_POS_POS;
         return;
     }
