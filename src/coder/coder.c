@@ -391,6 +391,13 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
             uint32_t us = dict_word_find(c->dict, "U.S.", 4);
             if (us) t[i].id = us;
         }
+        /* "U.S.-led troops", "a Nigerian-led force": what an actor leads is
+         * that actor's, so the word is looked up as its first part */
+        if (len > 5 && !memcmp(k->upper + len - 4, "-LED", 4)) {
+            int us = len == 6 && !memcmp(k->upper, "US", 2);
+            uint32_t id = dict_word_find(c->dict, us ? "U.S." : k->upper, us ? 4 : len - 4);
+            if (id) t[i].id = id;
+        }
         /* plurals and third persons: the only tokens whose singular is asked for */
         t[i].sid = k->pos == DYAD_POS_NNS || k->pos == DYAD_POS_NNPS || k->pos == DYAD_POS_VBZ ||
                            k->pos == DYAD_POS_NNP

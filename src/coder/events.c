@@ -514,9 +514,24 @@ static int locative(const unit *u) {
     return !strcmp(p, "IN") || !strcmp(p, "INSIDE") || !strcmp(p, "ACROSS") || !strcmp(p, "THROUGHOUT");
 }
 
+/* Does unit x say where an act happened: "in Baghdad"; "near Tikrit",
+ * "outside Lima" (a town, not a border: "near the Afghan border" says no
+ * country); "in the northern city of Kirkuk" (the name after a place noun
+ * of a locative phrase)? */
+static int venue(const csent *s, const unit *x) {
+    if (locative(x)) return 1;
+    const char *p = x->in_pp ? x->prep : "";
+    if (!x->place && (!strcmp(p, "NEAR") || !strcmp(p, "OUTSIDE") || !strcmp(p, "AROUND"))) return 1;
+    int j = x->start - 1; /* "of" */
+    if (strcmp(p, "OF") || j < 1 || !(s->t[j - 1].wc & WC_PLACE)) return 0;
+    for (j -= 2; j >= 0 && (s->t[j].pos == DYAD_POS_DT || s->t[j].pos == DYAD_POS_JJ); j--)
+        ;
+    return j >= 0 && s->t[j].unit < 0 && (!strcmp(s->t[j].up, "IN") || !strcmp(s->t[j].up, "NEAR"));
+}
+
 /* The country where group g's act happened, from a place phrase of its
- * clause ("in Baghdad", "in the Saudi capital");
- * NULL if none. "near" or "along" a border says no country. */
+ * clause (venue: "in Baghdad", "in the Saudi capital", "near Tikrit");
+ * NULL if none. */
 static const char *venue_country(const csent *s, const vgroup *g, const unit *other) {
     for (int j = g->region_start; j < g->region_end; j++) {
         int u = s->t[j].unit;
@@ -525,7 +540,7 @@ static const char *venue_country(const csent *s, const vgroup *g, const unit *ot
         j = x->end - 1;
         if (!x->in_pp || !x->has_actor || u == g->subject) continue;
         if (x == other) return NULL; /* the place is the other party: "fought in Baghdad" */
-        if (!locative(x)) continue;
+        if (!venue(s, x)) continue;
         const char *c = actor_code(x);
         if (coder_has_country(c)) return c;
     }

@@ -207,7 +207,7 @@ int coder_nominal_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *n
  * own phrase ("the French president's visit"), or the clause subject for
  * "his", "her", "their" before it ("during his first visit"); -1 if none,
  * or if the visit is yet to come ("his planned visit", "ahead of his
- * visit") and so no visit. */
+ * visit", "he will announce it during his visit") and so no visit. */
 static int visitor(const csent *s, int i) {
     static const char *const later[] = {"PLANNED", "UPCOMING",  "PROPOSED",  "FORTHCOMING", "POSSIBLE",
                                         "EXPECTED", "NEXT",     "FUTURE",    "SCHEDULED",   "PROSPECTIVE",
@@ -230,12 +230,16 @@ static int visitor(const csent *s, int i) {
         }
         if (j < 0 || s->t[j].pos != DYAD_POS_PRPS || !strcmp(s->t[j].up, "ITS")) return -1;
         owner = clause_subject(s, i);
+        /* "his" is one actor: not the ministers of four countries */
+        if (owner >= 0 && strcmp(s->t[j].up, "THEIR") && s->units[owner].ncodes > 1) return -1;
         j--;
     }
     for (int k = u >= 0 ? s->units[u].start : j + 1; k < i; k++)
         if (CODER_WORD_IN(s->t[k].up, later)) return -1;
     for (int k = j; k >= 0 && k >= j - 1; k--) /* "ahead of his visit", "preparations for" */
         if (CODER_WORD_IN(s->t[k].up, later)) return -1;
+    for (int k = 0; k < s->n; k++) /* "will announce ... during his visit": to come */
+        if (s->t[k].wc & WC_FUTURE) return -1;
     return owner;
 }
 
@@ -260,7 +264,9 @@ int coder_nominal_visits(csent *s, uint32_t sentence, dyad_event **ev, size_t *n
         const unit *V = &s->units[v], *H = &s->units[h];
         for (int x = 0; x < V->ncodes; x++)
             for (int y = 0; y < H->ncodes; y++) {
-                if (visit_coded(*ev, *nev, sentence, V->codes[x], H->codes[y])) continue;
+                /* a trip at home ("her visit to London's airport") is no visit */
+                if (!strncmp(V->codes[x], H->codes[y], 3) || visit_coded(*ev, *nev, sentence, V->codes[x], H->codes[y]))
+                    continue;
                 if (coder_emit(s, sentence, V->codes[x], H->codes[y], "042", v, h, t->up, NULL, ev, nev, cap) < 0 ||
                     coder_emit(s, sentence, H->codes[y], V->codes[x], "043", h, v, t->up, NULL, ev, nev, cap) < 0)
                     return -1;
