@@ -247,7 +247,6 @@ static int crime_party(const csent *s, const unit *u, const char *code) {
     return 1;
 }
 
-/* Source and target units of a coded group. */
 /* Without "by", a passive's agent is in a phrase after it, one of "from"
  * or "in" first, where PETRARCH-2 looks for it ("was launched at X from
  * Gaza": Gaza), else the first (the phrase of "criticized over its dispute
@@ -279,6 +278,7 @@ static int aimed_at(const csent *s, const vgroup *g, int agent) {
     return -1;
 }
 
+/* Source and target units of a coded group. */
 static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt) {
     *src = m->source >= 0 ? m->source : g->subject;
     *tgt = m->target >= 0 ? m->target : g->object;
@@ -343,7 +343,8 @@ static int domestic_act(const char *code) {
  * the same office (RUSGOV -> RUSGOVELI), make no dyad, unless the act is
  * domestic by nature (domestic_act). A country acting on a part of itself
  * (BIH -> BIHMIL: actors the dictionary knows only by their country) is
- * kept, unless a reference named one of them (self_reference). */
+ * kept, unless a reference named one of them (self_reference) or the act
+ * is a show of force (15: its own forces are what it deploys). */
 static int self_dyad(const char *sc, const char *tc, const char *code) {
     size_t a = strlen(sc), b = strlen(tc);
     int whole = b < a && !strncmp(sc, tc, b);                   /* the target contains the source */
@@ -516,7 +517,7 @@ static int locative(const unit *u) {
 
 /* Does unit x say where an act happened: "in Baghdad"; "near Tikrit",
  * "outside Lima" (a town, not a border: "near the Afghan border" says no
- * country); "in the northern city of Kirkuk" (the name after a place noun
+ * country); "in the southern city of Basra" (the name after a place noun
  * of a locative phrase)? */
 static int venue(const csent *s, const unit *x) {
     if (locative(x)) return 1;
@@ -756,15 +757,32 @@ static int absorbed(csent *s, int gi, const uint8_t *coded) {
     return root == 2 || root == 3 || root == 10 || root == 12 || root == 13;
 }
 
+/* Does a word of class cls stand among group g's auxiliaries (before its
+ * main verb): "could", "must", "will"? */
+static int aux_has(const csent *s, const vgroup *g, uint32_t cls) {
+    for (int k = g->start; k < g->main; k++)
+        if (s->t[k].wc & cls) return 1;
+    return 0;
+}
+
+/* Emits code from every actor of unit su to every actor of unit tu; -1
+ * out of memory. */
+static int emit_pairs(csent *s, uint32_t sentence, int su, int tu, const char *code, const vmatch *m,
+                      const char *why, dyad_event **ev, size_t *nev, size_t *cap) {
+    const unit *S = &s->units[su], *T = &s->units[tu];
+    for (int a = 0; a < S->ncodes; a++)
+        for (int b = 0; b < T->ncodes; b++)
+            if (emit(s, sentence, S->codes[a], T->codes[b], code, su, tu, m, why, ev, nev, cap) < 0)
+                return -1;
+    return 0;
+}
+
 /* "Russia could attack", "China may impose sanctions": what only might
  * happen is no event in CAMEO (PETRARCH-2 codes it as done); nor is what
  * one must or should do ("Iran must cease its support"), unless a speaker
  * demands it (reported_demand). */
 static int speculation(const csent *s, const vgroup *g) {
-    if (s->c->opt.future_as_act) return 0;
-    for (int k = g->start; k < g->main; k++)
-        if (s->t[k].wc & (WC_MAYBE | WC_MUST)) return 1;
-    return 0;
+    return !s->c->opt.future_as_act && aux_has(s, g, WC_MAYBE | WC_MUST);
 }
 
 /* "We, the ministers of X and Y, condemn ... Z must cease ...": in a
@@ -774,10 +792,8 @@ static int speculation(const csent *s, const vgroup *g) {
 static int voice_demand(csent *s, const vgroup *g, const vmatch *m, uint32_t sentence,
                         dyad_event **ev, size_t *nev, size_t *cap) {
     if (!s->mem || s->mem->voice_sentence < 0 || g->subject < 0) return 0;
-    int must = 0;
-    for (int k = g->start; k < g->main; k++) must |= (s->t[k].wc & WC_MUST) != 0;
     const unit *T = &s->units[g->subject], *S = &s->mem->voice;
-    if (!must || !T->has_actor || T->pronoun) return 0;
+    if (!aux_has(s, g, WC_MUST) || !T->has_actor || T->pronoun) return 0;
     char buf[8];
     const char *code = coder_combine("100", m->code ? m->code : m->code2, buf, sizeof buf);
     if (!code) code = "100";
@@ -798,11 +814,7 @@ static int topic_gerund(const csent *s, const vgroup *g) {
     for (int j = g->start - 1; j > 0 && j >= g->start - 12; j--) {
         uint8_t p = s->t[j].pos;
         if (s->t[j].group >= 0 || p == DYAD_POS_COMMA) return 0;
-        if (coder_is_word(s, j, WC_OF)) {
-            for (size_t k = 0; k < sizeof nouns / sizeof *nouns; k++)
-                if (!strcmp(s->t[j - 1].up, nouns[k])) return 1;
-            return 0;
-        }
+        if (coder_is_word(s, j, WC_OF)) return CODER_WORD_IN(s->t[j - 1].up, nouns);
     }
     return 0;
 }
@@ -817,10 +829,7 @@ static int topic_infinitive(const csent *s, const vgroup *g) {
     if (topic_gerund(s, g)) return 1;
     if (!g->infinitive || g->start == 0 || s->t[g->start].pos != DYAD_POS_TO) return 0;
     const ctok *t = &s->t[g->start - 1];
-    if (t->pos != DYAD_POS_NN && t->pos != DYAD_POS_NNS) return 0;
-    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
-        if (!strcmp(t->up, nouns[i])) return 1;
-    return 0;
+    return (t->pos == DYAD_POS_NN || t->pos == DYAD_POS_NNS) && CODER_WORD_IN(t->up, nouns);
 }
 
 /* Is the act of group g made to depend on something ("... unless Y
@@ -881,16 +890,14 @@ static inline void reported_intention(csent *s, int gi, vmatch *m) {
         return;
     }
     if ((root < 4 || root > 8) && root < 14) return;
-    int modal = scheduled(s, g);
-    for (int k = g->start; k < g->main; k++) modal |= (s->t[k].wc & WC_FUTURE) != 0;
-    if (!modal) return;
+    if (!scheduled(s, g) && !aux_has(s, g, WC_FUTURE)) return;
     /* in another verb's clause, only a statement's ("said it would") */
     const vgroup *prev = gi > 0 && !readiness_frame(s, gi - 1) ? &s->groups[gi - 1] : NULL;
     int reported = prev && prev->region_end > g->start;
-    /* harm announced ("said they would blockade X") or made to depend on
-     * a condition is a threat; told as plain future it is left as it is, and
-     * so is a cut in relations announced ("said it would expel diplomats":
-     * a decision, not a threat) */
+    /* harm announced ("said they would blockade X"), told as plain future
+     * ("will retaliate") or made to depend on a condition is a threat, as
+     * it has not happened; a cut in relations announced ("said it would
+     * expel diplomats") is a decision, not a threat, and stays the act */
     if (!reported && s->c->opt.future_as_act) return;
     if (root == 16 && !conditional(s, g)) return;
     vmatch pm;
@@ -1038,10 +1045,8 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
         !s->units[tu].has_actor || h->negated || h->infinitive || h->bare_passive)
         return 0; /* "demanded the release of engineers kidnapped by X": no clause */
     /* said ... must/should V; or demanded that Y V */
-    int must = 0;
-    for (int k = h->start; k < h->main; k++) must |= (s->t[k].wc & WC_MUST) != 0;
     vmatch upper;
-    if (!(must && (s->t[g->main].wc & WC_SAY)) &&
+    if (!(aux_has(s, h, WC_MUST) && (s->t[g->main].wc & WC_SAY)) &&
         !(group_match(s, gi, &upper) && code_root(upper.code) == 10 && h->start > g->end))
         return 0;
     /* the verb to name: the demanded act's, else the speaker's */
@@ -1052,11 +1057,7 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
     const char *code = inner && !is_null_code(low.code) ? coder_combine("100", low.code, buf, sizeof buf) : NULL;
     if (!code) code = "100";
     const char *why = s->c->opt.explain ? explain(s, inner ? h : g, &low, su, tu) : NULL;
-    const unit *S = &s->units[su], *T = &s->units[tu];
-    for (int a = 0; a < S->ncodes; a++)
-        for (int b = 0; b < T->ncodes; b++)
-            if (emit(s, sentence, S->codes[a], T->codes[b], code, su, tu, &low, why, ev, nev, cap) < 0)
-                return -1;
+    if (emit_pairs(s, sentence, su, tu, code, &low, why, ev, nev, cap) < 0) return -1;
     done[gi + 1] = 1;
     return 1;
 }
@@ -1114,10 +1115,7 @@ static int reported_judgement(csent *s, int gi, uint8_t *done, uint32_t sentence
     m.compound = 0;
     m.target = m.source = -1;
     const char *why = s->c->opt.explain ? explain(s, g, &m, su, tu) : NULL;
-    const unit *S = &s->units[su], *T = &s->units[tu];
-    for (int a = 0; a < S->ncodes; a++)
-        for (int b = 0; b < T->ncodes; b++)
-            if (emit(s, sentence, S->codes[a], T->codes[b], code, su, tu, &m, why, ev, nev, cap) < 0) return -1;
+    if (emit_pairs(s, sentence, su, tu, code, &m, why, ev, nev, cap) < 0) return -1;
     done[gi + 1] = 1;
     return 1;
 }
