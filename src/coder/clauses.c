@@ -379,7 +379,7 @@ static int has_prefix(const char *w, const char *p) {
 
 /* The unit of the noun phrase that ends right before token `to`, also when
  * the phrase goes on past it with examples or nouns the dictionary does not
- * know ("Iranian weaponry such as drones to kill"); -1 if none. */
+ * know ("Peruvian weaponry such as mortars to kill"); -1 if none. */
 static int object_before(const csent *s, int to) {
     for (int j = to - 1; j >= 0 && s->t[j].group < 0; j--) {
         int u = s->t[j].unit;

@@ -109,7 +109,7 @@ static const char *unit_country(const csent *s, int i) {
 }
 
 /* Where the story happens. A bureau's dateline heads stories its region's
- * officials tell ("CAIRO (AP) - The Sudanese military said ..."): when the
+ * officials tell ("NAIROBI (AP) - Ugandan army officials said ..."): when the
  * lead (tokens [end, n)) never names the dateline's country, and its first
  * actor, with a country, is the subject of a verb of saying, the story is
  * that country's; otherwise the dateline's (`place`, 3 letters, or NULL).

@@ -288,7 +288,7 @@ static void merge_lists(csent *s) {
     s->nunits = out;
 }
 
-/* "the kidnappers of two Chilean engineers": after a noun of those who
+/* "the kidnappers of three Chilean miners": after a noun of those who
  * harm someone, "of" names the victim, not the agents' country. */
 static int victim_of(const csent *s, const unit *cur) {
     static const char *const nouns[] = {"KIDNAPPERS", "KIDNAPPER", "CAPTORS", "CAPTOR",   "ABDUCTORS",
