@@ -76,6 +76,17 @@ static void mark_starts(dyad_coder *c, const dtrie *t, uint16_t first, uint16_t 
     }
 }
 
+/* May a plural in -s of word `id` name an actor ("Afghans": AFGHAN_)? When
+ * the word is a whole one-word actor phrase and no place name in -a, whose
+ * plural is a region ("the Americas", "the Koreas"). See units.c. */
+static int plural_of_actor(const dyad_coder *c, uint32_t id, const char *w) {
+    size_t n = strlen(w);
+    uint32_t v = 0;
+    if (!(c->facts[id].start & WS_ACTOR) || n < 3 || w[n - 1] == 'A') return 0;
+    dtrie_step(c->actors, 0, id, &v);
+    return v != 0;
+}
+
 static int word_tables(dyad_coder *c) {
     const dyad_dict *d = c->dict;
     c->nwords = dict_nwords(d);
@@ -98,6 +109,7 @@ static int word_tables(dyad_coder *c) {
         c->facts[id].cls = coder_word_class(c, w, strlen(w), hash_key(w, strlen(w)));
         c->facts[id].stem = dict_discard_stem(c->phrases, 0, w);
         if (c->facts[id].stem) c->facts[id].start |= WS_STEM;
+        c->facts[id].plural = plural_of_actor(c, id, w) ? WS_PLURAL : 0;
     }
     return 0;
 }
@@ -412,8 +424,9 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         if ((t[i].wc & (WC_INCL | WC_ACCORD)) && k->pos == DYAD_POS_VBG &&
             (!(t[i].wc & WC_ACCORD) || (i + 1 < sent->ntokens && !strcmp(sent->tokens[i + 1].upper, "TO"))))
             t[i].pos = DYAD_POS_IN;
-        t[i].syn = f->syn | c->facts[t[i].sid].syn;
-        t[i].ws = f->start;
+        const word_facts *fs = &c->facts[t[i].sid]; /* word 0: none of these */
+        t[i].syn = f->syn | fs->syn;
+        t[i].ws = f->start | fs->plural;
         if (dated && !*dated) *dated = token_dated(text, sent, k, t[i].wc);
     }
     return t;

@@ -35,6 +35,7 @@ typedef struct word_facts {
     uint32_t cls;   /* WC_* classes of function words */
     uint32_t stem;  /* discard+1 whose one-word stem begins the word, or 0 */
     uint16_t start; /* WS_* phrases the word can start or go on */
+    uint16_t plural; /* WS_PLURAL: the word is a one-word actor phrase a plural may name */
 } word_facts;
 
 struct dyad_coder {
@@ -89,6 +90,7 @@ enum {
     WS_ACTOR = 1, WS_AGENT = 2, WS_VERB = 4, WS_DISCARD = 8, WS_ISSUE = 16,
     WS_ACTOR_NEXT = 32, WS_AGENT_NEXT = 64, WS_DISCARD_NEXT = 128, WS_ISSUE_NEXT = 256,
     WS_STEM = 512, /* the word begins with a one-word discard stem (word_facts.stem) */
+    WS_PLURAL = 1024, /* a token's singular is a one-word actor phrase (units.c plural_actor) */
 };
 
 /* A token as the coder sees it. */

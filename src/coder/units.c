@@ -799,6 +799,21 @@ static void dateline_actor(csent *s, unit *u) {
     u->dateline = 1;
 }
 
+/* "Afghans", "Iraqis": a plural in -s that starts no phrase of its own but
+ * whose singular is a whole one-word actor phrase (a people's adjective,
+ * AFGHAN_, IRAQI_; WS_PLURAL, coder.c plural_of_actor) names that actor:
+ * the dictionaries of PETRARCH-2 give plurals to agents only. A noun the
+ * tagger does not know is a proper noun ("Marsovians"). Returns the
+ * phrase value, 0 if none. */
+static uint32_t plural_actor(const csent *s, int i) {
+    uint32_t sid = s->t[i].sid, v = 0;
+    const char *w = dict_word_text(s->c->dict, sid), *up = s->t[i].up;
+    size_t n = strlen(w);
+    if (s->t[i].pos == DYAD_POS_VBZ || strncmp(w, up, n) || strcmp(up + n, "S")) return 0;
+    dtrie_step(s->c->actors, 0, sid, &v);
+    return v;
+}
+
 int coder_find_units(csent *s) {
     for (int i = 0; i < s->n; i++) {
         s->t[i].unit = -1;
@@ -811,9 +826,14 @@ int coder_find_units(csent *s) {
     for (int i = 0; i < s->n;) {
         uint32_t av = 0, gv = 0;
         uint16_t st = s->t[i].ws;
+        if (!(st & (WS_ACTOR | WS_AGENT | WS_PLURAL))) {
+            i++;
+            continue;
+        }
         int ae = st & WS_ACTOR ? longest(s, s->c->actors, WS_ACTOR_NEXT, i, &av) : i;
         int ge = st & WS_AGENT ? longest(s, s->c->agents, WS_AGENT_NEXT, i, &gv) : i;
         if (ae == i && ge == i) {
+            if ((st & WS_PLURAL) && (av = plural_actor(s, i)) != 0) m[nm++] = (mention){i, i + 1, 0, av - 1};
             i++;
             continue;
         }
