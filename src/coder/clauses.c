@@ -81,9 +81,10 @@ static int starts_group(const csent *s, int i) {
 }
 
 /* The prepositions after a headline's participle that make it passive:
- * "killed in", "kidnapped by"; not "met with", "voted for". */
+ * "killed in", "kidnapped by", "accused over", "blamed on"; not "met
+ * with", "voted for". */
 static int passive_preposition(const ctok *t) {
-    static const char *const p[] = {"BY", "IN", "AT", "NEAR", "DURING", "AFTER"};
+    static const char *const p[] = {"BY", "IN", "AT", "NEAR", "DURING", "AFTER", "OVER", "ON", "AMID"};
     if (t->pos != DYAD_POS_IN) return 0;
     for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
         if (!strcmp(t->up, p[k])) return 1;
@@ -173,7 +174,9 @@ static void build_groups(csent *s) {
          * kidnapped by gunmen" (a lone participle with no object after it) */
         if (s->headline && !g->passive && g->main == g->start && g->end == g->main + 1 &&
             (mv->pos == DYAD_POS_VBN || mv->pos == DYAD_POS_VBD) && g->start > 0 &&
-            s->t[g->start - 1].unit >= 0 && headline_passive_tail(s, g->end))
+            (s->t[g->start - 1].unit >= 0 || /* "Envoy reportedly kidnapped in X" */
+             (g->start > 1 && is_adverb(s->t[g->start - 1].pos) && s->t[g->start - 2].unit >= 0)) &&
+            headline_passive_tail(s, g->end))
             g->passive = g->bare_passive = 1;
         /* "soldiers charged with abuse", "a man accused of spying": a
          * participle of the courts after a noun, with its charge after it,
@@ -825,9 +828,9 @@ static int finite_before(const csent *s, int before) {
  * only by its own phrases up to a finite verb that has no subject of its
  * own, is a reduced relative clause: what was done to that noun phrase
  * (passive; its source only a "by" phrase), and the finite verb is the
- * noun phrase's. So is one after the object of a preposition once the
- * clause has its finite verb ("rallied to call for the freedom of three
- * nurses held in Lima"), or after the object of "of" inside the subject
+ * noun phrase's. So is one after the object of a preposition or of a
+ * verb once the clause has its finite verb ("rallied to call for the
+ * freedom of three nurses held in Lima"), or after the object of "of" inside the subject
  * ("the family of a nurse held hostage in Lima appealed"). The participle
  * may be completed by "dead", "hostage" or "captive" ("held hostage in").
  * Is group gi one? */
@@ -839,13 +842,18 @@ static int reduced_relative(const csent *s, int gi) {
     if ((p != DYAD_POS_VBD && p != DYAD_POS_VBN) || (t[g->main].wc & WC_SAY)) return 0;
     int u = t[g->start - 1].unit;
     if (u < 0 || s->units[u].pronoun) return 0;
-    int in_pp = s->units[u].in_pp;
-    if (in_pp && !finite_before(s, s->units[u].start)) {
+    int in_pp = s->units[u].in_pp, after_verb = finite_before(s, s->units[u].start);
+    if (in_pp && !after_verb) {
         /* "the family of a Briton held hostage in Iraq appealed": the
          * "of" phrase is part of the subject; the finite verb must follow */
         if (strcmp(s->units[u].prep, "OF")) return 0;
         in_pp = 0;
     }
+    /* "rebels freed a reporter abducted in Lima": the object right after
+     * a finite verb, as a preposition's (a form the tagger reads as a
+     * participle, not a past tense) */
+    int start = s->units[u].start;
+    if (!in_pp && after_verb && p == DYAD_POS_VBN && start > 0 && t[start - 1].group >= 0) in_pp = 1;
     int j = g->end;
     if (j < s->n && (t[j].pos == DYAD_POS_JJ || t[j].pos == DYAD_POS_RP || !strcmp(t[j].up, "HOSTAGE") ||
                      !strcmp(t[j].up, "CAPTIVE")))

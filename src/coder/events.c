@@ -1193,7 +1193,9 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if ((tu < 0 || !s->units[tu].has_actor) && code_root(m.code ? m.code : m.code2) == 13)
             tu = condition_subject(s, g);
         unit state;
-        int by_state = su < 0 && g->passive && m.code && !strncmp(m.code, "173", 3) && tu >= 0 &&
+        /* (not a participle's that only describes a noun: "exiles jailed in X") */
+        int by_state = su < 0 && g->passive && (!g->bare_passive || s->headline) && m.code &&
+                       !strncmp(m.code, "173", 3) && tu >= 0 &&
                        s->units[tu].has_actor && state_of(s, g, &s->units[tu], &state);
         if (!by_state && (su < 0 || !s->units[su].ncodes || s->units[su].place)) continue;
         /* "gunmen fought police in Lima": the object named by its sector is

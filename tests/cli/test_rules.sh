@@ -37,6 +37,10 @@ check "headline verb after a phrase" test "$(headline 'Chilean Leader Promises M
 check "headline verb, -ing object" test "$(headline 'Peru Army Arrests Smuggling Suspects')" = "PERMIL>PERCVL:173 "
 check "headline active with 'with'" test "$(headline 'Norway met with Sweden')" = "NOR>SWE:040 SWE>NOR:040 "
 check "headline present for a past act" test "$(headline 'Russia expels Belgian diplomats')" = "RUS>BELGOV:161 "
+# also before "over", "on", "amid", and after an adverb ("reportedly kidnapped")
+check "headline passive, criticized over" test "$(headline 'Chilean minister criticized over talks with Peru')" = ""
+check "headline passive, blamed over" test "$(headline 'Chilean navy blamed over the sinking of a Peruvian ship')" = ""
+check "headline passive after an adverb" test "$(headline 'Chilean engineer reportedly kidnapped in Peru')" = ""
 check "headline passive with a number" test "$(headline 'Three Nigerian soldiers killed by Chadian rebels')" = "TCDREB>NGAMIL:190 "
 # a headline's "X to V" (BE dropped) is the future: a cooperative act an intention
 check "headline 'to': a planned meeting" test "$(headline 'Ghana to hold talks with Togo')" = "GHA>TGO:036 "
