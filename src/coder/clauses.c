@@ -442,6 +442,17 @@ static int free_adjunct(const csent *s, const vgroup *g) {
            !(v->wc & WC_INCL) && strcmp(v->up, "ACCORDING");
 }
 
+/* "sealed off the town by closing its roads", "beheaded X three weeks
+ * after kidnapping him": a gerund right after "by" or a subordinator
+ * (after, before, while, since, when) tells how or when the clause's own
+ * subject acted. ("accused X of spying", "barred X from leaving" are not:
+ * the object acts there.) */
+static int adverbial_gerund(const csent *s, const vgroup *g) {
+    if (s->t[g->start].pos != DYAD_POS_VBG || g->start == 0) return 0;
+    uint32_t wc = s->t[g->start - 1].wc;
+    return (wc & WC_BY) || ((wc & WC_STOP) && (wc & WC_SUBORD) && !(wc & WC_COND));
+}
+
 /* "Modi said he and Biden discussed ...": a pronoun and "and" before
  * subject unit x make it a compound of what the pronoun stands for and x. */
 static void pronoun_and(csent *s, int x, int gi) {
@@ -492,8 +503,9 @@ static int find_subject(csent *s, int gi) {
     if (tail >= 0) return tail;
     /* "troops stormed the camp, killing three", "..., telling X that": a
      * participle after a comma is a free adjunct of the clause before it,
-     * whose subject is that of its latest finite verb */
-    if (free_adjunct(s, g)) {
+     * whose subject is that of its latest finite verb; so is a gerund
+     * after "by" or "after" */
+    if (free_adjunct(s, g) || adverbial_gerund(s, g)) {
         for (int h = gi - 1; h >= 0; h--) {
             uint8_t f = t[s->groups[h].start].pos;
             /* "two-thirds of X was flooded, destroying crops": no agent */

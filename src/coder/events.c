@@ -638,18 +638,41 @@ static int each_other_object(const csent *s, const vgroup *g) {
            (!strcmp(s->t[j].up, "ONE") && !strcmp(s->t[j + 1].up, "ANOTHER"));
 }
 
+/* Is a verb one of mutual conflict, which two sides do to each other ("X
+ * and Y clashed", "fought", "battled")? Dictionaries that mark no such
+ * pattern with "%" (Phoenix marks none) still say it by the verb. */
+static int mutual_verb(const char *lemma) {
+    static const char *const verbs[] = {"CLASH",   "FIGHT",  "BATTLE", "SKIRMISH", "DUEL",    "QUARREL",
+                                        "WRESTLE", "GRAPPLE", "FEUD",  "SCUFFLE",  "BRAWL",   "TUSSLE"};
+    return lemma && CODER_WORD_IN(lemma, verbs);
+}
+
+/* Is the first noun after group g's verb a fight ("fought pitched
+ * battles", "waged a war"), the act itself told again as its object? */
+static int fight_object(const csent *s, const vgroup *g) {
+    static const char *const nouns[] = {"BATTLE", "BATTLES", "WAR",       "WARS",       "CLASH", "CLASHES",
+                                        "FIGHT",  "FIGHTS",  "GUNBATTLE", "GUNBATTLES", "DUEL",  "SKIRMISHES"};
+    for (int j = g->end; j < g->pattern_end; j++) {
+        uint8_t p = s->t[j].pos;
+        if (p == DYAD_POS_NN || p == DYAD_POS_NNS) return CODER_WORD_IN(s->t[j].up, nouns);
+        if (p == DYAD_POS_IN || p == DYAD_POS_TO || p == DYAD_POS_COMMA || p == DYAD_POS_PERIOD) return 0;
+    }
+    return 0;
+}
+
 /* Several actors doing a verb together, with no actor as its object: do
  * they act on each other? A joint act or "each other" says so; a compound
  * pattern ("X and Y clashed") only when the verb has no object of its own,
- * or one of theirs ("delayed their meeting"): "X and Y fought hunger" is
- * no fight between them. */
+ * or one of theirs ("delayed their meeting"), or the fight itself ("fought
+ * fierce battles"): "X and Y fought hunger" is no fight between them. */
 static int among_themselves(const csent *s, const vgroup *g, const vmatch *m) {
     const char *code = m->code ? m->code : m->code2;
     int theirs = g->end < s->n && !strcmp(s->t[g->end].up, "THEIR"); /* "delayed their meeting" */
     /* a compound pattern that names the object itself ("% * FIRE":
      * "X and Y exchanged fire") says the act is mutual */
     return reciprocal(s, g, code) ||
-           (m->compound && (theirs || !has_object(s, g) || pattern_has_words(s->c->dict, m->pattern, 1)));
+           (m->compound && (theirs || !has_object(s, g) || pattern_has_words(s->c->dict, m->pattern, 1) ||
+                            fight_object(s, g)));
 }
 
 /* Is token i a noun whose own "with" phrase names the other side of a
@@ -1180,6 +1203,10 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         }
         int su, tu;
         roles(s, g, &m, &su, &tu);
+        /* a compound subject of a verb of mutual conflict acts as a "%"
+         * pattern's does: each side on the other */
+        if (!m.compound && m.target < 0 && su >= 0 && s->units[su].ncodes > 1 && mutual_verb(m.lemma))
+            m.compound = 1;
         int discussing, partner = discussion_partner(s, g, &discussing);
         if (discussing && m.target < 0 && !g->passive) tu = partner;
         /* a meeting or an agreement is not with the place where it happened
