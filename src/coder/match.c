@@ -93,6 +93,20 @@ static int owned_object(const csent *s, int from, int to) {
     return 0;
 }
 
+/* "received a challenge to his plan to leave Gaza": is the first actor
+ * after the verb (tokens [from, to)) inside a phrase of a thing the verb
+ * takes as its object (a noun, then a preposition other than "of")? A
+ * pattern's '+' right after the verb is its object, not that phrase's. */
+static int thing_before(const csent *s, int from, int to) {
+    int noun = 0;
+    for (int k = from; k < to; k++) {
+        uint8_t p = s->t[k].pos;
+        if (p == DYAD_POS_NN || p == DYAD_POS_NNS) noun = 1;
+        else if (noun && (p == DYAD_POS_IN || p == DYAD_POS_TO) && !(s->t[k].wc & WC_OF)) return 1;
+    }
+    return 0;
+}
+
 /* Matches elements [e, e_end) in tokens [from, to). Returns 1 on success. */
 static int match_side(const csent *s, const delem *e, const delem *e_end, int from, int to,
                       mstate *ms) {
@@ -165,6 +179,8 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
         case PE_SOURCE: {
             int u = next_unit(s, pos, lim);
             if (u < 0) return 0;
+            if (e->side == 1 && pos == from && e->kind == PE_TARGET && thing_before(s, pos, s->units[u].start))
+                return 0;
             if (e->kind == PE_TARGET) ms->target = u;
             else ms->source = u;
             pos = s->units[u].end;

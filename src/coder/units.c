@@ -411,7 +411,19 @@ static int is_thing_noun(const char *w) {
         "WAR",       "WARS",     "BOMBING",   "BOMBINGS", "BLAST",     "BLASTS",   "EXPLOSION",
         "EXPLOSIONS", "ATTACK",  "ATTACKS",   "AIRSTRIKE", "AIRSTRIKES", "RAID",   "RAIDS",
         "OFFENSIVE", "INVASION", "CONFLICT",  "CRISIS",   "VIOLENCE",  "FIGHTING", "SIEGE",
-        "BID",       "PLAN",     "PLANS",     "DEAL",     "ISSUE",     "PLOT",     "SCANDAL"};
+        "BID",       "PLAN",     "PLANS",     "DEAL",     "ISSUE",     "PLOT",     "SCANDAL",
+        "MASSACRE",  "KILLING",  "KILLINGS"};
+    return CODER_WORD_IN(w, nouns);
+}
+
+/* Nouns of what is written or said about something: a place's name right
+ * before them says what it is about ("the Gaza resolution", "Iraq warning
+ * claims"), while a body's says who wrote it ("a UN Security Council
+ * resolution"). */
+static int is_record_noun(const char *w) {
+    static const char *const nouns[] = {"RESOLUTION", "RESOLUTIONS", "CLAIM",    "CLAIMS",  "WARNING",
+                                        "WARNINGS",   "ALLEGATIONS", "REPORT",   "REPORTS", "PROPOSAL",
+                                        "DISPUTE",    "ROW",         "ELECTION", "ELECTIONS"};
     return CODER_WORD_IN(w, nouns);
 }
 
@@ -436,8 +448,9 @@ static int names_thing(const csent *s, const unit *u, const mention *m, int nm) 
     if (!nm || m[nm - 1].is_agent) return 0;
     int end = u->end, a = m[nm - 1].end;
     while (end - 1 > a && (s->t[end - 1].wc & WC_TIME)) end--;
-    if (a >= end || s->t[a - 1].pos != DYAD_POS_NNP || !is_thing_noun(s->t[end - 1].up) ||
-        abbreviated(s, &m[nm - 1]))
+    if (a >= end || s->t[a - 1].pos != DYAD_POS_NNP || abbreviated(s, &m[nm - 1])) return 0;
+    const char *head = s->t[end - 1].up;
+    if (!is_thing_noun(head) && !(u->ncodes == 1 && strlen(u->codes[0]) == 3 && is_record_noun(head)))
         return 0;
     for (int i = a; i < end; i++)
         if (s->t[i].pos != DYAD_POS_NN && s->t[i].pos != DYAD_POS_NNS) return 0;
