@@ -495,6 +495,18 @@ static int inverted_tail(const csent *s, const vgroup *g) {
     return u;
 }
 
+/* "the attack in Mali that killed", "a group allied with Iran that
+ * seized": a restrictive relative clause (no comma before "that") does not
+ * tell of a name in a phrase of its own, but of the noun before that phrase.
+ * Is token k the end of such a name (a proper noun ending a unit in a
+ * phrase other than "of")? */
+static int name_in_phrase(const csent *s, int k) {
+    const ctok *t = &s->t[k];
+    if (t->unit < 0 || (t->pos != DYAD_POS_NNP && t->pos != DYAD_POS_NNPS)) return 0;
+    const unit *u = &s->units[t->unit];
+    return u->in_pp && u->end == k + 1 && u->start >= 2 && !(s->t[u->start - 1].wc & WC_OF);
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -587,6 +599,7 @@ static int find_subject(csent *s, int gi) {
             g->relative = 1;
             int k = j - 1;
             if (k >= 0 && t[k].pos == DYAD_POS_COMMA) k--;
+            else if (k >= 0 && name_in_phrase(s, k)) k = s->units[t[k].unit].start - 2;
             return k >= 0 ? t[k].unit : -1;
         }
         if (t[j].pos == DYAD_POS_CC) {

@@ -319,6 +319,11 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
             if (a >= 0) *tgt = a;
         }
     }
+    /* "shot it down amid Israel's war with Hamas": what a phrase of "amid"
+     * names is the circumstance, not the one acted on */
+    if (m->target < 0 && *tgt >= 0 && s->units[*tgt].in_pp &&
+        (!strcmp(s->units[*tgt].prep, "AMID") || !strcmp(s->units[*tgt].prep, "AMIDST")))
+        *tgt = -1;
     if (*src == *tgt) *tgt = -1;
 }
 
@@ -896,6 +901,27 @@ static int scheduled(const csent *s, const vgroup *g) {
     return CODER_WORD_IN(b->up, plan);
 }
 
+/* "He is set to visit Nepal", "talks are due to resume": a schedule that
+ * the reporter tells (BE with "set", "due" or "scheduled" before an
+ * infinitive, in a clause that no one is said to say) is neither an act
+ * nor a party's stated intention: no event. A party's plan or readiness
+ * ("plans to", "is ready to"), "is to visit", what is "expected" and a
+ * schedule someone is said to announce stay intentions. */
+static int reporter_schedule(const csent *s, int gi) {
+    const vgroup *g = &s->groups[gi];
+    if (!g->infinitive || g->subordinate || s->headline) return 0;
+    int to = g->start;
+    while (to < g->main && s->t[to].pos != DYAD_POS_TO) to++;
+    if (to == 0 || s->t[to].pos != DYAD_POS_TO) return 0;
+    int k = to - 1;
+    while (k > 0 && (s->t[k].wc & WC_TIME)) k--;
+    static const char *const sched[] = {"SET", "DUE", "SCHEDULED"};
+    if (!(k > 0 && (s->t[k - 1].wc & WC_BE) && CODER_WORD_IN(s->t[k].up, sched))) return 0;
+    for (int h = 0; h < gi; h++)
+        if ((s->t[s->groups[h].main].wc & WC_SAY) && s->groups[h].region_end > g->start) return 0;
+    return 1;
+}
+
 /* "X will invest in Y", "X said it would invest in Y": a cooperative act
  * (04-08) told in the future, in a main clause or a statement's
  * complement, is an intention (03x); a harmful one (14-20) made to
@@ -1053,6 +1079,17 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
     return 1;
 }
 
+/* Does unit g name one of unit a's actors: the same code, or the bare
+ * code of its country (CHN for CHNGOV, and CHNGOV for CHN)? */
+static int includes_actor(const unit *g, const unit *a) {
+    for (int i = 0; i < a->ncodes; i++)
+        for (int j = 0; j < g->ncodes; j++) {
+            const char *x = a->codes[i], *y = g->codes[j];
+            if (!strcmp(x, y) || ((strlen(x) == 3 || strlen(y) == 3) && !strncmp(x, y, 3))) return 1;
+        }
+    return 0;
+}
+
 /* "X said (that) Y must release Z", "X demanded that Y resign": what one
  * actor says another must or should do is a demand (10x, by what is
  * demanded: 1053 for a release, 1041 for a resignation),
@@ -1072,6 +1109,12 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
     if (!(aux_has(s, h, WC_MUST) && (s->t[g->main].wc & WC_SAY)) &&
         !(group_match(s, gi, &upper) && code_root(upper.code) == 10 && h->start > g->end))
         return 0;
+    /* "X said the two countries should be partners": what a group that
+     * includes the speaker should do is no demand of the others in it */
+    if (s->units[tu].ncodes > 1 && includes_actor(&s->units[tu], &s->units[su])) {
+        done[gi + 1] = 1;
+        return 1;
+    }
     /* the verb to name: the demanded act's, else the speaker's */
     vmatch low;
     int inner = group_match(s, gi + 1, &low);
@@ -1159,6 +1202,37 @@ static int statement_of_act(csent *s, int gi, const vmatch *m, int tu) {
     return 0;
 }
 
+/* "China protests US sanctions": a state (a country's bare code or its
+ * government, XXX or XXXGOV) does not demonstrate in the street; its
+ * protest (141) at another is an official complaint (114). */
+static int state_protest(const csent *s, int su, int tu, const char *sc, const char *code) {
+    size_t n = strlen(sc);
+    if (strcmp(code, "141") || (n != 3 && (n != 6 || strcmp(sc + 3, "GOV")))) return 0;
+    /* what it protests is its object: "protests the sanctions", not "a
+     * protest at" a phrase's people */
+    if (tu < 0 || s->units[tu].in_pp) return 0;
+    /* "Kenyans protest": a nation named by its people's plural is people,
+     * and a region named as a place ("the West Bank") is its people too */
+    if (su < 0 || s->units[su].place) return 0;
+    for (int j = s->units[su].start; j < s->units[su].end; j++) {
+        const ctok *t = &s->t[j];
+        if (t->pos == DYAD_POS_IN) break;
+        if ((t->pos == DYAD_POS_NNS || t->pos == DYAD_POS_NNPS) && demonym_plural(t->up)) return 0;
+    }
+    return 1;
+}
+
+/* "summoned the ambassador": an official complaint (114) that a pattern
+ * gives a verb which by itself is a consultation (its form's or block's
+ * code 04x, SUMMON [040] as in CAMEO's dictionary) is both, the meeting
+ * called and what was said at it: the consultation's code, or NULL. */
+static const char *complaint_meeting(const csent *s, const vmatch *m) {
+    dict_form f;
+    if (!m->pattern || !m->code || strcmp(m->code, "114")) return NULL;
+    dict_form_get(s->c->dict, m->form, &f);
+    return f.code && code_root(f.code) == 4 ? f.code : NULL;
+}
+
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
     if ((s->wc_any & WC_NOMINAL) && coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
@@ -1191,7 +1265,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         combine_with_complement(s, gi, &m, combined, sizeof combined, &low_tgt, &low_joint);
         reported_intention(s, gi, &m);
         agreed_clause(s, gi, &m);
-        if (g->negated == 2 || topic_infinitive(s, g)) continue;
+        if (g->negated == 2 || topic_infinitive(s, g) || reporter_schedule(s, gi)) continue;
         if (speculation(s, g)) {
             if (voice_demand(s, g, &m, sentence, ev, nev, cap) < 0) return -1;
             continue;
@@ -1283,10 +1357,14 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             coded[gi] = *nev > before;
             continue;
         }
+        const char *meeting = complaint_meeting(s, &m);
         for (int a = 0; a < S->ncodes; a++)
             for (int b = 0; b < T->ncodes; b++) {
-                if (m.code && emit(s, sentence, S->codes[a], T->codes[b], m.code, su, tu, &m, why,
-                                   ev, nev, cap) < 0)
+                const char *c = m.code && state_protest(s, su, tu, S->codes[a], m.code) ? "114" : m.code;
+                if (c && emit(s, sentence, S->codes[a], T->codes[b], c, su, tu, &m, why, ev, nev, cap) < 0)
+                    return -1;
+                if (meeting && emit(s, sentence, S->codes[a], T->codes[b], meeting, su, tu, &m, why,
+                                    ev, nev, cap) < 0)
                     return -1;
                 if (m.code2 && emit(s, sentence, T->codes[b], S->codes[a], m.code2, tu, su, &m, why,
                                     ev, nev, cap) < 0)
