@@ -116,6 +116,15 @@ static int charge_participle(const csent *s, int i) {
     return 0;
 }
 
+/* "all" or "both" right after a noun phrase or pronoun ("France and
+ * Turkey all expressed", "they both condemned") quantifies that subject:
+ * the participle after it is the clause's verb, not an adjective. */
+static int floating_quantifier(const csent *s, int i) {
+    const ctok *q = &s->t[i], *p = &s->t[i - 1];
+    return i > 0 && ((q->up[0] == 'A' && !strcmp(q->up, "ALL")) || (q->up[0] == 'B' && !strcmp(q->up, "BOTH"))) &&
+           (p->unit >= 0 || p->pos == DYAD_POS_PRP || (p->pos >= DYAD_POS_NN && p->pos <= DYAD_POS_NNPS));
+}
+
 static void build_groups(csent *s) {
     s->ngroups = 0;
     for (int i = 0; i < s->n;) {
@@ -129,7 +138,7 @@ static void build_groups(csent *s) {
         int before_noun = i + 1 < s->n && (s->t[i + 1].unit >= 0 || (s->t[i + 1].pos >= DYAD_POS_NN &&
                                                                      s->t[i + 1].pos <= DYAD_POS_NNPS));
         if ((s->t[i].pos == DYAD_POS_VBD || s->t[i].pos == DYAD_POS_VBN) && i > 0 &&
-            (s->t[i - 1].pos == DYAD_POS_DT ||
+            ((s->t[i - 1].pos == DYAD_POS_DT && !floating_quantifier(s, i - 1)) ||
              (s->t[i - 1].pos == DYAD_POS_IN && before_noun && !(s->t[i - 1].wc & WC_SUBORD)) ||
              ((s->t[i - 1].pos == DYAD_POS_POS || s->t[i - 1].pos == DYAD_POS_PRPS) && before_noun) ||
              (is_adverb(s->t[i - 1].pos) && i > 1 && s->t[i - 2].pos == DYAD_POS_DT))) {
@@ -638,6 +647,17 @@ static int tail_speaker_end(const csent *s, int e) {
 }
 
 /* The end of group gi's clause: exclusive token index. */
+/* Does a finite verb of another group begin at token e, right after the
+ * noun phrase that follows "and" (or after its "all", "both")? Then that
+ * phrase is the subject of a clause of its own. */
+static int and_clause(const csent *s, int gi, int e) {
+    if (e < s->n && floating_quantifier(s, e)) e++;
+    if (e >= s->n || s->t[e].group < 0 || s->t[e].group == gi) return 0;
+    uint8_t p = s->t[s->groups[s->t[e].group].start].pos;
+    return s->groups[s->t[e].group].start == e &&
+           (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD);
+}
+
 static int clause_end(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -690,6 +710,9 @@ static int clause_end(const csent *s, int gi) {
                 (p == DYAD_POS_VBG && t[g->start].pos == DYAD_POS_VBG))
                 return j; /* "... and killed", "killing X and wounding Y": a coordinated verb */
         }
+        if (t[j].pos == DYAD_POS_CC && t[j].unit < 0 && j + 1 < s->n && t[j + 1].unit >= 0 &&
+            and_clause(s, gi, s->units[t[j + 1].unit].end))
+            return j; /* "appealed for help and France expressed concern": a clause of its own */
     }
     return s->n;
 }

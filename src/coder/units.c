@@ -154,8 +154,12 @@ static void chunk_code_of(csent *s, unit *u, const mention *m, int nm) {
      * GOVMIL + king GOV is GBRGOVMIL), and the people (PPL) only alone; a
      * code of a sector only is read whole (a CNN journalist: MED) */
     size_t own = base && !coder_has_country(base) ? 0 : 3;
+    /* an international body's officials act as the body: "EU ambassadors",
+     * "the UN envoy" are IGOEUREEC, IGOUNO (as "EU leaders" in the dictionary) */
+    int igo = base && base[0] == 'I' && !strncmp(base, "IGO", 3);
     for (int k = 0; k < npost; k++) {
         if (npre + npost > 1 && post[k][0] == 'P' && !strcmp(post[k], "PPL")) continue;
+        if (igo && !strcmp(post[k], "GOV")) continue;
         if (len <= base_at + own || !strstr(buf + base_at + own, post[k]))
             len = coder_cat(buf, sizeof buf, len, post[k]);
     }

@@ -414,6 +414,16 @@ static int subordinator(const ctx *c, int i) {
     return word_is(c, i, W_AFTER) || word_is(c, i, W_BEFORE);
 }
 
+/* "all" or "both" after the noun or pronoun it quantifies ("France and
+ * Turkey all expressed concern", "they both condemned"): the subject ends
+ * there and the -ed word after it is its verb. */
+static inline int floating_quantifier(const ctx *c, int i) {
+    const char *w = c->s->tokens[i].lower;
+    if (!(w[0] == 'a' && w[1] == 'l' && w[2] == 'l' && !w[3]) && !(w[0] == 'b' && !strcmp(w, "both")))
+        return 0;
+    return in_set(tag_at(c, i - 1), SUBJECT);
+}
+
 /* An -ed word after a noun: participle of a reduced relative, or past tense? */
 static int reduced_relative(const ctx *c, int i) {
     int np = np_is_object(c, i - 1), next = tag_at(c, i + 1);
@@ -583,7 +593,8 @@ static void rule_token(ctx *c, int i) {
               (word_is(c, i - 1, W_THAT) &&
                (in_set(tag_at(c, i - 2), NOUNS) || !in_set(c->info[i].best, NOUNS)) &&
                !in_set(tag_at(c, i - 2), B(IN) | B(TO)));
-    if (!rel && (in_set(prev, DETERMINERS | MODIFIERS) || prev == DYAD_POS_IN || prev == DYAD_POS_TO)) {
+    if (!rel && (in_set(prev, DETERMINERS | MODIFIERS) || prev == DYAD_POS_IN || prev == DYAD_POS_TO) &&
+        !(prev == DYAD_POS_DT && floating_quantifier(c, i - 1))) {
         if (in_set(t, B(VB) | B(VBP) | B(VBZ)) && (c->info[i].tags & NOUNS)) noun_reading(c, i);
         if (t == DYAD_POS_VBD && in_set(prev, DETERMINERS | MODIFIERS) &&
             in_set(prev, DETERMINERS) && in_set(next, NOUNS | B(JJ))) { /* the reported attack */
@@ -665,7 +676,8 @@ static void rule_token(ctx *c, int i) {
         }
         if (i == 0 || prev == DYAD_POS_COMMA || by) { if (by || i == 0) set(c, i, DYAD_POS_VBN); }
         else if (in_set(prev, NOUNS) && reduced_relative(c, i)) set(c, i, DYAD_POS_VBN);
-        else if (in_set(prev, SUBJECT)) set(c, i, DYAD_POS_VBD);
+        else if (in_set(prev, SUBJECT) || (prev == DYAD_POS_DT && floating_quantifier(c, i - 1)))
+            set(c, i, DYAD_POS_VBD);
         else if (prev == DYAD_POS_CC && last_verb(c, i - 1) >= 0 &&
                  in_set(c->tag[last_verb(c, i - 1)], B(VBD) | B(VBN)))
             set(c, i, c->tag[last_verb(c, i - 1)]);
