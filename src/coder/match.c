@@ -235,6 +235,18 @@ static int passive_object(const csent *s, const vgroup *g, const dict_pattern *p
     return match_side(s, p->el, p->el + p->nel, u->start, u->end, ms);
 }
 
+/* "X met Y at Z", "met in Z for talks": a pattern of MEET that codes the
+ * intention to meet (036, TABARI's reading of "will meet at") does not
+ * apply to a meeting told as done (simple past, or "has met"): that is the
+ * meeting itself, the verb's own code, both ways when the pattern was. */
+static int meeting_done(const csent *s, const vgroup *g, const char *lemma, const char *code) {
+    if (!code || strncmp(code, "036", 3) || !lemma) return 0;
+    if (strncmp(lemma + (lemma[0] == '+'), "MEET", 4)) return 0;
+    uint8_t p = s->t[g->main].pos;
+    return (p == DYAD_POS_VBD && g->start == g->main) ||
+           (p == DYAD_POS_VBN && g->start < g->main && (s->t[g->start].wc & WC_HAVEDO));
+}
+
 int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     const dyad_dict *d = s->c->dict;
     memset(m, 0, sizeof *m);
@@ -290,6 +302,10 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
         m->pattern = p.index + 1;
         m->code = p.code;
         m->code2 = p.code2;
+        if (best.code && meeting_done(s, g, best.lemma, p.code)) {
+            m->code = best.code;
+            m->code2 = p.code2 ? best.code : NULL;
+        }
         m->source = ms.source;
         m->target = ms.target;
         m->compound = ms.used_pct;
