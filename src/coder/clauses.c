@@ -810,6 +810,18 @@ static void discussion_topic(csent *s, int gi) {
     }
 }
 
+/* The first unit with an actor in a phrase of "against" from token j on
+ * in group g's region, before another verb, -1 if none. */
+static int against_after(const csent *s, const vgroup *g, int j) {
+    for (; j < g->region_end && s->t[j].group < 0; j++) {
+        int v = s->t[j].unit;
+        if (v >= 0 && s->units[v].in_pp && s->units[v].has_actor && !s->units[v].pronoun &&
+            !strcmp(s->units[v].prep, "AGAINST"))
+            return v;
+    }
+    return -1;
+}
+
 int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
     const vgroup *g = &s->groups[gi];
     for (int j = from; j < g->region_end; j++) {
@@ -839,6 +851,12 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
             (skip_venues && (coder_is_venue(s, &s->units[u]) || s->units[u].place))) {
             j = s->units[u].end - 1;
             continue;
+        }
+        /* "rallied in Tehran against X", "an offensive in Lebanon against
+         * X": the phrase of "in" says where, the one of "against" whom */
+        if (s->units[u].in_pp && !strcmp(s->units[u].prep, "IN")) {
+            int a = against_after(s, g, s->units[u].end);
+            if (a >= 0) return a;
         }
         return u;
     }
