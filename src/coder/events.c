@@ -1202,6 +1202,38 @@ static int statement_of_act(csent *s, int gi, const vmatch *m, int tu) {
     return 0;
 }
 
+/* "three agreements were signed", "it was agreed to expand ties": a joint
+ * act (joint_act) or an agreed intention (03x) told in the passive with no
+ * agent, whose other party is none or "the two countries", was done by the
+ * two parties of the latest consultation of the sentence, else of the
+ * document's latest exchange (docmem's pair), each with the other. 1 if
+ * emitted so, -1 out of memory. */
+static int pair_passive(csent *s, const vgroup *g, const vmatch *m, int tu, uint32_t sentence,
+                        dyad_event **ev, size_t *nev, size_t *cap) {
+    const char *code = m->code ? m->code : m->code2;
+    if (!g->passive || !s->mem || !(joint_act(code) || code_root(code) == 3)) return 0;
+    /* "it was agreed to ...": a dummy "it" names no party */
+    const unit *t = tu >= 0 ? &s->units[tu] : NULL;
+    int dummy = t && t->pronoun && t->end == t->start + 1 && !strcmp(s->t[t->start].up, "IT");
+    if (t && t->has_actor && !t->pair && !dummy) return 0;
+    /* "held talks with Y, during which it was agreed": this sentence's
+     * consultation names the pair before the document's memory does */
+    const char *a = s->mem->pair_sentence >= 0 ? s->mem->pair[0] : NULL;
+    const char *b = s->mem->pair_sentence >= 0 ? s->mem->pair[1] : NULL;
+    for (size_t i = *nev; i-- > 0 && (*ev)[i].sentence == sentence;)
+        if (code_root((*ev)[i].code) == 4 && strncmp((*ev)[i].source, (*ev)[i].target, 3)) {
+            a = (*ev)[i].source;
+            b = (*ev)[i].target;
+            break;
+        }
+    if (!a || !b) return 0;
+    const char *why = s->c->opt.explain ? explain(s, g, m, -1, tu) : NULL;
+    if (coder_emit(s, sentence, a, b, code, -1, tu, m->lemma, why, ev, nev, cap) < 0 ||
+        coder_emit(s, sentence, b, a, code, -1, tu, m->lemma, why, ev, nev, cap) < 0)
+        return -1;
+    return 1;
+}
+
 /* "China protests US sanctions": a state (a country's bare code or its
  * government, XXX or XXXGOV) does not demonstrate in the street; its
  * protest (141) at another is an official complaint (114). */
@@ -1293,6 +1325,12 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         if ((tu < 0 || !s->units[tu].has_actor) && low_tgt >= 0 && low_tgt != su) tu = low_tgt;
         if ((tu < 0 || !s->units[tu].has_actor) && code_root(m.code ? m.code : m.code2) == 13)
             tu = condition_subject(s, g);
+        int pp = su < 0 ? pair_passive(s, g, &m, tu, sentence, ev, nev, cap) : 0;
+        if (pp < 0) return -1;
+        if (pp) {
+            coded[gi] = *nev > before;
+            continue;
+        }
         unit state;
         /* (not a participle's that only describes a noun: "exiles jailed in X") */
         int by_state = su < 0 && g->passive && (!g->bare_passive || s->headline) && m.code &&
