@@ -227,6 +227,23 @@ static int latest_subject(const csent *s, int before_group) {
     return -1;
 }
 
+/* "Israel said its troops had killed ...": a subject that is only agents
+ * after a possessive pronoun ("its troops", "their forces") belongs to the
+ * latest subject before it that names an actor: ISR + MIL. */
+static void possessive_owner(csent *s, int u, int gi) {
+    unit *p = &s->units[u];
+    if (s->t[p->start].pos != DYAD_POS_PRPS || p->has_actor || p->ncodes != 1 ||
+        strncmp(p->codes[0], "---", 3))
+        return;
+    int ref = latest_subject(s, gi);
+    if (ref < 0 || !s->units[ref].has_actor || !s->units[ref].base) return;
+    char buf[96];
+    coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, s->units[ref].base), p->codes[0] + 3);
+    p->codes[0] = dyad_arena_strdup(s->a, buf);
+    p->base = s->units[ref].base;
+    p->has_actor = 1;
+}
+
 /* "It" heading a sentence as the subject of an act ("It also accused
  * ..."), not the "it" of "It is unclear ...", "It seems ...", "It took
  * ...", which stands for nothing, nor one that only undergoes something
@@ -565,10 +582,18 @@ static int find_subject(csent *s, int gi) {
     }
     if (b > 0 && t[b].pos == DYAD_POS_CC && gi > 0 && !g->infinitive) {
         const vgroup *prev = &s->groups[gi - 1];
-        /* "forced a plane to land and arrested X": the finite verb before */
-        while (prev->infinitive && prev > s->groups && t[b - 1].group != prev - s->groups) prev--;
+        /* "forced a plane to land and arrested X": the finite verb before; so
+         * too past a gerund ("tries to avoid harming civilians and accuses X") */
+        int finite = t[g->main].pos == DYAD_POS_VBD || t[g->main].pos == DYAD_POS_VBZ ||
+                     t[g->main].pos == DYAD_POS_VBP;
+        while ((prev->infinitive || (finite && t[prev->main].pos == DYAD_POS_VBG)) && prev > s->groups &&
+               t[b - 1].group != prev - s->groups)
+            prev--;
         int has_own = 0; /* a unit directly before "and" that is prev's subject is "X and Y V" */
-        for (int j = prev->end; j < b; j++) has_own |= t[j].group >= 0 && !s->groups[t[j].group].infinitive;
+        for (int j = prev->end; j < b; j++) {
+            const vgroup *h = t[j].group >= 0 ? &s->groups[t[j].group] : NULL;
+            has_own |= h && !h->infinitive && !(finite && t[h->main].pos == DYAD_POS_VBG);
+        }
         if (!has_own && prev->end <= b) return prev->subject;
     }
     for (int j = g->start - 1; j >= 0; j--) {
@@ -583,6 +608,7 @@ static int find_subject(csent *s, int gi) {
                 continue;
             }
             pronoun_and(s, t[j].unit, gi);
+            possessive_owner(s, t[j].unit, gi);
             return t[j].unit;
         }
         if (t[j].group >= 0) {

@@ -404,10 +404,14 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
             if (us) t[i].id = us;
         }
         /* "U.S.-led troops", "a Nigerian-led force": what an actor leads is
-         * that actor's, so the word is looked up as its first part */
-        if (len > 5 && !memcmp(k->upper + len - 4, "-LED", 4)) {
-            int us = len == 6 && !memcmp(k->upper, "US", 2);
-            uint32_t id = dict_word_find(c->dict, us ? "U.S." : k->upper, us ? 4 : len - 4);
+         * that actor's, as a ship is its flag's ("a Panama-flagged tanker"),
+         * so the word is looked up as its first part */
+        if (len > 5 && k->upper[len - 1] == 'D') {
+            size_t cut = !memcmp(k->upper + len - 4, "-LED", 4)                 ? 4
+                         : len > 9 && !memcmp(k->upper + len - 8, "-FLAGGED", 8) ? 8
+                                                                                 : 0;
+            int us = cut && len == cut + 2 && !memcmp(k->upper, "US", 2);
+            uint32_t id = cut ? dict_word_find(c->dict, us ? "U.S." : k->upper, us ? 4 : len - cut) : 0;
             if (id) t[i].id = id;
         }
         /* plurals and third persons: the only tokens whose singular is asked for */

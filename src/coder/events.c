@@ -363,7 +363,12 @@ static int self_dyad(const char *sc, const char *tc, const char *code) {
     /* a country's own forces are what it deploys, not whom: "Sudan sent
      * troops to the border" (SDN -> SDNMIL) is no show of force at them */
     if (a < b && !strncmp(tc, sc, a) && code_root(code) == 15) return 1;
-    return (whole || same) && !domestic_act(code);
+    /* nor is a country's act on its own state ("Russia welcomed ..., with
+     * the Kremlin calling ...": RUS -> RUSGOV), as the state's on the country;
+     * a visit to a region of one's own country keeps its host (043) */
+    int own_state = a == 3 && b >= 6 && !strncmp(tc, sc, 3) && !strncmp(tc + 3, "GOV", 3) &&
+                    strncmp(code, "043", 3);
+    return (whole || same || own_state) && !domestic_act(code);
 }
 
 /* Adds the event sc -> tc, whatever the two actors are; -1 out of memory. */

@@ -58,6 +58,14 @@ static int ends_object(uint8_t p) {
                                                        p != DYAD_POS_VBN && p != DYAD_POS_VBG);
 }
 
+/* Is token k the "of" of a quantity ("dozens of rockets", "a barrage of
+ * missiles")? What follows is still the object the verb acts with. */
+static int quantity_of(const csent *s, int k) {
+    static const char *const many[] = {"DOZENS", "HUNDREDS", "THOUSANDS", "SCORES", "TENS", "BARRAGE",
+                                       "SALVO", "VOLLEY", "WAVE", "SWARM", "NUMBER", "SERIES"};
+    return (s->t[k].wc & WC_OF) && k > 0 && CODER_WORD_IN(s->t[k - 1].up, many);
+}
+
 /* Does a verb group (a participle) begin at token k, right after a noun? */
 static int participle_after_noun(const csent *s, int k) {
     int g = s->t[k].group;
@@ -124,15 +132,22 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
             /* a bare word after the verb is in its object: it is not looked
              * for past a preposition, punctuation or another verb */
             int object_only = e->side == 1 && e->group == PG_PLAIN, begun = 0;
-            while (k < lim && !tok_is(&s->t[k], e->id)) {
-                /* ... nor in a participle's clause after it ("detained a
-                 * journalist covering a protest": no protest of theirs) */
-                if (object_only && begun && (ends_object(s->t[k].pos) || participle_after_noun(s, k))) return 0;
-                if (e->side == 1 && k == ms->words_end) return 0; /* a purpose infinitive */
-                begun |= nominal(s->t[k].pos) && s->t[k].pos != DYAD_POS_RB;
-                k++;
+            for (;; k++) {
+                while (k < lim && !tok_is(&s->t[k], e->id)) {
+                    /* ... nor in a participle's clause after it ("detained a
+                     * journalist covering a protest": no protest of theirs) */
+                    if (object_only && begun && (ends_object(s->t[k].pos) || participle_after_noun(s, k)) &&
+                        !quantity_of(s, k))
+                        return 0;
+                    if (e->side == 1 && k == ms->words_end) return 0; /* a purpose infinitive */
+                    begun |= nominal(s->t[k].pos) && s->t[k].pos != DYAD_POS_RB;
+                    k++;
+                }
+                if (k >= lim) return 0;
+                /* "arrived on Friday on a state visit": a preposition of time
+                 * opens no phrase a pattern looks for; the next one may */
+                if (!(e->group == PG_PREP && e->gstart && k + 1 < lim && (s->t[k + 1].wc & WC_TIME))) break;
             }
-            if (k >= lim) return 0;
             if (e->side == 1 && e->group == PG_PREP && e->gstart && owned_object(s, pos, k)) return 0;
             if (e->group == PG_NOUN && !nominal(s->t[k].pos)) return 0;
             if (head)

@@ -244,7 +244,9 @@ static int joins_list(const csent *s, const unit *cur, const unit *next, int alo
  * government") takes that actor: DNKMED, DNKGOV. */
 static void lend_actor(csent *s, unit *next, const unit *cur) {
     char buf[96];
-    coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, cur->base), next->codes[0] + 3);
+    /* (not twice: "President X and other officials" is BLRGOV, not BLRGOVGOV) */
+    const char *agents = has_agent(cur->base, next->codes[0] + 3) ? "" : next->codes[0] + 3;
+    coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, cur->base), agents);
     next->codes[0] = dyad_arena_strdup(s->a, buf);
     next->base = cur->base;
     next->has_actor = 1;
