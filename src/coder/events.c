@@ -738,6 +738,30 @@ static int complement_of_previous(const csent *s, int gi) {
     return 1;
 }
 
+/* "warned that Peru's plan would hurt trade": a warning of what another
+ * does or what will happen is no threat; only the warner's own act told in
+ * the clause after it is ("warned that it would respond"). Is group gi's
+ * WARN, with no pattern of its own, one whose clause has a subject other
+ * than the warner? */
+static int warning_of_others(const csent *s, int gi, const vmatch *m) {
+    const vgroup *g = &s->groups[gi];
+    if (m->pattern || !m->lemma || m->lemma[0] != 'W' || strcmp(m->lemma, "WARN") || g->subject < 0 ||
+        g->pattern_end >= g->region_end)
+        return 0;
+    int h = gi + 1;
+    /* the clause's own verb: not an infinitive of its subject ("X's plan to withdraw") */
+    while (h < s->ngroups && (s->groups[h].start < g->pattern_end || s->groups[h].infinitive)) h++;
+    if (h >= s->ngroups || s->groups[h].start >= g->region_end || s->groups[h].subject < 0) return 0;
+    const unit *w = &s->units[g->subject], *x = &s->units[s->groups[h].subject];
+    const char *wa = actor_code(w), *xa = actor_code(x);
+    /* the warner itself or a part of it ("Chile ... Chilean troops"); a
+     * sector alone may be the warner's too ("its troops would respond") */
+    if (x->pronoun || !coder_has_country(wa) || !coder_has_country(xa)) return 0;
+    const char *wc = w->codes[0], *xc = x->codes[0];
+    size_t a = strlen(wc), b = strlen(xc);
+    return strncmp(wa, xa, 3) || strncmp(wc, xc, a < b ? a : b);
+}
+
 /* Group gi's verb match, worked out once per sentence: several rules ask
  * about the same group (its own event, combinations, transformations). */
 /* "refused to deploy troops": a refusal of what its infinitive tells,
@@ -1295,7 +1319,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             continue;
         }
         if (is_null_code(m.code) && is_null_code(m.code2)) continue;
-        if (absorbed(s, gi, coded)) continue;
+        if (absorbed(s, gi, coded) || warning_of_others(s, gi, &m)) continue;
         size_t before = *nev;
         char combined[8];
         int low_tgt, low_joint;

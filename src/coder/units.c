@@ -303,6 +303,18 @@ static int victim_of(const csent *s, const unit *cur) {
     return coder_is_word(s, cur->end, WC_OF) && CODER_WORD_IN(s->t[cur->end - 1].up, nouns);
 }
 
+/* Are tokens [a, b) only words that modify the noun phrase after them
+ * ("of a sacked governor", "of the banned party"), which the phrase's unit
+ * does not hold? */
+static int modifiers_only(const csent *s, int a, int b) {
+    for (int k = a; k < b; k++) {
+        uint8_t p = s->t[k].pos;
+        if (p != DYAD_POS_DT && p != DYAD_POS_VBN && p != DYAD_POS_CD && (p < DYAD_POS_JJ || p > DYAD_POS_JJS))
+            return 0;
+    }
+    return 1;
+}
+
 /* "agents of/from/in ACTOR": the agents' codes go onto the actor's. */
 static void merge_agent_of(csent *s) {
     unit *u = s->units;
@@ -327,8 +339,7 @@ static void merge_agent_of(csent *s) {
             cur->end = second.end;
             i += 2;
         } else if (i + 1 < n && cur->ncodes && !cur->has_actor && !cur->pronoun && !possessed &&
-            u[i + 1].has_actor &&
-            u[i + 1].start == cur->end + 1 &&
+            u[i + 1].has_actor && u[i + 1].start > cur->end && modifiers_only(s, cur->end + 1, u[i + 1].start) &&
             (coder_is_word(s, cur->end, WC_OF | WC_FROM | WC_IN) || !strcmp(s->t[cur->end].up, "FOR"))) {
             /* the victim is neither the agents' country nor a party */
             if (victim_of(s, cur)) cur->end = u[i + 1].end;
