@@ -77,14 +77,16 @@ static void mark_starts(dyad_coder *c, const dtrie *t, uint16_t first, uint16_t 
 }
 
 /* May a plural in -s of word `id` name an actor ("Afghans": AFGHAN_)? When
- * the word is a whole one-word actor phrase and no place name in -a, whose
- * plural is a region ("the Americas", "the Koreas"). See units.c. */
+ * the word is a whole one-word actor phrase that names a people, a synonym
+ * of its entry: not the entry's own name ("hurricane Frances" is no France)
+ * nor a place name in -a, whose plural is a region ("the Americas", "the
+ * Koreas"). See units.c. */
 static int plural_of_actor(const dyad_coder *c, uint32_t id, const char *w) {
     size_t n = strlen(w);
     uint32_t v = 0;
     if (!(c->facts[id].start & WS_ACTOR) || n < 3 || w[n - 1] == 'A') return 0;
     dtrie_step(c->actors, 0, id, &v);
-    return v != 0;
+    return v != 0 && !dict_phrase_primary(c->dict, v - 1);
 }
 
 static int word_tables(dyad_coder *c) {

@@ -601,9 +601,11 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
         if (vc) return sector_in(s, u, vc, out);
         /* with no place, a state's forces fight armed groups at home:
          * "the Chilean army killed a dozen rebels" is CHLMIL -> CHLREB (not
-         * the other way: "rebels killed Chilean soldiers" says nothing of where) */
+         * the other way: "rebels killed Chilean soldiers" says nothing of
+         * where); its police act at home on anyone ("Chilean police fired
+         * on demonstrators": CHLCOP -> CHLOPP) */
         return root >= 18 && !is_source && oc && other->ncodes == 1 && state_force(other->codes[0]) &&
-               armed_group(u) && sector_in(s, u, oc, out);
+               (armed_group(u) || !strcmp(other->codes[0] + 3, "COP")) && sector_in(s, u, oc, out);
     }
     return 0;
 }
@@ -1395,8 +1397,18 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
          * areas of the Kharkiv region" */
         if (T && T->place && actor_code(S) && actor_code(T) && !strncmp(actor_code(S), actor_code(T), 3))
             continue;
-        if (!T && tu < 0 && k >= 0 && sector_home(s, g, &s->units[k], S, 0, code, &local))
+        if (!T && tu < 0 && k >= 0 && sector_home(s, g, &s->units[k], S, 0, code, &local)) {
             T = &local, tu = k;
+            /* a state's police firing on or beating people at home who bear
+             * no arms (protesters, civilians) is violent repression (175,
+             * as CAMEO's manual says), whatever force the verb codes alone */
+            int r = code_root(code);
+            if ((r == 18 || r == 19) && S->ncodes == 1 && state_force(S->codes[0]) &&
+                !strcmp(S->codes[0] + 3, "COP") && !armed_group(&s->units[k])) {
+                m.code = code = "175";
+                m.code2 = NULL;
+            }
+        }
         else if (!T && tu < 0 && k >= 0 && s->c->opt.sector_actors && sector_only(&s->units[k]))
             T = &s->units[k], tu = k;
         const char *why = s->c->opt.explain ? explain(s, g, &m, su, T ? tu : -1) : NULL;

@@ -141,6 +141,8 @@ int dict_actor_dated(const dyad_dict *d, uint32_t actor);
 /* The actor entry an actor phrase names (rec: its index), and the one a
  * single word names as a whole phrase, or -1. */
 int64_t dict_phrase_actor(const dyad_dict *d, uint32_t rec);
+/* Is actor phrase rec its entry's primary phrase (FRANCE_), not a synonym (+FRENCH_)? */
+int dict_phrase_primary(const dyad_dict *d, uint32_t rec);
 int64_t dict_word_actor(const dyad_dict *d, uint32_t word);
 int dict_synset_matches(const dyad_dict *d, uint32_t synset, const uint32_t *words, size_t n,
                         size_t *len); /* longest member matching at words[0..] */

@@ -42,6 +42,13 @@ int64_t dict_phrase_actor(const dyad_dict *d, uint32_t rec) {
     return rec < d->phrases.n ? (int64_t)((const dphrase *)d->phrases.v + rec)->actor : -1;
 }
 
+int dict_phrase_primary(const dyad_dict *d, uint32_t rec) {
+    if (rec >= d->phrases.n) return 0;
+    const dphrase *ph = (const dphrase *)d->phrases.v + rec;
+    const dactor *ac = (const dactor *)d->actors.v + ph->actor;
+    return ph->file == ac->file && ph->line == ac->line;
+}
+
 int64_t dict_word_actor(const dyad_dict *d, uint32_t word) {
     uint32_t node = word ? dtrie_child(&d->actor_trie, 0, word) : 0;
     uint32_t val = node ? d->actor_trie.val[node] : 0; /* phrase index + 1 */
