@@ -279,6 +279,13 @@ static int aimed_at(const csent *s, const vgroup *g, int agent) {
 }
 
 /* Source and target units of a coded group. */
+/* "toward the Sea of Japan", "into the Gulf of Mexico": a country named
+ * after a body of water and "of" names the water, not the country. */
+static int water_of(const csent *s, const unit *u) {
+    static const char *const water[] = {"SEA", "GULF", "BAY", "STRAIT", "STRAITS"};
+    return !strcmp(u->prep, "OF") && u->start >= 2 && CODER_WORD_IN(s->t[u->start - 2].up, water);
+}
+
 static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt) {
     *src = m->source >= 0 ? m->source : g->subject;
     *tgt = m->target >= 0 ? m->target : g->object;
@@ -319,10 +326,12 @@ static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt
             if (a >= 0) *tgt = a;
         }
     }
-    /* "shot it down amid Israel's war with Hamas": what a phrase of "amid"
-     * names is the circumstance, not the one acted on */
+    /* "shot it down amid Israel's war with Hamas", "lodged a protest via its
+     * embassy": what a phrase of "amid" names is the circumstance, of "via"
+     * the channel, not the one acted on */
     if (m->target < 0 && *tgt >= 0 && s->units[*tgt].in_pp &&
-        (!strcmp(s->units[*tgt].prep, "AMID") || !strcmp(s->units[*tgt].prep, "AMIDST")))
+        (!strcmp(s->units[*tgt].prep, "AMID") || !strcmp(s->units[*tgt].prep, "AMIDST") ||
+         !strcmp(s->units[*tgt].prep, "VIA") || water_of(s, &s->units[*tgt])))
         *tgt = -1;
     if (*src == *tgt) *tgt = -1;
 }
