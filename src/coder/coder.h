@@ -80,6 +80,7 @@ enum {
 int coder_words_init(dyad_coder *c);
 void coder_words_free(dyad_coder *c);
 /* key: hash_key(up, len), which a token's dictionary lookup has made already */
+int coder_party_noun(const char *w); /* SIDES, PARTIES, LEADERS ... (words.c) */
 uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len, uint64_t key);
 #define CODER_WORD_MAX 12 /* the longest function word */
 

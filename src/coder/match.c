@@ -103,13 +103,15 @@ static int owned_object(const csent *s, int from, int to) {
 
 /* "received a challenge to his plan to leave Gaza": is the first actor
  * after the verb (tokens [from, to)) inside a phrase of a thing the verb
- * takes as its object (a noun, then a preposition other than "of")? A
+ * takes as its object (a noun of a thing, then a preposition other than "of")? A
  * pattern's '+' right after the verb is its object, not that phrase's. */
 static int thing_before(const csent *s, int from, int to) {
     int noun = 0;
     for (int k = from; k < to; k++) {
         uint8_t p = s->t[k].pos;
-        if (p == DYAD_POS_NN || p == DYAD_POS_NNS) noun = 1;
+        /* "called on all parties in Syria to ...": people of a place are
+         * that place's, no thing of the verb's */
+        if ((p == DYAD_POS_NN || p == DYAD_POS_NNS) && !coder_party_noun(s->t[k].up)) noun = 1;
         else if (noun && (p == DYAD_POS_IN || p == DYAD_POS_TO) && !(s->t[k].wc & WC_OF)) return 1;
     }
     return 0;

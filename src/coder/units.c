@@ -699,14 +699,6 @@ static void role_reference(csent *s, unit *u) {
 
 /* Plural nouns that "the two" or "both" make the two parties of the
  * document's latest event between two countries. */
-static int is_party_noun(const char *w) {
-    static const char *const nouns[] = {
-        "SIDES",     "PARTIES",   "LEADERS",     "MINISTERS",   "PRESIDENTS", "PREMIERS",
-        "COUNTRIES", "NATIONS",   "STATES",      "GOVERNMENTS", "DELEGATIONS", "NEIGHBOURS",
-        "NEIGHBORS", "ALLIES",    "RIVALS",      "CAPITALS",    "MEN",        "DIPLOMATS",
-        "OFFICIALS", "CHIEFS",    "COUNTERPARTS", "ENVOYS",     "SECRETARIES", "NEGOTIATORS"};
-    return CODER_WORD_IN(w, nouns);
-}
 
 /* "The two ministers agreed ...", "both sides condemned ...": a phrase of
  * "the two" or "both" and a plural party noun, naming no actor of its own,
@@ -742,7 +734,7 @@ static void pair_reference(csent *s, unit *u) {
     int i = u->start, n = u->end - u->start;
     if (m->pair_sentence < 0 || n < 2 || n > 4) return;
     const ctok *head = &s->t[u->end - 1];
-    int party = head->pos == DYAD_POS_NNS && is_party_noun(head->up);
+    int party = head->pos == DYAD_POS_NNS && coder_party_noun(head->up);
     if (!strcmp(s->t[i].up, "THE") && n == 2 && u->start == 0 &&
         (m->pair_sentence >= m->sentence || subject_is_group(m) || subject_in_pair(m))) {
         /* heading a sentence, after an event no later subject but its

@@ -96,3 +96,13 @@ uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len, uint6
     return (i && !strcmp(fwords[i - 1].w, up) ? fwords[i - 1].cls : 0) | date;
 }
 
+/* A plural noun of parties or people who act for them: SIDES, PARTIES,
+ * LEADERS, OFFICIALS ... ("the two sides", "all parties in Syria"). */
+int coder_party_noun(const char *w) {
+    static const char *const nouns[] = {
+        "SIDES",     "PARTIES",   "LEADERS",     "MINISTERS",   "PRESIDENTS", "PREMIERS",
+        "COUNTRIES", "NATIONS",   "STATES",      "GOVERNMENTS", "DELEGATIONS", "NEIGHBOURS",
+        "NEIGHBORS", "ALLIES",    "RIVALS",      "CAPITALS",    "MEN",        "DIPLOMATS",
+        "OFFICIALS", "CHIEFS",    "COUNTERPARTS", "ENVOYS",     "SECRETARIES", "NEGOTIATORS"};
+    return CODER_WORD_IN(w, nouns);
+}
