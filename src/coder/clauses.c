@@ -583,7 +583,7 @@ static int find_subject(csent *s, int gi) {
     if (b > 0 && t[b].pos == DYAD_POS_CC && gi > 0 && !g->infinitive) {
         const vgroup *prev = &s->groups[gi - 1];
         /* "forced a plane to land and arrested X": the finite verb before; so
-         * too past a gerund ("tries to avoid harming civilians and accuses X") */
+         * too past a gerund ("vows to stop shelling towns and blames X") */
         int finite = t[g->main].pos == DYAD_POS_VBD || t[g->main].pos == DYAD_POS_VBZ ||
                      t[g->main].pos == DYAD_POS_VBP;
         while ((prev->infinitive || (finite && t[prev->main].pos == DYAD_POS_VBG)) && prev > s->groups &&

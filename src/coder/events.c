@@ -278,7 +278,6 @@ static int aimed_at(const csent *s, const vgroup *g, int agent) {
     return -1;
 }
 
-/* Source and target units of a coded group. */
 /* "toward the Sea of Japan", "into the Gulf of Mexico": a country named
  * after a body of water and "of" names the water, not the country. */
 static int water_of(const csent *s, const unit *u) {
@@ -286,6 +285,7 @@ static int water_of(const csent *s, const unit *u) {
     return !strcmp(u->prep, "OF") && u->start >= 2 && CODER_WORD_IN(s->t[u->start - 2].up, water);
 }
 
+/* Source and target units of a coded group. */
 static void roles(csent *s, const vgroup *g, const vmatch *m, int *src, int *tgt) {
     *src = m->source >= 0 ? m->source : g->subject;
     *tgt = m->target >= 0 ? m->target : g->object;
@@ -1149,7 +1149,7 @@ static int reported_demand(csent *s, int gi, uint8_t *done, uint32_t sentence, d
     if (!(aux_has(s, h, WC_MUST) && (s->t[g->main].wc & WC_SAY)) &&
         !(group_match(s, gi, &upper) && code_root(upper.code) == 10 && h->start > g->end))
         return 0;
-    /* "X said the two countries should be partners": what a group that
+    /* "X said both nations should cooperate closely": what a group that
      * includes the speaker should do is no demand of the others in it */
     if (s->units[tu].ncodes > 1 && includes_actor(&s->units[tu], &s->units[su])) {
         done[gi + 1] = 1;

@@ -109,7 +109,7 @@ static int thing_before(const csent *s, int from, int to) {
     int noun = 0;
     for (int k = from; k < to; k++) {
         uint8_t p = s->t[k].pos;
-        /* "called on all parties in Syria to ...": people of a place are
+        /* "called on the warring sides in Sudan to ...": people of a place are
          * that place's, no thing of the verb's */
         if ((p == DYAD_POS_NN || p == DYAD_POS_NNS) && !coder_party_noun(s->t[k].up)) noun = 1;
         else if (noun && (p == DYAD_POS_IN || p == DYAD_POS_TO) && !(s->t[k].wc & WC_OF)) return 1;

@@ -97,7 +97,7 @@ uint32_t coder_word_class(const dyad_coder *c, const char *up, size_t len, uint6
 }
 
 /* A plural noun of parties or people who act for them: SIDES, PARTIES,
- * LEADERS, OFFICIALS ... ("the two sides", "all parties in Syria"). */
+ * LEADERS, OFFICIALS ... ("the two sides", "the warring sides in Sudan"). */
 int coder_party_noun(const char *w) {
     static const char *const nouns[] = {
         "SIDES",     "PARTIES",   "LEADERS",     "MINISTERS",   "PRESIDENTS", "PREMIERS",
