@@ -743,6 +743,35 @@ static int clause_end(const csent *s, int gi) {
     return s->n;
 }
 
+/* "called Russia, which armed X, a coalition of murderers", "accused
+ * Iran, which denies it, of ...": the clause of group gi ends at a
+ * relative pronoun right after a comma and its object, and after the
+ * relative clause's closing comma the verb's phrase resumes with an
+ * article or a preposition. Sets rel_skip (the first comma), rel_resume
+ * and rel_end (where the resumed phrase ends); rel_skip -1 otherwise. */
+static void after_relative(csent *s, vgroup *g) {
+    const ctok *t = s->t;
+    int r = g->region_end, c;
+    g->rel_skip = -1;
+    if (r >= s->n || r < g->end + 2 || (t[r].pos != DYAD_POS_WDT && t[r].pos != DYAD_POS_WP) ||
+        t[r - 1].pos != DYAD_POS_COMMA || t[r - 2].unit < 0 || s->units[t[r - 2].unit].start < g->end)
+        return;
+    for (int j = g->end; j < s->units[t[r - 2].unit].start; j++)
+        if (t[j].group >= 0 || t[j].unit >= 0 || t[j].pos == DYAD_POS_COMMA) return; /* not its object */
+    for (c = r + 1; c < s->n && t[c].pos != DYAD_POS_COMMA; c++)
+        if (t[c].pos == DYAD_POS_PERIOD || t[c].pos == DYAD_POS_COLON) return;
+    if (c + 1 >= s->n || t[c + 1].group >= 0) return;
+    uint8_t p = t[c + 1].pos;
+    if (p != DYAD_POS_DT && !(p == DYAD_POS_IN && !(t[c + 1].wc & (WC_SUBORD | WC_COMPL | WC_STOP)))) return;
+    int e = c + 1;
+    while (e < s->n && !is_clause_stop(&t[e]) && t[e].pos != DYAD_POS_COMMA && t[e].pos != DYAD_POS_PERIOD &&
+           t[e].pos != DYAD_POS_COLON && t[e].group < 0)
+        e++;
+    g->rel_skip = r - 1;
+    g->rel_resume = c + 1;
+    g->rel_end = e;
+}
+
 /* Where the verb's own phrases end: at "that/whether/if" or at a later
  * verb group with its own subject (a complement clause). Patterns match
  * only up to here; a target may still be the complement's subject. */
@@ -1056,6 +1085,7 @@ int coder_find_groups(csent *s) {
         g->region_end = clause_end(s, gi);
         if (standing_relation(s, g)) g->negated = 2;
         g->pattern_end = phrases_end(s, gi, g->region_end);
+        after_relative(s, g);
         g->words_end = words_end(s, gi);
         deny_complement(s, gi);
         discussion_topic(s, gi);

@@ -148,6 +148,12 @@ typedef struct vgroup {
     int pattern_end;  /* where its own phrases end: before a complement clause */
     int words_end;    /* a pattern's words after the verb lie before it: a purpose infinitive */
     int region_start; /* where it begins */
+    /* "called Russia, which armed X, a coalition of ...": the object's
+     * relative clause set off by commas ends the clause at "which", but
+     * the verb's phrase goes on after it. A pattern's words after its '+'
+     * that ends at rel_skip (the comma) are looked for in [rel_resume,
+     * rel_end) instead; rel_skip is -1 when there is no such clause. */
+    int rel_skip, rel_resume, rel_end;
 } vgroup;
 
 /* What a document's earlier sentences tell a later one: the latest

@@ -34,6 +34,7 @@ typedef struct mstate {
     int words_end; /* the post side's words and synsets lie before it ("to" excepted) */
     int compound;  /* the subject names several actors */
     int used_pct;  /* the pattern's % matched it */
+    const vgroup *g;
 } mstate;
 
 /* Finds the next unit with codes starting in [from, to). */
@@ -201,6 +202,10 @@ static int match_side(const csent *s, const delem *e, const delem *e_end, int fr
             if (e->kind == PE_TARGET) ms->target = u;
             else ms->source = u;
             pos = s->units[u].end;
+            if (e->side == 1 && ms->g && pos == ms->g->rel_skip) { /* over its relative clause */
+                pos = ms->g->rel_resume;
+                to = glimit = ms->g->rel_end;
+            }
             break;
         }
         case PE_SKIP:
@@ -225,6 +230,7 @@ static int match_pattern(const csent *s, const vgroup *g, const dict_pattern *p,
     while (mid < end && mid->side == 0) mid++;
     ms->source = ms->target = -1;
     ms->used_pct = 0;
+    ms->g = g;
     ms->words_end = g->words_end;
     ms->compound = g->subject >= 0 && s->units[g->subject].ncodes > 1;
     /* words before '*' are the nouns and prepositional phrases before the
@@ -248,6 +254,7 @@ static int passive_object(const csent *s, const vgroup *g, const dict_pattern *p
     }
     ms->source = ms->target = -1;
     ms->used_pct = ms->compound = 0;
+    ms->g = NULL;
     ms->words_end = -1;
     return match_side(s, p->el, p->el + p->nel, u->start, u->end, ms);
 }
@@ -295,6 +302,10 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
         pre_syn |= s->t[k].syn;
     }
     for (int k = post_from; k < g->pattern_end; k++) {
+        post |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
+        post_syn |= s->t[k].syn;
+    }
+    for (int k = g->rel_skip >= 0 ? g->rel_resume : 0; k < (g->rel_skip >= 0 ? g->rel_end : 0); k++) {
         post |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
         post_syn |= s->t[k].syn;
     }
