@@ -469,6 +469,17 @@ static int names_thing(const csent *s, const unit *u, const mention *m, int nm) 
     const char *head = s->t[end - 1].up;
     if (!is_thing_noun(head) && !(u->ncodes == 1 && strlen(u->codes[0]) == 3 && is_record_noun(head)))
         return 0;
+    /* "Hamas attacks", "Houthi missile attacks", "the Kremlin plan": an
+     * organization's name (a country's code with a sector after it, or an
+     * international body's; not a bare country, nor a place's code such as
+     * Phoenix's IRQOCC or PSEGZA) says who did or plans it */
+    int organization = 1;
+    for (int c = 0; c < u->ncodes; c++) {
+        const char *code = u->codes[c];
+        organization &= strlen(code) > 3 && (cameo_is_sector_code(code + 3) || !strncmp(code, "IGO", 3) ||
+                                             !strncmp(code, "NGO", 3));
+    }
+    if (organization) return 0;
     for (int i = a; i < end; i++)
         if (s->t[i].pos != DYAD_POS_NN && s->t[i].pos != DYAD_POS_NNS) return 0;
     return 1;
