@@ -785,11 +785,27 @@ static void refusal(const csent *s, int gi, vmatch *x) {
         x->code = "120";
 }
 
+/* "sought to block the plan": SEEK right before an infinitive is an
+ * attempt, no appeal; the infinitive tells the act, as after "tried to".
+ * ("sought help to rebuild" has its object between: an appeal; "will seek
+ * to extend" keeps SEEK, lest a future attempt code as the act.) */
+static void attempt(const csent *s, int gi, vmatch *x) {
+    const char *l = x->lemma;
+    const vgroup *g = &s->groups[gi];
+    if (x->pattern || !l || l[0] != 'S' || strcmp(l, "SEEK") || gi + 1 >= s->ngroups ||
+        s->groups[gi + 1].start != g->end || !complement_of_previous(s, gi + 1))
+        return;
+    for (int k = g->start; k < g->main; k++)
+        if (s->t[k].pos == DYAD_POS_MD) return;
+    x->code = x->code2 = NULL;
+}
+
 static inline int group_match(csent *s, int gi, vmatch *m) {
     if (!s->matched[gi]) {
         vmatch *x = &s->matches[gi];
         s->matched[gi] = coder_match_verb(s, &s->groups[gi], x) ? 1 : -1;
         if (s->matched[gi] == 1 && is_null_code(x->code) && is_null_code(x->code2)) refusal(s, gi, x);
+        else if (s->matched[gi] == 1) attempt(s, gi, x);
     }
     *m = s->matches[gi];
     return s->matched[gi] == 1;
