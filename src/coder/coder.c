@@ -566,6 +566,23 @@ static int any_coded_unit(const csent *s) {
     return 0;
 }
 
+/* A story with no dateline happens in the one country its title names
+ * ("Iraq: 26 killed ...", "Rebel attacks kill 12 Iraqis"): its units named
+ * only by their sector ("insurgents", "police") act there, as under a
+ * dateline. A title that names two countries, or none, gives no place.
+ * `*n` counts the countries seen (2: more than one). */
+static void title_place(const csent *s, dyad_arena *keep, const char **place, int *n) {
+    for (int u = 0; u < s->nunits && *n < 2; u++) {
+        const unit *x = &s->units[u];
+        for (int k = 0; x->has_actor && k < x->ncodes && *n < 2; k++) {
+            const char *c = x->codes[k]; /* "Chad and Sudan": each of a list */
+            if (!coder_has_country(c) || (*place && !strncmp(*place, c, 3))) continue;
+            *place = *n ? NULL : dyad_arena_strndup(keep, c, 3);
+            (*n)++;
+        }
+    }
+}
+
 /* Codes sentences [0, nsents): `sents` holds their offsets (and, for
  * code_sentences, their tokens); their tokens come from `src`. */
 static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
@@ -585,7 +602,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
     strcache strs; /* its slots are read only once written (used[]) */
     memset(strs.used, 0, sizeof strs.used);
     size_t head = body_start(doc, sents, nsents);
-    int head_end = 0;
+    int head_end = 0, title_places = 0;
     const char *place = NULL;
     if (head < nsents && dateline(c, a, scratch, src, head, date, &head_end, &place) < 0) {
         dyad_arena_free(scratch);
@@ -624,7 +641,8 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         n = drop_comma_clauses(&c->opt, t, n - skip);
         sdate when = sentence_date(doc, date, sent, dated);
         csent s = {.c = c, .a = scratch, .keep = a, .t = t, .n = n, .when = &when,
-                   .place = c->opt.dateline_country ? place : NULL, .headline = i < head,
+                   .place = c->opt.dateline_country && (head_end || i >= head) ? place : NULL,
+                   .title_place = !head_end, .headline = i < head,
                    .mem = i < head ? NULL : &mem, .strs = &strs};
         /* the filter holds every token's id and singular's id; 0 (unknown,
          * no singular) once, rather than for most tokens */
@@ -639,6 +657,7 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
             dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory coding sentence %zu", i + 1);
         }
+        if (i < head && !head_end && c->opt.dateline_country) title_place(&s, a, &place, &title_places);
         /* no unit with a code: no event, and no subject to remember, so its
          * verbs are not looked at (unless --explain shows them) */
         if (!c->opt.trace && !any_coded_unit(&s)) continue;

@@ -128,7 +128,7 @@ typedef struct unit {
     uint8_t place;      /* names a place ("the Peruvian border"): a target, never a source */
     uint8_t pair;       /* "the two sides": the parties of an earlier event */
     uint8_t host;       /* "the host": the host of an earlier visit */
-    uint8_t dateline;   /* its country is the dateline's (a sector alone) */
+    uint8_t dateline;   /* its country is the dateline's (1) or the title's (2) (a sector alone) */
     int16_t from_sentence; /* a pronoun resolved from that earlier sentence, or -1 */
     const char *prep;   /* that preposition, upper-case */
 } unit;
@@ -252,7 +252,9 @@ typedef struct csent {
     int ngroups;
     sdate *when;        /* the sentence's date (coder_date): its events
                            carry it, its actors are looked up on it */
-    const char *place;  /* the dateline's country code, or NULL */
+    const char *place;  /* the dateline's country code (or, with no dateline,
+                           the title's: title_place), or NULL */
+    uint8_t title_place; /* the story has no dateline: the place, if any, is the title's */
     uint8_t headline;   /* the sentence is the story's title */
     docmem *mem;        /* the document's memory, or NULL */
     strcache *strs;     /* the document's event strings, or NULL */

@@ -101,7 +101,9 @@ static void explain_unit(csent *s, int u, char *buf, size_t n) {
                                 x->pair ? (x->ncodes > 2 ? "parties" : "two parties")
                                         : x->host ? "host of the visit" : "subject",
                                 x->from_sentence);
-    if (x->dateline) len += (size_t)snprintf(buf + len, n - len, " country %s from the dateline", x->base);
+    if (x->dateline)
+        len += (size_t)snprintf(buf + len, n - len, " country %s from the %s", x->base,
+                                x->dateline == 2 ? "title" : "dateline");
     for (int k = 0; k < x->ncauses && len < n; k++) {
         char rec[600];
         const cause *c = &x->causes[k];

@@ -813,8 +813,16 @@ static int owned_by_name(const csent *s, const unit *u) {
     return 0;
 }
 
+/* An armed group or the police: REB, INS, UAF, COP. */
+static int armed_sector(const char *sec) {
+    return !strncmp(sec, "REB", 3) || !strncmp(sec, "INS", 3) || !strncmp(sec, "UAF", 3) ||
+           !strncmp(sec, "COP", 3);
+}
+
 /* "Police fired ..." under a "NAIROBI, Kenya -" dateline: a unit named
- * only by its sector (---COP) acts in the dateline's country (KENCOP),
+ * only by its sector (---COP) acts in the dateline's country (KENCOP);
+ * with no dateline, an armed group or the police act in the title's
+ * (coder.c title_place), other sectors stay without a country,
  * unless a name the dictionary does not know owns it: "LIMA - Carlos
  * Mendoza's special envoy" is no Peruvian official, nor a phrase that
  * ends in a noun of a thing that happened. */
@@ -823,13 +831,14 @@ static void dateline_actor(csent *s, unit *u) {
     if (owned_by_name(s, u) || is_thing_noun(s->t[u->end - 1].up)) return;
     for (int k = 0; k < u->ncodes; k++) {
         if (strncmp(u->codes[k], "---", 3)) return;
+        if (s->title_place && !armed_sector(u->codes[k] + 3)) return;
         char buf[96];
         coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, s->place), u->codes[k] + 3);
         u->codes[k] = dyad_arena_strdup(s->a, buf);
     }
     u->base = s->place;
     u->has_actor = u->ncodes > 0;
-    u->dateline = 1;
+    u->dateline = s->title_place ? 2 : 1;
 }
 
 /* "Afghans", "Iraqis": a plural in -s that starts no phrase of its own but

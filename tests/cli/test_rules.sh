@@ -23,6 +23,13 @@ check "dateline after a title" test "$got" = "KENCOP>KENOPP:175"
 got=$(printf '{"id":"s","date":"2004-09-01","title":"Arrest","text":"DEL RIO, Texas - Police arrested a man on Monday."}\n{"id":"p","date":"2004-09-01","title":"Arrest","text":"KELOWNA, B.C. (CP) - Police arrested a man on Monday."}\n' |
       $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | tr '\n' ' ')
 check "dateline state and province" test "$got" = "USACOP>USACVL:173 CANCOP>CANCVL:173 "
+# no dateline: armed groups and police named by their sector act in the one
+# country the title names; a title of two countries, or other sectors, give none
+got=$(printf '%s\n' '{"id":"t","date":"2024-03-01","title":"Rebel attacks kill twelve in Chad","text":"Insurgents attacked two police posts on Sunday, killing twelve officers."}' \
+        '{"id":"u","date":"2024-03-01","title":"Chad and Sudan trade charges","text":"Insurgents attacked two police posts on Sunday, killing twelve officers."}' \
+        '{"id":"v","date":"2024-03-01","title":"Unrest in Chad","text":"Hundreds of students threw stones at the police."}' |
+      $D code --format jsonl | jq -r '"\(.doc_id):\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
+check "title's country, no dateline" test "$got" = "t:TCDINS>TCDCOP:190 u:SDN>TCD:112 u:TCD>SDN:112 "
 # headlines drop BE: a lone participle is passive, its "in" phrase only a place
 headline() { printf '{"id":"h","date":"2024-03-01","title":"%s","text":"No more."}\n' "$1" |
              $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' '; }
