@@ -533,6 +533,50 @@ static int name_in_phrase(const csent *s, int k) {
     return u->in_pp && u->end == k + 1 && u->start >= 2 && !(s->t[u->start - 1].wc & WC_OF);
 }
 
+/* Can token p stand in the object phrase of a verb before a comma ("the
+ * 65-year-old treaty with Pakistan")? */
+static int object_token(uint8_t p) {
+    return (p >= DYAD_POS_NN && p <= DYAD_POS_NNPS) || (p >= DYAD_POS_JJ && p <= DYAD_POS_JJS) ||
+           p == DYAD_POS_DT || p == DYAD_POS_CD || p == DYAD_POS_POS || p == DYAD_POS_PRPS ||
+           p == DYAD_POS_IN || p == DYAD_POS_TO;
+}
+
+/* "India suspended the treaty, closed the crossing and expelled X": a
+ * finite verb right after a comma that ends the object of the finite verb
+ * before it is the next act of a list, and shares that verb's subject
+ * (not the object before the comma). The subject's unit, -1 for none, or
+ * -2 when the verb is no such act. */
+static int list_subject(const csent *s, const vgroup *g) {
+    const ctok *t = s->t;
+    int c = g->start - 1, nouns = 0;
+    uint8_t f = t[g->start].pos;
+    /* the comma must not close an insertion ("Chile, which attacked Peru
+     * when Bolivia criticized Ecuador, praised X": Chile praised) */
+    /* (a bare VB there is a past tense the tagger missed: "..., shut the crossing") */
+    if (c < 2 || t[c].pos != DYAD_POS_COMMA ||
+        (f != DYAD_POS_VBD && f != DYAD_POS_VBZ && f != DYAD_POS_VBP && f != DYAD_POS_VB) ||
+        insertion_start(s, c) >= 0)
+        return -2;
+    /* ", stationed/VBD in Gaza,", ", deployed from X,": a participle */
+    if (g->end < s->n && (s->t[g->end].pos == DYAD_POS_IN || s->t[g->end].pos == DYAD_POS_TO))
+        return -2;
+    for (int k = c - 1; k >= 0; k--) {
+        if (t[k].group >= 0) {
+            const vgroup *h = &s->groups[t[k].group];
+            uint8_t p = t[h->start].pos;
+            /* (an inverted ", reports the Cuban Reporter," is no act before) */
+            if (!nouns || k != h->end - 1 || h->passive || h->infinitive || h->subject < 0 ||
+                s->units[h->subject].end > h->start ||
+                (p != DYAD_POS_VBD && p != DYAD_POS_VBZ && p != DYAD_POS_VBP && p != DYAD_POS_MD))
+                return -2;
+            return h->subject;
+        }
+        if (!object_token(t[k].pos)) return -2;
+        nouns += t[k].pos >= DYAD_POS_NN && t[k].pos <= DYAD_POS_NNPS;
+    }
+    return -2;
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -568,6 +612,8 @@ static int find_subject(csent *s, int gi) {
         int u = t[g->start - 1].unit;
         return u >= 0 && s->units[u].has_actor ? u : -1;
     }
+    int ls = list_subject(s, g);
+    if (ls != -2) return ls;
     /* "X criticized Y and accused Z": a verb right after "and" shares the
      * subject of the verb before it */
     int b = g->start - 1;

@@ -108,30 +108,72 @@ static const char *unit_country(const csent *s, int i) {
     return u->has_actor && coder_has_country(u->base) ? u->base : NULL;
 }
 
+/* Does the lead (tokens [end, n)) name the country `place`? */
+static int names_country(const csent *s, int end, const char *place) {
+    for (int i = end; i < s->n; i++) {
+        const char *c = unit_country(s, i);
+        if (c && !strncmp(c, place, 3)) return 1;
+    }
+    return 0;
+}
+
+/* Is token i a verb or a modal? */
+static int verb_token(const csent *s, int i) {
+    uint8_t p = s->t[i].pos;
+    return (p >= DYAD_POS_VB && p <= DYAD_POS_VBZ) || p == DYAD_POS_MD;
+}
+
+/* The country of a place "in" another country than the dateline's that
+ * the lead's first clause names after a noun ("... near a convoy in
+ * Mogadishu, killing four"), or NULL. Not right after a verb, whose place
+ * may be a journey's end ("the envoy arrived in Chile" comes from the
+ * dateline's country); not past the clause's first verb group ("advised
+ * schools to watch for a siege in Russia": an example, not the story's
+ * place); and the place's own country ("the Australian embassy in
+ * Jakarta" is in Indonesia). */
+static const char *venue_country(const csent *s, int end, const char *place) {
+    int verbs = 0;
+    for (int i = end + 2; i < s->n; i++) {
+        if (verb_token(s, i - 1) && !verb_token(s, i)) verbs++;
+        if (verbs > 1 && verb_token(s, i)) return NULL;
+        if (s->t[i - 1].pos != DYAD_POS_IN || strcmp(s->t[i - 1].up, "IN")) continue;
+        uint8_t p = s->t[i - 2].pos;
+        if (p < DYAD_POS_NN || p > DYAD_POS_NNPS) continue;
+        const char *c = unit_country(s, i);
+        int own = c != NULL; /* no actor in the unit before "in" gave it */
+        for (int k = own ? s->units[s->t[i].unit].start : i; k < i - 1; k++)
+            own &= !(s->t[k].ws & WS_ACTOR);
+        if (own && strncmp(c, place, 3)) return c;
+    }
+    return NULL;
+}
+
 /* Where the story happens. A bureau's dateline heads stories its region's
  * officials tell ("NAIROBI (AP) - Ugandan army officials said ..."): when the
  * lead (tokens [end, n)) never names the dateline's country, and its first
  * actor, with a country, is the subject of a verb of saying, the story is
  * that country's; otherwise the dateline's (`place`, 3 letters, or NULL).
  * A lead that tells an act ("KYIV - Russian drones killed ...") is told
- * from where it happened, and keeps the dateline's. */
+ * from where it happened, and keeps the dateline's, unless it never names
+ * the dateline's country and places the act in another's ("NAIROBI - A
+ * bomber blew himself up in Mogadishu": Somalia's story). */
 static const char *story_country(const csent *s, int end, const char *place) {
     const char *subject = NULL;
     int first = 1;
     for (int i = end; i < s->n; i++) {
         uint8_t p = s->t[i].pos;
         if ((p >= DYAD_POS_VB && p <= DYAD_POS_VBZ) || p == DYAD_POS_MD) {
-            if (!subject || !(s->t[i].wc & WC_SAY)) return place;
+            if (!subject || !(s->t[i].wc & WC_SAY)) {
+                const char *v = place && !names_country(s, end, place) ? venue_country(s, end, place) : NULL;
+                return v ? v : place;
+            }
             break; /* the subject says: is the dateline's country named at all? */
         }
         if (s->t[i].unit < 0 || !s->units[s->t[i].unit].ncodes) continue;
         if (first) subject = unit_country(s, i);
         first = 0;
     }
-    for (int i = end; subject && place && i < s->n; i++) {
-        const char *c = unit_country(s, i);
-        if (c && !strncmp(c, place, 3)) return place;
-    }
+    if (subject && place && names_country(s, end, place)) return place;
     return subject && place ? subject : place;
 }
 
