@@ -1097,9 +1097,10 @@ int coder_find_groups(csent *s) {
     /* "has no plans to meet", "sees no reason to join": a refusal */
     for (int gi = 0; gi < s->ngroups; gi++) {
         vgroup *g = &s->groups[gi];
+        if (!g->infinitive) continue;
         int to = g->start;
         while (to < g->main && s->t[to].pos != DYAD_POS_TO) to++;
-        if (g->infinitive && to >= 2 && s->t[to].pos == DYAD_POS_TO &&
+        if (to >= 2 && s->t[to].pos == DYAD_POS_TO &&
             s->t[to - 1].pos >= DYAD_POS_NN && s->t[to - 1].pos <= DYAD_POS_NNS &&
             !strcmp(s->t[to - 2].up, "NO"))
             g->negated = 1;

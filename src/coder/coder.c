@@ -407,8 +407,10 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         }
         /* "U.S.-led troops", "a Nigerian-led force": what an actor leads is
          * that actor's, as a ship is its flag's ("a Panama-flagged tanker"),
-         * so the word is looked up as its first part */
-        if (len > 5 && k->upper[len - 1] == 'D') {
+         * so the word is looked up as its first part (a hyphen 4 or 8
+         * letters from the end is rare: a last 'D' was a branch mispredicted
+         * on every past tense) */
+        if (len > 5 && (k->upper[len - 4] == '-' || (len > 9 && k->upper[len - 8] == '-'))) {
             size_t cut = !memcmp(k->upper + len - 4, "-LED", 4)                 ? 4
                          : len > 9 && !memcmp(k->upper + len - 8, "-FLAGGED", 8) ? 8
                                                                                  : 0;
@@ -417,8 +419,8 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
             if (id) t[i].id = id;
         }
         /* plurals and third persons: the only tokens whose singular is asked for */
-        t[i].sid = k->pos == DYAD_POS_NNS || k->pos == DYAD_POS_NNPS || k->pos == DYAD_POS_VBZ ||
-                           k->pos == DYAD_POS_NNP
+        t[i].sid = coder_pos_in(k->pos, POS_BIT(DYAD_POS_NNS) | POS_BIT(DYAD_POS_NNPS) |
+                                            POS_BIT(DYAD_POS_VBZ) | POS_BIT(DYAD_POS_NNP))
                        ? singular_id(c->dict, k->upper, len)
                        : 0;
         /* function words the dictionary lacks still need their class */

@@ -366,7 +366,21 @@ uint8_t coder_date_kind(const csent *s);
                      pattern's 4 words of required words (dict_pattern.need) */
 
 /* A word's bit in the 64-bit filters of pattern sides (match.c). */
-static inline uint64_t side_bit(uint32_t id) { return id ? 1ULL << ((id * 2654435761u) >> 26) : 0; }
+static inline uint64_t side_bit(uint32_t id) {
+    return (uint64_t)(id != 0) << ((id * 2654435761u) >> 26); /* (no branch: word 0 has no bit) */
+}
+
+/* Tag sets as bit sets: is tag pos among those of `set` (POS_BIT(DYAD_POS_NN) |
+ * ...)? One test, where a chain of comparisons or a switch took a branch a
+ * tag, mispredicted on every change of tag class. */
+#define POS_BIT(p) (1ULL << (p))
+static inline int coder_pos_in(uint8_t pos, uint64_t set) { return pos < 64 && ((set >> pos) & 1); }
+/* the tags of a noun phrase's words: determiners, adjectives, numbers, nouns */
+#define POS_NOMINAL                                                                                 \
+    (POS_BIT(DYAD_POS_DT) | POS_BIT(DYAD_POS_PDT) | POS_BIT(DYAD_POS_PRPS) | POS_BIT(DYAD_POS_JJ) |  \
+     POS_BIT(DYAD_POS_JJR) | POS_BIT(DYAD_POS_JJS) | POS_BIT(DYAD_POS_CD) | POS_BIT(DYAD_POS_NN) |   \
+     POS_BIT(DYAD_POS_NNS) | POS_BIT(DYAD_POS_NNP) | POS_BIT(DYAD_POS_NNPS) | POS_BIT(DYAD_POS_POS) | \
+     POS_BIT(DYAD_POS_FW))
 
 /* Is token i a function word of class cls (WC_*)? */
 static inline int coder_is_word(const csent *s, int i, uint32_t cls) {

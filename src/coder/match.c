@@ -47,16 +47,14 @@ static int next_unit(const csent *s, int from, int to) {
 }
 
 static int nominal(uint8_t p) {
-    return p == DYAD_POS_DT || p == DYAD_POS_PDT || p == DYAD_POS_PRPS || p == DYAD_POS_JJ ||
-           p == DYAD_POS_JJR || p == DYAD_POS_JJS || p == DYAD_POS_CD || p == DYAD_POS_NN ||
-           p == DYAD_POS_NNS || p == DYAD_POS_NNP || p == DYAD_POS_NNPS || p == DYAD_POS_POS ||
-           p == DYAD_POS_VBN || p == DYAD_POS_VBG || p == DYAD_POS_FW || p == DYAD_POS_RB;
+    return coder_pos_in(p, POS_NOMINAL | POS_BIT(DYAD_POS_VBN) | POS_BIT(DYAD_POS_VBG) | POS_BIT(DYAD_POS_RB));
 }
 
 static int ends_object(uint8_t p) {
-    return p == DYAD_POS_IN || p == DYAD_POS_TO || p == DYAD_POS_COMMA || p == DYAD_POS_PERIOD ||
-           p == DYAD_POS_COLON || p == DYAD_POS_MD || (p >= DYAD_POS_VB && p <= DYAD_POS_VBZ &&
-                                                       p != DYAD_POS_VBN && p != DYAD_POS_VBG);
+    return coder_pos_in(p, POS_BIT(DYAD_POS_IN) | POS_BIT(DYAD_POS_TO) | POS_BIT(DYAD_POS_COMMA) |
+                               POS_BIT(DYAD_POS_PERIOD) | POS_BIT(DYAD_POS_COLON) | POS_BIT(DYAD_POS_MD) |
+                               POS_BIT(DYAD_POS_VB) | POS_BIT(DYAD_POS_VBD) | POS_BIT(DYAD_POS_VBP) |
+                               POS_BIT(DYAD_POS_VBZ));
 }
 
 /* Is token k the "of" of a quantity ("dozens of rockets", "a barrage of

@@ -16,17 +16,7 @@
 
 #include <string.h>
 
-static int is_nominal(uint8_t pos) {
-    switch (pos) {
-    case DYAD_POS_DT: case DYAD_POS_PDT: case DYAD_POS_PRPS: case DYAD_POS_JJ:
-    case DYAD_POS_JJR: case DYAD_POS_JJS: case DYAD_POS_CD: case DYAD_POS_NN:
-    case DYAD_POS_NNS: case DYAD_POS_NNP: case DYAD_POS_NNPS: case DYAD_POS_POS:
-    case DYAD_POS_FW:
-        return 1;
-    default:
-        return 0;
-    }
-}
+static int is_nominal(uint8_t pos) { return coder_pos_in(pos, POS_NOMINAL); }
 
 typedef struct mention {
     int start, end;
@@ -315,10 +305,19 @@ static int modifiers_only(const csent *s, int a, int b) {
     return 1;
 }
 
+/* Is some unit named by agents alone ("---MIL"), which merge_agent_of
+ * may join to an actor? Most sentences have none. */
+static int any_agents_only(const csent *s) {
+    for (int i = 0; i < s->nunits; i++)
+        if (s->units[i].ncodes && !s->units[i].has_actor && !s->units[i].pronoun) return 1;
+    return 0;
+}
+
 /* "agents of/from/in ACTOR": the agents' codes go onto the actor's. */
 static void merge_agent_of(csent *s) {
     unit *u = s->units;
     int n = s->nunits, out = 0;
+    if (!any_agents_only(s)) return; /* (both joins start at such a unit) */
     for (int i = 0; i < n; i++) {
         int first = i;
         unit *cur = &u[i];
@@ -567,8 +566,9 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
 static void object_nouns(csent *s) {
     for (int i = 2; i + 1 < s->n; i++) {
         ctok *t = &s->t[i];
+        if (t->pos != DYAD_POS_VBZ) continue; /* (its tag first: few tokens are one) */
         size_t n = strlen(t->up);
-        if (t->pos != DYAD_POS_VBZ || t->up[n - 1] != 'S') continue;
+        if (t->up[n - 1] != 'S') continue;
         uint8_t np = s->t[i + 1].pos;
         if (np != DYAD_POS_IN && np != DYAD_POS_PERIOD && np != DYAD_POS_COMMA) continue;
         int j = i - 1;
