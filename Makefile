@@ -29,7 +29,13 @@ DICT_FILES := $(sort $(wildcard data/dict/*.txt))
 
 # ---- release
 REL       := build/release
-REL_CFLAGS := $(CSTD) -O3 -g $(WARN) $(INC)
+# No loop unrolling or peeling and no tail duplication (-ftracer), which
+# -fprofile-use turns on: they grow the hot code, and one sentence's pass
+# through the coder's rules already fills the 32 KB instruction cache
+# (callgrind, 1000 corpus stories: a quarter fewer instruction-cache
+# misses for 3% more instructions; see README, Speed).
+REL_SIZE  := -fno-unroll-loops -fno-peel-loops -fno-tracer
+REL_CFLAGS := $(CSTD) -O3 $(REL_SIZE) -g $(WARN) $(INC)
 REL_OBJ   := $(SRC:%.c=$(REL)/%.o)
 
 all: $(REL)/dyad $(REL)/dyad.dyc
