@@ -870,6 +870,20 @@ static int is_topic(const char *p) {
     return !strcmp(p, "ON") || !strcmp(p, "OVER") || !strcmp(p, "ABOUT") || !strcmp(p, "REGARDING");
 }
 
+/* Is unit u the object of "of" after a noun that a topic's preposition
+ * introduces ("on the fate of X", "about the future of X")? Not "over":
+ * "clashed over the efforts of X" is a dispute with X. */
+static int topic_of(const csent *s, const unit *u) {
+    if (strcmp(u->prep, "OF")) return 0;
+    int j = u->start - 2;
+    while (j >= 0 && s->t[j].unit < 0 &&
+           (s->t[j].pos == DYAD_POS_DT || s->t[j].pos == DYAD_POS_NN || s->t[j].pos == DYAD_POS_NNS ||
+            (s->t[j].pos >= DYAD_POS_JJ && s->t[j].pos <= DYAD_POS_JJS)))
+        j--;
+    return j >= 0 && j < u->start - 2 && s->t[j].pos == DYAD_POS_IN && is_topic(s->t[j].up) &&
+           strcmp(s->t[j].up, "OVER");
+}
+
 /* A unit where a meeting or an agreement took place, or what it was
  * about: "in Moscow", "at NATO in Brussels", "on Iran's programme". */
 int coder_is_venue(const csent *s, const unit *u) {
@@ -935,6 +949,9 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
             s->t[j - 1].pos >= DYAD_POS_NN && s->t[j - 1].pos <= DYAD_POS_NNPS && g->subject >= 0 &&
             s->units[g->subject].ncodes > 1)
             return -1;
+        /* "promised to be a president who ...": what one is or becomes
+         * is no object of the verb before it */
+        if (h >= 0 && h != gi && s->groups[h].start == j && is_be(&s->t[s->groups[h].main])) return -1;
         int u = s->t[j].unit;
         /* the first unit with an actor: "provided military aid to Taiwan"
          * has an agent word (military) before the actor */
@@ -946,8 +963,10 @@ int coder_next_object(const csent *s, int gi, int from, int skip_venues) {
             j = s->units[u].end - 1;
             continue;
         }
-        /* what talks were about ends the search: "on Russia's build-up near X" */
-        if (skip_venues && s->units[u].in_pp && is_topic(s->units[u].prep)) return -1;
+        /* what talks were about ends the search: "on Russia's build-up near X",
+         * "on the fate of two journalists" */
+        if (skip_venues && s->units[u].in_pp && (is_topic(s->units[u].prep) || topic_of(s, &s->units[u])))
+            return -1;
         if (is_example(s, &s->units[u]) ||
             (skip_venues && (coder_is_venue(s, &s->units[u]) || s->units[u].place))) {
             j = s->units[u].end - 1;
