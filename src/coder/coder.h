@@ -303,6 +303,11 @@ int coder_dateline_end(const ctok *t, int n);
 const char *coder_dateline_country(const csent *s, int end);
 /* units.c */
 int coder_find_units(csent *s);
+/* Does unit u name a thing (an act, a plan, a state of affairs) whose actor
+ * is only a modifier ("the rebel blockade", "a UN resolution", "an Israeli
+ * pullout"), not a person or a body? Not when an owner is named ("X's
+ * plan"): what is done about one's plan is done to its owner. */
+int coder_thing_unit(const csent *s, const unit *u);
 /* After a sentence is coded: remembers its first main-clause subject that
  * names an actor, for the pronouns of the next sentences. -1 when out of
  * memory. */

@@ -1415,6 +1415,10 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local, home;
         const char *code = m.code ? m.code : m.code2;
+        /* a thing does not act, but by force ("US airstrikes killed ..."):
+         * "an Israeli pullout held talks", "the Peruvian election offered
+         * X" are misreadings of a phrase that only says when or why */
+        if (!by_state && code_root(code) < 17 && coder_thing_unit(s, S)) continue;
         /* PETRARCH-2's convention, on request: an actor named only by its
          * sector, whose country nothing gives, codes as it is (---GOV) */
         int sh = S->has_actor || sector_home(s, g, S, T, 1, code, &home);

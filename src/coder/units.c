@@ -443,6 +443,50 @@ static int is_record_noun(const char *w) {
     return CODER_WORD_IN(w, nouns);
 }
 
+/* Nouns of things that end in none of a nominalization's suffixes
+ * (thing_suffix) nor are among is_thing_noun's and is_record_noun's. */
+static int is_affair_noun(const char *w) {
+    static const char *const nouns[] = {"PULLOUT", "CRACKDOWN", "BLOCKADE", "THREAT", "THREATS", "SUPPORT", "AID",
+                                        "LIVES", "EVENT", "EVENTS", "MOVE", "MOVES", "DEMANDS", "SANCTIONS"};
+    return CODER_WORD_IN(w, nouns);
+}
+
+/* Does w end as a noun made of a verb or an adjective does: "-tion",
+ * "-sion", "-ment", "-ance", "-ence", "-ism" and "-ity" (not "-ority":
+ * "authority", "minority" name people), with their plurals? */
+static int thing_suffix(const char *w) {
+    size_t n = strlen(w);
+    if (n > 5 && w[n - 1] == 'S' && w[n - 2] != 'S') n--; /* a plural */
+    if (n < 6) return 0;
+    const char *e = w + n - 4;
+    if (!strncmp(e, "TION", 4) || !strncmp(e, "SION", 4) || !strncmp(e, "MENT", 4) || !strncmp(e, "ANCE", 4) ||
+        !strncmp(e, "ENCE", 4))
+        return 1;
+    if (!strncmp(e + 1, "ISM", 3)) return 1;
+    return !strncmp(e + 1, "ITY", 3) && strncmp(e - 1, "ORITY", 5);
+}
+
+int coder_thing_unit(const csent *s, const unit *u) {
+    if (u->pronoun || u->pair || u->host || u->place || u->from_sentence >= 0) return 0;
+    int end = u->end;
+    for (int i = u->start + 1; i < u->end; i++) /* "the blockade of the capital": BLOCKADE */
+        if (s->t[i].wc & WC_OF) {
+            end = i;
+            break;
+        }
+    while (end - 1 > u->start && (s->t[end - 1].wc & WC_TIME)) end--;
+    for (int i = u->start; i < end; i++)
+        if (s->t[i].pos == DYAD_POS_POS) return 0;
+    const ctok *h = &s->t[end - 1];
+    if ((h->pos != DYAD_POS_NN && h->pos != DYAD_POS_NNS) || (h->wc & WC_PLACE) ||
+        (h->ws & (WS_AGENT | WS_AGENT_NEXT | WS_ACTOR | WS_ACTOR_NEXT | WS_PLURAL)))
+        return 0;
+    /* a body's resolution or report speaks for it (names_thing) */
+    int body = !(u->ncodes == 1 && strlen(u->codes[0]) == 3);
+    return is_thing_noun(h->up) || (!body && is_record_noun(h->up)) || is_affair_noun(h->up) ||
+           (thing_suffix(h->up) && !(body && is_record_noun(h->up)));
+}
+
 /* Is mention m one abbreviated name ("US", "U.N.", "EU")? Written before a
  * noun it stands for the adjective of its actor: "the US war" is waged by
  * the United States, while "the Iraq war" and "the Lima bombings" only say
