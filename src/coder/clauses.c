@@ -577,6 +577,13 @@ static int list_subject(const csent *s, const vgroup *g) {
     return -2;
 }
 
+/* Is token h, before an "of", a place, an act told by a gerund or a thing
+ * (coder_thing_token), whose "of" phrase names what it is of, not an actor
+ * that acts? */
+static int of_what(const ctok *h) {
+    return h->pos == DYAD_POS_VBG || ((h->wc & WC_PLACE) && h->pos != DYAD_POS_NNP) || coder_thing_token(h);
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -653,6 +660,10 @@ static int find_subject(csent *s, int gi) {
                 j = u->start - 1; /* skip the preposition too */
                 continue;
             }
+            /* "the bombing of a UN office injured six", "an attack in the
+             * town of X killed", "angered at X's sacking of Y ransacked":
+             * what a thing, a place or an act is "of" is not what acts */
+            if (u->in_pp && u->start >= 2 && of_what(&t[u->start - 2])) return -1;
             pronoun_and(s, t[j].unit, gi);
             possessive_owner(s, t[j].unit, gi);
             return t[j].unit;

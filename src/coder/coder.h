@@ -308,6 +308,9 @@ int coder_find_units(csent *s);
  * pullout"), not a person or a body? Not when an owner is named ("X's
  * plan"): what is done about one's plan is done to its owner. */
 int coder_thing_unit(const csent *s, const unit *u);
+/* Is token h a common noun of a thing ("bombing", "withdrawal", "crackdown")
+ * that is in no actor or agent phrase and names no place? */
+int coder_thing_token(const ctok *h);
 /* After a sentence is coded: remembers its first main-clause subject that
  * names an actor, for the pronouns of the next sentences. -1 when out of
  * memory. */

@@ -466,6 +466,13 @@ static int thing_suffix(const char *w) {
     return !strncmp(e + 1, "ITY", 3) && strncmp(e - 1, "ORITY", 5);
 }
 
+int coder_thing_token(const ctok *h) {
+    if ((h->pos != DYAD_POS_NN && h->pos != DYAD_POS_NNS) || (h->wc & WC_PLACE) ||
+        (h->ws & (WS_AGENT | WS_AGENT_NEXT | WS_ACTOR | WS_ACTOR_NEXT | WS_PLURAL)))
+        return 0;
+    return is_thing_noun(h->up) || is_affair_noun(h->up) || thing_suffix(h->up);
+}
+
 int coder_thing_unit(const csent *s, const unit *u) {
     if (u->pronoun || u->pair || u->host || u->place || u->from_sentence >= 0) return 0;
     int end = u->end;
@@ -478,13 +485,12 @@ int coder_thing_unit(const csent *s, const unit *u) {
     for (int i = u->start; i < end; i++)
         if (s->t[i].pos == DYAD_POS_POS) return 0;
     const ctok *h = &s->t[end - 1];
-    if ((h->pos != DYAD_POS_NN && h->pos != DYAD_POS_NNS) || (h->wc & WC_PLACE) ||
-        (h->ws & (WS_AGENT | WS_AGENT_NEXT | WS_ACTOR | WS_ACTOR_NEXT | WS_PLURAL)))
-        return 0;
-    /* a body's resolution or report speaks for it (names_thing) */
-    int body = !(u->ncodes == 1 && strlen(u->codes[0]) == 3);
-    return is_thing_noun(h->up) || (!body && is_record_noun(h->up)) || is_affair_noun(h->up) ||
-           (thing_suffix(h->up) && !(body && is_record_noun(h->up)));
+    /* a body's resolution or report speaks for it (names_thing); a
+     * country's election or claims are what happened there */
+    if (is_record_noun(h->up))
+        return u->ncodes == 1 && strlen(u->codes[0]) == 3 && (h->pos == DYAD_POS_NN || h->pos == DYAD_POS_NNS) &&
+               !(h->ws & (WS_AGENT | WS_AGENT_NEXT | WS_ACTOR | WS_ACTOR_NEXT | WS_PLURAL));
+    return coder_thing_token(h);
 }
 
 /* Is mention m one abbreviated name ("US", "U.N.", "EU")? Written before a
