@@ -47,6 +47,11 @@ static void test_sentences(void) {
               "Lula/NNP Plans/VBZ Talks/NNS with/IN Colombian/JJ Rebels/NNS");
     CHECK_STR(tagged("Lima Forces Kill Ten Rebels"), "Lima/NNP Forces/NNS Kill/VBP Ten/CD Rebels/NNS");
     CHECK_STR(tagged("Darien Conditions Worsen"), "Darien/NNP Conditions/NNS Worsen/VBP");
+    /* after a comma, a headline's second verb with the same subject; not a
+     * plural after a comma when no clause before it has a verb */
+    CHECK_STR(tagged("Storm Floods Lima, Kills Ten"),
+              "Storm/NN Floods/VBZ Lima/NNP ,/, Kills/VBZ Ten/CD");
+    CHECK_STR(tagged("Floods, Storms Hit Lima"), "Floods/NNS ,/, Storms/NNS Hit/VBP Lima/NNP");
     /* a lower-case first word from the end of the alphabet (the small-word
      * lookup once read past its table for y and z) */
     CHECK_STR(tagged("zealous officials met yesterday."),

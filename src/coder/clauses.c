@@ -633,7 +633,9 @@ static int find_subject(csent *s, int gi) {
         g->coordinated = 1;
         return s->groups[gi - 1].subject;
     }
-    if (b > 0 && t[b].pos == DYAD_POS_CC && gi > 0 && !g->infinitive) {
+    /* a headline's "X Arrests Y, Kills Z": after a comma, as after "and" */
+    int headline_comma = s->headline && b > 0 && t[b].pos == DYAD_POS_COMMA && t[g->main].pos == DYAD_POS_VBZ;
+    if (b > 0 && (t[b].pos == DYAD_POS_CC || headline_comma) && gi > 0 && !g->infinitive) {
         const vgroup *prev = &s->groups[gi - 1];
         /* "forced a plane to land and arrested X": the finite verb before; so
          * too past a gerund ("vows to stop shelling towns and blames X") */

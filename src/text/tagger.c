@@ -497,8 +497,22 @@ static void noun_reading(ctx *c, int i) {
  * object ("Darfur Conditions Worsen", "U.S. Forces Kill" stay nouns: a verb
  * follows; "Arrests Smuggling Suspects": an -ing word that can be a noun may
  * begin the object). */
+/* "Israel Destroys Homes, Kills One", "Storm Hits Coast, Kills 12": in a
+ * headline whose first clause has its verb, a third person right after a
+ * comma is the verb of a second clause with the same subject, when its next
+ * word can begin an object. */
+static int headline_second_verb(const ctx *c, int i) {
+    if (c->tag[i - 1] != DYAD_POS_COMMA || !in_set(c->tag[i], B(NNS) | B(VBZ)) || !can(c, i, DYAD_POS_VBZ) ||
+        !(c->info[i + 1].tags & (NOUNS | DETERMINERS | B(JJ) | B(CD) | B(PRP))))
+        return 0;
+    for (int j = 0; j < i - 1; j++)
+        if (in_set(c->tag[j], B(VBZ) | B(VBP) | B(VBD))) return 1;
+    return 0;
+}
+
 static int headline_verb(const ctx *c, int i) {
     if (!(c->headline || c->bare_headline) || i == 0 || i + 1 >= c->n) return 0;
+    if (headline_second_verb(c, i)) return 1;
     int p = i - 1; /* the subject's last word, before any adverb ("troops again attack") */
     while (p > 0 && c->tag[p] == DYAD_POS_RB) p--;
     int sing = p == i - 1 && in_set(c->tag[i], B(NNS) | B(VBZ)) && can(c, i, DYAD_POS_VBZ) &&

@@ -19,6 +19,11 @@ check "--no-dateline-country" test "$got" = 0
 got=$(echo '{"id":"k","date":"2024-03-01","title":"Tear gas in the capital","text":"NAIROBI, Kenya - Police fired tear gas at protesters."}' |
       $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"')
 check "dateline after a title" test "$got" = "KENCOP>KENOPP:175"
+# a headline's second verb after a comma has the first one's subject ("X Arrests Y, Kills Z"):
+# the arrest is of the smuggler, the killing of the rebels
+got=$(echo '{"id":"h","date":"2024-03-01","title":"Chile Arrests Smuggler, Kills Two Peruvian Rebels","text":"No one else was hurt."}' |
+      $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
+check "a headline's verb after a comma" test "$got" = "CHL>CHLCRM:173 CHL>PERREB:190 "
 # an AP or Canadian Press dateline names a state or a province after the city
 got=$(printf '{"id":"s","date":"2004-09-01","title":"Arrest","text":"DEL RIO, Texas - Police arrested a man on Monday."}\n{"id":"p","date":"2004-09-01","title":"Arrest","text":"KELOWNA, B.C. (CP) - Police arrested a man on Monday."}\n' |
       $D code --format jsonl | jq -r '"\(.source)>\(.target):\(.code)"' | tr '\n' ' ')
