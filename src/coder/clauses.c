@@ -577,6 +577,23 @@ static int list_subject(const csent *s, const vgroup *g) {
     return -2;
 }
 
+/* "withdrew its troops as demanded by X", "as called for by the UN": does
+ * token j begin "as" + a participle + "by", a clause that says whose wish
+ * the act before it met? It has no subject of its own, and its agent is no
+ * party of that act. (Asked only at "as": the word's class is tested first.) */
+static int as_by_tail(const csent *s, int j) {
+    const ctok *t = s->t;
+    if (j + 2 >= s->n || t[j + 1].group < 0 || strcmp(t[j].up, "AS")) return 0;
+    const vgroup *h = &s->groups[t[j + 1].group];
+    if (h->start != j + 1 || (t[h->main].pos != DYAD_POS_VBN && t[h->main].pos != DYAD_POS_VBD)) return 0;
+    int k = h->end;
+    if (k + 1 < s->n && !strcmp(t[k].up, "FOR")) k++;
+    return k < s->n && (t[k].wc & WC_BY);
+}
+static inline int as_by_clause(const csent *s, int j) {
+    return (s->t[j].wc & WC_SUBORD) && (s->wc_any & WC_BY) && as_by_tail(s, j);
+}
+
 /* Is token h, before an "of", a place, an act told by a gerund or a thing
  * (coder_thing_token), whose "of" phrase names what it is of, not an actor
  * that acts? */
@@ -590,6 +607,7 @@ static int find_subject(csent *s, int gi) {
     int saw_and = 0;
     int tail = inverted_tail(s, g);
     if (tail >= 0) return tail;
+    if (g->start > 0 && as_by_clause(s, g->start - 1)) return -1;
     /* "troops stormed the camp, killing three", "..., telling X that": a
      * participle after a comma is a free adjunct of the clause before it,
      * whose subject is that of its latest finite verb; so is a gerund
@@ -747,7 +765,7 @@ static int clause_end(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
     for (int j = g->end; j < s->n; j++) {
-        if (is_clause_stop(&t[j])) return j;
+        if (is_clause_stop(&t[j]) || as_by_clause(s, j)) return j;
         /* "shelled the town as Bolivian ministers met": "as" with a subject
          * and a finite verb opens a clause of its own */
         if ((t[j].wc & WC_SUBORD) && !(t[j].wc & WC_COMPL) && j > g->end && j + 1 < s->n && t[j + 1].unit >= 0) {
