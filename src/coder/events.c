@@ -214,6 +214,15 @@ static int place_may_act(const char *c) {
                        : c[0] == '0' && c[1] == '7';
 }
 
+/* Does unit u name only the press: a news outlet or journalists (MED)? */
+static int media_only(const unit *u) {
+    for (int k = 0; k < u->ncodes; k++) {
+        size_t n = strlen(u->codes[k]);
+        if (n < 3 || strcmp(u->codes[k] + n - 3, "MED")) return 0;
+    }
+    return u->ncodes > 0;
+}
+
 /* Does unit u name a country or a city and nothing more ("Iraq", "Gaza
  * City": a bare country code), not a body that acts ("a US tribunal")? */
 static int names_place_only(const unit *u) {
@@ -1419,6 +1428,9 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
          * "an Israeli pullout held talks", "the Peruvian election offered
          * X" are misreadings of a phrase that only says when or why */
         if (!by_state && code_root(code) < 17 && coder_thing_unit(s, S)) continue;
+        /* "told Reuters", "briefed the media": a statement given to the
+         * press is made to the public, not to the outlet's country */
+        if (T && code_root(code) == 1 && media_only(T)) T = NULL;
         /* PETRARCH-2's convention, on request: an actor named only by its
          * sector, whose country nothing gives, codes as it is (---GOV) */
         int sh = S->has_actor || sector_home(s, g, S, T, 1, code, &home);
