@@ -1332,7 +1332,38 @@ static const char *complaint_meeting(const csent *s, const vmatch *m) {
     return f.code && code_root(f.code) == 4 ? f.code : NULL;
 }
 
+/* Do the event's source and target name countries, the same one (*same)
+ * or two (return 1)? 0 when either names none. */
+static int two_countries(const dyad_event *e, int *same) {
+    char sc[8], tc[8];
+    if (!e->source || !e->target || !coder_has_country(e->source) || !coder_has_country(e->target))
+        return 0;
+    dyad_actor_country(e->source, sc);
+    dyad_actor_country(e->target, tc);
+    *same = !strcmp(sc, tc);
+    return 1;
+}
+
+/* "Saudi and Iranian delegations, one led by the secretary of Iran's
+ * council, held talks", "asked the Iranian envoy, who was visiting Tehran,
+ * to stay away": in a sentence that codes an event between two countries,
+ * a consultation (04) between two actors of one country is a reading of
+ * its names (an envoy and his capital, a delegate and his delegation), not
+ * a meeting. Drops such events from ev[first, *nev). */
+static void drop_home_meetings(dyad_event *ev, size_t first, size_t *nev) {
+    int foreign = 0, same;
+    for (size_t k = first; k < *nev && !foreign; k++) foreign = two_countries(&ev[k], &same) && !same;
+    if (!foreign) return;
+    size_t w = first;
+    for (size_t k = first; k < *nev; k++) {
+        int home = two_countries(&ev[k], &same) && same && code_root(ev[k].code) == 4;
+        if (!home) ev[w++] = ev[k];
+    }
+    *nev = w;
+}
+
 int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size_t *cap) {
+    size_t first = *nev;
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
     if ((s->wc_any & WC_NOMINAL) && coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
     s->matches = dyad_arena_alloc_uninit(s->a, sizeof *s->matches * ((size_t)s->ngroups + 1));
@@ -1494,5 +1525,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             }
         coded[gi] = *nev > before;
     }
-    return (s->wc_any & WC_NOMINAL) ? coder_nominal_visits(s, sentence, ev, nev, cap) : 0;
+    if ((s->wc_any & WC_NOMINAL) && coder_nominal_visits(s, sentence, ev, nev, cap) < 0) return -1;
+    if (*nev - first > 1) drop_home_meetings(*ev, first, nev);
+    return 0;
 }
