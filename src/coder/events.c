@@ -630,6 +630,27 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
     return 0;
 }
 
+/* "Israeli unions began a nationwide strike", "thousands of Kenyans
+ * marched": people of a country who protest (14) at no one the sentence
+ * names protest at home, against their own government (CAMEO's practice,
+ * and the hand-coded sets'). A state (a bare country or its government),
+ * or anyone not of one country, is left alone: it protests at someone. Fills *out with XXXGOV. */
+static int home_government(csent *s, const unit *src, const char *code, unit *out) {
+    if (code_root(code) != 14 || src->ncodes != 1) return 0;
+    const char *c = src->codes[0];
+    if (!coder_has_country(c) || strlen(c) < 6) return 0; /* "China protested": a state */
+    for (const char *p = c + 3; strlen(p) >= 3; p += 3)
+        if (!strncmp(p, "GOV", 3)) return 0;
+    char buf[8] = {c[0], c[1], c[2], 'G', 'O', 'V', 0};
+    memset(out, 0, sizeof *out);
+    out->from_sentence = -1;
+    out->start = out->end = src->start;
+    out->codes[0] = out->base = dyad_arena_strdup(s->a, buf);
+    out->ncodes = 1;
+    out->has_actor = 1;
+    return out->codes[0] != NULL;
+}
+
 /* "A British soldier was charged with murder": an arrest or a charge
  * (173) told in the passive with no agent is the state's where it happened
  * ("arrested in X"), else the target's own. Fills *out; 0 if no country. */
@@ -1500,6 +1521,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             coded[gi] = *nev > before;
             continue;
         }
+        if (!T && home_government(s, S, code, &local)) T = &local, tu = -1;
         if (!T) {
             /* without a dyad, a verb still needs an object ("burned down its
              * embassy") and a main clause; "X said" alone codes nothing */
