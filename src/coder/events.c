@@ -630,15 +630,29 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
     return 0;
 }
 
+/* "Kenyans protest": a nation named by its people's plural is people,
+ * and a region named as a place ("the West Bank") is its people too: is
+ * unit u such a nation's people? */
+static int people_named(const csent *s, int u) {
+    if (s->units[u].place) return 1;
+    for (int j = s->units[u].start; j < s->units[u].end; j++) {
+        const ctok *t = &s->t[j];
+        if (t->pos == DYAD_POS_IN) break;
+        if ((t->pos == DYAD_POS_NNS || t->pos == DYAD_POS_NNPS) && demonym_plural(t->up)) return 1;
+    }
+    return 0;
+}
+
 /* "Israeli unions began a nationwide strike", "thousands of Kenyans
  * marched": people of a country who protest (14) at no one the sentence
  * names protest at home, against their own government (CAMEO's practice,
  * and the hand-coded sets'). A state (a bare country or its government),
  * or anyone not of one country, is left alone: it protests at someone. Fills *out with XXXGOV. */
-static int home_government(csent *s, const unit *src, const char *code, unit *out) {
+static int home_government(csent *s, int su, const unit *src, const char *code, unit *out) {
     if (code_root(code) != 14 || src->ncodes != 1) return 0;
     const char *c = src->codes[0];
-    if (!coder_has_country(c) || strlen(c) < 6) return 0; /* "China protested": a state */
+    /* "China protested": a state; "Kenyans protested": its people */
+    if (!coder_has_country(c) || (strlen(c) < 6 && (su < 0 || strlen(c) != 3 || !people_named(s, su)))) return 0;
     for (const char *p = c + 3; strlen(p) >= 3; p += 3)
         if (!strncmp(p, "GOV", 3)) return 0;
     char buf[8] = {c[0], c[1], c[2], 'G', 'O', 'V', 0};
@@ -1331,15 +1345,7 @@ static int state_protest(const csent *s, int su, int tu, const char *sc, const c
     /* what it protests is its object: "protests the sanctions", not "a
      * protest at" a phrase's people */
     if (tu < 0 || s->units[tu].in_pp) return 0;
-    /* "Kenyans protest": a nation named by its people's plural is people,
-     * and a region named as a place ("the West Bank") is its people too */
-    if (su < 0 || s->units[su].place) return 0;
-    for (int j = s->units[su].start; j < s->units[su].end; j++) {
-        const ctok *t = &s->t[j];
-        if (t->pos == DYAD_POS_IN) break;
-        if ((t->pos == DYAD_POS_NNS || t->pos == DYAD_POS_NNPS) && demonym_plural(t->up)) return 0;
-    }
-    return 1;
+    return su >= 0 && !people_named(s, su);
 }
 
 /* "summoned the ambassador": an official complaint (114) that a pattern
@@ -1521,7 +1527,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             coded[gi] = *nev > before;
             continue;
         }
-        if (!T && home_government(s, S, code, &local)) T = &local, tu = -1;
+        if (!T && home_government(s, by_state ? -1 : su, S, code, &local)) T = &local, tu = -1;
         if (!T) {
             /* without a dyad, a verb still needs an object ("burned down its
              * embassy") and a main clause; "X said" alone codes nothing */
