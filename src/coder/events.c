@@ -1527,6 +1527,11 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             coded[gi] = *nev > before;
             continue;
         }
+        /* "Kenyans marched in Nairobi": where people protest at home is no
+         * one they protest at */
+        if (T && code_root(code) == 14 && locative(T) && T->ncodes == 1 && strlen(T->codes[0]) == 3 &&
+            actor_code(S) && !strncmp(actor_code(S), T->codes[0], 3))
+            T = NULL, tu = -1;
         if (!T && home_government(s, by_state ? -1 : su, S, code, &local)) T = &local, tu = -1;
         if (!T) {
             /* without a dyad, a verb still needs an object ("burned down its
