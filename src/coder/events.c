@@ -630,6 +630,19 @@ static int sector_home(csent *s, const vgroup *g, const unit *u, const unit *oth
     return 0;
 }
 
+/* Fills *out with an actor of one code, copied into the sentence's arena,
+ * that no words name (at token `at`): the state or government a rule
+ * supplies. 0 when the arena is full. */
+static int code_unit(csent *s, const char *code, int at, unit *out) {
+    memset(out, 0, sizeof *out);
+    out->from_sentence = -1;
+    out->start = out->end = at;
+    out->codes[0] = out->base = dyad_arena_strdup(s->a, code);
+    out->ncodes = 1;
+    out->has_actor = 1;
+    return out->codes[0] != NULL;
+}
+
 /* "Kenyans protest": a nation named by its people's plural is people,
  * and a region named as a place ("the West Bank") is its people too: is
  * unit u such a nation's people? */
@@ -656,13 +669,7 @@ static int home_government(csent *s, int su, const unit *src, const char *code, 
     for (const char *p = c + 3; strlen(p) >= 3; p += 3)
         if (!strncmp(p, "GOV", 3)) return 0;
     char buf[8] = {c[0], c[1], c[2], 'G', 'O', 'V', 0};
-    memset(out, 0, sizeof *out);
-    out->from_sentence = -1;
-    out->start = out->end = src->start;
-    out->codes[0] = out->base = dyad_arena_strdup(s->a, buf);
-    out->ncodes = 1;
-    out->has_actor = 1;
-    return out->codes[0] != NULL;
+    return code_unit(s, buf, src->start, out);
 }
 
 /* "A British soldier was charged with murder": an arrest or a charge
@@ -675,13 +682,7 @@ static int state_of(csent *s, const vgroup *g, const unit *target, unit *out) {
         cc = actor_code(&s->units[s->t[at].unit]);
     if (!coder_has_country(cc)) return 0;
     char buf[4] = {cc[0], cc[1], cc[2], 0};
-    memset(out, 0, sizeof *out);
-    out->from_sentence = -1;
-    out->start = out->end = g->start;
-    out->codes[0] = out->base = dyad_arena_strdup(s->a, buf);
-    out->ncodes = 1;
-    out->has_actor = 1;
-    return out->codes[0] != NULL;
+    return code_unit(s, buf, g->start, out);
 }
 
 /* Does the act of group g go both ways when several actors do it together?
