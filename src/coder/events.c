@@ -664,8 +664,10 @@ static int people_named(const csent *s, int u) {
 static int home_government(csent *s, int su, const unit *src, const char *code, unit *out) {
     if (code_root(code) != 14 || src->ncodes != 1) return 0;
     const char *c = src->codes[0];
+    size_t n = strlen(c);
+    if (!coder_has_country(c)) return 0;
     /* "China protested": a state; "Kenyans protested": its people */
-    if (!coder_has_country(c) || (strlen(c) < 6 && (su < 0 || strlen(c) != 3 || !people_named(s, su)))) return 0;
+    if (n < 6 && !(n == 3 && su >= 0 && people_named(s, su))) return 0;
     for (const char *p = c + 3; strlen(p) >= 3; p += 3)
         if (!strncmp(p, "GOV", 3)) return 0;
     char buf[8] = {c[0], c[1], c[2], 'G', 'O', 'V', 0};
@@ -1530,8 +1532,8 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         }
         /* "Kenyans marched in Nairobi": where people protest at home is no
          * one they protest at */
-        if (T && code_root(code) == 14 && locative(T) && T->ncodes == 1 && strlen(T->codes[0]) == 3 &&
-            actor_code(S) && !strncmp(actor_code(S), T->codes[0], 3))
+        if (T && code_root(code) == 14 && locative(T) && names_place_only(T) && actor_code(S) &&
+            !strncmp(actor_code(S), T->codes[0], 3))
             T = NULL, tu = -1;
         if (!T && home_government(s, by_state ? -1 : su, S, code, &local)) T = &local, tu = -1;
         if (!T) {

@@ -269,6 +269,14 @@ static int meeting_done(const csent *s, const vgroup *g, const char *lemma, cons
            (p == DYAD_POS_VBN && g->start < g->main && (s->t[g->start].wc & WC_HAVEDO));
 }
 
+/* Adds the words of tokens [from, to) to a region's word bits and synset bits. */
+static void region_words(const csent *s, int from, int to, uint64_t *words, uint64_t *syn) {
+    for (int k = from; k < to; k++) {
+        *words |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
+        *syn |= s->t[k].syn;
+    }
+}
+
 int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     const dyad_dict *d = s->c->dict;
     memset(m, 0, sizeof *m);
@@ -295,23 +303,12 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     /* patterns come most specific first (read_verbs.c): the first match wins */
     /* the words of the two regions a pattern's words are looked for in */
     uint64_t pre = 0, post = 0, pre_syn = 0, post_syn = 0;
-    for (int k = g->region_start; k < g->start; k++) {
-        pre |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
-        pre_syn |= s->t[k].syn;
-    }
-    for (int k = post_from; k < g->pattern_end; k++) {
-        post |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
-        post_syn |= s->t[k].syn;
-    }
-    for (int k = g->rel_skip >= 0 ? g->rel_resume : 0; k < (g->rel_skip >= 0 ? g->rel_end : 0); k++) {
-        post |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
-        post_syn |= s->t[k].syn;
-    }
+    region_words(s, g->region_start, g->start, &pre, &pre_syn);
+    region_words(s, post_from, g->pattern_end, &post, &post_syn);
+    if (g->rel_skip >= 0) /* the phrase resumed past the object's relative clause */
+        region_words(s, g->rel_resume, g->rel_end, &post, &post_syn);
     if (g->passive && g->subject >= 0) /* its subject's words may be the object's (passive_object) */
-        for (int k = s->units[g->subject].start; k < s->units[g->subject].end; k++) {
-            post |= side_bit(s->t[k].id) | side_bit(s->t[k].sid);
-            post_syn |= s->t[k].syn;
-        }
+        region_words(s, s->units[g->subject].start, s->units[g->subject].end, &post, &post_syn);
     const uint64_t *have = s->bloom, *side = s->c->pat_side + PAT_SIDE * (size_t)best.first_pattern;
     m->code = best.code;
     m->code2 = best.code2;

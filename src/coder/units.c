@@ -466,10 +466,14 @@ static int thing_suffix(const char *w) {
     return !strncmp(e + 1, "ITY", 3) && strncmp(e - 1, "ORITY", 5);
 }
 
+/* Is token h a common noun in no actor or agent phrase? */
+static int plain_noun(const ctok *h) {
+    return (h->pos == DYAD_POS_NN || h->pos == DYAD_POS_NNS) &&
+           !(h->ws & (WS_AGENT | WS_AGENT_NEXT | WS_ACTOR | WS_ACTOR_NEXT | WS_PLURAL));
+}
+
 int coder_thing_token(const ctok *h) {
-    if ((h->pos != DYAD_POS_NN && h->pos != DYAD_POS_NNS) || (h->wc & WC_PLACE) ||
-        (h->ws & (WS_AGENT | WS_AGENT_NEXT | WS_ACTOR | WS_ACTOR_NEXT | WS_PLURAL)))
-        return 0;
+    if (!plain_noun(h) || (h->wc & WC_PLACE)) return 0;
     return is_thing_noun(h->up) || is_affair_noun(h->up) || thing_suffix(h->up);
 }
 
@@ -488,8 +492,7 @@ int coder_thing_unit(const csent *s, const unit *u) {
     /* a body's resolution or report speaks for it (names_thing); a
      * country's election or claims are what happened there */
     if (is_record_noun(h->up))
-        return u->ncodes == 1 && strlen(u->codes[0]) == 3 && (h->pos == DYAD_POS_NN || h->pos == DYAD_POS_NNS) &&
-               !(h->ws & (WS_AGENT | WS_AGENT_NEXT | WS_ACTOR | WS_ACTOR_NEXT | WS_PLURAL));
+        return u->ncodes == 1 && strlen(u->codes[0]) == 3 && plain_noun(h);
     return coder_thing_token(h);
 }
 
