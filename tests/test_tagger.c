@@ -93,6 +93,9 @@ static void test_sentences(void) {
      * after a verb of saying the same shape is a clause with its verb */
     CHECK_STR(tagged("Police arrested three terror suspects on Monday."),
               "Police/NNS arrested/VBD three/CD terror/NN suspects/NNS on/IN Monday/NNP ./.");
+    /* also after a phrasal verb's particle: the plural ends its object */
+    CHECK_STR(tagged("Gondor carried out air strikes near the river."),
+              "Gondor/NNP carried/VBD out/RP air/NN strikes/NNS near/IN the/DT river/NN ./.");
     CHECK_STR(tagged("Officials said the agreement covers trade."),
               "Officials/NNS said/VBD the/DT agreement/NN covers/VBZ trade/NN ./.");
     CHECK_STR(tagged("Iran and Russia signed an agreement to expand trade."),

@@ -393,6 +393,8 @@ static int np_is_object(const ctx *c, int i) {
     if (j < 0 || j == i) return 0;
     if (word_is(c, j, W_THAT) || word_is(c, j, W_THAN)) return 0;
     if (c->tag[j] == DYAD_POS_IN) return 1;
+    /* a phrasal verb's particle: "carried out air strikes", "set up checkpoints" */
+    if (c->tag[j] == DYAD_POS_RP && j > 0) j--;
     return in_set(c->tag[j], B(VBD) | B(VBZ) | B(VBP) | B(VB) | B(VBG)) ? 2 : 0;
 }
 
