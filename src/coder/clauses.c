@@ -601,6 +601,30 @@ static int of_what(const ctok *h) {
     return h->pos == DYAD_POS_VBG || ((h->wc & WC_PLACE) && h->pos != DYAD_POS_NNP) || coder_thing_token(h);
 }
 
+/* "militants holding three UN workers hostage began talks", "a group
+ * threatening to kill its captives demanded": the object of a participle
+ * right after a noun (and of the infinitives it governs) is no subject of
+ * the finite verb after it; the noun before the participle is. Returns the
+ * participle's token, from which the search for the subject goes on, or -1. */
+static int participle_object(const csent *s, const vgroup *g, const unit *u) {
+    const ctok *t = s->t;
+    uint8_t f = t[g->start].pos;
+    if (f != DYAD_POS_VBD && f != DYAD_POS_VBZ && f != DYAD_POS_VBP && f != DYAD_POS_MD) return -1;
+    for (int k = u->start - 1; k >= 0 && t[k].group >= 0;) {
+        const vgroup *p = &s->groups[t[k].group];
+        if (p->start == p->main && t[p->main].pos == DYAD_POS_VBG) {
+            int n = p->start > 0 ? t[p->start - 1].unit : -1;
+            /* "Brazil's ruling party": after a possessive it is an adjective */
+            return n >= 0 && t[p->start - 1].pos != DYAD_POS_POS && !s->units[n].pronoun && !s->units[n].in_pp
+                       ? p->start
+                       : -1;
+        }
+        if (!p->infinitive) return -1;
+        k = p->start - 1;
+    }
+    return -1;
+}
+
 static int find_subject(csent *s, int gi) {
     vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
@@ -672,6 +696,11 @@ static int find_subject(csent *s, int gi) {
     for (int j = g->start - 1; j >= 0; j--) {
         if (t[j].unit >= 0) {
             unit *u = &s->units[t[j].unit];
+            int pp = participle_object(s, g, u);
+            if (pp >= 0) {
+                j = pp;
+                continue;
+            }
             if (u->pronoun) {
                 resolve_pronoun(s, t[j].unit, gi);
                 return u->ncodes ? t[j].unit : -1;
