@@ -1307,6 +1307,53 @@ static int statement_of_act(csent *s, int gi, const vmatch *m, int tu) {
     return 0;
 }
 
+/* "told AFP that rockets were launched from X", "told Reuters Y was beaten
+ * by police": a statement's addressee (the verb's own code, no pattern)
+ * stands before what is said; a unit past the verb of the reported clause
+ * is in that clause, no addressee. */
+static int said_in_complement(const csent *s, int gi, const vmatch *m, int tu) {
+    const vgroup *g = &s->groups[gi];
+    if (tu < 0 || m->pattern || m->target >= 0 || g->passive) return 0;
+    for (int j = g->end; j < s->units[tu].start; j++)
+        if (s->t[j].group >= 0 && s->t[j].group != gi) return 1;
+    return 0;
+}
+
+/* "forces backed by X", "troops supporting X's army": support told by a
+ * lone participle after a noun describes what the noun is, a standing
+ * relation, not an act the sentence reports (not in a headline, where
+ * "Japan backing X" is the news). */
+static int support_describes_noun(const csent *s, const vgroup *g) {
+    if (s->headline || g->main != g->start || g->start == 0) return 0;
+    uint8_t p = s->t[g->main].pos, q = s->t[g->start - 1].pos;
+    if (q < DYAD_POS_NN || q > DYAD_POS_NNPS) return 0;
+    if (p == DYAD_POS_VBG) return 1;
+    return (p == DYAD_POS_VBN || p == DYAD_POS_VBD) && g->end < s->n && coder_is_word(s, g->end, WC_BY);
+}
+
+/* Nouns whose "that" clause tells what someone holds or alleges, not what
+ * happened: "its belief that X was preparing to attack Y", "echoed charges
+ * that X is cooperating with Y". */
+static int belief_noun(const char *w) {
+    static const char *const words[] = {"BELIEF",     "BELIEFS",      "CHARGE",     "CHARGES",   "CLAIM",
+                                        "CLAIMS",     "ALLEGATION",   "ALLEGATIONS", "ACCUSATION", "ACCUSATIONS",
+                                        "SUSPICION",  "SUSPICIONS",   "RUMOR",      "RUMORS",    "RUMOUR",
+                                        "RUMOURS",    "SPECULATION",  "FEAR",       "FEARS",     "ASSERTION",
+                                        "ASSERTIONS", "INSINUATIONS", "CONVICTION"};
+    return CODER_WORD_IN(w, words);
+}
+
+/* Is group gi the verb of a "that" clause of such a noun ("the claim that
+ * X attacked Y")? Only the first verb after "that" is looked at, and an
+ * infinitive it governs. */
+static int alleged_clause(const csent *s, int gi) {
+    if (s->groups[gi].infinitive && gi > 0) gi--; /* "that X was preparing to attack Y" */
+    int from = gi > 0 ? s->groups[gi - 1].end : 0;
+    for (int j = s->groups[gi].start - 1; j > from; j--)
+        if (s->t[j].wc & WC_COMPL) return s->t[j].pos == DYAD_POS_IN && belief_noun(s->t[j - 1].up);
+    return 0;
+}
+
 /* "three agreements were signed", "it was agreed to expand ties": a joint
  * act (joint_act) or an agreed intention (03x) told in the passive with no
  * agent, whose other party is none or "the two countries", was done by the
@@ -1426,6 +1473,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
         reported_intention(s, gi, &m);
         agreed_clause(s, gi, &m);
         if (g->negated == 2 || topic_infinitive(s, g) || reporter_schedule(s, gi)) continue;
+        if ((s->wc_any & WC_COMPL) && alleged_clause(s, gi)) continue;
         if (speculation(s, g)) {
             if (voice_demand(s, g, &m, sentence, ev, nev, cap) < 0) return -1;
             continue;
@@ -1481,6 +1529,8 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
          * subject's actors, and Z no party */
         if (tu >= 0 && each_other_object(s, g)) tu = -1;
         if (statement_of_act(s, gi, &m, tu)) continue;
+        if (m.code && !strcmp(m.code, "010") && said_in_complement(s, gi, &m, tu)) continue;
+        if (code_root(m.code ? m.code : m.code2) == 5 && support_describes_noun(s, g)) continue;
         const unit *S = by_state ? &state : &s->units[su];
         const unit *T = tu >= 0 && s->units[tu].has_actor ? &s->units[tu] : NULL;
         unit local, home;
