@@ -259,13 +259,14 @@ static int passive_object(const csent *s, const vgroup *g, const dict_pattern *p
 
 /* "X met Y at Z", "met in Z for talks": a pattern of MEET that codes the
  * intention to meet (036, TABARI's reading of "will meet at") does not
- * apply to a meeting told as done (simple past, or "has met"): that is the
+ * apply to a meeting told as done (simple past, "has met", or the simple
+ * present of headlines and captions: "X meets Y at Z"): that is the
  * meeting itself, the verb's own code, both ways when the pattern was. */
 static int meeting_done(const csent *s, const vgroup *g, const char *lemma, const char *code) {
     if (!code || strncmp(code, "036", 3) || !lemma) return 0;
     if (strncmp(lemma + (lemma[0] == '+'), "MEET", 4)) return 0;
     uint8_t p = s->t[g->main].pos;
-    return (p == DYAD_POS_VBD && g->start == g->main) ||
+    return ((p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP) && g->start == g->main) ||
            (p == DYAD_POS_VBN && g->start < g->main && (s->t[g->start].wc & WC_HAVEDO));
 }
 
