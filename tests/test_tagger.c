@@ -96,6 +96,9 @@ static void test_sentences(void) {
     /* also after a phrasal verb's particle: the plural ends its object */
     CHECK_STR(tagged("Gondor carried out air strikes near the river."),
               "Gondor/NNP carried/VBD out/RP air/NN strikes/NNS near/IN the/DT river/NN ./.");
+    /* an article before a plural name is the noun's after it */
+    CHECK_STR(tagged("A United Nations report blames Gondor."),
+              "A/DT United/NNP Nations/NNPS report/NN blames/VBZ Gondor/NNP ./.");
     CHECK_STR(tagged("Officials said the agreement covers trade."),
               "Officials/NNS said/VBD the/DT agreement/NN covers/VBZ trade/NN ./.");
     CHECK_STR(tagged("Iran and Russia signed an agreement to expand trade."),

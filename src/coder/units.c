@@ -581,6 +581,14 @@ static int starts_new_np(const csent *s, int i) {
     return p >= DYAD_POS_JJ && p <= DYAD_POS_JJS && q >= DYAD_POS_NN && q <= DYAD_POS_NNPS;
 }
 
+/* "a United Nations call to": an article before a plural name belongs to
+ * the noun after the name, which the name only modifies. */
+static int article_before_plural_name(const csent *s, const mention *m) {
+    if (m->start < 1 || s->t[m->end - 1].pos != DYAD_POS_NNPS) return 0;
+    const char *w = s->t[m->start - 1].up;
+    return w[0] == 'A' && (!w[1] || (w[1] == 'N' && !w[2]));
+}
+
 /* A known verb form that the tagger took for a noun or adjective, standing
  * between an actor (or pronoun) and what looks like its object, is a verb:
  * "Putin calls Rouhani", "Arnor and Gondor welcome a resumption". */
@@ -595,7 +603,9 @@ static void rescue_verbs(csent *s, const mention *m, int nm) {
             continue;
         while (k < nm && m[k].end <= i) k++; /* the first mention not before i */
         if (k < nm && m[k].start <= i) continue; /* inside a phrase */
-        int after_actor = (k > 0 && m[k - 1].end == i && !m[k - 1].is_agent) || is_pronoun(&s->t[i - 1]);
+        int after_actor = (k > 0 && m[k - 1].end == i && !m[k - 1].is_agent &&
+                           !article_before_plural_name(s, &m[k - 1])) ||
+                          is_pronoun(&s->t[i - 1]);
         uint8_t np = s->t[i + 1].pos;
         int before_object = np == DYAD_POS_DT || np == DYAD_POS_PRPS || np == DYAD_POS_IN ||
                             np == DYAD_POS_TO || np == DYAD_POS_JJ || (k < nm && m[k].start == i + 1);

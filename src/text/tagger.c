@@ -412,6 +412,17 @@ static int np_start(const ctx *c, int i) {
     return i;
 }
 
+/* Does a name in the plural ("United Nations", "United States") end at
+ * token i after "a" or "an"? The article is then the next noun's: "a
+ * United Nations appeal", "an Arab Emirates proposal". */
+static int a_name_plural(const ctx *c, int i) {
+    if (i < 2 || !in_set(c->tag[i], B(NNS) | B(NNPS)) || !in_set(c->tag[i - 1], B(NNP) | B(NNPS))) return 0;
+    int k = i - 1;
+    while (k > 0 && in_set(c->tag[k - 1], B(NNP) | B(NNPS))) k--;
+    const char *a = k > 0 && c->tag[k - 1] == DYAD_POS_DT ? c->s->tokens[k - 1].lower : "";
+    return a[0] == 'a' && (!a[1] || (a[1] == 'n' && !a[2]));
+}
+
 static int subordinator(const ctx *c, int i) {
     return word_is(c, i, W_AFTER) || word_is(c, i, W_BEFORE);
 }
@@ -634,6 +645,7 @@ static void rule_token(ctx *c, int i) {
         int obj = strong || (!in_set(c->info[i].best, NOUNS) &&
                              in_set(next, B(TO) | B(JJ) | B(IN) | B(RB) | B(NNS) | B(NN)));
         if (pron) verb_reading(c, i);
+        else if (a_name_plural(c, i - 1)) noun_reading(c, i); /* a United Nations appeal */
         else if (prev == DYAD_POS_NNS && in_set(t, B(NN) | B(VB))) {
             if (in_set(tag_at(c, i - 2), DETERMINERS) && !strong) noun_reading(c, i); /* the police force */
             else if (obj || next == DYAD_POS_PERIOD) verb_reading(c, i);
