@@ -758,8 +758,9 @@ static int find_subject(csent *s, int gi) {
 }
 
 /* ", a spokeswoman for the French embassy said", ", an official at the
- * ministry told reporters": the speaker of a reporting tail may go on with
- * a phrase of "for", "of", "at" or "from" before its verb. Where the
+ * ministry told reporters", ", relief officials in Nairobi said": the
+ * speaker of a reporting tail may go on with a phrase of "for", "of",
+ * "at", "from" or "in" before its verb. Where the
  * speaker ends, from the end e of its first noun phrase: e itself when no
  * such phrase follows, else the token after that phrase, if a finite verb
  * is there (s->n otherwise: no tail). */
@@ -767,7 +768,7 @@ static int tail_speaker_end(const csent *s, int e) {
     const ctok *t = s->t;
     if (e >= s->n || t[e].pos != DYAD_POS_IN) return e;
     const char *p = t[e].up;
-    if (strcmp(p, "FOR") && strcmp(p, "OF") && strcmp(p, "AT") && strcmp(p, "FROM")) return e;
+    if (strcmp(p, "FOR") && strcmp(p, "OF") && strcmp(p, "AT") && strcmp(p, "FROM") && strcmp(p, "IN")) return e;
     int k = e + 1;
     while (k < s->n && k < e + 8 && t[k].group < 0 &&
            ((t[k].pos >= DYAD_POS_NN && t[k].pos <= DYAD_POS_NNPS) || t[k].pos == DYAD_POS_DT ||
