@@ -52,6 +52,13 @@ static void test_sentences(void) {
     CHECK_STR(tagged("Storm Floods Lima, Kills Ten"),
               "Storm/NN Floods/VBZ Lima/NNP ,/, Kills/VBZ Ten/CD");
     CHECK_STR(tagged("Floods, Storms Hit Lima"), "Floods/NNS ,/, Storms/NNS Hit/VBP Lima/NNP");
+    /* a noun-or-verb word after the object of a verb is a noun: the clause
+     * has its verb; not after a verb like "demand", whose object may be the
+     * subject of a bare verb */
+    CHECK_STR(tagged("Rebels raided an Indian border post Monday."),
+              "Rebels/NNS raided/VBD an/DT Indian/JJ border/NN post/NN Monday/NNP ./.");
+    CHECK_STR(tagged("Farmers demanded the government address the debts."),
+              "Farmers/NNS demanded/VBD the/DT government/NN address/VBP the/DT debts/NNS ./.");
     /* a lower-case first word from the end of the alphabet (the small-word
      * lookup once read past its table for y and z) */
     CHECK_STR(tagged("zealous officials met yesterday."),

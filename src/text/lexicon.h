@@ -27,7 +27,7 @@ typedef struct hand_entry {
     uint8_t closed;
 } hand_entry;
 
-#define RULE_SLOTS 256 /* a power of two */
+#define RULE_SLOTS 512 /* a power of two */
 
 struct dyad_tagger {
     hand_entry *hand;

@@ -283,7 +283,7 @@ enum rule_word {
 };
 
 /* Classes of words the rules ask about as a list. */
-enum { RC_BE = 1, RC_HAVE = 2, RC_GET = 4, RC_REPORT = 8, RC_CLAUSE = 16 };
+enum { RC_BE = 1, RC_HAVE = 2, RC_GET = 4, RC_REPORT = 8, RC_CLAUSE = 16, RC_BARE = 32 };
 
 static const struct rule_word_def {
     const char *w;
@@ -321,6 +321,17 @@ static const struct rule_word_def {
     {"suggested", W_NONE, RC_CLAUSE}, {"claim", W_NONE, RC_CLAUSE}, {"claims", W_NONE, RC_CLAUSE},
     {"argue", W_NONE, RC_CLAUSE}, {"argues", W_NONE, RC_CLAUSE}, {"warn", W_NONE, RC_CLAUSE},
     {"warns", W_NONE, RC_CLAUSE},
+    /* verbs whose object may be the subject of a bare verb: "demanded the
+     * government resign", "watched the police storm it" */
+    {"demand", W_NONE, RC_BARE}, {"demands", W_NONE, RC_BARE}, {"demanded", W_NONE, RC_BARE},
+    {"demanding", W_NONE, RC_BARE}, {"insist", W_NONE, RC_BARE}, {"ask", W_NONE, RC_BARE},
+    {"asked", W_NONE, RC_BARE}, {"asking", W_NONE, RC_BARE}, {"urge", W_NONE, RC_BARE},
+    {"urged", W_NONE, RC_BARE}, {"urging", W_NONE, RC_BARE}, {"request", W_NONE, RC_BARE},
+    {"requested", W_NONE, RC_BARE}, {"require", W_NONE, RC_BARE}, {"required", W_NONE, RC_BARE},
+    {"propose", W_NONE, RC_BARE}, {"proposed", W_NONE, RC_BARE}, {"make", W_NONE, RC_BARE},
+    {"made", W_NONE, RC_BARE}, {"making", W_NONE, RC_BARE}, {"see", W_NONE, RC_BARE},
+    {"saw", W_NONE, RC_BARE}, {"watch", W_NONE, RC_BARE}, {"watched", W_NONE, RC_BARE},
+    {"hear", W_NONE, RC_BARE}, {"heard", W_NONE, RC_BARE},
 };
 
 void text_rule_words_init(dyad_tagger *t) {
@@ -421,6 +432,16 @@ static int a_name_plural(const ctx *c, int i) {
     while (k > 0 && in_set(c->tag[k - 1], B(NNP) | B(NNPS))) k--;
     const char *a = k > 0 && c->tag[k - 1] == DYAD_POS_DT ? c->s->tokens[k - 1].lower : "";
     return a[0] == 'a' && (!a[1] || (a[1] == 'n' && !a[2]));
+}
+
+/* Is the noun phrase ending at token i the object of a verb that takes no
+ * clause? Its clause has its verb then, and a word after it that could be
+ * a noun or a verb is a noun ("stormed an Afghan border post Friday"); after
+ * a verb of saying or thinking, or one like "demand", the phrase may be a
+ * subject instead ("said the union leaders meet ...", "demanded the
+ * government address ..."). */
+static int object_np(const ctx *c, int i) {
+    return np_is_object(c, i) == 2 && !word_in(c, np_start(c, i) - 1, RC_REPORT | RC_CLAUSE | RC_BARE);
 }
 
 static int subordinator(const ctx *c, int i) {
@@ -675,7 +696,8 @@ static void rule_token(ctx *c, int i) {
             if (next == DYAD_POS_PERIOD && can(c, i, DYAD_POS_VBD)) c->tag[i] = DYAD_POS_VBD;
             else if (can(c, i, DYAD_POS_VBN) && next == DYAD_POS_IN && reduced_relative(c, i))
                 c->tag[i] = DYAD_POS_VBN; /* an election set for October */
-            else if (!strong) noun_reading(c, i); /* the peace process, an oil spill */
+            else if (!strong || object_np(c, i - 1))
+                noun_reading(c, i); /* the peace process; stormed a border post Friday */
         } else if (i == 0 || prev == DYAD_POS_LQUOTE) {
             if (t == DYAD_POS_VBZ) noun_reading(c, i);
         } else if (prev == DYAD_POS_CC && last_verb(c, i - 1) >= 0 &&
