@@ -187,15 +187,30 @@ static void add_codes(unit *u, const unit *u2) {
     u->has_actor |= u2->has_actor;
 }
 
-/* "agents of/from/in ACTOR": the agents' codes go onto the actor's. */
+/* Does the phrase of agents a name several ("the governments", "the heads
+ * of state"), or is b, the actors they are of, no list joined by "and" or
+ * "or" (an apposition: "the president of Cuba, Raul Castro")? Then every
+ * actor of b takes the agents; else the first alone ("the Government of
+ * Ethiopia and the TPLF" makes no government of the front). */
+static int agents_for_all(const csent *s, const unit *a, const unit *b) {
+    for (int i = a->start; i < a->end; i++)
+        if (s->t[i].pos == DYAD_POS_NNS || s->t[i].pos == DYAD_POS_NNPS) return 1;
+    for (int i = b->start; i < b->end; i++)
+        if (s->t[i].wc & (WC_AND | WC_OR)) return 0;
+    return 1;
+}
+
+/* "agents of/from/in ACTOR": the agents' codes go onto the actor's
+ * (onto the first only, or every one: agents_for_all). */
 static void join_agent_of(csent *s, unit *a, const unit *b) {
     const char *bc = b->codes[0], *ac = a->codes[0]; /* ac = "---AGT" */
+    int all = agents_for_all(s, a, b);
     char buf[96];
     coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, bc), has_agent(bc, ac + 3) ? "" : ac + 3);
     a->codes[0] = dyad_arena_strdup(s->a, buf);
     for (int k = 1; k < b->ncodes && a->ncodes < MAX_CODES; k++) {
         coder_cat(buf, sizeof buf, coder_cat(buf, sizeof buf, 0, b->codes[k]),
-                  has_agent(b->codes[k], ac + 3) ? "" : ac + 3);
+                  !all || has_agent(b->codes[k], ac + 3) ? "" : ac + 3);
         a->codes[a->ncodes++] = dyad_arena_strdup(s->a, buf);
     }
     for (int k = 0; k < b->ncauses && a->ncauses < 8; k++) a->causes[a->ncauses++] = b->causes[k];
