@@ -89,6 +89,23 @@ static int plural_of_actor(const dyad_coder *c, uint32_t id, const char *w) {
     return v != 0 && !dict_phrase_primary(c->dict, v - 1);
 }
 
+/* The id of a plural noun's singular (TIES -> TIE, TREATIES -> TREATY). */
+static uint32_t singular_id(const dyad_dict *d, const char *up, size_t n) {
+    char buf[128];
+    if (n < 4 || n >= sizeof buf || up[n - 1] != 'S') return 0;
+    if (n > 4 && !memcmp(up + n - 3, "IES", 4)) {
+        memcpy(buf, up, n - 3);
+        memcpy(buf + n - 3, "Y", 2);
+        uint32_t id = dict_word_find(d, buf, n - 2);
+        if (id) return id;
+    }
+    if (up[n - 2] == 'E') {
+        uint32_t id = dict_word_find(d, up, n - 2);
+        if (id) return id;
+    }
+    return dict_word_find(d, up, n - 1);
+}
+
 static int word_tables(dyad_coder *c) {
     const dyad_dict *d = c->dict;
     c->nwords = dict_nwords(d);
@@ -112,6 +129,7 @@ static int word_tables(dyad_coder *c) {
         c->facts[id].stem = dict_discard_stem(c->phrases, 0, w);
         if (c->facts[id].stem) c->facts[id].start |= WS_STEM;
         c->facts[id].plural = plural_of_actor(c, id, w) ? WS_PLURAL : 0;
+        c->facts[id].singular = singular_id(d, w, strlen(w));
     }
     return 0;
 }
@@ -171,23 +189,6 @@ void dyad_coder_free(dyad_coder *c) {
     dict_phrases_free(c->phrases);
     free(c->pat_side);
     free(c);
-}
-
-/* The id of a plural noun's singular (TIES -> TIE, TREATIES -> TREATY). */
-static uint32_t singular_id(const dyad_dict *d, const char *up, size_t n) {
-    char buf[128];
-    if (n < 4 || n >= sizeof buf || up[n - 1] != 'S') return 0;
-    if (n > 4 && !memcmp(up + n - 3, "IES", 4)) {
-        memcpy(buf, up, n - 3);
-        memcpy(buf + n - 3, "Y", 2);
-        uint32_t id = dict_word_find(d, buf, n - 2);
-        if (id) return id;
-    }
-    if (up[n - 2] == 'E') {
-        uint32_t id = dict_word_find(d, up, n - 2);
-        if (id) return id;
-    }
-    return dict_word_find(d, up, n - 1);
 }
 
 /* The document's date; if it gives none, the caller's default (0: none). */
@@ -397,7 +398,8 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
             }
         size_t len = klen[i % 32];
         t[i].up = k->upper;
-        t[i].id = dict_words_find_key(&c->dwords, k->upper, len, key[i % 32]);
+        uint32_t word = dict_words_find_key(&c->dwords, k->upper, len, key[i % 32]);
+        t[i].id = word;
         t[i].pos = k->pos;
         /* "US" written in capitals, a proper noun to the tagger, is the
          * United States, not the pronoun: it is looked up as "U.S." */
@@ -418,11 +420,12 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
             uint32_t id = cut ? dict_word_find(c->dict, us ? "U.S." : k->upper, us ? 4 : len - cut) : 0;
             if (id) t[i].id = id;
         }
-        /* plurals and third persons: the only tokens whose singular is asked for */
-        t[i].sid = coder_pos_in(k->pos, POS_BIT(DYAD_POS_NNS) | POS_BIT(DYAD_POS_NNPS) |
-                                            POS_BIT(DYAD_POS_VBZ) | POS_BIT(DYAD_POS_NNP))
-                       ? singular_id(c->dict, k->upper, len)
-                       : 0;
+        /* plurals and third persons: the only tokens whose singular is asked
+         * for (a dictionary word's is known: word_tables) */
+        t[i].sid = !coder_pos_in(k->pos, POS_BIT(DYAD_POS_NNS) | POS_BIT(DYAD_POS_NNPS) |
+                                             POS_BIT(DYAD_POS_VBZ) | POS_BIT(DYAD_POS_NNP)) ? 0
+                   : word ? c->facts[word].singular
+                          : singular_id(c->dict, k->upper, len);
         /* function words the dictionary lacks still need their class */
         const word_facts *f = &c->facts[t[i].id];
         t[i].wc = t[i].id ? f->cls : coder_word_class(c, k->upper, len, key[i % 32]);

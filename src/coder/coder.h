@@ -36,6 +36,7 @@ typedef struct word_facts {
     uint32_t stem;  /* discard+1 whose one-word stem begins the word, or 0 */
     uint16_t start; /* WS_* phrases the word can start or go on */
     uint16_t plural; /* WS_PLURAL: the word is a one-word actor phrase a plural may name */
+    uint32_t singular; /* the id of its singular if it ends in S (TIES -> TIE), or 0 */
 } word_facts;
 
 struct dyad_coder {
