@@ -36,6 +36,12 @@ REL       := build/release
 # misses for 3% more instructions; see README, Speed).
 REL_SIZE  := -fno-unroll-loops -fno-peel-loops -fno-tracer
 REL_CFLAGS := $(CSTD) -O3 $(REL_SIZE) -g $(WARN) $(INC)
+# Link-time optimization of the release objects (not of the instrumented
+# build, whose counters it would not change): the compiler inlines across
+# files and lays out hot functions together with their callers
+# (callgrind, 1000 corpus stories: 2.3% fewer instructions, 1% lower cost).
+# Fat objects, so that libdyad.a links without LTO too.
+REL_LTO   := -flto=auto -ffat-lto-objects
 REL_OBJ   := $(SRC:%.c=$(REL)/%.o)
 
 all: $(REL)/dyad $(REL)/dyad.dyc
@@ -93,14 +99,14 @@ $(GEN_WEB): src/serve/gen/embed_gen.c $(WEB_FILES)
 
 $(REL)/%.o: %.c Makefile $(PROFILE_DEP)
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) $(DEPFLAGS) $(PROFILE_USE) -c $< -o $@
+	$(CC) $(REL_CFLAGS) $(REL_LTO) $(DEPFLAGS) $(PROFILE_USE) -c $< -o $@
 
 $(REL)/libdyad.a: $(REL_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
 $(REL)/dyad: $(CLI_SRC) $(REL)/libdyad.a $(HDRS)
-	$(CC) $(REL_CFLAGS) $(CLI_SRC) $(REL)/libdyad.a $(LIBS) -o $@
+	$(CC) $(REL_CFLAGS) $(REL_LTO) $(CLI_SRC) $(REL)/libdyad.a $(LIBS) -o $@
 
 # text/: tagger accuracy against a PETRARCH validation file's parses
 $(REL)/tagger_accuracy: bench/tagger_accuracy.c $(REL)/libdyad.a $(HDRS)
