@@ -107,10 +107,33 @@ static void test_bytes8(void) {
             bad += bytes8_json_special(v) != (c < 0x20 || c == '"' || c == '\\');
             bad += (bytes8_equal(v, 'q') != 0) != (c == 'q');
             bad += bytes8_count_high(v) != (c >= 0x80);
+            /* a word's run ends at the byte that is no letter, digit or
+             * non-ASCII byte other than 0xEF, or goes on past the 8 */
+            int plain = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+                        (c >= 0x80 && c != 0xEF);
+            uint64_t end = bytes8_word_end(v);
+            bad += (end ? (int)bytes8_first(end) : 8) != (plain ? 8 : place);
         }
     CHECK(bad == 0);
     CHECK(bytes8_count_high(bytes8_load("\x80\xff\xc3\xa9\x80\x81\x90\xa0")) == 8);
     CHECK(bytes8_count_high(bytes8_load("\x80" "a\xc3" "b\x80" "c\x90" "d")) == 4);
+    /* the same bytes, every length to 20, a difference in each place */
+    const char *text = "the quick brown fox jumps";
+    for (size_t n = 0; n <= 20; n++) {
+        char copy[32];
+        memcpy(copy, text, n);
+        bad += !bytes8_same(copy, text, n);
+        for (size_t k = 0; k < n; k++) {
+            copy[k] ^= 0x20;
+            bad += bytes8_same(copy, text, n);
+            copy[k] ^= 0x20;
+        }
+    }
+    CHECK(bad == 0);
+    /* the first of several ends counts, whatever follows it */
+    CHECK(bytes8_first(bytes8_word_end(bytes8_load("US-led\0\xef"))) == 2);
+    CHECK(bytes8_first(bytes8_word_end(bytes8_load("caf\xc3\xa9\xef\xbf\xbd"))) == 5);
+    CHECK(bytes8_first(bytes8_word_end(bytes8_load("Zz09@[`{"))) == 4);
 }
 
 int main(void) {

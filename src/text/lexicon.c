@@ -6,6 +6,7 @@
  * inflections, so a known word costs one probe. A form the generator did not
  * derive is looked for through its stem by a handful of suffix rules. */
 #include "text/lexicon.h"
+#include "util/bytes8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,10 +47,8 @@ static const hand_entry *hand_hashed(const dyad_tagger *t, const char *w, size_t
     uint16_t tag = hand_tag_of(h);
     for (; t->hand_tag[i]; i = (i + 1) & mask) {
         if (t->hand_tag[i] != tag) continue;
-        const char *e = t->hand[i].word;
-        size_t k = 0;
-        while (k < n && e[k] == w[k]) k++;
-        if (k == n && e[n] == '\0') return &t->hand[i];
+        const char *e = t->hand[i].word; /* n < its size: e[n] is inside */
+        if (e[n] == '\0' && bytes8_same(e, w, n)) return &t->hand[i];
     }
     return NULL;
 }

@@ -37,6 +37,9 @@ struct dyad_tagger {
     uint32_t nhand_slots; /* power of two */
     uint32_t nhand;
     uint8_t rule_slot[RULE_SLOTS]; /* the words the rules name: index+1 (tagger.c) */
+    /* a filter of those words' hashes (bit lex_hash >> 22): one bit tells
+     * most words that they are none, with no probe of the slots */
+    uint64_t rule_bits[1024 / 64];
 };
 
 /* Fills the tagger's table of the words its rules name (tagger.c). */

@@ -208,7 +208,7 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
     size_t high = 0, k = 0;
     for (; k + 8 <= len; k += 8) high += bytes8_count_high(bytes8_load(text + k));
     for (; k < len; k++) high += (unsigned char)text[k] >> 7;
-    size_t cap = len + 2 * high + 1;
+    size_t cap = len + 2 * high + NORM_PAD;
     char *s = dyad_arena_alloc_uninit(a, cap);
     mapper m = {.a = a, .cap = 8};
     m.v = dyad_arena_alloc_uninit(a, m.cap * sizeof *m.v);
@@ -284,7 +284,7 @@ int text_normalize(dyad_arena *a, const char *text, size_t len, norm_text *out,
     if (!rc) rc = map_same(&m, o, len); /* the end maps to the original's end */
     if (!rc) rc = seg_push(&m, UINT32_MAX, 0, 0); /* the sentinel */
     if (rc) return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
-    s[o] = '\0';
+    memset(s + o, 0, NORM_PAD);
     out->s = s;
     out->seg = m.v;
     out->nseg = m.n - 1;

@@ -334,16 +334,22 @@ static const struct rule_word_def {
     {"hear", W_NONE, RC_BARE}, {"heard", W_NONE, RC_BARE},
 };
 
+/* A word's bit in the filter of rule words (dyad_tagger.rule_bits). */
+static int rule_bit(uint32_t hash) { return (int)(hash >> 22); }
+
 void text_rule_words_init(dyad_tagger *t) {
     for (size_t k = 0; k < sizeof rule_words / sizeof rule_words[0]; k++) {
-        uint32_t i = lex_hash(rule_words[k].w, strlen(rule_words[k].w)) & (RULE_SLOTS - 1);
+        uint32_t hash = lex_hash(rule_words[k].w, strlen(rule_words[k].w));
+        uint32_t i = hash & (RULE_SLOTS - 1);
         while (t->rule_slot[i]) i = (i + 1) & (RULE_SLOTS - 1);
         t->rule_slot[i] = (uint8_t)(k + 1);
+        t->rule_bits[rule_bit(hash) >> 6] |= 1ULL << (rule_bit(hash) & 63);
     }
 }
 
 /* The rule word a lower-case token is (its entry, or NULL), from its lex_hash(). */
 static const struct rule_word_def *rule_word_of(const dyad_tagger *t, const char *w, uint32_t hash) {
+    if (!(t->rule_bits[rule_bit(hash) >> 6] >> (rule_bit(hash) & 63) & 1)) return NULL;
     for (uint32_t i = hash & (RULE_SLOTS - 1); t->rule_slot[i]; i = (i + 1) & (RULE_SLOTS - 1)) {
         const struct rule_word_def *r = &rule_words[t->rule_slot[i] - 1];
         if (r->w[0] == w[0] && strcmp(r->w, w) == 0) return r;

@@ -25,12 +25,14 @@ typedef struct norm_seg {
 } norm_seg;
 
 typedef struct norm_text {
-    char *s;       /* len bytes and a NUL (the tokenizer's word scan stops there) */
+    char *s;       /* len bytes and NORM_PAD NULs (the tokenizer's word scan
+                      stops at the first, reading 8 bytes at a time) */
     norm_seg *seg; /* nseg >= 1, seg[0].o0 == 0, o0 increasing; then
                       seg[nseg], a sentinel: o0 UINT32_MAX */
     size_t nseg;
     size_t len;
 } norm_text;
+#define NORM_PAD 8
 
 /* The original offset of normalized byte o (0 <= o <= len). *seg is a
  * hint, the segment of an earlier lookup (nseg to start): lookups in

@@ -36,4 +36,40 @@ static inline int bytes8_printable(uint64_t v) {
 static inline unsigned bytes8_count_high(uint64_t v) {
     return (unsigned)((((v & BYTES8_HIGH) >> 7) * BYTES8_ONES) >> 56);
 }
+/* Are the n bytes at a and b the same? Only those bytes are read: two
+ * overlapping loads of 8 (or of 4) bytes for a word of 4 or more, each
+ * byte of a shorter one; no loop over the bytes, whose exit the branch
+ * predictor would miss on every word. */
+static inline int bytes8_same(const void *a, const void *b, size_t n) {
+    const unsigned char *x = a, *y = b;
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8)
+            if (bytes8_load(x + i) != bytes8_load(y + i)) return 0;
+        return bytes8_load(x + n - 8) == bytes8_load(y + n - 8);
+    }
+    if (n >= 4) {
+        uint32_t p, q, r, t;
+        memcpy(&p, x, 4), memcpy(&q, y, 4), memcpy(&r, x + n - 4, 4), memcpy(&t, y + n - 4, 4);
+        return ((p ^ q) | (r ^ t)) == 0;
+    }
+    return n == 0 || ((x[0] == y[0]) & (x[n / 2] == y[n / 2]) & (x[n - 1] == y[n - 1]));
+}
+/* The bytes of v (read with bytes8_load from a word's text) that end a
+ * plain run of the tokenizer's: neither an ASCII letter or digit nor a
+ * non-ASCII byte other than 0xEF (which may begin U+FFFD). Bit 7 of a byte
+ * is set for each; above the first of them a byte may be set wrongly (a
+ * borrow), so only the lowest counts (bytes8_first). Per byte, x < 0x80
+ * plus a constant below 0x80 never carries into the next byte: bit 7 of
+ * x + (0x80 - lo) says x >= lo, of x + (0x7F - hi) that x > hi. */
+static inline uint64_t bytes8_word_end(uint64_t v) {
+    uint64_t x = v & ~BYTES8_HIGH, xl = x | (BYTES8_ONES * 0x20);
+    uint64_t digit = (x + BYTES8_ONES * (0x80 - '0')) & ~(x + BYTES8_ONES * (0x7F - '9'));
+    uint64_t letter = (xl + BYTES8_ONES * (0x80 - 'a')) & ~(xl + BYTES8_ONES * (0x7F - 'z'));
+    uint64_t plain = ((digit | letter) & ~v) | (v & ~bytes8_equal(v, 0xEF));
+    return ~plain & BYTES8_HIGH;
+}
+/* The index of the first byte (in memory order) flagged in m, a nonzero
+ * mask of bit-7 flags; little-endian loads only (see bytes8_word_end). */
+static inline unsigned bytes8_first(uint64_t m) { return (unsigned)__builtin_ctzll(m) >> 3; }
+
 #endif
