@@ -402,8 +402,9 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         t[i].id = word;
         t[i].pos = k->pos;
         /* "US" written in capitals, a proper noun to the tagger, is the
-         * United States, not the pronoun: it is looked up as "U.S." */
-        if (len == 2 && k->pos == DYAD_POS_NNP && !strcmp(k->upper, "US") && !strcmp(k->text, "US")) {
+         * United States, not the pronoun: it is looked up as "U.S." (both
+         * tests at once: either alone is a branch taken at random) */
+        if (((len == 2) & (k->pos == DYAD_POS_NNP)) && !strcmp(k->upper, "US") && !strcmp(k->text, "US")) {
             uint32_t us = dict_word_find(c->dict, "U.S.", 4);
             if (us) t[i].id = us;
         }
@@ -411,8 +412,10 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
          * that actor's, as a ship is its flag's ("a Panama-flagged tanker"),
          * so the word is looked up as its first part (a hyphen 4 or 8
          * letters from the end is rare: a last 'D' was a branch mispredicted
-         * on every past tense) */
-        if (len > 5 && (k->upper[len - 4] == '-' || (len > 9 && k->upper[len - 8] == '-'))) {
+         * on every past tense, and so was a test of the length: a plain
+         * token, letters and digits alone, is passed over first) */
+        if (!(k->flags & DYAD_TOKEN_PLAIN) && len > 5 &&
+            (k->upper[len - 4] == '-' || (len > 9 && k->upper[len - 8] == '-'))) {
             size_t cut = !memcmp(k->upper + len - 4, "-LED", 4)                 ? 4
                          : len > 9 && !memcmp(k->upper + len - 8, "-FLAGGED", 8) ? 8
                                                                                  : 0;
