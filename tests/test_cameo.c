@@ -3,6 +3,7 @@
  * CAMEO codebook's roots and the PLOVER 2021 conversion table. */
 #include "t.h"
 #include "dyad.h"
+#include "cameo/cameo.h"
 
 static void check_plover(const char *code, const char *type, const char *mode, const char *ctx) {
     const dyad_plover *p = dyad_cameo_plover(code);
@@ -115,7 +116,23 @@ static void test_actor(void) {
     CHECK_STR(c, "IGOUNO");
 }
 
+/* The sector codes, and of every three capitals AAA..ZZZ those alone. */
+static void test_sector_codes(void) {
+    static const char *const sectors[] = {"AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "ENV", "GOV",
+                                          "HLH", "HRI", "INS", "JUD", "LAB", "LEG", "MED", "MIL", "OPP",
+                                          "PPL", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SPY", "UAF"};
+    for (size_t i = 0; i < sizeof sectors / sizeof *sectors; i++) CHECK(cameo_is_sector_code(sectors[i]));
+    int hits = 0;
+    char c[4] = "AAA";
+    for (c[0] = 'A'; c[0] <= 'Z'; c[0]++)
+        for (c[1] = 'A'; c[1] <= 'Z'; c[1]++)
+            for (c[2] = 'A'; c[2] <= 'Z'; c[2]++) hits += cameo_is_sector_code(c);
+    CHECK(hits == 27);
+    CHECK(cameo_is_sector_code("GOVXYZ") && !cameo_is_sector_code("USAGOV") && !cameo_is_sector_code("\xc3\xa9\xc3"));
+}
+
 int main(void) {
+    test_sector_codes();
     test_plover();
     test_classes();
     test_actor();
