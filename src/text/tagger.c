@@ -30,6 +30,10 @@ typedef struct tag_state {
 static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+/* A letter or a digit: the three tests folded into one value (no short
+ * circuit), so a caller takes one branch where it took up to three, each
+ * taken at random from word to word (a lower-case word, a capitalized one). */
+static int is_alnum(unsigned char c) { return is_lower(c) | is_upper(c) | is_digit(c); }
 
 /* Punctuation and symbols: their tag, or DYAD_POS_NONE for a word. */
 static int punct_tag_of(const char *w) {
@@ -43,7 +47,7 @@ static int punct_tag_of(const char *w) {
         {"#", DYAD_POS_HASH}, {"$", DYAD_POS_DOLLAR}, {"%", DYAD_POS_NN}, {"&", DYAD_POS_CC},
     };
     unsigned char c = (unsigned char)w[0];
-    if (is_lower(c) || is_upper(c) || is_digit(c)) return DYAD_POS_NONE;
+    if (is_alnum(c)) return DYAD_POS_NONE;
     if (c == '\'' && (is_lower((unsigned char)w[1]) || is_upper((unsigned char)w[1])))
         return DYAD_POS_NONE; /* 's 're 'll ... (before the table, which has none) */
     for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
@@ -58,7 +62,7 @@ static int punct_tag_of(const char *w) {
  * (most tokens are words), the table the rest. */
 static inline int punct_tag(const char *w) {
     unsigned char c = (unsigned char)w[0];
-    return is_lower(c) || is_upper(c) || is_digit(c) ? DYAD_POS_NONE : punct_tag_of(w);
+    return is_alnum(c) ? DYAD_POS_NONE : punct_tag_of(w);
 }
 
 /* Numbers: 12, 1,200, 3.5, 1990s, 27-28, 1/2. Ordinals (1st) are JJ. */
@@ -120,7 +124,8 @@ static void word_tag(const dyad_tagger *t, const dyad_token *tok, size_t n, uint
     if (num) { set_single(wi, num); return; }
     if (!n) { set_single(wi, DYAD_POS_NN); return; }
     unsigned char c0 = (unsigned char)w[0];
-    int cap = is_upper(c0) || (c0 >= 0xC3 && c0 <= 0xC5 && !(w[1] & 0x20));
+    /* (one value, no short circuit: w[1] is at most the NUL) */
+    int cap = is_upper(c0) | ((c0 >= 0xC3) & (c0 <= 0xC5) & !(w[1] & 0x20));
     int allcaps = cap && n >= 2;
     for (size_t i = 0; i < n && allcaps; i++) if (is_lower((unsigned char)w[i])) allcaps = 0;
     if (!plain && memchr(lw, '-', n) && !lex_wordnet(lw, n)) {
