@@ -58,7 +58,8 @@ static int parties(const csent *s, int i, int *a, int *b) {
 }
 
 /* The "between" after the noun at token i, directly, after the verb it
- * is the subject of ("fighting broke out between"), or after a time
+ * is the subject of ("fighting broke out between", "clashes that broke
+ * out between"), or after a time
  * ("clashes on Tuesday between", "talks late on Friday between"); -1 if
  * none. A noun other than a time, or any actor, ends the search. */
 static int between_after(const csent *s, int i) {
@@ -70,7 +71,9 @@ static int between_after(const csent *s, int i) {
         int verb = p >= DYAD_POS_VB && p <= DYAD_POS_VBZ;
         int time = (t->wc & WC_TIME) || ((p == DYAD_POS_IN || p == DYAD_POS_DT || p == DYAD_POS_JJ ||
                                           p == DYAD_POS_CD) && k + 1 < s->n && (s->t[k + 1].wc & WC_TIME));
-        if (!verb && !time && p != DYAD_POS_RP && p != DYAD_POS_RB && strcmp(t->up, "OUT")) return -1;
+        /* "clashes that broke out between": the noun's relative clause */
+        int rel = k == i + 1 && p == DYAD_POS_WDT;
+        if (!verb && !time && !rel && p != DYAD_POS_RP && p != DYAD_POS_RB && strcmp(t->up, "OUT")) return -1;
     }
     return -1;
 }
