@@ -462,7 +462,8 @@ static int is_record_noun(const char *w) {
  * (thing_suffix) nor are among is_thing_noun's and is_record_noun's. */
 static int is_affair_noun(const char *w) {
     static const char *const nouns[] = {"PULLOUT", "CRACKDOWN", "BLOCKADE", "THREAT", "THREATS", "SUPPORT", "AID",
-                                        "LIVES", "EVENT", "EVENTS", "MOVE", "MOVES", "DEMANDS", "SANCTIONS"};
+                                        "LIVES", "EVENT", "EVENTS", "MOVE", "MOVES", "DEMANDS", "SANCTIONS",
+                                        "CALL", "CALLS"};
     return CODER_WORD_IN(w, nouns);
 }
 
@@ -523,8 +524,9 @@ static int abbreviated(const csent *s, const mention *m) {
 }
 
 /* "the Chaco war", "Lima bombings", "a Lima rocket attack", "the Bolivia
- * plan": the proper name of an actor before common nouns that end
- * in a noun of a thing that happened or is planned names no actor: the
+ * plan", "the Iraq situation", "a Gaza referendum call": the proper name of
+ * an actor before common nouns that end in a noun of a thing that happened
+ * or is planned (coder_thing_token's too) names no actor: the
  * phrase is neither source nor target. A country adjective ("Bolivian
  * attacks"), an abbreviated name ("the US war"), a possessive ("Peru's
  * bid") and an agent ("US envoy") keep their actor. */
@@ -534,22 +536,36 @@ static int names_thing(const csent *s, const unit *u, const mention *m, int nm) 
     while (end - 1 > a && (s->t[end - 1].wc & WC_TIME)) end--;
     if (a >= end || s->t[a - 1].pos != DYAD_POS_NNP || abbreviated(s, &m[nm - 1])) return 0;
     const char *head = s->t[end - 1].up;
-    if (!is_thing_noun(head) && !(u->ncodes == 1 && strlen(u->codes[0]) == 3 && is_record_noun(head)))
+    if (!is_thing_noun(head) && !coder_thing_token(&s->t[end - 1]) &&
+        !(u->ncodes == 1 && strlen(u->codes[0]) == 3 && is_record_noun(head)))
         return 0;
     /* "Hamas attacks", "Houthi missile attacks", "the Kremlin plan": an
      * organization's name (a country's code with a sector after it, or an
-     * international body's; not a bare country, nor a place's code such as
-     * Phoenix's IRQOCC or PSEGZA) says who did or plans it */
+     * international body's or armed group's: "Islamic State positions"; not
+     * a bare country, nor a place's code such as Phoenix's IRQOCC or PSEGZA)
+     * says who did or plans it */
     int organization = 1;
     for (int c = 0; c < u->ncodes; c++) {
         const char *code = u->codes[c];
         organization &= strlen(code) > 3 && (cameo_is_sector_code(code + 3) || !strncmp(code, "IGO", 3) ||
-                                             !strncmp(code, "NGO", 3));
+                                             !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3));
     }
     if (organization) return 0;
     for (int i = a; i < end; i++)
         if (s->t[i].pos != DYAD_POS_NN && s->t[i].pos != DYAD_POS_NNS) return 0;
     return 1;
+}
+
+/* "a key U.S. ally", "Washington's allies": an actor's ally is someone
+ * else, whom the phrase does not name; a country adjective ("French
+ * allies") says who the allies are, and an alliance's allies ("NATO
+ * allies") are its members. */
+static int ally_of(const csent *s, const unit *u, const mention *m, int nm) {
+    const char *h = s->t[u->end - 1].up;
+    if (!nm || m[nm - 1].is_agent || h[0] != 'A' || (strcmp(h, "ALLY") && strcmp(h, "ALLIES"))) return 0;
+    int a = m[nm - 1].end;
+    if (a >= u->end || (u->ncodes && !strncmp(u->codes[0], "IGO", 3))) return 0;
+    return s->t[a].pos == DYAD_POS_POS || s->t[a - 1].pos == DYAD_POS_NNP || abbreviated(s, &m[nm - 1]);
 }
 
 /* "Sudan vows to restore order (AFP)", "Chile protests to Peru (Canadian
@@ -1025,7 +1041,8 @@ int coder_find_units(csent *s) {
         u->end = i;
         if (k > k0) chunk_code(s, u, m + k0, k - k0); /* no mention: no code */
         u->place = u->ncodes && place_head(s, u, m + k0, k - k0);
-        if (u->ncodes && !u->place && names_thing(s, u, m + k0, k - k0)) u->ncodes = 0;
+        if (u->ncodes && !u->place && (names_thing(s, u, m + k0, k - k0) || ally_of(s, u, m + k0, k - k0)))
+            u->ncodes = 0;
         if (u->ncodes && bracket_credit(s, u)) u->ncodes = 0;
         if (!u->has_actor && s->mem && s->mem->ntitles) name_reference(s, u);
         if (!u->ncodes && s->c->opt.new_actor_length > 0) new_actor(s, u, &i);
