@@ -968,6 +968,10 @@ int coder_find_units(csent *s) {
         }
         int ae = st & WS_ACTOR ? longest(s, s->c->actors, WS_ACTOR_NEXT, i, &av) : i;
         int ge = st & WS_AGENT ? longest(s, s->c->agents, WS_AGENT_NEXT, i, &gv) : i;
+        /* "attacked us": a pronoun (the tagger saw it in lower case) is no
+         * abbreviation the dictionary spells the same (US_, the United
+         * States: PETRARCH-2 reads upper-cased text and cannot tell) */
+        if (ae == i + 1 && s->t[i].pos == DYAD_POS_PRP) ae = i;
         if (ae == i && ge == i) {
             if ((st & WS_PLURAL) && (av = plural_actor(s, i)) != 0) m[nm++] = (mention){i, i + 1, 0, av - 1};
             i++;
