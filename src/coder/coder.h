@@ -199,6 +199,9 @@ typedef struct docmem {
      * "the host", "his hosts" stand for */
     const char *host;
     int host_sentence; /* -1: none yet */
+    /* the source of the latest attack (18-20), which "the attack", "the
+     * operation" of a later condemnation stand for; NULL: none yet */
+    const char *attacker;
     /* the subject is a body or a country ("the ministry", "Iran"), not a
      * person: "It" heading a later sentence may stand for it */
     uint8_t subject_is_body;

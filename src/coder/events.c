@@ -1354,6 +1354,30 @@ static int alleged_clause(const csent *s, int gi) {
     return 0;
 }
 
+/* Nouns that name an attack ("condemned the attack", "the operation"). */
+static int attack_noun(const char *w) {
+    static const char *const words[] = {"ATTACK",   "ATTACKS",  "STRIKE",    "STRIKES",  "AIRSTRIKE",
+                                        "AIRSTRIKES", "RAID",   "RAIDS",     "BOMBING",  "BOMBINGS",
+                                        "SHELLING", "ASSAULT",  "OPERATION", "INCURSION", "KILLING",
+                                        "KILLINGS", "MASSACRE", "AGGRESSION"};
+    return CODER_WORD_IN(w, words);
+}
+
+/* "Islamabad denounced the attack", "Lula condemned the operation": a
+ * condemnation (11) whose object is an attack named by a bare noun, with
+ * no actor of its own, is of the one who carried out the document's latest
+ * attack (docmem's attacker). 1 with *out that actor. */
+static int condemned_attack(csent *s, const vgroup *g, unit *out) {
+    if (!s->mem || !s->mem->attacker) return 0;
+    int j = g->end;
+    while (j < s->n && s->t[j].unit < 0 &&
+           (s->t[j].pos == DYAD_POS_DT || s->t[j].pos == DYAD_POS_PRPS || !strcmp(s->t[j].up, "THAT") ||
+            (s->t[j].pos >= DYAD_POS_JJ && s->t[j].pos <= DYAD_POS_JJS)))
+        j++;
+    if (j >= s->n || s->t[j].unit >= 0 || s->t[j].group >= 0 || !attack_noun(s->t[j].up)) return 0;
+    return code_unit(s, s->mem->attacker, j, out);
+}
+
 /* "three agreements were signed", "it was agreed to expand ties": a joint
  * act (joint_act) or an agreed intention (03x) told in the passive with no
  * agent, whose other party is none or "the two countries", was done by the
@@ -1586,6 +1610,7 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
             !strncmp(actor_code(S), T->codes[0], 3))
             T = NULL, tu = -1;
         if (!T && home_government(s, by_state ? -1 : su, S, code, &local)) T = &local, tu = -1;
+        if (!T && code_root(code) == 11 && condemned_attack(s, g, &local)) T = &local, tu = -1;
         if (!T) {
             /* without a dyad, a verb still needs an object ("burned down its
              * embassy") and a main clause; "X said" alone codes nothing */

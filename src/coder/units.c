@@ -1236,6 +1236,13 @@ void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence)
         s->mem->host = host;
         s->mem->host_sentence = sentence;
     }
+    for (size_t k = n; k-- > 0;) {
+        const char *c = ev[k].code;
+        if (ev[k].source && ev[k].target && c && ((c[0] == '1' && c[1] >= '8') || (c[0] == '2' && c[1] == '0'))) {
+            s->mem->attacker = ev[k].source;
+            break;
+        }
+    }
     /* the remembered parties acting ("The two sides condemned X", "They
      * pledged aid to Y" after a meeting of three) stay the parties */
     int pair_subject = 0;

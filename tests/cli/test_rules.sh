@@ -7,6 +7,15 @@ D=${DYAD:-build/release/dyad}
 
 check_sentences tests/data/rule-sentences.tsv
 
+# "condemned the attack": a bare attack noun stands for the document's latest attack, whose
+# attacker is the one condemned; with no attack before it, it names no one
+got=$(echo "Chilean jets bombed a Peruvian border post on Monday. Bolivia condemned the attack." |
+      $D code --date 2024-03-01 | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
+check "a condemned attack is the latest attacker's" test "$got" = "BOL>CHLMIL:111 CHLMIL>PER:195 "
+got=$(echo "Chile and Peru signed a trade deal on Monday. Bolivia condemned the attack." |
+      $D code --date 2024-03-01 | jq -r '"\(.source)>\(.target):\(.code)"' | sort | tr '\n' ' ')
+check "no attack, no one condemned" test "$got" = "CHL>PER:057 PER>CHL:057 "
+
 # PETRARCH-2's convention on request: the future act codes the act itself
 got=$(echo "Japan will give Kenya ten million dollars in aid." | $D code --date 2024-03-01 --future-as-act |
       jq -r '"\(.source)>\(.target):\(.code)"')
