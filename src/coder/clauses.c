@@ -601,6 +601,12 @@ static int of_what(const ctok *h) {
     return h->pos == DYAD_POS_VBG || ((h->wc & WC_PLACE) && h->pos != DYAD_POS_NNP) || coder_thing_token(h);
 }
 
+/* Does group g begin with a finite verb (or a modal)? */
+static int finite_group(const csent *s, const vgroup *g) {
+    uint8_t p = s->t[g->start].pos;
+    return p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD;
+}
+
 /* "militants holding three UN workers hostage began talks", "a group
  * threatening to kill its captives demanded": the object of a participle
  * right after a noun (and of the infinitives it governs) is no subject of
@@ -608,8 +614,7 @@ static int of_what(const ctok *h) {
  * participle's token, from which the search for the subject goes on, or -1. */
 static int participle_object(const csent *s, const vgroup *g, const unit *u) {
     const ctok *t = s->t;
-    uint8_t f = t[g->start].pos;
-    if (f != DYAD_POS_VBD && f != DYAD_POS_VBZ && f != DYAD_POS_VBP && f != DYAD_POS_MD) return -1;
+    if (!finite_group(s, g)) return -1;
     for (int k = u->start - 1; k >= 0 && t[k].group >= 0;) {
         const vgroup *p = &s->groups[t[k].group];
         if (p->start == p->main && t[p->main].pos == DYAD_POS_VBG) {
@@ -623,6 +628,14 @@ static int participle_object(const csent *s, const vgroup *g, const unit *u) {
         k = p->start - 1;
     }
     return -1;
+}
+
+/* Is group g the verb of a relative clause set off by no comma ("the
+ * officers who seized power", "a junta that took power")? */
+static int restrictive_relative(const csent *s, const vgroup *g) {
+    if (!g->relative || g->subject < 0) return 0;
+    int r = s->units[g->subject].end; /* the relative pronoun, right after its noun */
+    return r < g->start && (s->t[r].pos == DYAD_POS_WDT || s->t[r].pos == DYAD_POS_WP) && r + 1 == g->start;
 }
 
 static int find_subject(csent *s, int gi) {
@@ -719,6 +732,10 @@ static int find_subject(csent *s, int gi) {
         }
         if (t[j].group >= 0) {
             const vgroup *prev = &s->groups[t[j].group];
+            /* "the officers who seized power expelled X": a finite verb
+             * right after a relative clause without commas is the verb of
+             * the noun the clause tells of */
+            if (restrictive_relative(s, prev) && finite_group(s, g) && !saw_and) return prev->subject;
             /* "a man accused of spying was expelled": the participle and
              * its phrase modify the subject before them */
             if (prev->bare_passive && !s->headline && prev->start > 0 && s->t[prev->start - 1].unit >= 0) {
@@ -794,8 +811,16 @@ static int and_clause(const csent *s, int gi, int e) {
 static int clause_end(const csent *s, int gi) {
     const vgroup *g = &s->groups[gi];
     const ctok *t = s->t;
+    int restrictive = restrictive_relative(s, g);
     for (int j = g->end; j < s->n; j++) {
         if (is_clause_stop(&t[j]) || as_by_clause(s, j)) return j;
+        /* "officers who seized power expelled X": the relative clause ends
+         * where the main clause's finite verb begins, unless a subject of
+         * its own stands before that verb ("who said Iran attacked") */
+        if (restrictive && t[j].group >= 0 && t[j].group != gi && s->groups[t[j].group].start == j &&
+            finite_group(s, &s->groups[t[j].group]) &&
+            !(t[j - 1].unit >= 0 && !s->units[t[j - 1].unit].in_pp))
+            return j;
         /* "shelled the town as Bolivian ministers met": "as" with a subject
          * and a finite verb opens a clause of its own */
         if ((t[j].wc & WC_SUBORD) && !(t[j].wc & WC_COMPL) && j > g->end && j + 1 < s->n && t[j + 1].unit >= 0) {
