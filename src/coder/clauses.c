@@ -17,6 +17,10 @@
 #include <string.h>
 
 static int is_verb(uint8_t pos) { return pos >= DYAD_POS_VB && pos <= DYAD_POS_VBZ; }
+/* A finite verb's tag (past, present) or a modal's. */
+static int finite_pos(uint8_t p) {
+    return p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD;
+}
 static int is_adverb(uint8_t pos) {
     return pos == DYAD_POS_RB || pos == DYAD_POS_RBR || pos == DYAD_POS_RBS;
 }
@@ -602,10 +606,7 @@ static int of_what(const ctok *h) {
 }
 
 /* Does group g begin with a finite verb (or a modal)? */
-static int finite_group(const csent *s, const vgroup *g) {
-    uint8_t p = s->t[g->start].pos;
-    return p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD;
-}
+static int finite_group(const csent *s, const vgroup *g) { return finite_pos(s->t[g->start].pos); }
 
 /* "militants holding three UN workers hostage began talks", "a group
  * threatening to kill its captives demanded": the object of a participle
@@ -653,7 +654,7 @@ static int find_subject(csent *s, int gi) {
         for (int h = gi - 1; h >= 0; h--) {
             uint8_t f = t[s->groups[h].start].pos;
             /* "two-thirds of X was flooded, destroying crops": no agent */
-            if ((f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD) &&
+            if (finite_pos(f) &&
                 !s->groups[h].bare_passive)
                 return s->groups[h].passive ? -1 : s->groups[h].subject;
         }
@@ -793,7 +794,7 @@ static int tail_speaker_end(const csent *s, int e) {
         k++;
     if (k == e + 1 || k >= s->n || t[k].group < 0) return s->n;
     uint8_t v = t[s->groups[t[k].group].start].pos;
-    return v == DYAD_POS_VBD || v == DYAD_POS_VBZ || v == DYAD_POS_VBP || v == DYAD_POS_MD ? k : s->n;
+    return finite_pos(v) ? k : s->n;
 }
 
 /* The end of group gi's clause: exclusive token index. */
@@ -805,7 +806,7 @@ static int and_clause(const csent *s, int gi, int e) {
     if (e >= s->n || s->t[e].group < 0 || s->t[e].group == gi) return 0;
     uint8_t p = s->t[s->groups[s->t[e].group].start].pos;
     return s->groups[s->t[e].group].start == e &&
-           (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD);
+           finite_pos(p);
 }
 
 static int clause_end(const csent *s, int gi) {
@@ -839,7 +840,7 @@ static int clause_end(const csent *s, int gi) {
             if (j + 1 < s->n && t[j + 1].group >= 0 && t[j + 1].group != gi) {
                 const vgroup *h = &s->groups[t[j + 1].group];
                 uint8_t p = t[h->start].pos;
-                if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD ||
+                if (finite_pos(p) ||
                     (h->start == j + 1 && free_adjunct(s, h)))
                     return j; /* ", killing three": an act of its own */
             }
@@ -864,7 +865,7 @@ static int clause_end(const csent *s, int gi) {
         }
         if (t[j].pos == DYAD_POS_CC && j + 1 < s->n && t[j + 1].group >= 0) {
             uint8_t p = t[s->groups[t[j + 1].group].start].pos;
-            if (p == DYAD_POS_VBD || p == DYAD_POS_VBZ || p == DYAD_POS_VBP || p == DYAD_POS_MD ||
+            if (finite_pos(p) ||
                 (p == DYAD_POS_VBG && t[g->start].pos == DYAD_POS_VBG))
                 return j; /* "... and killed", "killing X and wounding Y": a coordinated verb */
         }
@@ -1088,7 +1089,7 @@ static int standing_relation(const csent *s, const vgroup *g) {
 static int finite_before(const csent *s, int before) {
     for (int h = 0; h < s->ngroups && s->groups[h].start < before; h++) {
         uint8_t f = s->t[s->groups[h].start].pos;
-        if ((f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD) &&
+        if (finite_pos(f) &&
             !(s->t[s->groups[h].main].wc & WC_SAY))
             return 1;
     }
@@ -1135,7 +1136,7 @@ static int reduced_relative(const csent *s, int gi) {
     for (int k = j; k < s->n && k < j + 24; k++) {
         if (t[k].group >= 0) {
             uint8_t f = t[s->groups[t[k].group].start].pos;
-            return in_pp || f == DYAD_POS_VBD || f == DYAD_POS_VBZ || f == DYAD_POS_VBP || f == DYAD_POS_MD;
+            return in_pp || finite_pos(f);
         }
         if (t[k].unit >= 0 && !s->units[t[k].unit].in_pp) return 0; /* a subject of its own */
         if (t[k].unit >= 0 || (t[k].wc & WC_TIME)) continue;
