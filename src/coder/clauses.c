@@ -571,7 +571,7 @@ static int list_subject(const csent *s, const vgroup *g) {
             /* (an inverted ", reports the Cuban Reporter," is no act before) */
             if (!nouns || k != h->end - 1 || h->passive || h->infinitive || h->subject < 0 ||
                 s->units[h->subject].end > h->start ||
-                (p != DYAD_POS_VBD && p != DYAD_POS_VBZ && p != DYAD_POS_VBP && p != DYAD_POS_MD))
+                !finite_pos(p))
                 return -2;
             return h->subject;
         }
@@ -828,8 +828,7 @@ static int clause_end(const csent *s, int gi) {
             int e = s->units[t[j + 1].unit].end;
             if (e < s->n && t[e].group >= 0 && t[e].group != gi) {
                 uint8_t p = t[s->groups[t[e].group].start].pos;
-                if (p == DYAD_POS_VBD || p == DYAD_POS_VBN || p == DYAD_POS_VBZ || p == DYAD_POS_VBP ||
-                    p == DYAD_POS_MD)
+                if (finite_pos(p) || p == DYAD_POS_VBN)
                     return j; /* (the tagger reads "met" as a participle there too) */
             }
         }
@@ -917,8 +916,7 @@ static int phrases_end(const csent *s, int gi, int region_end) {
         /* a finite verb after a noun phrase starts that phrase's clause; a
          * bare participle ("diplomats suspected of spying") does not */
         uint8_t first = t->group >= 0 ? s->t[s->groups[t->group].start].pos : 0;
-        int finite = first == DYAD_POS_VBD || first == DYAD_POS_VBZ || first == DYAD_POS_VBP ||
-                     first == DYAD_POS_MD;
+        int finite = finite_pos(first);
         if (t->group >= 0 && t->group != gi && finite && j > g->end && s->t[j - 1].unit >= 0)
             return s->units[s->t[j - 1].unit].start;
     }

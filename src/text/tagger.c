@@ -535,13 +535,6 @@ static void noun_reading(ctx *c, int i) {
     else if (t == DYAD_POS_VB || t == DYAD_POS_VBP) set(c, i, DYAD_POS_NN);
 }
 
-/* "Sistani Urges Supporters to ...", "Karzai Sacks Regional Governor",
- * "Chilean Leader Promises More Aid", "Border Raid Kills Two": in a title-case
- * headline, a plural right after the noun phrase that opens it is the
- * headline's verb, when the word can be one and the next word can begin its
- * object ("Darfur Conditions Worsen", "U.S. Forces Kill" stay nouns: a verb
- * follows; "Arrests Smuggling Suspects": an -ing word that can be a noun may
- * begin the object). */
 /* "Israel Destroys Homes, Kills One", "Storm Hits Coast, Kills 12": in a
  * headline whose first clause has its verb, a third person right after a
  * comma is the verb of a second clause with the same subject, when its next
@@ -555,6 +548,13 @@ static int headline_second_verb(const ctx *c, int i) {
     return 0;
 }
 
+/* "Sistani Urges Supporters to ...", "Karzai Sacks Regional Governor",
+ * "Chilean Leader Promises More Aid", "Border Raid Kills Two": in a title-case
+ * headline, a plural right after the noun phrase that opens it is the
+ * headline's verb, when the word can be one and the next word can begin its
+ * object ("Darfur Conditions Worsen", "U.S. Forces Kill" stay nouns: a verb
+ * follows; "Arrests Smuggling Suspects": an -ing word that can be a noun may
+ * begin the object). */
 static int headline_verb(const ctx *c, int i) {
     if (!(c->headline || c->bare_headline) || i == 0 || i + 1 >= c->n) return 0;
     if (headline_second_verb(c, i)) return 1;
