@@ -100,7 +100,7 @@ for i in $(seq 1 60); do
     sleep 0.5
 done
 check "slurm: slurmctld and slurmd up, the node idle" test $up = 1
-[ $up = 1 ] || { tail -5 $S/slurmctld.log $S/slurmd.log >&2; summary; exit; }
+[ $up = 1 ] || { tail -n 5 $S/slurmctld.log $S/slurmd.log >&2; summary; exit; }
 
 # the input: the corpus when it is there, else the repository's wire
 # sentences; the single process's store, to compare with
