@@ -4,6 +4,8 @@
 #
 #   bash bench/agnews_f1.sh DYAD [DICT]       DICT: --dict for dyad (default: its own)
 #   AGNEWS_VERBOSE=1 bash bench/agnews_f1.sh ...   also lists every item that differs
+#   AGNEWS_GOLD=tests/data/ag-news-world/codes-1401-1600.tsv bash bench/agnews_f1.sh ...
+#       scores another gold file (only its ids are coded and scored)
 #
 # The text is third-party and stays in the shared data directory
 # ($DYAD_SHARED, default ../shared): this script builds a JSON Lines input from
