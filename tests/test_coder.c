@@ -298,6 +298,17 @@ static void test_seed(void) {
     free(text);
 }
 
+/* The JSON Lines the writer gives for a document's events (to free). */
+static char *jsonl_of(const dyad_doc *doc, const dyad_result *res) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    dyad_error err = {{0}};
+    CHECK(fp && dyad_write_events_jsonl(fp, doc, res, &err) == 0);
+    if (fp) fclose(fp);
+    return buf;
+}
+
 /* The JSON Lines writer spells numbers itself: check them against the
  * CAMEO table's weights as printf would write them, including a negative
  * weight below one (-0.1), the extremes and a sentence index of 10 digits. */
@@ -311,12 +322,7 @@ static void test_jsonl_numbers(void) {
         dyad_event e = {"AAA", "BBB", codes[k], "A", "B", "V", 4000000000u, "", NULL, 20260102,
                         DYAD_DATE_DOCUMENT};
         dyad_result res = {NULL, 0, &e, 1, NULL};
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *fp = open_memstream(&buf, &len);
-        dyad_error err = {{0}};
-        CHECK(fp && dyad_write_events_jsonl(fp, &doc, &res, &err) == 0);
-        if (fp) fclose(fp);
+        char *buf = jsonl_of(&doc, &res);
         char want[128];
         snprintf(want, sizeof want, "\"quad_class\":%d,\"goldstein\":%.1f,", c->quad_class, c->goldstein);
         CHECK(buf && strstr(buf, want) != NULL);
@@ -324,6 +330,30 @@ static void test_jsonl_numbers(void) {
         CHECK(buf && strstr(buf, "\"date\":\"2026-01-02\"") != NULL);
         free(buf);
     }
+}
+
+/* Every line of a document starts with its id, title and url (escaped
+ * once for all its lines): a title with a quote, a url that is null; the
+ * sentence text flattened (newline and tab as blanks) and its other
+ * control bytes as \u00XX, lowercase, past a 16-byte run. */
+static void test_jsonl_doc_lines(void) {
+    const char *text = "He said \"no\".\n\tThen 0123456789abcdef\x1f\x01 left.";
+    dyad_doc doc = {.id = "d\\1", .date = "20260102", .title = "A \"q\"", .text = text,
+                    .text_len = strlen(text)};
+    dyad_sentence sent[2] = {{0, 13, NULL, 0}, {13, (uint32_t)strlen(text), NULL, 0}};
+    dyad_event ev[2] = {{"AAA", "BBB", "010", "A", "B", "V", 0, "", NULL, 20260102, DYAD_DATE_DOCUMENT},
+                        {"BBB", "AAA", "190", "B", "A", "W", 1, "x", NULL, 20260102, DYAD_DATE_DOCUMENT}};
+    dyad_result res = {sent, 2, ev, 2, NULL};
+    char *buf = jsonl_of(&doc, &res);
+    const char *head = "{\"doc_id\":\"d\\\\1\",\"title\":\"A \\\"q\\\"\",\"url\":null,\"sentence\":";
+    char *second = buf ? strchr(buf, '\n') : NULL;
+    CHECK(buf && !strncmp(buf, head, strlen(head)));
+    CHECK(second && !strncmp(second + 1, head, strlen(head)));
+    CHECK(buf && strstr(buf, "\"sentence\":0,\"sentence_text\":\"He said \\\"no\\\".\",") != NULL);
+    CHECK(buf && strstr(buf, "\"sentence\":1,\"sentence_text\":\"  Then 0123456789abcdef"
+                             "\\u001f\\u0001 left.\",\"date\":\"2026-01-02\",\"source\":\"BBB\"") != NULL);
+    CHECK(second && !strcmp(strchr(second, '}'), "}\n"));
+    free(buf);
 }
 
 /* JSON strings: each byte that must be escaped, before, inside and after
@@ -341,6 +371,25 @@ static void test_json_escapes(void) {
     CHECK_STR(buf, "\"\\\"0123456789\\\"abc\\\\def\\tghi\\u0001jklmnopqrstuvwxyz\\nErdo\xc4\x9f"
                    "an\\r\"\"\"\"01234567\"");
     free(buf);
+    /* one byte to escape in each place of strings of every length to 40
+     * (16-byte blocks, 8-byte words and single bytes): the rest copied */
+    int bad = 0;
+    for (size_t n = 1; n <= 40; n++)
+        for (size_t k = 0; k < n; k++) {
+            char in[41], want[64];
+            memset(in, 'a', n), in[n] = 0;
+            in[k] = k % 3 == 0 ? '"' : k % 3 == 1 ? '\x1f' : '\\';
+            const char *esc = k % 3 == 0 ? "\\\"" : k % 3 == 1 ? "\\u001f" : "\\\\";
+            snprintf(want, sizeof want, "\"%.*s%s%.*s\"", (int)k, in, esc, (int)(n - k - 1), in + k + 1);
+            buf = NULL, len = 0;
+            fp = open_memstream(&buf, &len);
+            if (!fp) return;
+            dyad_json_string(fp, in);
+            fclose(fp);
+            bad += strcmp(buf, want) != 0;
+            free(buf);
+        }
+    CHECK(bad == 0);
 }
 
 /* The date of the events of `text` (document date `date`) as "YYYYMMDD
@@ -397,6 +446,7 @@ static void test_sentence_dates(void) {
 int main(void) {
     test_jsonl_numbers();
     test_json_escapes();
+    test_jsonl_doc_lines();
     test_sentence_dates();
     test_rules();
     test_new_actors();

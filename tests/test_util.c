@@ -136,6 +136,38 @@ static void test_bytes8(void) {
     CHECK(bytes8_first(bytes8_word_end(bytes8_load("Zz09@[`{"))) == 4);
 }
 
+/* The two scans (16 bytes at a time, then 8, then one): one byte that
+ * stops each in every place of every length to 40, the scan starting at
+ * every offset; a stopping byte before the start is not seen. */
+static void test_scans(void) {
+    static const unsigned char json_stop[] = {'"', '\\', 0x00, 0x01, 0x0A, 0x1F};
+    static const unsigned char json_go[] = {' ', '!', '#', '[', ']', 0x7F, 0x80, 0xC3, 0xFF};
+    static const unsigned char ascii_stop[] = {0x00, 0x80, 0xC3, 0xEF, 0xFF};
+    static const unsigned char ascii_go[] = {0x01, 0x0A, ' ', '"', '\\', 0x7F};
+    int bad = 0;
+    char buf[48];
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t from = 0; from <= n; from++)
+            for (size_t k = 0; k <= n; k++) { /* k == n: no stopping byte */
+                for (size_t v = 0; v < sizeof json_stop; v++) {
+                    for (size_t i = 0; i < n; i++) buf[i] = (char)json_go[(i + v) % sizeof json_go];
+                    if (k < n) buf[k] = (char)json_stop[v];
+                    size_t want = k >= from && k < n ? k : n;
+                    bad += bytes8_json_plain_end(buf + from, buf + n) != buf + want;
+                }
+                for (size_t v = 0; v < sizeof ascii_stop; v++) {
+                    for (size_t i = 0; i < n; i++) buf[i] = (char)ascii_go[(i + v) % sizeof ascii_go];
+                    if (k < n) buf[k] = (char)ascii_stop[v];
+                    size_t want = k >= from && k < n ? k : n;
+                    bad += bytes8_ascii_end(buf + from, buf + n) != buf + want;
+                }
+            }
+    CHECK(bad == 0);
+    /* two stopping bytes: the first counts */
+    const char *two = "abcdefghijklmnopqrstu\x01vw\"";
+    CHECK(bytes8_json_plain_end(two, two + 25) == two + 21);
+}
+
 int main(void) {
     test_buf();
     test_grow();
@@ -143,5 +175,6 @@ int main(void) {
     test_reset_within();
     test_hash();
     test_bytes8();
+    test_scans();
     return t_summary();
 }

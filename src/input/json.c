@@ -105,9 +105,7 @@ int rd_json_string(rd_json *j, byte_buf *out) {
     for (;;) {
         /* copy the plain run in one go */
         const char *run = j->p;
-        while (j->end - j->p >= 8 && !bytes8_json_special(bytes8_load(j->p))) j->p += 8;
-        while (j->p < j->end && *j->p != '"' && *j->p != '\\' && (unsigned char)*j->p >= 0x20)
-            j->p++;
+        j->p = bytes8_json_plain_end(j->p, j->end);
         if (out && byte_buf_put(out, run, (size_t)(j->p - run)) < 0) {
             j->oom = 1;
             return rd_json_fail(j, "out of memory");

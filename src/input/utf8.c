@@ -11,20 +11,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Do the 8 bytes of v hold only ASCII and no NUL? */
-static int ascii8(uint64_t v) { return !(v & BYTES8_HIGH) && !bytes8_below(v, 1); }
-
 size_t rd_utf8_check(const char *str, size_t n) {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
-        while (i + 8 <= n && ascii8(bytes8_load(s + i))) i += 8; /* ASCII, 8 at a time */
+        i = (size_t)(bytes8_ascii_end(str + i, str + n) - str); /* ASCII, 16 or 8 at a time */
         if (i >= n) break;
         unsigned c = s[i];
-        if (c >= 0x01 && c < 0x80) {
-            i++;
-            continue;
-        }
         if (c == 0) return i;
         size_t need;
         unsigned lo = 0x80, hi = 0xBF; /* bounds for the second byte */

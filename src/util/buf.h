@@ -36,6 +36,12 @@ static inline int byte_buf_put(byte_buf *b, const void *s, size_t n) {
     b->p[b->len] = '\0';
     return 0;
 }
+/* Room for n more bytes and the NUL: where to write them (the writer
+ * then sets len and the NUL), or NULL (and oom) when out of memory. */
+static inline char *byte_buf_room(byte_buf *b, size_t n) {
+    if (b->len + n >= b->cap && byte_buf_reserve(b, n) < 0) return NULL;
+    return b->p + b->len;
+}
 static inline int byte_buf_puts(byte_buf *b, const char *s) { return byte_buf_put(b, s, strlen(s)); }
 static inline int byte_buf_putc(byte_buf *b, int c) {
     char ch = (char)c;

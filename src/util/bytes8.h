@@ -1,10 +1,17 @@
 /* bytes8.h -- 8 bytes at a time: the usual bit tests on a word read with
  * memcpy, for the fast paths that read text looking for a few byte values
- * (UTF-8 checking, reading JSON strings, writing them, normalizing text). */
+ * (UTF-8 checking, reading JSON strings, writing them, normalizing text).
+ * The two scans that cross whole records (bytes8_ascii_end,
+ * bytes8_json_plain_end) take 16 bytes at a time with SSE2 where the
+ * compiler has it (every x86-64), else 8 with the word tests. */
 #ifndef DYAD_UTIL_BYTES8_H
 #define DYAD_UTIL_BYTES8_H
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__) && !defined(DYAD_NO_SSE2)
+#include <emmintrin.h>
+#define BYTES8_SSE2 1
+#endif
 
 #define BYTES8_ONES 0x0101010101010101ULL
 #define BYTES8_HIGH 0x8080808080808080ULL
@@ -22,11 +29,14 @@ static inline uint64_t bytes8_below(uint64_t v, unsigned n) {
 static inline uint64_t bytes8_equal(uint64_t v, unsigned char c) {
     return bytes8_below(v ^ (BYTES8_ONES * c), 1);
 }
-/* Does a byte of v end a JSON string's plain run: '"', '\\' or a control
- * character? */
-static inline int bytes8_json_special(uint64_t v) {
-    return (bytes8_equal(v, '"') | bytes8_equal(v, '\\') | bytes8_below(v, 0x20)) != 0;
+/* The bytes of v that end a JSON string's plain run: '"', '\\' or a
+ * control character (bit 7 of each; only the lowest is sure to be right:
+ * see bytes8_json_plain_end). */
+static inline uint64_t bytes8_json_mask(uint64_t v) {
+    return bytes8_equal(v, '"') | bytes8_equal(v, '\\') | bytes8_below(v, 0x20);
 }
+/* Does a byte of v end a JSON string's plain run? */
+static inline int bytes8_json_special(uint64_t v) { return bytes8_json_mask(v) != 0; }
 /* Are the 8 bytes of v all printable ASCII (0x20 to 0x7E)? */
 static inline int bytes8_printable(uint64_t v) {
     return !((v & BYTES8_HIGH) | bytes8_below(v, 0x20) | bytes8_equal(v, 0x7F));
@@ -71,5 +81,56 @@ static inline uint64_t bytes8_word_end(uint64_t v) {
 /* The index of the first byte (in memory order) flagged in m, a nonzero
  * mask of bit-7 flags; little-endian loads only (see bytes8_word_end). */
 static inline unsigned bytes8_first(uint64_t m) { return (unsigned)__builtin_ctzll(m) >> 3; }
+
+
+#ifdef BYTES8_SSE2
+/* A mask of the 16 bytes at p (bit i: byte i) that are '"', '\\' or below
+ * 0x20; then of those that are NUL or 0x80 and above. */
+static inline unsigned bytes16_json_special(const char *p) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+static inline unsigned bytes16_not_ascii(const char *p) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+}
+#endif
+
+/* The first byte in [p, end) that stops the scan, or end: with `json`,
+ * a byte that ends a JSON string's plain run ('"', '\\' or a control
+ * character), else NUL or a byte that is not ASCII. `json` is a constant
+ * at each call (the two functions below), so each compiles to its own
+ * loops. The lowest byte a word test flags is exact (a borrow only runs
+ * upward from a byte truly flagged). */
+static inline const char *bytes8_scan(const char *p, const char *end, int json) {
+#ifdef BYTES8_SSE2
+    for (; end - p >= 16; p += 16) {
+        unsigned m = json ? bytes16_json_special(p) : bytes16_not_ascii(p);
+        if (m) return p + __builtin_ctz(m);
+    }
+#endif
+    for (; end - p >= 8; p += 8) {
+        uint64_t v = bytes8_load(p);
+        uint64_t m = json ? bytes8_json_mask(v) : (v | bytes8_below(v, 1)) & BYTES8_HIGH;
+        if (m) return p + bytes8_first(m);
+    }
+    for (; p < end; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (json ? c == '"' || c == '\\' || c < 0x20 : c == 0 || c >= 0x80) break;
+    }
+    return p;
+}
+
+/* The end of a JSON string's plain run: the one scan of the JSON reader
+ * and writer. */
+static inline const char *bytes8_json_plain_end(const char *p, const char *end) {
+    return bytes8_scan(p, end, 1);
+}
+/* The end of a run of ASCII without NUL: the UTF-8 check's fast path. */
+static inline const char *bytes8_ascii_end(const char *p, const char *end) {
+    return bytes8_scan(p, end, 0);
+}
 
 #endif
