@@ -351,6 +351,9 @@ const char *coder_threat(const char *act);
 const char *coder_combine(const char *upper, const char *lower, char *buf, size_t n);
 /* transform.c */
 int coder_transforms_init(dyad_coder *c);
+/* Whether any transformation has this outer verb: the inner event need not
+ * be matched when none has */
+int coder_transform_outer(const dyad_coder *c, const vmatch *outer);
 /* The transformation that applies to an outer verb acting on an inner event,
  * with the units its result's source and target stand for; or NULL. */
 const xform *coder_transform(const csent *s, const vmatch *outer, int osrc, int isrc, int itgt,

@@ -1144,7 +1144,7 @@ static int transformed(csent *s, int gi, const vmatch *m, uint32_t sentence, dya
                        size_t *nev, size_t *cap) {
     if (!s->c->nxforms || gi + 1 >= s->ngroups) return 0;
     const vgroup *g = &s->groups[gi];
-    if (s->groups[gi + 1].start >= g->region_end) return 0;
+    if (s->groups[gi + 1].start >= g->region_end || !coder_transform_outer(s->c, m)) return 0;
     /* "said it is ready / prepared to withdraw": the inner act is the
      * frame's infinitive, with the frame's subject */
     int frame = readiness_of(s, gi + 1), hi = gi + 1 + frame;

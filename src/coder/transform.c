@@ -71,17 +71,29 @@ static int same_actor(const csent *s, int u, int w) {
            !strcmp(s->units[u].codes[0], s->units[w].codes[0]);
 }
 
+/* Whether x's outer verb is the matched verb: by lemma, block name or code
+ * (the first letters compared before the strings, as most verbs are not) */
+static int outer_is(const xform *x, const char *lemma, const char *block, const char *code) {
+    if (x->overb[0] == lemma[0] && !strcmp(x->overb, lemma)) return 1;
+    if (x->overb[0] == block[0] && !strcmp(x->overb, block)) return 1;
+    return x->ocode && code && x->ocode[0] == code[0] && !strcmp(x->ocode, code);
+}
+
+int coder_transform_outer(const dyad_coder *c, const vmatch *outer) {
+    const char *block = dict_form_block_name(c->dict, outer->form);
+    for (int i = 0; i < c->nxforms; i++)
+        if (outer_is(&c->xforms[i], outer->lemma, block, outer->code)) return 1;
+    return 0;
+}
+
 const xform *coder_transform(const csent *s, const vmatch *outer, int osrc, int isrc, int itgt,
                              const char *icode, int *rsrc, int *rtgt) {
     const dyad_coder *c = s->c;
-    const dyad_dict *d = c->dict;
     const char *lemma = outer->lemma;
-    const char *block = dict_form_block_name(d, outer->form);
+    const char *block = dict_form_block_name(c->dict, outer->form);
     for (int i = 0; i < c->nxforms; i++) {
         const xform *x = &c->xforms[i];
-        if (strcmp(x->overb, lemma) && strcmp(x->overb, block) &&
-            !(x->ocode && outer->code && !strcmp(x->ocode, outer->code)))
-            continue;
+        if (!outer_is(x, lemma, block, outer->code)) continue;
         if (x->icode && strcmp(x->icode, icode)) continue;
         int vars[26];
         for (int k = 0; k < 26; k++) vars[k] = -1;
