@@ -53,8 +53,9 @@ int main(void) {
     /* a date past the first lines is what the story is about, not its date */
     CHECK_STR(found(a, "", "Fiji hosted Samoa.\nOne.\nTwo.\nThree.\nFour.\nFive.\n"
                            "The treaty of March 4, 1990 was recalled.", NULL, &f), "");
-    /* the year is looked for first, every fourth byte: it may open the
-     * text, end it, or stand anywhere among the first words */
+    /* the years are looked for first (16 bytes at a time), then the words
+     * before each read back: a year may open the text, end it, or stand
+     * anywhere among the first words */
     CHECK_STR(found(a, "", "2018-12-30: Kenya hosted Uganda's president.", NULL, &f), "20181230");
     CHECK_STR(found(a, "", "Kenya hosted Uganda, ACCRA, 3 May 2021", NULL, &f), "20210503");
     CHECK_STR(found(a, "", "Ghana thanked Togo, May 3 1999", NULL, &f), "19990503");
@@ -77,6 +78,21 @@ int main(void) {
     CHECK_STR(found(a, "", "Mali expelled a French diplomat.", "report-2015.txt", &f), "");
     CHECK_STR(found(a, "", "Mali expelled a French diplomat.", "wire-20151302.txt", &f), "");
     CHECK(f == DYAD_DATE_FROM_NONE);
+    /* a year that makes no date, then one that does; the words before a
+     * year read back across line ends and punctuation */
+    CHECK_STR(found(a, "", "In 1999 Peru and Chile met; 2001 too.\nLIMA, 4 May 2021 - Peru met Chile.",
+                    NULL, &f), "20210504");
+    CHECK_STR(found(a, "", "Filed on the 9th\nof\nJuly, 2016; Peru met Chile.", NULL, &f), "20160709");
+    CHECK_STR(found(a, "", "2021-02-30 and 2021-03-01: Peru met Chile.", NULL, &f), "20210301");
+    /* the first lines end at the 6th line with words, or the 160th word */
+    CHECK_STR(found(a, "", "One\n\nTwo\n \nThree\nFour\nFive\nMay 2, 2021 - Fiji met Samoa.", NULL, &f),
+              "20210502");
+    CHECK_STR(found(a, "", "One\nTwo\nThree\nFour\nFive\nSix\nMay 2, 2021 - Fiji met Samoa.", NULL, &f),
+              "");
+    char many[600] = "", more[600] = "a ";
+    for (int i = 0; i < 157; i++) strcat(many, "a ");
+    CHECK_STR(found(a, "", strcat(many, "May 2, 2021"), NULL, &f), "20210502"); /* the 160th word */
+    CHECK_STR(found(a, "", strcat(more, many), NULL, &f), ""); /* the 161st */
 
     dyad_arena_free(a);
     return t_summary();

@@ -136,7 +136,7 @@ static void test_bytes8(void) {
     CHECK(bytes8_first(bytes8_word_end(bytes8_load("Zz09@[`{"))) == 4);
 }
 
-/* The two scans (16 bytes at a time, then 8, then one): one byte that
+/* The three scans (16 bytes at a time, then 8, then one): one byte that
  * stops each in every place of every length to 40, the scan starting at
  * every offset; a stopping byte before the start is not seen. */
 static void test_scans(void) {
@@ -144,6 +144,8 @@ static void test_scans(void) {
     static const unsigned char json_go[] = {' ', '!', '#', '[', ']', 0x7F, 0x80, 0xC3, 0xFF};
     static const unsigned char ascii_stop[] = {0x00, 0x80, 0xC3, 0xEF, 0xFF};
     static const unsigned char ascii_go[] = {0x01, 0x0A, ' ', '"', '\\', 0x7F};
+    static const unsigned char digit_stop[] = {'0', '5', '9'};
+    static const unsigned char digit_go[] = {'/', ':', 'a', ' ', 0x00, 0xB0, 0xB9, 0xFF, 0x7F};
     int bad = 0;
     char buf[48];
     for (size_t n = 0; n <= 40; n++)
@@ -154,6 +156,12 @@ static void test_scans(void) {
                     if (k < n) buf[k] = (char)json_stop[v];
                     size_t want = k >= from && k < n ? k : n;
                     bad += bytes8_json_plain_end(buf + from, buf + n) != buf + want;
+                }
+                for (size_t v = 0; v < sizeof digit_stop; v++) {
+                    for (size_t i = 0; i < n; i++) buf[i] = (char)digit_go[(i + v) % sizeof digit_go];
+                    if (k < n) buf[k] = (char)digit_stop[v];
+                    size_t want = k >= from && k < n ? k : n;
+                    bad += bytes8_digit(buf + from, buf + n) != buf + want;
                 }
                 for (size_t v = 0; v < sizeof ascii_stop; v++) {
                     for (size_t i = 0; i < n; i++) buf[i] = (char)ascii_go[(i + v) % sizeof ascii_go];

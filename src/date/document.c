@@ -15,6 +15,7 @@
  * date_scan_text and date_scan_name are the two readers of dates in a
  * document's words and in a file name. */
 #include "date/date.h"
+#include "util/bytes8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -124,52 +125,77 @@ static int words_date(const dd_word *w, int n, int i, char out[9]) {
 
 #define DD_MAXW 160
 
-/* Is there a year to read in [s, end): four digits starting a word? Every
- * date the scan below accepts has one ("2024-03-03", "March 3, 2024"), and
- * most stories' first lines have none, so they are passed over with a look
- * at every fourth byte (no four digits hold a byte that is no digit) rather
- * than read word by word. */
-static int has_year(const char *s, const char *end) {
-    for (const char *p = s; end - p >= 4;) {
-        if (!is_digit(p[3])) {
-            p += 4;
-            continue;
-        }
-        if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && (p == s || !is_alnum(p[-1])))
-            return 1;
-        p++;
+/* The next year to read in [p, end) (s: where the text starts): four
+ * digits starting a word. Every date the scan below accepts has one
+ * ("2024-03-03", "March 3, 2024"), and most stories' first lines have
+ * none: digits are looked for 16 bytes at a time. */
+static const char *next_year(const char *s, const char *p, const char *end) {
+    while ((p = bytes8_digit(p, end)) < end) {
+        const char *q = p;
+        while (q < end && is_digit(*q)) q++;
+        if (q - p >= 4 && (p == s || !is_alnum(p[-1]))) return p;
+        p = q;
     }
-    return 0;
+    return NULL;
 }
 
+/* The word before p (after s), NULL when none; p: a word's start. */
+static const char *word_before(const char *s, const char *p, dd_word *w) {
+    while (p > s && !is_alnum(p[-1])) p--;
+    if (p == s) return NULL;
+    const char *e = p;
+    while (p > s && is_alnum(p[-1])) p--;
+    *w = (dd_word){p, (size_t)(e - p), 0};
+    w->month = month_of(*w);
+    return p;
+}
+
+/* A date whose year is the word at y: "2024-03-03" there, or its last
+ * word (words_date: "March 3, 2024", "3 March 2024", "3rd of March,
+ * 2024"). The words are those the scan would have read: the year's cut at
+ * end, the three before it read back from y. */
+static int date_at(const char *s, const char *y, const char *end, char out[9]) {
+    if (iso_at(y, end, out) == 0) return 0;
+    dd_word w[4];
+    int k = 0;
+    const char *p = y, *e = y;
+    while (e < end && is_alnum(*e)) e++;
+    dd_word year = {y, (size_t)(e - y), 0};
+    if (!year_of(year)) return -1;
+    while (k < 3 && (p = word_before(s, p, &w[2 - k]))) k++;
+    w[3] = year;
+    const dd_word *v = w + 3 - k; /* v[0..k]: the words, the year last */
+    if (k >= 1 && v[k - 1].month && words_date(v, k + 1, k - 1, out) == 0) return 0;
+    if (k >= 2 && v[k - 2].month && words_date(v, k + 1, k - 2, out) == 0) return 0;
+    return -1;
+}
+
+/* Would the scan of the first lines have reached y: fewer than DD_LINES
+ * lines with text and DD_MAXW words before it? */
+static int in_first_lines(const char *s, const char *y) {
+    int words = 0, lines = 0, line_has_text = 0;
+    for (const char *p = s; p < y; p++) {
+        if (*p == '\n') {
+            if (line_has_text && ++lines >= DD_LINES) return 0;
+            line_has_text = 0;
+        } else if (is_alnum(*p)) {
+            line_has_text = 1;
+            words += p == s || !is_alnum(p[-1]);
+        }
+    }
+    return words < DD_MAXW;
+}
+
+/* The first date of the first lines: read at each year (a date ends with
+ * its year or starts with it), the first that makes one if the first
+ * lines reach it. */
 int date_scan_text(const char *text, size_t len, char out[9]) {
     const char *s = text, *end = text + (len < DD_BYTES ? len : DD_BYTES);
-    out[0] = 0;
-    if (!has_year(s, end)) return -1;
-    dd_word w[DD_MAXW];
-    int n = 0, lines = 0;
-    int line_has_text = 0;
-    for (const char *p = s; p < end && n < DD_MAXW;) {
-        if (*p == '\n') {
-            if (line_has_text && ++lines >= DD_LINES) break;
-            line_has_text = 0;
-            p++;
-            continue;
+    for (const char *y = s; (y = next_year(s, y, end)); y++) {
+        if (date_at(s, y, end, out) == 0) {
+            if (in_first_lines(s, y)) return 0;
+            break;
         }
-        if (!is_alnum(*p)) {
-            p++;
-            continue;
-        }
-        line_has_text = 1;
-        if (is_digit(*p) && (p == s || !is_alnum(p[-1])) && iso_at(p, end, out) == 0) return 0;
-        const char *b = p;
-        while (p < end && is_alnum(*p)) p++;
-        w[n] = (dd_word){b, (size_t)(p - b), 0};
-        w[n].month = month_of(w[n]);
-        n++;
-        /* a date needs a month: most words are passed over here */
-        if (n >= 2 && w[n - 2].month && words_date(w, n, n - 2, out) == 0) return 0;
-        if (n >= 3 && w[n - 3].month && words_date(w, n, n - 3, out) == 0) return 0;
     }
     out[0] = 0;
     return -1;

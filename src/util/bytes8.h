@@ -1,9 +1,9 @@
 /* bytes8.h -- 8 bytes at a time: the usual bit tests on a word read with
  * memcpy, for the fast paths that read text looking for a few byte values
  * (UTF-8 checking, reading JSON strings, writing them, normalizing text).
- * The two scans that cross whole records (bytes8_ascii_end,
- * bytes8_json_plain_end) take 16 bytes at a time with SSE2 where the
- * compiler has it (every x86-64), else 8 with the word tests. */
+ * The scans that cross whole records (bytes8_scan: JSON strings, ASCII
+ * runs, digits) take 16 bytes at a time with SSE2 where the compiler has
+ * it (every x86-64), else 8 with the word tests. */
 #ifndef DYAD_UTIL_BYTES8_H
 #define DYAD_UTIL_BYTES8_H
 #include <stdint.h>
@@ -82,43 +82,45 @@ static inline uint64_t bytes8_word_end(uint64_t v) {
  * mask of bit-7 flags; little-endian loads only (see bytes8_word_end). */
 static inline unsigned bytes8_first(uint64_t m) { return (unsigned)__builtin_ctzll(m) >> 3; }
 
+/* What a scan looks for (bytes8_scan). */
+enum { BYTES8_JSON, BYTES8_NOT_ASCII, BYTES8_DIGIT };
 
-#ifdef BYTES8_SSE2
-/* A mask of the 16 bytes at p (bit i: byte i) that are '"', '\\' or below
- * 0x20; then of those that are NUL or 0x80 and above. */
-static inline unsigned bytes16_json_special(const char *p) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
-    return (unsigned)_mm_movemask_epi8(m);
-}
-static inline unsigned bytes16_not_ascii(const char *p) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    return (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())));
-}
-#endif
-
-/* The first byte in [p, end) that stops the scan, or end: with `json`,
- * a byte that ends a JSON string's plain run ('"', '\\' or a control
- * character), else NUL or a byte that is not ASCII. `json` is a constant
- * at each call (the two functions below), so each compiles to its own
- * loops. The lowest byte a word test flags is exact (a borrow only runs
+/* The first byte in [p, end) that stops the scan, or end: for
+ * BYTES8_JSON a byte that ends a JSON string's plain run ('"', '\\' or a
+ * control character), for BYTES8_NOT_ASCII NUL or a byte that is not
+ * ASCII, for BYTES8_DIGIT an ASCII digit. `kind` is a constant at each
+ * call (the functions below), so each compiles to its own loops. The
+ * lowest byte a word test flags is exact (a borrow or a carry only runs
  * upward from a byte truly flagged). */
-static inline const char *bytes8_scan(const char *p, const char *end, int json) {
+static inline const char *bytes8_scan(const char *p, const char *end, int kind) {
 #ifdef BYTES8_SSE2
     for (; end - p >= 16; p += 16) {
-        unsigned m = json ? bytes16_json_special(p) : bytes16_not_ascii(p);
-        if (m) return p + __builtin_ctz(m);
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p), m;
+        if (kind == BYTES8_JSON) {
+            m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+            m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+        } else if (kind == BYTES8_NOT_ASCII) {
+            m = _mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+        } else {
+            __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('0')); /* a digit: 0 to 9 */
+            m = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
+        }
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return p + __builtin_ctz(bits);
     }
 #endif
     for (; end - p >= 8; p += 8) {
-        uint64_t v = bytes8_load(p);
-        uint64_t m = json ? bytes8_json_mask(v) : (v | bytes8_below(v, 1)) & BYTES8_HIGH;
+        uint64_t v = bytes8_load(p), m, x = v & ~BYTES8_HIGH;
+        if (kind == BYTES8_JSON) m = bytes8_json_mask(v);
+        else if (kind == BYTES8_NOT_ASCII) m = (v | bytes8_below(v, 1)) & BYTES8_HIGH;
+        else m = (x + BYTES8_ONES * (0x80 - '0')) & ~(x + BYTES8_ONES * (0x7F - '9')) & ~v & BYTES8_HIGH;
         if (m) return p + bytes8_first(m);
     }
     for (; p < end; p++) {
         unsigned char c = (unsigned char)*p;
-        if (json ? c == '"' || c == '\\' || c < 0x20 : c == 0 || c >= 0x80) break;
+        if (kind == BYTES8_JSON ? c == '"' || c == '\\' || c < 0x20
+            : kind == BYTES8_NOT_ASCII ? c == 0 || c >= 0x80 : c >= '0' && c <= '9')
+            break;
     }
     return p;
 }
@@ -126,11 +128,15 @@ static inline const char *bytes8_scan(const char *p, const char *end, int json) 
 /* The end of a JSON string's plain run: the one scan of the JSON reader
  * and writer. */
 static inline const char *bytes8_json_plain_end(const char *p, const char *end) {
-    return bytes8_scan(p, end, 1);
+    return bytes8_scan(p, end, BYTES8_JSON);
 }
 /* The end of a run of ASCII without NUL: the UTF-8 check's fast path. */
 static inline const char *bytes8_ascii_end(const char *p, const char *end) {
-    return bytes8_scan(p, end, 0);
+    return bytes8_scan(p, end, BYTES8_NOT_ASCII);
+}
+/* The first ASCII digit in [p, end), or end. */
+static inline const char *bytes8_digit(const char *p, const char *end) {
+    return bytes8_scan(p, end, BYTES8_DIGIT);
 }
 
 #endif
