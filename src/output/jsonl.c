@@ -6,9 +6,9 @@
  * event_name, source_text, target_text, verb, issues, repeat_of (the
  * headline's sentence, on a lead event the headline told already; absent
  * otherwise), and explain when --explain asked for it. A code missing from the CAMEO table gets null
- * weights rather than invented ones. Each line is built in memory and
- * written with one fwrite: per-character stdio calls cost more than the
- * coding of the sentence. */
+ * weights rather than invented ones. A document's lines are built in
+ * memory and written with one fwrite: per-character stdio calls cost more
+ * than the coding of the sentence. */
 #include "output/output.h"
 #include "util/buf.h"
 #include "util/bytes8.h"
@@ -172,12 +172,16 @@ static void event_line(byte_buf *l, const dyad_doc *doc, const dyad_result *res,
 int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             dyad_error *err) {
     byte_buf l = {0};
-    /* the same on each of the document's lines: escaped once */
-    if (res->nevents) doc_head(&l, doc);
-    size_t head = l.len;
-    for (size_t i = 0; i < res->nevents && !l.oom; i++) {
-        l.len = head;
-        event_line(&l, doc, res, &res->events[i]);
+    if (res->nevents) {
+        /* all the document's lines, written at once; each begins with the
+         * same head, escaped once and copied */
+        doc_head(&l, doc);
+        size_t head = l.len;
+        for (size_t i = 0; i < res->nevents && !l.oom; i++) {
+            char *o = i ? byte_buf_room(&l, head) : NULL;
+            if (o) memcpy(o, l.p, head), l.len += head;
+            event_line(&l, doc, res, &res->events[i]);
+        }
         if (!l.oom) fwrite(l.p, 1, l.len, out);
     }
     free(l.p);
