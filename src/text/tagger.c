@@ -690,6 +690,15 @@ static void rule_token(ctx *c, int i) {
                 (prev == DYAD_POS_NN && (in_set(next, B(NN) | B(JJ) | B(VB)) ||
                                          (next == DYAD_POS_VBP && can(c, i + 1, DYAD_POS_NN)))))
                 verb_reading(c, i); /* the agreement covers trade */
+        } else if (prev == DYAD_POS_RB && pv >= 0 && (ptag == DYAD_POS_NNP || ptag == DYAD_POS_NN) &&
+                   t == DYAD_POS_NNS && can(c, i, DYAD_POS_VBZ)) {
+            /* an adverb between a subject and its verb: "the army mistakenly
+             * kills three soldiers", "Israel reportedly plans to" (not inside
+             * an object: "hit the city again twice") */
+            int np = np_is_object(c, pv);
+            if (!(np == 1 || (np == 2 && !clause_verb(c, np_start(c, pv) - 1))) &&
+                in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO) | B(JJ) | B(NNS) | B(NN)))
+                verb_reading(c, i);
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_VBZ) {
             /* the noun phrase is a verb's object: its last word is a plural
              * noun (charged eight terror suspects on Tuesday) */
