@@ -588,6 +588,18 @@ static int headline_verb(const ctx *c, int i) {
                                    B(RP) | B(RB))) != 0;
 }
 
+/* An adverb between a subject and its verb: "the army mistakenly kills
+ * three soldiers", "Israel reportedly plans to" (not inside an object:
+ * "hit the city again twice"). Token i is a plural noun or a verb after
+ * adverbs; pv is the word before them. Rare: kept out of rule_token's body. */
+static __attribute__((noinline)) void adverb_subject_verb(ctx *c, int i, int pv, int next) {
+    if (pv < 0 || !in_set(c->tag[pv], B(NNP) | B(NN)) || !can(c, i, DYAD_POS_VBZ)) return;
+    int np = np_is_object(c, pv);
+    if (!(np == 1 || (np == 2 && !clause_verb(c, np_start(c, pv) - 1))) &&
+        in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO) | B(JJ) | B(NNS) | B(NN)))
+        verb_reading(c, i);
+}
+
 static void rule_token(ctx *c, int i) {
     int t = c->tag[i], prev = tag_at(c, i - 1), next = tag_at(c, i + 1);
     int pv = prev_skip_rb(c, i), ptag = tag_at(c, pv);
@@ -690,15 +702,6 @@ static void rule_token(ctx *c, int i) {
                 (prev == DYAD_POS_NN && (in_set(next, B(NN) | B(JJ) | B(VB)) ||
                                          (next == DYAD_POS_VBP && can(c, i + 1, DYAD_POS_NN)))))
                 verb_reading(c, i); /* the agreement covers trade */
-        } else if (prev == DYAD_POS_RB && pv >= 0 && (ptag == DYAD_POS_NNP || ptag == DYAD_POS_NN) &&
-                   t == DYAD_POS_NNS && can(c, i, DYAD_POS_VBZ)) {
-            /* an adverb between a subject and its verb: "the army mistakenly
-             * kills three soldiers", "Israel reportedly plans to" (not inside
-             * an object: "hit the city again twice") */
-            int np = np_is_object(c, pv);
-            if (!(np == 1 || (np == 2 && !clause_verb(c, np_start(c, pv) - 1))) &&
-                in_set(next, B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(CD) | B(TO) | B(JJ) | B(NNS) | B(NN)))
-                verb_reading(c, i);
         } else if ((prev == DYAD_POS_NNP || prev == DYAD_POS_NN) && t == DYAD_POS_VBZ) {
             /* the noun phrase is a verb's object: its last word is a plural
              * noun (charged eight terror suspects on Tuesday) */
@@ -728,6 +731,8 @@ static void rule_token(ctx *c, int i) {
         } else if (prev == DYAD_POS_CC && in_set(tag_at(c, i - 2), B(NN) | B(NNS)) &&
                    in_set(t, B(VB) | B(VBP)) && !in_set(next, DETERMINERS | B(PRP))) {
             noun_reading(c, i); /* death at sea and torture */
+        } else if (t == DYAD_POS_NNS && prev == DYAD_POS_RB) {
+            adverb_subject_verb(c, i, pv, next);
         }
         t = c->tag[i];
     }
