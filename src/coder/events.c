@@ -70,7 +70,7 @@ static int push_event(csent *s, dyad_event **ev, size_t *nev, size_t *cap, const
 static const char *span_text(csent *s, int a, int b) {
     size_t len = 1;
     for (int i = a; i < b; i++) len += strlen(s->t[i].up) + 1;
-    char *out = dyad_arena_alloc(s->a, len);
+    char *out = dyad_arena_alloc_uninit(s->a, len); /* every byte is written below */
     if (!out) return "";
     char *p = out;
     *p = '\0';
@@ -1467,12 +1467,14 @@ int coder_events(csent *s, uint32_t sentence, dyad_event **ev, size_t *nev, size
     size_t first = *nev;
     if (s->c->opt.trace) s->c->opt.trace(s->c->opt.trace_ctx, structure(s));
     if ((s->wc_any & WC_NOMINAL) && coder_nominal_events(s, sentence, ev, nev, cap) < 0) return -1;
-    s->matches = dyad_arena_alloc_uninit(s->a, sizeof *s->matches * ((size_t)s->ngroups + 1));
-    s->matched = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1);
-    if (!s->matches || !s->matched) return -1;
-    uint8_t *coded = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1);
-    uint8_t *done = dyad_arena_alloc(s->a, (size_t)s->ngroups + 1); /* used by a transformation */
-    if (!coded || !done) return -1;
+    size_t ng = (size_t)s->ngroups + 1;
+    s->matches = dyad_arena_alloc_uninit(s->a, sizeof *s->matches * ng);
+    /* per group, in one zeroed block: matched, coded, and done (used by a
+     * transformation) */
+    uint8_t *flags = dyad_arena_alloc(s->a, 3 * ng);
+    if (!s->matches || !flags) return -1;
+    s->matched = (int8_t *)flags;
+    uint8_t *coded = flags + ng, *done = flags + 2 * ng;
     for (int gi = 0; gi < s->ngroups; gi++) {
         const vgroup *g = &s->groups[gi];
         vmatch m;

@@ -950,6 +950,19 @@ static uint32_t plural_actor(const csent *s, int i) {
     return v;
 }
 
+/* Can a phrase [start, end) with no actor or agent word get a code? Only
+ * as a new actor (new_actor), or as one standing for an earlier actor:
+ * name_reference needs a proper noun at its head, pair_reference two to
+ * four words, host_reference two. Most such phrases ("the talks",
+ * "Tuesday") are passed over without a unit being made for them. */
+static int may_stand_for(const csent *s, int start, int end) {
+    if (s->c->opt.new_actor_length > 0) return 1;
+    const docmem *m = s->mem;
+    int n = end - start;
+    return m && ((m->ntitles && s->t[end - 1].pos == DYAD_POS_NNP) ||
+                 (m->pair_sentence >= 0 && n >= 2 && n <= 4) || (m->host_sentence >= 0 && n == 2));
+}
+
 int coder_find_units(csent *s) {
     for (int i = 0; i < s->n; i++) {
         s->t[i].unit = -1;
@@ -1038,6 +1051,7 @@ int coder_find_units(csent *s) {
             }
             i++;
         }
+        if (k == k0 && !may_stand_for(s, start, i)) continue; /* no code: the unit is not kept */
         unit *u = &s->units[s->nunits];
         memset(u, 0, sizeof *u);
         u->from_sentence = -1;
