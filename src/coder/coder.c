@@ -138,7 +138,8 @@ static int word_tables(dyad_coder *c) {
 static int pattern_sides(dyad_coder *c) {
     const dyad_dict *d = c->dict;
     c->pat_side = calloc(PAT_SIDE * ((size_t)dict_npatterns(d) + 1), sizeof *c->pat_side);
-    if (!c->pat_side) return -1;
+    c->pat_key = calloc((size_t)dict_npatterns(d) + 1, 1);
+    if (!c->pat_side || !c->pat_key) return -1;
     for (uint32_t i = 0; i < dict_npatterns(d); i++) {
         dict_pattern p;
         dict_pattern_get(d, i, &p);
@@ -152,6 +153,29 @@ static int pattern_sides(dyad_coder *c) {
         }
     }
     return 0;
+}
+
+/* Each pattern's key (pat_key): the bloom bit of a word it requires, one
+ * that is no function word if it has one ("TO", "WITH" are in most
+ * sentences), else its lowest bit but bit 0, which every sentence has
+ * (word 0); 0 when it requires no word. Which word is only a matter of
+ * speed: a sentence without it cannot match the pattern. */
+static void pattern_keys(dyad_coder *c) {
+    const dyad_dict *d = c->dict;
+    for (uint32_t i = 0; i < dict_npatterns(d); i++) {
+        dict_pattern p;
+        dict_pattern_get(d, i, &p);
+        uint8_t key = 0;
+        for (uint32_t k = 0; k < p.nel && !key; k++) {
+            uint32_t id = p.el[k].id, h = (id * 2654435761u) >> 24;
+            if (p.el[k].kind == PE_WORD && id && id < c->nwords && !c->facts[id].cls &&
+                ((p.need[h >> 6] >> (h & 63)) & 1))
+                key = (uint8_t)h;
+        }
+        for (int b = 1; b < 256 && !key; b++)
+            if ((p.need[b >> 6] >> (b & 63)) & 1) key = (uint8_t)b;
+        c->pat_key[i] = key;
+    }
 }
 
 dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_options *o,
@@ -175,6 +199,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
         dyad_error_set(err, "out of memory");
         return NULL;
     }
+    pattern_keys(c);
     c->tagger = t;
     if (o) c->opt = *o;
     else dyad_options_default(&c->opt);
@@ -188,6 +213,7 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->facts);
     dict_phrases_free(c->phrases);
     free(c->pat_side);
+    free(c->pat_key);
     free(c);
 }
 

@@ -63,6 +63,10 @@ struct dyad_coder {
                            the bloom bits of every word it requires (tested
                            against the sentence's); most patterns are passed
                            over without reading them */
+    uint8_t *pat_key;   /* per pattern, one bloom bit of a word it requires
+                           (0, always set, if none): tested before its
+                           pat_side, so that a pattern whose word is not in
+                           the sentence costs a byte, not a cache line */
 };
 
 /* Classes of function words (words.c). */

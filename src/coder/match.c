@@ -311,9 +311,12 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     if (g->passive && g->subject >= 0) /* its subject's words may be the object's (passive_object) */
         region_words(s, s->units[g->subject].start, s->units[g->subject].end, &post, &post_syn);
     const uint64_t *have = s->bloom, *side = s->c->pat_side + PAT_SIDE * (size_t)best.first_pattern;
+    const uint8_t *key = s->c->pat_key + best.first_pattern;
     m->code = best.code;
     m->code2 = best.code2;
     for (uint32_t i = 0; i < best.npatterns; i++, side += PAT_SIDE) {
+        if (!((have[key[i] >> 6] >> (key[i] & 63)) & 1))
+            continue; /* a word it requires is not in the sentence (its key) */
         if ((side[0] & ~pre) | (side[1] & ~post) | (side[2] & ~pre_syn) | (side[3] & ~post_syn))
             continue; /* a word or synset the pattern needs is missing from its region */
         const uint64_t *need = side + 4;

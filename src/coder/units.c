@@ -1245,6 +1245,7 @@ static void remember_voice(csent *s, const dyad_event *ev, size_t n, int sentenc
 void coder_remember_pair(csent *s, const dyad_event *ev, size_t n, int sentence) {
     if (!s->mem) return;
     remember_voice(s, ev, n, sentence);
+    if (!n) return; /* no event: nothing else to remember */
     const char *host = visit_host(ev, n);
     if (host) {
         s->mem->host = host;
