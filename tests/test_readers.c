@@ -314,6 +314,16 @@ static void jsonl_bad_line(const char *bad, size_t badlen, const char *want) {
 static void test_jsonl_bad(void) {
     BAD("{\"text\":\"ab\xFF\"}", "in.jsonl:2: invalid UTF-8 (byte 0xFF) at column 12");
     BAD("{\"text\":\"a\0b\"}", "in.jsonl:2: NUL byte at column 11");
+    /* the line's bytes are checked in its strings as they are read; a line
+     * that is not UTF-8 is told so whatever else is wrong with it: in a
+     * key, in a value skipped, outside any string, after a JSON error */
+    BAD("{\"t\xC3(xt\":\"y\"}", "in.jsonl:2: invalid UTF-8 (byte 0xC3) at column 4");
+    BAD("{\"x\":[\"a\xE2\x82\"],\"text\":\"y\"}", "in.jsonl:2: invalid UTF-8 (byte 0xE2) at column 9");
+    BAD("{\"text\":\"y\"}\xFF", "in.jsonl:2: invalid UTF-8 (byte 0xFF) at column 13");
+    BAD("{\"id\" \"x\",\"text\":\"\xFF\"}", "in.jsonl:2: invalid UTF-8 (byte 0xFF) at column 19");
+    BAD("{\"text\":\"a surrogate \xED\xA0\x80\"}", "in.jsonl:2: invalid UTF-8 (byte 0xED) at column 22");
+    BAD("{\"text\":\"overlong \xC0\xAF\"}", "in.jsonl:2: invalid UTF-8 (byte 0xC0) at column 19");
+    BAD("{\"text\":\"y\",\0}", "in.jsonl:2: NUL byte at column 13");
     BAD("{\"id\" \"x\", \"text\":\"y\"}", "in.jsonl:2: unexpected '\"' after a key (expected ':') at column 7");
     BAD("{\"text\":\"y\"} extra", "in.jsonl:2: unexpected data after the end of the object at column 14");
     BAD("[1,2]", "in.jsonl:2: unexpected '[' at the start of the record (expected '{') at column 1");
@@ -336,6 +346,28 @@ static void test_jsonl_bad(void) {
     BAD("{\"id\":\"x\",\"text\":\"abc", "in.jsonl:2: truncated record: string not closed at column 18");
     BAD("{\"id\":\"x\",\"text\":\"abc\"", "in.jsonl:2: truncated record: end of line inside the object at column 23");
     BAD("{\"id\":", "truncated record: end of line where a value was expected at column 7");
+}
+
+/* UTF-8 of 2, 3 and 4 bytes in each place of a string read 16 bytes at
+ * a time (and 8, and 1): decoded as it is, beside escapes. */
+static void test_jsonl_utf8(void) {
+    static const char *const chars[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\\n"};
+    int bad = 0;
+    for (size_t c = 0; c < 4; c++)
+        for (size_t at = 0; at < 40; at++) {
+            char line[128], want[64];
+            char pad[41];
+            memset(pad, 'a', at), pad[at] = 0;
+            snprintf(line, sizeof line, "{\"text\":\"%s%s\\\"b%s\"}\n", pad, chars[c], chars[c]);
+            const char *ch = c == 3 ? "\n" : chars[c];
+            snprintf(want, sizeof want, "%s%s\"b%s", pad, ch, ch);
+            fixture f;
+            dyad_doc d;
+            open_str(&f, line, "u.jsonl", DYAD_FMT_JSONL);
+            bad += next(&f, &d) != 1 || strcmp(d.text, want) != 0 || f.w.n != 0;
+            done(&f);
+        }
+    CHECK(bad == 0);
 }
 
 static void test_jsonl_limits(void) {
@@ -822,6 +854,7 @@ int main(void) {
     test_text_bad();
     test_jsonl_good();
     test_jsonl_bad();
+    test_jsonl_utf8();
     test_jsonl_limits();
     test_xml_good();
     test_xml_validation_file();

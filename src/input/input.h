@@ -61,6 +61,9 @@ int rd_src_getline(rd_src *s, byte_buf *out, size_t max, int *too_long);
 /* Offset of the first byte that is not valid UTF-8 (or a NUL byte), or
  * (size_t)-1 if all of s[0..n) is valid. */
 size_t rd_utf8_check(const char *s, size_t n);
+/* The length of the valid UTF-8 sequence at s (n bytes there, s[0] not
+ * ASCII), or 0 when it is not one. */
+size_t rd_utf8_seq(const char *s, size_t n);
 /* Encodes code point cp (valid scalar value) into out; returns bytes (1-4). */
 int rd_utf8_put(char *out, uint32_t cp);
 

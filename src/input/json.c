@@ -6,7 +6,9 @@
  * not use (numbers, true/false/null, nested arrays and objects) are checked
  * and skipped with an explicit stack, so a line of ten million '[' costs
  * linear time and no C stack; nesting deeper than RD_JSON_MAX_DEPTH is
- * refused. The raw line is known to be valid UTF-8 before we start. */
+ * refused. The raw line is known to be valid UTF-8 before we start, or
+ * (check_utf8: the JSON Lines reader) its strings' bytes are checked as
+ * they are read: outside strings only ASCII parses. */
 #include "input/json.h"
 
 #include <stdarg.h>
@@ -99,30 +101,52 @@ static int unicode_escape(rd_json *j, uint32_t *cp) {
     return 0;
 }
 
+/* The end of rd_json_string: out's length and NUL set (its bytes are
+ * taken only when rc is 0). */
+static int string_done(byte_buf *out, const char *o, int rc) {
+    if (!out) return rc;
+    if (rc == 0) out->len = (size_t)(o - out->p);
+    out->p[out->len] = '\0';
+    return rc;
+}
+
 int rd_json_string(rd_json *j, byte_buf *out) {
     const char *open = j->p;
     j->p++; /* the opening quote */
+    /* decoded, a string is never longer than the rest of the line (an
+     * escape is never shorter than what it stands for): room for it once */
+    char *o = NULL;
+    if (out && !(o = byte_buf_room(out, (size_t)(j->end - j->p)))) {
+        j->oom = 1;
+        return rd_json_fail(j, "out of memory");
+    }
     for (;;) {
-        /* copy the plain run in one go */
+        /* copy the plain run in one go (UTF-8 sequences checked in it) */
         const char *run = j->p;
-        j->p = bytes8_json_plain_end(j->p, j->end);
-        if (out && byte_buf_put(out, run, (size_t)(j->p - run)) < 0) {
-            j->oom = 1;
-            return rd_json_fail(j, "out of memory");
+        for (;;) {
+            j->p = j->check_utf8 ? bytes8_json_ascii_end(j->p, j->end)
+                                 : bytes8_json_plain_end(j->p, j->end);
+            if (j->p >= j->end || (unsigned char)*j->p < 0x80) break;
+            size_t k = rd_utf8_seq(j->p, (size_t)(j->end - j->p));
+            if (!k) return string_done(out, o, rd_json_fail(j, "invalid UTF-8 in a string"));
+            j->p += k;
         }
+        if (o) memcpy(o, run, (size_t)(j->p - run)), o += j->p - run;
         if (j->p >= j->end) {
             j->p = open;
-            return rd_json_fail(j, "truncated record: string not closed");
+            return string_done(out, o, rd_json_fail(j, "truncated record: string not closed"));
         }
         unsigned char c = (unsigned char)*j->p;
         if (c == '"') {
             j->p++;
-            return 0;
+            return string_done(out, o, 0);
         }
-        if (c < 0x20) return rd_json_fail(j, "raw control character 0x%02X in a string", c);
+        if (c < 0x20)
+            return string_done(out, o, rd_json_fail(j, "raw control character 0x%02X in a string", c));
         /* a backslash */
         j->p++;
-        if (j->p >= j->end) return rd_json_fail(j, "truncated record: escape at end of line");
+        if (j->p >= j->end)
+            return string_done(out, o, rd_json_fail(j, "truncated record: escape at end of line"));
         char e = *j->p++, ch[4];
         int n = 1;
         switch (e) {
@@ -136,18 +160,17 @@ int rd_json_string(rd_json *j, byte_buf *out) {
         case 't': ch[0] = '\t'; break;
         case 'u': {
             uint32_t cp = 0;
-            if (unicode_escape(j, &cp) < 0) return -1;
+            if (unicode_escape(j, &cp) < 0) return string_done(out, o, -1);
             n = rd_utf8_put(ch, cp);
             break;
         }
         default:
             j->p -= 2;
-            return rd_json_fail(j, "bad escape '\\%c' in a string", e > 0x20 && e < 0x7F ? e : '?');
+            return string_done(out, o, rd_json_fail(j, "bad escape '\\%c' in a string",
+                                                    e > 0x20 && e < 0x7F ? e : '?'));
         }
-        if (out && byte_buf_put(out, ch, (size_t)n) < 0) {
-            j->oom = 1;
-            return rd_json_fail(j, "out of memory");
-        }
+        if (o && n == 1) *o++ = ch[0]; /* most escapes: \n, \" */
+        else if (o) memcpy(o, ch, (size_t)n), o += n;
     }
 }
 

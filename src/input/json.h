@@ -16,6 +16,8 @@ typedef struct rd_json {
     char what[160];  /* the error, without "at column N" */
     size_t col;      /* column of the error */
     int oom;         /* the error is out-of-memory */
+    int check_utf8;  /* strings are checked to be UTF-8 as they are read
+                      * (the line was not checked before) */
 } rd_json;
 
 void rd_json_init(rd_json *j, const char *s, size_t n);

@@ -181,6 +181,17 @@ static int make_doc(dyad_reader *r, dyad_arena *a, uint64_t line, span f[F_COUNT
     return 1;
 }
 
+/* Warns when the line is not valid NUL-free UTF-8 (1), else 0. A line
+ * that parses is: bytes outside its strings parse only when ASCII, and
+ * its strings were checked as they were read. */
+static int not_utf8(dyad_reader *r, uint64_t line, const char *s, size_t n) {
+    size_t bad = rd_utf8_check(s, n);
+    if (bad == (size_t)-1) return 0;
+    if (s[bad] == '\0') rd_warn(r, line, "NUL byte at column %zu", bad + 1);
+    else rd_warn(r, line, "invalid UTF-8 (byte 0x%02X) at column %zu", (unsigned char)s[bad], bad + 1);
+    return 1;
+}
+
 int rd_jsonl_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err) {
     for (;;) {
         uint64_t line = r->src.line;
@@ -196,19 +207,14 @@ int rd_jsonl_next(dyad_reader *r, dyad_arena *a, dyad_doc *doc, dyad_error *err)
         const char *s = r->line.p;
         size_t n = r->line.len;
         if (is_blank(s, n)) continue;
-        size_t bad = rd_utf8_check(s, n);
-        if (bad != (size_t)-1) {
-            if (s[bad] == '\0') rd_warn(r, line, "NUL byte at column %zu", bad + 1);
-            else rd_warn(r, line, "invalid UTF-8 (byte 0x%02X) at column %zu",
-                         (unsigned char)s[bad], bad + 1);
-            continue;
-        }
         span f[F_COUNT];
         memset(f, 0, sizeof f);
         rd_json j;
         rd_json_init(&j, s, n);
+        j.check_utf8 = 1; /* one read of the line: its strings are checked as read */
         byte_buf_clear(&r->rec);
         if (parse_object(&j, &r->rec, f) < 0) {
+            if (not_utf8(r, line, s, n)) continue; /* said first, whatever else is wrong */
             if (j.oom) return rd_fail(r, err, line, "out of memory");
             rd_warn(r, line, "%s at column %zu", j.what, j.col);
             continue;

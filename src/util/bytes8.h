@@ -83,12 +83,13 @@ static inline uint64_t bytes8_word_end(uint64_t v) {
 static inline unsigned bytes8_first(uint64_t m) { return (unsigned)__builtin_ctzll(m) >> 3; }
 
 /* What a scan looks for (bytes8_scan). */
-enum { BYTES8_JSON, BYTES8_NOT_ASCII, BYTES8_DIGIT };
+enum { BYTES8_JSON, BYTES8_JSON_ASCII, BYTES8_NOT_ASCII, BYTES8_DIGIT };
 
 /* The first byte in [p, end) that stops the scan, or end: for
  * BYTES8_JSON a byte that ends a JSON string's plain run ('"', '\\' or a
- * control character), for BYTES8_NOT_ASCII NUL or a byte that is not
- * ASCII, for BYTES8_DIGIT an ASCII digit. `kind` is a constant at each
+ * control character), for BYTES8_JSON_ASCII one of those or a byte that is
+ * not ASCII, for BYTES8_NOT_ASCII NUL or a byte that is not ASCII, for
+ * BYTES8_DIGIT an ASCII digit. `kind` is a constant at each
  * call (the functions below), so each compiles to its own loops. The
  * lowest byte a word test flags is exact (a borrow or a carry only runs
  * upward from a byte truly flagged). */
@@ -96,9 +97,10 @@ static inline const char *bytes8_scan(const char *p, const char *end, int kind) 
 #ifdef BYTES8_SSE2
     for (; end - p >= 16; p += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p), m;
-        if (kind == BYTES8_JSON) {
+        if (kind == BYTES8_JSON || kind == BYTES8_JSON_ASCII) {
             m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
             m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+            if (kind == BYTES8_JSON_ASCII) m = _mm_or_si128(m, v);
         } else if (kind == BYTES8_NOT_ASCII) {
             m = _mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128()));
         } else {
@@ -112,13 +114,16 @@ static inline const char *bytes8_scan(const char *p, const char *end, int kind) 
     for (; end - p >= 8; p += 8) {
         uint64_t v = bytes8_load(p), m, x = v & ~BYTES8_HIGH;
         if (kind == BYTES8_JSON) m = bytes8_json_mask(v);
+        else if (kind == BYTES8_JSON_ASCII) m = bytes8_json_mask(v) | (v & BYTES8_HIGH);
         else if (kind == BYTES8_NOT_ASCII) m = (v | bytes8_below(v, 1)) & BYTES8_HIGH;
         else m = (x + BYTES8_ONES * (0x80 - '0')) & ~(x + BYTES8_ONES * (0x7F - '9')) & ~v & BYTES8_HIGH;
         if (m) return p + bytes8_first(m);
     }
     for (; p < end; p++) {
         unsigned char c = (unsigned char)*p;
-        if (kind == BYTES8_JSON ? c == '"' || c == '\\' || c < 0x20
+        int json = c == '"' || c == '\\' || c < 0x20;
+        if (kind == BYTES8_JSON ? json
+            : kind == BYTES8_JSON_ASCII ? json || c >= 0x80
             : kind == BYTES8_NOT_ASCII ? c == 0 || c >= 0x80 : c >= '0' && c <= '9')
             break;
     }
@@ -129,6 +134,11 @@ static inline const char *bytes8_scan(const char *p, const char *end, int kind) 
  * and writer. */
 static inline const char *bytes8_json_plain_end(const char *p, const char *end) {
     return bytes8_scan(p, end, BYTES8_JSON);
+}
+/* The same, stopping at a byte that is not ASCII too: the JSON Lines
+ * reader checks UTF-8 as it reads its strings. */
+static inline const char *bytes8_json_ascii_end(const char *p, const char *end) {
+    return bytes8_scan(p, end, BYTES8_JSON_ASCII);
 }
 /* The end of a run of ASCII without NUL: the UTF-8 check's fast path. */
 static inline const char *bytes8_ascii_end(const char *p, const char *end) {
