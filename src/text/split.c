@@ -153,20 +153,17 @@ static size_t boundary_after(const norm_text *nt, const raw_tokens *toks, size_t
     return 0;
 }
 
-/* Might a sentence end at token i (not the last one) or just before it?
- * Most tokens are words inside a line, which cannot: one test of their
- * kind and flags and of the next token's line break passes them by. */
-static int may_end_at(const raw_token *v, size_t i) {
-    return v[i].kind == TOK_PUNCT || (v[i].flags & (TF_ABBREV | TF_PARA)) ||
-           (v[i + 1].flags & TF_NEWLINE);
-}
-
 /* The first token from i on where a sentence may end, or `limit` (where a
- * sentence reaches its most tokens), or the last token, if sooner. */
+ * sentence reaches its most tokens), or the last token, if sooner. Most
+ * tokens are words inside a line, where none can: one test of their kind
+ * and flags and of the next token's line break passes them by. */
 static size_t next_may_end(const raw_tokens *toks, size_t i, size_t limit) {
     if (limit > toks->n - 1) limit = toks->n - 1;
-    while (i < limit && !may_end_at(toks->v, i)) i++;
-    return i;
+    const raw_token *t = toks->v + i, *stop = toks->v + limit;
+    for (; t < stop; t++)
+        if (t->kind == TOK_PUNCT || (t->flags & (TF_ABBREV | TF_PARA)) || (t[1].flags & TF_NEWLINE))
+            break;
+    return (size_t)(t - toks->v);
 }
 
 /* Appends range [first, last) to *v, growing it (malloc'd). */
