@@ -169,20 +169,28 @@ static void event_line(byte_buf *l, const dyad_doc *doc, const dyad_result *res,
     PUT_LIT(l, "}\n");
 }
 
+/* The lines of a document are written once they pass this size, so that
+ * a document of 700,000 events does not hold all its lines at once. */
+#define JSONL_FLUSH (64 * 1024)
+
 int dyad_write_events_jsonl(FILE *out, const dyad_doc *doc, const dyad_result *res,
                             dyad_error *err) {
     byte_buf l = {0};
     if (res->nevents) {
-        /* all the document's lines, written at once; each begins with the
-         * same head, escaped once and copied */
+        /* the document's lines written together, 64 KB at most at once
+         * after the head every line begins with (escaped once, at the
+         * start of the buffer, and copied) */
         doc_head(&l, doc);
         size_t head = l.len;
         for (size_t i = 0; i < res->nevents && !l.oom; i++) {
-            char *o = i ? byte_buf_room(&l, head) : NULL;
+            char *o = byte_buf_room(&l, head);
             if (o) memcpy(o, l.p, head), l.len += head;
             event_line(&l, doc, res, &res->events[i]);
+            if (!l.oom && (l.len >= JSONL_FLUSH || i + 1 == res->nevents)) {
+                fwrite(l.p + head, 1, l.len - head, out);
+                l.len = head;
+            }
         }
-        if (!l.oom) fwrite(l.p, 1, l.len, out);
     }
     free(l.p);
     if (l.oom) return dyad_error_set(err, "writing events: out of memory");
