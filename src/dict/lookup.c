@@ -76,7 +76,7 @@ const dhash *dict_verb_index(const dyad_dict *d) { return &d->verb_index; }
 uint32_t dict_nwords(const dyad_dict *d) { return d->word_str.n; }
 
 dict_words dict_words_of(const dyad_dict *d) {
-    return (dict_words){&d->words, (const char *)d->pool.v, d};
+    return (dict_words){&d->words, (const char *)d->pool.v, d->pool.n, d};
 }
 
 const char *dict_word_text(const dyad_dict *d, uint32_t id) {

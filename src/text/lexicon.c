@@ -19,7 +19,7 @@ static const lex_entry *wordnet_hashed(const char *w, size_t n, uint32_t h) {
         if (!k) return NULL;
         if (lex_slot_may_be(k, h)) {
             const lex_entry *e = &dyad_wn_entries[(k & LEX_INDEX_MASK) - 1];
-            if (e->len == n && memcmp(e->w, w, n) == 0) return e;
+            if (e->len == n && bytes8_same(e->w, w, n)) return e; /* (n <= LEX_WORD_MAX) */
         }
         i = (i + 1) & mask;
     }
