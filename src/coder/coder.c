@@ -408,9 +408,10 @@ static int discard_kind(const dyad_coder *c, const ctok *t, int n, const wordsrc
 /* The coder's tokens of `sent`. With `dated`, the sentence's words are
  * also looked at for dates (text: the document's, which the tokens' offsets
  * point into): *dated is set to 1 when one of them is a date word, left
- * alone otherwise. */
+ * alone otherwise. `keys`: the tokens' dictionary keys as the tagger
+ * found them (text_key), or NULL. */
 static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence *sent,
-                         const char *text, int *dated) {
+                         const text_key *keys, const char *text, int *dated) {
     ctok *t = dyad_arena_alloc_uninit(a, sizeof *t * (sent->ntokens + 1));
     if (!t) return NULL;
     uint64_t key[32]; /* words are looked up 32 at a time, their cache misses overlapping */
@@ -419,7 +420,8 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         const dyad_token *k = &sent->tokens[i];
         if (i % 32 == 0)
             for (uint32_t j = i; j < sent->ntokens && j < i + 32; j++) {
-                key[j % 32] = dict_word_key_str(sent->tokens[j].upper, &klen[j % 32]);
+                if (keys && keys[j].key) key[j % 32] = keys[j].key, klen[j % 32] = keys[j].len;
+                else key[j % 32] = dict_word_key_str(sent->tokens[j].upper, &klen[j % 32]);
                 dict_words_prefetch(&c->dwords, key[j % 32]);
             }
         size_t len = klen[i % 32];
@@ -502,6 +504,7 @@ typedef struct sentsrc {
     size_t batch_first, batch_n; /* the batch: sentences [first, first + n) */
     arena_mark mark;             /* the scratch memory above the batch */
     dyad_sentence batch[BATCH_SENTENCES];
+    text_key *keys[BATCH_SENTENCES]; /* their tokens' dictionary keys */
 } sentsrc;
 
 /* Analyses the batch of sentences that holds sentence i into `scratch`
@@ -518,7 +521,8 @@ static int analyse_batch(const dyad_coder *c, sentsrc *src, dyad_arena *scratch,
                           (k <= i || tokens < BATCH_TOKENS);
          k++) {
         dyad_sentence *s = &src->batch[src->batch_n];
-        if (text_doc_sentence(c->tagger, scratch, src->doc, k, s, &e)) return -1;
+        if (text_doc_sentence(c->tagger, scratch, src->doc, k, s, &src->keys[src->batch_n], &e))
+            return -1;
         tokens += s->ntokens;
         src->batch_n++;
     }
@@ -532,6 +536,12 @@ static const dyad_sentence *sentence_at(const dyad_coder *c, sentsrc *src, dyad_
     if (src->sents) return &src->sents[i];
     if (i - src->batch_first >= src->batch_n && analyse_batch(c, src, scratch, i) < 0) return NULL;
     return &src->batch[i - src->batch_first];
+}
+
+/* The dictionary keys of sentence i's tokens (the one sentence_at gave
+ * last), or NULL for a caller's sentences. */
+static const text_key *sentence_keys(const sentsrc *src, size_t i) {
+    return src->sents ? NULL : src->keys[i - src->batch_first];
 }
 
 /* The dateline heading sentence `sent`: where it ends (*end, 0 if none)
@@ -550,7 +560,7 @@ static int dateline(const dyad_coder *c, dyad_arena *keep, dyad_arena *scratch,
         first[i] = (ctok){.up = sent->tokens[i].upper, .pos = sent->tokens[i].pos};
     *end = coder_dateline_end(first, m);
     if (*end) {
-        ctok *t = make_tokens(c, scratch, sent, NULL, NULL);
+        ctok *t = make_tokens(c, scratch, sent, sentence_keys(src, head), NULL, NULL);
         if (!t) return -1;
         sdate when = {.doc = date, .date = date, .settled = 1}; /* the document's date */
         csent s = {.c = c, .a = scratch, .keep = keep, .t = t, .n = n, .when = &when};
@@ -657,7 +667,9 @@ static int code_loop(const dyad_coder *c, dyad_arena *a, const dyad_doc *doc,
         const dyad_sentence *sent = sentence_at(c, src, scratch, i);
         /* a caller's sentences may have tokens of other text: their text is read for dates */
         int dated = src->sents != NULL;
-        ctok *t = sent ? make_tokens(c, scratch, sent, doc->text, dated ? NULL : &dated) : NULL;
+        ctok *t = sent ? make_tokens(c, scratch, sent, sentence_keys(src, i), doc->text,
+                                     dated ? NULL : &dated)
+                       : NULL;
         if (!t) {
             dyad_arena_free(scratch);
             return dyad_error_set(err, "out of memory");

@@ -103,13 +103,7 @@ typedef struct dict_words {
 } dict_words;
 dict_words dict_words_of(const dyad_dict *d);
 /* The key of terminated word s, and its length into *n, in one pass. */
-static inline uint64_t dict_word_key_str(const char *s, size_t *n) {
-    uint64_t h = HASH_FNV64_SEED;
-    const char *p = s;
-    for (; *p; p++) h = hash_fnv64_step(h, (unsigned char)*p);
-    *n = (size_t)(p - s);
-    return h ? h : 1;
-}
+static inline uint64_t dict_word_key_str(const char *s, size_t *n) { return hash_key_str(s, n); }
 static inline void dict_words_prefetch(const dict_words *w, uint64_t key) {
     if (w->index->cap) __builtin_prefetch(&w->index->slots[dhash_home(key, w->index->cap)]);
 }

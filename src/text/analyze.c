@@ -131,7 +131,8 @@ static int redo_non_ascii(dyad_arena *a, const norm_text *nt, const raw_tokens *
 
 /* The tokens [first, last) of a sentence: their texts side by side (each
  * terminated) in one block, then the block's upper and lower case, so a
- * token costs no allocation and no loop of its own. */
+ * token costs no allocation and no loop of its own. 0, 1 when the texts
+ * have non-ASCII bytes, -1 when out of memory. */
 static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *toks, size_t first,
                        size_t last, dyad_token *dst) {
     size_t bound = texts_bound(toks, first, last);
@@ -152,16 +153,19 @@ static int make_tokens(dyad_arena *a, const norm_text *nt, const raw_tokens *tok
         d->pos = t->kind == TOK_POSS ? DYAD_POS_POS : DYAD_POS_NONE; /* a hint for the tagger */
         d->flags = plain_flag(t, d, n, 0);
     }
-    if (case_forms(txt, off, up, lo)) return redo_non_ascii(a, nt, toks, first, last, dst);
+    if (case_forms(txt, off, up, lo)) return redo_non_ascii(a, nt, toks, first, last, dst) ? -1 : 1;
     return 0;
 }
 
+/* The sentence of tokens [first, last); 0 when they are ASCII, 1 when
+ * not, -1 when out of memory. */
 static int build_sentence(dyad_arena *a, const norm_text *nt, const raw_tokens *toks,
                           size_t first, size_t last, int add_period, dyad_sentence *s) {
     size_t n = last - first + (add_period ? 1 : 0);
     s->tokens = dyad_arena_alloc_uninit(a, (n ? n : 1) * sizeof *s->tokens); /* all filled */
     if (!s->tokens) return -1;
-    if (make_tokens(a, nt, toks, first, last, s->tokens)) return -1;
+    int high = make_tokens(a, nt, toks, first, last, s->tokens);
+    if (high < 0) return -1;
     if (add_period) {
         /* "... in the U.S." ends the sentence: the abbreviation's period
          * doubles as the sentence's final "." token, as in the Treebank */
@@ -176,7 +180,7 @@ static int build_sentence(dyad_arena *a, const norm_text *nt, const raw_tokens *
     s->ntokens = (uint32_t)n;
     s->start = n ? s->tokens[0].start : 0;
     s->end = n ? s->tokens[n - 1].end : 0;
-    return 0;
+    return high;
 }
 
 static int prepare(dyad_arena *a, const char *text, size_t len, norm_text *nt,
@@ -220,11 +224,12 @@ void text_doc_bounds(const text_doc *d, size_t i, uint32_t *start, uint32_t *end
 }
 
 int text_doc_sentence(const dyad_tagger *t, dyad_arena *a, const text_doc *d, size_t i,
-                      dyad_sentence *out, dyad_error *err) {
+                      dyad_sentence *out, text_key **keys, dyad_error *err) {
     const sent_range *r = &d->ranges[i];
-    if (build_sentence(a, &d->nt, &d->toks, r->first, r->last, r->add_period, out))
+    int high = build_sentence(a, &d->nt, &d->toks, r->first, r->last, r->add_period, out);
+    if (high < 0 || (keys && !(*keys = dyad_arena_alloc_uninit(a, (out->ntokens + 1) * sizeof **keys))))
         return dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
-    text_tag_sentence(t, out);
+    text_tag_sentence(t, out, keys ? *keys : NULL, !high);
     return 0;
 }
 
@@ -237,7 +242,7 @@ int dyad_analyze(const dyad_tagger *t, dyad_arena *a, const char *text, size_t l
     if (text_doc_open(a, text, len, &d, err)) return -1;
     dyad_sentence *v = dyad_arena_alloc(a, (d.n ? d.n : 1) * sizeof *v);
     int rc = v ? 0 : dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
-    for (size_t i = 0; !rc && i < d.n; i++) rc = text_doc_sentence(t, a, &d, i, &v[i], err);
+    for (size_t i = 0; !rc && i < d.n; i++) rc = text_doc_sentence(t, a, &d, i, &v[i], NULL, err);
     size_t n = d.n;
     text_doc_close(&d);
     if (rc) return -1;
@@ -252,11 +257,11 @@ int dyad_analyze_sentence(const dyad_tagger *t, dyad_arena *a, const char *text,
     raw_tokens toks;
     memset(out, 0, sizeof *out);
     if (!t) return dyad_error_set(err, "%s:%d: no tagger", __FILE__, __LINE__);
-    int rc = prepare(a, text, len, &nt, &toks, err);
-    if (!rc && build_sentence(a, &nt, &toks, 0, toks.n, 0, out))
+    int rc = prepare(a, text, len, &nt, &toks, err), high = 1;
+    if (!rc && (high = build_sentence(a, &nt, &toks, 0, toks.n, 0, out)) < 0)
         rc = dyad_error_set(err, "%s:%d: out of memory", __FILE__, __LINE__);
     text_tokens_free(&toks);
     if (rc) return -1;
-    text_tag_sentence(t, out);
+    text_tag_sentence(t, out, NULL, !high);
     return 0;
 }

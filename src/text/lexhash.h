@@ -8,8 +8,22 @@
 
 #include "util/hash.h"
 
-/* FNV-1a over the bytes of a lower-cased word. */
-static inline uint32_t lex_hash(const char *s, size_t n) { return hash_fnv32(s, n); }
+/* A word's key: hash_key (FNV-1a 64, never 0) of its ASCII upper case,
+ * which is the key the dictionaries give a token's upper case
+ * (dict_word_key_str), so the tagger hashes a token once for both
+ * (text_tag_sentence's text_key). */
+static inline uint64_t lex_key(const char *s, size_t n) {
+    uint64_t h = HASH_FNV64_SEED;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = hash_fnv64_step(h, (unsigned char)(c - (((unsigned char)(c - 'a') < 26) << 5)));
+    }
+    return h ? h : 1;
+}
+
+/* The tables' 32-bit hash of a lower-case word, from its key. */
+static inline uint32_t lex_hash_of_key(uint64_t key) { return (uint32_t)(key ^ (key >> 32)); }
+static inline uint32_t lex_hash(const char *s, size_t n) { return lex_hash_of_key(lex_key(s, n)); }
 
 /* Which WordNet part of speech a count belongs to. */
 enum { WN_NOUN, WN_VERB, WN_ADJ, WN_ADV };

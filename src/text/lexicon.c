@@ -29,10 +29,7 @@ const lex_entry *lex_wordnet(const char *w, size_t n) {
     return wordnet_hashed(w, n, lex_hash(w, n));
 }
 
-void lex_prefetch_slot(const char *w, size_t n, uint32_t *hash) {
-    *hash = lex_hash(w, n);
-    __builtin_prefetch(&dyad_wn_slots[*hash & (dyad_wn_nslots - 1)]);
-}
+void lex_prefetch_slot(uint32_t hash) { __builtin_prefetch(&dyad_wn_slots[hash & (dyad_wn_nslots - 1)]); }
 
 void lex_prefetch_entry(uint32_t hash) {
     uint32_t k = dyad_wn_slots[hash & (dyad_wn_nslots - 1)];

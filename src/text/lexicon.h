@@ -61,7 +61,7 @@ const lex_entry *lex_wordnet(const char *w, size_t n);
 /* Prefetching for a sentence's words: the hash slot first, then (once the
  * slot is in cache) the entry, so the lookups that follow do not wait on
  * memory one after the other. */
-void lex_prefetch_slot(const char *w, size_t n, uint32_t *hash);
+void lex_prefetch_slot(uint32_t hash);
 void lex_prefetch_entry(uint32_t hash);
 
 #endif

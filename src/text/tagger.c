@@ -863,18 +863,39 @@ static size_t token_len(const dyad_token *k) {
     return k->flags & DYAD_TOKEN_PLAIN ? k->end - k->start : strlen(k->lower);
 }
 
-void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
+/* Token k's length and tables' hash (lex_hash of its lower case), and
+ * into *key its dictionary key. `ascii`: its upper case is its lower
+ * case's ASCII upper case, as in a sentence of ASCII bytes, or a plain
+ * token (DYAD_TOKEN_PLAIN: no accent was folded), so one hash of its upper
+ * case is both (lex_key); another's key is left to the coder (0). */
+static size_t token_hash(const dyad_token *k, int ascii, uint32_t *hash, uint64_t *key) {
+    size_t n;
+    if (ascii || (k->flags & DYAD_TOKEN_PLAIN)) {
+        *key = hash_key_str(k->upper, &n);
+        *hash = lex_hash_of_key(*key);
+        return n;
+    }
+    n = strlen(k->lower);
+    *key = 0;
+    *hash = n > 1 && n < 63 ? lex_hash(k->lower, n) : 0;
+    return n;
+}
+
+void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s, text_key *keys, int ascii) {
     tag_state st;
     uint8_t tag[TEXT_MAX_TOKENS];
     uint32_t hash[TEXT_MAX_TOKENS], len[TEXT_MAX_TOKENS];
     uint8_t rw[TEXT_MAX_TOKENS], rc[TEXT_MAX_TOKENS];
     int m = s->ntokens < TEXT_MAX_TOKENS ? (int)s->ntokens : TEXT_MAX_TOKENS;
     for (int i = 0; i < m; i++) {
-        size_t k = token_len(&s->tokens[i]);
+        uint64_t key;
+        uint32_t h;
+        size_t k = token_hash(&s->tokens[i], ascii, &h, &key);
+        if (keys) keys[i] = (text_key){key, (uint32_t)k};
         len[i] = k < 63 ? (uint32_t)k : 63;
-        hash[i] = 0;
+        hash[i] = k > 1 && k < 63 ? h : 0;
         rw[i] = rc[i] = 0;
-        if (k > 1 && k < 63) lex_prefetch_slot(s->tokens[i].lower, k, &hash[i]);
+        if (hash[i]) lex_prefetch_slot(hash[i]);
         const struct rule_word_def *r =
             k > 1 && k < 10 ? rule_word_of(t, s->tokens[i].lower, hash[i]) : NULL;
         if (r) {
@@ -894,6 +915,7 @@ void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s) {
     /* beyond TEXT_MAX_TOKENS (dyad_analyze_sentence only): lexical tags */
     for (uint32_t i = (uint32_t)n; i < s->ntokens; i++) {
         word_info wi;
+        if (keys) keys[i] = (text_key){0, 0};
         int p = punct_tag(s->tokens[i].text);
         if (p) { s->tokens[i].pos = (uint8_t)p; continue; }
         word_tag(t, &s->tokens[i], token_len(&s->tokens[i]), 0, 0, 0, 0, &wi);

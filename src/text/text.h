@@ -147,7 +147,20 @@ int text_split(const norm_text *norm, const raw_tokens *toks, sent_range **out, 
                dyad_error *err);
 
 /* ---- tagger.c */
-void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s);
+
+/* A token's dictionary key (hash_key of its upper case, dict_word_key_str)
+ * and the length of that upper case, as the tagger computes them on its
+ * way (lexhash.h's lex_key); key 0 where it did not (a token with an
+ * accent folded, or beyond TEXT_MAX_TOKENS): the coder computes those. */
+typedef struct text_key {
+    uint64_t key;
+    uint32_t len;
+} text_key;
+
+/* Tags s's tokens; keys (NULL: not wanted), one per token, gets their
+ * keys. `ascii`: the sentence's tokens are ASCII, so each one's upper
+ * case is its lower case's ASCII upper case (no accent folded). */
+void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s, text_key *keys, int ascii);
 
 /* ---- analyze.c: a document analysed one sentence at a time
  *
@@ -164,8 +177,9 @@ typedef struct text_doc {
 } text_doc;
 int text_doc_open(dyad_arena *a, const char *text, size_t len, text_doc *d, dyad_error *err);
 void text_doc_bounds(const text_doc *d, size_t i, uint32_t *start, uint32_t *end);
+/* keys: NULL, or where to put the tokens' text_keys (in a) */
 int text_doc_sentence(const dyad_tagger *t, dyad_arena *a, const text_doc *d, size_t i,
-                      dyad_sentence *out, dyad_error *err);
+                      dyad_sentence *out, text_key **keys, dyad_error *err);
 void text_doc_close(text_doc *d);
 
 #endif

@@ -35,6 +35,15 @@ static inline uint64_t hash_key(const void *s, size_t n) {
     return h ? h : 1;
 }
 
+/* hash_key of terminated string s, and its length into *n, in one pass. */
+static inline uint64_t hash_key_str(const char *s, size_t *n) {
+    uint64_t h = HASH_FNV64_SEED;
+    const char *p = s;
+    for (; *p; p++) h = hash_fnv64_step(h, (unsigned char)*p);
+    *n = (size_t)(p - s);
+    return h ? h : 1;
+}
+
 static inline uint32_t hash_fnv32(const void *s, size_t n) {
     uint32_t h = HASH_FNV32_SEED;
     for (size_t i = 0; i < n; i++) h = hash_fnv32_step(h, ((const unsigned char *)s)[i]);
