@@ -25,6 +25,28 @@ static int has_form(const dyad_dict *d, const char *form) {
     return id && dhash_get(&d->verb_index, id) != 0;
 }
 
+/* Does the coder's inline probe (dict_words_find_key) find every word of
+ * d by its spelling, and no word by its spelling cut short or with a
+ * letter more? The pool's last word is read byte by byte (dict_words_same:
+ * its bytes would run past the pool), the others 8 at a time. */
+static int words_found_inline(const dyad_dict *d) {
+    dict_words w = dict_words_of(d);
+    int bad = 0;
+    for (uint32_t id = 1; id < dict_nwords(d); id++) {
+        char buf[256];
+        const char *s = dict_word_text(d, id);
+        size_t n = strlen(s);
+        if (n + 2 > sizeof buf) continue;
+        memcpy(buf, s, n + 1);
+        bad += dict_words_find_key(&w, buf, n, hash_key(buf, n)) != id;
+        buf[n] = 'Q', buf[n + 1] = '\0'; /* a letter more: its own key, which no word has */
+        bad += dict_words_find_key(&w, buf, n + 1, hash_key(buf, n + 1)) == id;
+        /* the key of the word, with fewer bytes: the spelling check says no */
+        if (n > 1) bad += dict_words_find_key(&w, buf, n - 1, hash_key(s, n)) == id;
+    }
+    return bad == 0 && dict_nwords(d) > 1;
+}
+
 /* Loads the set in dir, its problems collected in *p and its counts put
  * in *st; NULL (a failed check) when it would not load. */
 static dyad_dict *load_counted(const char *dir, t_msgs *p, dyad_dict_stats *st) {
@@ -106,6 +128,7 @@ static void test_mini(void) {
         CHECK(dict_word_find(c, "CONGRESSWOMEN", 13) != 0);
         CHECK(dict_word_find(c, "CONGRESSWOMENX", 14) == 0);
         CHECK(dict_word_find(c, "CONGRESSWOMENX", 13) != 0); /* the first 13 bytes only */
+        CHECK(words_found_inline(d) && words_found_inline(c));
         dyad_dict_free(c);
     }
     /* a file of another format version is refused with a hint, not misread */

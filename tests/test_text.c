@@ -3,6 +3,7 @@
  * value below was written by hand from the Penn Treebank conventions. */
 #include "t_tagger.h"
 #include "text/text.h"
+#include "text/lexhash.h"
 
 /* How joined_as writes a token: its text; its text and '+' when it is
  * DYAD_TOKEN_PLAIN; its text, upper and lower case ("text/UPPER/lower"). */
@@ -408,9 +409,47 @@ static void test_token_forms(void) {
               "Erdo\xc4\x9f" "an/ERDOGAN/erdo\xc4\x9f" "an Mr./MR./mr. Z/Z/z");
 }
 
+/* The dictionary keys the tagger gives a text's tokens (text_key): each
+ * the key of the token's upper case (hash_key) and its length, or 0 where
+ * an accent was folded into the upper case (the coder hashes those). */
+static const char *keys_of(const char *text) {
+    static char buf[1024];
+    text_doc d;
+    dyad_error err;
+    size_t o = 0;
+    dyad_arena_reset(ar);
+    buf[0] = '\0';
+    if (text_doc_open(ar, text, strlen(text), &d, &err)) return "(error)";
+    for (size_t i = 0; i < d.n && o < sizeof buf - 64; i++) {
+        dyad_sentence s;
+        text_key *k = NULL;
+        if (text_doc_sentence(tg, ar, &d, i, &s, &k, &err)) break;
+        for (uint32_t j = 0; j < s.ntokens; j++) {
+            const char *up = s.tokens[j].upper;
+            int ok = k[j].key == hash_key(up, strlen(up)) && k[j].len == strlen(up);
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", o ? " " : "",
+                                  !k[j].key ? "0" : ok ? "k" : "BAD");
+        }
+    }
+    text_doc_close(&d);
+    return buf;
+}
+
+static void test_token_keys(void) {
+    /* every token of an ASCII sentence: plain words, punctuation, a
+     * hyphen, an abbreviation, a clitic, a replaced quote */
+    CHECK_STR(keys_of("\"Iran-backed\" groups in the U.S. didn't go."), "k k k k k k k k k k k");
+    /* a sentence with an accent: its plain tokens, not the folded one */
+    CHECK_STR(keys_of("Erdo\xc4\x9f" "an met Putin, then left."), "0 k k 0 k k 0");
+    /* the tagger's hash of a lower-case word is the key of its upper case */
+    CHECK(lex_key("erdogan", 7) == hash_key("ERDOGAN", 7) && lex_key("u.s.", 4) == hash_key("U.S.", 4));
+    CHECK(lex_hash("x", 1) == lex_hash_of_key(hash_key("X", 1)));
+}
+
 int main(void) {
     static void (*const tests[])(void) = {test_splitting,     test_tokenizing,  test_offsets,
                                           test_offsets_sparse, test_normalizing, test_char_refs, test_robustness,
-                                          test_plain_tokens,  test_token_forms, test_abbrev_table};
+                                          test_plain_tokens,  test_token_forms, test_abbrev_table,
+                                          test_token_keys};
     return t_tagger_main(tests, sizeof tests / sizeof tests[0]);
 }

@@ -93,6 +93,9 @@ static void test_hash(void) {
     for (const char *p = "foobar"; *p; p++) h = hash_fnv64_step(h, (unsigned char)*p);
     CHECK(h == hash_fnv64("foobar", 6));
     CHECK(hash_key("foobar", 6) == 0x85944171f73967e8ULL && hash_key("", 0) != 0);
+    size_t n = 99;
+    CHECK(hash_key_str("foobar", &n) == hash_key("foobar", 6) && n == 6);
+    CHECK(hash_key_str("", &n) == hash_key("", 0) && n == 0);
 }
 
 /* The 8-byte tests, each byte value in each of the 8 places. */
