@@ -31,9 +31,13 @@ const lex_entry *lex_wordnet(const char *w, size_t n) {
 
 void lex_prefetch_slot(uint32_t hash) { __builtin_prefetch(&dyad_wn_slots[hash & (dyad_wn_nslots - 1)]); }
 
+/* (The entry of whatever word holds the slot, with no test of the slot's
+ * hash bits, which was a branch taken at random from word to word: a
+ * prefetch of another word's entry, or of entry 0 for an empty slot, is
+ * harmless.) */
 void lex_prefetch_entry(uint32_t hash) {
     uint32_t k = dyad_wn_slots[hash & (dyad_wn_nslots - 1)];
-    if (k && lex_slot_may_be(k, hash)) __builtin_prefetch(&dyad_wn_entries[(k & LEX_INDEX_MASK) - 1]);
+    __builtin_prefetch(&dyad_wn_entries[(k & LEX_INDEX_MASK) - (k != 0)]);
 }
 
 static uint16_t hand_tag_of(uint32_t hash) { return (uint16_t)((hash >> 16) | 1); }

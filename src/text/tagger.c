@@ -35,7 +35,20 @@ static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
  * taken at random from word to word (a lower-case word, a capitalized one). */
 static int is_alnum(unsigned char c) { return is_lower(c) | is_upper(c) | is_digit(c); }
 
-/* Punctuation and symbols: their tag, or DYAD_POS_NONE for a word. */
+/* The tag of a one-byte token that is no letter or digit, if the table
+ * below names it ("," "." "(" "$" ...); 0 for the others. */
+static const uint8_t punct_byte[256] = {
+    [','] = DYAD_POS_COMMA, ['.'] = DYAD_POS_PERIOD, ['!'] = DYAD_POS_PERIOD,
+    ['?'] = DYAD_POS_PERIOD, [':'] = DYAD_POS_COLON, [';'] = DYAD_POS_COLON,
+    ['-'] = DYAD_POS_COLON, ['`'] = DYAD_POS_LQUOTE, ['\''] = DYAD_POS_RQUOTE,
+    ['"'] = DYAD_POS_RQUOTE, ['('] = DYAD_POS_LRB, ['['] = DYAD_POS_LRB, ['{'] = DYAD_POS_LRB,
+    [')'] = DYAD_POS_RRB, [']'] = DYAD_POS_RRB, ['}'] = DYAD_POS_RRB, ['#'] = DYAD_POS_HASH,
+    ['$'] = DYAD_POS_DOLLAR, ['%'] = DYAD_POS_NN, ['&'] = DYAD_POS_CC,
+};
+
+/* Punctuation and symbols: their tag, or DYAD_POS_NONE for a word. A
+ * one-byte token (most punctuation) is one load of punct_byte[], any other
+ * ASCII byte a symbol; longer ones ("``", "--", "...") go through the table. */
 static int punct_tag_of(const char *w) {
     static const struct { const char *w; int pos; } tab[] = {
         {",", DYAD_POS_COMMA}, {".", DYAD_POS_PERIOD}, {"!", DYAD_POS_PERIOD},
@@ -48,6 +61,10 @@ static int punct_tag_of(const char *w) {
     };
     unsigned char c = (unsigned char)w[0];
     if (is_alnum(c)) return DYAD_POS_NONE;
+    if (c && !w[1]) {
+        int p = punct_byte[c];
+        return p | ((p == 0) & (c < 0x80)) * DYAD_POS_SYM;
+    }
     if (c == '\'' && (is_lower((unsigned char)w[1]) || is_upper((unsigned char)w[1])))
         return DYAD_POS_NONE; /* 's 're 'll ... (before the table, which has none) */
     for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
@@ -126,8 +143,10 @@ static void word_tag(const dyad_tagger *t, const dyad_token *tok, size_t n, uint
     unsigned char c0 = (unsigned char)w[0];
     /* (one value, no short circuit: w[1] is at most the NUL) */
     int cap = is_upper(c0) | ((c0 >= 0xC3) & (c0 <= 0xC5) & !(w[1] & 0x20));
-    int allcaps = cap && n >= 2;
-    for (size_t i = 0; i < n && allcaps; i++) if (is_lower((unsigned char)w[i])) allcaps = 0;
+    /* (a capital is no lower-case byte; the second byte tells most words,
+     * "Russia", and only a word in capitals is read on) */
+    int allcaps = cap && n >= 2 && !is_lower((unsigned char)w[1]);
+    for (size_t i = 2; i < n && allcaps; i++) if (is_lower((unsigned char)w[i])) allcaps = 0;
     if (!plain && memchr(lw, '-', n) && !lex_wordnet(lw, n)) {
         const char *last = strrchr(lw, '-') + 1;
         size_t ln = n - (size_t)(last - lw);
