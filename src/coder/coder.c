@@ -192,6 +192,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const dyad_tagger *t, const dyad_
     c->issues = dict_trie(d, DICT_ISSUES);
     c->verbs = dict_verb_index(d);
     c->dwords = dict_words_of(d);
+    c->us_key = hash_key("US", 2);
     c->phrases = dict_phrases_new(d);
     if (!c->phrases || pattern_sides(c) < 0 || coder_words_init(c) < 0 ||
         word_tables(c) < 0 || coder_transforms_init(c) < 0) {
@@ -430,9 +431,12 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
         t[i].id = word;
         t[i].pos = k->pos;
         /* "US" written in capitals, a proper noun to the tagger, is the
-         * United States, not the pronoun: it is looked up as "U.S." (both
-         * tests at once: either alone is a branch taken at random) */
-        if (((len == 2) & (k->pos == DYAD_POS_NNP)) && !strcmp(k->upper, "US") && !strcmp(k->text, "US")) {
+         * United States, not the pronoun: it is looked up as "U.S." (the
+         * word's key is tested first: a test of the length or the tag
+         * was a branch taken at random, and so was the first of two the
+         * compiler made of "&") */
+        if (key[i % 32] == c->us_key && k->pos == DYAD_POS_NNP && !strcmp(k->upper, "US") &&
+            !strcmp(k->text, "US")) {
             uint32_t us = dict_word_find(c->dict, "U.S.", 4);
             if (us) t[i].id = us;
         }
@@ -440,9 +444,10 @@ static ctok *make_tokens(const dyad_coder *c, dyad_arena *a, const dyad_sentence
          * that actor's, as a ship is its flag's ("a Panama-flagged tanker"),
          * so the word is looked up as its first part (a hyphen 4 or 8
          * letters from the end is rare: a last 'D' was a branch mispredicted
-         * on every past tense, and so was a test of the length: a plain
-         * token, letters and digits alone, is passed over first) */
-        if (!(k->flags & DYAD_TOKEN_PLAIN) && len > 5 &&
+         * on every past tense, and so was a test of the length, or of a
+         * plain token, letters and digits alone, made alone: one compare
+         * with a limit no plain token's length passes) */
+        if (len > (5 | -(size_t)(k->flags & DYAD_TOKEN_PLAIN)) &&
             (k->upper[len - 4] == '-' || (len > 9 && k->upper[len - 8] == '-'))) {
             size_t cut = !memcmp(k->upper + len - 4, "-LED", 4)                 ? 4
                          : len > 9 && !memcmp(k->upper + len - 8, "-FLAGGED", 8) ? 8

@@ -45,6 +45,7 @@ struct dyad_coder {
     const dtrie *actors, *agents, *discards, *issues;
     const dhash *verbs;
     dict_words dwords; /* the word index, probed inline per token (make_tokens) */
+    uint64_t us_key;   /* the key of the word "US" (make_tokens) */
     const dyad_tagger *tagger;
     dyad_options opt;
     dhash words;       /* function words -> class (words.c) */
