@@ -391,13 +391,20 @@ typedef struct ctx {
     int bare_headline;      /* a headline in sentence case (is_bare_headline) */
 } ctx;
 
+/* The tags, rule words and rule classes have TAG_PAD zeros (DYAD_POS_NONE,
+ * W_NONE, no class) on either side of the sentence's n, so the three
+ * tests below need no test of the index: the rules ask about at most two
+ * tokens past either end (i - 2 or i + 2 of a token i, the token before
+ * an object or noun phrase that starts the sentence, -1). */
+#define TAG_PAD 4
+
 static int can(const ctx *c, int i, int pos) { return (c->info[i].tags & TAGBIT(pos)) != 0; }
-static int tag_at(const ctx *c, int i) { return i >= 0 && i < c->n ? c->tag[i] : DYAD_POS_NONE; }
+static int tag_at(const ctx *c, int i) { return c->tag[i]; }
 /* Is token i the rule word w (in any case)? */
-static int word_is(const ctx *c, int i, int w) { return i >= 0 && i < c->n && c->rw[i] == w; }
+static int word_is(const ctx *c, int i, int w) { return c->rw[i] == w; }
 
 /* Is token i one of the words of class cls (RC_*)? */
-static int word_in(const ctx *c, int i, int cls) { return i >= 0 && i < c->n && (c->rc[i] & cls); }
+static int word_in(const ctx *c, int i, int cls) { return (c->rc[i] & cls) != 0; }
 
 static int in_set(int pos, uint64_t set) { return pos && (TAGBIT(pos) & set) != 0; }
 
@@ -902,10 +909,14 @@ static size_t token_hash(const dyad_token *k, int ascii, uint32_t *hash, uint64_
 
 void text_tag_sentence(const dyad_tagger *t, dyad_sentence *s, text_key *keys, int ascii) {
     tag_state st;
-    uint8_t tag[TEXT_MAX_TOKENS];
     uint32_t hash[TEXT_MAX_TOKENS], len[TEXT_MAX_TOKENS];
-    uint8_t rw[TEXT_MAX_TOKENS], rc[TEXT_MAX_TOKENS];
+    /* each with TAG_PAD zeros before and after the sentence (see tag_at) */
+    uint8_t tag_pad[TEXT_MAX_TOKENS + 2 * TAG_PAD], rw_pad[TEXT_MAX_TOKENS + 2 * TAG_PAD],
+        rc_pad[TEXT_MAX_TOKENS + 2 * TAG_PAD];
+    uint8_t *tag = tag_pad + TAG_PAD, *rw = rw_pad + TAG_PAD, *rc = rc_pad + TAG_PAD;
     int m = s->ntokens < TEXT_MAX_TOKENS ? (int)s->ntokens : TEXT_MAX_TOKENS;
+    memset(tag_pad, 0, TAG_PAD), memset(rw_pad, 0, TAG_PAD), memset(rc_pad, 0, TAG_PAD);
+    memset(tag + m, 0, TAG_PAD), memset(rw + m, 0, TAG_PAD), memset(rc + m, 0, TAG_PAD);
     for (int i = 0; i < m; i++) {
         uint64_t key;
         uint32_t h;
