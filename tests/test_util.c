@@ -86,9 +86,12 @@ static void test_hash(void) {
     CHECK(hash_fnv64("", 0) == 0xcbf29ce484222325ULL);
     CHECK(hash_fnv64("a", 1) == 0xaf63dc4c8601ec8cULL);
     CHECK(hash_fnv64("foobar", 6) == 0x85944171f73967e8ULL);
-    CHECK(hash_fnv32("", 0) == 0x811c9dc5u);
-    CHECK(hash_fnv32("a", 1) == 0xe40c292cu);
-    CHECK(hash_fnv32("foobar", 6) == 0xbf9cf968u);
+    /* FNV-1a 32 (feed/nesting.c folds names with its step): the known vectors */
+    uint32_t h32 = HASH_FNV32_SEED;
+    CHECK(h32 == 0x811c9dc5u);
+    CHECK(hash_fnv32_step(h32, 'a') == 0xe40c292cu);
+    for (const char *p = "foobar"; *p; p++) h32 = hash_fnv32_step(h32, (unsigned char)*p);
+    CHECK(h32 == 0xbf9cf968u);
     uint64_t h = HASH_FNV64_SEED;
     for (const char *p = "foobar"; *p; p++) h = hash_fnv64_step(h, (unsigned char)*p);
     CHECK(h == hash_fnv64("foobar", 6));
@@ -107,7 +110,7 @@ static void test_bytes8(void) {
             w[place] = (char)c;
             uint64_t v = bytes8_load(w);
             bad += bytes8_printable(v) != (c >= 0x20 && c < 0x7F);
-            bad += bytes8_json_special(v) != (c < 0x20 || c == '"' || c == '\\');
+            bad += (bytes8_json_mask(v) != 0) != (c < 0x20 || c == '"' || c == '\\');
             bad += (bytes8_equal(v, 'q') != 0) != (c == 'q');
             bad += bytes8_count_high(v) != (c >= 0x80);
             /* a word's run ends at the byte that is no letter, digit or

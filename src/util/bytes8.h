@@ -35,8 +35,6 @@ static inline uint64_t bytes8_equal(uint64_t v, unsigned char c) {
 static inline uint64_t bytes8_json_mask(uint64_t v) {
     return bytes8_equal(v, '"') | bytes8_equal(v, '\\') | bytes8_below(v, 0x20);
 }
-/* Does a byte of v end a JSON string's plain run? */
-static inline int bytes8_json_special(uint64_t v) { return bytes8_json_mask(v) != 0; }
 /* Are the 8 bytes of v all printable ASCII (0x20 to 0x7E)? */
 static inline int bytes8_printable(uint64_t v) {
     return !((v & BYTES8_HIGH) | bytes8_below(v, 0x20) | bytes8_equal(v, 0x7F));
@@ -64,17 +62,21 @@ static inline int bytes8_same(const void *a, const void *b, size_t n) {
     }
     return n == 0 || ((x[0] == y[0]) & (x[n / 2] == y[n / 2]) & (x[n - 1] == y[n - 1]));
 }
+/* The bytes of x (each below 0x80) from lo to hi (below 0x80): bit 7 of
+ * each. Per byte, x plus a constant below 0x80 never carries into the
+ * next byte: bit 7 of x + (0x80 - lo) says x >= lo, of x + (0x7F - hi)
+ * that x > hi. */
+static inline uint64_t bytes8_in(uint64_t x, unsigned char lo, unsigned char hi) {
+    return (x + BYTES8_ONES * (0x80 - lo)) & ~(x + BYTES8_ONES * (0x7F - hi));
+}
 /* The bytes of v (read with bytes8_load from a word's text) that end a
  * plain run of the tokenizer's: neither an ASCII letter or digit nor a
  * non-ASCII byte other than 0xEF (which may begin U+FFFD). Bit 7 of a byte
  * is set for each; above the first of them a byte may be set wrongly (a
- * borrow), so only the lowest counts (bytes8_first). Per byte, x < 0x80
- * plus a constant below 0x80 never carries into the next byte: bit 7 of
- * x + (0x80 - lo) says x >= lo, of x + (0x7F - hi) that x > hi. */
+ * borrow), so only the lowest counts (bytes8_first). */
 static inline uint64_t bytes8_word_end(uint64_t v) {
-    uint64_t x = v & ~BYTES8_HIGH, xl = x | (BYTES8_ONES * 0x20);
-    uint64_t digit = (x + BYTES8_ONES * (0x80 - '0')) & ~(x + BYTES8_ONES * (0x7F - '9'));
-    uint64_t letter = (xl + BYTES8_ONES * (0x80 - 'a')) & ~(xl + BYTES8_ONES * (0x7F - 'z'));
+    uint64_t x = v & ~BYTES8_HIGH;
+    uint64_t digit = bytes8_in(x, '0', '9'), letter = bytes8_in(x | (BYTES8_ONES * 0x20), 'a', 'z');
     uint64_t plain = ((digit | letter) & ~v) | (v & ~bytes8_equal(v, 0xEF));
     return ~plain & BYTES8_HIGH;
 }
@@ -116,7 +118,7 @@ static inline const char *bytes8_scan(const char *p, const char *end, int kind) 
         if (kind == BYTES8_JSON) m = bytes8_json_mask(v);
         else if (kind == BYTES8_JSON_ASCII) m = bytes8_json_mask(v) | (v & BYTES8_HIGH);
         else if (kind == BYTES8_NOT_ASCII) m = (v | bytes8_below(v, 1)) & BYTES8_HIGH;
-        else m = (x + BYTES8_ONES * (0x80 - '0')) & ~(x + BYTES8_ONES * (0x7F - '9')) & ~v & BYTES8_HIGH;
+        else m = bytes8_in(x, '0', '9') & ~v & BYTES8_HIGH;
         if (m) return p + bytes8_first(m);
     }
     for (; p < end; p++) {

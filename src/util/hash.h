@@ -44,9 +44,4 @@ static inline uint64_t hash_key_str(const char *s, size_t *n) {
     return h ? h : 1;
 }
 
-static inline uint32_t hash_fnv32(const void *s, size_t n) {
-    uint32_t h = HASH_FNV32_SEED;
-    for (size_t i = 0; i < n; i++) h = hash_fnv32_step(h, ((const unsigned char *)s)[i]);
-    return h;
-}
 #endif
