@@ -167,13 +167,13 @@ static void pattern_keys(dyad_coder *c) {
         dict_pattern_get(d, i, &p);
         uint8_t key = 0;
         for (uint32_t k = 0; k < p.nel && !key; k++) {
-            uint32_t id = p.el[k].id, h = (id * 2654435761u) >> 24;
+            uint32_t id = p.el[k].id, h = dict_bloom_bit(id);
             if (p.el[k].kind == PE_WORD && id && id < c->nwords && !c->facts[id].cls &&
-                ((p.need[h >> 6] >> (h & 63)) & 1))
+                dict_bloom_has_bit(p.need, h))
                 key = (uint8_t)h;
         }
-        for (int b = 1; b < 256 && !key; b++)
-            if ((p.need[b >> 6] >> (b & 63)) & 1) key = (uint8_t)b;
+        for (uint32_t b = 1; b < 256 && !key; b++)
+            if (dict_bloom_has_bit(p.need, b)) key = (uint8_t)b;
         c->pat_key[i] = key;
     }
 }

@@ -287,8 +287,7 @@ static inline int coder_word_in(const char *w, const char *const *list, size_t n
 
 #define coder_bloom_add dict_bloom_add
 static inline int coder_bloom_has(const uint64_t *b, uint32_t id) {
-    uint32_t h = (id * 2654435761u) >> 24;
-    return (b[h >> 6] >> (h & 63)) & 1;
+    return dict_bloom_has_bit(b, dict_bloom_bit(id));
 }
 
 /* Does actor code c begin with a country (RUSGOV: RUS)? Not a new actor's

@@ -315,7 +315,7 @@ int coder_match_verb(const csent *s, const vgroup *g, vmatch *m) {
     m->code = best.code;
     m->code2 = best.code2;
     for (uint32_t i = 0; i < best.npatterns; i++, side += PAT_SIDE) {
-        if (!((have[key[i] >> 6] >> (key[i] & 63)) & 1))
+        if (!dict_bloom_has_bit(have, key[i]))
             continue; /* a word it requires is not in the sentence (its key) */
         if ((side[0] & ~pre) | (side[1] & ~post) | (side[2] & ~pre_syn) | (side[3] & ~post_syn))
             continue; /* a word or synset the pattern needs is missing from its region */

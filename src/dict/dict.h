@@ -134,9 +134,14 @@ static inline uint32_t dict_words_find_key(const dict_words *w, const char *s, s
 
 /* ---- lookups used by the coder (lookup.c) */
 /* The 256-bit bloom filter that sentences and patterns share: a pattern
- * whose required words are not all in a sentence's filter cannot match. */
+ * whose required words are not all in a sentence's filter cannot match.
+ * A word's bit, whether a bit is set, and adding a word: */
+static inline uint32_t dict_bloom_bit(uint32_t id) { return (id * 2654435761u) >> 24; }
+static inline int dict_bloom_has_bit(const uint64_t *b, uint32_t bit) {
+    return (b[bit >> 6] >> (bit & 63)) & 1;
+}
 static inline void dict_bloom_add(uint64_t *b, uint32_t id) {
-    uint32_t h = (id * 2654435761u) >> 24;
+    uint32_t h = dict_bloom_bit(id);
     b[h >> 6] |= 1ULL << (h & 63);
 }
 
